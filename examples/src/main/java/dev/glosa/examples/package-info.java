@@ -1,0 +1,4 @@
+/**
+ * Runnable examples and the glosa command line.
+ */
+package dev.glosa.examples;
