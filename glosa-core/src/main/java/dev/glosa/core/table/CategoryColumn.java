@@ -1,0 +1,226 @@
+package dev.glosa.core.table;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dictionary-encoded text column: one {@code int} code per row and a dictionary of distinct values.
+ *
+ * <p>Code {@code -1} means missing. Codes are assigned in order of first appearance, so equal inputs give equal codes.
+ */
+public final class CategoryColumn implements Column {
+    /** The code of a missing value. */
+    public static final int MISSING = -1;
+
+    private final String name;
+    private final int[] codes;
+    private final String[] dictionary;
+
+    private CategoryColumn(String name, int[] codes, String[] dictionary) {
+        Column.checkName(name);
+        this.name = name;
+        this.codes = codes;
+        this.dictionary = dictionary;
+    }
+
+    /** A column of the given values; {@code null} is missing. */
+    public static CategoryColumn of(String name, String... values) {
+        Builder b = new Builder(name, values.length);
+        for (String v : values) {
+            b.add(v);
+        }
+        return b.build();
+    }
+
+    /** A column of the given values; {@code null} is missing. */
+    public static CategoryColumn of(String name, List<String> values) {
+        return of(name, values.toArray(new String[0]));
+    }
+
+    /**
+     * A column from codes and a dictionary, both copied.
+     *
+     * @throws IllegalArgumentException if a code is below {@code -1} or not in the dictionary
+     */
+    public static CategoryColumn ofCodes(String name, int[] codes, String[] dictionary) {
+        int[] c = codes.clone();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] < MISSING || c[i] >= dictionary.length) {
+                throw new IllegalArgumentException("code (" + c[i] + ") at row " + i + " of column '" + name
+                        + "' must be -1 or less than the dictionary size (" + dictionary.length + ")");
+            }
+        }
+        return new CategoryColumn(name, c, dictionary.clone());
+    }
+
+    /** A column of one value repeated {@code size} times. */
+    public static CategoryColumn constant(String name, String value, int size) {
+        int[] c = new int[size];
+        if (value == null) {
+            Arrays.fill(c, MISSING);
+            return new CategoryColumn(name, c, new String[0]);
+        }
+        return new CategoryColumn(name, c, new String[] {value});
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int size() {
+        return codes.length;
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.CATEGORY;
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return codes[row] == MISSING;
+    }
+
+    @Override
+    public String text(int row) {
+        int c = codes[row];
+        return c == MISSING ? "" : dictionary[c];
+    }
+
+    /** The code at {@code row}, {@code -1} when missing. */
+    public int code(int row) {
+        return codes[row];
+    }
+
+    /** The value at {@code row}, {@code null} when missing. */
+    public String get(int row) {
+        int c = codes[row];
+        return c == MISSING ? null : dictionary[c];
+    }
+
+    /** The number of distinct values in the dictionary. */
+    public int cardinality() {
+        return dictionary.length;
+    }
+
+    /** The dictionary value of {@code code}. */
+    public String value(int code) {
+        return dictionary[code];
+    }
+
+    /** The code of {@code value}, or {@code -1} if the dictionary does not hold it. */
+    public int codeOf(String value) {
+        for (int i = 0; i < dictionary.length; i++) {
+            if (dictionary[i].equals(value)) {
+                return i;
+            }
+        }
+        return MISSING;
+    }
+
+    /** A copy of the codes. */
+    public int[] codes() {
+        return codes.clone();
+    }
+
+    /** A copy of the dictionary, indexed by code. */
+    public String[] dictionary() {
+        return dictionary.clone();
+    }
+
+    @Override
+    public CategoryColumn select(int[] rows) {
+        int[] c = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            c[i] = codes[rows[i]];
+        }
+        return new CategoryColumn(name, c, dictionary);
+    }
+
+    @Override
+    public CategoryColumn rename(String newName) {
+        return new CategoryColumn(newName, codes, dictionary);
+    }
+
+    @Override
+    public String toString() {
+        return "CategoryColumn[" + name + ", " + codes.length + " rows, " + dictionary.length + " values]";
+    }
+
+    /** Appends values without boxing; codes follow first appearance. */
+    public static final class Builder {
+        private final String name;
+        private int[] codes;
+        private int size;
+        private String[] dictionary = new String[16];
+        private int dictSize;
+        private final Map<String, Integer> index = new HashMap<>();
+
+        /** A builder with room for {@code capacity} rows before it grows. */
+        public Builder(String name, int capacity) {
+            Column.checkName(name);
+            this.name = name;
+            this.codes = new int[Math.max(capacity, 16)];
+        }
+
+        /** Appends {@code value}; {@code null} appends a missing value. */
+        public Builder add(String value) {
+            ensure();
+            codes[size++] = value == null ? MISSING : codeFor(value);
+            return this;
+        }
+
+        /** Appends a missing value. */
+        public Builder addMissing() {
+            ensure();
+            codes[size++] = MISSING;
+            return this;
+        }
+
+        /**
+         * The code {@code value} has or will have; lets a reader intern a value once and append its code many times.
+         */
+        public int codeFor(String value) {
+            Integer c = index.get(value);
+            if (c != null) {
+                return c;
+            }
+            if (dictSize == dictionary.length) {
+                dictionary = Arrays.copyOf(dictionary, dictSize * 2);
+            }
+            dictionary[dictSize] = value;
+            index.put(value, dictSize);
+            return dictSize++;
+        }
+
+        /** Appends a code obtained from {@link #codeFor(String)}, or {@code -1}. */
+        public Builder addCode(int code) {
+            if (code < MISSING || code >= dictSize) {
+                throw new IllegalArgumentException("code (" + code + ") must be -1 or less than " + dictSize);
+            }
+            ensure();
+            codes[size++] = code;
+            return this;
+        }
+
+        /** The number of values appended so far. */
+        public int size() {
+            return size;
+        }
+
+        private void ensure() {
+            if (size == codes.length) {
+                codes = Arrays.copyOf(codes, codes.length + (codes.length >> 1) + 16);
+            }
+        }
+
+        /** The column; the builder must not be used afterwards. */
+        public CategoryColumn build() {
+            return new CategoryColumn(name, Arrays.copyOf(codes, size), Arrays.copyOf(dictionary, dictSize));
+        }
+    }
+}

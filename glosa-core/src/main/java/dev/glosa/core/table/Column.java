@@ -1,0 +1,65 @@
+package dev.glosa.core.table;
+
+/**
+ * One immutable, primitive-backed column of a {@link GlosaTable}.
+ *
+ * <p>Every implementation stores its values in one primitive array and documents its missing-value convention in
+ * {@link ColumnType}. Columns are never mutated after construction, so they can be shared between tables.
+ */
+public sealed interface Column permits CategoryColumn, DoubleColumn, LongColumn, DateColumn, MonthColumn {
+
+    /** The column's name, unique within a table. */
+    String name();
+
+    /** The number of rows. */
+    int size();
+
+    /** The physical type. */
+    ColumnType type();
+
+    /** Whether the value at {@code row} is missing. */
+    boolean isMissing(int row);
+
+    /**
+     * The value at {@code row} as text: ISO dates ({@code yyyy-MM-dd}), months as {@code yyyy-MM}, numbers with {@code .}
+     * as decimal mark, and the empty string for a missing value.
+     */
+    String text(int row);
+
+    /** A new column holding the values at {@code rows}, in that order. */
+    Column select(int[] rows);
+
+    /** The same values under another name. */
+    Column rename(String newName);
+
+    /** A column of {@code size} missing values of the given type. */
+    static Column missing(String name, ColumnType type, int size) {
+        return switch (type) {
+            case CATEGORY -> CategoryColumn.ofCodes(name, filled(size, -1), new String[0]);
+            case DOUBLE -> {
+                double[] v = new double[size];
+                java.util.Arrays.fill(v, Double.NaN);
+                yield DoubleColumn.wrap(name, v);
+            }
+            case LONG -> {
+                long[] v = new long[size];
+                java.util.Arrays.fill(v, LongColumn.MISSING);
+                yield LongColumn.wrap(name, v);
+            }
+            case DATE -> DateColumn.wrap(name, filled(size, DateColumn.MISSING));
+            case MONTH -> MonthColumn.wrap(name, filled(size, MonthColumn.MISSING));
+        };
+    }
+
+    private static int[] filled(int size, int value) {
+        int[] v = new int[size];
+        java.util.Arrays.fill(v, value);
+        return v;
+    }
+
+    static void checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("column name must not be blank, found '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.glosa.core.table;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+
+/**
+ * A column of calendar months (a competence, a month of receipt) stored as {@code year * 12 + month - 1}.
+ *
+ * <p>That index makes "the month before" a subtraction: January's previous month is December of the year before.
+ * {@link #MISSING} means missing.
+ */
+public final class MonthColumn implements Column {
+    /** The index that stands for missing. */
+    public static final int MISSING = Integer.MIN_VALUE;
+
+    private final String name;
+    private final int[] months;
+
+    private MonthColumn(String name, int[] months) {
+        Column.checkName(name);
+        this.name = name;
+        this.months = months;
+    }
+
+    /** A column of the given months; {@code null} is missing. */
+    public static MonthColumn of(String name, YearMonth... values) {
+        Builder b = new Builder(name, values.length);
+        for (YearMonth m : values) {
+            b.add(m);
+        }
+        return b.build();
+    }
+
+    static MonthColumn wrap(String name, int[] months) {
+        return new MonthColumn(name, months);
+    }
+
+    /** The index of {@code month}. */
+    public static int toIndex(YearMonth month) {
+        return month.getYear() * 12 + month.getMonthValue() - 1;
+    }
+
+    /** The month of {@code index}. */
+    public static YearMonth fromIndex(int index) {
+        return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+    }
+
+    /** The index of {@code year} and {@code month} (1 to 12). */
+    public static int toIndex(int year, int month) {
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("month (" + month + ") must be between 1 and 12");
+        }
+        return year * 12 + month - 1;
+    }
+
+    /** {@code yyyy-MM} text of a month index; empty for {@link #MISSING}. */
+    public static String format(int index) {
+        if (index == MISSING) {
+            return "";
+        }
+        int y = Math.floorDiv(index, 12);
+        int m = Math.floorMod(index, 12) + 1;
+        return String.format("%04d-%02d", y, m);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int size() {
+        return months.length;
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.MONTH;
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return months[row] == MISSING;
+    }
+
+    @Override
+    public String text(int row) {
+        return format(months[row]);
+    }
+
+    /** The month index at {@code row}, {@link #MISSING} when missing. */
+    public int index(int row) {
+        return months[row];
+    }
+
+    /** The month at {@code row}, {@code null} when missing. */
+    public YearMonth get(int row) {
+        return months[row] == MISSING ? null : fromIndex(months[row]);
+    }
+
+    @Override
+    public MonthColumn select(int[] rows) {
+        int[] v = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            v[i] = months[rows[i]];
+        }
+        return new MonthColumn(name, v);
+    }
+
+    @Override
+    public MonthColumn rename(String newName) {
+        return new MonthColumn(newName, months);
+    }
+
+    @Override
+    public String toString() {
+        return "MonthColumn[" + name + ", " + months.length + " rows]";
+    }
+
+    /** Appends months without creating {@link YearMonth} objects when given indexes. */
+    public static final class Builder {
+        private final String name;
+        private int[] months;
+        private int size;
+
+        /** A builder with room for {@code capacity} rows before it grows. */
+        public Builder(String name, int capacity) {
+            Column.checkName(name);
+            this.name = name;
+            this.months = new int[Math.max(capacity, 16)];
+        }
+
+        /** Appends the month with the given index ({@link #MISSING} is missing). */
+        public Builder addIndex(int index) {
+            if (size == months.length) {
+                months = Arrays.copyOf(months, months.length + (months.length >> 1) + 16);
+            }
+            months[size++] = index;
+            return this;
+        }
+
+        /** Appends {@code month}; {@code null} appends a missing value. */
+        public Builder add(YearMonth month) {
+            return addIndex(month == null ? MISSING : toIndex(month));
+        }
+
+        /** Appends a missing value. */
+        public Builder addMissing() {
+            return addIndex(MISSING);
+        }
+
+        /** The number of values appended so far. */
+        public int size() {
+            return size;
+        }
+
+        /** The column; the builder must not be used afterwards. */
+        public MonthColumn build() {
+            return new MonthColumn(name, Arrays.copyOf(months, size));
+        }
+    }
+}
