@@ -14,8 +14,9 @@ import java.util.List;
  * linkage, exact in O(n²) time, cut into {@code k} clusters or at a height.
  *
  * <p>Heights follow SciPy and scikit-learn: Euclidean distance for complete, average and single linkage, and
- * {@code sqrt(2 · ΔSSE)} for Ward, so two single points merge at their distance. ELKI reports Ward heights as ΔSSE,
- * that is {@code h² / 2} in this convention; convert before comparing cut heights.
+ * {@code sqrt(2 · ΔSSE)} for Ward, so two single points merge at their distance. ELKI works on ΔSSE, that is
+ * {@code h² / 2} (half squared distances), and on squared Euclidean input reports heights of {@code h²}: take
+ * the square root of an ELKI Ward height before using it as {@code height} here.
  *
  * <p>The distance matrix takes {@code 4·n²} bytes, so above {@code maxPoints} points (default 5,000) the
  * strategy clusters {@code representatives} micro-clusters (default 1,000: a seeded sample of rows refined by three
