@@ -34,24 +34,69 @@ final class GridDbscan {
     }
 
     int[] run() {
+        return run(Cells.MAX_GRID_DIMS);
+    }
+
+    /**
+     * Runs with the grid up to {@code maxGridDims} dimensions and the core-point tree above; tests force either.
+     * Above a few dimensions grid cells hold few points and the padded cell-to-cell searches cover a far larger
+     * volume than eps-balls ((1 + 1/sqrt(d))^d grows fast), so the tree links core points there.
+     */
+    int[] run(int maxGridDims) {
         int[] labels = new int[n];
         if (n == 0) {
             return labels;
         }
-        KdTree tree = new KdTree(x, n, d);
-        Cells cells = Cells.of(x, n, d, radius.eps);
+        Cells cells = d <= maxGridDims ? Cells.of(x, n, d, radius.eps) : null;
 
-        // Phase 1: core points.
+        // Phase 1: core points, counting neighbours only up to minPts; tree order keeps the queries local.
         boolean[] core = new boolean[n];
-        for (int c = 0; c < cells.count; c++) {
-            int size = cells.start[c + 1] - cells.start[c];
-            for (int p = cells.start[c]; p < cells.start[c + 1]; p++) {
-                int i = cells.members[p];
-                core[i] = size >= minPts || tree.count(x, i * d, radius, minPts) >= minPts;
+        int coreCount = 0;
+        {
+            KdTree tree = new KdTree(x, n, d);
+            double[] xs = tree.xs;
+            for (int p = 0; p < n; p++) {
+                int i = tree.perm[p];
+                boolean dense = cells != null && cells.size(cells.cellOf[i]) >= minPts;
+                if (dense || tree.count(xs, p * d, radius, minPts) >= minPts) {
+                    core[i] = true;
+                    coreCount++;
+                }
+            }
+        }
+        int[] corePoints = new int[coreCount];
+        for (int i = 0, m = 0; i < n; i++) {
+            if (core[i]) {
+                corePoints[m++] = i;
+            }
+        }
+        KdTree coreTree = new KdTree(x, d, corePoints, coreCount, KdTree.LEAF_SIZE);
+
+        // Phase 2: components of core points, labelled by a representative (made canonical by the caller).
+        if (cells != null) {
+            linkCells(cells, core, labels);
+        } else {
+            int[] roots = new CoreLinker(coreTree, radius).components();
+            for (int p = 0; p < coreCount; p++) {
+                labels[coreTree.perm[p]] = coreTree.perm[roots[p]];
             }
         }
 
-        // Phase 2: connect cells through core pairs.
+        // Phase 3: a border point joins the cluster of its lowest-index core neighbour.
+        for (int i = 0; i < n; i++) {
+            if (!core[i]) {
+                int best = coreTree.minIndexWithin(x, i * d, radius);
+                labels[i] = best < 0 ? -1 : labels[best];
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * Gan and Tao's grid connectivity: the core points of a cell are connected, and two cells are joined by one
+     * core pair within {@code eps}. Writes the root cell of every core point into {@code labels}.
+     */
+    private void linkCells(Cells cells, boolean[] core, int[] labels) {
         int[] coreStart = new int[cells.count + 1];
         int[] coreMembers = new int[n];
         int m = 0;
@@ -119,8 +164,6 @@ final class GridDbscan {
                 }
             }
         }
-
-        // Phase 3: labels; a cluster is numbered by its root cell, made canonical by the caller.
         int[] cellIndex = new int[cells.count];
         Arrays.fill(cellIndex, -1);
         for (int a = 0; a < cc; a++) {
@@ -129,22 +172,6 @@ final class GridDbscan {
         for (int i = 0; i < n; i++) {
             labels[i] = core[i] ? find(parent, cellIndex[cells.cellOf[i]]) : -1;
         }
-        int[] neighbours = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (core[i]) {
-                continue;
-            }
-            int found = tree.range(x, i * d, radius, neighbours);
-            int best = -1;
-            for (int f = 0; f < found; f++) {
-                int q = neighbours[f];
-                if (core[q] && (best < 0 || q < best)) {
-                    best = q;
-                }
-            }
-            labels[i] = best < 0 ? -1 : labels[best];
-        }
-        return labels;
     }
 
     private double boxGap2(double[] boxMin, double[] boxMax, int a, int b) {
@@ -196,8 +223,7 @@ final class GridDbscan {
     }
 
     /**
-     * Points grouped by grid cell of side {@code eps / sqrt(d)}; one cell per point above {@code MAX_GRID_DIMS}
-     * dimensions or when the grid is so fine that rounding could misplace a point.
+     * Points grouped by grid cell of side {@code eps / sqrt(d)}, used up to {@code MAX_GRID_DIMS} dimensions.
      */
     static final class Cells {
         static final int MAX_GRID_DIMS = 4;
@@ -214,12 +240,18 @@ final class GridDbscan {
             this.cellOf = cellOf;
         }
 
+        int size(int cell) {
+            return start[cell + 1] - start[cell];
+        }
+
+        /** The grid, or {@code null} when it is so fine (or eps zero) that rounding could misplace a point. */
         static Cells of(double[] x, int n, int d, double eps) {
             // shrink the side a little so that rounding never puts two points farther than eps in one cell
             double side = eps / Math.sqrt(d) * (1 - 1e-9);
-            // Above a few dimensions cells hold few points and the padded cell-to-cell searches cover a far larger
-            // volume than eps-balls ((1 + 1/sqrt(d))^d grows fast), so plain point queries are cheaper there.
-            long[] key = side > 0 && d <= MAX_GRID_DIMS ? gridKeys(x, n, d, side) : null;
+            long[] key = side > 0 ? gridKeys(x, n, d, side) : null;
+            if (key == null) {
+                return null;
+            }
             int[] members = new int[n];
             for (int i = 0; i < n; i++) {
                 members[i] = i;
@@ -227,9 +259,6 @@ final class GridDbscan {
             int[] cellOf = new int[n];
             int[] start;
             int count;
-            if (key == null) {
-                return perPoint(n);
-            }
             int[] tmp = new int[n];
             sort(key, d, members, tmp, 0, n);
             start = new int[n + 1];
@@ -242,19 +271,6 @@ final class GridDbscan {
             }
             start[count] = n;
             return new Cells(count, Arrays.copyOf(start, count + 1), members, cellOf);
-        }
-
-        private static Cells perPoint(int n) {
-            int[] start = new int[n + 1];
-            int[] members = new int[n];
-            int[] cellOf = new int[n];
-            for (int i = 0; i < n; i++) {
-                start[i] = i;
-                members[i] = i;
-                cellOf[i] = i;
-            }
-            start[n] = n;
-            return new Cells(n, start, members, cellOf);
         }
 
         /** Integer cell coordinates, or {@code null} when the grid is so fine that rounding could misplace a point. */

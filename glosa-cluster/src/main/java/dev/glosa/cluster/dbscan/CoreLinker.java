@@ -1,0 +1,265 @@
+package dev.glosa.cluster.dbscan;
+
+import java.util.Arrays;
+
+/**
+ * Connected components of core points (two core points are linked when within {@code eps}) with a union-find over a
+ * k-d tree of the core points, querying for each point only what can still change the components.
+ *
+ * <p>Points are processed one after the other, and a query from point {@code p} looks only at points processed
+ * before it: every link then has a later end, whose query finds the earlier one. Every node counts its processed
+ * points and may carry a representative, one of them, once all of them are known to lie in one component
+ * (components only ever merge, so the mark stays true until a point of another component is processed there). A
+ * query skips a subtree holding no processed point or marked with its own component, looks for a single processed
+ * point within {@code eps} in a subtree marked with another component (one union joins them all), and joins a
+ * whole subtree whose box lies within {@code eps} without a distance per point. Marks are set again on the way back
+ * up: a leaf whose processed points share a root, an inner node whose children agree. Points are taken in rounds
+ * (the first point of every leaf, leaves spread over the data, then the second of every leaf, and so on), so the
+ * processed points soon cover the data and each query mostly meets marked subtrees of one component near the root.
+ *
+ * <p>The union-find (R. E. Tarjan, "Efficiency of a good but not linear set union algorithm", JACM 22(2), 1975,
+ * DOI 10.1145/321879.321884) uses path halving and makes the smaller root the parent; everything is sequential and
+ * depends on the input only. The components are those of the DBSCAN definition (Ester et al., KDD 1996); linking
+ * core points with a disjoint-set structure instead of expanding neighbourhoods follows M. M. A. Patwary et al.,
+ * "A new scalable parallel DBSCAN algorithm using the disjoint-set data structure", SC 2012
+ * (DOI 10.1109/SC.2012.9).
+ */
+final class CoreLinker {
+    private final KdTree tree;
+    private final KdTree.Radius radius;
+    private final double[] xs;
+    private final int d;
+    private final int[] parent;
+    private final boolean[] processed;
+    /** Processed points per node. */
+    private final int[] count;
+    /** A processed point of the one component holding all processed points of the node, or {@code -1}. */
+    private final int[] rep;
+    private final int[] up;
+    private final int[] leafOf;
+    private final int[] stack;
+    private int query;
+    private int oq;
+    private int root;
+
+    CoreLinker(KdTree coreTree, KdTree.Radius radius) {
+        this.tree = coreTree;
+        this.radius = radius;
+        this.xs = coreTree.xs;
+        this.d = coreTree.d;
+        int m = coreTree.size;
+        int nodes = Math.max(1, coreTree.nodes);
+        parent = new int[m];
+        processed = new boolean[m];
+        count = new int[nodes];
+        rep = new int[nodes];
+        Arrays.fill(rep, -1);
+        up = new int[nodes];
+        up[0] = -1;
+        leafOf = new int[m];
+        for (int node = 0; node < coreTree.nodes; node++) {
+            int l = coreTree.left[node];
+            if (l >= 0) {
+                up[l] = node;
+                up[coreTree.right[node]] = node;
+            } else {
+                for (int p = coreTree.lo[node]; p < coreTree.hi[node]; p++) {
+                    leafOf[p] = node;
+                }
+            }
+        }
+        stack = new int[Math.max(64, 4 * (32 - Integer.numberOfLeadingZeros(Math.max(1, m))) + 8)];
+    }
+
+    /** The component root of every tree position (a tree position itself). */
+    int[] components() {
+        int m = tree.size;
+        for (int p = 0; p < m; p++) {
+            parent[p] = p;
+        }
+        if (m == 0) {
+            return parent;
+        }
+        for (int p : order()) {
+            query = p;
+            oq = p * d;
+            root = p;
+            visit(0);
+            process(p);
+        }
+        int[] out = new int[m];
+        for (int p = 0; p < m; p++) {
+            out[p] = find(p);
+        }
+        return out;
+    }
+
+    /**
+     * Tree positions in rounds: the first point of every leaf, then the second of every leaf, and so on, with the
+     * leaves in bit-reversed order, far apart first and then filling the gaps.
+     */
+    private int[] order() {
+        int leaves = 0;
+        int widest = 0;
+        for (int node = 0; node < tree.nodes; node++) {
+            if (tree.left[node] < 0) {
+                leaves++;
+                widest = Math.max(widest, tree.hi[node] - tree.lo[node]);
+            }
+        }
+        int[] leafLo = new int[leaves];
+        int[] leafHi = new int[leaves];
+        for (int node = 0, f = 0; node < tree.nodes; node++) {
+            if (tree.left[node] < 0) {
+                leafLo[f] = tree.lo[node];
+                leafHi[f] = tree.hi[node];
+                f++;
+            }
+        }
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, leaves - 1));
+        int[] spread = new int[leaves];
+        for (int i = 0, f = 0; f < leaves; i++) {
+            int leaf = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
+            if (leaf < leaves) {
+                spread[f++] = leaf;
+            }
+        }
+        int[] order = new int[tree.size];
+        int k = 0;
+        for (int round = 0; round < widest; round++) {
+            for (int f : spread) {
+                if (leafLo[f] + round < leafHi[f]) {
+                    order[k++] = leafLo[f] + round;
+                }
+            }
+        }
+        return order;
+    }
+
+    /** Adds the query point, already joined with its processed neighbours, to the counts and marks of its nodes. */
+    private void process(int p) {
+        processed[p] = true;
+        for (int node = leafOf[p]; node >= 0; node = up[node]) {
+            if (count[node]++ == 0) {
+                rep[node] = p;
+            } else if (rep[node] >= 0 && find(rep[node]) != root) {
+                rep[node] = -1;
+            }
+        }
+    }
+
+    private void visit(int node) {
+        if (count[node] == 0 || !radius.within(tree.boxDist2(xs, oq, node))) {
+            return;
+        }
+        int mark = rep[node];
+        if (mark >= 0) {
+            int other = find(mark);
+            if (other != root && (radius.within(tree.boxFar2(xs, oq, node)) || anyWithin(node))) {
+                root = union(root, other);
+            }
+            return;
+        }
+        int lo = tree.lo[node];
+        int hi = tree.hi[node];
+        if (radius.within(tree.boxFar2(xs, oq, node))) {
+            for (int p = lo; p < hi; p++) {
+                if (processed[p]) {
+                    root = union(root, find(p));
+                }
+            }
+            rep[node] = root;
+            return;
+        }
+        int l = tree.left[node];
+        if (l < 0) {
+            for (int p = lo; p < hi; p++) {
+                if (processed[p]) {
+                    int r = find(p);
+                    if (r != root && radius.within(tree.dist2(xs, oq, p))) {
+                        root = union(root, r);
+                    }
+                }
+            }
+            int shared = -1;
+            for (int p = lo; p < hi; p++) {
+                if (processed[p]) {
+                    int r = find(p);
+                    if (shared < 0) {
+                        shared = r;
+                    } else if (r != shared) {
+                        return;
+                    }
+                }
+            }
+            rep[node] = shared;
+            return;
+        }
+        int r = tree.right[node];
+        if (tree.leftFirst(xs, oq, node)) {
+            visit(l);
+            visit(r);
+        } else {
+            visit(r);
+            visit(l);
+        }
+        int ml = count[l] == 0 ? -2 : rep[l];
+        int mr = count[r] == 0 ? -2 : rep[r];
+        if (ml == -2) {
+            rep[node] = mr;
+        } else if (mr == -2) {
+            rep[node] = ml;
+        } else if (ml >= 0 && mr >= 0 && find(ml) == find(mr)) {
+            rep[node] = ml;
+        }
+    }
+
+    /** Whether some processed point of {@code start}'s subtree lies within {@code eps} of the query. */
+    private boolean anyWithin(int start) {
+        int sp = 0;
+        stack[sp++] = start;
+        while (sp > 0) {
+            int node = stack[--sp];
+            if (count[node] == 0 || !radius.within(tree.boxDist2(xs, oq, node))) {
+                continue;
+            }
+            int l = tree.left[node];
+            if (l < 0) {
+                for (int p = tree.lo[node]; p < tree.hi[node]; p++) {
+                    if (processed[p] && radius.within(tree.dist2(xs, oq, p))) {
+                        return true;
+                    }
+                }
+            } else if (tree.leftFirst(xs, oq, node)) {
+                stack[sp++] = tree.right[node];
+                stack[sp++] = l;
+            } else {
+                stack[sp++] = l;
+                stack[sp++] = tree.right[node];
+            }
+        }
+        return false;
+    }
+
+    private int find(int a) {
+        int[] up = parent;
+        while (up[a] != a) {
+            up[a] = up[up[a]];
+            a = up[a];
+        }
+        return a;
+    }
+
+    /** Joins two roots; returns the new root, the smaller of the two. */
+    private int union(int ra, int rb) {
+        if (ra == rb) {
+            return ra;
+        }
+        if (ra < rb) {
+            parent[rb] = ra;
+            return ra;
+        }
+        parent[ra] = rb;
+        return rb;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.glosa.cluster.dbscan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glosa.cluster.testing.Blobs;
+import dev.glosa.cluster.testing.BruteForceDbscan;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GridDbscanTests {
+
+    private static int[] canonical(int[] labels) {
+        return BruteForceDbscan.canonical(labels);
+    }
+
+    private static void assertExact(double[] x, int n, int d, double eps, int minPts, String what) {
+        int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, n, d, eps, minPts));
+        GridDbscan dbscan = new GridDbscan(x, n, d, eps, minPts);
+        assertThat(canonical(dbscan.run(0))).as("core-point tree, %s", what).containsExactly(expected);
+        assertThat(canonical(dbscan.run(GridDbscan.Cells.MAX_GRID_DIMS))).as("grid, %s", what)
+                .containsExactly(expected);
+    }
+
+    @Test
+    void coreTreeLinkingIsExactOnRandomDataInOneToEightDimensions() {
+        SplittableRandom rnd = new SplittableRandom(77);
+        for (int trial = 0; trial < 80; trial++) {
+            int d = 1 + trial % 8;
+            int n = 60 + rnd.nextInt(500);
+            boolean lattice = trial % 4 == 0;
+            double[] x = new double[n * d];
+            for (int i = 0; i < n; i++) {
+                boolean dup = i > 0 && rnd.nextInt(8) == 0;
+                int src = dup ? rnd.nextInt(i) : -1;
+                double shift = rnd.nextInt(3) * 6.0;
+                for (int t = 0; t < d; t++) {
+                    x[i * d + t] = dup ? x[src * d + t] : lattice ? rnd.nextInt(6) : shift + rnd.nextGaussian();
+                }
+            }
+            // eps relative to the typical spacing in d dimensions, so that clusters, borders and noise all occur
+            double eps = lattice ? 1 + rnd.nextInt(2) : (0.3 + rnd.nextDouble()) * Math.sqrt(d);
+            int minPts = 1 + rnd.nextInt(12);
+            assertExact(x, n, d, eps, minPts, "trial " + trial + " n=" + n + " d=" + d + " eps=" + eps
+                    + " minPts=" + minPts);
+        }
+    }
+
+    @Test
+    void wholeSubtreesWithinEpsAreJoinedAndCountedExactly() {
+        // tight blobs far smaller than eps: whole subtrees lie within eps, so counts and links take the box path
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int d : new int[] {2, 5, 8}) {
+            Blobs b = Blobs.generate(new int[] {300, 200, 150}, d, 0.05, 5.0, d);
+            double[] x = b.x().clone();
+            // a sparse ring of stragglers gives border points and noise around the tight cores
+            for (int i = 0; i < b.n(); i += 10) {
+                for (int t = 0; t < d; t++) {
+                    x[i * d + t] += rnd.nextGaussian() * 0.8;
+                }
+            }
+            for (double eps : new double[] {0.25, 0.6, 1.0}) {
+                for (int minPts : new int[] {3, 10, 40}) {
+                    assertExact(x, b.n(), d, eps, minPts, "d=" + d + " eps=" + eps + " minPts=" + minPts);
+                }
+            }
+        }
+    }
+
+    @Test
+    void manyDuplicatesAndTiesAtExactlyEpsAreExact() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int d : new int[] {1, 3, 6, 8}) {
+            int n = 700;
+            double[] x = new double[n * d];
+            for (int i = 0; i < n; i++) {
+                // a handful of distinct lattice sites, each repeated many times, at integer distances from each other
+                int site = rnd.nextInt(9);
+                for (int t = 0; t < d; t++) {
+                    x[i * d + t] = t == 0 ? site * 1.0 : (site % 3 == 0 && t == 1 ? 1 : 0);
+                }
+            }
+            for (double eps : new double[] {0, 0.5, 1, Math.sqrt(2), 2}) {
+                for (int minPts : new int[] {1, 2, 60, 100, 200}) {
+                    assertExact(x, n, d, eps, minPts, "d=" + d + " eps=" + eps + " minPts=" + minPts);
+                }
+            }
+        }
+    }
+
+    @Test
+    void denseEightDimensionalBlobsWithThousandsOfNeighboursAreExact() {
+        Blobs b = Blobs.generate(new int[] {900, 800, 700}, 8, 1.0, 10.0, 3);
+        for (int minPts : new int[] {5, 10, 50}) {
+            assertExact(b.x(), b.n(), b.d(), 2.0, minPts, "minPts=" + minPts);
+        }
+    }
+
+    @Test
+    void bordersJoinTheirLowestIndexCoreNeighbourWhateverTheTree() {
+        // point 3 (at 0) is a border of both clusters at exactly eps: it follows core point 1 (at 1.0), not 4 (at -1.0)
+        double[] x = {-1.2, 1.0, -1.1, 0, -1.0, 1.1, 1.2, -1.3, 1.3};
+        int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, 9, 1, 1.0, 4));
+        assertThat(expected[3]).isEqualTo(expected[1]).isNotEqualTo(expected[0]);
+        int[] labels = canonical(new GridDbscan(x, 9, 1, 1.0, 4).run(0));
+        assertThat(labels).containsExactly(expected);
+    }
+}
