@@ -13,9 +13,9 @@ import java.util.Arrays;
  * query skips a subtree holding no processed point or marked with its own component, looks for a single processed
  * point within {@code eps} in a subtree marked with another component (one union joins them all), and joins a
  * whole subtree whose box lies within {@code eps} without a distance per point. Marks are set again on the way back
- * up: a leaf whose processed points share a root, an inner node whose children agree. Points are taken in rounds
- * (the first point of every leaf, leaves spread over the data, then the second of every leaf, and so on), so the
- * processed points soon cover the data and each query mostly meets marked subtrees of one component near the root.
+ * up: a leaf whose processed points share a root, an inner node whose children agree. Points are taken in tree
+ * order, so the processed points form a region that grows leaf by leaf: a query meets them in few subtrees, mostly
+ * marked with one component, and the unprocessed rest of the data costs nothing.
  *
  * <p>The union-find (R. E. Tarjan, "Efficiency of a good but not linear set union algorithm", JACM 22(2), 1975,
  * DOI 10.1145/321879.321884) uses path halving and makes the smaller root the parent; everything is sequential and
@@ -35,8 +35,6 @@ final class CoreLinker {
     private final int[] count;
     /** A processed point of the one component holding all processed points of the node, or {@code -1}. */
     private final int[] rep;
-    private final int[] up;
-    private final int[] leafOf;
     private final int[] stack;
     private int query;
     private int oq;
@@ -54,20 +52,6 @@ final class CoreLinker {
         count = new int[nodes];
         rep = new int[nodes];
         Arrays.fill(rep, -1);
-        up = new int[nodes];
-        up[0] = -1;
-        leafOf = new int[m];
-        for (int node = 0; node < coreTree.nodes; node++) {
-            int l = coreTree.left[node];
-            if (l >= 0) {
-                up[l] = node;
-                up[coreTree.right[node]] = node;
-            } else {
-                for (int p = coreTree.lo[node]; p < coreTree.hi[node]; p++) {
-                    leafOf[p] = node;
-                }
-            }
-        }
         stack = new int[Math.max(64, 4 * (32 - Integer.numberOfLeadingZeros(Math.max(1, m))) + 8)];
     }
 
@@ -80,10 +64,18 @@ final class CoreLinker {
         if (m == 0) {
             return parent;
         }
-        for (int p : order()) {
+        for (int p = 0; p < m; p++) {
             query = p;
             oq = p * d;
             root = p;
+            // the query's own leaf first: its processed points are the likeliest neighbours, and once joined to
+            // their component the query skips every subtree marked with it instead of searching one for a link
+            int leaf = tree.leafOf[p];
+            for (int q = tree.lo[leaf]; q < tree.hi[leaf]; q++) {
+                if (processed[q] && radius.within(tree.dist2(xs, oq, q))) {
+                    root = union(root, find(q));
+                }
+            }
             visit(0);
             process(p);
         }
@@ -94,52 +86,10 @@ final class CoreLinker {
         return out;
     }
 
-    /**
-     * Tree positions in rounds: the first point of every leaf, then the second of every leaf, and so on, with the
-     * leaves in bit-reversed order, far apart first and then filling the gaps.
-     */
-    private int[] order() {
-        int leaves = 0;
-        int widest = 0;
-        for (int node = 0; node < tree.nodes; node++) {
-            if (tree.left[node] < 0) {
-                leaves++;
-                widest = Math.max(widest, tree.hi[node] - tree.lo[node]);
-            }
-        }
-        int[] leafLo = new int[leaves];
-        int[] leafHi = new int[leaves];
-        for (int node = 0, f = 0; node < tree.nodes; node++) {
-            if (tree.left[node] < 0) {
-                leafLo[f] = tree.lo[node];
-                leafHi[f] = tree.hi[node];
-                f++;
-            }
-        }
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, leaves - 1));
-        int[] spread = new int[leaves];
-        for (int i = 0, f = 0; f < leaves; i++) {
-            int leaf = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
-            if (leaf < leaves) {
-                spread[f++] = leaf;
-            }
-        }
-        int[] order = new int[tree.size];
-        int k = 0;
-        for (int round = 0; round < widest; round++) {
-            for (int f : spread) {
-                if (leafLo[f] + round < leafHi[f]) {
-                    order[k++] = leafLo[f] + round;
-                }
-            }
-        }
-        return order;
-    }
-
     /** Adds the query point, already joined with its processed neighbours, to the counts and marks of its nodes. */
     private void process(int p) {
         processed[p] = true;
-        for (int node = leafOf[p]; node >= 0; node = up[node]) {
+        for (int node = tree.leafOf[p]; node >= 0; node = tree.up[node]) {
             if (count[node]++ == 0) {
                 rep[node] = p;
             } else if (rep[node] >= 0 && find(rep[node]) != root) {
@@ -155,14 +105,14 @@ final class CoreLinker {
         int mark = rep[node];
         if (mark >= 0) {
             int other = find(mark);
-            if (other != root && (radius.within(tree.boxFar2(xs, oq, node)) || anyWithin(node))) {
+            if (other != root && (tree.allWithin(xs, oq, node, radius) || anyWithin(node))) {
                 root = union(root, other);
             }
             return;
         }
         int lo = tree.lo[node];
         int hi = tree.hi[node];
-        if (radius.within(tree.boxFar2(xs, oq, node))) {
+        if (tree.allWithin(xs, oq, node, radius)) {
             for (int p = lo; p < hi; p++) {
                 if (processed[p]) {
                     root = union(root, find(p));

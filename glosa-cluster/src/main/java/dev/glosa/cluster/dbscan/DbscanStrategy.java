@@ -8,7 +8,7 @@ import dev.glosa.cluster.spi.ParameterSpace;
 import dev.glosa.cluster.spi.Parameters;
 
 /**
- * Exact DBSCAN (id {@code "dbscan"}) with a k-d tree and a grid, and {@code eps} chosen automatically when not given.
+ * Exact DBSCAN (id {@code "dbscan"}) on a k-d tree, with {@code eps} chosen automatically when not given.
  *
  * <p>Conventions: a neighbourhood is the closed ball of radius {@code eps} and counts the point itself; a point is
  * core when its neighbourhood holds at least {@code minPts} points; a border point joins the cluster of its
@@ -62,20 +62,23 @@ public final class DbscanStrategy implements ClusteringStrategy {
         int d = data.dims();
         int minPts = parameters.getInt(MIN_PTS);
         double[] x = data.values();
+        var given = parameters.findDouble(EPS);
+        if (given.isEmpty() && minPts < 2) {
+            throw new IllegalArgumentException("an automatic eps needs minPts >= 2 (k-distance to minPts-1 other"
+                    + " points), found minPts " + minPts);
+        }
+        // one tree serves the k-distance curve and the clustering
+        KdTree tree = new KdTree(x, n, d);
         Parameters effective = parameters;
         double eps;
-        var given = parameters.findDouble(EPS);
         if (given.isPresent()) {
             eps = given.getAsDouble();
         } else {
-            if (minPts < 2) {
-                throw new IllegalArgumentException("an automatic eps needs minPts >= 2 (k-distance to minPts-1 other"
-                        + " points), found minPts " + minPts);
-            }
-            eps = n == 0 ? 0 : KDistance.knee(KDistance.curve(x, n, d, minPts, parameters.getInt(K_DISTANCE_SAMPLE), seed));
+            int sample = parameters.getInt(K_DISTANCE_SAMPLE);
+            eps = n == 0 ? 0 : KDistance.knee(KDistance.curve(tree, minPts, sample, seed));
             effective = parameters.with(EPS, eps);
         }
-        int[] labels = new GridDbscan(x, n, d, eps, minPts).run();
+        int[] labels = ExactDbscan.run(tree, eps, minPts);
         return Clustering.builder(ID, effective, seed, labels).build();
     }
 

@@ -19,9 +19,9 @@ final class KDistance {
     private KDistance() {
     }
 
-    /** The sorted k-distances of a seeded sample of at most {@code sampleSize} points. */
-    static double[] curve(double[] x, int n, int d, int minPts, int sampleSize, long seed) {
-        KdTree tree = new KdTree(x, n, d);
+    /** The sorted k-distances of a seeded sample of at most {@code sampleSize} of the tree's points. */
+    static double[] curve(KdTree tree, int minPts, int sampleSize, long seed) {
+        int n = tree.size;
         int k = Math.min(minPts, n);
         double[] heap = new double[k];
         int m = Math.min(n, sampleSize);
@@ -38,9 +38,19 @@ final class KDistance {
                 queries[j] = t;
             }
         }
+        // the sampled points' tree positions, in tree order: the curve is sorted anyway and nearby queries share leaves
+        int[] position = new int[n];
+        for (int p = 0; p < n; p++) {
+            position[tree.perm[p]] = p;
+        }
+        int[] sample = new int[m];
+        for (int i = 0; i < m; i++) {
+            sample[i] = position[queries[i]];
+        }
+        Arrays.sort(sample);
         double[] dist = new double[m];
         for (int i = 0; i < m; i++) {
-            dist[i] = tree.kthDistance(x, queries[i] * d, k, heap);
+            dist[i] = tree.kthDistanceAround(sample[i], k, heap);
         }
         Arrays.sort(dist);
         return dist;

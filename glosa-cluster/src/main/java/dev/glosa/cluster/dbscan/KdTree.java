@@ -1,14 +1,15 @@
 package dev.glosa.cluster.dbscan;
 
 /**
- * A static k-d tree over a flat row-major point array, with exact radius queries and k-nearest-neighbour distances.
+ * A static k-d tree over a flat row-major point array, with exact radius counts and k-nearest-neighbour distances.
  *
  * <p>J. L. Bentley, "Multidimensional binary search trees used for associative searching", Communications of the
  * ACM 18(9), 1975 (DOI 10.1145/361002.361007). Nodes split the widest side of their bounding box at the median;
  * every node keeps its tight bounding box, so pruning is exact: a subtree is skipped only when its box is farther
  * than the radius, and a subtree whose box lies wholly within the radius is taken without a distance per point.
- * The coordinates are copied in tree order, so a leaf is one contiguous block. Queries use an explicit stack, visit
- * the child on the query's side of the split first, and allocate nothing.
+ * The coordinates are copied in tree order, so a leaf is one contiguous block. Queries from a point of the tree start
+ * in its own leaf and climb; all queries use an explicit stack, visit the child on the query's side of the split
+ * first, and allocate nothing.
  *
  * <p>Why box decisions are exact: rounding is monotone, so for a point inside a box the computed
  * {@code fl(q - x)} lies between the computed differences to the box's sides on every axis; squaring and summing in
@@ -19,7 +20,6 @@ final class KdTree {
     static final int LEAF_SIZE = 16;
 
     final int size;
-    final int leafSize;
     final int d;
     /** The coordinates in tree order: position {@code p} holds point {@code perm[p]}. */
     final double[] xs;
@@ -35,24 +35,30 @@ final class KdTree {
     final int[] minIndex;
     final double[] boxMin;
     final double[] boxMax;
+    /** A quarter of each box's squared diagonal: no point lies within less of all its corners. */
+    final double[] reach2;
+    /** The parent of each node, {@code -1} at the root. */
+    final int[] up;
+    /** The leaf holding each tree position. */
+    final int[] leafOf;
     int nodes;
-    private final double[] x;
+    /** The input array, row-major, in input order. */
+    final double[] x;
     private final int[] stack;
 
     /** A tree over all {@code n} points of {@code x}. */
     KdTree(double[] x, int n, int d) {
-        this(x, d, identity(n), n, LEAF_SIZE);
+        this(x, d, identity(n), n);
     }
 
-    /** A tree over the {@code m} points whose input indices are {@code points[0..m)}, leaves of {@code leafSize}. */
-    KdTree(double[] x, int d, int[] points, int m, int leafSize) {
-        this.leafSize = leafSize;
+    /** A tree over the {@code m} points of {@code x} whose input indices are {@code points[0..m)}. */
+    KdTree(double[] x, int d, int[] points, int m) {
         this.x = x;
         this.d = d;
         this.size = m;
         perm = java.util.Arrays.copyOf(points, m);
         // with median splits every leaf holds at least LEAF_SIZE / 2 points
-        int cap = Math.max(1, 2 * (2 * m / leafSize + 1));
+        int cap = Math.max(1, 2 * (2 * m / LEAF_SIZE + 1));
         lo = new int[cap];
         hi = new int[cap];
         left = new int[cap];
@@ -61,8 +67,22 @@ final class KdTree {
         minIndex = new int[cap];
         boxMin = new double[cap * d];
         boxMax = new double[cap * d];
+        reach2 = new double[cap];
+        up = new int[cap];
+        up[0] = -1;
+        leafOf = new int[m];
         if (m > 0) {
             build(0, m);
+        }
+        for (int node = 0; node < nodes; node++) {
+            if (left[node] >= 0) {
+                up[left[node]] = node;
+                up[right[node]] = node;
+            } else {
+                for (int p = lo[node]; p < hi[node]; p++) {
+                    leafOf[p] = node;
+                }
+            }
         }
         xs = new double[m * d];
         for (int p = 0; p < m; p++) {
@@ -105,15 +125,18 @@ final class KdTree {
         minIndex[node] = least;
         int axis = 0;
         double width = -1;
+        double diagonal2 = 0;
         for (int t = 0; t < d; t++) {
             double w = boxMax[ob + t] - boxMin[ob + t];
+            diagonal2 += w * w;
             if (w > width) {
                 width = w;
                 axis = t;
             }
         }
+        reach2[node] = 0.25 * diagonal2;
         split[node] = axis;
-        if (to - from <= leafSize || width <= 0) {
+        if (to - from <= LEAF_SIZE || width <= 0) {
             left[node] = -1;
             right[node] = -1;
             return node;
@@ -179,9 +202,7 @@ final class KdTree {
         double s = 0;
         for (int t = 0; t < d; t++) {
             double v = q[oq + t];
-            double a = boxMin[ob + t] - v;
-            double b = v - boxMax[ob + t];
-            double gap = a > 0 ? a : b > 0 ? b : 0;
+            double gap = Math.max(Math.max(boxMin[ob + t] - v, v - boxMax[ob + t]), 0.0);
             s += gap * gap;
         }
         return s;
@@ -199,6 +220,14 @@ final class KdTree {
         return s;
     }
 
+    /**
+     * Whether every point of {@code node} lies within {@code eps} of {@code q}; the box's own size rules most nodes
+     * out before any distance (skipping the test only forgoes a shortcut, so the bound need not be exact).
+     */
+    boolean allWithin(double[] q, int oq, int node, Radius r) {
+        return reach2[node] <= r.hi2 && r.within(boxFar2(q, oq, node));
+    }
+
     /** The squared distance from {@code q} to the point at tree position {@code pos}. */
     double dist2(double[] q, int oq, int pos) {
         int op = pos * d;
@@ -211,34 +240,63 @@ final class KdTree {
     }
 
     /**
-     * Counts the points within {@code eps} of {@code q} (itself included when it is in the tree), stopping as soon
-     * as {@code cap} are found; a subtree whose box lies within {@code eps} is counted whole.
+     * Counts the points within {@code eps} of the point at tree position {@code pos}, itself included, stopping as
+     * soon as {@code cap} are found. The search starts in the point's own leaf and climbs, taking each sibling
+     * subtree in turn, so a point in a dense region stops after a leaf or two without descending from the root.
+     * When fewer than {@code cap} are found, {@code out} holds the tree positions of all of them.
+     *
+     * @param out scratch of at least {@code cap} ints
      */
-    int count(double[] q, int oq, Radius r, int cap) {
-        if (nodes == 0) {
-            return 0;
-        }
+    int countAround(int pos, Radius r, int cap, int[] out) {
+        int oq = pos * d;
+        int node = leafOf[pos];
         int found = 0;
+        for (int p = lo[node]; p < hi[node]; p++) {
+            if (r.within(dist2(xs, oq, p))) {
+                if (found + 1 >= cap) {
+                    return found + 1;
+                }
+                out[found++] = p;
+            }
+        }
+        for (int parent = up[node]; parent >= 0; node = parent, parent = up[node]) {
+            int sibling = left[parent] == node ? right[parent] : left[parent];
+            found = countBelow(xs, oq, r, cap, out, found, sibling);
+            if (found >= cap) {
+                return found;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Adds to {@code found} (and to {@code out}) the points of {@code start}'s subtree within {@code eps} of
+     * {@code q}, stopping at {@code cap}; a subtree whose box lies within {@code eps} is counted whole.
+     */
+    private int countBelow(double[] q, int oq, Radius r, int cap, int[] out, int found, int start) {
         int sp = 0;
-        stack[sp++] = 0;
+        stack[sp++] = start;
         while (sp > 0) {
             int node = stack[--sp];
             if (!r.within(boxDist2(q, oq, node))) {
                 continue;
             }
-            if (hi[node] - lo[node] > 1 && r.within(boxFar2(q, oq, node))) {
-                found += hi[node] - lo[node];
-                if (found >= cap) {
-                    return found;
+            if (allWithin(q, oq, node, r)) {
+                if (found + hi[node] - lo[node] >= cap) {
+                    return found + hi[node] - lo[node];
+                }
+                for (int p = lo[node]; p < hi[node]; p++) {
+                    out[found++] = p;
                 }
                 continue;
             }
             if (left[node] < 0) {
                 for (int p = lo[node]; p < hi[node]; p++) {
                     if (r.within(dist2(q, oq, p))) {
-                        if (++found >= cap) {
-                            return found;
+                        if (found + 1 >= cap) {
+                            return found + 1;
                         }
+                        out[found++] = p;
                     }
                 }
             } else {
@@ -260,29 +318,6 @@ final class KdTree {
         }
     }
 
-    /** Whether some point of {@code node}'s subtree lies within {@code eps} of {@code q}. */
-    boolean anyWithin(double[] q, int oq, Radius r, int start) {
-        int sp = 0;
-        stack[sp++] = start;
-        while (sp > 0) {
-            int node = stack[--sp];
-            if (!r.within(boxDist2(q, oq, node))) {
-                continue;
-            }
-            if (left[node] < 0) {
-                for (int p = lo[node]; p < hi[node]; p++) {
-                    if (r.within(dist2(q, oq, p))) {
-                        return true;
-                    }
-                }
-            } else {
-                push(q, oq, node, sp);
-                sp += 2;
-            }
-        }
-        return false;
-    }
-
     /** The smallest input index of a point within {@code eps} of {@code q}, or {@code -1} when there is none. */
     int minIndexWithin(double[] q, int oq, Radius r) {
         if (nodes == 0) {
@@ -296,7 +331,7 @@ final class KdTree {
             if (minIndex[node] >= best || !r.within(boxDist2(q, oq, node))) {
                 continue;
             }
-            if (r.within(boxFar2(q, oq, node))) {
+            if (allWithin(q, oq, node, r)) {
                 best = minIndex[node];
                 continue;
             }
@@ -322,64 +357,53 @@ final class KdTree {
         return best == Integer.MAX_VALUE ? -1 : best;
     }
 
-    /** Writes the input indices of all points within {@code eps} of {@code q} into {@code out}; returns how many. */
-    int range(double[] q, int oq, Radius r, int[] out) {
-        if (nodes == 0) {
-            return 0;
-        }
-        int found = 0;
-        int sp = 0;
-        stack[sp++] = 0;
-        while (sp > 0) {
-            int node = stack[--sp];
-            if (!r.within(boxDist2(q, oq, node))) {
-                continue;
-            }
-            if (left[node] < 0) {
-                for (int p = lo[node]; p < hi[node]; p++) {
-                    if (r.within(dist2(q, oq, p))) {
-                        out[found++] = perm[p];
-                    }
-                }
-            } else {
-                stack[sp++] = right[node];
-                stack[sp++] = left[node];
-            }
-        }
-        return found;
-    }
-
     /**
-     * The distance from {@code q} to its {@code k}-th nearest point in the tree (itself included when present).
+     * The distance from the point at tree position {@code pos} to its {@code k}-th nearest point in the tree, itself
+     * included. The search starts in the point's own leaf, which bounds the distance at once, and climbs.
      *
      * @param heap scratch of at least {@code k} doubles
      */
-    double kthDistance(double[] q, int oq, int k, double[] heap) {
+    double kthDistanceAround(int pos, int k, double[] heap) {
+        int oq = pos * d;
+        int node = leafOf[pos];
         int size = 0;
-        int sp = 0;
-        stack[sp++] = 0;
-        while (sp > 0) {
-            int node = stack[--sp];
-            if (size == k && boxDist2(q, oq, node) > heap[0]) {
-                continue;
-            }
-            if (left[node] < 0) {
-                for (int p = lo[node]; p < hi[node]; p++) {
-                    double v = dist2(q, oq, p);
-                    if (size < k) {
-                        heap[size++] = v;
-                        siftUp(heap, size - 1);
-                    } else if (v < heap[0]) {
-                        heap[0] = v;
-                        siftDown(heap, k);
-                    }
+        for (int p = lo[node]; p < hi[node]; p++) {
+            size = offer(heap, size, k, dist2(xs, oq, p));
+        }
+        for (int parent = up[node]; parent >= 0; node = parent, parent = up[node]) {
+            int sibling = left[parent] == node ? right[parent] : left[parent];
+            int sp = 0;
+            stack[sp++] = sibling;
+            while (sp > 0) {
+                int next = stack[--sp];
+                if (size == k && boxDist2(xs, oq, next) > heap[0]) {
+                    continue;
                 }
-            } else {
-                push(q, oq, node, sp);
-                sp += 2;
+                if (left[next] < 0) {
+                    for (int p = lo[next]; p < hi[next]; p++) {
+                        size = offer(heap, size, k, dist2(xs, oq, p));
+                    }
+                } else {
+                    push(xs, oq, next, sp);
+                    sp += 2;
+                }
             }
         }
         return Math.sqrt(heap[0]);
+    }
+
+    /** Keeps the {@code k} smallest values offered in a max-heap of {@code size}; returns the new size. */
+    private static int offer(double[] heap, int size, int k, double v) {
+        if (size < k) {
+            heap[size] = v;
+            siftUp(heap, size);
+            return size + 1;
+        }
+        if (v < heap[0]) {
+            heap[0] = v;
+            siftDown(heap, k);
+        }
+        return size;
     }
 
     private static void siftUp(double[] h, int i) {

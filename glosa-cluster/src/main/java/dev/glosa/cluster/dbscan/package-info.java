@@ -1,4 +1,5 @@
 /**
- * Exact DBSCAN with a k-d tree and a grid, and automatic {@code eps} from the k-distance curve.
+ * Exact DBSCAN on a k-d tree (early-exit core counts, union-find linking of core points), and automatic
+ * {@code eps} from the k-distance curve.
  */
 package dev.glosa.cluster.dbscan;

@@ -45,7 +45,7 @@ class DbscanStrategyTests {
     }
 
     @Test
-    void isExactWhenTheGridIsTooFineToUseAndWhenEpsIsZero() {
+    void isExactWithTinyDistancesHugeCoordinatesAndEpsZero() {
         double[] x = {0, 0, 1e-12, 0, 3e-12, 0, 5e9, 5e9, 5e9, 5e9, 5e9, 5e9 + 1e-12};
         for (double eps : new double[] {0, 1e-12, 2e-12, 4e-12}) {
             int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, 6, 2, eps, 2));
@@ -55,7 +55,7 @@ class DbscanStrategyTests {
     }
 
     @Test
-    void denseBlobsAreExactAndUseTheGridShortcut() {
+    void denseBlobsAreExact() {
         Blobs b = Blobs.generate(new int[] {900, 700, 400}, 2, 0.5, 8.0, 6);
         int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(b.x(), b.n(), b.d(), 0.4, 10));
         assertThat(dbscan.cluster(b.matrix(), params(0.4, 10), 0).labels()).containsExactly(expected);

@@ -7,22 +7,26 @@ import dev.glosa.cluster.testing.BruteForceDbscan;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class GridDbscanTests {
+class ExactDbscanTests {
 
     private static int[] canonical(int[] labels) {
         return BruteForceDbscan.canonical(labels);
     }
 
+    private static int[] run(double[] x, int n, int d, double eps, int minPts) {
+        return canonical(ExactDbscan.run(new KdTree(x, n, d), eps, minPts));
+    }
+
     private static void assertExact(double[] x, int n, int d, double eps, int minPts, String what) {
         int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, n, d, eps, minPts));
-        GridDbscan dbscan = new GridDbscan(x, n, d, eps, minPts);
-        assertThat(canonical(dbscan.run(0))).as("core-point tree, %s", what).containsExactly(expected);
-        assertThat(canonical(dbscan.run(GridDbscan.Cells.MAX_GRID_DIMS))).as("grid, %s", what)
+        assertThat(run(x, n, d, eps, minPts)).as(what).containsExactly(expected);
+        // without kept neighbour lists every border point searches the core points' tree instead
+        assertThat(canonical(ExactDbscan.run(new KdTree(x, n, d), eps, minPts, 0))).as("no lists, %s", what)
                 .containsExactly(expected);
     }
 
     @Test
-    void coreTreeLinkingIsExactOnRandomDataInOneToEightDimensions() {
+    void isExactOnRandomDataInOneToEightDimensions() {
         SplittableRandom rnd = new SplittableRandom(77);
         for (int trial = 0; trial < 80; trial++) {
             int d = 1 + trial % 8;
@@ -101,7 +105,7 @@ class GridDbscanTests {
         double[] x = {-1.2, 1.0, -1.1, 0, -1.0, 1.1, 1.2, -1.3, 1.3};
         int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, 9, 1, 1.0, 4));
         assertThat(expected[3]).isEqualTo(expected[1]).isNotEqualTo(expected[0]);
-        int[] labels = canonical(new GridDbscan(x, 9, 1, 1.0, 4).run(0));
+        int[] labels = run(x, 9, 1, 1.0, 4);
         assertThat(labels).containsExactly(expected);
     }
 }
