@@ -17,7 +17,7 @@ package dev.glosa.cluster.dbscan;
  * above. A box test therefore never disagrees with the per-point test {@link Radius#within(double)}.
  */
 final class KdTree {
-    static final int LEAF_SIZE = 16;
+    static final int LEAF_SIZE = 32;
 
     final int size;
     final int d;

@@ -100,6 +100,65 @@ class ExactDbscanTests {
     }
 
     @Test
+    void longChainsAndManySmallClustersAreLinkedExactly() {
+        // chains whose links sit just inside or just outside eps join or split across many leaves, in an order
+        // unrelated to the tree; dozens of tiny clusters keep subtrees mixed, so marks are set and dropped often
+        SplittableRandom rnd = new SplittableRandom(31);
+        for (int d : new int[] {2, 3, 8}) {
+            int chains = 12;
+            int perChain = 60;
+            int clumps = 80;
+            int n = chains * perChain + clumps * 6;
+            double[] x = new double[n * d];
+            int i = 0;
+            for (int c = 0; c < chains; c++) {
+                double[] at = new double[d];
+                double[] dir = new double[d];
+                for (int t = 0; t < d; t++) {
+                    at[t] = rnd.nextDouble(-30, 30);
+                    dir[t] = rnd.nextGaussian();
+                }
+                double norm = 0;
+                for (double v : dir) {
+                    norm += v * v;
+                }
+                norm = Math.sqrt(norm);
+                for (int k = 0; k < perChain; k++, i++) {
+                    // steps of 0.95 link; one chain in three has a 1.05 gap in the middle
+                    double step = c % 3 == 0 && k == perChain / 2 ? 1.05 : 0.95;
+                    for (int t = 0; t < d; t++) {
+                        at[t] += step * dir[t] / norm;
+                        x[i * d + t] = at[t];
+                    }
+                }
+            }
+            for (int c = 0; c < clumps; c++) {
+                double[] centre = new double[d];
+                for (int t = 0; t < d; t++) {
+                    centre[t] = rnd.nextDouble(-30, 30);
+                }
+                for (int k = 0; k < 6; k++, i++) {
+                    for (int t = 0; t < d; t++) {
+                        x[i * d + t] = centre[t] + rnd.nextGaussian() * 0.3;
+                    }
+                }
+            }
+            // shuffle so that index order, tree order and chain order all differ
+            for (int a = n - 1; a > 0; a--) {
+                int b = rnd.nextInt(a + 1);
+                for (int t = 0; t < d; t++) {
+                    double v = x[a * d + t];
+                    x[a * d + t] = x[b * d + t];
+                    x[b * d + t] = v;
+                }
+            }
+            for (int minPts : new int[] {2, 3, 4}) {
+                assertExact(x, n, d, 1.0, minPts, "d=" + d + " minPts=" + minPts);
+            }
+        }
+    }
+
+    @Test
     void bordersJoinTheirLowestIndexCoreNeighbourWhateverTheTree() {
         // point 3 (at 0) is a border of both clusters at exactly eps: it follows core point 1 (at 1.0), not 4 (at -1.0)
         double[] x = {-1.2, 1.0, -1.1, 0, -1.0, 1.1, 1.2, -1.3, 1.3};
