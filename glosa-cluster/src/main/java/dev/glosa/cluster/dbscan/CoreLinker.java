@@ -33,7 +33,7 @@ final class CoreLinker {
     private final boolean[] processed;
     /** Processed points per node. */
     private final int[] count;
-    /** A processed point of the one component holding all processed points of the node, or {@code -1}. */
+    /** A point of the one component holding all processed points of the node, or {@code -1} when not known. */
     private final int[] rep;
     private final int[] stack;
     private int query;

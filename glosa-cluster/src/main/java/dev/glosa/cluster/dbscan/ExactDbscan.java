@@ -41,6 +41,7 @@ final class ExactDbscan {
 
     /** As {@link #run(KdTree, double, int)}, keeping at most {@code budget} neighbour entries of non-core points. */
     static int[] run(KdTree tree, double eps, int minPts, long budget) {
+        budget = Math.min(budget, Integer.MAX_VALUE - 8);
         int n = tree.size;
         int d = tree.d;
         int[] labels = new int[n];
