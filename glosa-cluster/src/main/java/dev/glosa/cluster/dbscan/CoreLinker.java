@@ -27,7 +27,7 @@ import java.util.Arrays;
 final class CoreLinker {
     private final KdTree tree;
     private final KdTree.Radius radius;
-    private final double[] xs;
+    private final double[] x;
     private final int d;
     private final int[] parent;
     private final boolean[] processed;
@@ -43,7 +43,7 @@ final class CoreLinker {
     CoreLinker(KdTree coreTree, KdTree.Radius radius) {
         this.tree = coreTree;
         this.radius = radius;
-        this.xs = coreTree.xs;
+        this.x = coreTree.x;
         this.d = coreTree.d;
         int m = coreTree.size;
         int nodes = Math.max(1, coreTree.nodes);
@@ -66,13 +66,14 @@ final class CoreLinker {
         }
         for (int p = 0; p < m; p++) {
             query = p;
-            oq = p * d;
+            oq = tree.perm[p] * d;
             root = p;
             // the query's own leaf first: its processed points are the likeliest neighbours, and once joined to
             // their component the query skips every subtree marked with it instead of searching one for a link
             int leaf = tree.leafOf[p];
-            for (int q = tree.lo[leaf]; q < tree.hi[leaf]; q++) {
-                if (processed[q] && radius.within(tree.dist2(xs, oq, q))) {
+            double[] dist = tree.leafDist2(x, oq, leaf);
+            for (int q = tree.lo[leaf], j = 0; q < tree.hi[leaf]; q++, j++) {
+                if (processed[q] && radius.within(dist[j])) {
                     root = union(root, find(q));
                 }
             }
@@ -99,20 +100,20 @@ final class CoreLinker {
     }
 
     private void visit(int node) {
-        if (count[node] == 0 || !radius.within(tree.boxDist2(xs, oq, node))) {
+        if (count[node] == 0 || !radius.within(tree.boxDist2(x, oq, node))) {
             return;
         }
         int mark = rep[node];
         if (mark >= 0) {
             int other = find(mark);
-            if (other != root && (tree.allWithin(xs, oq, node, radius) || anyWithin(node))) {
+            if (other != root && (tree.allWithin(x, oq, node, radius) || anyWithin(node))) {
                 root = union(root, other);
             }
             return;
         }
         int lo = tree.lo[node];
         int hi = tree.hi[node];
-        if (tree.allWithin(xs, oq, node, radius)) {
+        if (tree.allWithin(x, oq, node, radius)) {
             for (int p = lo; p < hi; p++) {
                 if (processed[p]) {
                     root = union(root, find(p));
@@ -123,10 +124,11 @@ final class CoreLinker {
         }
         int l = tree.left[node];
         if (l < 0) {
-            for (int p = lo; p < hi; p++) {
+            double[] dist = tree.leafDist2(x, oq, node);
+            for (int p = lo, j = 0; p < hi; p++, j++) {
                 if (processed[p]) {
                     int r = find(p);
-                    if (r != root && radius.within(tree.dist2(xs, oq, p))) {
+                    if (r != root && radius.within(dist[j])) {
                         root = union(root, r);
                     }
                 }
@@ -146,7 +148,7 @@ final class CoreLinker {
             return;
         }
         int r = tree.right[node];
-        if (tree.leftFirst(xs, oq, node)) {
+        if (tree.leftFirst(x, oq, node)) {
             visit(l);
             visit(r);
         } else {
@@ -170,17 +172,18 @@ final class CoreLinker {
         stack[sp++] = start;
         while (sp > 0) {
             int node = stack[--sp];
-            if (count[node] == 0 || !radius.within(tree.boxDist2(xs, oq, node))) {
+            if (count[node] == 0 || !radius.within(tree.boxDist2(x, oq, node))) {
                 continue;
             }
             int l = tree.left[node];
             if (l < 0) {
-                for (int p = tree.lo[node]; p < tree.hi[node]; p++) {
-                    if (processed[p] && radius.within(tree.dist2(xs, oq, p))) {
+                double[] dist = tree.leafDist2(x, oq, node);
+                for (int p = tree.lo[node], j = 0; p < tree.hi[node]; p++, j++) {
+                    if (processed[p] && radius.within(dist[j])) {
                         return true;
                     }
                 }
-            } else if (tree.leftFirst(xs, oq, node)) {
+            } else if (tree.leftFirst(x, oq, node)) {
                 stack[sp++] = tree.right[node];
                 stack[sp++] = l;
             } else {

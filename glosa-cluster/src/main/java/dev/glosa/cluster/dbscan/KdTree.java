@@ -7,9 +7,10 @@ package dev.glosa.cluster.dbscan;
  * ACM 18(9), 1975 (DOI 10.1145/361002.361007). Nodes split the widest side of their bounding box at the median;
  * every node keeps its tight bounding box, so pruning is exact: a subtree is skipped only when its box is farther
  * than the radius, and a subtree whose box lies wholly within the radius is taken without a distance per point.
- * The coordinates are copied in tree order, so a leaf is one contiguous block. Queries from a point of the tree start
- * in its own leaf and climb; all queries use an explicit stack, visit the child on the query's side of the split
- * first, and allocate nothing.
+ * The coordinates are copied in tree order with each leaf's block transposed, so the distances from a query to a leaf
+ * are one pass of vectorisable loops over contiguous memory. Queries from a point of the tree start in its own leaf
+ * and climb; all queries use an explicit stack, visit the child on the query's side of the split first, and allocate
+ * nothing.
  *
  * <p>Why box decisions are exact: rounding is monotone, so for a point inside a box the computed
  * {@code fl(q - x)} lies between the computed differences to the box's sides on every axis; squaring and summing in
@@ -21,8 +22,13 @@ final class KdTree {
 
     final int size;
     final int d;
-    /** The coordinates in tree order: position {@code p} holds point {@code perm[p]}. */
-    final double[] xs;
+    /**
+     * The coordinates in tree order, each leaf's block transposed (the leaf's first coordinates, then its second
+     * ones, ...), so that the distances from a query to a whole leaf are computed by loops the JIT can vectorise.
+     */
+    private final double[] xt;
+    /** Scratch for a leaf's squared distances. */
+    private final double[] leafDist;
     /** Tree position to the index of the point in the input array. */
     final int[] perm;
     final int[] lo;
@@ -84,10 +90,20 @@ final class KdTree {
                 }
             }
         }
-        xs = new double[m * d];
-        for (int p = 0; p < m; p++) {
-            System.arraycopy(x, perm[p] * d, xs, p * d, d);
+        xt = new double[m * d];
+        int widest = 0;
+        for (int node = 0; node < nodes; node++) {
+            if (left[node] < 0) {
+                int size = hi[node] - lo[node];
+                widest = Math.max(widest, size);
+                for (int j = 0; j < size; j++) {
+                    for (int t = 0; t < d; t++) {
+                        xt[lo[node] * d + t * size + j] = x[perm[lo[node] + j] * d + t];
+                    }
+                }
+            }
         }
+        leafDist = new double[widest];
         stack = new int[Math.max(64, 4 * (32 - Integer.numberOfLeadingZeros(Math.max(1, m))) + 8)];
     }
 
@@ -228,15 +244,34 @@ final class KdTree {
         return reach2[node] <= r.hi2 && r.within(boxFar2(q, oq, node));
     }
 
-    /** The squared distance from {@code q} to the point at tree position {@code pos}. */
-    double dist2(double[] q, int oq, int pos) {
-        int op = pos * d;
-        double s = 0;
-        for (int t = 0; t < d; t++) {
-            double v = q[oq + t] - xs[op + t];
-            s += v * v;
+    /**
+     * The squared distances from {@code q} to every point of {@code leaf}, in position order; the array is the
+     * tree's scratch, valid until the next call. Each sum runs over the axes in order, as a point-to-point distance
+     * does, so the values are the same bits.
+     */
+    double[] leafDist2(double[] q, int oq, int leaf) {
+        int from = lo[leaf];
+        int size = hi[leaf] - from;
+        double[] out = leafDist;
+        if (d == 0) {
+            java.util.Arrays.fill(out, 0, size, 0.0);
+            return out;
         }
-        return s;
+        int base = from * d;
+        double v0 = q[oq];
+        for (int j = 0; j < size; j++) {
+            double w = v0 - xt[base + j];
+            out[j] = w * w;
+        }
+        for (int t = 1; t < d; t++) {
+            double v = q[oq + t];
+            int o = base + t * size;
+            for (int j = 0; j < size; j++) {
+                double w = v - xt[o + j];
+                out[j] += w * w;
+            }
+        }
+        return out;
     }
 
     /**
@@ -248,11 +283,12 @@ final class KdTree {
      * @param out scratch of at least {@code cap} ints
      */
     int countAround(int pos, Radius r, int cap, int[] out) {
-        int oq = pos * d;
+        int oq = perm[pos] * d;
         int node = leafOf[pos];
         int found = 0;
-        for (int p = lo[node]; p < hi[node]; p++) {
-            if (r.within(dist2(xs, oq, p))) {
+        double[] dist = leafDist2(x, oq, node);
+        for (int p = lo[node], j = 0; p < hi[node]; p++, j++) {
+            if (r.within(dist[j])) {
                 if (found + 1 >= cap) {
                     return found + 1;
                 }
@@ -261,7 +297,7 @@ final class KdTree {
         }
         for (int parent = up[node]; parent >= 0; node = parent, parent = up[node]) {
             int sibling = left[parent] == node ? right[parent] : left[parent];
-            found = countBelow(xs, oq, r, cap, out, found, sibling);
+            found = countBelow(x, oq, r, cap, out, found, sibling);
             if (found >= cap) {
                 return found;
             }
@@ -291,8 +327,9 @@ final class KdTree {
                 continue;
             }
             if (left[node] < 0) {
-                for (int p = lo[node]; p < hi[node]; p++) {
-                    if (r.within(dist2(q, oq, p))) {
+                double[] dist = leafDist2(q, oq, node);
+                for (int p = lo[node], j = 0; p < hi[node]; p++, j++) {
+                    if (r.within(dist[j])) {
                         if (found + 1 >= cap) {
                             return found + 1;
                         }
@@ -336,8 +373,9 @@ final class KdTree {
                 continue;
             }
             if (left[node] < 0) {
-                for (int p = lo[node]; p < hi[node]; p++) {
-                    if (perm[p] < best && r.within(dist2(q, oq, p))) {
+                double[] dist = leafDist2(q, oq, node);
+                for (int p = lo[node], j = 0; p < hi[node]; p++, j++) {
+                    if (perm[p] < best && r.within(dist[j])) {
                         best = perm[p];
                     }
                 }
@@ -364,11 +402,12 @@ final class KdTree {
      * @param heap scratch of at least {@code k} doubles
      */
     double kthDistanceAround(int pos, int k, double[] heap) {
-        int oq = pos * d;
+        int oq = perm[pos] * d;
         int node = leafOf[pos];
         int size = 0;
-        for (int p = lo[node]; p < hi[node]; p++) {
-            size = offer(heap, size, k, dist2(xs, oq, p));
+        double[] dist = leafDist2(x, oq, node);
+        for (int j = 0; j < hi[node] - lo[node]; j++) {
+            size = offer(heap, size, k, dist[j]);
         }
         for (int parent = up[node]; parent >= 0; node = parent, parent = up[node]) {
             int sibling = left[parent] == node ? right[parent] : left[parent];
@@ -376,15 +415,16 @@ final class KdTree {
             stack[sp++] = sibling;
             while (sp > 0) {
                 int next = stack[--sp];
-                if (size == k && boxDist2(xs, oq, next) > heap[0]) {
+                if (size == k && boxDist2(x, oq, next) > heap[0]) {
                     continue;
                 }
                 if (left[next] < 0) {
-                    for (int p = lo[next]; p < hi[next]; p++) {
-                        size = offer(heap, size, k, dist2(xs, oq, p));
+                    dist = leafDist2(x, oq, next);
+                    for (int j = 0; j < hi[next] - lo[next]; j++) {
+                        size = offer(heap, size, k, dist[j]);
                     }
                 } else {
-                    push(xs, oq, next, sp);
+                    push(x, oq, next, sp);
                     sp += 2;
                 }
             }
