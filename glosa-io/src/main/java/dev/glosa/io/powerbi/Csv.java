@@ -48,16 +48,10 @@ final class Csv {
 
     /** Writes one record: the cells, quoted where needed, and CRLF. */
     static void writeRecord(Writer out, String[] cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            writeField(out, cells[i]);
-        }
-        out.write(EOL);
+        new Out(out).record(cells);
     }
 
-    static void writeField(Writer out, String cell) throws IOException {
+    static void appendField(StringBuilder sb, String cell) {
         if (cell == null || cell.isEmpty()) {
             return;
         }
@@ -67,25 +61,74 @@ final class Csv {
             quote = c == ',' || c == '"' || c == '\r' || c == '\n';
         }
         if (!quote) {
-            out.write(cell);
+            sb.append(cell);
             return;
         }
-        out.write('"');
+        sb.append('"');
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
             if (c == '"') {
-                out.write('"');
+                sb.append('"');
             }
-            out.write(c);
+            sb.append(c);
         }
-        out.write('"');
+        sb.append('"');
     }
 
-    /** A streaming RFC 4180 reader that names the file and line of any malformed record. */
+    /** Writes whole records with one call to the underlying writer each. */
+    static final class Out {
+        private final Writer w;
+        private final StringBuilder sb = new StringBuilder(1024);
+        private char[] chars = new char[1024];
+
+        Out(Writer w) {
+            this.w = w;
+        }
+
+        /** One record of cells. */
+        void record(String[] cells) throws IOException {
+            sb.setLength(0);
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                appendField(sb, cells[i]);
+            }
+            flushRecord();
+        }
+
+        /** A record as it was read ({@link RecordReader#raw()}) with {@code extra} empty cells added at its end. */
+        void raw(CharSequence record, int extra) throws IOException {
+            sb.setLength(0);
+            sb.append(record);
+            for (int i = 0; i < extra; i++) {
+                sb.append(',');
+            }
+            flushRecord();
+        }
+
+        private void flushRecord() throws IOException {
+            sb.append(EOL);
+            int n = sb.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            sb.getChars(0, n, chars, 0);
+            w.write(chars, 0, n);
+        }
+    }
+
+    /**
+     * A streaming RFC 4180 reader that names the file and line of any malformed record. It accepts CRLF, LF or CR line
+     * ends and a UTF-8 byte-order mark, and keeps each record's raw text so that a record can be copied unchanged.
+     */
     static final class RecordReader implements Closeable {
         private final Reader in;
         private final String file;
         private final char[] buf = new char[1 << 16];
+        private final StringBuilder cell = new StringBuilder();
+        private final StringBuilder raw = new StringBuilder();
+        private final List<String> cells = new ArrayList<>();
         private int pos;
         private int len;
         private long line = 1;
@@ -102,92 +145,124 @@ final class Csv {
             return recordLine;
         }
 
-        private int read() throws IOException {
-            if (pos == len) {
-                len = in.read(buf, 0, buf.length);
-                pos = 0;
-                if (len <= 0) {
-                    len = 0;
-                    return -1;
-                }
-            }
-            return buf[pos++];
+        /** The last record's text as it stands in the file, without its line end. */
+        CharSequence raw() {
+            return raw;
         }
 
-        private int peek() throws IOException {
-            int c = read();
-            if (c >= 0) {
-                pos--;
+        private boolean available() throws IOException {
+            while (pos == len) {
+                int n = in.read(buf, 0, buf.length);
+                if (n < 0) {
+                    return false;
+                }
+                pos = 0;
+                len = n;
             }
-            return c;
+            return true;
         }
 
         /** The next record's cells, or {@code null} at the end of the file. */
         String[] next() throws IOException {
-            int c = read();
-            if (!started) {
-                started = true;
-                if (c == '\uFEFF') {
-                    c = read();
-                }
-            }
-            if (c < 0) {
+            if (!available()) {
                 return null;
             }
+            if (!started) {
+                started = true;
+                if (buf[pos] == '\uFEFF') {
+                    pos++;
+                    if (!available()) {
+                        return null;
+                    }
+                }
+            }
             recordLine = line;
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
+            raw.setLength(0);
+            cells.clear();
             while (true) {
-                if (c == '"' && cell.length() == 0) {
-                    readQuoted(cell);
-                    c = read();
-                    if (c != ',' && c != '\n' && c != '\r' && c >= 0) {
-                        throw error("text after a closing quote: '" + (char) c + "'", cells.size());
-                    }
-                }
-                if (c < 0 || c == '\n' || c == '\r') {
-                    cells.add(cell.toString());
-                    if (c == '\r' && peek() == '\n') {
-                        read();
-                    }
-                    if (c >= 0) {
-                        line++;
-                    }
-                    return cells.toArray(new String[0]);
-                }
-                if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '"') {
-                    throw error("a quote inside an unquoted field", cells.size());
+                cell.setLength(0);
+                boolean quoted = available() && buf[pos] == '"';
+                if (quoted) {
+                    pos++;
+                    raw.append('"');
+                    readQuoted();
                 } else {
-                    cell.append((char) c);
+                    scanUnquoted();
                 }
-                c = read();
+                cells.add(cell.toString());
+                if (!available()) {
+                    return record();
+                }
+                char c = buf[pos];
+                if (c == ',') {
+                    pos++;
+                    raw.append(',');
+                } else if (c == '\n') {
+                    pos++;
+                    line++;
+                    return record();
+                } else if (c == '\r') {
+                    pos++;
+                    if (available() && buf[pos] == '\n') {
+                        pos++;
+                    }
+                    line++;
+                    return record();
+                } else if (quoted) {
+                    throw error("text after a closing quote: '" + c + "'", cells.size() - 1);
+                } else {
+                    throw error("a quote inside an unquoted field", cells.size() - 1);
+                }
             }
         }
 
-        private void readQuoted(StringBuilder cell) throws IOException {
+        private String[] record() {
+            return cells.toArray(new String[0]);
+        }
+
+        private void scanUnquoted() throws IOException {
+            while (available()) {
+                int start = pos;
+                while (pos < len) {
+                    char c = buf[pos];
+                    if (c == ',' || c == '\n' || c == '\r' || c == '"') {
+                        break;
+                    }
+                    pos++;
+                }
+                cell.append(buf, start, pos - start);
+                raw.append(buf, start, pos - start);
+                if (pos < len) {
+                    return;
+                }
+            }
+        }
+
+        private void readQuoted() throws IOException {
             while (true) {
-                int c = read();
-                if (c < 0) {
+                if (!available()) {
                     throw error("the file ends inside a quoted field", -1);
                 }
-                if (c == '"') {
-                    if (peek() == '"') {
-                        read();
+                int start = pos;
+                while (pos < len && buf[pos] != '"') {
+                    if (buf[pos] == '\n') {
+                        line++;
+                    }
+                    pos++;
+                }
+                cell.append(buf, start, pos - start);
+                raw.append(buf, start, pos - start);
+                if (pos < len) {
+                    pos++;
+                    raw.append('"');
+                    if (available() && buf[pos] == '"') {
+                        pos++;
+                        raw.append('"');
                         cell.append('"');
                         continue;
                     }
-                    // a lone quote closes the field; the caller checks what follows
                     return;
                 }
-                if (c == '\n') {
-                    line++;
-                } else if (c == '\r' && peek() != '\n') {
-                    line++;
-                }
-                cell.append((char) c);
             }
         }
 

@@ -87,9 +87,10 @@ final class HistoryFile {
                 StandardOpenOption.WRITE);
                 Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch),
                         StandardCharsets.UTF_8.newEncoder()), 1 << 16)) {
-            Csv.writeRecord(w, Schema.names(union).toArray(new String[0]));
+            Csv.Out csv = new Csv.Out(w);
+            csv.record(Schema.names(union).toArray(new String[0]));
             if (exists) {
-                long[] counts = copyOld(target, w, oldHeader.length, asOfIndex, asOf, -1, out, typeChange);
+                long[] counts = copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, -1, typeChange);
                 kept += counts[0];
                 replaced += counts[1];
             }
@@ -99,11 +100,11 @@ final class HistoryFile {
                 for (int j = 0; j < in.length; j++) {
                     out[newPos[j]] = in[j];
                 }
-                Csv.writeRecord(w, out);
+                csv.record(out);
                 written++;
             }
             if (exists) {
-                kept += copyOld(target, w, oldHeader.length, asOfIndex, asOf, 1, out, typeChange)[0];
+                kept += copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, 1, typeChange)[0];
             }
             w.flush();
             ch.force(true);
@@ -126,10 +127,11 @@ final class HistoryFile {
 
     /**
      * Copies the old rows dated before ({@code side < 0}) or after ({@code side > 0}) {@code asOf}; returns the rows
-     * copied and, before, the rows of {@code asOf} skipped.
+     * copied and, before, the rows of {@code asOf} skipped. Records are copied as they stand in the file, with an empty
+     * cell for each column the header gained.
      */
-    private static long[] copyOld(Path target, Writer w, int width, int asOfIndex, String asOf, int side, String[] out,
-            String typeChange) throws IOException {
+    private static long[] copyOld(Path target, Csv.Out csv, int width, int unionWidth, int asOfIndex, String asOf,
+            int side, String typeChange) throws IOException {
         String file = target.getFileName().toString();
         long copied = 0;
         long skipped = 0;
@@ -154,9 +156,7 @@ final class HistoryFile {
                     if (typeChange != null) {
                         throw new IllegalArgumentException(typeChange);
                     }
-                    Arrays.fill(out, "");
-                    System.arraycopy(cells, 0, out, 0, width);
-                    Csv.writeRecord(w, out);
+                    csv.raw(r.raw(), unionWidth - width);
                     copied++;
                 }
             }

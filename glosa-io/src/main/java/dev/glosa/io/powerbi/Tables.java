@@ -9,10 +9,13 @@ import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.Column;
+import dev.glosa.core.table.DateColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.Role;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /** Builds the rows of every table of one run as cell texts. */
 final class Tables {
@@ -160,7 +165,13 @@ final class Tables {
             };
         }
         if (c instanceof DoubleColumn d) {
-            return row -> DoubleColumn.format(d.get(row));
+            return row -> number(d.get(row));
+        }
+        if (c instanceof MonthColumn m) {
+            return cached(m::index, MonthColumn.MISSING, MonthColumn::format, m.size());
+        }
+        if (c instanceof DateColumn d) {
+            return cached(d::epochDay, DateColumn.MISSING, day -> LocalDate.ofEpochDay(day).toString(), d.size());
         }
         return c::text;
     }
@@ -176,7 +187,67 @@ final class Tables {
                 return code < 0 ? "" : enc[code];
             };
         }
+        if (c instanceof MonthColumn m) {
+            return cached(m::index, MonthColumn.MISSING, v -> ids.pseudonym(MonthColumn.format(v)), m.size());
+        }
+        if (c instanceof DateColumn d) {
+            return cached(d::epochDay, DateColumn.MISSING, day -> ids.pseudonym(LocalDate.ofEpochDay(day).toString()),
+                    d.size());
+        }
         return row -> ids.pseudonym(c.text(row));
+    }
+
+    /**
+     * A cell of an int-coded column (months, dates) whose text is made once per distinct value: formatting a month
+     * or hashing a birth date per row would cost more than writing the row.
+     */
+    private static Cell cached(IntUnaryOperator value, int missing, IntFunction<String> text, int rows) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int r = 0; r < rows; r++) {
+            int v = value.applyAsInt(r);
+            if (v != missing) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            return row -> "";
+        }
+        if ((long) max - min >= 1 << 17) {
+            return row -> {
+                int v = value.applyAsInt(row);
+                return v == missing ? "" : text.apply(v);
+            };
+        }
+        String[] cache = new String[max - min + 1];
+        int base = min;
+        return row -> {
+            int v = value.applyAsInt(row);
+            if (v == missing) {
+                return "";
+            }
+            String t = cache[v - base];
+            if (t == null) {
+                t = text.apply(v);
+                cache[v - base] = t;
+            }
+            return t;
+        };
+    }
+
+    /**
+     * {@link DoubleColumn#format(double)}, with a fast path: for a finite non-integer whose {@link Double#toString} has
+     * no exponent and no trailing zero, that text is already what {@code format} returns.
+     */
+    static String number(double v) {
+        if (Double.isFinite(v) && v != Math.rint(v)) {
+            String s = Double.toString(v);
+            if (s.indexOf('E') < 0 && s.charAt(s.length() - 1) != '0') {
+                return s;
+            }
+        }
+        return DoubleColumn.format(v);
     }
 
     // ---------------------------------------------------------------- dim_segment
@@ -230,18 +301,18 @@ final class Tables {
                 r.add(keyValue(o.key(), c, ids));
             }
             r.add(Long.toString(o.rows()));
-            r.add(DoubleColumn.format(o.glosaAmount()));
+            r.add(number(o.glosaAmount()));
             r.add(Csv.guard(o.strategy()));
             r.add(Integer.toString(o.k()));
             r.add(Csv.guard(o.qualityMetric()));
-            r.add(DoubleColumn.format(o.quality()));
+            r.add(number(o.quality()));
             r.add(o.status().name().toLowerCase(Locale.ROOT));
             r.add(Csv.guard(o.reason()));
             r.add(Csv.guard(joinSorted(o.parameters())));
             StringBuilder byK = new StringBuilder();
             for (Map.Entry<Integer, Double> e : o.qualityByK().entrySet()) {
                 byK.append(byK.length() == 0 ? "" : "; ").append(e.getKey()).append('=')
-                        .append(DoubleColumn.format(e.getValue()));
+                        .append(number(e.getValue()));
             }
             r.add(byK.toString());
             r.add(Integer.toString(o.profiles().size()));
@@ -291,18 +362,18 @@ final class Tables {
                 r[i++] = Csv.guard(p.clusterId());
                 r[i++] = Csv.guard(p.segmentId());
                 r[i++] = Long.toString(p.rows());
-                r[i++] = DoubleColumn.format(p.glosaTotal());
-                r[i++] = DoubleColumn.format(p.glosaShare());
+                r[i++] = number(p.glosaTotal());
+                r[i++] = number(p.glosaShare());
                 r[i++] = Integer.toString(p.rankInSegment());
                 r[i++] = Integer.toString(p.rankOverall());
                 r[i++] = Csv.guard(p.description() == null ? "" : p.description());
                 r[i++] = p.status().name().toLowerCase(Locale.ROOT);
                 r[i++] = Integer.toString(p.label());
-                r[i++] = DoubleColumn.format(p.rowShare());
-                r[i++] = DoubleColumn.format(p.glosaMean());
-                r[i++] = DoubleColumn.format(p.glosaMedian());
-                r[i++] = DoubleColumn.format(p.glosaRate());
-                r[i++] = DoubleColumn.format(p.glosaJump());
+                r[i++] = number(p.rowShare());
+                r[i++] = number(p.glosaMean());
+                r[i++] = number(p.glosaMedian());
+                r[i++] = number(p.glosaRate());
+                r[i++] = number(p.glosaJump());
                 r[i++] = Csv.guard(readableReasons(p.topReasons()));
                 r[i++] = Csv.guard(readableLifts(p.distinctive()));
                 r[i++] = Csv.guard(centresJson(p.featureCentres()));
@@ -394,13 +465,13 @@ final class Tables {
                 x.period() == null ? "" : x.period(),
                 Long.toString(x.claims()),
                 Long.toString(x.glosaClaims()),
-                DoubleColumn.format(x.glosaRate()),
-                DoubleColumn.format(x.glosaRateCiLow()),
-                DoubleColumn.format(x.glosaRateCiHigh()),
-                DoubleColumn.format(x.paidAmount()),
-                DoubleColumn.format(x.glosaAmount()),
-                DoubleColumn.format(x.glosaValueRatio()),
-                DoubleColumn.format(x.recoveredAmount())
+                number(x.glosaRate()),
+                number(x.glosaRateCiLow()),
+                number(x.glosaRateCiHigh()),
+                number(x.paidAmount()),
+                number(x.glosaAmount()),
+                number(x.glosaValueRatio()),
+                number(x.recoveredAmount())
             });
         }
         return new Built(Schema.INDICATORS, RowSource.of(rows));
@@ -421,11 +492,11 @@ final class Tables {
             Integer.toString(counts.clusters()),
             run.status().name().toLowerCase(Locale.ROOT),
             Long.toString(counts.factRows()),
-            DoubleColumn.format(counts.glosaTotal()),
+            number(counts.glosaTotal()),
             ids.policyName(),
             rec == null ? "" : Long.toString(rec.claims()),
             rec == null ? "" : Integer.toString(rec.rejectedDuplicates()),
-            rec == null ? "" : DoubleColumn.format(rec.naiveRejectedTotal()),
+            rec == null ? "" : number(rec.naiveRejectedTotal()),
             Csv.guard(GlosaVersion.get()),
             Csv.guard(GlosaVersion.java())
         };

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import dev.glosa.core.table.DoubleColumn;
 import org.junit.jupiter.api.Test;
 
 class CsvTests {
@@ -57,6 +59,13 @@ class CsvTests {
         }
         assertThat(r.next()).containsExactly("a", "b");
         assertThat(r.next()).isNull();
+    }
+
+    @Property
+    void fastNumberTextIsTheCoreFormat(@ForAll double v, @ForAll @IntRange(min = -1_000_000_000, max = 1_000_000_000) int cents) {
+        assertThat(Tables.number(v)).isEqualTo(DoubleColumn.format(v));
+        assertThat(Tables.number(cents / 100.0)).isEqualTo(DoubleColumn.format(cents / 100.0));
+        assertThat(Tables.number(cents / 3.0)).isEqualTo(DoubleColumn.format(cents / 3.0));
     }
 
     @Test
