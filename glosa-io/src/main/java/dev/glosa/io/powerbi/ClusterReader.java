@@ -151,9 +151,7 @@ final class ClusterReader {
         Map<String, Double> out = new LinkedHashMap<>();
         JsonNode n = json("centres", true);
         if (n != null) {
-            var fields = n.fields();
-            while (fields.hasNext()) {
-                var e = fields.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 out.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);
             }
         }

@@ -110,6 +110,7 @@ final class Tables {
             if (fixed.contains(c.name()) || ids.drops(c.name())) {
                 continue;
             }
+            checkHeader(c.name(), "the analysed table");
             if (ids.pseudonymises(c.name())) {
                 columns.add(new ColumnSpec(c.name(), CellType.TEXT, "pseudonym of the analysed table's "
                         + c.type().name().toLowerCase(Locale.ROOT) + " column", true));
@@ -273,6 +274,7 @@ final class Tables {
             if (ids.drops(c)) {
                 continue;
             }
+            checkHeader(c, "a segment key");
             String header = fixed.contains(c) ? "key_" + c : c;
             extra.add(c);
             extraSpecs.add(ids.pseudonymises(c)
@@ -321,6 +323,14 @@ final class Tables {
             rows.add(r.toArray(new String[0]));
         }
         return new Built(columns, RowSource.of(rows));
+    }
+
+    /** Header cells are not guarded (Power BI would keep the quote in the name), so a formula-like name is refused. */
+    private static void checkHeader(String name, String where) {
+        if (!Csv.guard(name).equals(name)) {
+            throw new IllegalArgumentException("column '" + name + "' of " + where + " starts like a spreadsheet formula "
+                    + "(= + - @ tab or CR); rename it before writing");
+        }
     }
 
     private static String keyValue(SegmentKey key, String column, Identifiers ids) {

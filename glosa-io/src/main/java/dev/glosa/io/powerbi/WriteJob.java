@@ -27,7 +27,9 @@ import java.util.Objects;
  * <p>Nothing visible changes until every temporary file is complete and forced to disk, so a failure or a kill before
  * the renames leaves the earlier outputs as they were; temporary files a killed run left behind are deleted by the
  * next run. The renames go fact first and {@code runs.csv} last, so a dashboard that sees the new run in
- * {@code runs.csv} finds its rows in every other table.
+ * {@code runs.csv} finds its rows in every other table. Renames are atomic one file at a time, not as a set: if one
+ * fails half-way (a full disk cannot cause it, a file held open on Windows can) each table is complete but some hold
+ * the new run and {@code runs.csv} still the old; writing the same {@code as_of} again repairs the folder.
  */
 final class WriteJob {
     static final String TEMP_SUFFIX = ".glosa-tmp";
@@ -43,6 +45,7 @@ final class WriteJob {
 
     private record Planned(String file, String oneRowPer, List<String> key, Tables.Built built) {}
 
+    @SuppressWarnings("try") // the lock is held for the body, never called
     static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
             List<IndicatorRow> indicators, WriterOptions options, Map<String, String> environment, Hook hook)
             throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 final class LockHolderMain {
     private LockHolderMain() {}
 
+    @SuppressWarnings("try")
     public static void main(String[] args) throws Exception {
         try (FolderLock lock = FolderLock.acquire(Path.of(args[0]))) {
             System.out.println("locked");

@@ -100,6 +100,7 @@ class StarSchemaSafetyTests {
     }
 
     @Test
+    @SuppressWarnings("try")
     void aSecondWriterIsRefusedWhileTheLockIsHeld() throws IOException {
         StarSchemaWriterTests.write(dir, Fixture.WEEK1);
         Map<String, byte[]> before = snapshot(dir);

@@ -1,13 +1,20 @@
 package dev.glosa.io.powerbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.glosa.core.indicator.Indicators;
+import dev.glosa.core.reconcile.Reconciler;
+import dev.glosa.core.reconcile.Reconciliation;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.table.CategoryColumn;
+import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.LongColumn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -321,6 +328,47 @@ class StarSchemaWriterTests {
         assertThat(m.path("identifiers").path("columns")).extracting(JsonNode::asText)
                 .containsExactly("claim_id", "NASC");
         assertThat(text).doesNotContain("2024-05-06T03").doesNotContain("\r");
+    }
+
+    @Test
+    void reconciledSusClaimsAndTheReconciliationAreRecorded() throws IOException {
+        long a1 = 1_222_100_000_001L;
+        long a2 = 1_222_100_000_002L;
+        long a3 = 1_222_100_000_003L;
+        GlosaTable rj = GlosaTable.of(LongColumn.of("claim_id", a1, a2, a1, a1),
+                DoubleColumn.of("billed_amount", 100, 500, 150, 120), CategoryColumn.of("reason_code", "R1", "R2", "R3", "R4"));
+        GlosaTable rd = GlosaTable.of(LongColumn.of("claim_id", a3, a1), DoubleColumn.of("billed_amount", 80, 110),
+                DoubleColumn.of("paid_amount", 80, 110), CategoryColumn.of("IDENT", "1", "1"),
+                CategoryColumn.of("PROC_REA", "P3", "P1"));
+        Reconciliation rec = Reconciler.sih().reconcile(rj, rd);
+        RunRecord run = Fixture.run(Fixture.WEEK1).withReconciliation(rec.report());
+        WriteJob.write(dir, run, rec.claims(), List.of(), Indicators.standard(rec.claims()),
+                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
+        CsvFile fact = CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA));
+        assertThat(fact.rows()).hasSize(3);
+        assertThat(fact.column("situation")).containsExactly("B", "A", "C");
+        assertThat(fact.column("segment_id")).containsOnly("");
+        assertThat(fact.header()).contains("status", "rejected_amount", "PROC_REA");
+        assertThat(fact.sum("glosa_amount", "as_of", "2024-05-06")).isEqualTo(rec.report().glosaTotal());
+        CsvFile runs = CsvFile.read(dir.resolve(StarSchemaWriter.RUNS));
+        assertThat(runs.cell(0, "reconciled_claims")).isEqualTo("3");
+        assertThat(runs.cell(0, "rejected_duplicates")).isEqualTo("2");
+        assertThat(runs.cell(0, "naive_glosa_total")).isEqualTo("870");
+        assertThat(runs.cell(0, "segments")).isEqualTo("0");
+        JsonNode m = new ObjectMapper().readTree(dir.resolve(StarSchemaWriter.MANIFEST).toFile());
+        assertThat(m.path("run").path("reconciliation").path("by_situation").path("A").path("claims").asLong())
+                .isEqualTo(1);
+        CsvFile ind = CsvFile.read(dir.resolve(StarSchemaWriter.INDICATORS));
+        assertThat(ind.cell(0, "glosa_claims")).isEqualTo("1");
+        assertThat(ind.cell(0, "recovered_amount")).isEqualTo("110");
+    }
+
+    @Test
+    void aFormulaLikeColumnNameIsRefused() {
+        GlosaTable t = Fixture.table().with(DoubleColumn.of("=cmd", new double[10]));
+        assertThatThrownBy(() -> WriteJob.write(dir, Fixture.run(Fixture.WEEK1), t, List.of(), List.of(),
+                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column '=cmd'");
     }
 
     @Test
