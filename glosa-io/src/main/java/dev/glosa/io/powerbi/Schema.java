@@ -39,7 +39,7 @@ final class Schema {
             ColumnSpec.of("glosa_amount", NUMBER, "the amount denied"),
             ColumnSpec.of("paid_amount", NUMBER, "the amount paid"));
 
-    /** Columns the analysed table must not have: the writer fills them. */
+    /** Columns the analysed table must not have: the writer fills them; they are the first columns of {@link #FACT}. */
     static final List<String> FACT_RESERVED = List.of(RUN_ID, AS_OF, "segment_id", "cluster_id", "segment_key",
             "cluster_key");
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +73,7 @@ final class Tables {
         int n = t.rowCount();
         int[] rowOutcome = new int[n];
         String[] rowCluster = new String[n];
-        java.util.Arrays.fill(rowOutcome, -1);
+        Arrays.fill(rowOutcome, -1);
         for (int o = 0; o < outcomes.size(); o++) {
             SegmentAssignment a = outcomes.get(o).assignment();
             for (int i = 0; i < a.size(); i++) {
@@ -100,8 +101,10 @@ final class Tables {
         }
 
         List<ColumnSpec> columns = new ArrayList<>(Schema.FACT);
+        // the first columns are the ones the writer fills; the rest of the fixed ones come from the table
+        int filled = Schema.FACT_RESERVED.size();
         List<Cell> cells = new ArrayList<>();
-        for (int j = 6; j < Schema.FACT.size(); j++) {
+        for (int j = filled; j < Schema.FACT.size(); j++) {
             String name = Schema.FACT.get(j).name();
             cells.add(t.has(name) ? plainCell(t.column(name)) : row -> "");
         }
@@ -147,7 +150,7 @@ final class Tables {
                             + cluster);
                 }
                 for (int j = 0; j < cellArray.length; j++) {
-                    out[6 + j] = cellArray[j].at(r);
+                    out[filled + j] = cellArray[j].at(r);
                 }
             }
         };
