@@ -11,6 +11,7 @@ final class ByteDictionary {
     private int[] hashes = new int[16];
     private int[] slots = new int[64];
     private int size;
+    private int last = -1;
 
     int size() {
         return size;
@@ -22,6 +23,15 @@ final class ByteDictionary {
 
     /** The code of {@code b[s, e)}, added if new. */
     int intern(byte[] b, int s, int e) {
+        // Exports are usually sorted, so a cell often repeats the cell above it: one compare, no hash.
+        if (last >= 0 && same(keys[last], b, s, e)) {
+            return last;
+        }
+        last = find(b, s, e);
+        return last;
+    }
+
+    private int find(byte[] b, int s, int e) {
         int h = 1;
         for (int i = s; i < e; i++) {
             h = 31 * h + b[i];
@@ -35,7 +45,7 @@ final class ByteDictionary {
                 break;
             }
             int code = slot - 1;
-            if (hashes[code] == h && Arrays.equals(keys[code], 0, keys[code].length, b, s, e)) {
+            if (hashes[code] == h && same(keys[code], b, s, e)) {
                 return code;
             }
             i = (i + 1) & mask;
@@ -52,6 +62,19 @@ final class ByteDictionary {
             rehash();
         }
         return code;
+    }
+
+    /** A plain loop: for keys this short it beats the vectorised mismatch and its set-up. */
+    private static boolean same(byte[] key, byte[] b, int s, int e) {
+        if (key.length != e - s) {
+            return false;
+        }
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void rehash() {

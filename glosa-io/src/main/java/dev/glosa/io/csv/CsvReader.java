@@ -58,7 +58,7 @@ public final class CsvReader {
     public static final int SAMPLE_ROWS = 10_000;
 
     static final int HEAD_BYTES = 1 << 20;
-    private static final int BUFFER_BYTES = 1 << 16;
+    private static final int BUFFER_BYTES = 1 << 20;
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private CsvReader() {

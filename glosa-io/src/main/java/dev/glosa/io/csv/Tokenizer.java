@@ -10,22 +10,29 @@ import java.util.Arrays;
  * and line breaks).
  *
  * <p>Works on bytes, not chars: the delimiter, quote and line breaks are ASCII, and in both UTF-8 and windows-1252
- * an ASCII byte always stands for itself, so the charset can be decided after the fact. The fields of the current
- * record are copied, unquoted, into one reusable byte array; nothing is allocated per record or per field.
+ * an ASCII byte always stands for itself, so the charset can be decided after the fact. Fields are ranges of the
+ * read buffer itself: an unquoted field is never copied, a quoted one is unquoted in place once its record is
+ * complete. A record cut by the end of the buffer is moved to the front and parsed again after the refill, which
+ * happens once per buffer, so nothing is allocated per record or per field.
  */
 final class Tokenizer {
+    private static final int OK = 0;
+    private static final int END = 1;
+    private static final int MORE = 2;
+
     private final InputStream in;
-    private final byte[] buf;
     private final byte delimiter;
     private final Utf8Check utf8;
+    private byte[] buf;
     private int pos;
     private int lim;
     private boolean eof;
     private long bytes;
     private long line = 1;
+    private boolean[] needsUnquote = new boolean[32];
 
-    /** The current record's unquoted field bytes. */
-    byte[] rec = new byte[512];
+    /** The bytes the current record's fields point into. */
+    byte[] rec;
     /** Start offsets in {@link #rec} of the current record's fields. */
     int[] starts = new int[32];
     /** End offsets (exclusive) in {@link #rec} of the current record's fields. */
@@ -43,6 +50,7 @@ final class Tokenizer {
         this.delimiter = delimiter;
         this.utf8 = utf8;
         this.buf = new byte[bufferSize];
+        this.rec = buf;
     }
 
     /** The bytes read from the input so far. */
@@ -52,136 +60,203 @@ final class Tokenizer {
 
     /** Whether the current record is an empty line. */
     boolean blank() {
-        return fields == 1 && ends[0] == 0 && !sawQuote;
-    }
-
-    private boolean fill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        int n = in.read(buf, 0, buf.length);
-        while (n == 0) {
-            n = in.read(buf, 0, buf.length);
-        }
-        if (n < 0) {
-            eof = true;
-            pos = 0;
-            lim = 0;
-            return false;
-        }
-        if (utf8 != null) {
-            utf8.update(buf, 0, n);
-        }
-        bytes += n;
-        pos = 0;
-        lim = n;
-        return true;
+        return fields == 1 && ends[0] == starts[0] && !sawQuote;
     }
 
     /** Reads the next record; false at the end of the input. */
     boolean next() throws IOException {
-        byte[] r = rec;
-        byte[] b = buf;
-        byte d = delimiter;
-        int p = pos;
-        int l = lim;
-        int len = 0;
-        int nf = 0;
-        int fieldStart = 0;
-        boolean inQuotes = false;
-        boolean started = false;
-        sawQuote = false;
-        unclosedQuote = false;
-        recordLine = line;
         while (true) {
-            if (p >= l) {
-                pos = p;
-                if (!fill()) {
-                    if (!started) {
-                        return false;
-                    }
-                    unclosedQuote = inQuotes;
-                    break;
-                }
-                p = pos;
-                l = lim;
+            int r = record();
+            if (r == OK) {
+                return true;
             }
-            byte c = b[p++];
-            started = true;
-            if (inQuotes) {
-                if (c == '"') {
+            if (r == END) {
+                return false;
+            }
+            refill();
+        }
+    }
+
+    /** Moves the unparsed tail to the front and reads more; sets {@link #eof} at the end of the input. */
+    private void refill() throws IOException {
+        int keep = lim - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, keep);
+        } else if (keep == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        pos = 0;
+        lim = keep;
+        int n = in.read(buf, lim, buf.length - lim);
+        while (n == 0) {
+            n = in.read(buf, lim, buf.length - lim);
+        }
+        if (n < 0) {
+            eof = true;
+            return;
+        }
+        if (utf8 != null) {
+            utf8.update(buf, lim, n);
+        }
+        bytes += n;
+        lim += n;
+    }
+
+    /** Parses one record from {@link #pos}: OK, END of input, or MORE bytes needed first. */
+    private int record() {
+        byte[] b = buf;
+        int l = lim;
+        int p = pos;
+        boolean atEnd = eof;
+        if (p >= l) {
+            return atEnd ? END : MORE;
+        }
+        byte d = delimiter;
+        int nf = 0;
+        long lines = 0;
+        boolean quotes = false;
+        boolean unclosed = false;
+        while (true) {
+            int fs = p;
+            boolean quoted = false;
+            if (p < l && b[p] == '"') {
+                quoted = true;
+                quotes = true;
+                p++;
+                boolean inQuotes = true;
+                while (true) {
                     if (p >= l) {
-                        pos = p;
-                        if (!fill()) {
-                            inQuotes = false;
-                            p = pos;
-                            l = lim;
-                            continue;
+                        if (!atEnd) {
+                            return MORE;
                         }
-                        p = pos;
-                        l = lim;
+                        unclosed = inQuotes;
+                        break;
                     }
-                    if (b[p] == '"') {
-                        p++;
-                    } else {
-                        inQuotes = false;
-                        continue;
+                    byte c = b[p];
+                    if (inQuotes) {
+                        if (c == '"') {
+                            if (p + 1 >= l && !atEnd) {
+                                return MORE;
+                            }
+                            if (p + 1 < l && b[p + 1] == '"') {
+                                p += 2;
+                                continue;
+                            }
+                            inQuotes = false;
+                        } else if (c == '\n') {
+                            lines++;
+                        } else if (c == '\r') {
+                            if (p + 1 >= l && !atEnd) {
+                                return MORE;
+                            }
+                            if (!(p + 1 < l && b[p + 1] == '\n')) {
+                                lines++;
+                            }
+                        }
+                    } else if (c == d || c == '\n' || c == '\r') {
+                        break;
+                    } else if (c == '"') {
+                        inQuotes = true;
                     }
-                } else if (c == '\n') {
-                    line++;
-                } else if (c == '\r') {
-                    if (p >= l) {
-                        pos = p;
-                        fill();
-                        p = pos;
-                        l = lim;
-                    }
-                    if (!(p < l && b[p] == '\n')) {
-                        line++;
-                    }
+                    p++;
                 }
-            } else if (c == d) {
-                nf = endField(nf, fieldStart, len);
-                fieldStart = len;
-                continue;
-            } else if (c == '\n') {
-                line++;
+            } else {
+                while (p < l) {
+                    byte c = b[p];
+                    if (c == d || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    p++;
+                }
+                if (p >= l && !atEnd) {
+                    return MORE;
+                }
+            }
+            nf = addField(nf, fs, p, quoted);
+            if (p >= l) {
                 break;
-            } else if (c == '\r') {
-                line++;
-                if (p >= l) {
-                    pos = p;
-                    fill();
-                    p = pos;
-                    l = lim;
+            }
+            byte c = b[p];
+            if (c == d) {
+                p++;
+                continue;
+            }
+            if (c == '\r') {
+                if (p + 1 >= l && !atEnd) {
+                    return MORE;
                 }
+                p++;
                 if (p < l && b[p] == '\n') {
                     p++;
                 }
-                break;
-            } else if (c == '"' && len == fieldStart) {
-                inQuotes = true;
-                sawQuote = true;
-                continue;
+            } else {
+                p++;
             }
-            if (len == r.length) {
-                r = Arrays.copyOf(r, len * 2);
-                rec = r;
-            }
-            r[len++] = c;
+            lines++;
+            break;
         }
         pos = p;
-        fields = endField(nf, fieldStart, len);
-        return true;
+        rec = b;
+        fields = nf;
+        recordLine = line;
+        line += lines;
+        sawQuote = quotes;
+        unclosedQuote = unclosed;
+        if (quotes) {
+            for (int f = 0; f < nf; f++) {
+                if (needsUnquote[f]) {
+                    unquote(f);
+                }
+            }
+        }
+        return OK;
     }
 
-    private int endField(int nf, int start, int end) {
+    private int addField(int nf, int start, int end, boolean quoted) {
         if (nf == starts.length) {
             starts = Arrays.copyOf(starts, nf * 2);
             ends = Arrays.copyOf(ends, nf * 2);
+            needsUnquote = Arrays.copyOf(needsUnquote, nf * 2);
         }
         starts[nf] = start;
         ends[nf] = end;
+        needsUnquote[nf] = quoted;
         return nf + 1;
+    }
+
+    /** Removes the quotes of field {@code f} in place: {@code "a""b"} becomes {@code a"b}. */
+    private void unquote(int f) {
+        byte[] b = buf;
+        int s = starts[f];
+        int e = ends[f];
+        int inner = -1;
+        for (int i = s + 1; i < e - 1; i++) {
+            if (b[i] == '"') {
+                inner = i;
+                break;
+            }
+        }
+        if (inner < 0 && e - s >= 2 && b[e - 1] == '"') {
+            starts[f] = s + 1;
+            ends[f] = e - 1;
+            return;
+        }
+        // Escaped quotes, text after the closing quote, or no closing quote: the RFC 4180 state machine.
+        int w = s;
+        boolean inQuotes = false;
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                if (inQuotes && i + 1 < e && b[i + 1] == '"') {
+                    b[w++] = '"';
+                    i++;
+                } else {
+                    inQuotes = !inQuotes;
+                }
+            } else {
+                b[w++] = c;
+            }
+        }
+        ends[f] = w;
     }
 }
