@@ -87,6 +87,16 @@ public final class CsvWriter {
         line.append("\r\n");
         w.append(line);
         boolean ptBr = options.numberStyle() == NumberStyle.PT_BR;
+        // Each distinct category value is quoted once, not once per row.
+        String[][] quoted = new String[columns.size()][];
+        for (int c = 0; c < quoted.length; c++) {
+            if (columns.get(c) instanceof CategoryColumn cat) {
+                quoted[c] = new String[cat.cardinality()];
+                for (int code = 0; code < quoted[c].length; code++) {
+                    quoted[c][code] = quote(cat.value(code), d);
+                }
+            }
+        }
         int rows = table.rowCount();
         for (int r = 0; r < rows; r++) {
             line.setLength(0);
@@ -99,7 +109,7 @@ public final class CsvWriter {
                     continue;
                 }
                 switch (col.type()) {
-                    case CATEGORY -> line.append(quote(((CategoryColumn) col).get(r), d));
+                    case CATEGORY -> line.append(quoted[c][((CategoryColumn) col).code(r)]);
                     case DOUBLE -> {
                         String n = number(((DoubleColumn) col).get(r), ptBr, options.grouping());
                         line.append(n.indexOf(d) >= 0 ? quote(n, d) : n);
