@@ -9,7 +9,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -82,6 +84,7 @@ final class TissFileParser {
     private String glosaCode;
     private final Appeal ap = new Appeal();
     private final List<AppealRecord> pending = new ArrayList<>();
+    private final Map<String, String[]> classified = new HashMap<>();
 
     TissFileParser(TissOptions options, RowWriter out, ReportCollector report, List<AppealRecord> appeals,
             TissInput input) {
@@ -155,6 +158,7 @@ final class TissFileParser {
             case "demonstrativoAnaliseConta" -> {
                 inStatement = true;
                 st.clear();
+                classified.clear();
             }
             case "cabecalhoDemonstrativo" -> inStatementHeader = inStatement;
             case "dadosPrestador" -> inProvider = inStatement;
@@ -676,19 +680,23 @@ final class TissFileParser {
             }
             return;
         }
-        Optional<Tabela38.Entry> e = options.tabela38().find(code,
-                st.date == DateColumn.MISSING ? null : LocalDate.ofEpochDay(st.date));
-        String group;
-        if (e.isPresent()) {
-            w.fReasonDescription = e.get().description().isEmpty() ? fileDescription : e.get().description();
-            group = e.get().group();
-        } else {
-            report.unknownCode(code);
-            w.fReasonDescription = fileDescription;
-            group = null;
+        // One Tabela 38 lookup per code and statement (the statement date picks the entry), not one per row.
+        String[] c = classified.get(code);
+        if (c == null) {
+            Optional<Tabela38.Entry> e = options.tabela38().find(code,
+                    st.date == DateColumn.MISSING ? null : LocalDate.ofEpochDay(st.date));
+            String group = e.map(Tabela38.Entry::group).orElse(null);
+            String description = e.map(Tabela38.Entry::description).filter(d -> !d.isEmpty()).orElse(null);
+            c = new String[] {e.isPresent() ? "known" : null, description,
+                group == null ? TissColumns.GROUP_UNKNOWN : group, options.glosaTypes().typeOf(code, group)};
+            classified.put(code, c);
         }
-        w.fReasonGroup = group == null ? TissColumns.GROUP_UNKNOWN : group;
-        w.fGlosaType = options.glosaTypes().typeOf(code, group);
+        if (c[0] == null) {
+            report.unknownCode(code);
+        }
+        w.fReasonDescription = c[1] != null ? c[1] : fileDescription;
+        w.fReasonGroup = c[2];
+        w.fGlosaType = c[3];
     }
 
     private static int monthIndex(int epochDay) {
