@@ -69,6 +69,22 @@ final class SecureXml {
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             XMLReader r = f.newSAXParser().getXMLReader();
+            r.setErrorHandler(new org.xml.sax.ErrorHandler() {
+                // The default handler prints to stderr; errors go to the caller as exceptions instead.
+                @Override
+                public void warning(org.xml.sax.SAXParseException e) {
+                }
+
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             r.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external resource '" + systemId + "' refused: TISS files are read offline");
             });
