@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * </ul>
  * Codes whose group is unknown get {@value #INDEFINIDA}; rows without a glosa get {@value #SEM_GLOSA}. Groups are
  * matched without regard to case, accents and spacing. Both the group mapping and single codes can be overridden
- * ({@link #withGroup}, {@link #withCode}, {@link #load}); a code override wins over its group (e.g. 1702, a duplicate
+ * ({@link #withGroup}, {@link #withCode}, {@link #withOverrides(Path)}); a code override wins over its group (e.g. 1702, a duplicate
  * charge in the valorização group, as {@value #ADMINISTRATIVA}).
  */
 public final class GlosaTypeMapping {
@@ -121,7 +121,7 @@ public final class GlosaTypeMapping {
      * This mapping overridden by a small UTF-8 text file of {@code key = type} lines ({@code #} starts a comment):
      * a key of digits is a Tabela 38 code, {@code *} is the type of unknown groups, any other key is a group name.
      */
-    public GlosaTypeMapping load(Path file) throws IOException {
+    public GlosaTypeMapping withOverrides(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         GlosaTypeMapping m = this;
         for (int i = 0; i < lines.size(); i++) {

@@ -14,6 +14,7 @@ final class ReportCollector {
     private final List<String> warnings = new ArrayList<>();
     private int dropped;
     private final Map<String, Integer> unknownCodes = new TreeMap<>();
+    private final Map<String, String> statementsSeen = new java.util.HashMap<>();
     int appealsRead;
     int appealsMatched;
     int answersRead;
@@ -29,6 +30,18 @@ final class ReportCollector {
             warnings.add(line >= 0 ? file + ":" + line + ": " + message : file + ": " + message);
         } else {
             dropped++;
+        }
+    }
+
+    /**
+     * Notes that the demonstrativo {@code number} of operator {@code payer} was read from {@code file}, and warns when
+     * it was read before: operators resend demonstrativos, and a folder holding both copies counts their rows twice.
+     */
+    void statementRead(String file, long line, String payer, String number) {
+        String previous = statementsSeen.putIfAbsent(payer + "/" + number, file);
+        if (previous != null) {
+            warn(file, line, "demonstrativo " + number + " of operator " + payer + " was already read from "
+                    + previous + "; its rows are in the table twice");
         }
     }
 

@@ -567,6 +567,7 @@ final class TissFileParser {
 
     private void finishStatement() {
         statements++;
+        report.statementRead(file, line(), st.payer != null ? st.payer : headerPayer, st.number);
         checkTotals(TissLevel.STATEMENT, "statement " + st.number, st.declared, st.sum);
     }
 

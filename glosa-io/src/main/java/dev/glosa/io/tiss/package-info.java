@@ -49,7 +49,8 @@
  * At the end of every guide, protocol and demonstrativo, each declared total is compared with the sum of the rows
  * under it (items that were not kept as rows still count). An item whose codes add up neither to processado minus
  * liberado nor to informado minus liberado is reported too. Differences go to the report as
- * {@link dev.glosa.io.tiss.TissReadReport.Mismatch}es; they never stop a read.
+ * {@link dev.glosa.io.tiss.TissReadReport.Mismatch}es; they never stop a read. A demonstrativo (operator and number)
+ * met twice is warned about, not dropped: its rows are in the table twice.
  *
  * <h2>Appeals</h2>
  * {@code prestadorParaOperadora/recursoGlosa/guiaRecursoGlosa} (item, whole-guide or protocol appeals) and

@@ -66,14 +66,14 @@ class GlosaTypeMappingTests {
                 1809 = técnica
                 * = a classificar
                 """);
-        GlosaTypeMapping m = GlosaTypeMapping.defaults().load(file);
+        GlosaTypeMapping m = GlosaTypeMapping.defaults().withOverrides(file);
 
         assertThat(m.typeOf("2107", "Medicamento")).isEqualTo(CONTRATUAL);
         assertThat(m.typeOf("1809", "Procedimento")).isEqualTo(TECNICA);
         assertThat(m.typeOf("3101", null)).isEqualTo("a classificar");
         Path bad = dir.resolve("bad.conf");
         Files.writeString(bad, "Medicamento contratual\n");
-        assertThatThrownBy(() -> GlosaTypeMapping.defaults().load(bad)).isInstanceOf(TissFormatException.class)
+        assertThatThrownBy(() -> GlosaTypeMapping.defaults().withOverrides(bad)).isInstanceOf(TissFormatException.class)
                 .hasMessageContaining("bad.conf:1:").hasMessageContaining("'group = type'");
     }
 
