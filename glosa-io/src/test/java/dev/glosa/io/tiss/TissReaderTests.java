@@ -4,6 +4,10 @@ import static dev.glosa.io.tiss.TissColumns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.glosa.core.aggregate.AggregationSpec;
+import dev.glosa.core.aggregate.MonthlyAggregator;
+import dev.glosa.core.segment.Segment;
+import dev.glosa.core.segment.Segmenter;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.tiss.TissGenerator.Shape;
 import dev.glosa.io.tiss.TissGenerator.Spec;
@@ -70,6 +74,23 @@ class TissReaderTests {
         assertThat(result.report().warnings()).singleElement().satisfies(w -> assertThat(w)
                 .startsWith("copy.xml:").contains("demonstrativo DAC-3 of operator 345678 was already read from "
                         + "first.xml"));
+    }
+
+    @Test
+    void theTablePlugsIntoTheMonthlyAggregatorAndTheSegmenter() throws Exception {
+        Spec spec = Spec.of("4.01.00", Shape.MIXED, 6).withSize(12, 3, 4);
+        GlosaTable t = TissTestData.read(TissInput.of("mixed.xml", () -> TissGenerator.open(spec))).table();
+
+        GlosaTable monthly = MonthlyAggregator.aggregate(t, AggregationSpec.of(Segmenter.DEFAULT_KEYS));
+        List<Segment> segments = Segmenter.split(monthly);
+
+        assertThat(Math.round(monthly.doubles(MonthlyAggregator.GLOSA).sum() * 100) / 100.0)
+                .isEqualTo(TissTestData.sum(t, GLOSA_AMOUNT));
+        assertThat(Math.round(monthly.doubles(MonthlyAggregator.BILLED).sum() * 100) / 100.0)
+                .isEqualTo(TissTestData.sum(t, BILLED_AMOUNT));
+        assertThat(segments).extracting(s -> s.key().values().get(2)).contains(GlosaTypeMapping.ADMINISTRATIVA,
+                GlosaTypeMapping.TECNICA, GlosaTypeMapping.CONTRATUAL);
+        assertThat(monthly.months(COMPETENCE).get(0)).isNotNull();
     }
 
     @Test
