@@ -24,10 +24,10 @@ public record TrackOptions(double maxDistance, double sizeWeight, int maxAbsentR
     }
 
     /**
-     * The defaults: distance up to 0.5 (half a segment standard deviation in Euclidean distance), size weight 0.25,
+     * The defaults: distance up to 0.75 (three quarters of a segment standard deviation, Euclidean over features), size weight 0.25,
      * and groups absent up to 4 runs can come back.
      */
     public static TrackOptions defaults() {
-        return new TrackOptions(0.5, 0.25, 4);
+        return new TrackOptions(0.75, 0.25, 4);
     }
 }
