@@ -1,5 +1,6 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.select.ModelSelector;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * {@code seed} and the segment's id ({@link SegmentJob#segmentSeed}).
  *
  * @param segmentKeys the columns that split the table into segments (empty: the whole table is one segment)
- * @param features how a segment's rows become points
+ * @param features how a segment's rows become points, encoded per segment
  * @param strategy the clustering strategy id
  * @param parameters the strategy's parameters as configuration text
  * @param criterion the model selection criterion id
@@ -34,7 +35,7 @@ import java.util.TreeMap;
  * @param profile how groups are profiled and ranked
  * @param track how groups are matched to the previous run's
  */
-public record LoopConfig(List<String> segmentKeys, SegmentFeatures features, String strategy,
+public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String strategy,
         Map<String, String> parameters, String criterion, int kMin, int kMax, int minSegmentSize, long seed,
         int threads, List<SegmentOverride> overrides, ProfileOptions profile, TrackOptions track) {
 
@@ -68,7 +69,7 @@ public record LoopConfig(List<String> segmentKeys, SegmentFeatures features, Str
     }
 
     /**
-     * The defaults: hospital × payer × glosa type segments, the reference features z-scored, k-means with k from 2 to
+     * The defaults: hospital × payer × glosa type segments, the reference features ({@link FeatureSpec#reference()}), k-means with k from 2 to
      * 15 chosen by the silhouette, minimum segment size {@value #DEFAULT_MIN_SEGMENT_SIZE}, seed 0, one thread per
      * available processor, default profile and track options.
      */
@@ -126,7 +127,7 @@ public record LoopConfig(List<String> segmentKeys, SegmentFeatures features, Str
     /** Builds a {@link LoopConfig}; every setter returns the builder. */
     public static final class Builder {
         private List<String> segmentKeys = Segmenter.DEFAULT_KEYS;
-        private SegmentFeatures features = SegmentFeatures.reference();
+        private FeatureSpec features = FeatureSpec.reference();
         private String strategy = DEFAULT_STRATEGY;
         private TreeMap<String, String> parameters = new TreeMap<>();
         private String criterion = Criterion.silhouette().id();
@@ -148,7 +149,7 @@ public record LoopConfig(List<String> segmentKeys, SegmentFeatures features, Str
         }
 
         /** The features. */
-        public Builder features(SegmentFeatures f) {
+        public Builder features(FeatureSpec f) {
             this.features = f;
             return this;
         }

@@ -96,7 +96,7 @@ public final class SegmentJob {
                 ClusteringStrategy strategy = registry.get(s.strategy());
                 Parameters p = strategy.parameters().parse(s.parameters());
                 parameters = p.asText();
-                FeatureMatrix x = s.features().matrix(input.table(), rows);
+                FeatureMatrix x = s.features().encode(input.table(), rows).matrix();
                 Selection sel = new ModelSelector(strategy, Criterion.byId(s.criterion()), s.kMin(), s.kMax())
                         .select(x, p, seed);
                 labels = sel.labels();
@@ -138,7 +138,7 @@ public final class SegmentJob {
             }
         }
 
-        SegmentProfile profile = GroupProfiler.profile(input.table(), key, rows, labels, s.features().columns(),
+        SegmentProfile profile = GroupProfiler.profile(input.table(), key, rows, labels, s.numericColumns(),
                 s.profile());
         SegmentTracking tracking = GroupTracker.track(key.id(), profile.groups(), profile.featureSpread(),
                 input.previous(), s.track());

@@ -1,5 +1,6 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.cluster.features.Feature;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.Ranking;
 import dev.glosa.cluster.profile.RankBy;
@@ -199,10 +200,13 @@ public final class SegmentLoop {
         for (String k : config.segmentKeys()) {
             table.column(k);
         }
-        for (String f : config.features().columns()) {
-            ColumnType t = table.column(f).type();
-            if (t != ColumnType.DOUBLE && t != ColumnType.LONG) {
-                throw new IllegalArgumentException("feature column '" + f + "' must be DOUBLE or LONG, found " + t);
+        for (Feature f : config.features().features()) {
+            ColumnType t = table.column(f.column()).type();
+            boolean fits = f instanceof Feature.Numeric ? t == ColumnType.DOUBLE || t == ColumnType.LONG
+                    : t == ColumnType.CATEGORY;
+            if (!fits) {
+                throw new IllegalArgumentException("feature column '" + f.column() + "' must be "
+                        + (f instanceof Feature.Numeric ? "DOUBLE or LONG" : "CATEGORY") + ", found " + t);
             }
         }
         ProfileOptions p = config.profile();

@@ -1,9 +1,13 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.cluster.features.Feature;
+import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.track.TrackOptions;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -12,7 +16,7 @@ import java.util.TreeMap;
  * Everything one segment is clustered, profiled and tracked with: the run's configuration with the segment's
  * override, if any, applied. Plain values only.
  *
- * @param features how rows become points
+ * @param features how rows become points (encoded per segment: transforms are fitted on the segment's rows)
  * @param strategy the id of the clustering strategy in the {@link dev.glosa.cluster.spi.StrategyRegistry}
  * @param parameters the strategy's parameters as configuration text (unset ones take their defaults); {@code k} is
  *     chosen by the search when the strategy has one
@@ -23,7 +27,7 @@ import java.util.TreeMap;
  * @param profile how groups are profiled and ranked
  * @param track how groups are matched to the previous run's
  */
-public record SegmentSettings(SegmentFeatures features, String strategy, Map<String, String> parameters,
+public record SegmentSettings(FeatureSpec features, String strategy, Map<String, String> parameters,
         String criterion, int kMin, int kMax, int minSegmentSize, ProfileOptions profile, TrackOptions track) {
 
     /** Checks every value and copies the parameters (sorted by name). */
@@ -45,5 +49,19 @@ public record SegmentSettings(SegmentFeatures features, String strategy, Map<Str
         }
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(track, "track");
+    }
+
+    /**
+     * The columns of the numeric features, in spec order: the profile reports each group's mean of these in original
+     * units, and tracking compares groups on them. Categorical features are described by the profile's lifts instead.
+     */
+    public List<String> numericColumns() {
+        List<String> out = new ArrayList<>();
+        for (Feature f : features.features()) {
+            if (f instanceof Feature.Numeric) {
+                out.add(f.column());
+            }
+        }
+        return List.copyOf(out);
     }
 }

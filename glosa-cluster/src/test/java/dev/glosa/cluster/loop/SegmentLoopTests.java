@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.glosa.cluster.features.Feature;
+import dev.glosa.cluster.features.FeatureSpec;
+import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.kmeans.KMeansStrategy;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.RankBy;
@@ -94,7 +97,7 @@ class SegmentLoopTests {
         LoopConfig config = LoopConfig.builder().seed(5).build();
         for (SegmentResult r : oneThread.segments()) {
             assertThat(r.status()).isEqualTo(SegmentStatus.CLUSTERED);
-            FeatureMatrix x = config.features().matrix(week.table(), r.assignment().rows());
+            FeatureMatrix x = config.features().encode(week.table(), r.assignment().rows()).matrix();
             double rescored = Criterion.byId(r.criterion()).score(x, r.assignment().labels(), r.seed());
             assertThat(rescored).as(r.key().describe()).isEqualTo(r.criterionValue());
             KScore chosen = r.scores().stream().filter(s -> s.k() == r.k()).findFirst().orElseThrow();
@@ -351,13 +354,86 @@ class SegmentLoopTests {
         assertThatThrownBy(() -> LOOP.run(t, LoopConfig.builder().parameter("restart", "3").build()))
                 .hasMessageContaining("has no parameter 'restart'");
         assertThatThrownBy(() -> LOOP.run(t, LoopConfig.builder()
-                .features(SegmentFeatures.standardized("glosa_amount", "missing_column")).build()))
+                .features(FeatureSpec.of(Feature.numeric("glosa_amount", Transform.Z_SCORE),
+                        Feature.numeric("missing_column", Transform.Z_SCORE))).build()))
                 .hasMessageContaining("missing_column");
         GlosaTable noJump = t.without("glosa_jump", "glosa_rate_jump");
         assertThatThrownBy(() -> LOOP.run(noJump, LoopConfig.builder()
-                .features(SegmentFeatures.standardized("glosa_amount", "glosa_rate"))
+                .features(FeatureSpec.of(Feature.numeric("glosa_amount", Transform.Z_SCORE),
+                        Feature.numeric("glosa_rate", Transform.Z_SCORE)))
                 .profile(ProfileOptions.defaults().withRankBy(RankBy.JUMP)).build()))
                 .hasMessageStartingWith("rankBy JUMP needs the jump column 'glosa_jump'");
+    }
+
+    @Test
+    void aMissingFeatureValueFailsOnlyItsSegment() {
+        PlantedData.Week small = PlantedData.design(6, 3L, 20, 40).week(7L, 0.0);
+        GlosaTable t = small.table();
+        double[] rate = t.doubles("glosa_rate").values();
+        rate[0] = Double.NaN;
+        GlosaTable broken = t.with(DoubleColumn.of("glosa_rate", rate));
+        String victim = new dev.glosa.core.segment.SegmentKey(Segmenter.DEFAULT_KEYS,
+                List.of(t.category("hospital").get(0), t.category("payer").get(0), t.category("glosa_type").get(0))).id();
+        LoopResult r = LOOP.run(broken, LoopConfig.builder().kRange(2, 6).build());
+        for (SegmentResult s : r.segments()) {
+            if (s.id().equals(victim)) {
+                assertThat(s.status()).isEqualTo(SegmentStatus.FAILED);
+                assertThat(s.reason()).startsWith("IllegalArgumentException").contains("glosa_rate");
+                assertThat(s.profiles()).hasSize(1);
+            } else {
+                assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
+            }
+        }
+    }
+
+    @Test
+    void categoricalFeaturesAreEncodedWhileCentresCoverTheNumericColumns() {
+        PlantedData.Week small = PlantedData.design(4, 3L, 20, 40).week(7L, 0.0);
+        FeatureSpec spec = FeatureSpec.of(Feature.numeric("glosa_amount", Transform.Z_SCORE),
+                Feature.numeric("glosa_rate", Transform.ROBUST), Feature.oneHot(PlantedData.ITEM, 3));
+        LoopResult r = LOOP.run(small.table(), LoopConfig.builder().features(spec).kRange(2, 6).build());
+        for (SegmentResult s : r.segments()) {
+            assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
+            assertThat(s.featureSpread().keySet()).containsExactly("glosa_amount", "glosa_rate");
+            for (ClusterProfile p : s.profiles()) {
+                assertThat(p.featureCentres().keySet()).containsExactly("glosa_amount", "glosa_rate");
+            }
+        }
+    }
+
+    @Test
+    void featureColumnOfTheWrongTypeIsRejectedBeforeAnySegmentRuns() {
+        FeatureSpec spec = FeatureSpec.of(Feature.numeric(PlantedData.ITEM, Transform.Z_SCORE));
+        assertThatThrownBy(() -> LOOP.run(week.table(), LoopConfig.builder().features(spec).build()))
+                .hasMessage("feature column 'item_category' must be DOUBLE or LONG, found CATEGORY");
+    }
+
+    @Test
+    void strategiesFoundOnTheClassPathRunThroughTheLoop() {
+        PlantedData.Week small = PlantedData.design(6, 3L, 30, 60).week(7L, 0.0);
+        SegmentLoop loaded = SegmentLoop.withDefaultStrategies();
+        LoopResult dbscan = loaded.run(small.table(), LoopConfig.builder().strategy("dbscan").build());
+        DoubleColumn glosa = small.table().doubles(Role.GLOSA_AMOUNT.column());
+        for (SegmentResult s : dbscan.segments()) {
+            assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
+            assertThat(s.eps()).isPositive().isFinite();
+            assertThat(s.parameters().get("eps")).isEqualTo(String.valueOf(s.eps()));
+            double segment = 0;
+            for (int row : s.assignment().rows()) {
+                segment += glosa.get(row);
+            }
+            assertThat(s.profiles().stream().mapToDouble(ClusterProfile::glosaTotal).sum())
+                    .isCloseTo(segment, within(0.005));
+        }
+        LoopResult ward = loaded.run(small.table(), LoopConfig.builder().strategy("hierarchical").kRange(2, 8)
+                .build());
+        int recovered = 0;
+        for (SegmentResult s : ward.segments()) {
+            if (s.k() == small.plantedK().get(s.id())) {
+                recovered++;
+            }
+        }
+        assertThat(recovered).isGreaterThanOrEqualTo(5);
     }
 
     private static int[] truthOf(SegmentAssignment a) {
