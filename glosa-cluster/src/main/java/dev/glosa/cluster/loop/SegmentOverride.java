@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * <p>At most one override applies to a segment: one naming the segment's id wins over key-value ones, then the one
  * naming more key columns, then the earlier in the list. A {@code null} setting keeps the run's value. Parameters
  * are merged over the run's when the strategy stays the same, and start from the new strategy's defaults when it
- * changes.
+ * changes. An override that matches no segment of a run is ignored, since segments come and go from week to week.
  *
  * @param segmentId the segment id to match, or {@code null} to match by key values
  * @param keyValues key column to value, all of which must match; empty when matching by id

@@ -456,8 +456,9 @@ public final class GroupProfiler {
     }
 
     /**
-     * Adds {@code v} to {@code s[i]} keeping the lost low-order part in {@code c[i]}: A. Neumaier, "Rundungsfehleranalyse
-     * einiger Verfahren zur Summation endlicher Summen", ZAMM 54(1), 1974 (DOI 10.1002/zamm.19740540106).
+     * Adds {@code v} to {@code s[i]} keeping the lost low-order part in {@code c[i]}: A. Neumaier,
+     * "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher Summen", ZAMM 54(1), 1974
+     * (DOI 10.1002/zamm.19740540106).
      */
     private static void neumaier(double[] s, double[] c, int i, double v) {
         double t = s[i] + v;

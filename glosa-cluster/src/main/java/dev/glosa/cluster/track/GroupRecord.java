@@ -34,7 +34,8 @@ public record GroupRecord(String segmentId, String clusterId, int serial, int la
             throw new IllegalArgumentException("serial of group " + clusterId + " must be >= 0, found " + serial);
         }
         if (runsAbsent < 0) {
-            throw new IllegalArgumentException("runsAbsent of group " + clusterId + " must be >= 0, found " + runsAbsent);
+            throw new IllegalArgumentException("runsAbsent of group " + clusterId + " must be >= 0, found "
+                    + runsAbsent);
         }
         centres = Collections.unmodifiableMap(new LinkedHashMap<>(centres));
         spreads = Collections.unmodifiableMap(new LinkedHashMap<>(spreads));

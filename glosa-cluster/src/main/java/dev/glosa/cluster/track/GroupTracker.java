@@ -27,7 +27,8 @@ import java.util.Set;
  *   d(a, b) = sqrt( Σ_f ((a_f − b_f) / s_f)² ) + w · |ln(share_a / share_b)|
  * </pre>
  * where {@code a_f, b_f} are the groups' feature centres in original units, {@code s_f} the pooled segment standard
- * deviation of feature {@code f} ({@code sqrt((σ_now² + σ_then²) / 2)}, whichever is known when one is missing), and
+ * deviation of feature {@code f} ({@code sqrt((σ_now² + σ_then²) / 2)}, whichever is known when one is missing),
+ * and
  * {@code share} the group's share of its segment's rows, weighted by {@code w = sizeWeight}. So the first term is
  * the Euclidean distance between centres in units of the segment's spread, which makes dimensions of very different
  * scales (reais and rates) comparable and is unaffected by a uniform growth of the whole segment; the second keeps a
@@ -226,8 +227,8 @@ public final class GroupTracker {
         if (used == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        double size = sizeWeight == 0 ? 0
-                : sizeWeight * Math.abs(Math.log(Math.max(rowShare, TINY_SHARE) / Math.max(recorded.rowShare(), TINY_SHARE)));
+        double ratio = Math.max(rowShare, TINY_SHARE) / Math.max(recorded.rowShare(), TINY_SHARE);
+        double size = sizeWeight == 0 ? 0 : sizeWeight * Math.abs(Math.log(ratio));
         return Math.sqrt(ss) + size;
     }
 
