@@ -9,6 +9,7 @@ import dev.glosa.cluster.spi.ClusteringStrategy;
 import dev.glosa.cluster.spi.FeatureMatrix;
 import dev.glosa.cluster.spi.Parameters;
 import dev.glosa.cluster.spi.StrategyRegistry;
+import dev.glosa.cluster.track.GroupRecord;
 import dev.glosa.cluster.track.GroupTracker;
 import dev.glosa.cluster.track.SegmentTracking;
 import dev.glosa.core.result.ClusterProfile;
@@ -35,9 +36,14 @@ import java.util.Objects;
  * the labels of the partition it scored are kept as they are. If building the features or clustering throws, the
  * segment is {@link SegmentStatus#FAILED} with the exception's class and message as reason, and its rows form one
  * group so its money still shows. Then {@link GroupProfiler} profiles the groups and {@link GroupTracker} matches
- * them to the previous run's records.
+ * them to the previous run's records. A failed segment is not tracked: its one group is named
+ * {@code segmentId + "-F"}, nothing is reported vanished and the previous records are carried over unchanged, so
+ * a passing failure does not break the groups' history.
  */
 public final class SegmentJob {
+    /** Appended to the segment id to name the one group of a failed segment. */
+    public static final String FAILED_SUFFIX = "-F";
+
     private final StrategyRegistry registry;
 
     /** A job that finds strategies in {@code registry}. */
@@ -140,9 +146,24 @@ public final class SegmentJob {
 
         SegmentProfile profile = GroupProfiler.profile(input.table(), key, rows, labels, s.numericColumns(),
                 s.profile());
-        SegmentTracking tracking = GroupTracker.track(key.id(), profile.groups(), profile.featureSpread(),
-                input.previous(), s.track());
-        List<ClusterProfile> profiles = tracking.profiles();
+        List<ClusterProfile> profiles;
+        List<GroupRecord> vanished;
+        List<GroupRecord> state;
+        if (status == SegmentStatus.FAILED) {
+            // A failure says nothing about the groups: keep last run's state as it was and report nothing vanished.
+            profiles = new ArrayList<>();
+            for (ClusterProfile p : profile.groups()) {
+                profiles.add(withId(p, key.id() + FAILED_SUFFIX));
+            }
+            vanished = List.of();
+            state = input.previous();
+        } else {
+            SegmentTracking tracking = GroupTracker.track(key.id(), profile.groups(), profile.featureSpread(),
+                    input.previous(), s.track());
+            profiles = tracking.profiles();
+            vanished = tracking.vanished();
+            state = tracking.state();
+        }
 
         int maxLabel = -1;
         for (ClusterProfile p : profiles) {
@@ -159,8 +180,13 @@ public final class SegmentJob {
         SegmentAssignment assignment = new SegmentAssignment(key, rows, labels, ids);
         Map<String, String> params = new LinkedHashMap<>(parameters);
         return new SegmentResult(key, status, reason, s.strategy(), params, s.criterion(), k, eps, value, scores, seed,
-                n, profile.glosaTotal(), profile.featureSpread(), assignment, profiles, tracking.vanished(),
-                tracking.state());
+                n, profile.glosaTotal(), profile.featureSpread(), assignment, profiles, vanished, state);
+    }
+
+    private static ClusterProfile withId(ClusterProfile p, String clusterId) {
+        return new ClusterProfile(p.segmentId(), clusterId, p.label(), p.rows(), p.rowShare(), p.glosaTotal(),
+                p.glosaMean(), p.glosaMedian(), p.glosaShare(), p.glosaRate(), p.glosaJump(), p.featureCentres(),
+                p.distinctive(), p.topReasons(), p.description(), p.rankInSegment(), p.rankOverall(), p.status());
     }
 
     /** The exception's class and message on one line, with the first cause. */

@@ -118,6 +118,29 @@ class TrackingAcrossWeeksTests {
         assertThat(vanishedIds).containsExactlyInAnyOrderElementsOf(goneIds);
     }
 
+    @Test
+    void aFailedSegmentKeepsItsStateAndReportsNothingVanished() {
+        PlantedData.Week w1 = DESIGN.week(1L, 0.0);
+        PlantedData.Week w2 = DESIGN.week(2L, 0.1);
+        String id = DESIGN.segments.get(3).id();
+        LoopResult r1 = LOOP.run(w1.table(), CONFIG);
+        LoopConfig failing = CONFIG.toBuilder().override(SegmentOverride.forSegment(id).withStrategy("failing"))
+                .build();
+        SegmentLoop withFailing = new SegmentLoop(StrategyRegistry.of(new dev.glosa.cluster.kmeans.KMeansStrategy(),
+                new TestStrategies.Failing()));
+        LoopResult r2 = withFailing.run(w2.table(), failing, r1.state(), ProgressListener.NONE);
+        SegmentResult failed = resultOf(r2, id);
+        assertThat(failed.status()).isEqualTo(dev.glosa.core.result.SegmentStatus.FAILED);
+        assertThat(failed.profiles()).singleElement()
+                .satisfies(p -> assertThat(p.clusterId()).isEqualTo(id + SegmentJob.FAILED_SUFFIX));
+        assertThat(failed.vanished()).isEmpty();
+        assertThat(failed.state()).isEqualTo(resultOf(r1, id).state());
+        LoopResult r3 = LOOP.run(w2.table(), CONFIG, r2.state(), ProgressListener.NONE);
+        assertThat(recovered(r1, w1, id)).isTrue();
+        assertThat(recovered(r3, w2, id)).isTrue();
+        assertThat(resultOf(r3, id).profiles()).extracting(ClusterProfile::status).containsOnly(GroupStatus.KEPT);
+    }
+
     private static SegmentResult resultOf(LoopResult r, String id) {
         return r.segments().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }
