@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <p>The labels in {@code assignment} are those of the partition the criterion scored; nothing is refitted.
  * A segment that failed or was too small still has all its rows in one group (label 0), so the money of every
- * segment is accounted for.
+ * segment is accounted for; a failed segment's group is named {@code segmentId + "-F"} and is not tracked.
  *
  * @param key the segment's key
  * @param status how the clustering ended
