@@ -92,6 +92,19 @@ class HierarchicalStrategyTests {
     }
 
     @Test
+    void clusterEachKCutsOneTreeAndEqualsSeparateCalls() {
+        Blobs b = Blobs.generate(new int[] {300, 200, 250}, 3, 1.0, 6.0, 2);
+        for (int maxPoints : new int[] {5000, 400}) {
+            Parameters p = hc.parameters().defaults().with("maxPoints", maxPoints).with("representatives", 200);
+            java.util.List<Clustering> all = hc.clusterEachK(b.matrix(), p, 2, 6, 9);
+            assertThat(all).hasSize(5);
+            for (int k = 2; k <= 6; k++) {
+                assertThat(all.get(k - 2)).isEqualTo(hc.cluster(b.matrix(), p.with("k", k), 9));
+            }
+        }
+    }
+
+    @Test
     void tinyAndDegenerateInputsAreHandled() {
         assertThat(hc.cluster(FeatureMatrix.of(new double[0], java.util.List.of("a"), new int[0]), 0).size()).isZero();
         assertThat(hc.cluster(FeatureMatrix.ofRows(new double[] {3}), 0).labels()).containsExactly(0);
