@@ -3,6 +3,7 @@ package dev.glosa.cluster.loop;
 import dev.glosa.cluster.track.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.segment.SegmentKey;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The outcome of one segment: how it was clustered, every row's group, and the groups' profiles.
@@ -62,6 +64,21 @@ public record SegmentResult(SegmentKey key, SegmentStatus status, String reason,
     /** The segment's id. */
     public String id() {
         return key.id();
+    }
+
+    /**
+     * The plain core record the writers consume: the same key, status, reason, counts, strategy, parameters,
+     * assignment and profiles; the criterion and its values per k (the criterion name is empty when no partition was
+     * scored: a too-small or failed segment).
+     */
+    public SegmentOutcome toOutcome() {
+        Map<Integer, Double> byK = new TreeMap<>();
+        for (KScore s : scores) {
+            byK.put(s.k(), s.score());
+        }
+        String metric = status == SegmentStatus.CLUSTERED ? criterion : "";
+        return new SegmentOutcome(key, status, reason, rows, glosaTotal, strategy, k, parameters, metric,
+                criterionValue, byK, assignment, profiles);
     }
 
     /** The same result with other profiles (used to fill in overall ranks). */

@@ -436,6 +436,25 @@ class SegmentLoopTests {
         assertThat(recovered).isGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    void outcomesCarryTheResultsForTheWriters() {
+        List<dev.glosa.core.result.SegmentOutcome> outcomes = oneThread.outcomes();
+        assertThat(outcomes).hasSize(oneThread.segments().size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            SegmentResult r = oneThread.segments().get(i);
+            dev.glosa.core.result.SegmentOutcome o = outcomes.get(i);
+            assertThat(o.key()).isEqualTo(r.key());
+            assertThat(o.status()).isEqualTo(r.status());
+            assertThat(o.k()).isEqualTo(r.k());
+            assertThat(o.glosaAmount()).isEqualTo(r.glosaTotal());
+            assertThat(o.qualityMetric()).isEqualTo("silhouette");
+            assertThat(o.quality()).isEqualTo(r.criterionValue());
+            assertThat(o.qualityByK()).hasSize(r.scores().size()).containsEntry(r.k(), r.criterionValue());
+            assertThat(o.assignment()).isEqualTo(r.assignment());
+            assertThat(o.profiles()).isEqualTo(r.profiles());
+        }
+    }
+
     private static int[] truthOf(SegmentAssignment a) {
         int[] t = new int[a.size()];
         for (int i = 0; i < t.length; i++) {
