@@ -70,8 +70,9 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
 
     /**
      * The defaults: hospital × payer × glosa type segments, the reference features
-     * ({@link FeatureSpec#reference()}), k-means with k from 2 to 15 chosen by the silhouette, minimum segment size {@value #DEFAULT_MIN_SEGMENT_SIZE}, seed 0, one thread per
-     * available processor, default profile and track options.
+     * ({@link FeatureSpec#reference()}), k-means with k from 2 to 15 chosen by the silhouette, minimum segment size
+     * {@value #DEFAULT_MIN_SEGMENT_SIZE}, seed 0, one thread per available processor, default profile and track
+     * options.
      */
     public static LoopConfig defaults() {
         return builder().build();
