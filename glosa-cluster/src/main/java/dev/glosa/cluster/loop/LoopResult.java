@@ -1,7 +1,7 @@
 package dev.glosa.cluster.loop;
 
 import dev.glosa.cluster.profile.Ranking;
-import dev.glosa.cluster.track.GroupRecord;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.result.SegmentStatus;

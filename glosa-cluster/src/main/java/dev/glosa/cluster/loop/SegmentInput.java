@@ -1,6 +1,6 @@
 package dev.glosa.cluster.loop;
 
-import dev.glosa.cluster.track.GroupRecord;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.GlosaTable;
 import java.util.Arrays;

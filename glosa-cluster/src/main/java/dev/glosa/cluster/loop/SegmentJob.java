@@ -9,7 +9,7 @@ import dev.glosa.cluster.spi.ClusteringStrategy;
 import dev.glosa.cluster.spi.FeatureMatrix;
 import dev.glosa.cluster.spi.Parameters;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.cluster.track.GroupRecord;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.cluster.track.GroupTracker;
 import dev.glosa.cluster.track.SegmentTracking;
 import dev.glosa.core.result.ClusterProfile;

@@ -5,7 +5,7 @@ import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.Ranking;
 import dev.glosa.cluster.profile.RankBy;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.cluster.track.GroupRecord;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.cluster.track.GroupTracker;
 import dev.glosa.cluster.track.SegmentTracking;
 import dev.glosa.core.result.ClusterProfile;

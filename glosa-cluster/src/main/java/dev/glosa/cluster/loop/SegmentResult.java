@@ -1,6 +1,6 @@
 package dev.glosa.cluster.loop;
 
-import dev.glosa.cluster.track.GroupRecord;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentOutcome;

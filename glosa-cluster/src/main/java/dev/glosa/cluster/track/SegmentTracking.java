@@ -1,5 +1,6 @@
 package dev.glosa.cluster.track;
 
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
 import java.util.List;
 

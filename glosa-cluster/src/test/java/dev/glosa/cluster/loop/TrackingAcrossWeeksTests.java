@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.cluster.track.GroupRecord;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.SegmentAssignment;

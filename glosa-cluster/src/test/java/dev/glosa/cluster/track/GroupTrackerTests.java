@@ -1,5 +1,6 @@
 package dev.glosa.cluster.track;
 
+import dev.glosa.core.result.GroupRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.ReasonShare;
 import java.io.IOException;
@@ -16,8 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the groups of one earlier run back from {@code dim_cluster.csv}. */
+/**
+ * Reads the rows of one earlier run back from a history table: the groups from {@code dim_cluster.csv} and the
+ * tracker's state from {@code group_state.csv}.
+ */
 final class ClusterReader {
+    /** Turns the current row into a value. */
+    interface RowMapper<T> {
+        T map(ClusterReader row) throws IOException;
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String file;
@@ -34,13 +43,21 @@ final class ClusterReader {
 
     /** The groups of the latest {@code as_of} before {@code asOf}, in file order; empty when there is none. */
     static List<ClusterProfile> previous(Path folder, LocalDate asOf) throws IOException {
-        Path path = folder.resolve(StarSchemaWriter.DIM_CLUSTER);
+        return latestBefore(folder.resolve(StarSchemaWriter.DIM_CLUSTER), asOf, ClusterReader::profile);
+    }
+
+    /** The tracker's state of the latest {@code as_of} before {@code asOf}, in file order; empty when there is none. */
+    static List<GroupRecord> previousState(Path folder, LocalDate asOf) throws IOException {
+        return latestBefore(folder.resolve(StarSchemaWriter.GROUP_STATE), asOf, ClusterReader::groupRecord);
+    }
+
+    private static <T> List<T> latestBefore(Path path, LocalDate asOf, RowMapper<T> mapper) throws IOException {
         if (!Files.exists(path)) {
             return List.of();
         }
         String target = asOf.toString();
         String best = null;
-        List<ClusterProfile> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         try (Csv.RecordReader r = HistoryFile.open(path)) {
             String[] header = r.next();
             if (header == null) {
@@ -69,10 +86,25 @@ final class ClusterReader {
                 }
                 reader.cells = cells;
                 reader.line = r.recordLine();
-                out.add(reader.profile());
+                out.add(mapper.map(reader));
             }
         }
         return List.copyOf(out);
+    }
+
+    private GroupRecord groupRecord() throws IOException {
+        return new GroupRecord(
+                text("segment_id"),
+                text("cluster_id"),
+                (int) whole("serial"),
+                (int) whole("algorithm_label"),
+                whole("rows"),
+                number("row_share"),
+                number("glosa_amount"),
+                doubles("centres"),
+                doubles("spreads"),
+                (int) whole("runs_absent"),
+                text("label"));
     }
 
     private ClusterProfile profile() throws IOException {
@@ -148,8 +180,12 @@ final class ClusterReader {
     }
 
     private Map<String, Double> centres() throws IOException {
+        return doubles("centres");
+    }
+
+    private Map<String, Double> doubles(String column) throws IOException {
         Map<String, Double> out = new LinkedHashMap<>();
-        JsonNode n = json("centres", true);
+        JsonNode n = json(column, true);
         if (n != null) {
             for (Map.Entry<String, JsonNode> e : n.properties()) {
                 out.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);

@@ -99,6 +99,25 @@ final class Schema {
             ColumnSpec.of("segment_key", TEXT, "run_id:segment_id, the key of dim_segment"),
             ColumnSpec.of("cluster_key", TEXT, "run_id:segment_id:cluster_id"));
 
+    /**
+     * group_state.csv: what the tracker remembers of every group, including groups absent for a few runs, so the next
+     * run can keep their ids. Internal to glosa; a dashboard has no need of it.
+     */
+    static final List<ColumnSpec> GROUP_STATE = List.of(
+            C_RUN_ID,
+            C_AS_OF,
+            ColumnSpec.of("segment_id", TEXT, "the group's segment"),
+            ColumnSpec.of("cluster_id", TEXT, "the group's stable id"),
+            ColumnSpec.of("serial", INTEGER, "the group's number in its segment, 0 for noise"),
+            ColumnSpec.of("algorithm_label", INTEGER, "the algorithm's label in the run that last saw the group"),
+            ColumnSpec.of("rows", INTEGER, "rows in the group when last seen"),
+            ColumnSpec.of("row_share", NUMBER, "its share of the segment's rows when last seen"),
+            ColumnSpec.of("glosa_amount", NUMBER, "its glosa when last seen"),
+            ColumnSpec.of("centres", TEXT, "the mean of each feature in original units, a JSON object"),
+            ColumnSpec.of("spreads", TEXT, "the segment's standard deviation of each feature, a JSON object"),
+            ColumnSpec.of("runs_absent", INTEGER, "0 when seen by this run, n when missing for n runs"),
+            ColumnSpec.of("label", TEXT, "the group's description when last seen"));
+
     /** indicators.csv. */
     static final List<ColumnSpec> INDICATORS = List.of(
             C_RUN_ID,

@@ -2,6 +2,7 @@ package dev.glosa.io.powerbi;
 
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.GlosaTable;
 import java.io.IOException;
@@ -52,6 +53,8 @@ public final class StarSchemaWriter {
     public static final String INDICATORS = "indicators.csv";
     /** The runs. */
     public static final String RUNS = "runs.csv";
+    /** The tracker's state, for the next run's stable group ids (internal; no dashboard needs it). */
+    public static final String GROUP_STATE = "group_state.csv";
     /** The manifest. */
     public static final String MANIFEST = "manifest.json";
 
@@ -75,6 +78,26 @@ public final class StarSchemaWriter {
     public static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
             List<IndicatorRow> indicators, WriterOptions options) throws IOException {
         return WriteJob.write(folder, run, analysed, outcomes, indicators, options, System.getenv(), WriteJob.Hook.NONE);
+    }
+
+    /**
+     * Writes the run as {@link #write(Path, RunRecord, GlosaTable, List, List, WriterOptions)} does, plus the
+     * tracker's {@code state} into {@value #GROUP_STATE}, in the same all-or-nothing set of renames.
+     */
+    public static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options) throws IOException {
+        return WriteJob.write(folder, run, analysed, outcomes, indicators, java.util.Objects.requireNonNull(state, "state"),
+                options, System.getenv(), WriteJob.Hook.NONE);
+    }
+
+    /**
+     * The tracker's state written by the latest run dated before {@code asOf}, to match this run's groups against;
+     * empty when the folder has no earlier run.
+     *
+     * @throws IOException if the file cannot be read or a cell does not parse, naming the file, line and column
+     */
+    public static List<GroupRecord> previousState(Path folder, LocalDate asOf) throws IOException {
+        return ClusterReader.previousState(folder, asOf);
     }
 
     /**

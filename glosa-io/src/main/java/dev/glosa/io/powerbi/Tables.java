@@ -3,6 +3,7 @@ package dev.glosa.io.powerbi;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentOutcome;
@@ -402,6 +403,29 @@ final class Tables {
             }
         }
         return new Built(Schema.CLUSTER, RowSource.of(rows));
+    }
+
+    static Built groupState(RunRecord run, List<GroupRecord> state) {
+        List<String[]> rows = new ArrayList<>(state.size());
+        for (GroupRecord g : state) {
+            String[] r = new String[Schema.GROUP_STATE.size()];
+            int i = 0;
+            r[i++] = Csv.guard(run.runId());
+            r[i++] = run.asOf().toString();
+            r[i++] = Csv.guard(g.segmentId());
+            r[i++] = Csv.guard(g.clusterId());
+            r[i++] = Integer.toString(g.serial());
+            r[i++] = Integer.toString(g.label());
+            r[i++] = Long.toString(g.rows());
+            r[i++] = number(g.rowShare());
+            r[i++] = number(g.glosaTotal());
+            r[i++] = Csv.guard(centresJson(g.centres()));
+            r[i++] = Csv.guard(centresJson(g.spreads()));
+            r[i++] = Integer.toString(g.runsAbsent());
+            r[i++] = Csv.guard(g.description());
+            rows.add(r);
+        }
+        return new Built(Schema.GROUP_STATE, RowSource.of(rows));
     }
 
     static String readableReasons(List<ReasonShare> reasons) {

@@ -1,6 +1,7 @@
 package dev.glosa.io.powerbi;
 
 import dev.glosa.core.indicator.IndicatorRow;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
@@ -49,6 +50,12 @@ final class WriteJob {
     static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
             List<IndicatorRow> indicators, WriterOptions options, Map<String, String> environment, Hook hook)
             throws IOException {
+        return write(folder, run, analysed, outcomes, indicators, null, options, environment, hook);
+    }
+
+    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options,
+            Map<String, String> environment, Hook hook) throws IOException {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(analysed, "analysed");
@@ -65,7 +72,7 @@ final class WriteJob {
         double glosaTotal = analysed.has(Role.GLOSA_AMOUNT) ? analysed.doubles(Role.GLOSA_AMOUNT).sum() : Double.NaN;
         Manifest.RunCounts counts = new Manifest.RunCounts(outcomes.size(), clusters, analysed.rowCount(), glosaTotal);
         String asOf = run.asOf().toString();
-        List<Planned> plan = List.of(
+        List<Planned> plan = new ArrayList<>(List.of(
                 new Planned(StarSchemaWriter.FACT_GLOSA, "analysed row", List.of("as_of", "row order"),
                         Tables.fact(run, analysed, outcomes, ids)),
                 new Planned(StarSchemaWriter.DIM_SEGMENT, "segment", List.of("as_of", "segment_id"),
@@ -74,7 +81,11 @@ final class WriteJob {
                         Tables.clusters(run, outcomes)),
                 new Planned(StarSchemaWriter.INDICATORS, "scope x period", List.of("as_of", "scope", "scope_key",
                         "period"), Tables.indicators(run, indicators)),
-                new Planned(StarSchemaWriter.RUNS, "run", List.of("as_of"), Tables.runs(run, counts, ids)));
+                new Planned(StarSchemaWriter.RUNS, "run", List.of("as_of"), Tables.runs(run, counts, ids))));
+        if (state != null) {
+            plan.add(plan.size() - 1, new Planned(StarSchemaWriter.GROUP_STATE, "tracked group",
+                    List.of("as_of", "segment_id", "cluster_id"), Tables.groupState(run, state)));
+        }
 
         try (FolderLock lock = FolderLock.acquire(folder)) {
             deleteStaleTemps(folder);

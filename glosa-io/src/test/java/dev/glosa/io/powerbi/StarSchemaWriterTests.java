@@ -10,6 +10,7 @@ import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.DoubleColumn;
@@ -309,6 +310,26 @@ class StarSchemaWriterTests {
         assertThat(first.featureCentres()).containsOnlyKeys("glosa_amount", "glosa_rate", "glosa_jump");
         assertThat(first.featureCentres().keySet()).containsExactly("glosa_amount", "glosa_rate", "glosa_jump");
         assertThat(first.description()).isEqualTo("=high value, rejected in full");
+    }
+
+    @Test
+    void trackerStateIsWrittenWithTheRunAndReadBackForTheNextWeek() throws IOException {
+        GlosaTable t = Fixture.table();
+        List<GroupRecord> week1 = List.of(
+                new GroupRecord("S1", "S1-G1", 1, 0, 3, 0.6, 120.5, Map.of("glosa_amount", 40.0),
+                        Map.of("glosa_amount", 12.5), 0, "=high value"),
+                new GroupRecord("S1", "S1-G2", 2, 1, 2, 0.4, 10.0, Map.of("glosa_amount", 5.0),
+                        Map.of("glosa_amount", 12.5), 2, "low value"));
+        WriteJob.write(dir, Fixture.run(Fixture.WEEK1), t, Fixture.outcomes(false), Fixture.indicators(t), week1,
+                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
+        WriteJob.write(dir, Fixture.run(Fixture.WEEK2), t, Fixture.outcomes(true), Fixture.indicators(t),
+                List.of(week1.get(0)), WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
+
+        assertThat(StarSchemaWriter.previousState(dir, Fixture.WEEK2)).isEqualTo(week1);
+        assertThat(StarSchemaWriter.previousState(dir, Fixture.WEEK2.plusDays(7))).containsExactly(week1.get(0));
+        assertThat(StarSchemaWriter.previousState(dir, Fixture.WEEK1)).isEmpty();
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.GROUP_STATE)).header())
+                .startsWith("run_id", "as_of", "segment_id", "cluster_id", "serial");
     }
 
     @Test

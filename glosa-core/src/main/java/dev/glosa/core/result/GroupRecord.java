@@ -1,4 +1,4 @@
-package dev.glosa.cluster.track;
+package dev.glosa.core.result;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
