@@ -266,6 +266,29 @@ public final class DbfCursor implements Closeable {
     }
 
     /**
+     * The number of digits of the field if, once spaces around are removed, it holds only ASCII digits;
+     * {@code -1} if it holds anything else, {@code 0} if it is blank. For identifiers with a fixed number of
+     * digits.
+     */
+    public int digitCount(int field) {
+        int off = start(field);
+        int end = off + fieldLength[field];
+        byte[] b = block;
+        while (off < end && b[off] == ' ') {
+            off++;
+        }
+        while (end > off && (b[end - 1] == ' ' || b[end - 1] == 0)) {
+            end--;
+        }
+        for (int i = off; i < end; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return -1;
+            }
+        }
+        return end - off;
+    }
+
+    /**
      * The field as an integer: optional sign, digits, optionally {@code .} and zeros; spaces around are ignored.
      * Works on any field type, so text fields holding digits (codes, claim numbers) parse without a String.
      *

@@ -148,7 +148,8 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
             warnings.add("record length " + recordLength + " exceeds the " + offset + " bytes of the fields; "
                     + (recordLength - offset) + " padding bytes ignored");
         }
-        if (headerLength > at + 1) {
+        // dBase III often writes one 0x00 after the terminator; anything more is unusual enough to mention.
+        if (headerLength > at + 2 || (headerLength == at + 2 && h[at + 1] != 0)) {
             warnings.add("header length " + headerLength + " leaves " + (headerLength - at - 1)
                     + " bytes after the field terminator; ignored");
         }

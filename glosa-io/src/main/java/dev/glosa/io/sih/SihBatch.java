@@ -1,0 +1,42 @@
+package dev.glosa.io.sih;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The tables read from a set of SIH files: one per system present, in the order RD, RJ, ER, SP.
+ *
+ * @param tables the tables, at most one per system
+ */
+public record SihBatch(List<SihTable> tables) {
+
+    /** Copies the tables. */
+    public SihBatch {
+        tables = List.copyOf(tables);
+    }
+
+    /** Whether some file of {@code system} was read. */
+    public boolean has(SihSystem system) {
+        for (SihTable t : tables) {
+            if (t.system() == system) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The table of {@code system}.
+     *
+     * @throws NoSuchElementException naming the systems present, if no file of that system was read
+     */
+    public SihTable table(SihSystem system) {
+        for (SihTable t : tables) {
+            if (t.system() == system) {
+                return t;
+            }
+        }
+        throw new NoSuchElementException("no " + system + " file was read; systems present: "
+                + tables.stream().map(SihTable::system).toList());
+    }
+}
