@@ -107,8 +107,8 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
                 break;
             }
             if (at + BLOCK > headerLength) {
-                throw new MalformedFileException(file, at, "field descriptor " + (fields.size() + 1)
-                        + " runs past the header length " + headerLength);
+                throw new MalformedFileException(file, at, "field descriptors not terminated by 0x0D within the header"
+                        + " length " + headerLength + " (descriptor " + (fields.size() + 1) + " would run past it)");
             }
             int nameEnd = at;
             while (nameEnd < at + 11 && h[nameEnd] != 0) {
