@@ -1,5 +1,6 @@
 package dev.glosa.io.sih;
 
+import dev.glosa.core.table.GlosaTable;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -38,5 +39,15 @@ public record SihBatch(List<SihTable> tables) {
         }
         throw new NoSuchElementException("no " + system + " file was read; systems present: "
                 + tables.stream().map(SihTable::system).toList());
+    }
+
+    /**
+     * The RJ rows with the error codes, glosa type and error count of their claims from the ER rows; see
+     * {@link SihRejections#attachErrors}.
+     *
+     * @throws NoSuchElementException if no RJ or no ER file was read
+     */
+    public GlosaTable rejectionsWithErrors() {
+        return SihRejections.attachErrors(table(SihSystem.RJ).table(), table(SihSystem.ER).table());
     }
 }

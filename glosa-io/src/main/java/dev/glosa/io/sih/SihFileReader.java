@@ -38,6 +38,12 @@ final class SihFileReader {
             "CAR_INT", "COMPLEX", "FINANC", "GESTAO", "IDENT");
     private static final Set<String> DOUBLE_MEASURES = Set.of("DIAS_PERM", "UTI_MES_TO");
     private static final int MAX_INITIAL_ROWS = 1 << 16;
+    /** Names of the columns derived from the fields; a field of the same name would collide. */
+    private static final Set<String> GENERATED = Set.of(Role.CLAIM_ID.column(), Role.HOSPITAL.column(),
+            Role.PAYER.column(), Role.COMPETENCE.column(), Role.BILLED_AMOUNT.column(), Role.PAID_AMOUNT.column(),
+            Role.ADMISSION_DATE.column(), Role.DISCHARGE_DATE.column(), Role.REASON_CODE.column(),
+            Role.GLOSA_TYPE.column(), Role.GLOSA_AMOUNT.column(), AGE_YEARS, REASON_DESCRIPTION,
+            GLOSA_TYPE_DESCRIPTION);
 
     private static final int CLAIM = 0;
     private static final int TEXT = 1;
@@ -152,6 +158,10 @@ final class SihFileReader {
                 continue;
             }
             DbfField field = fields.get(f);
+            if (GENERATED.contains(field.name())) {
+                throw new MalformedFileException(cursor.file(), -1, "field " + field.describe()
+                        + " has the name of a column the SIH reader derives");
+            }
             String upper = field.name().toUpperCase(Locale.ROOT);
             if (CATEGORY_DIMENSIONS.contains(upper)) {
                 steps.add(new Step(TEXT, f, -1, tb.category(field.name()), null));
