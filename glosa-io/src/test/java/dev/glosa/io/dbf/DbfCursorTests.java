@@ -59,6 +59,32 @@ class DbfCursorTests {
     }
 
     @Test
+    void repeatedValuesAcrossBlocksParseTheSameAsFreshOnes() throws IOException {
+        // Runs of equal values over many 64 KiB blocks exercise the per-field cache of the last raw value.
+        SplittableRandom random = new SplittableRandom(2);
+        String[] pool = {"0", "12", "12.50", "-3", "", "7"};
+        String[] values = new String[20_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i > 0 && random.nextInt(3) > 0 ? values[i - 1] : pool[random.nextInt(pool.length)];
+        }
+        try (DbfCursor c = cursor(textDbf(values))) {
+            for (String v : values) {
+                assertThat(c.next()).isTrue();
+                double expected = v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+                assertThat(Double.valueOf(c.getDouble(0))).isEqualTo(Double.valueOf(expected));
+                if (!v.contains(".") || v.endsWith(".00")) {
+                    long l = c.getLong(0);
+                    assertThat(l).isEqualTo(v.isEmpty() ? Long.MIN_VALUE : Long.parseLong(v));
+                } else {
+                    assertThatThrownBy(() -> c.getLong(0)).isInstanceOf(MalformedFileException.class);
+                }
+                String text = c.getString(0);
+                assertThat(text).isEqualTo(v.isEmpty() ? null : v);
+            }
+        }
+    }
+
+    @Test
     void acceptsTheNumberShapesDbfWritersProduce() throws IOException {
         try (DbfCursor c = cursor(textDbf("  12", "-3.50", "+7", ".5", "1.5E3", "12345678901234567.25", "12.000", ""))) {
             c.next();
