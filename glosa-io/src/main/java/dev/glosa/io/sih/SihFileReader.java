@@ -30,9 +30,9 @@ import java.util.TreeSet;
  */
 final class SihFileReader {
 
-    static final String AGE_YEARS = "age_years";
-    static final String REASON_DESCRIPTION = "reason_description";
-    static final String GLOSA_TYPE_DESCRIPTION = "glosa_type_description";
+    static final String AGE_YEARS = SihReader.AGE_YEARS;
+    static final String REASON_DESCRIPTION = SihReader.REASON_DESCRIPTION;
+    static final String GLOSA_TYPE_DESCRIPTION = SihReader.GLOSA_TYPE_DESCRIPTION;
 
     private static final Set<String> CATEGORY_DIMENSIONS = Set.of("PROC_REA", "DIAG_PRINC", "ESPEC", "SEXO", "MORTE",
             "CAR_INT", "COMPLEX", "FINANC", "GESTAO", "IDENT");

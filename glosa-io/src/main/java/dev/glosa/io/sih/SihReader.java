@@ -38,6 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SihReader {
 
+    /** Column of the age in years, from {@code IDADE} and its unit {@code COD_IDADE} (NaN when unknown). */
+    public static final String AGE_YEARS = "age_years";
+    /** Column of the description of an ER error code ({@code CO_ERRO}), missing for codes not in the table. */
+    public static final String REASON_DESCRIPTION = "reason_description";
+    /** Column of the reading of the two-digit group of an ER error code. */
+    public static final String GLOSA_TYPE_DESCRIPTION = "glosa_type_description";
+
     private SihReader() {
     }
 

@@ -32,7 +32,7 @@ class DatasusFilesTests {
     @Test
     void everyFileOfTheFolderIsListedHere() throws IOException {
         List<String> present = new ArrayList<>();
-        try (Stream<Path> s = Files.list(TestData.datasus())) {
+        try (Stream<Path> s = Files.list(SharedData.datasus())) {
             s.filter(Files::isRegularFile).forEach(p -> present.add(p.getFileName().toString()));
         }
         List<String> listed = new ArrayList<>();
@@ -45,7 +45,7 @@ class DatasusFilesTests {
     @Test
     void everyFileReadsWithTheReadmeCountsAndAVerifiedCrc() throws IOException {
         for (String[] f : FILES) {
-            Path file = TestData.datasus(f[0]);
+            Path file = SharedData.datasus(f[0]);
             DbfTable read = DbfReader.read(file);
             DbfReadReport r = read.report();
             assertThat(read.table().rowCount()).as(f[0]).isEqualTo(Integer.parseInt(f[1]));
@@ -65,7 +65,7 @@ class DatasusFilesTests {
             if (!f[0].endsWith(".dbc")) {
                 continue;
             }
-            byte[] b = Files.readAllBytes(TestData.datasus(f[0]));
+            byte[] b = Files.readAllBytes(SharedData.datasus(f[0]));
             int headerLength = DbfHeader.u16(b, 8);
             long data = DbfHeader.u32(b, 4) * DbfHeader.u16(b, 10);
             try (ImplodeInputStream in = new ImplodeInputStream(
@@ -90,7 +90,7 @@ class DatasusFilesTests {
     })
     void valuesReadByHandAreFoundInTheirRows(String name, int row, String aih, String ident, double valTot,
             String dtInter, String dtSaida) throws IOException {
-        GlosaTable t = DbfReader.read(TestData.datasus(name)).table();
+        GlosaTable t = DbfReader.read(SharedData.datasus(name)).table();
         assertThat(t.category("N_AIH").get(row)).isEqualTo(aih);
         assertThat(t.category("IDENT").get(row)).isEqualTo(ident);
         assertThat(t.doubles("VAL_TOT").get(row)).isEqualTo(valTot);
@@ -100,7 +100,7 @@ class DatasusFilesTests {
 
     @Test
     void rdac2301HoldsAih1222100605088Twice() throws IOException {
-        GlosaTable t = DbfReader.read(TestData.datasus("RDAC2301.dbc")).table();
+        GlosaTable t = DbfReader.read(SharedData.datasus("RDAC2301.dbc")).table();
         List<Double> values = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
             if ("1222100605088".equals(t.category("N_AIH").get(r))) {
@@ -112,7 +112,7 @@ class DatasusFilesTests {
 
     @Test
     void cursorOverAStreamReadsARealDbcLikeAPath() throws IOException {
-        Path file = TestData.datasus("SPRR1604.dbc");
+        Path file = SharedData.datasus("SPRR1604.dbc");
         try (InputStream in = Files.newInputStream(file); DbfCursor c = DbfCursor.open(in, file.toString(),
                 DbfFormat.DBC, DbfReadOptions.defaults())) {
             int n = 0;

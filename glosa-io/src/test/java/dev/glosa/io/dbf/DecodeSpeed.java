@@ -22,7 +22,7 @@ public final class DecodeSpeed {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = args.length > 0 ? Path.of(args[0]) : TestData.datasus();
+        Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.datasus();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {

@@ -23,7 +23,7 @@ class MutatedFilesTests {
     }
 
     private static byte[] original(String name) throws IOException {
-        return Files.readAllBytes(TestData.datasus(name));
+        return Files.readAllBytes(SharedData.datasus(name));
     }
 
     private static void assertFailsNamingFileAndOffset(Path file) {

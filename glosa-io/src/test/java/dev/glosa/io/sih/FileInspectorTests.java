@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glosa.io.dbf.DbfFormat;
 import dev.glosa.io.dbf.DbfWriter;
 import dev.glosa.io.dbf.MalformedFileException;
-import dev.glosa.io.dbf.TestData;
+import dev.glosa.io.dbf.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class FileInspectorTests {
 
     @Test
     void describesADbcWithItsLayoutCountsFieldsAndCrc() throws IOException {
-        Path file = TestData.datasus("RDAC2301.dbc");
+        Path file = SharedData.datasus("RDAC2301.dbc");
         FileInspection i = FileInspector.inspect(file);
         assertThat(i.format()).isEqualTo(DbfFormat.DBC);
         assertThat(i.layout()).isEqualTo(new SihLayout(SihSystem.RD, "2016+"));
@@ -51,7 +51,7 @@ class FileInspectorTests {
 
     @Test
     void aPlainDbfHasNoCrc() throws IOException {
-        FileInspection i = FileInspector.inspect(TestData.datasus("RDRR0801.dbf"));
+        FileInspection i = FileInspector.inspect(SharedData.datasus("RDRR0801.dbf"));
         assertThat(i.crcOk()).isNull();
         assertThat(i.layout().label()).isEqualTo("RD 2008-2011");
         JsonNode n = JSON.readTree(i.toJson());
@@ -62,7 +62,7 @@ class FileInspectorTests {
 
     @Test
     void aCrcMismatchIsReportedNotThrown() throws IOException {
-        byte[] b = Files.readAllBytes(TestData.datasus("ERSE2003.dbc"));
+        byte[] b = Files.readAllBytes(SharedData.datasus("ERSE2003.dbc"));
         b[449 + 3] ^= 0x40;
         Path copy = dir.resolve("ERSE2003.dbc");
         Files.write(copy, b);
@@ -74,7 +74,7 @@ class FileInspectorTests {
 
     @Test
     void aDamagedFileFailsWithOneLineNamingIt() throws IOException {
-        byte[] b = Files.readAllBytes(TestData.datasus("ERSE2003.dbc"));
+        byte[] b = Files.readAllBytes(SharedData.datasus("ERSE2003.dbc"));
         Path copy = dir.resolve("ERSE2003.dbc");
         Files.write(copy, Arrays.copyOf(b, b.length - 100));
         assertThatThrownBy(() -> FileInspector.inspect(copy))

@@ -3,7 +3,7 @@ package dev.glosa.io.sih;
 import dev.glosa.io.dbf.DbfField;
 import dev.glosa.io.dbf.DbfFieldType;
 import dev.glosa.io.dbf.DbfWriter;
-import dev.glosa.io.dbf.TestData;
+import dev.glosa.io.dbf.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ final class Layouts {
 
     /** The layouts folder; skips the test if the shared data is absent. */
     static Path folder() {
-        return TestData.datasus().resolve("layouts");
+        return SharedData.datasus().resolve("layouts");
     }
 
     /** The fields of a layout CSV ({@code field;type;length;decimals;offset}). */

@@ -3,7 +3,7 @@ package dev.glosa.io.sih;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.glosa.io.dbf.TestData;
+import dev.glosa.io.dbf.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ class SihErrorCodesTests {
 
     @Test
     void shippedTableIsTheSharedDictionary() throws IOException {
-        List<String> shared = Files.readAllLines(TestData.datasus().resolve("dict/co_erro_moterro.csv"),
+        List<String> shared = Files.readAllLines(SharedData.datasus().resolve("dict/co_erro_moterro.csv"),
                 StandardCharsets.UTF_8);
         SihErrorCodes codes = SihErrorCodes.standard();
         for (String line : shared.subList(1, shared.size())) {

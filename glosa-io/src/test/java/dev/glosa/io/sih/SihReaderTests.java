@@ -10,7 +10,7 @@ import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
 import dev.glosa.io.dbf.DbfReader;
 import dev.glosa.io.dbf.MalformedFileException;
-import dev.glosa.io.dbf.TestData;
+import dev.glosa.io.dbf.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,7 +40,7 @@ class SihReaderTests {
         "SPRR1604.dbc, SP 2016+, 40394", "SPRR0406.dbc, SP 2004, 4982", "SPAP0710.dbc, SP 2007, 0",
     })
     void everyRealFileIsRecognisedAndMappedToTheRoles(String name, String layout, int rows) throws IOException {
-        SihTable t = SihReader.read(TestData.datasus(name));
+        SihTable t = SihReader.read(SharedData.datasus(name));
         SihFileReport report = t.files().get(0);
         assertThat(report.layout().label()).isEqualTo(layout);
         assertThat(report.warnings()).isEmpty();
@@ -66,7 +66,7 @@ class SihReaderTests {
 
     @Test
     void rdac2301PaysAih1222100605088TwiceAsPrincipalAndLongStay() throws IOException {
-        GlosaTable g = SihReader.read(TestData.datasus("RDAC2301.dbc")).table();
+        GlosaTable g = SihReader.read(SharedData.datasus("RDAC2301.dbc")).table();
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < g.rowCount(); r++) {
             if (g.longs(Role.CLAIM_ID).get(r) == 1_222_100_605_088L) {
@@ -84,7 +84,7 @@ class SihReaderTests {
         assertThat(g.dates(Role.ADMISSION_DATE).get(3726)).isEqualTo(LocalDate.of(2022, 12, 3));
         assertThat(g.dates(Role.DISCHARGE_DATE).get(3725)).isEqualTo(LocalDate.of(2022, 12, 31));
         assertThat(g.dates(Role.DISCHARGE_DATE).get(3726)).isEqualTo(LocalDate.of(2023, 1, 28));
-        assertThat(g.doubles(SihFileReader.AGE_YEARS).get(3725)).isEqualTo(28.0);
+        assertThat(g.doubles(SihReader.AGE_YEARS).get(3725)).isEqualTo(28.0);
         assertThat(g.category("GESTAO").get(3725)).isEqualTo("2");
         assertThat(g.column("MORTE").type()).isEqualTo(ColumnType.CATEGORY);
         assertThat(g.column("DIAS_PERM").type()).isEqualTo(ColumnType.DOUBLE);
@@ -98,21 +98,21 @@ class SihReaderTests {
 
     @Test
     void the1995LayoutUsesTwoDigitYearsTenDigitClaimsAndTheCnpjAsHospital() throws IOException {
-        GlosaTable g = SihReader.read(TestData.datasus("RDRR9504.dbc")).table();
+        GlosaTable g = SihReader.read(SharedData.datasus("RDRR9504.dbc")).table();
         assertThat(g.longs(Role.CLAIM_ID).get(0)).isEqualTo(1_435_631_406L);
         assertThat(g.category(Role.HOSPITAL).get(0)).isEqualTo("34811331000123");
         assertThat(g.months(Role.COMPETENCE).get(0)).isEqualTo(YearMonth.of(1995, 4));
         assertThat(g.dates(Role.ADMISSION_DATE).get(0)).isEqualTo(LocalDate.of(1995, 4, 14));
         assertThat(g.dates(Role.DISCHARGE_DATE).get(0)).isEqualTo(LocalDate.of(1995, 4, 15));
         assertThat(g.doubles(Role.BILLED_AMOUNT).get(0)).isEqualTo(62.7);
-        assertThat(g.doubles(SihFileReader.AGE_YEARS).get(0)).isEqualTo(25.0);
+        assertThat(g.doubles(SihReader.AGE_YEARS).get(0)).isEqualTo(25.0);
         assertThat(g.category("NASC").get(0)).isEqualTo("690901");
     }
 
     @Test
     void ageInYearsFollowsTheUnitCodeOnEveryRow() throws IOException {
         for (String name : new String[] {"RDAC2301.dbc", "RDDF9705.dbc", "RJES1205.dbc"}) {
-            Path file = TestData.datasus(name);
+            Path file = SharedData.datasus(name);
             GlosaTable raw = DbfReader.read(file).table();
             GlosaTable g = SihReader.read(file).table();
             int[] seen = new int[6];
@@ -128,7 +128,7 @@ class SihReaderTests {
                 };
                 seen[Integer.parseInt(unit)]++;
                 // Boxed, so that NaN (unknown unit) equals NaN.
-                assertThat(Double.valueOf(g.doubles(SihFileReader.AGE_YEARS).get(r))).as(name + " row " + r)
+                assertThat(Double.valueOf(g.doubles(SihReader.AGE_YEARS).get(r))).as(name + " row " + r)
                         .isEqualTo(Double.valueOf(expected));
                 assertThat(g.doubles(Role.BILLED_AMOUNT).get(r)).isEqualTo(raw.doubles("VAL_TOT").get(r));
             }
@@ -138,16 +138,16 @@ class SihReaderTests {
 
     @Test
     void errorFileRowsCarryTheirCodeDescriptionAndGroup() throws IOException {
-        GlosaTable g = SihReader.read(TestData.datasus("ERSE2003.dbc")).table();
+        GlosaTable g = SihReader.read(SharedData.datasus("ERSE2003.dbc")).table();
         assertThat(g.longs(Role.CLAIM_ID).get(3)).isEqualTo(2_820_101_013_840L);
         assertThat(g.longs(Role.CLAIM_ID).get(4)).isEqualTo(2_820_101_013_840L);
         assertThat(g.category(Role.HOSPITAL).get(3)).isEqualTo("0002534");
         assertThat(g.category(Role.REASON_CODE).get(3)).isEqualTo("060038");
         assertThat(g.category(Role.REASON_CODE).get(4)).isEqualTo("060149");
         assertThat(g.category(Role.GLOSA_TYPE).get(3)).isEqualTo("06");
-        assertThat(g.category(SihFileReader.REASON_DESCRIPTION).get(3))
+        assertThat(g.category(SihReader.REASON_DESCRIPTION).get(3))
                 .isEqualTo(SihErrorCodes.standard().description("060038")).isNotBlank();
-        assertThat(g.category(SihFileReader.GLOSA_TYPE_DESCRIPTION).get(3))
+        assertThat(g.category(SihReader.GLOSA_TYPE_DESCRIPTION).get(3))
                 .startsWith("CRITICA PROCEDIMENTOS REALIZADOS");
         assertThat(g.months(Role.COMPETENCE).get(3)).isEqualTo(YearMonth.of(2020, 3));
         assertThat(g.dates(Role.ADMISSION_DATE).get(3)).isEqualTo(LocalDate.of(2019, 11, 4));
@@ -156,13 +156,13 @@ class SihReaderTests {
 
     @Test
     void professionalServiceLayoutsMapTheirOwnFieldNames() throws IOException {
-        GlosaTable old = SihReader.read(TestData.datasus("SPRR0406.dbc")).table();
+        GlosaTable old = SihReader.read(SharedData.datasus("SPRR0406.dbc")).table();
         assertThat(old.longs(Role.CLAIM_ID).get(0)).isEqualTo(2_920_482_202L);
         assertThat(old.category(Role.HOSPITAL).get(0)).isEqualTo("26989350023248");
         assertThat(old.months(Role.COMPETENCE).get(0)).isEqualTo(YearMonth.of(2004, 6));
         assertThat(old.dates(Role.ADMISSION_DATE).get(0)).isEqualTo(LocalDate.of(2004, 6, 3));
         assertThat(old.doubles("SP_VALATO").get(0)).isEqualTo(120.99);
-        GlosaTable recent = SihReader.read(TestData.datasus("SPRR1604.dbc")).table();
+        GlosaTable recent = SihReader.read(SharedData.datasus("SPRR1604.dbc")).table();
         assertThat(recent.longs(Role.CLAIM_ID).get(0)).isEqualTo(1_416_100_142_732L);
         assertThat(recent.category(Role.HOSPITAL).get(0)).isEqualTo("2566168");
         assertThat(recent.doubles("SP_VALATO").get(1)).isEqualTo(20.27);
@@ -170,7 +170,7 @@ class SihReaderTests {
 
     @Test
     void droppingOtherColumnsKeepsRolesDimensionsAndMeasures() throws IOException {
-        GlosaTable g = SihReader.read(TestData.datasus("RDAC2301.dbc"),
+        GlosaTable g = SihReader.read(SharedData.datasus("RDAC2301.dbc"),
                 SihReadOptions.defaults().withoutOtherColumns()).table();
         assertThat(g.columnNames()).containsExactly("claim_id", "hospital", "payer", "competence", "billed_amount",
                 "paid_amount", "admission_date", "discharge_date", "age_years", "ESPEC", "IDENT", "SEXO", "UTI_MES_TO",
@@ -182,7 +182,7 @@ class SihReaderTests {
         List<Path> files = new ArrayList<>();
         for (String n : new String[] {"RDAC2302.dbc", "RDRR9504.dbc", "RJES1205.dbc", "RDAC2301.dbc",
             "ERSE2003.dbc", "RJAL0611.dbc", "ERRR1204.dbc", "RDAP1405.dbf"}) {
-            files.add(TestData.datasus(n));
+            files.add(SharedData.datasus(n));
         }
         SihBatch one = SihReader.readAll(files, SihReadOptions.defaults().withThreads(1));
         SihBatch four = SihReader.readAll(files, SihReadOptions.defaults().withThreads(4));
@@ -205,6 +205,29 @@ class SihReaderTests {
         assertThat(rd.table().category("DIAGSEC1").isMissing(4834)).isTrue();
         assertThat(rd.table().category("COD_ARQ").isMissing(0)).isTrue();
         assertThat(rd.table().category("COD_ARQ").get(4834)).isEqualTo("2");
+    }
+
+    @Test
+    void erasWhoseFieldTypesDifferStackIntoCommonColumnTypes() throws IOException {
+        Path old = SharedData.datasus("SPRR0406.dbc");
+        Path recent = SharedData.datasus("SPRR1604.dbc");
+        SihTable sp = SihReader.readAll(List.of(old, recent), SihReadOptions.defaults().withThreads(2))
+                .table(SihSystem.SP);
+        GlosaTable g = sp.table();
+        assertThat(g.rowCount()).isEqualTo(4982 + 40394);
+        // SP_NUM_PR is N(7) in 2004 and C(8) later: the stacked column is text.
+        assertThat(g.column("SP_NUM_PR").type()).isEqualTo(ColumnType.CATEGORY);
+        assertThat(g.category("SP_NUM_PR").get(0)).isEqualTo("3668");
+        // SP_QTD_ATO is N in both: it stays a number; SP_VALATO keeps its decimals.
+        assertThat(g.column("SP_QTD_ATO").type()).isEqualTo(ColumnType.LONG);
+        assertThat(g.doubles("SP_VALATO").get(0)).isEqualTo(120.99);
+        assertThat(g.doubles("SP_VALATO").get(4982 + 1)).isEqualTo(20.27);
+        assertThat(g.longs(Role.CLAIM_ID).get(4982)).isEqualTo(1_416_100_142_732L);
+        assertThat(g.category(Role.HOSPITAL).get(0)).isEqualTo("26989350023248");
+        assertThat(g.category(Role.HOSPITAL).get(4982)).isEqualTo("2566168");
+        assertThat(g.category("SP_GESTOR").isMissing(0)).isTrue();
+        assertThat(g.category("SP_GESTOR").get(4982)).isEqualTo("140000");
+        assertThat(sp.files()).extracting(f -> f.layout().label()).containsExactly("SP 2004", "SP 2016+");
     }
 
     private static void assertSameContent(GlosaTable x, GlosaTable y) {

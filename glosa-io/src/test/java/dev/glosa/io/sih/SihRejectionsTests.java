@@ -90,11 +90,11 @@ class SihRejectionsTests {
         assertThat(out.rowCount()).isEqualTo(3);
         assertThat(out.doubles(Role.BILLED_AMOUNT).get(0)).isEqualTo(1500.25);
         assertThat(out.category(Role.REASON_CODE).get(0)).isEqualTo("060082");
-        assertThat(out.category(SihFileReader.REASON_DESCRIPTION).get(0))
+        assertThat(out.category(SihReader.REASON_DESCRIPTION).get(0))
                 .isEqualTo(SihErrorCodes.standard().description("060082"));
         assertThat(out.category(Role.GLOSA_TYPE).get(0)).isEqualTo("06");
         assertThat(out.category(Role.REASON_CODE).get(1)).isEqualTo("999999");
-        assertThat(out.category(SihFileReader.REASON_DESCRIPTION).isMissing(1)).isTrue();
+        assertThat(out.category(SihReader.REASON_DESCRIPTION).isMissing(1)).isTrue();
         assertThat(out.category(Role.GLOSA_TYPE).get(1)).isEqualTo("99");
         assertThat(out.category(SihRejections.ERROR_CODES).get(1)).isEqualTo("999999;060149");
         assertThat(out.longs(SihRejections.ERROR_COUNT).get(1)).isEqualTo(2);
