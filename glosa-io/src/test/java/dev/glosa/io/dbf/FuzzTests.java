@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class FuzzTests {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             for (int i = 0; i < DECODER_CASES; i++) {
                 int which = random.nextInt(corpus.size());
-                byte[] input = mutate(corpus.get(which), random, 0);
+                byte[] input = Mutations.mutate(corpus.get(which), random, 0);
                 long bound = 4L * sizes.get(which) + 1024;
                 try (InputStream in = new ImplodeInputStream(new ByteArrayInputStream(input), bound, "fuzz", 0)) {
                     byte[] out = in.readAllBytes();
@@ -78,7 +77,7 @@ class FuzzTests {
                 boolean compressed = random.nextBoolean();
                 byte[] base = compressed ? dbc : dbf;
                 // Half the mutations hit the header, where the structure of the whole file is declared.
-                byte[] input = mutate(base, random, random.nextBoolean() ? headerLength + 4 : 0);
+                byte[] input = Mutations.mutate(base, random, random.nextBoolean() ? headerLength + 4 : 0);
                 DbfFormat format = compressed ? DbfFormat.DBC : DbfFormat.DBF;
                 try (DbfCursor c = DbfCursor.open(new ByteArrayInputStream(input), "fuzz." + format.label(), format,
                         DbfReadOptions.defaults())) {
@@ -95,52 +94,6 @@ class FuzzTests {
         });
         assertThat(outcomes[0]).as("read").isPositive();
         assertThat(outcomes[1]).as("rejected").isPositive();
-    }
-
-    /** One to three random mutations; with {@code focus > 0}, positions fall in the first {@code focus} bytes. */
-    static byte[] mutate(byte[] original, SplittableRandom r, int focus) {
-        byte[] b = original.clone();
-        int mutations = 1 + r.nextInt(3);
-        for (int m = 0; m < mutations && b.length > 0; m++) {
-            int span = focus > 0 ? Math.min(focus, b.length) : b.length;
-            int at = r.nextInt(span);
-            switch (r.nextInt(7)) {
-                case 0 -> b[at] ^= (byte) (1 << r.nextInt(8));
-                case 1 -> b[at] = (byte) r.nextInt(256);
-                case 2 -> b = Arrays.copyOf(b, at);
-                case 3 -> {
-                    byte[] noise = new byte[1 + r.nextInt(16)];
-                    r.nextBytes(noise);
-                    byte[] c = new byte[b.length + noise.length];
-                    System.arraycopy(b, 0, c, 0, at);
-                    System.arraycopy(noise, 0, c, at, noise.length);
-                    System.arraycopy(b, at, c, at + noise.length, b.length - at);
-                    b = c;
-                }
-                case 4 -> {
-                    int len = Math.min(b.length - at, 1 + r.nextInt(64));
-                    byte[] c = new byte[b.length - len];
-                    System.arraycopy(b, 0, c, 0, at);
-                    System.arraycopy(b, at + len, c, at, b.length - at - len);
-                    b = c;
-                }
-                case 5 -> {
-                    int len = Math.min(b.length - at, 1 + r.nextInt(32));
-                    for (int i = 0; i < len; i++) {
-                        b[at + i] = (byte) r.nextInt(256);
-                    }
-                }
-                default -> {
-                    // Little-endian counts and lengths sit in the header: push one of them far off.
-                    int[] fields = {4, 5, 6, 7, 8, 9, 10, 11};
-                    int f = fields[r.nextInt(fields.length)];
-                    if (f < b.length) {
-                        b[f] = (byte) r.nextInt(256);
-                    }
-                }
-            }
-        }
-        return b;
     }
 
     private byte[] sampleDbf() throws IOException {
