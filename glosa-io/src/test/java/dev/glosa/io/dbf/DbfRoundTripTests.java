@@ -8,6 +8,7 @@ import dev.glosa.core.table.ColumnType;
 import dev.glosa.core.table.GlosaTable;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -102,6 +103,35 @@ class DbfRoundTripTests {
     @Test
     void sameInputWritesSameBytes() throws IOException {
         assertThat(Files.readAllBytes(writeSample("a.dbf"))).isEqualTo(Files.readAllBytes(writeSample("b.dbf")));
+    }
+
+    @Test
+    void numbersAreWrittenRightAlignedAndRoundedHalfAwayFromZero() throws IOException {
+        Path file = dir.resolve("numbers.dbf");
+        double[] values = {0, 0.5, -0.5, 2.345, -2.345, 1391.63, -0.004, 99999.99, 7};
+        String[] expected = {"    0.00", "    0.50", "   -0.50", "    2.35", "   -2.35", " 1391.63", "    0.00",
+            "99999.99", "    7.00"};
+        try (DbfWriter w = DbfWriter.builder().numeric("V", 8, 2).numeric("I", 4, 0).character("C", 6).open(file)) {
+            for (int i = 0; i < values.length; i++) {
+                w.setDouble(0, values[i]);
+                if (i == values.length - 1) {
+                    w.setLong(0, 7).setLong(1, -123).setLong(2, 42);
+                }
+                w.endRecord();
+            }
+            assertThatThrownBy(() -> w.setLong(1, 12345)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("field I (N,4,0): 12345 does not fit 4 characters");
+            assertThatThrownBy(() -> w.setDouble(1, -999.5)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> w.setDate(1, LocalDate.of(2020, 1, 1))).isInstanceOf(IllegalArgumentException.class);
+        }
+        byte[] b = Files.readAllBytes(file);
+        int headerLength = 32 + 3 * 32 + 1;
+        for (int i = 0; i < values.length; i++) {
+            int at = headerLength + i * 19 + 1;
+            assertThat(new String(b, at, 8, StandardCharsets.US_ASCII)).as("value " + values[i]).isEqualTo(expected[i]);
+        }
+        int last = headerLength + (values.length - 1) * 19 + 1;
+        assertThat(new String(b, last + 8, 10, StandardCharsets.US_ASCII)).isEqualTo("-12342    ");
     }
 
     @Test
