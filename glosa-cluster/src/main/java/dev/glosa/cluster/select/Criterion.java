@@ -1,0 +1,91 @@
+package dev.glosa.cluster.select;
+
+import dev.glosa.cluster.spi.FeatureMatrix;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A measure of how good a partition of a feature matrix is, used to choose the number of clusters.
+ *
+ * <p>Points labelled {@code -1} (noise) are left out. A partition with fewer than two clusters has no meaningful
+ * score and gets {@code NaN}, which {@link #isBetter} ranks below every number. Distances are Euclidean.
+ */
+public interface Criterion {
+
+    /** The id used in configuration and in results, such as {@code "silhouette"}. */
+    String id();
+
+    /** Whether a higher score means a better partition. */
+    boolean higherIsBetter();
+
+    /**
+     * Scores the partition.
+     *
+     * @param data the points
+     * @param labels one label per point, {@code -1} for noise
+     * @param seed the seed of any sampling the criterion does
+     * @return the score, or {@code NaN} when fewer than two clusters remain
+     */
+    double score(FeatureMatrix data, int[] labels, long seed);
+
+    /** Whether {@code a} is strictly better than {@code b}; {@code NaN} is worse than any number. */
+    default boolean isBetter(double a, double b) {
+        if (Double.isNaN(a)) {
+            return false;
+        }
+        if (Double.isNaN(b)) {
+            return true;
+        }
+        return higherIsBetter() ? a > b : a < b;
+    }
+
+    /** The silhouette, exact up to 2,000 points and on a seeded sample of 2,000 points beyond. */
+    static Criterion silhouette() {
+        return new SilhouetteCriterion(SilhouetteCriterion.DEFAULT_MAX_EXACT);
+    }
+
+    /**
+     * The silhouette, exact up to {@code maxExact} points and on a seeded sample of that many points beyond.
+     *
+     * @throws IllegalArgumentException if {@code maxExact < 2}
+     */
+    static Criterion silhouette(int maxExact) {
+        return new SilhouetteCriterion(maxExact);
+    }
+
+    /** The simplified silhouette, with distances to cluster centroids instead of to every point. */
+    static Criterion simplifiedSilhouette() {
+        return new SimplifiedSilhouetteCriterion();
+    }
+
+    /** The Calinski-Harabasz variance ratio criterion. */
+    static Criterion calinskiHarabasz() {
+        return new CalinskiHarabaszCriterion();
+    }
+
+    /** The Davies-Bouldin index (lower is better). */
+    static Criterion daviesBouldin() {
+        return new DaviesBouldinCriterion();
+    }
+
+    /** The ids accepted by {@link #byId(String)}. */
+    static List<String> ids() {
+        return List.of(SilhouetteCriterion.ID, SimplifiedSilhouetteCriterion.ID, CalinskiHarabaszCriterion.ID,
+                DaviesBouldinCriterion.ID);
+    }
+
+    /**
+     * The built-in criterion with that id.
+     *
+     * @throws IllegalArgumentException listing the known ids
+     */
+    static Criterion byId(String id) {
+        return switch (id.trim().toLowerCase(Locale.ROOT)) {
+            case SilhouetteCriterion.ID -> silhouette();
+            case SimplifiedSilhouetteCriterion.ID -> simplifiedSilhouette();
+            case CalinskiHarabaszCriterion.ID -> calinskiHarabasz();
+            case DaviesBouldinCriterion.ID -> daviesBouldin();
+            default -> throw new IllegalArgumentException("unknown criterion '" + id + "'; known: " + ids());
+        };
+    }
+}

@@ -1,0 +1,269 @@
+package dev.glosa.cluster.spi;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of one {@link ClusteringStrategy#cluster} call: a label per point and what the strategy knows about it.
+ *
+ * <p>Labels are canonical: clusters are numbered {@code 0..k-1} in the order in which their first point appears,
+ * and {@code -1} marks noise. Two runs that find the same partition therefore give equal label arrays, whatever
+ * internal numbering the algorithm used. Centroids, when present, are permuted to match.
+ *
+ * <p>The result carries the strategy id, the effective parameters (automatic ones filled in with the value the
+ * strategy chose) and the seed, so it can be reproduced.
+ */
+public final class Clustering {
+    /** The label of a noise point. */
+    public static final int NOISE = -1;
+
+    private final String strategyId;
+    private final Parameters parameters;
+    private final long seed;
+    private final int[] labels;
+    private final int k;
+    private final int dims;
+    private final double[] centroids;
+    private final int iterations;
+    private final boolean converged;
+    private final double inertia;
+    private final String approximation;
+
+    private Clustering(Builder b, int[] labels, int k, double[] centroids) {
+        this.strategyId = b.strategyId;
+        this.parameters = b.parameters;
+        this.seed = b.seed;
+        this.labels = labels;
+        this.k = k;
+        this.dims = b.dims;
+        this.centroids = centroids;
+        this.iterations = b.iterations;
+        this.converged = b.converged;
+        this.inertia = b.inertia;
+        this.approximation = b.approximation;
+    }
+
+    /**
+     * A builder for a result with the given labels ({@code -1} = noise, other labels any non-negative numbering).
+     *
+     * @param strategyId the id of the strategy that produced the labels
+     * @param parameters the effective parameters
+     * @param seed the seed of the call
+     * @param labels one label per point, copied
+     */
+    public static Builder builder(String strategyId, Parameters parameters, long seed, int[] labels) {
+        return new Builder(strategyId, parameters, seed, labels);
+    }
+
+    /** The id of the strategy that produced this result. */
+    public String strategyId() {
+        return strategyId;
+    }
+
+    /** The parameters in effect, automatic ones set to the values the strategy chose. */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** The seed of the call. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The number of points. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** A copy of the labels, one per point; {@code -1} is noise. */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** The label of point {@code i}. */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** The number of clusters, noise excluded. */
+    public int k() {
+        return k;
+    }
+
+    /** The number of points labelled noise. */
+    public int noiseCount() {
+        int c = 0;
+        for (int l : labels) {
+            if (l == NOISE) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /** The number of points in each cluster, indexed by label. */
+    public int[] clusterSizes() {
+        int[] s = new int[k];
+        for (int l : labels) {
+            if (l >= 0) {
+                s[l]++;
+            }
+        }
+        return s;
+    }
+
+    /** The centroids as a flat row-major k × d array (a copy), when the strategy computed them. */
+    public Optional<double[]> centroids() {
+        return centroids == null ? Optional.empty() : Optional.of(centroids.clone());
+    }
+
+    /** The number of features of each centroid, or 0 when there are no centroids. */
+    public int centroidDims() {
+        return centroids == null ? 0 : dims;
+    }
+
+    /** Iterations of the run that was kept (0 when the algorithm does not iterate). */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Whether the iterations stopped because they converged rather than at the cap. */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** The sum of squared distances of points to their centroid, or {@code NaN} when not meaningful. */
+    public double inertia() {
+        return inertia;
+    }
+
+    /**
+     * How the result was approximated, when it was; empty when the algorithm ran exactly on every point.
+     *
+     * <p>Hierarchical clustering of a large segment, for example, clusters a bounded set of representatives and
+     * assigns every point to its representative's cluster, and says so here.
+     */
+    public Optional<String> approximation() {
+        return Optional.ofNullable(approximation);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Clustering c && c.strategyId.equals(strategyId) && c.parameters.equals(parameters)
+                && c.seed == seed && Arrays.equals(c.labels, labels) && c.k == k
+                && Arrays.equals(c.centroids, centroids) && c.iterations == iterations && c.converged == converged
+                && Double.compare(c.inertia, inertia) == 0 && Objects.equals(c.approximation, approximation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(strategyId, parameters, seed, Arrays.hashCode(labels), k, iterations, converged, inertia);
+    }
+
+    @Override
+    public String toString() {
+        return "Clustering[" + parameters + ", seed=" + seed + ", n=" + labels.length + ", k=" + k + ", noise="
+                + noiseCount() + ", iterations=" + iterations + ", converged=" + converged + ", inertia=" + inertia
+                + (approximation == null ? "" : ", approximation=" + approximation) + "]";
+    }
+
+    /** Collects the optional parts of a {@link Clustering}. */
+    public static final class Builder {
+        private final String strategyId;
+        private final Parameters parameters;
+        private final long seed;
+        private final int[] labels;
+        private double[] centroids;
+        private int dims;
+        private int iterations;
+        private boolean converged = true;
+        private double inertia = Double.NaN;
+        private String approximation;
+
+        private Builder(String strategyId, Parameters parameters, long seed, int[] labels) {
+            this.strategyId = Objects.requireNonNull(strategyId, "strategyId");
+            this.parameters = Objects.requireNonNull(parameters, "parameters");
+            this.seed = seed;
+            this.labels = labels.clone();
+            for (int i = 0; i < this.labels.length; i++) {
+                if (this.labels[i] < NOISE) {
+                    throw new IllegalArgumentException("label of point " + i + " must be >= -1, found " + this.labels[i]);
+                }
+            }
+        }
+
+        /**
+         * Sets the centroids, a flat row-major array with one row of {@code dims} values per original label.
+         * Rows of labels no point carries are dropped.
+         */
+        public Builder centroids(double[] centroids, int dims) {
+            if (dims <= 0 || centroids.length % dims != 0) {
+                throw new IllegalArgumentException("centroids.length (" + centroids.length
+                        + ") must be a positive multiple of dims (" + dims + ")");
+            }
+            this.centroids = centroids.clone();
+            this.dims = dims;
+            return this;
+        }
+
+        /** Sets the iteration count and whether the run converged. */
+        public Builder iterations(int iterations, boolean converged) {
+            if (iterations < 0) {
+                throw new IllegalArgumentException("iterations must be >= 0, found " + iterations);
+            }
+            this.iterations = iterations;
+            this.converged = converged;
+            return this;
+        }
+
+        /** Sets the sum of squared distances to the centroids. */
+        public Builder inertia(double inertia) {
+            this.inertia = inertia;
+            return this;
+        }
+
+        /** Says how the result was approximated. */
+        public Builder approximation(String description) {
+            this.approximation = description;
+            return this;
+        }
+
+        /** The result, with labels renumbered in order of first appearance. */
+        public Clustering build() {
+            int max = -1;
+            for (int l : labels) {
+                max = Math.max(max, l);
+            }
+            if (centroids != null && centroids.length / dims <= max) {
+                throw new IllegalArgumentException("centroids hold " + centroids.length / dims
+                        + " rows but labels go up to " + max);
+            }
+            int[] map = new int[max + 1];
+            Arrays.fill(map, -1);
+            int k = 0;
+            int[] out = new int[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                int l = labels[i];
+                if (l == NOISE) {
+                    out[i] = NOISE;
+                    continue;
+                }
+                if (map[l] < 0) {
+                    map[l] = k++;
+                }
+                out[i] = map[l];
+            }
+            double[] c = null;
+            if (centroids != null) {
+                c = new double[k * dims];
+                for (int l = 0; l <= max; l++) {
+                    if (map[l] >= 0) {
+                        System.arraycopy(centroids, l * dims, c, map[l] * dims, dims);
+                    }
+                }
+            }
+            return new Clustering(this, out, k, c);
+        }
+    }
+}
