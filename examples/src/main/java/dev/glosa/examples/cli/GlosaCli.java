@@ -18,7 +18,8 @@ public final class GlosaCli {
 
     GlosaCli(Console console) {
         this.console = console;
-        for (Command c : new Command[] {new DemoCommand()}) {
+        for (Command c : new Command[] {new DemoCommand(), new SusCommand(), new CsvCommand(), new TissCommand(),
+                new InspectCommand()}) {
             commands.put(c.name(), c);
         }
     }
