@@ -55,7 +55,7 @@ final class CsvCommand implements Command {
         valued.addAll(Set.of("in", "mapping", "month"));
         Args args = Args.parse(name(), argv, valued, RunOptions.FLAGS);
         Path in = Path.of(args.required("in"));
-        RunOptions options = RunOptions.from(args, null);
+        RunOptions options = RunOptions.from(args, null, console);
         CsvMapping mapping;
         try {
             mapping = args.has("mapping") ? CsvMapping.load(Path.of(args.one("mapping", null))) : CsvMapping.reference();

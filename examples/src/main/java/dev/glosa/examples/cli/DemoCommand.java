@@ -57,7 +57,7 @@ final class DemoCommand implements Command {
         String source = args.one("source", "sus");
         int rows = args.integer("rows", 30_000, 100, 50_000_000);
         long seed = args.longValue("seed", 42);
-        RunOptions options = RunOptions.from(args, Path.of("glosa-out", "demo"));
+        RunOptions options = RunOptions.from(args, Path.of("glosa-out", "demo"), console);
         JobConfig config = withDemoKey(options.config(), console);
         Prepared prepared = switch (source) {
             case "sus" -> sus(rows, seed, config, console);

@@ -52,6 +52,7 @@ public final class GlosaCli {
         }
         boolean verbose = Arrays.asList(rest).contains("--verbose");
         try {
+            console.info("glosa " + version() + " " + command.name() + " " + String.join(" ", rest));
             command.run(rest, console);
             return 0;
         } catch (CliException e) {
@@ -66,6 +67,8 @@ public final class GlosaCli {
                 console.info(stackTrace(e));
             }
             return CliException.FAILURE;
+        } finally {
+            console.close();
         }
     }
 

@@ -29,11 +29,13 @@ record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asO
               --threads N    worker threads (default: all cores)
               --verbose      stack traces on failure""";
 
-    static RunOptions from(Args args, Path defaultOut) {
+    /** Reads the shared options; from then on the console also logs to the output folder. */
+    static RunOptions from(Args args, Path defaultOut, Console console) {
         Path out = args.has("out") ? Path.of(args.one("out", null)) : defaultOut;
         if (out == null) {
             throw new CliException(CliException.USAGE, "--out is required");
         }
+        console.logTo(out);
         JobConfig config;
         String sha;
         if (args.has("config")) {

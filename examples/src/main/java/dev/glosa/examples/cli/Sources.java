@@ -44,8 +44,7 @@ final class Sources {
      * ({@code DIAS_PERM}) and ICU days ({@code UTI_MES_TO}) as {@code log1p} (amounts and stays are skewed: a log
      * keeps one long stay from making its own group) and age in years z-scored, missing values imputed by the median;
      * and, at half weight so they shape groups without splitting them by every code, one-hot the SIGTAP procedure
-     * group, the ICD-10 chapter and the bed specialty. Groups are explained by those three, the admission character
-     * ({@code CAR_INT}), the complexity ({@code COMPLEX}) and the sex.
+     * group, the ICD-10 chapter and the bed specialty. Groups are explained by those three, whose values read as words.
      */
     static Prepared sus(String source, GlosaTable rd, GlosaTable rj, GlosaTable er, JobConfig config,
             List<RunRecord.Input> inputs) {
@@ -73,8 +72,7 @@ final class Sources {
             }
         }
         List<String> explain = new ArrayList<>();
-        for (String c : List.of(SusColumns.PROCEDURE_GROUP, SusColumns.ICD_CHAPTER, SusColumns.SPECIALTY, "CAR_INT",
-                "COMPLEX", "SEXO")) {
+        for (String c : List.of(SusColumns.PROCEDURE_GROUP, SusColumns.ICD_CHAPTER, SusColumns.SPECIALTY)) {
             if (claims.has(c) && claims.column(c).type() == ColumnType.CATEGORY) {
                 explain.add(c);
             }

@@ -60,7 +60,7 @@ final class SusCommand implements Command {
         if (rdFiles.isEmpty() || rjFiles.isEmpty()) {
             throw new CliException(CliException.USAGE, "--rd and --rj are required (glosa sus --help)");
         }
-        RunOptions options = RunOptions.from(args, null);
+        RunOptions options = RunOptions.from(args, null, console);
         List<RunRecord.Input> inputs = new ArrayList<>();
         GlosaTable rd = read(rdFiles, SihSystem.RD, "--rd", inputs, console);
         GlosaTable rj = read(rjFiles, SihSystem.RJ, "--rj", inputs, console);

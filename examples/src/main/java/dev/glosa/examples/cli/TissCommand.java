@@ -54,7 +54,7 @@ final class TissCommand implements Command {
         if (paths.isEmpty()) {
             throw new CliException(CliException.USAGE, "--in is required (glosa tiss --help)");
         }
-        RunOptions options = RunOptions.from(args, null);
+        RunOptions options = RunOptions.from(args, null, console);
         TissReadResult read;
         try {
             read = TissReader.read(paths.toArray(new Path[0]));
