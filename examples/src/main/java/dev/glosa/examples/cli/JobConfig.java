@@ -119,6 +119,10 @@ record JobConfig(
     }
 
     static JobConfig parse(byte[] bytes, String source) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return defaults();
+        }
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         ObjectMapper mapper = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -127,7 +131,8 @@ record JobConfig(
             JobConfig c = mapper.readValue(bytes, JobConfig.class);
             return c == null ? defaults() : c;
         } catch (UnrecognizedPropertyException e) {
-            throw new CliException(CliException.USAGE, source + ":" + line(e) + ": unknown setting '" + e.getPropertyName()
+            throw new CliException(CliException.USAGE, source + ":" + lineOf(text, e) + ": unknown setting '"
+                    + e.getPropertyName()
                     + "'; known settings: " + e.getKnownPropertyIds(), e);
         } catch (JsonProcessingException e) {
             throw new CliException(CliException.USAGE, source + ":" + line(e) + ": " + e.getOriginalMessage()
@@ -135,6 +140,19 @@ record JobConfig(
         } catch (IOException e) {
             throw new CliException(CliException.USAGE, "cannot read configuration " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The line naming the unknown key; the parser's own location may already be on the next line. */
+    private static int lineOf(String text, UnrecognizedPropertyException e) {
+        String[] lines = text.split("\R", -1);
+        String key = e.getPropertyName();
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith(key + ":") || l.startsWith(key + " :") || l.startsWith("\"" + key + "\"")) {
+                return i + 1;
+            }
+        }
+        return line(e);
     }
 
     private static int line(JsonProcessingException e) {
