@@ -144,7 +144,7 @@ record JobConfig(
 
     /** The line naming the unknown key; the parser's own location may already be on the next line. */
     private static int lineOf(String text, UnrecognizedPropertyException e) {
-        String[] lines = text.split("\R", -1);
+        String[] lines = text.split("\\R", -1);
         String key = e.getPropertyName();
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i].strip();
