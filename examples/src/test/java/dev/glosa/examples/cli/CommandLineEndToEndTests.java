@@ -208,6 +208,16 @@ class CommandLineEndToEndTests {
     }
 
     @Test
+    void unknownStrategyIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("demo", "--rows", "500", "--out", out.toString(), "--config",
+                config("strategy: magic\n").toString());
+        assertThat(run.status).as(run.toString()).isEqualTo(2);
+        assertThat(run.err).contains("magic").contains("kmeans");
+        assertThat(out.resolve("fact_glosa.csv")).doesNotExist();
+    }
+
+    @Test
     void inspectDescribesRealFilesAndRefusesDamagedOnes() throws IOException {
         Path data = SharedData.datasus();
         assumeTrue(data != null, "../shared/data/datasus not found: skipping the real-file checks of glosa inspect");
