@@ -89,7 +89,14 @@ final class ImplodeOutputStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        if (finished) {
+            throw new IOException("implode stream already finished");
+        }
+        window[end++] = (byte) b;
+        if (end == window.length) {
+            encode(end - LOOKAHEAD);
+            slide();
+        }
     }
 
     @Override

@@ -212,7 +212,8 @@ public final class SihFiles {
     private static Path writeFile(Path folder, String name, DbfFormat format, Filler filler, SihSystem system,
             YearMonth month, int[] rows) throws IOException {
         Path target = folder.resolve(name);
-        Path dbf = Files.createTempFile(folder, name + ".", ".dbf.tmp");
+        // Fixed temporary names rather than createTempFile's, which would leave the files readable by the owner only.
+        Path dbf = folder.resolve(name + ".dbf.tmp");
         Path dbc = null;
         try {
             LocalDate updated = month.plusMonths(1).atDay(1);
@@ -232,7 +233,7 @@ public final class SihFiles {
             }
             Path done = dbf;
             if (format == DbfFormat.DBC) {
-                dbc = Files.createTempFile(folder, name + ".", ".dbc.tmp");
+                dbc = folder.resolve(name + ".dbc.tmp");
                 DbcWriter.pack(dbf, dbc);
                 done = dbc;
             }
