@@ -35,13 +35,28 @@ public final class DbcWriter {
     }
 
     /**
-     * Writes the {@code .dbc} of the DBF file {@code dbf} to {@code dbc} (created or truncated).
+     * Writes the {@code .dbc} of the DBF file {@code dbf} to {@code dbc} (created or truncated; deleted again if the
+     * conversion fails).
      *
      * @throws MalformedFileException naming {@code dbf} if it is not a DBF or its size disagrees with its header
+     * @throws IllegalArgumentException if both paths name the same file
      */
     public static void pack(Path dbf, Path dbc) throws IOException {
         Objects.requireNonNull(dbc, "dbc");
+        if (dbf.toAbsolutePath().normalize().equals(dbc.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the .dbc must be another file than the DBF, found " + dbc + " for both");
+        }
         long size = Files.size(dbf);
+        try {
+            write(dbf, dbc, size);
+        } catch (IOException | RuntimeException e) {
+            // A half-written .dbc would fail its CRC check later, far from the cause: better no file at all.
+            Files.deleteIfExists(dbc);
+            throw e;
+        }
+    }
+
+    private static void write(Path dbf, Path dbc, long size) throws IOException {
         try (InputStream in = Files.newInputStream(dbf);
                 FileChannel channel = FileChannel.open(dbc, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -100,6 +100,11 @@ class DbcWriterTests {
         assertThatThrownBy(() -> DbcWriter.pack(junk, dir.resolve("junk.dbc")))
                 .isInstanceOf(MalformedFileException.class)
                 .hasMessage(junk + ": byte 3: file too short for a DBF header: 3 bytes, need 32");
+        assertThat(dir.resolve("junk.dbc")).as("no half-written output").doesNotExist();
+        assertThatThrownBy(() -> DbcWriter.pack(junk, junk))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another file than the DBF");
+        assertThat(Files.readAllBytes(junk)).containsExactly(1, 2, 3);
         byte[] dbf = Files.readAllBytes(writeDbf("short.dbf", 10));
         byte[] cut = Arrays.copyOf(dbf, dbf.length - 30);
         assertThatThrownBy(() -> DbcWriter.pack(cut))
