@@ -25,6 +25,8 @@ import java.util.Set;
 public final class SihRejections {
 
     /** Column holding all distinct error codes of a claim, {@code ;}-separated. */
+    private static final SihErrorCodes TABLE = SihErrorCodes.standard();
+
     public static final String ERROR_CODES = "error_codes";
     /** Column holding the number of ER rows of a claim. */
     public static final String ERROR_COUNT = "error_count";
@@ -118,10 +120,14 @@ public final class SihRejections {
                 typeDescription.addMissing();
                 codes.addMissing();
             } else {
-                reason.add(erCode.get(first));
-                description.add(erDescription == null ? null : erDescription.get(first));
-                type.add(erType == null ? null : erType.get(first));
-                typeDescription.add(erTypeDescription == null ? null : erTypeDescription.get(first));
+                String code = erCode.get(first);
+                // An ER table that lacks the derived columns (generated, or read by other tools) gets them from the code.
+                String group = erType != null ? erType.get(first) : groupOrNull(code);
+                reason.add(code);
+                description.add(erDescription != null ? erDescription.get(first) : TABLE.description(code));
+                type.add(group);
+                typeDescription.add(erTypeDescription != null ? erTypeDescription.get(first)
+                        : group == null ? null : TABLE.groupDescription(group));
                 codes.add(distinct.size() == 1 ? erCode.get(first) : String.join(";", distinct));
             }
             count.add(errors);
@@ -136,5 +142,13 @@ public final class SihRejections {
 
     private static CategoryColumn optionalCategory(GlosaTable t, String name) {
         return t.has(name) ? t.category(name) : null;
+    }
+
+    private static String groupOrNull(String code) {
+        try {
+            return SihErrorCodes.group(code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -68,6 +68,20 @@ class SihRejectionsTests {
     }
 
     @Test
+    void erWithoutDerivedColumnsGetsTypeAndDescriptionsFromTheCodeTable() {
+        GlosaTable rj = claims(new long[] {1, 2}, new String[] {"A", "A"});
+        GlosaTable er = errors(new long[] {1, 2}, new String[] {"A", "A"}, new String[] {"010002", "99999X"})
+                .without(Role.GLOSA_TYPE.column());
+        GlosaTable out = SihRejections.attachErrors(rj, er);
+        assertThat(out.category(Role.GLOSA_TYPE).get(0)).isEqualTo("01");
+        assertThat(out.category(SihReader.REASON_DESCRIPTION).get(0)).isEqualTo("CNES NÃO CADASTRADO");
+        assertThat(out.category(SihReader.GLOSA_TYPE_DESCRIPTION).get(0)).isEqualTo("IMPORTACAO/CNRAC/ELETIVA");
+        // A malformed code keeps the claim's code and leaves what cannot be derived missing.
+        assertThat(out.category(Role.REASON_CODE).get(1)).isEqualTo("99999X");
+        assertThat(out.category(Role.GLOSA_TYPE).isMissing(1)).isTrue();
+    }
+
+    @Test
     void writtenRjAndErFilesJoinThroughTheReader() throws IOException {
         Path rj = dir.resolve("RJXX2003.dbf");
         Layouts.write(rj, Layouts.fields(Layouts.folder().resolve("RJ_2008plus_from_RJES1205.csv")), List.of(
