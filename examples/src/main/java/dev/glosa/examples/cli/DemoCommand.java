@@ -64,6 +64,7 @@ final class DemoCommand implements Command {
             case "erp" -> erp(rows, seed, console);
             default -> throw new CliException(CliException.USAGE, "--source must be sus or erp, found '" + source + "'");
         };
+        // The fingerprint is of the configuration as given: the demo key is not part of it.
         Job.run(prepared, config, options.configSha256(), options.out(), options.asOf(), options.threads(), console);
     }
 

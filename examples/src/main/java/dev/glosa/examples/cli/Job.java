@@ -29,8 +29,15 @@ import java.util.Locale;
 final class Job {
     private Job() {}
 
-    /** What a run did, for the command's summary and for tests. */
-    record Outcome(WriteReport written, LoopResult loop, RunRecord run) {}
+    /**
+     * What a run did, for the command's summary and for tests.
+     *
+     * @param written what the writer wrote
+     * @param loop the loop's result; its assignments index the clustered rows
+     * @param outcomes the outcomes as written; their assignments index the analysed table
+     * @param run the run's record
+     */
+    record Outcome(WriteReport written, LoopResult loop, List<SegmentOutcome> outcomes, RunRecord run) {}
 
     static Outcome run(Prepared in, JobConfig config, String configSha256, Path out, LocalDate asOf, int threads,
             Console console) {
@@ -57,7 +64,10 @@ final class Job {
             throw new CliException(CliException.USAGE, e.getMessage(), e);
         }
         List<SegmentOutcome> outcomes = remap(loop.outcomes(), in.clusterRows());
-        RunRecord.Status status = loop.count(SegmentStatus.FAILED) > 0 ? RunRecord.Status.PARTIAL : RunRecord.Status.OK;
+        int failed = loop.count(SegmentStatus.FAILED);
+        boolean allFailed = failed > 0 && failed == loop.segments().size();
+        RunRecord.Status status = allFailed ? RunRecord.Status.FAILED
+                : failed > 0 ? RunRecord.Status.PARTIAL : RunRecord.Status.OK;
         RunRecord run = RunRecord.of(asOf, configSha256, started, Instant.now(), in.inputs(), in.rowsIn(),
                 in.rowsRejected(), status);
         if (in.reconciliation() != null) {
@@ -76,7 +86,12 @@ final class Job {
                     + "; the previous outputs are unchanged", e);
         }
         summarise(loop, run, out, console);
-        return new Outcome(written, loop, run);
+        if (allFailed) {
+            // The money is in the outputs (each failed segment is one group), but a scheduler must see the failure.
+            throw new CliException(CliException.FAILURE, "every one of the " + failed + " segments failed; first: "
+                    + loop.segments().get(0).reason() + " (outputs written with status failed)");
+        }
+        return new Outcome(written, loop, outcomes, run);
     }
 
     /** Assignments index the clustered table; the writer wants rows of the analysed table. */

@@ -159,9 +159,32 @@ record JobConfig(
         return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 
-    /** The SHA-256 of the configuration's bytes, or of "defaults" when no file was given: part of the run id. */
-    static String sha256(byte[] bytes) {
-        return dev.glosa.io.powerbi.RunRecord.sha256(bytes);
+    /**
+     * The SHA-256 of the settings in a canonical JSON form (sorted keys, defaults filled in, the pseudonym key left
+     * out): the same settings give the same run id however the file is written, and the run id says nothing of the
+     * key.
+     */
+    String fingerprint() {
+        ObjectMapper canonical = new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        JobConfig withoutKey = new JobConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax,
+                minSegmentSize, seed, rankBy, overrides, identifiers, null, identifierColumns, dedup);
+        try {
+            return dev.glosa.io.powerbi.RunRecord.sha256(canonical.writeValueAsBytes(withoutKey));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings, with the pseudonym key hidden. */
+    @Override
+    public String toString() {
+        return "JobConfig[segmentKeys=" + segmentKeys + ", features=" + features + ", strategy=" + strategy
+                + ", parameters=" + parameters + ", criterion=" + criterion + ", k=" + kMin + ".." + kMax
+                + ", minSegmentSize=" + minSegmentSize + ", seed=" + seed + ", rankBy=" + rankBy + ", overrides="
+                + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
+                + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + "]";
     }
 
     /**
@@ -290,10 +313,5 @@ record JobConfig(
         }
         throw new CliException(CliException.USAGE, "configuration: " + what + " must be one of " + known + ", found '"
                 + text + "'");
-    }
-
-    /** The bytes hashed for the run id when no file was given. */
-    static byte[] defaultsBytes() {
-        return "defaults".getBytes(StandardCharsets.UTF_8);
     }
 }

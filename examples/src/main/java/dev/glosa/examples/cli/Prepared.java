@@ -31,4 +31,16 @@ record Prepared(
         List<RunRecord.Input> inputs,
         long rowsIn,
         long rowsRejected,
-        ReconciliationReport reconciliation) {}
+        ReconciliationReport reconciliation) {
+
+    /** Copies the rows. */
+    Prepared {
+        clusterRows = clusterRows == null ? null : clusterRows.clone();
+    }
+
+    /** A copy of the rows to cluster, or {@code null} for all. */
+    @Override
+    public int[] clusterRows() {
+        return clusterRows == null ? null : clusterRows.clone();
+    }
+}

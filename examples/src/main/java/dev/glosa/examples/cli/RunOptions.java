@@ -1,6 +1,5 @@
 package dev.glosa.examples.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
@@ -10,7 +9,7 @@ import java.util.Set;
  *
  * @param out the output folder
  * @param config the configuration
- * @param configSha256 the SHA-256 of the configuration file, or of the word {@code defaults} when none was given
+ * @param configSha256 the configuration's fingerprint ({@link JobConfig#fingerprint()})
  * @param asOf the date the run analyses the data as of
  * @param threads worker threads
  */
@@ -36,20 +35,8 @@ record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asO
             throw new CliException(CliException.USAGE, "--out is required");
         }
         console.logTo(out);
-        JobConfig config;
-        String sha;
-        if (args.has("config")) {
-            Path file = Path.of(args.one("config", null));
-            config = JobConfig.load(file);
-            try {
-                sha = JobConfig.sha256(Files.readAllBytes(file));
-            } catch (java.io.IOException e) {
-                throw new CliException(CliException.USAGE, "cannot read " + file + ": " + e.getMessage(), e);
-            }
-        } else {
-            config = JobConfig.defaults();
-            sha = JobConfig.sha256(JobConfig.defaultsBytes());
-        }
+        JobConfig config = args.has("config") ? JobConfig.load(Path.of(args.one("config", null))) : JobConfig.defaults();
+        String sha = config.fingerprint();
         LocalDate asOf = args.date("as-of", LocalDate.now());
         int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         return new RunOptions(out, config, sha, asOf, threads);

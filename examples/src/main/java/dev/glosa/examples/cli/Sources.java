@@ -16,15 +16,19 @@ import dev.glosa.core.table.Column;
 import dev.glosa.core.table.ColumnType;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.Role;
 import dev.glosa.io.powerbi.RunRecord;
+import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihRejections;
 import dev.glosa.io.tiss.TissColumns;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -51,7 +55,12 @@ final class Sources {
         GlosaTable rejected = er == null ? rj : SihRejections.attachErrors(rj, er);
         Reconciliation r;
         try {
-            r = Reconciler.with(ReconcileOptions.sih().withPolicy(config.dedupPolicy())).reconcile(rejected, rd);
+            ReconcileOptions sih = ReconcileOptions.sih().withPolicy(config.dedupPolicy());
+            if (tenDigitEra(rejected) && tenDigitEra(rd)) {
+                sih = new ReconcileOptions(sih.policy(), sih.rejectedAmountColumn(), sih.paidAmountColumn(),
+                        sih.principalColumn(), sih.principalValue(), 10);
+            }
+            r = Reconciler.with(sih).reconcile(rejected, rd);
         } catch (IllegalArgumentException e) {
             throw new CliException(CliException.USAGE, "reconciliation: " + e.getMessage(), e);
         }
@@ -71,15 +80,24 @@ final class Sources {
                 features.add(new Feature.Categorical(category, Encoding.ONE_HOT, 6, 0.5));
             }
         }
-        List<String> explain = new ArrayList<>();
-        for (String c : List.of(SusColumns.PROCEDURE_GROUP, SusColumns.ICD_CHAPTER, SusColumns.SPECIALTY)) {
-            if (claims.has(c) && claims.column(c).type() == ColumnType.CATEGORY) {
-                explain.add(c);
-            }
-        }
+        List<String> explain = present(claims, categories);
         long rowsIn = (long) rd.rowCount() + rj.rowCount() + (er == null ? 0 : er.rowCount());
         return new Prepared(source, claims, withGlosa, new FeatureSpec(features), explain, Indicators.standard(claims),
                 inputs, rowsIn, 0, r.report());
+    }
+
+    /**
+     * Whether every claim number has at most ten digits, as in the RD layouts of the 1990s; then ten digits are the
+     * rule, and a file of another era mixed in is named by the reconciler's error.
+     */
+    private static boolean tenDigitEra(GlosaTable t) {
+        LongColumn ids = t.longs(Role.CLAIM_ID);
+        for (int r = 0; r < ids.size(); r++) {
+            if (ids.get(r) >= 10_000_000_000L) {
+                return false;
+            }
+        }
+        return ids.size() > 0;
     }
 
     /**
@@ -129,21 +147,31 @@ final class Sources {
             paid[r] = billed.get(r) - glosa.get(r);
         }
         analysed = analysed.with(DoubleColumn.of(Role.PAID_AMOUNT.column(), paid));
-        return new Prepared(source, analysed, null, FeatureSpec.reference(), List.of(), Indicators.standard(analysed),
+        // Every dimension explains the groups, except columns that could hold a patient's identifier.
+        List<String> explain = new ArrayList<>();
+        for (String d : dims) {
+            if (!WriterOptions.DEFAULT_IDENTIFIER_COLUMNS.contains(d)) {
+                explain.add(d);
+            }
+        }
+        return new Prepared(source, analysed, null, FeatureSpec.reference(), explain, Indicators.standard(analysed),
                 inputs, lines.rowCount() + rowsRejected, rowsRejected, null);
     }
 
     /**
-     * TISS items: every row goes to the fact table; the rows with a glosa are clustered on the glosa amount and the
-     * item's glosa rate (z-scored) and the reason group (one-hot) when present.
+     * TISS items: every row goes to the fact table; the rows with a glosa are clustered on the glosa amount and its
+     * rate over the billed amount of the unit it was given on (the item; the guide or protocol for a glosa given at
+     * that level), both z-scored, and one-hot the Tabela 38 reason group. A second code of an item, or a guide's
+     * glosa, sits on a row of its own with nothing billed, so its rate is taken against its unit's billed total, never
+     * against its own zero. Groups are explained by the reason group, the procedure table and the level.
      */
     static Prepared tiss(String source, GlosaTable items, List<RunRecord.Input> inputs) {
         DoubleColumn glosa = items.doubles(Role.GLOSA_AMOUNT);
-        DoubleColumn billed = items.doubles(Role.BILLED_AMOUNT);
+        double[] unitBilled = unitBilled(items);
         double[] rate = new double[items.rowCount()];
         for (int r = 0; r < rate.length; r++) {
-            double b = billed.get(r);
-            rate[r] = b > 0 && !Double.isNaN(glosa.get(r)) ? glosa.get(r) / b : 0;
+            double g = glosa.get(r);
+            rate[r] = unitBilled[r] > 0 && !Double.isNaN(g) ? g / unitBilled[r] : 0;
         }
         GlosaTable analysed = items.with(DoubleColumn.of(MonthlyAggregator.GLOSA_RATE, rate));
         int[] withGlosa = rowsWhere(analysed.rowCount(), row -> glosa.get(row) > 0);
@@ -153,8 +181,67 @@ final class Sources {
         if (analysed.has(TissColumns.REASON_GROUP) && analysed.column(TissColumns.REASON_GROUP).type() == ColumnType.CATEGORY) {
             features.add(new Feature.Categorical(TissColumns.REASON_GROUP, Encoding.ONE_HOT, 6, 1.0));
         }
-        return new Prepared(source, analysed, withGlosa, new FeatureSpec(features), List.of(),
+        List<String> explain = present(analysed, List.of(TissColumns.REASON_GROUP, TissColumns.PROCEDURE_TABLE,
+                TissColumns.GLOSA_LEVEL, TissColumns.APPEAL_STATUS));
+        return new Prepared(source, analysed, withGlosa, new FeatureSpec(features), explain,
                 Indicators.standard(analysed), inputs, items.rowCount(), 0, null);
+    }
+
+    /**
+     * The billed amount of each row's unit: its item (file, protocol, guide, item), else its guide, else its
+     * protocol, summed over the rows that carry amounts.
+     */
+    private static double[] unitBilled(GlosaTable t) {
+        int n = t.rowCount();
+        Column[] parts = {
+            t.has(TissColumns.SOURCE_FILE) ? t.column(TissColumns.SOURCE_FILE) : null,
+            t.has(TissColumns.PROTOCOL_NUMBER) ? t.column(TissColumns.PROTOCOL_NUMBER) : null,
+            t.has(TissColumns.GUIDE_NUMBER) ? t.column(TissColumns.GUIDE_NUMBER) : null,
+            t.has(TissColumns.ITEM_SEQ) ? t.column(TissColumns.ITEM_SEQ) : null,
+        };
+        DoubleColumn billed = t.doubles(Role.BILLED_AMOUNT);
+        Map<String, Double> sums = new HashMap<>();
+        String[][] keys = new String[n][];
+        for (int r = 0; r < n; r++) {
+            String[] k = new String[3];
+            String file = text(parts[0], r);
+            String protocol = file + '\u001f' + text(parts[1], r);
+            String guide = text(parts[2], r);
+            String item = text(parts[3], r);
+            k[2] = protocol;
+            k[1] = guide.isEmpty() ? null : protocol + '\u001f' + guide;
+            k[0] = k[1] == null || item.isEmpty() ? null : k[1] + '\u001f' + item;
+            keys[r] = k;
+            double b = billed.get(r);
+            if (b > 0) {
+                for (String key : k) {
+                    if (key != null) {
+                        sums.merge(key, b, Double::sum);
+                    }
+                }
+            }
+        }
+        double[] out = new double[n];
+        for (int r = 0; r < n; r++) {
+            String key = keys[r][0] != null ? keys[r][0] : keys[r][1] != null ? keys[r][1] : keys[r][2];
+            out[r] = sums.getOrDefault(key, 0.0);
+        }
+        return out;
+    }
+
+    private static String text(Column c, int row) {
+        return c == null ? "" : c.text(row);
+    }
+
+    /** The columns of {@code names} that {@code t} has as categories. */
+    private static List<String> present(GlosaTable t, List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String c : names) {
+            if (t.has(c) && t.column(c).type() == ColumnType.CATEGORY) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static int[] rowsWhere(int n, java.util.function.IntPredicate keep) {

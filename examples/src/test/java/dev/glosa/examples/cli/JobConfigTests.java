@@ -73,6 +73,16 @@ class JobConfigTests {
     }
 
     @Test
+    void fingerprintDependsOnTheSettingsNotOnTheirWritingNorTheKey() {
+        String a = parse("seed: 7\nkMax: 9\n").fingerprint();
+        assertThat(parse("kMax: 9   # fewer groups\nseed: 7\n").fingerprint()).isEqualTo(a);
+        assertThat(parse("seed: 7\nkMax: 9\npseudonymKey: a-secret-key-of-some-length\n").fingerprint()).isEqualTo(a);
+        assertThat(parse("seed: 8\nkMax: 9\n").fingerprint()).isNotEqualTo(a);
+        assertThat(parse("").fingerprint()).isEqualTo(JobConfig.defaults().fingerprint()).matches("[0-9a-f]{64}");
+        assertThat(parse("pseudonymKey: a-secret-key-of-some-length\n").toString()).doesNotContain("secret");
+    }
+
+    @Test
     void emptyFileMeansDefaults() {
         assertThat(parse("")).isEqualTo(JobConfig.defaults());
     }
