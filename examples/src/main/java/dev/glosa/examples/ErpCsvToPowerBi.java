@@ -69,6 +69,10 @@ public final class ErpCsvToPowerBi {
     /** The export's count of denied lines per row, summed into {@code glosa_lines} when present. */
     static final String DENIED_LINES = "QTD_LINHAS_GLOSA";
 
+    /** The generated export: 3 hospitals × 4 payers × 4 glosa types (80% present), October 2024 to January 2025. */
+    static final ErpGeneratorConfig SAMPLE = ErpGeneratorConfig.defaults(42).withSegments(3, 4, 4, 0.8)
+            .withMonths(YearMonth.of(2024, 10), 4);
+
     private ErpCsvToPowerBi() {}
 
     /**
@@ -148,11 +152,14 @@ public final class ErpCsvToPowerBi {
 
     /** Generates an export (pt-BR numbers, {@code ;}) in a temporary file removed when the JVM exits. */
     static Path generatedExport() throws IOException {
-        ErpGeneratorConfig config = ErpGeneratorConfig.defaults(42).withSegments(3, 4, 4, 0.8)
-                .withMonths(YearMonth.of(2024, 10), 4);
         Path file = Files.createTempFile("glosa-erp-export-", ".csv");
         file.toFile().deleteOnExit();
-        CsvWriter.write(ErpGenerator.generate(config).table(), file, CsvMapping.reference(), CsvWriteOptions.ptBr());
+        return writeSample(file);
+    }
+
+    /** Writes the generated sample as the reference ERP export, pt-BR formatted, to {@code file}. */
+    static Path writeSample(Path file) throws IOException {
+        CsvWriter.write(ErpGenerator.generate(SAMPLE).table(), file, CsvMapping.reference(), CsvWriteOptions.ptBr());
         return file;
     }
 }

@@ -12,6 +12,7 @@ import dev.glosa.io.dbf.DbfField;
 import dev.glosa.io.dbf.DbfFieldType;
 import dev.glosa.io.dbf.DbfWriter;
 import dev.glosa.io.generate.SihSample;
+import dev.glosa.io.sih.SihReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import java.util.Map;
  * Grosso, June 2021; the state comes from the generator's IBGE state code), in the layouts of the SIH reader's
  * current eras: RD "2016+" (113 fields), RJ "2008+" (90 fields) and ER "2011+" (13 fields), field for field as in the
  * published files, so the reader recognises each file exactly and warns of nothing. Fields the generator has no value
- * for are blank, except {@code COD_IDADE} (4: the age is in years) and, in RJ, {@code ST_SITUAC} (1: rejected).
+ * for are blank, except {@code COD_IDADE} (the unit of {@code IDADE}: 2, days, under one year; else 4, years) and, in
+ * RJ, {@code ST_SITUAC} (1: rejected).
  */
 final class SihSampleFiles {
     /** The fields RD and RJ share, in record order (name, type, length, decimals), from the published headers. */
@@ -169,7 +171,6 @@ final class SihSampleFiles {
                 case "admission_date" -> "DT_INTER";
                 case "discharge_date" -> "DT_SAIDA";
                 case "reason_code" -> "CO_ERRO";
-                case "age_years" -> "IDADE";
                 default -> c.name();
             };
             Integer f = index.get(target);
@@ -178,19 +179,32 @@ final class SihSampleFiles {
                 int month = index.get(monthField);
                 cells.add((w, row) -> w.setLong(year, m.index(row) / 12).setString(month,
                         String.format(Locale.ROOT, "%02d", m.index(row) % 12 + 1)));
+            } else if (c instanceof DoubleColumn age && c.name().equals(SihReader.AGE_YEARS)
+                    && index.containsKey("IDADE")) {
+                cells.add(ageCell(age, index.get("IDADE"), index.get("COD_IDADE")));
             } else if (f != null) {
                 cells.add(cell(c, f, fields.get(f)));
             }
-        }
-        Integer ageUnit = index.get("COD_IDADE");
-        if (ageUnit != null && table.has("age_years")) {
-            cells.add((w, row) -> w.setString(ageUnit, "4"));
         }
         Integer situation = index.get("ST_SITUAC");
         if (situation != null) {
             cells.add((w, row) -> w.setString(situation, "1"));
         }
         return cells.toArray(new Cell[0]);
+    }
+
+    /** The age as SIH writes it: in days ({@code COD_IDADE} 2) under one year, else in years (4). */
+    private static Cell ageCell(DoubleColumn age, int ageField, int unitField) {
+        return (w, row) -> {
+            double years = age.get(row);
+            if (Double.isNaN(years)) {
+                w.setBlank(ageField).setBlank(unitField);
+            } else if (years < 1) {
+                w.setLong(ageField, Math.round(years * 365)).setString(unitField, "2");
+            } else {
+                w.setLong(ageField, Math.round(years)).setString(unitField, "4");
+            }
+        };
     }
 
     private static Cell cell(Column c, int f, DbfField field) {

@@ -84,6 +84,9 @@ public final class SusToPowerBi {
             Feature.oneHot(SusColumns.PROCEDURE_GROUP, 6).withWeight(0.5),
             Feature.oneHot(SusColumns.ICD_CHAPTER, 6).withWeight(0.5));
 
+    /** The generated sample: the reference analysis's shape, 20 hospitals × 7 months × 150 AIHs, seed 42. */
+    static final SihGeneratorConfig SAMPLE = SihGeneratorConfig.defaults(42);
+
     /** The pseudonym key of generated data: it protects nothing, and says so. */
     static final String DEMO_KEY = "glosa-demo-key-for-generated-data-only";
 
@@ -138,7 +141,7 @@ public final class SusToPowerBi {
     static List<Path> generatedFiles() throws IOException {
         Path folder = Files.createTempDirectory("glosa-sih-sample-");
         folder.toFile().deleteOnExit();
-        List<Path> files = SihSampleFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(42)), folder);
+        List<Path> files = SihSampleFiles.write(SihGenerator.generate(SAMPLE), folder);
         for (Path f : files) {
             // Registered after the folder, so deleted before it.
             f.toFile().deleteOnExit();
