@@ -34,9 +34,13 @@ import java.util.Locale;
  *
  * <p>The run: ERP glosa lines of one month (generated, 2 hospitals × 2 payers × 2 glosa types, seed 7), each segment
  * cut into its quartiles of glosa value ({@code k} = 4). The main prints, per segment, each band's rows, glosa range
- * and total; the bands of a segment never overlap, which is what the strategy promises.
+ * and total, costliest band first; the bands of a segment never overlap, which is what the strategy promises.
  */
 public final class CustomStrategyExample {
+    /** The generated lines: 2 hospitals × 2 payers × 2 glosa types, December 2024 and January 2025, seed 7. */
+    static final ErpGeneratorConfig SAMPLE = ErpGeneratorConfig.defaults(7).withSegments(2, 2, 2, 1.0)
+            .withMonths(YearMonth.of(2024, 12), 2);
+
     private CustomStrategyExample() {}
 
     /** Runs the example and prints the groups to standard output. */
@@ -49,10 +53,7 @@ public final class CustomStrategyExample {
         StrategyRegistry registry = StrategyRegistry.load();
         out.println("clustering strategies found: " + registry.ids());
 
-        ErpGeneratorConfig generator = ErpGeneratorConfig.defaults(7).withSegments(2, 2, 2, 1.0)
-                .withMonths(YearMonth.of(2024, 12), 2);
-        GlosaTable month = MonthlyAggregator.month(ErpGenerator.generate(generator).table(), Role.COMPETENCE.column(),
-                MonthColumn.toIndex(generator.analysedMonth()));
+        GlosaTable month = analysedMonth();
 
         // The glosa amount comes first: it is the feature the bands cut. A log does not move any point between bands
         // (it keeps the order) but makes the silhouette the loop reports comparable across segments.
@@ -75,6 +76,12 @@ public final class CustomStrategyExample {
             }
         }
         return loop;
+    }
+
+    /** The lines of the sample's analysed month. */
+    static GlosaTable analysedMonth() {
+        return MonthlyAggregator.month(ErpGenerator.generate(SAMPLE).table(), Role.COMPETENCE.column(),
+                MonthColumn.toIndex(SAMPLE.analysedMonth()));
     }
 
     /** The smallest and largest glosa of each label. */

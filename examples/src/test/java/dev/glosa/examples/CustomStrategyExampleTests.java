@@ -6,12 +6,11 @@ import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentResult;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentStatus;
-import dev.glosa.io.generate.ErpGenerator;
-import dev.glosa.io.generate.ErpGeneratorConfig;
+import dev.glosa.core.table.DoubleColumn;
+import dev.glosa.core.table.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
 class CustomStrategyExampleTests {
@@ -25,10 +24,7 @@ class CustomStrategyExampleTests {
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("clustering strategies found: [", "quantile-bands");
         assertThat(loop.segments()).hasSize(2 * 2 * 2);
-        var glosa = dev.glosa.core.aggregate.MonthlyAggregator.month(
-                ErpGenerator.generate(ErpGeneratorConfig.defaults(7).withSegments(2, 2, 2, 1.0)
-                        .withMonths(YearMonth.of(2024, 12), 2)).table(), "competence",
-                dev.glosa.core.table.MonthColumn.toIndex(YearMonth.of(2025, 1))).doubles("glosa_amount");
+        DoubleColumn glosa = CustomStrategyExample.analysedMonth().doubles(Role.GLOSA_AMOUNT);
         for (SegmentResult s : loop.segments()) {
             assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
             assertThat(s.strategy()).isEqualTo(QuantileBandsStrategy.ID);
