@@ -114,7 +114,7 @@ final class DemoCommand implements Command {
                 || System.getenv(WriterOptions.KEY_ENVIRONMENT_VARIABLE) != null) {
             return c;
         }
-        console.info("demo: claim numbers pseudonymised with a demo key; real runs take theirs from "
+        console.info("demo: patient identifiers (claim numbers) pseudonymised with a demo key; real runs take theirs from "
                 + WriterOptions.KEY_ENVIRONMENT_VARIABLE);
         return new JobConfig(c.segmentKeys(), c.features(), c.strategy(), c.parameters(), c.criterion(), c.kMin(),
                 c.kMax(), c.minSegmentSize(), c.seed(), c.rankBy(), c.overrides(), c.identifiers(), DEMO_KEY,

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.glosa.core.reconcile.Reconciler;
+import dev.glosa.core.reconcile.Reconciliation;
 import dev.glosa.io.csv.CsvMapping;
 import dev.glosa.io.csv.CsvWriteOptions;
 import dev.glosa.io.csv.CsvWriter;
 import dev.glosa.io.generate.ErpGenerator;
 import dev.glosa.io.generate.ErpGeneratorConfig;
 import dev.glosa.io.generate.ErpSample;
+import dev.glosa.io.generate.SihFileSet;
+import dev.glosa.io.generate.SihFiles;
+import dev.glosa.io.generate.SihGenerator;
+import dev.glosa.io.generate.SihGeneratorConfig;
+import dev.glosa.io.generate.SihSample;
+import dev.glosa.io.sih.SihRejections;
 import dev.glosa.io.tiss.TissGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -154,6 +162,42 @@ class CommandLineEndToEndTests {
     }
 
     @Test
+    void susCommandReconcilesGeneratedDbcFilesLikeTheInMemoryDemo() throws IOException {
+        SihSample sample = SihGenerator.generate(SihGeneratorConfig.defaults(5).withTotalClaims(3000));
+        SihFileSet files = SihFiles.write(sample, dir.resolve("sih"));
+        List<String> args = new java.util.ArrayList<>(List.of("sus", "--out", dir.resolve("out").toString(),
+                "--as-of", AS_OF, "--threads", "2"));
+        args.add("--rd");
+        files.rd().forEach(p -> args.add(p.toString()));
+        args.add("--rj");
+        files.rj().forEach(p -> args.add(p.toString()));
+        args.add("--er");
+        files.er().forEach(p -> args.add(p.toString()));
+
+        CliRun noKey = CliRun.of(args.toArray(String[]::new));
+        assertThat(noKey.status).isEqualTo(2);
+        assertThat(noKey.err).contains("identify patients").contains("GLOSA_PSEUDONYM_KEY");
+
+        args.addAll(List.of("--config", config("pseudonymKey: a-key-of-sixteen-chars-or-more\n").toString()));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.status).as(run.toString()).isZero();
+        Reconciliation expected = Reconciler.sih().reconcile(SihRejections.attachErrors(sample.rj(), sample.er()),
+                sample.rd());
+        assertThat(run.out).contains(expected.report().summary());
+        CsvTable fact = CsvTable.read(dir.resolve("out").resolve("fact_glosa.csv"));
+        assertThat(fact.rows()).hasSize(expected.claims().rowCount());
+        assertThat(fact.sum("glosa_amount")).isCloseTo(expected.report().glosaTotal(), within(0.01));
+        assertThat(fact.distinct("glosa_type")).hasSizeGreaterThan(2);
+        CsvTable runs = CsvTable.read(dir.resolve("out").resolve("runs.csv"));
+        assertThat(runs.column("inputs").get(0)).contains(files.rd().get(0).getFileName().toString());
+
+        CliRun swapped = CliRun.of("sus", "--rd", files.rj().get(0).toString(), "--rj", files.rj().get(0).toString(),
+                "--out", dir.resolve("o2").toString());
+        assertThat(swapped.status).isEqualTo(2);
+        assertThat(swapped.err).contains("--rd expects RD files").contains("is RJ");
+    }
+
+    @Test
     void csvCommandReadsAnErpExportInPtBrFormat() throws IOException {
         ErpSample sample = ErpGenerator.generate(ErpGeneratorConfig.defaults(7).withSegments(2, 2, 2, 1.0));
         Path csv = dir.resolve("export.csv");
@@ -205,6 +249,16 @@ class CommandLineEndToEndTests {
                 config("seed: 1\nkmax: 9\n").toString());
         assertThat(run.status).isEqualTo(2);
         assertThat(run.err).contains("unknown setting 'kmax'").contains("kMax");
+    }
+
+    @Test
+    void unknownStrategyIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("demo", "--rows", "500", "--out", out.toString(), "--config",
+                config("strategy: magic\n").toString());
+        assertThat(run.status).as(run.toString()).isEqualTo(2);
+        assertThat(run.err).contains("magic").contains("kmeans");
+        assertThat(out.resolve("fact_glosa.csv")).doesNotExist();
     }
 
     @Test

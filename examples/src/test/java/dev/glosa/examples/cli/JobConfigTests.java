@@ -69,8 +69,6 @@ class JobConfigTests {
         assertThatThrownBy(() -> parse("features: [{column: x, encoding: hashing}]\n")
                 .loopConfig(FeatureSpec.reference(), List.of(), 1))
                 .hasMessageContaining("encoding of feature x must be one of [one_hot, frequency]");
-        assertThatThrownBy(() -> parse("strategy: magic\n").loopConfig(FeatureSpec.reference(), List.of(), 1))
-                .hasMessageContaining("magic");
         assertThatThrownBy(() -> parse("dedup: newest\n").dedupPolicy()).hasMessageContaining("dedup must be one of");
     }
 

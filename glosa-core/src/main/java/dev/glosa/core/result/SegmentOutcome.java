@@ -45,7 +45,7 @@ public record SegmentOutcome(
         reason = reason == null ? "" : reason;
         strategy = strategy == null ? "" : strategy;
         qualityMetric = qualityMetric == null ? "" : qualityMetric;
-        parameters = Map.copyOf(parameters);
+        parameters = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameters));
         qualityByK = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(qualityByK));
         Objects.requireNonNull(assignment, "assignment");
         profiles = List.copyOf(profiles);

@@ -37,8 +37,8 @@ public final class ImplodeInputStream extends InputStream {
     private static final int WINDOW = 4096;
     private static final int CHUNK = 32 * 1024;
     /** Longest copy: base 264 plus 8 extra bits of 255; 519 itself is the end code. */
-    private static final int MAX_MATCH = 518;
-    private static final int END_CODE = 519;
+    private static final int MAX_MATCH = ImplodeCodes.MAX_MATCH;
+    private static final int END_CODE = ImplodeCodes.END_CODE;
     private static final int STAGE_END = WINDOW + CHUNK;
     private static final int IN_SIZE = 8 * 1024;
 
@@ -56,18 +56,8 @@ public final class ImplodeInputStream extends InputStream {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
-        // Compact code-length tables of the format: each byte is (count - 1) << 4 | length, for consecutive symbols.
-        int[] litCompact = {
-            11, 124, 8, 7, 28, 7, 188, 13, 76, 4, 10, 8, 12, 10, 12, 10, 8, 23, 8,
-            9, 7, 6, 7, 8, 7, 6, 55, 8, 23, 24, 12, 11, 7, 9, 11, 12, 6, 7, 22, 5,
-            7, 24, 6, 11, 9, 6, 7, 22, 7, 11, 38, 7, 9, 8, 25, 11, 8, 11, 9, 12,
-            8, 12, 5, 38, 5, 38, 5, 11, 7, 5, 6, 21, 6, 10, 53, 8, 7, 24, 10, 27,
-            44, 253, 253, 253, 252, 252, 252, 13, 12, 45, 12, 45, 12, 61, 12, 45,
-            44, 173};
-        int[] lenCompact = {2, 35, 36, 53, 38, 23};
-        int[] distCompact = {2, 20, 53, 230, 247, 151, 248};
-        int[] lenBase = {3, 2, 4, 5, 6, 7, 8, 9, 10, 12, 16, 24, 40, 72, 136, 264};
-        int[] lenExtra = {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8};
+        int[] lenBase = ImplodeCodes.LEN_BASE;
+        int[] lenExtra = ImplodeCodes.LEN_EXTRA;
 
         int[] litPayload = new int[256];
         for (int s = 0; s < 256; s++) {
@@ -81,9 +71,9 @@ public final class ImplodeInputStream extends InputStream {
         for (int s = 0; s < 64; s++) {
             distPayload[s] = s << 4;
         }
-        LIT_TABLE = buildTable(expand(litCompact, 256), litPayload, LIT_BITS);
-        LEN_TABLE = buildTable(expand(lenCompact, 16), lenPayload, LEN_BITS);
-        DIST_TABLE = buildTable(expand(distCompact, 64), distPayload, DIST_BITS);
+        LIT_TABLE = buildTable(ImplodeCodes.expand(ImplodeCodes.LIT_COMPACT, 256), litPayload, LIT_BITS);
+        LEN_TABLE = buildTable(ImplodeCodes.expand(ImplodeCodes.LEN_COMPACT, 16), lenPayload, LEN_BITS);
+        DIST_TABLE = buildTable(ImplodeCodes.expand(ImplodeCodes.DIST_COMPACT, 64), distPayload, DIST_BITS);
     }
 
     private final InputStream in;
@@ -442,23 +432,6 @@ public final class ImplodeInputStream extends InputStream {
 
     private MalformedFileException malformed(long offset, String detail) {
         return new MalformedFileException(source, offset, detail);
-    }
-
-    /** Expands a compact code-length table into one length per symbol. */
-    private static int[] expand(int[] compact, int symbols) {
-        int[] lengths = new int[symbols];
-        int s = 0;
-        for (int c : compact) {
-            int count = (c >>> 4) + 1;
-            int len = c & 15;
-            for (int i = 0; i < count; i++) {
-                lengths[s++] = len;
-            }
-        }
-        if (s != symbols) {
-            throw new IllegalStateException("compact table gives " + s + " lengths, expected " + symbols);
-        }
-        return lengths;
     }
 
     /**

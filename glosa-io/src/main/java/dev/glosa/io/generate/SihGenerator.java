@@ -294,7 +294,8 @@ public final class SihGenerator {
             curUrgent = rnd.nextDouble() < p[SihCatalog.URGENT];
             curDeath = rnd.nextDouble() < p[SihCatalog.DEATH] ? 1 : 0;
             if (curProc == SihCatalog.NEWBORN) {
-                curAge = rnd.nextInt(29) / 365.0;
+                // Days over 365.25, as the SIH reader converts an age in days (COD_IDADE 2).
+                curAge = rnd.nextInt(29) / 365.25;
             } else {
                 double age = p[SihCatalog.AGE_MEAN] + p[SihCatalog.AGE_SD] * rnd.nextGaussian();
                 boolean obstetric = p[SihCatalog.MALE_SHARE] == 0 && p[SihCatalog.AGE_MEAN] < 35;

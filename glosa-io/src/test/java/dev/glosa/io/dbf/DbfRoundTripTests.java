@@ -169,7 +169,7 @@ class DbfRoundTripTests {
         byte[] bytes = Files.readAllBytes(dbf);
         for (boolean coded : new boolean[] {false, true}) {
             Path dbc = dir.resolve("x" + coded + ".dbc");
-            Files.write(dbc, DbcPacker.pack(bytes, coded, 5));
+            Files.write(dbc, DbcWriter.pack(bytes, coded, 5));
             DbfTable fromDbc = DbfReader.read(dbc);
             assertThat(fromDbc.report().crc()).isEqualTo(CrcStatus.OK);
             assertThat(fromDbc.report().format()).isEqualTo(DbfFormat.DBC);

@@ -39,7 +39,7 @@ class FuzzTests {
         for (boolean coded : new boolean[] {false, true}) {
             for (int dict = 4; dict <= 6; dict++) {
                 byte[] data = ImplodeInputStreamTests.sample(new SplittableRandom(k++), 2000 + random.nextInt(6000));
-                corpus.add(ImplodeEncoder.compress(data, coded, dict, new SplittableRandom(k)));
+                corpus.add(ImplodeOutputStreamTests.compress(data, coded, dict, new SplittableRandom(k)));
                 sizes.add(data.length);
             }
         }
@@ -68,7 +68,7 @@ class FuzzTests {
     @Test
     void mutatedDbfAndDbcFilesReadOrFailCleanly() throws IOException {
         byte[] dbf = sampleDbf();
-        byte[] dbc = DbcPacker.pack(dbf);
+        byte[] dbc = DbcWriter.pack(dbf);
         int headerLength = DbfHeader.u16(dbf, 8);
         SplittableRandom random = new SplittableRandom(SEED + 1);
         int[] outcomes = new int[2];

@@ -35,7 +35,7 @@ class ImplodeInputStreamTests {
     void roundTripsEveryLiteralCodingAndDictionarySize(boolean coded, int dict) throws IOException {
         SplittableRandom random = new SplittableRandom(42 + dict);
         byte[] data = sample(random, 200_000);
-        byte[] packed = ImplodeEncoder.compress(data, coded, dict, random);
+        byte[] packed = ImplodeOutputStreamTests.compress(data, coded, dict, random);
         assertThat(packed.length).isLessThan(data.length);
         assertThat(inflate(packed, data.length)).isEqualTo(data);
     }
@@ -45,8 +45,8 @@ class ImplodeInputStreamTests {
         SplittableRandom random = new SplittableRandom(7);
         byte[] noise = new byte[50_000];
         random.nextBytes(noise);
-        assertThat(inflate(ImplodeEncoder.compress(noise, true, 6), noise.length)).isEqualTo(noise);
-        assertThat(inflate(ImplodeEncoder.compress(new byte[0], false, 4), 0)).isEmpty();
+        assertThat(inflate(ImplodeOutputStreamTests.compress(noise, true, 6), noise.length)).isEqualTo(noise);
+        assertThat(inflate(ImplodeOutputStreamTests.compress(new byte[0], false, 4), 0)).isEmpty();
     }
 
     @Test
@@ -54,7 +54,7 @@ class ImplodeInputStreamTests {
         byte[] data = new byte[100_000];
         Arrays.fill(data, (byte) ' ');
         data[50_000] = 'x';
-        byte[] packed = ImplodeEncoder.compress(data, false, 6);
+        byte[] packed = ImplodeOutputStreamTests.compress(data, false, 6);
         assertThat(packed.length).isLessThan(1000);
         assertThat(inflate(packed, data.length)).isEqualTo(data);
     }
@@ -62,7 +62,7 @@ class ImplodeInputStreamTests {
     @Test
     void singleByteReadsGiveTheSameBytesAsBulkReads() throws IOException {
         byte[] data = sample(new SplittableRandom(3), 80_000);
-        byte[] packed = ImplodeEncoder.compress(data, false, 6);
+        byte[] packed = ImplodeOutputStreamTests.compress(data, false, 6);
         ByteArrayOutputStream one = new ByteArrayOutputStream();
         try (ImplodeInputStream in = new ImplodeInputStream(new ByteArrayInputStream(packed), data.length)) {
             int b;
@@ -80,7 +80,7 @@ class ImplodeInputStreamTests {
     void skipAdvancesThroughTheOutput() throws IOException {
         byte[] data = sample(new SplittableRandom(5), 100_000);
         try (ImplodeInputStream in = new ImplodeInputStream(
-                new ByteArrayInputStream(ImplodeEncoder.compress(data, true, 5)), data.length)) {
+                new ByteArrayInputStream(ImplodeOutputStreamTests.compress(data, true, 5)), data.length)) {
             assertThat(in.skip(70_000)).isEqualTo(70_000);
             assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 70_000, data.length));
         }
@@ -89,7 +89,7 @@ class ImplodeInputStreamTests {
     @Test
     void truncatedInputFailsAtTheEndOfTheInput() {
         byte[] data = sample(new SplittableRandom(11), 30_000);
-        byte[] packed = ImplodeEncoder.compress(data, false, 6);
+        byte[] packed = ImplodeOutputStreamTests.compress(data, false, 6);
         byte[] cut = Arrays.copyOf(packed, packed.length / 2);
         assertThatThrownBy(() -> new ImplodeInputStream(new ByteArrayInputStream(cut), data.length, "cut.dbc", 100)
                 .readAllBytes())
@@ -121,7 +121,7 @@ class ImplodeInputStreamTests {
     @Test
     void outputBeyondTheBoundFailsInsteadOfGrowing() {
         byte[] data = new byte[1_000_000];
-        byte[] packed = ImplodeEncoder.compress(data, false, 6);
+        byte[] packed = ImplodeOutputStreamTests.compress(data, false, 6);
         assertThatThrownBy(() -> inflate(packed, 999_999))
                 .isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("produces more than the allowed 999999 bytes");
@@ -131,7 +131,7 @@ class ImplodeInputStreamTests {
     void distanceBeforeTheStartOfTheOutputIsRejected() throws IOException {
         // A copy as the very first token: nothing to copy from.
         byte[] data = "abcabcabc".getBytes(StandardCharsets.US_ASCII);
-        byte[] packed = ImplodeEncoder.compress(data, false, 4);
+        byte[] packed = ImplodeOutputStreamTests.compress(data, false, 4);
         assertThat(inflate(packed, 100)).isEqualTo(data);
         byte[] bad = {0x00, 0x04, (byte) 0x01, 0x00, 0x00, 0x00};
         assertThatThrownBy(() -> inflate(bad, 100))
@@ -141,7 +141,7 @@ class ImplodeInputStreamTests {
 
     @Test
     void failureIsStickyAndDoesNotHang() {
-        byte[] cut = Arrays.copyOf(ImplodeEncoder.compress(sample(new SplittableRandom(1), 5000), false, 6), 40);
+        byte[] cut = Arrays.copyOf(ImplodeOutputStreamTests.compress(sample(new SplittableRandom(1), 5000), false, 6), 40);
         ImplodeInputStream in = new ImplodeInputStream(new ByteArrayInputStream(cut), 5000, "x", 0);
         assertThatThrownBy(in::readAllBytes).isInstanceOf(MalformedFileException.class);
         assertThatThrownBy(in::read).isInstanceOf(MalformedFileException.class);
@@ -150,7 +150,7 @@ class ImplodeInputStreamTests {
     @Test
     void aStreamThatTricklesOneByteAtATimeDecodesTheSame() throws IOException {
         byte[] data = sample(new SplittableRandom(9), 20_000);
-        byte[] packed = ImplodeEncoder.compress(data, true, 6);
+        byte[] packed = ImplodeOutputStreamTests.compress(data, true, 6);
         InputStream trickle = new ByteArrayInputStream(packed) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.glosa.io.dbf.DbcPacker;
+import dev.glosa.io.dbf.DbcWriter;
 import dev.glosa.io.dbf.DbfCursor;
 import dev.glosa.io.dbf.DbfFormat;
 import dev.glosa.io.dbf.DbfReadOptions;
@@ -46,7 +46,7 @@ class SihFuzzTests {
             }
         }
         byte[] dbf = Files.readAllBytes(file);
-        byte[] dbc = DbcPacker.pack(dbf);
+        byte[] dbc = DbcWriter.pack(dbf);
         int[] outcomes = new int[2];
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             for (int i = 0; i < 1500; i++) {
