@@ -17,8 +17,7 @@ import dev.glosa.core.table.Role;
 import dev.glosa.io.csv.CsvMapping;
 import dev.glosa.io.csv.CsvReadResult;
 import dev.glosa.io.csv.CsvReader;
-import dev.glosa.io.csv.CsvWriteOptions;
-import dev.glosa.io.csv.CsvWriter;
+import dev.glosa.io.generate.ErpFiles;
 import dev.glosa.io.generate.ErpGenerator;
 import dev.glosa.io.generate.ErpGeneratorConfig;
 import dev.glosa.io.powerbi.RunRecord;
@@ -159,7 +158,6 @@ public final class ErpCsvToPowerBi {
 
     /** Writes the generated sample as the reference ERP export, pt-BR formatted, to {@code file}. */
     static Path writeSample(Path file) throws IOException {
-        CsvWriter.write(ErpGenerator.generate(SAMPLE).table(), file, CsvMapping.reference(), CsvWriteOptions.ptBr());
-        return file;
+        return ErpFiles.write(ErpGenerator.generate(SAMPLE), file);
     }
 }

@@ -17,6 +17,7 @@ import dev.glosa.core.sus.SusColumns;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
+import dev.glosa.io.generate.SihFiles;
 import dev.glosa.io.generate.SihGenerator;
 import dev.glosa.io.generate.SihGeneratorConfig;
 import dev.glosa.io.powerbi.RunRecord;
@@ -137,11 +138,14 @@ public final class SusToPowerBi {
         return files;
     }
 
-    /** Generates the SIH sample and writes it as DATASUS files to a temporary folder removed when the JVM exits. */
+    /**
+     * Generates the SIH sample and writes it as DATASUS {@code .dbc} files ({@link SihFiles}) to a temporary folder
+     * removed when the JVM exits.
+     */
     static List<Path> generatedFiles() throws IOException {
         Path folder = Files.createTempDirectory("glosa-sih-sample-");
         folder.toFile().deleteOnExit();
-        List<Path> files = SihSampleFiles.write(SihGenerator.generate(SAMPLE), folder);
+        List<Path> files = SihFiles.write(SihGenerator.generate(SAMPLE), folder).all();
         for (Path f : files) {
             // Registered after the folder, so deleted before it.
             f.toFile().deleteOnExit();
