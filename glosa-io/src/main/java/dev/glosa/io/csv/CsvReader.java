@@ -361,11 +361,18 @@ public final class CsvReader {
                 stored.add(r);
             }
             if (rejectsOut != null) {
-                rejectsOut.write(CsvWriter.quote(source, ';') + ";" + line + ";"
-                        + (column == null ? "" : CsvWriter.quote(column, ';')) + ";" + reason + ";"
-                        + CsvWriter.quote(detail, ';') + ";" + (value == null ? "" : CsvWriter.quote(value, ';'))
-                        + "\n");
+                rejectsOut.write(cell(source) + ";" + line + ";" + (column == null ? "" : cell(column)) + ";" + reason
+                        + ";" + cell(detail) + ";" + (value == null ? "" : cell(value)) + "\n");
             }
+        }
+
+        /**
+         * A rejects-file cell: quoted as needed, and with a leading {@code '} when a spreadsheet would run it as a
+         * formula, since rejected cells are exactly the untrusted ones and analysts open this file in Excel.
+         */
+        private static String cell(String text) {
+            boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+            return CsvWriter.quote(formula ? "'" + text : text, ';');
         }
 
         private String decode(byte[] b, int s, int e) {

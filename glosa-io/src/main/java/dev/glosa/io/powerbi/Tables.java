@@ -126,6 +126,11 @@ final class Tables {
             }
         }
         Cell[] cellArray = cells.toArray(new Cell[0]);
+        // Once per segment, not per row: a segment id is a hash.
+        String[] clusterKeyPrefix = new String[outcomes.size()];
+        for (int o = 0; o < clusterKeyPrefix.length; o++) {
+            clusterKeyPrefix[o] = run.runId() + ":" + outcomes.get(o).segmentId() + ":";
+        }
         RowSource rows = new RowSource() {
             @Override
             public int size() {
@@ -147,8 +152,7 @@ final class Tables {
                     out[2] = segmentId[o];
                     out[3] = Csv.guard(cluster);
                     out[4] = segmentKey[o];
-                    out[5] = cluster.isEmpty() ? "" : Csv.guard(run.runId() + ":" + outcomes.get(o).segmentId() + ":"
-                            + cluster);
+                    out[5] = cluster.isEmpty() ? "" : Csv.guard(clusterKeyPrefix[o] + cluster);
                 }
                 for (int j = 0; j < cellArray.length; j++) {
                     out[filled + j] = cellArray[j].at(r);

@@ -125,10 +125,20 @@ final class WriteJob {
                 }
                 reports.add(new WriteReport.TableReport(StarSchemaWriter.MANIFEST, 1, 0, 1));
                 return new WriteReport(folder, run.runId(), reports);
-            } finally {
-                for (Path t : temps.values()) {
-                    Files.deleteIfExists(t);
-                }
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(temps.values(), e);
+                throw e;
+            }
+        }
+    }
+
+    /** Removes the temporary files of a failed write; a failure to remove one must not hide why the write failed. */
+    private static void deleteQuietly(Iterable<Path> temps, Exception cause) {
+        for (Path t : temps) {
+            try {
+                Files.deleteIfExists(t);
+            } catch (IOException e) {
+                cause.addSuppressed(e);
             }
         }
     }

@@ -24,9 +24,9 @@ import java.util.Set;
  */
 public final class SihRejections {
 
-    /** Column holding all distinct error codes of a claim, {@code ;}-separated. */
     private static final SihErrorCodes TABLE = SihErrorCodes.standard();
 
+    /** Column holding all distinct error codes of a claim, {@code ;}-separated. */
     public static final String ERROR_CODES = "error_codes";
     /** Column holding the number of ER rows of a claim. */
     public static final String ERROR_COUNT = "error_count";
