@@ -39,18 +39,7 @@ final class ExampleSupport {
     static List<SegmentOutcome> onRows(List<SegmentOutcome> outcomes, int[] rows) {
         List<SegmentOutcome> out = new ArrayList<>(outcomes.size());
         for (SegmentOutcome o : outcomes) {
-            SegmentAssignment a = o.assignment();
-            int[] tableRows = new int[a.size()];
-            int[] labels = new int[a.size()];
-            String[] ids = new String[a.size()];
-            for (int i = 0; i < tableRows.length; i++) {
-                tableRows[i] = rows[a.row(i)];
-                labels[i] = a.label(i);
-                ids[i] = a.clusterId(i);
-            }
-            out.add(new SegmentOutcome(o.key(), o.status(), o.reason(), o.rows(), o.glosaAmount(), o.strategy(), o.k(),
-                    o.parameters(), o.qualityMetric(), o.quality(), o.qualityByK(),
-                    new SegmentAssignment(a.key(), tableRows, labels, ids), o.profiles()));
+            out.add(o.onRows(rows));
         }
         return out;
     }

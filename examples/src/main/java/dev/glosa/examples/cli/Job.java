@@ -5,7 +5,6 @@ import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentLoop;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
-import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.table.GlosaTable;
@@ -101,18 +100,7 @@ final class Job {
         }
         List<SegmentOutcome> out = new ArrayList<>(outcomes.size());
         for (SegmentOutcome o : outcomes) {
-            SegmentAssignment a = o.assignment();
-            int[] rows = new int[a.size()];
-            int[] labels = new int[a.size()];
-            String[] ids = new String[a.size()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = clusterRows[a.row(i)];
-                labels[i] = a.label(i);
-                ids[i] = a.clusterId(i);
-            }
-            out.add(new SegmentOutcome(o.key(), o.status(), o.reason(), o.rows(), o.glosaAmount(), o.strategy(), o.k(),
-                    o.parameters(), o.qualityMetric(), o.quality(), o.qualityByK(),
-                    new SegmentAssignment(a.key(), rows, labels, ids), o.profiles()));
+            out.add(o.onRows(clusterRows));
         }
         return out;
     }

@@ -55,4 +55,22 @@ public record SegmentOutcome(
     public String segmentId() {
         return key.id();
     }
+
+    /**
+     * The same outcome with its assignment's rows mapped through {@code tableRows}: for an outcome computed on a subset
+     * of a table (say the claims with a glosa), {@code tableRows[i]} is the table row of the subset's row {@code i}.
+     */
+    public SegmentOutcome onRows(int[] tableRows) {
+        SegmentAssignment a = assignment;
+        int[] rows = new int[a.size()];
+        int[] labels = new int[a.size()];
+        String[] ids = new String[a.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = tableRows[a.row(i)];
+            labels[i] = a.label(i);
+            ids[i] = a.clusterId(i);
+        }
+        return new SegmentOutcome(key, status, reason, this.rows, glosaAmount, strategy, k, parameters, qualityMetric,
+                quality, qualityByK, new SegmentAssignment(a.key(), rows, labels, ids), profiles);
+    }
 }

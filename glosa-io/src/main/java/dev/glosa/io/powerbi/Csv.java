@@ -55,7 +55,8 @@ final class Csv {
         if (cell == null || cell.isEmpty()) {
             return;
         }
-        boolean quote = false;
+        // A leading byte order mark would be taken for the file's own by a reader: quote it to keep it a value.
+        boolean quote = cell.charAt(0) == '\uFEFF';
         for (int i = 0; i < cell.length() && !quote; i++) {
             char c = cell.charAt(i);
             quote = c == ',' || c == '"' || c == '\r' || c == '\n';

@@ -61,6 +61,14 @@ class CsvTests {
         assertThat(r.next()).isNull();
     }
 
+    @Test
+    void aCellThatStartsWithAByteOrderMarkSurvivesAsTheFirstCellOfTheFile() throws IOException {
+        StringWriter w = new StringWriter();
+        Csv.writeRecord(w, new String[] {"\uFEFFx", "y"});
+        Csv.RecordReader r = new Csv.RecordReader(new StringReader(w.toString()), "x.csv");
+        assertThat(r.next()).containsExactly("\uFEFFx", "y");
+    }
+
     @Property
     void fastNumberTextIsTheCoreFormat(@ForAll double v, @ForAll @IntRange(min = -1_000_000_000, max = 1_000_000_000) int cents) {
         assertThat(Tables.number(v)).isEqualTo(DoubleColumn.format(v));
