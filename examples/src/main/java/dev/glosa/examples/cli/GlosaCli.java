@@ -18,7 +18,8 @@ public final class GlosaCli {
 
     GlosaCli(Console console) {
         this.console = console;
-        for (Command c : new Command[] {new DemoCommand()}) {
+        for (Command c : new Command[] {new DemoCommand(), new SusCommand(), new CsvCommand(), new TissCommand(),
+                new InspectCommand()}) {
             commands.put(c.name(), c);
         }
     }
@@ -51,6 +52,7 @@ public final class GlosaCli {
         }
         boolean verbose = Arrays.asList(rest).contains("--verbose");
         try {
+            console.info("glosa " + version() + " " + command.name() + " " + String.join(" ", rest));
             command.run(rest, console);
             return 0;
         } catch (CliException e) {
@@ -65,6 +67,8 @@ public final class GlosaCli {
                 console.info(stackTrace(e));
             }
             return CliException.FAILURE;
+        } finally {
+            console.close();
         }
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GlosaCliTests {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -47,18 +49,21 @@ class GlosaCliTests {
         assertThat(err()).contains("--rows must be a whole number, found 'abc'");
     }
 
+    @TempDir
+    Path dir;
+
     @Test
     void demoReconcilesAndPrintsTheIndicators() {
-        assertThat(run("demo", "--rows", "2000", "--seed", "7")).isZero();
+        assertThat(run("demo", "--rows", "2000", "--seed", "7", "--out", dir.toString())).isZero();
         assertThat(out()).contains("A REJECTED_NEVER_PAID").contains("naive rejected total").contains("overall");
     }
 
     @Test
     void demoIsReproducibleForTheSameSeed() {
-        run("demo", "--rows", "1500", "--seed", "3");
-        String first = out();
+        run("demo", "--rows", "1500", "--seed", "3", "--out", dir.resolve("a").toString(), "--as-of", "2026-11-23");
+        String first = out().replace(dir.resolve("a").toString(), "OUT");
         out.reset();
-        run("demo", "--rows", "1500", "--seed", "3");
-        assertThat(out()).isEqualTo(first);
+        run("demo", "--rows", "1500", "--seed", "3", "--out", dir.resolve("b").toString(), "--as-of", "2026-11-23");
+        assertThat(out().replace(dir.resolve("b").toString(), "OUT")).isEqualTo(first);
     }
 }

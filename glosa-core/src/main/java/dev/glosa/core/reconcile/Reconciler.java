@@ -108,6 +108,10 @@ public final class Reconciler {
         CategoryColumn principal = options.principalColumn() != null && paid.has(options.principalColumn())
                 ? paid.category(options.principalColumn()) : null;
         int principalCode = principal == null ? -2 : principal.codeOf(options.principalValue());
+        if (principalCode < 0) {
+            // No row is principal; a missing flag (code -1) must not pass for one.
+            principal = null;
+        }
         LongIntHashMap rdIndex = new LongIntHashMap(nd);
         int[] rdRep = new int[nd];
         int[] rdCount = new int[nd];
@@ -152,8 +156,8 @@ public final class Reconciler {
         double[] billed = new double[n];
         double[] glosa = new double[n];
         double[] paidAmount = new double[n];
-        double[] rejectedRows = new double[n];
-        double[] paidRows = new double[n];
+        long[] rejectedRows = new long[n];
+        long[] paidRows = new long[n];
         Map<Situation, double[]> sums = new EnumMap<>(Situation.class);
         for (Situation s : Situation.values()) {
             sums.put(s, new double[4]);
@@ -201,8 +205,8 @@ public final class Reconciler {
         columns.add(DoubleColumn.of(Role.BILLED_AMOUNT.column(), billed));
         columns.add(DoubleColumn.of(Role.GLOSA_AMOUNT.column(), glosa));
         columns.add(DoubleColumn.of(Role.PAID_AMOUNT.column(), paidAmount));
-        columns.add(DoubleColumn.of("rejected_rows", rejectedRows));
-        columns.add(DoubleColumn.of("paid_rows", paidRows));
+        columns.add(LongColumn.of("rejected_rows", rejectedRows));
+        columns.add(LongColumn.of("paid_rows", paidRows));
         for (Map.Entry<String, Column[]> e : otherColumns(rejected, paid).entrySet()) {
             columns.add(gather(e.getKey(), e.getValue()[0], e.getValue()[1], situationCode, rjRow, rdRow));
         }

@@ -1,5 +1,7 @@
 package dev.glosa.core.reconcile;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -21,9 +23,16 @@ public record ReconciliationReport(
         Map<Situation, SituationTotals> bySituation,
         double naiveRejectedTotal) {
 
-    /** Copies the map. */
+    /** Copies the map, in situation order so that sums over it are the same in every run. */
     public ReconciliationReport {
-        bySituation = Map.copyOf(bySituation);
+        EnumMap<Situation, SituationTotals> copy = new EnumMap<>(Situation.class);
+        copy.putAll(bySituation);
+        for (Situation s : Situation.values()) {
+            if (!copy.containsKey(s)) {
+                throw new IllegalArgumentException("bySituation must hold every situation, " + s + " is missing");
+            }
+        }
+        bySituation = Collections.unmodifiableMap(copy);
     }
 
     /** The number of reconciled claims. */

@@ -45,7 +45,7 @@ public record SegmentOutcome(
         reason = reason == null ? "" : reason;
         strategy = strategy == null ? "" : strategy;
         qualityMetric = qualityMetric == null ? "" : qualityMetric;
-        parameters = Map.copyOf(parameters);
+        parameters = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameters));
         qualityByK = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(qualityByK));
         Objects.requireNonNull(assignment, "assignment");
         profiles = List.copyOf(profiles);
@@ -54,5 +54,23 @@ public record SegmentOutcome(
     /** The segment id; see {@link SegmentKey#id()}. */
     public String segmentId() {
         return key.id();
+    }
+
+    /**
+     * The same outcome with its assignment's rows mapped through {@code tableRows}: for an outcome computed on a subset
+     * of a table (say the claims with a glosa), {@code tableRows[i]} is the table row of the subset's row {@code i}.
+     */
+    public SegmentOutcome onRows(int[] tableRows) {
+        SegmentAssignment a = assignment;
+        int[] rows = new int[a.size()];
+        int[] labels = new int[a.size()];
+        String[] ids = new String[a.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = tableRows[a.row(i)];
+            labels[i] = a.label(i);
+            ids[i] = a.clusterId(i);
+        }
+        return new SegmentOutcome(key, status, reason, this.rows, glosaAmount, strategy, k, parameters, qualityMetric,
+                quality, qualityByK, new SegmentAssignment(a.key(), rows, labels, ids), profiles);
     }
 }

@@ -2,10 +2,12 @@ package dev.glosa.core.sus;
 
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.GlosaTable;
+import java.util.function.UnaryOperator;
 
 /**
- * Columns derived from SIH fields that make SUS claims comparable in groups: the SIGTAP procedure group of
- * {@code PROC_REA} and the ICD-10 chapter of {@code DIAG_PRINC}.
+ * Columns derived from SIH fields that make SUS claims comparable in groups and readable in labels: the SIGTAP
+ * procedure group of {@code PROC_REA}, the ICD-10 chapter of {@code DIAG_PRINC} and the bed specialty of
+ * {@code ESPEC}.
  *
  * <p>A SIGTAP procedure code has ten digits, {@code GGSSFFPPPD}: its first two give one of eight groups (01 promotion
  * and prevention ... 08 complementary actions). An ICD-10 code's letter and first two digits give its chapter
@@ -17,6 +19,10 @@ public final class SusColumns {
     public static final String PROCEDURE_GROUP = "proc_group";
     /** The derived ICD-10 chapter column. */
     public static final String ICD_CHAPTER = "icd_chapter";
+    /** The derived bed specialty label column. */
+    public static final String SPECIALTY = "specialty";
+    /** The SIH bed specialty column. */
+    public static final String ESPEC = "ESPEC";
     /** The SIH procedure column. */
     public static final String PROC_REA = "PROC_REA";
     /** The SIH principal diagnosis column. */
@@ -32,6 +38,12 @@ public final class SusColumns {
         "06 Medicamentos",
         "07 Órteses, próteses e materiais",
         "08 Ações complementares",
+    };
+
+    /** SIH bed specialties ({@code ESPEC}) 01 to 08; other codes are labelled by their code. */
+    private static final String[] SPECIALTIES = {
+        null, "01 Cirúrgico", "02 Obstétrico", "03 Clínico", "04 Crônico", "05 Psiquiatria", "06 Tisiologia",
+        "07 Pediátrico", "08 Reabilitação",
     };
 
     /** First code of each ICD-10 chapter (letter × 100 + number), in order, with the chapter's label. */
@@ -66,6 +78,18 @@ public final class SusColumns {
             return null;
         }
         return SIGTAP_GROUPS[b - '0'];
+    }
+
+    /** The label of a bed specialty code ({@code 02} gives {@code 02 Obstétrico}); blank gives {@code null}. */
+    public static String specialty(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String c = code.trim();
+        if (c.length() == 2 && c.charAt(0) == '0' && c.charAt(1) >= '1' && c.charAt(1) <= '8') {
+            return SPECIALTIES[c.charAt(1) - '0'];
+        }
+        return c + " Especialidade " + c;
     }
 
     /**
@@ -103,27 +127,31 @@ public final class SusColumns {
     }
 
     /**
-     * The table with {@value #PROCEDURE_GROUP} and {@value #ICD_CHAPTER} added from {@code PROC_REA} and
-     * {@code DIAG_PRINC} where those are present; the derivation runs once per distinct code, not per row.
+     * The table with {@value #PROCEDURE_GROUP}, {@value #ICD_CHAPTER} and {@value #SPECIALTY} added from
+     * {@code PROC_REA}, {@code DIAG_PRINC} and {@code ESPEC} where those are present; the derivation runs once per
+     * distinct code, not per row.
      */
     public static GlosaTable derive(GlosaTable table) {
         GlosaTable out = table;
         if (table.has(PROC_REA)) {
-            out = out.with(map(table.category(PROC_REA), PROCEDURE_GROUP, true));
+            out = out.with(map(table.category(PROC_REA), PROCEDURE_GROUP, SusColumns::procedureGroup));
         }
         if (table.has(DIAG_PRINC)) {
-            out = out.with(map(table.category(DIAG_PRINC), ICD_CHAPTER, false));
+            out = out.with(map(table.category(DIAG_PRINC), ICD_CHAPTER, SusColumns::icdChapter));
+        }
+        if (table.has(ESPEC)) {
+            out = out.with(map(table.category(ESPEC), SPECIALTY, SusColumns::specialty));
         }
         return out;
     }
 
-    private static CategoryColumn map(CategoryColumn source, String name, boolean procedure) {
+    private static CategoryColumn map(CategoryColumn source, String name, UnaryOperator<String> label) {
         CategoryColumn.Builder b = new CategoryColumn.Builder(name, source.size());
         int[] remap = new int[source.cardinality()];
         for (int code = 0; code < remap.length; code++) {
             String v = source.value(code).trim();
-            String label = procedure ? procedureGroup(v) : icdChapter(v);
-            remap[code] = label == null ? CategoryColumn.MISSING : b.codeFor(label);
+            String l = label.apply(v);
+            remap[code] = l == null ? CategoryColumn.MISSING : b.codeFor(l);
         }
         for (int r = 0; r < source.size(); r++) {
             int c = source.code(r);

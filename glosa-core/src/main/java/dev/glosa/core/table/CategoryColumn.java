@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A dictionary-encoded text column: one {@code int} code per row and a dictionary of distinct values.
  *
- * <p>Code {@code -1} means missing. Codes are assigned in order of first appearance, so equal inputs give equal codes.
+ * <p>Code {@code -1} means missing; the builder stores {@code null} and the empty string alike as missing, so a blank
+ * cell and an absent one never make two different groups. Codes are assigned in order of first appearance, so equal
+ * inputs give equal codes.
  */
 public final class CategoryColumn implements Column {
     /** The code of a missing value. */
@@ -45,6 +47,12 @@ public final class CategoryColumn implements Column {
      * @throws IllegalArgumentException if a code is below {@code -1} or not in the dictionary
      */
     public static CategoryColumn ofCodes(String name, int[] codes, String[] dictionary) {
+        for (int i = 0; i < dictionary.length; i++) {
+            if (dictionary[i] == null || dictionary[i].isEmpty()) {
+                throw new IllegalArgumentException("dictionary value " + i + " of column '" + name
+                        + "' must not be null or empty: a missing value is code -1");
+            }
+        }
         int[] c = codes.clone();
         for (int i = 0; i < c.length; i++) {
             if (c[i] < MISSING || c[i] >= dictionary.length) {
@@ -58,7 +66,7 @@ public final class CategoryColumn implements Column {
     /** A column of one value repeated {@code size} times. */
     public static CategoryColumn constant(String name, String value, int size) {
         int[] c = new int[size];
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             Arrays.fill(c, MISSING);
             return new CategoryColumn(name, c, new String[0]);
         }
@@ -167,10 +175,10 @@ public final class CategoryColumn implements Column {
             this.codes = new int[Math.max(capacity, 16)];
         }
 
-        /** Appends {@code value}; {@code null} appends a missing value. */
+        /** Appends {@code value}; {@code null} or the empty string appends a missing value. */
         public Builder add(String value) {
             ensure();
-            codes[size++] = value == null ? MISSING : codeFor(value);
+            codes[size++] = value == null || value.isEmpty() ? MISSING : codeFor(value);
             return this;
         }
 
@@ -185,6 +193,9 @@ public final class CategoryColumn implements Column {
          * The code {@code value} has or will have; lets a reader intern a value once and append its code many times.
          */
         public int codeFor(String value) {
+            if (value.isEmpty()) {
+                return MISSING;
+            }
             Integer c = index.get(value);
             if (c != null) {
                 return c;
@@ -197,7 +208,7 @@ public final class CategoryColumn implements Column {
             return dictSize++;
         }
 
-        /** Appends a code obtained from {@link #codeFor(String)}, or {@code -1}. */
+        /** Appends a code obtained from {@link #codeFor(String)} (which gives {@code -1} for the empty string). */
         public Builder addCode(int code) {
             if (code < MISSING || code >= dictSize) {
                 throw new IllegalArgumentException("code (" + code + ") must be -1 or less than " + dictSize);

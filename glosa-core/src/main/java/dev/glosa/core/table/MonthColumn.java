@@ -60,7 +60,16 @@ public final class MonthColumn implements Column {
         }
         int y = Math.floorDiv(index, 12);
         int m = Math.floorMod(index, 12) + 1;
-        return String.format("%04d-%02d", y, m);
+        // Written by hand: String.format follows the default locale, whose digits need not be ASCII.
+        StringBuilder sb = new StringBuilder(7);
+        String year = Integer.toString(Math.abs(y));
+        if (y < 0) {
+            sb.append('-');
+        }
+        for (int i = year.length(); i < 4; i++) {
+            sb.append('0');
+        }
+        return sb.append(year).append('-').append(m < 10 ? "0" : "").append(m).toString();
     }
 
     @Override

@@ -60,7 +60,7 @@ class ReconcilerTests {
         assertThat(c.category("situation").get(0)).isEqualTo("B");
         assertThat(c.category("status").get(0)).isEqualTo("approved");
         assertThat(c.doubles("paid_amount").get(0)).isEqualTo(110);
-        assertThat(c.doubles("rejected_rows").get(0)).isEqualTo(3);
+        assertThat(c.longs("rejected_rows").get(0)).isEqualTo(3);
         // B takes its columns from RD but keeps the RJ-only reason of its representative rejected row.
         assertThat(c.category("PROC_REA").get(0)).isEqualTo("P1");
         assertThat(c.category("reason_code").get(0)).isEqualTo("R3");
@@ -92,7 +92,7 @@ class ReconcilerTests {
         assertThat(r.claims().rowCount()).isEqualTo(1);
         assertThat(r.claims().doubles("paid_amount").get(0)).isCloseTo(2733.56, within(1e-9));
         assertThat(r.claims().category("PROC_REA").get(0)).isEqualTo("PRINCIPAL");
-        assertThat(r.claims().doubles("paid_rows").get(0)).isEqualTo(2);
+        assertThat(r.claims().longs("paid_rows").get(0)).isEqualTo(2);
         assertThat(r.report().paidRowsMerged()).isEqualTo(1);
         assertThat(r.report().paidTotal()).isCloseTo(2733.56, within(1e-9));
     }
@@ -102,6 +102,14 @@ class ReconcilerTests {
         GlosaTable paid = rd(new long[] {A1, A1}, new double[] {1, 2}, new String[] {"5", "5"}, new String[] {"X", "Y"});
         Reconciliation r = Reconciler.sih().reconcile(rj(new long[0], new double[0], new String[0]), paid);
         assertThat(r.claims().category("PROC_REA").get(0)).isEqualTo("X");
+    }
+
+    @Test
+    void rowWithAMissingFlagIsNotTakenForThePrincipal() {
+        GlosaTable paid = rd(new long[] {A1, A1}, new double[] {1, 2}, new String[] {"5", null}, new String[] {"X", "Y"});
+        Reconciliation r = Reconciler.sih().reconcile(rj(new long[0], new double[0], new String[0]), paid);
+        assertThat(r.claims().category("PROC_REA").get(0)).isEqualTo("X");
+        assertThat(r.claims().doubles("paid_amount").get(0)).isEqualTo(3);
     }
 
     @Test

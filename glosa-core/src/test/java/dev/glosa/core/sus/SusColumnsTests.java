@@ -39,6 +39,13 @@ class SusColumnsTests {
     }
 
     @Test
+    void specialtyNamesTheKnownBedSpecialties() {
+        assertThat(SusColumns.specialty("02")).isEqualTo("02 Obstétrico");
+        assertThat(SusColumns.specialty("87")).isEqualTo("87 Especialidade 87");
+        assertThat(SusColumns.specialty(" ")).isNull();
+    }
+
+    @Test
     void deriveAddsBothColumnsAndLeavesUnknownCodesMissing() {
         GlosaTable t = GlosaTable.of(CategoryColumn.of("PROC_REA", "0303140151", "xx", null),
                 CategoryColumn.of("DIAG_PRINC", "J189", "I10", "??"));

@@ -11,16 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SIH rejection codes ({@code CO_ERRO}) the generator draws from, loaded from the library's copy of the official
- * table.
- *
- * <p>The SIH reader ships the full table as {@code dev/glosa/io/sih/co_erro_moterro.csv}; when it is on the class path
- * it is used, otherwise this package's own copy of its code and description columns. Both are UTF-8, {@code ;}
- * separated, with a header naming a {@code co_erro} column.
+ * The SIH rejection codes ({@code CO_ERRO}) the generator draws from, in the order of the official table the SIH
+ * reader ships as {@code dev/glosa/io/sih/co_erro_moterro.csv} (UTF-8, {@code ;} separated, with a header naming a
+ * {@code co_erro} column).
  */
 final class ErrorCodes {
     static final String SIH_RESOURCE = "/dev/glosa/io/sih/co_erro_moterro.csv";
-    static final String OWN_RESOURCE = "/dev/glosa/io/generate/co_erro_codes.csv";
 
     private static volatile String[] cached;
 
@@ -41,12 +37,7 @@ final class ErrorCodes {
         String resource = SIH_RESOURCE;
         InputStream in = ErrorCodes.class.getResourceAsStream(resource);
         if (in == null) {
-            resource = OWN_RESOURCE;
-            in = ErrorCodes.class.getResourceAsStream(resource);
-        }
-        if (in == null) {
-            throw new IllegalStateException("neither " + SIH_RESOURCE + " nor " + OWN_RESOURCE
-                    + " is on the class path");
+            throw new IllegalStateException(SIH_RESOURCE + " is not on the class path");
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return parse(r, resource);

@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
  * {@code billed_amount} ({@code VAL_TOT}), in RD only {@code paid_amount} ({@code VAL_TOT}), {@code admission_date},
  * {@code discharge_date}, then {@code IDENT} ({@code 1} principal, {@code 5} long-stay continuation that reuses its
  * principal's number), {@code PROC_REA}, {@code DIAG_PRINC}, {@code ESPEC}, {@code age_years} (DOUBLE),
- * {@code SEXO} ({@code 1} male, {@code 3} female), {@code DIAS_PERM}, {@code UTI_MES_TO}, {@code MORTE} (DOUBLE, 0 or
- * 1), {@code CAR_INT}, {@code COMPLEX} and {@code GESTAO} (CATEGORY). ER: {@code claim_id}, {@code hospital},
+ * {@code SEXO} ({@code 1} male, {@code 3} female), {@code DIAS_PERM}, {@code UTI_MES_TO}, {@code MORTE} ("0" or
+ * "1", as the SIH reader types it), {@code CAR_INT}, {@code COMPLEX} and {@code GESTAO} (CATEGORY). ER: {@code claim_id}, {@code hospital},
  * {@code competence}, {@code admission_date}, {@code discharge_date} and {@code reason_code} ({@code CO_ERRO}, drawn
  * from the official SIH table), one row per error, one to three errors per RJ row.
  *
@@ -294,7 +294,8 @@ public final class SihGenerator {
             curUrgent = rnd.nextDouble() < p[SihCatalog.URGENT];
             curDeath = rnd.nextDouble() < p[SihCatalog.DEATH] ? 1 : 0;
             if (curProc == SihCatalog.NEWBORN) {
-                curAge = rnd.nextInt(29) / 365.0;
+                // Days over 365.25, as the SIH reader converts an age in days (COD_IDADE 2).
+                curAge = rnd.nextInt(29) / 365.25;
             } else {
                 double age = p[SihCatalog.AGE_MEAN] + p[SihCatalog.AGE_SD] * rnd.nextGaussian();
                 boolean obstetric = p[SihCatalog.MALE_SHARE] == 0 && p[SihCatalog.AGE_MEAN] < 35;
@@ -477,7 +478,9 @@ public final class SihGenerator {
         final CategoryColumn.Builder sex;
         final DoubleColumn.Builder stay;
         final DoubleColumn.Builder icu;
-        final DoubleColumn.Builder death;
+        final CategoryColumn.Builder death;
+        final int deathNo;
+        final int deathYes;
         final CategoryColumn.Builder carInt;
         final CategoryColumn.Builder complex;
         final CategoryColumn.Builder gestao;
@@ -514,7 +517,7 @@ public final class SihGenerator {
             sex = t.category("SEXO");
             stay = t.doubles("DIAS_PERM");
             icu = t.doubles("UTI_MES_TO");
-            death = t.doubles("MORTE");
+            death = t.category("MORTE");
             carInt = t.category("CAR_INT");
             complex = t.category("COMPLEX");
             gestao = t.category("GESTAO");
@@ -527,6 +530,8 @@ public final class SihGenerator {
             }
             sus = payer.codeFor("SUS");
             principal = ident.codeFor("1");
+            deathNo = death.codeFor("0");
+            deathYes = death.codeFor("1");
             continuation = ident.codeFor("5");
             male = sex.codeFor("1");
             female = sex.codeFor("3");
@@ -567,7 +572,7 @@ public final class SihGenerator {
             sex.addCode(r.curMale ? male : female);
             stay.add(r.curStay);
             icu.add(r.curIcu);
-            death.add(r.curDeath);
+            death.addCode(r.curDeath == 1 ? deathYes : deathNo);
             carInt.addCode(r.curUrgent ? urgent : elective);
             complex.addCode(complexCode[r.curProc]);
             gestao.addCode(gestaoCode[r.curHospital]);

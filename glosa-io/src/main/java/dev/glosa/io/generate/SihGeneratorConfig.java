@@ -141,6 +141,13 @@ public record SihGeneratorConfig(
         return withClaimsPerHospitalMonth((int) ((totalClaims + cells - 1) / cells));
     }
 
+    /** The same configuration with another state (its two-digit IBGE code, which starts every claim number). */
+    public SihGeneratorConfig withStateCode(int newStateCode) {
+        return new SihGeneratorConfig(seed, hospitals, firstMonth, months, rdExtraMonths, claimsPerHospitalMonth,
+                newStateCode, rejectionRate, representationRate, rerejectionRate, partialPaymentRate, valueChangeRate,
+                longStayRate);
+    }
+
     /** The same configuration with another seed. */
     public SihGeneratorConfig withSeed(long newSeed) {
         return new SihGeneratorConfig(newSeed, hospitals, firstMonth, months, rdExtraMonths, claimsPerHospitalMonth,

@@ -1,0 +1,46 @@
+package dev.glosa.examples.cli;
+
+import dev.glosa.cluster.features.FeatureSpec;
+import dev.glosa.core.indicator.IndicatorRow;
+import dev.glosa.core.reconcile.ReconciliationReport;
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.io.powerbi.RunRecord;
+import java.util.List;
+
+/**
+ * What a source hands to the job: the rows to write, which of them to cluster, the indicators, and the provenance.
+ *
+ * @param source a word for messages: {@code sus}, {@code csv}, {@code tiss}, {@code demo}
+ * @param analysed the rows of the fact table
+ * @param clusterRows the rows of {@code analysed} to segment and cluster (ascending), or {@code null} for all
+ * @param defaultFeatures the features used when the configuration names none
+ * @param profileColumns the category columns searched for what sets a group apart (empty: every category column)
+ * @param indicators the indicator rows
+ * @param inputs the files read, with their checksums
+ * @param rowsIn the rows read from the inputs
+ * @param rowsRejected the rows quarantined by the readers
+ * @param reconciliation the SUS reconciliation report, or {@code null}
+ */
+record Prepared(
+        String source,
+        GlosaTable analysed,
+        int[] clusterRows,
+        FeatureSpec defaultFeatures,
+        List<String> profileColumns,
+        List<IndicatorRow> indicators,
+        List<RunRecord.Input> inputs,
+        long rowsIn,
+        long rowsRejected,
+        ReconciliationReport reconciliation) {
+
+    /** Copies the rows. */
+    Prepared {
+        clusterRows = clusterRows == null ? null : clusterRows.clone();
+    }
+
+    /** A copy of the rows to cluster, or {@code null} for all. */
+    @Override
+    public int[] clusterRows() {
+        return clusterRows == null ? null : clusterRows.clone();
+    }
+}
