@@ -41,7 +41,7 @@ final class KdTree {
     final int[] minIndex;
     final double[] boxMin;
     final double[] boxMax;
-    /** A quarter of each box's squared diagonal: no point lies within less of all its corners. */
+    /** A quarter of each box's squared diagonal, a floor under any point's squared distance to its far corner. */
     final double[] reach2;
     /** The parent of each node, {@code -1} at the root. */
     final int[] up;
