@@ -1,0 +1,61 @@
+package dev.glosa.core.aggregate;
+
+import dev.glosa.core.table.Role;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link MonthlyAggregator} groups by and which columns it sums.
+ *
+ * @param dimensions the columns to group by besides the month (category, long, date or month columns)
+ * @param monthColumn the month column ({@code competence} by default)
+ * @param billedColumn the billed amount
+ * @param glosaColumn the denied amount
+ * @param linesColumn a column holding a count of glosa lines per row ({@code QTD_LINHAS_GLOSA}), or {@code null} to
+ *     count rows
+ * @param billedPreviousColumn a column holding the previous month's billed amount, or {@code null} to derive it from
+ *     the table's previous month
+ * @param glosaPreviousColumn a column holding the previous month's glosa, or {@code null} to derive it
+ */
+public record AggregationSpec(
+        List<String> dimensions,
+        String monthColumn,
+        String billedColumn,
+        String glosaColumn,
+        String linesColumn,
+        String billedPreviousColumn,
+        String glosaPreviousColumn) {
+
+    /** Checks the spec and copies the dimensions. */
+    public AggregationSpec {
+        dimensions = List.copyOf(dimensions);
+        Objects.requireNonNull(monthColumn, "monthColumn");
+        Objects.requireNonNull(billedColumn, "billedColumn");
+        Objects.requireNonNull(glosaColumn, "glosaColumn");
+        if ((billedPreviousColumn == null) != (glosaPreviousColumn == null)) {
+            throw new IllegalArgumentException("billedPreviousColumn (" + billedPreviousColumn + ") and glosaPreviousColumn ("
+                    + glosaPreviousColumn + ") must be given together or not at all");
+        }
+        if (dimensions.contains(monthColumn)) {
+            throw new IllegalArgumentException("the month column '" + monthColumn + "' must not also be a dimension");
+        }
+    }
+
+    /** Groups by {@code dimensions} × {@code competence}, summing the canonical billed and glosa columns. */
+    public static AggregationSpec of(List<String> dimensions) {
+        return new AggregationSpec(dimensions, Role.COMPETENCE.column(), Role.BILLED_AMOUNT.column(),
+                Role.GLOSA_AMOUNT.column(), null, null, null);
+    }
+
+    /** The same spec counting glosa lines from {@code column}. */
+    public AggregationSpec withLines(String column) {
+        return new AggregationSpec(dimensions, monthColumn, billedColumn, glosaColumn, column, billedPreviousColumn,
+                glosaPreviousColumn);
+    }
+
+    /** The same spec taking the previous month's amounts from the given columns instead of deriving them. */
+    public AggregationSpec withPreviousColumns(String billedPrevious, String glosaPrevious) {
+        return new AggregationSpec(dimensions, monthColumn, billedColumn, glosaColumn, linesColumn, billedPrevious,
+                glosaPrevious);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.glosa.core.result;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one group of a segment is and what it costs, in words and numbers an analyst can act on.
+ *
+ * @param segmentId the segment's id
+ * @param clusterId the group's stable id across runs
+ * @param label the algorithm's label of the group in this run ({@code -1} for DBSCAN noise)
+ * @param rows the number of rows
+ * @param rowShare the group's share of the segment's rows
+ * @param glosaTotal total glosa
+ * @param glosaMean mean glosa per row
+ * @param glosaMedian median glosa per row
+ * @param glosaShare the group's share of the segment's glosa
+ * @param glosaRate glosa over billed ({@code NaN} when nothing was billed)
+ * @param glosaJump the change of the group's glosa over the previous month, when known ({@code NaN} otherwise)
+ * @param featureCentres the mean of each feature in its original units, by feature name, in feature order
+ * @param distinctive the categories that set the group apart, highest lift first
+ * @param topReasons the reason codes carrying most of its glosa, largest first
+ * @param description a short label, e.g. "high value and rising — MATERIAL in ICU — R$ 1.2 M, 41% of the segment"
+ * @param rankInSegment 1 for the costliest group of its segment
+ * @param rankOverall 1 for the costliest group of the run
+ * @param status whether the id was kept from the previous run
+ */
+public record ClusterProfile(
+        String segmentId,
+        String clusterId,
+        int label,
+        long rows,
+        double rowShare,
+        double glosaTotal,
+        double glosaMean,
+        double glosaMedian,
+        double glosaShare,
+        double glosaRate,
+        double glosaJump,
+        Map<String, Double> featureCentres,
+        List<CategoryLift> distinctive,
+        List<ReasonShare> topReasons,
+        String description,
+        int rankInSegment,
+        int rankOverall,
+        GroupStatus status) {
+
+    /** Checks the ids and copies the collections. */
+    public ClusterProfile {
+        Objects.requireNonNull(segmentId, "segmentId");
+        Objects.requireNonNull(clusterId, "clusterId");
+        featureCentres = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(featureCentres));
+        distinctive = List.copyOf(distinctive);
+        topReasons = List.copyOf(topReasons);
+        Objects.requireNonNull(status, "status");
+    }
+}
