@@ -1,0 +1,342 @@
+package dev.glosa.io.dbf;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes a dBase III file record by record, as DATASUS publishes uncompressed ({@code .dbf}).
+ *
+ * <p>Declare the fields with a {@link #builder()}, then for each record set the fields that have a value and
+ * call {@link #endRecord()}; unset fields are written blank. {@link #close()} writes the end-of-file marker
+ * {@code 0x1A} and the record count into the header. Text is left-aligned and space-padded, numbers are
+ * right-aligned with the field's decimals, dates are {@code yyyyMMdd}. A value that does not fit its field is
+ * an {@link IllegalArgumentException} naming the field and the value: nothing is truncated silently. The bytes
+ * written depend only on the fields, the values and the header date given (default 1970-01-01).
+ */
+public final class DbfWriter implements Closeable {
+
+    private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    private static final double EXACT_LIMIT = 1L << 52;
+
+    private final FileChannel channel;
+    private final OutputStream out;
+    private final List<DbfField> fields;
+    private final CharsetEncoder encoder;
+    private final byte[] record;
+    private final int headerLength;
+    private long count;
+    private boolean closed;
+
+    private DbfWriter(FileChannel channel, List<DbfField> fields, Charset charset, LocalDate lastUpdate)
+            throws IOException {
+        this.channel = channel;
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        this.fields = fields;
+        this.encoder = charset.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int recordLength = 1;
+        for (DbfField f : fields) {
+            recordLength += f.length();
+        }
+        if (recordLength > 0xFFFF) {
+            throw new IllegalArgumentException("record length must be at most 65535, found " + recordLength);
+        }
+        this.record = new byte[recordLength];
+        this.headerLength = DbfHeader.BLOCK + DbfHeader.BLOCK * fields.size() + 1;
+        if (headerLength > 0xFFFF) {
+            throw new IllegalArgumentException("too many fields for a DBF header: " + fields.size());
+        }
+        byte[] h = new byte[headerLength];
+        h[0] = 0x03;
+        h[1] = (byte) (lastUpdate.getYear() - 1900);
+        h[2] = (byte) lastUpdate.getMonthValue();
+        h[3] = (byte) lastUpdate.getDayOfMonth();
+        h[8] = (byte) headerLength;
+        h[9] = (byte) (headerLength >>> 8);
+        h[10] = (byte) recordLength;
+        h[11] = (byte) (recordLength >>> 8);
+        int at = DbfHeader.BLOCK;
+        for (DbfField f : fields) {
+            byte[] name = f.name().getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(name, 0, h, at, name.length);
+            h[at + 11] = (byte) f.type().code();
+            h[at + 16] = (byte) f.length();
+            h[at + 17] = (byte) f.decimals();
+            at += DbfHeader.BLOCK;
+        }
+        h[at] = DbfHeader.TERMINATOR;
+        out.write(h);
+        Arrays.fill(record, (byte) ' ');
+    }
+
+    /** A builder to declare the fields, in record order. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The fields, in record order, with their offsets. */
+    public List<DbfField> fields() {
+        return fields;
+    }
+
+    /** Records written so far. */
+    public long recordCount() {
+        return count;
+    }
+
+    /** Sets a text field; {@code null} leaves it blank. */
+    public DbfWriter setString(int field, String value) {
+        DbfField f = fields.get(field);
+        if (value == null) {
+            return setBlank(field);
+        }
+        byte[] bytes;
+        try {
+            ByteBuffer bb = encoder.reset().encode(CharBuffer.wrap(value));
+            bytes = new byte[bb.remaining()];
+            bb.get(bytes);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("field " + f.describe() + ": '" + value + "' cannot be encoded in "
+                    + encoder.charset(), e);
+        }
+        if (bytes.length > f.length()) {
+            throw new IllegalArgumentException("field " + f.describe() + ": '" + value + "' needs " + bytes.length
+                    + " bytes");
+        }
+        int at = f.offset();
+        System.arraycopy(bytes, 0, record, at, bytes.length);
+        Arrays.fill(record, at + bytes.length, at + f.length(), (byte) ' ');
+        return this;
+    }
+
+    /** Sets a field to an integer, right-aligned (with zero decimals if the field has decimals). */
+    public DbfWriter setLong(int field, long value) {
+        DbfField f = fields.get(field);
+        String text = Long.toString(value);
+        if (f.decimals() > 0 && (f.type() == DbfFieldType.NUMERIC || f.type() == DbfFieldType.FLOAT)) {
+            text = text + "." + "0".repeat(f.decimals());
+        }
+        return putRight(f, text, value);
+    }
+
+    /** Sets a numeric field to {@code value} rounded to the field's decimals; {@code NaN} leaves it blank. */
+    public DbfWriter setDouble(int field, double value) {
+        DbfField f = fields.get(field);
+        if (Double.isNaN(value)) {
+            return setBlank(field);
+        }
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("field " + f.describe() + ": infinite value " + value);
+        }
+        int d = f.decimals();
+        String text;
+        double scaled = d < POW10.length ? value * POW10[d] : Double.POSITIVE_INFINITY;
+        if (Math.abs(scaled) < EXACT_LIMIT) {
+            long units = Math.round(scaled);
+            text = formatUnits(units, d);
+        } else {
+            text = new BigDecimal(Double.toString(value)).setScale(d, RoundingMode.HALF_UP).toPlainString();
+        }
+        return putRight(f, text, value);
+    }
+
+    /** Sets a date field (or an 8-wide text field) to {@code yyyyMMdd}; {@code null} leaves it blank. */
+    public DbfWriter setDate(int field, LocalDate date) {
+        DbfField f = fields.get(field);
+        if (date == null) {
+            return setBlank(field);
+        }
+        int y = date.getYear();
+        if (y < 0 || y > 9999) {
+            throw new IllegalArgumentException("field " + f.describe() + ": year of " + date + " must be 0..9999");
+        }
+        String text = String.format("%04d%02d%02d", y, date.getMonthValue(), date.getDayOfMonth());
+        if (f.length() < 8) {
+            throw new IllegalArgumentException("field " + f.describe() + ": a date needs 8 bytes");
+        }
+        return setString(field, text);
+    }
+
+    /** Sets a logical field to {@code T} or {@code F}; {@code null} writes {@code ?}. */
+    public DbfWriter setLogical(int field, Boolean value) {
+        return setString(field, value == null ? "?" : value ? "T" : "F");
+    }
+
+    /** Leaves a field blank (spaces). */
+    public DbfWriter setBlank(int field) {
+        DbfField f = fields.get(field);
+        Arrays.fill(record, f.offset(), f.offset() + f.length(), (byte) ' ');
+        return this;
+    }
+
+    /** Writes the current record as live and starts a blank one. */
+    public void endRecord() throws IOException {
+        endRecord(false);
+    }
+
+    /** Writes the current record, flagged deleted ({@code *}) if asked, and starts a blank one. */
+    public void endRecord(boolean deleted) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("writer is closed");
+        }
+        if (count == DbfHeader.MAX_RECORDS) {
+            throw new IllegalStateException("a DBF holds at most " + DbfHeader.MAX_RECORDS + " records here");
+        }
+        record[0] = (byte) (deleted ? '*' : ' ');
+        out.write(record);
+        count++;
+        Arrays.fill(record, (byte) ' ');
+    }
+
+    /** Writes the end-of-file marker and the record count, and closes the file. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.write(0x1A);
+            out.flush();
+            ByteBuffer n = ByteBuffer.allocate(4);
+            n.put((byte) count).put((byte) (count >>> 8)).put((byte) (count >>> 16)).put((byte) (count >>> 24));
+            n.flip();
+            channel.write(n, 4);
+        } finally {
+            channel.close();
+        }
+    }
+
+    private DbfWriter putRight(DbfField f, String text, Object value) {
+        if (f.type() == DbfFieldType.DATE || f.type() == DbfFieldType.LOGICAL) {
+            throw new IllegalArgumentException("field " + f.describe() + ": cannot hold the number " + value);
+        }
+        if (text.length() > f.length()) {
+            throw new IllegalArgumentException("field " + f.describe() + ": " + value + " needs " + text.length()
+                    + " characters");
+        }
+        int at = f.offset();
+        int pad = f.length() - text.length();
+        Arrays.fill(record, at, at + pad, (byte) ' ');
+        for (int i = 0; i < text.length(); i++) {
+            record[at + pad + i] = (byte) text.charAt(i);
+        }
+        return this;
+    }
+
+    private static String formatUnits(long units, int decimals) {
+        if (decimals == 0) {
+            return Long.toString(units);
+        }
+        boolean negative = units < 0;
+        String digits = Long.toString(Math.abs(units));
+        if (digits.length() <= decimals) {
+            digits = "0".repeat(decimals - digits.length() + 1) + digits;
+        }
+        int cut = digits.length() - decimals;
+        return (negative ? "-" : "") + digits.substring(0, cut) + "." + digits.substring(cut);
+    }
+
+    /** Declares the fields of a DBF to write. */
+    public static final class Builder {
+        private final List<DbfField> fields = new ArrayList<>();
+        private int offset = 1;
+        private Charset charset = DbfReadOptions.CP850;
+        private LocalDate lastUpdate = LocalDate.of(1970, 1, 1);
+
+        private Builder() {
+        }
+
+        /** Adds a field; offsets are assigned in the order fields are added. */
+        public Builder field(String name, DbfFieldType type, int length, int decimals) {
+            DbfField f = new DbfField(name, type, length, decimals, offset);
+            for (DbfField g : fields) {
+                if (g.name().equals(name)) {
+                    throw new IllegalArgumentException("field name " + name + " appears twice");
+                }
+            }
+            fields.add(f);
+            offset += length;
+            return this;
+        }
+
+        /** Adds a text field of {@code length} bytes. */
+        public Builder character(String name, int length) {
+            return field(name, DbfFieldType.CHARACTER, length, 0);
+        }
+
+        /** Adds a numeric field {@code length} wide with {@code decimals} digits after the point. */
+        public Builder numeric(String name, int length, int decimals) {
+            return field(name, DbfFieldType.NUMERIC, length, decimals);
+        }
+
+        /** Adds a date field. */
+        public Builder date(String name) {
+            return field(name, DbfFieldType.DATE, 8, 0);
+        }
+
+        /** Adds a logical field. */
+        public Builder logical(String name) {
+            return field(name, DbfFieldType.LOGICAL, 1, 0);
+        }
+
+        /** Adds the fields of an existing layout (for example a header read elsewhere), in order. */
+        public Builder fields(List<DbfField> layout) {
+            for (DbfField f : layout) {
+                field(f.name(), f.type(), f.length(), f.decimals());
+            }
+            return this;
+        }
+
+        /** The text encoding (default CP850). */
+        public Builder charset(Charset value) {
+            this.charset = Objects.requireNonNull(value, "charset");
+            return this;
+        }
+
+        /** The date of last update written in the header (default 1970-01-01), years 1900 to 2155. */
+        public Builder lastUpdate(LocalDate value) {
+            if (value.getYear() < 1900 || value.getYear() > 2155) {
+                throw new IllegalArgumentException("header date year must be 1900..2155, found " + value);
+            }
+            this.lastUpdate = value;
+            return this;
+        }
+
+        /** Creates (or truncates) {@code file} and writes the header. */
+        public DbfWriter open(Path file) throws IOException {
+            if (fields.isEmpty()) {
+                throw new IllegalStateException("declare at least one field before opening");
+            }
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            try {
+                return new DbfWriter(ch, List.copyOf(fields), charset, lastUpdate);
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+        }
+    }
+}
