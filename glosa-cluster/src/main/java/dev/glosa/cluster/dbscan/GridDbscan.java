@@ -106,8 +106,6 @@ final class GridDbscan {
         for (int a = 0; a < cc; a++) {
             KdTree.Radius reach = new KdTree.Radius((radius.eps + half[a] + maxHalf) * slack);
             int found = cellTree.range(centre, a * d, reach, candidates);
-            // ascending order keeps the work, not the result, independent of tree layout
-            Arrays.sort(candidates, 0, found);
             for (int f = 0; f < found; f++) {
                 int b = candidates[f];
                 if (b <= a || find(parent, a) == find(parent, b)) {
@@ -197,8 +195,13 @@ final class GridDbscan {
         }
     }
 
-    /** Points grouped by grid cell of side {@code eps / sqrt(d)}; one cell per point when no grid is usable. */
+    /**
+     * Points grouped by grid cell of side {@code eps / sqrt(d)}; one cell per point above {@code MAX_GRID_DIMS}
+     * dimensions or when the grid is so fine that rounding could misplace a point.
+     */
     static final class Cells {
+        static final int MAX_GRID_DIMS = 4;
+
         final int count;
         final int[] start;
         final int[] members;
@@ -214,7 +217,9 @@ final class GridDbscan {
         static Cells of(double[] x, int n, int d, double eps) {
             // shrink the side a little so that rounding never puts two points farther than eps in one cell
             double side = eps / Math.sqrt(d) * (1 - 1e-9);
-            long[] key = side > 0 ? gridKeys(x, n, d, side) : null;
+            // Above a few dimensions cells hold few points and the padded cell-to-cell searches cover a far larger
+            // volume than eps-balls ((1 + 1/sqrt(d))^d grows fast), so plain point queries are cheaper there.
+            long[] key = side > 0 && d <= MAX_GRID_DIMS ? gridKeys(x, n, d, side) : null;
             int[] members = new int[n];
             for (int i = 0; i < n; i++) {
                 members[i] = i;
@@ -223,15 +228,7 @@ final class GridDbscan {
             int[] start;
             int count;
             if (key == null) {
-                count = n;
-                start = new int[n + 1];
-                for (int i = 0; i <= n; i++) {
-                    start[i] = i;
-                }
-                for (int i = 0; i < n; i++) {
-                    cellOf[i] = i;
-                }
-                return new Cells(count, start, members, cellOf);
+                return perPoint(n);
             }
             int[] tmp = new int[n];
             sort(key, d, members, tmp, 0, n);
@@ -245,6 +242,19 @@ final class GridDbscan {
             }
             start[count] = n;
             return new Cells(count, Arrays.copyOf(start, count + 1), members, cellOf);
+        }
+
+        private static Cells perPoint(int n) {
+            int[] start = new int[n + 1];
+            int[] members = new int[n];
+            int[] cellOf = new int[n];
+            for (int i = 0; i < n; i++) {
+                start[i] = i;
+                members[i] = i;
+                cellOf[i] = i;
+            }
+            start[n] = n;
+            return new Cells(n, start, members, cellOf);
         }
 
         /** Integer cell coordinates, or {@code null} when the grid is so fine that rounding could misplace a point. */

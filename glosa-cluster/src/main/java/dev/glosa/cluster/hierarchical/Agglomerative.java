@@ -14,7 +14,8 @@ package dev.glosa.cluster.hierarchical;
  *
  * <p>Heights: Euclidean distance for complete, average and single; for Ward, {@code sqrt(2 · ΔSSE)} where ΔSSE is
  * the increase of the within-cluster sum of squares (scikit-learn's and SciPy's convention: two single points
- * merge at their distance). ELKI's Ward heights are ΔSSE, that is {@code h² / 2}.
+ * merge at their distance). ELKI merges on ΔSSE = {@code h² / 2} (half squared distances) and, run on squared
+ * Euclidean distances as its Ward requires, reports merge heights of {@code 2·ΔSSE = h²}.
  *
  * <p>Points may carry weights (sizes of micro-clusters): Ward then starts from the exact Ward distance between the
  * weighted groups, and average linkage weights by size.

@@ -6,6 +6,7 @@ import dev.glosa.cluster.spi.FeatureMatrix;
 import dev.glosa.cluster.spi.Parameter;
 import dev.glosa.cluster.spi.ParameterSpace;
 import dev.glosa.cluster.spi.Parameters;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,8 +15,9 @@ import java.util.List;
  * linkage, exact in O(n²) time, cut into {@code k} clusters or at a height.
  *
  * <p>Heights follow SciPy and scikit-learn: Euclidean distance for complete, average and single linkage, and
- * {@code sqrt(2 · ΔSSE)} for Ward, so two single points merge at their distance. ELKI reports Ward heights as ΔSSE,
- * that is {@code h² / 2} in this convention; convert before comparing cut heights.
+ * {@code sqrt(2 · ΔSSE)} for Ward, so two single points merge at their distance. ELKI works on ΔSSE, that is
+ * {@code h² / 2} (half squared distances), and on squared Euclidean input reports heights of {@code h²}: take
+ * the square root of an ELKI Ward height before using it as {@code height} here.
  *
  * <p>The distance matrix takes {@code 4·n²} bytes, so above {@code maxPoints} points (default 5,000) the
  * strategy clusters {@code representatives} micro-clusters (default 1,000: a seeded sample of rows refined by three
@@ -68,6 +70,26 @@ public final class HierarchicalStrategy implements ClusteringStrategy {
 
     @Override
     public Clustering cluster(FeatureMatrix data, Parameters parameters, long seed) {
+        Tree tree = tree(data, parameters, seed);
+        return tree.clustering(data, parameters, seed, cut(tree.dendrogram, parameters));
+    }
+
+    /** Builds the tree once and cuts it at every k, instead of clustering once per k. */
+    @Override
+    public List<Clustering> clusterEachK(FeatureMatrix data, Parameters parameters, int kMin, int kMax, long seed) {
+        if (kMin > kMax) {
+            throw new IllegalArgumentException("kMin (" + kMin + ") must be <= kMax (" + kMax + ")");
+        }
+        Tree tree = tree(data, parameters, seed);
+        List<Clustering> out = new ArrayList<>(kMax - kMin + 1);
+        for (int k = kMin; k <= kMax; k++) {
+            Parameters p = parameters.with(K, k);
+            out.add(tree.clustering(data, p, seed, cut(tree.dendrogram, p)));
+        }
+        return out;
+    }
+
+    private Tree tree(FeatureMatrix data, Parameters parameters, long seed) {
         if (!parameters.space().owner().equals(ID)) {
             throw new IllegalArgumentException("parameters of strategy '" + parameters.space().owner()
                     + "' given to strategy '" + ID + "'");
@@ -81,55 +103,66 @@ public final class HierarchicalStrategy implements ClusteringStrategy {
         }
         Linkage linkage = Linkage.of(parameters.getChoice(LINKAGE));
         double[] x = data.values();
-        int[] labels;
-        String approximation = null;
         if (n <= maxPoints) {
             double[] w = new double[n];
             Arrays.fill(w, 1.0);
-            labels = cut(Agglomerative.run(x, n, d, w, linkage), parameters);
-        } else {
-            MicroClusters mc = MicroClusters.of(x, n, d, reps, seed);
-            int[] repLabels = cut(Agglomerative.run(mc.centres, mc.count, d, mc.weights, linkage), parameters);
-            labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = repLabels[mc.assign[i]];
-            }
-            approximation = linkage.id() + " linkage on " + mc.count + " micro-clusters (seeded sample refined by "
-                    + MicroClusters.LLOYD_ITERATIONS + " Lloyd iterations) of " + n + " points, above maxPoints "
-                    + maxPoints;
+            return new Tree(x, Agglomerative.run(x, n, d, w, linkage), null, null);
         }
-        int k = 0;
-        for (int l : labels) {
-            k = Math.max(k, l + 1);
-        }
-        double[] centroids = new double[Math.max(k, 1) * d];
-        int[] counts = new int[Math.max(k, 1)];
-        for (int i = 0; i < n; i++) {
-            counts[labels[i]]++;
-            for (int t = 0; t < d; t++) {
-                centroids[labels[i] * d + t] += x[i * d + t];
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            for (int t = 0; t < d; t++) {
-                if (counts[c] > 0) {
-                    centroids[c * d + t] /= counts[c];
+        MicroClusters mc = MicroClusters.of(x, n, d, reps, seed);
+        String approximation = linkage.id() + " linkage on " + mc.count + " micro-clusters (seeded sample refined by "
+                + MicroClusters.LLOYD_ITERATIONS + " Lloyd iterations) of " + n + " points, above maxPoints "
+                + maxPoints;
+        return new Tree(x, Agglomerative.run(mc.centres, mc.count, d, mc.weights, linkage), mc.assign, approximation);
+    }
+
+    /** A built dendrogram, with the micro-cluster of every point when representatives were used. */
+    private record Tree(double[] x, Dendrogram dendrogram, int[] representativeOf, String approximation) {
+
+        Clustering clustering(FeatureMatrix data, Parameters parameters, long seed, int[] treeLabels) {
+            int n = data.rows();
+            int d = data.dims();
+            int[] labels;
+            if (representativeOf == null) {
+                labels = treeLabels;
+            } else {
+                labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = treeLabels[representativeOf[i]];
                 }
             }
-        }
-        double inertia = 0;
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < d; t++) {
-                double v = x[i * d + t] - centroids[labels[i] * d + t];
-                inertia += v * v;
+            int k = 0;
+            for (int l : labels) {
+                k = Math.max(k, l + 1);
             }
+            double[] centroids = new double[Math.max(k, 1) * d];
+            int[] counts = new int[Math.max(k, 1)];
+            for (int i = 0; i < n; i++) {
+                counts[labels[i]]++;
+                for (int t = 0; t < d; t++) {
+                    centroids[labels[i] * d + t] += x[i * d + t];
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                for (int t = 0; t < d; t++) {
+                    if (counts[c] > 0) {
+                        centroids[c * d + t] /= counts[c];
+                    }
+                }
+            }
+            double inertia = 0;
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < d; t++) {
+                    double v = x[i * d + t] - centroids[labels[i] * d + t];
+                    inertia += v * v;
+                }
+            }
+            Clustering.Builder b = Clustering.builder(ID, parameters, seed, labels).inertia(inertia)
+                    .iterations(0, true).approximation(approximation);
+            if (n > 0) {
+                b.centroids(centroids, d);
+            }
+            return b.build();
         }
-        Clustering.Builder b = Clustering.builder(ID, parameters, seed, labels).inertia(inertia).iterations(0, true)
-                .approximation(approximation);
-        if (n > 0) {
-            b.centroids(centroids, d);
-        }
-        return b.build();
     }
 
     private static int[] cut(Dendrogram tree, Parameters parameters) {

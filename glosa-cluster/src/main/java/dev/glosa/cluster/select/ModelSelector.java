@@ -109,9 +109,10 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         Clustering best = null;
         double bestScore = Double.NaN;
         int bestK = 0;
+        java.util.List<Clustering> runs = strategy.clusterEachK(data, parameters, kMin, hi, seed);
         for (int i = 0; i < count; i++) {
             int k = kMin + i;
-            Clustering c = strategy.cluster(data, parameters.with(ClusteringStrategy.K, k), seed);
+            Clustering c = runs.get(i);
             double s = criterion.score(data, c.labels(), seed);
             ks[i] = k;
             scores[i] = s;

@@ -15,7 +15,6 @@ import java.util.SplittableRandom;
 final class SilhouetteCriterion implements Criterion {
     static final String ID = "silhouette";
     static final int DEFAULT_MAX_EXACT = 2_000;
-    private static final long MAX_SUMS = 1L << 22;
 
     private final int maxExact;
 
@@ -87,49 +86,43 @@ final class SilhouetteCriterion implements Criterion {
     static double silhouette(double[] x, int d, Partition p) {
         int m = p.points.length;
         int k = p.k;
-        double[] sums;
-        if ((long) m * k <= MAX_SUMS) {
-            sums = new double[m * k];
-            for (int a = 0; a < m; a++) {
-                int oa = p.points[a] * d;
-                int la = p.label[a];
-                for (int b = a + 1; b < m; b++) {
-                    double dist = Partition.dist(x, oa, x, p.points[b] * d, d);
-                    sums[a * k + p.label[b]] += dist;
-                    sums[b * k + la] += dist;
-                }
-            }
-        } else {
-            sums = null;
+        // pack the points cluster by cluster, so each mean distance is a sequential scan of one block
+        int[] start = new int[k + 1];
+        for (int l : p.label) {
+            start[l + 1]++;
         }
-        double total = 0;
-        double[] row = sums == null ? new double[k] : null;
+        for (int c = 0; c < k; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] fill = java.util.Arrays.copyOf(start, k);
+        double[] packed = new double[m * d];
+        int[] packedLabel = new int[m];
         for (int a = 0; a < m; a++) {
-            int own = p.label[a];
+            int l = p.label[a];
+            int pos = fill[l]++;
+            System.arraycopy(x, p.points[a] * d, packed, pos * d, d);
+            packedLabel[pos] = l;
+        }
+        double[] row = new double[k];
+        double total = 0;
+        for (int a = 0; a < m; a++) {
+            int own = packedLabel[a];
             if (p.sizes[own] <= 1) {
                 continue; // a singleton scores 0
             }
-            int base;
-            double[] s;
-            if (sums != null) {
-                s = sums;
-                base = a * k;
-            } else {
-                Arrays.fill(row, 0);
-                int oa = p.points[a] * d;
-                for (int b = 0; b < m; b++) {
-                    if (b != a) {
-                        row[p.label[b]] += Partition.dist(x, oa, x, p.points[b] * d, d);
-                    }
+            int oa = a * d;
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int b = start[c]; b < start[c + 1]; b++) {
+                    s += Partition.dist(packed, oa, packed, b * d, d);
                 }
-                s = row;
-                base = 0;
+                row[c] = s;
             }
-            double in = s[base + own] / (p.sizes[own] - 1);
+            double in = row[own] / (p.sizes[own] - 1);
             double out = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {
                 if (c != own) {
-                    out = Math.min(out, s[base + c] / p.sizes[c]);
+                    out = Math.min(out, row[c] / p.sizes[c]);
                 }
             }
             double max = Math.max(in, out);

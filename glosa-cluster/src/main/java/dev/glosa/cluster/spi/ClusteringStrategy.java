@@ -45,6 +45,26 @@ public interface ClusteringStrategy {
      */
     Clustering cluster(FeatureMatrix data, Parameters parameters, long seed);
 
+    /**
+     * One clustering per {@code k} from {@code kMin} to {@code kMax}, each equal to
+     * {@code cluster(data, parameters.with(K, k), seed)}. Strategies that can share work between the values of
+     * {@code k} (a hierarchical clustering cut at several levels) override this; the default calls
+     * {@link #cluster} once per value.
+     *
+     * @throws IllegalArgumentException if the strategy has no integer parameter {@value #K} or the range is empty
+     */
+    default java.util.List<Clustering> clusterEachK(FeatureMatrix data, Parameters parameters, int kMin, int kMax,
+            long seed) {
+        if (kMin > kMax) {
+            throw new IllegalArgumentException("kMin (" + kMin + ") must be <= kMax (" + kMax + ")");
+        }
+        java.util.List<Clustering> out = new java.util.ArrayList<>(kMax - kMin + 1);
+        for (int k = kMin; k <= kMax; k++) {
+            out.add(cluster(data, parameters.with(K, k), seed));
+        }
+        return out;
+    }
+
     /** Clusters with the default parameters. */
     default Clustering cluster(FeatureMatrix data, long seed) {
         return cluster(data, parameters().defaults(), seed);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -54,6 +55,13 @@ public final class DbfCursor implements Closeable {
     private final int[] fieldStart;
     private final int[] fieldLength;
     private final ByteDictionary[] dictionaries;
+    /** Raw bytes and id of each text field in the last record it was asked for. */
+    private final byte[][] lastRaw;
+    private final int[] lastId;
+    /** Raw bytes, kind (1 long, 2 double) and value bits of each numeric field in the last record parsed. */
+    private final byte[][] numRaw;
+    private final byte[] numKind;
+    private final long[] numBits;
 
     private final byte[] block;
     private int blockLen;
@@ -88,6 +96,11 @@ public final class DbfCursor implements Closeable {
             fieldLength[i] = fields.get(i).length();
         }
         this.dictionaries = new ByteDictionary[fields.size()];
+        this.lastRaw = new byte[fields.size()][];
+        this.lastId = new int[fields.size()];
+        this.numRaw = new byte[fields.size()][];
+        this.numKind = new byte[fields.size()];
+        this.numBits = new long[fields.size()];
         this.block = new byte[recordLength * Math.max(1, BLOCK_BYTES / recordLength)];
         this.crcStatus = format == DbfFormat.DBC ? null : CrcStatus.ABSENT;
     }
@@ -266,6 +279,29 @@ public final class DbfCursor implements Closeable {
     }
 
     /**
+     * The number of digits of the field if, once spaces around are removed, it holds only ASCII digits;
+     * {@code -1} if it holds anything else, {@code 0} if it is blank. For identifiers with a fixed number of
+     * digits.
+     */
+    public int digitCount(int field) {
+        int off = start(field);
+        int end = off + fieldLength[field];
+        byte[] b = block;
+        while (off < end && b[off] == ' ') {
+            off++;
+        }
+        while (end > off && (b[end - 1] == ' ' || b[end - 1] == 0)) {
+            end--;
+        }
+        for (int i = off; i < end; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return -1;
+            }
+        }
+        return end - off;
+    }
+
+    /**
      * The field as an integer: optional sign, digits, optionally {@code .} and zeros; spaces around are ignored.
      * Works on any field type, so text fields holding digits (codes, claim numbers) parse without a String.
      *
@@ -273,9 +309,19 @@ public final class DbfCursor implements Closeable {
      * @throws MalformedFileException naming the record and field if the content is not such an integer
      */
     public long getLong(int field) throws MalformedFileException {
-        byte[] b = block;
         int off = start(field);
-        int end = off + fieldLength[field];
+        int len = fieldLength[field];
+        byte[] last = numRaw[field];
+        if (last != null && numKind[field] == 1 && Arrays.equals(block, off, off + len, last, 0, len)) {
+            return numBits[field];
+        }
+        long v = parseLong(field, off, off + len);
+        remember(field, off, len, 1, v);
+        return v;
+    }
+
+    private long parseLong(int field, int off, int end) throws MalformedFileException {
+        byte[] b = block;
         while (off < end && b[off] == ' ') {
             off++;
         }
@@ -329,9 +375,31 @@ public final class DbfCursor implements Closeable {
      * @throws MalformedFileException naming the record and field if the content is not a number
      */
     public double getDouble(int field) throws MalformedFileException {
-        byte[] b = block;
         int off = start(field);
-        int end = off + fieldLength[field];
+        int len = fieldLength[field];
+        byte[] last = numRaw[field];
+        if (last != null && numKind[field] == 2 && Arrays.equals(block, off, off + len, last, 0, len)) {
+            return Double.longBitsToDouble(numBits[field]);
+        }
+        double v = parseDouble(field, off, off + len);
+        remember(field, off, len, 2, Double.doubleToRawLongBits(v));
+        return v;
+    }
+
+    /** Keeps the raw bytes and value of a numeric field, as columns often repeat the previous record's value. */
+    private void remember(int field, int off, int len, int kind, long bits) {
+        byte[] last = numRaw[field];
+        if (last == null) {
+            last = new byte[len];
+            numRaw[field] = last;
+        }
+        System.arraycopy(block, off, last, 0, len);
+        numKind[field] = (byte) kind;
+        numBits[field] = bits;
+    }
+
+    private double parseDouble(int field, int off, int end) throws MalformedFileException {
+        byte[] b = block;
         while (off < end && b[off] == ' ') {
             off++;
         }
@@ -529,8 +597,26 @@ public final class DbfCursor implements Closeable {
      */
     public int textId(int field) {
         int off = start(field);
-        int end = off + fieldLength[field];
+        int len = fieldLength[field];
+        int end = off + len;
         byte[] b = block;
+        // Columns often repeat the previous record's value: one vectorised compare of the raw bytes then
+        // replaces trimming, hashing and probing.
+        byte[] last = lastRaw[field];
+        if (last != null && Arrays.equals(b, off, end, last, 0, len)) {
+            return lastId[field];
+        }
+        int id = textIdUncached(b, off, end, field);
+        if (last == null) {
+            last = new byte[len];
+            lastRaw[field] = last;
+        }
+        System.arraycopy(b, off, last, 0, len);
+        lastId[field] = id;
+        return id;
+    }
+
+    private int textIdUncached(byte[] b, int off, int end, int field) {
         while (off < end && b[off] == ' ') {
             off++;
         }

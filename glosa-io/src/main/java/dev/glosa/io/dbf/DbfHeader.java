@@ -107,8 +107,8 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
                 break;
             }
             if (at + BLOCK > headerLength) {
-                throw new MalformedFileException(file, at, "field descriptor " + (fields.size() + 1)
-                        + " runs past the header length " + headerLength);
+                throw new MalformedFileException(file, at, "field descriptors not terminated by 0x0D within the header"
+                        + " length " + headerLength + " (descriptor " + (fields.size() + 1) + " would run past it)");
             }
             int nameEnd = at;
             while (nameEnd < at + 11 && h[nameEnd] != 0) {
@@ -148,7 +148,8 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
             warnings.add("record length " + recordLength + " exceeds the " + offset + " bytes of the fields; "
                     + (recordLength - offset) + " padding bytes ignored");
         }
-        if (headerLength > at + 1) {
+        // dBase III often writes one 0x00 after the terminator; anything more is unusual enough to mention.
+        if (headerLength > at + 2 || (headerLength == at + 2 && h[at + 1] != 0)) {
             warnings.add("header length " + headerLength + " leaves " + (headerLength - at - 1)
                     + " bytes after the field terminator; ignored");
         }

@@ -64,7 +64,7 @@ public final class DbfReader {
             ColumnType type = columnType(kind[f]);
             for (Role role : Role.values()) {
                 if (role.column().equals(field.name()) && role.type() != type) {
-                    throw new MalformedFileException(cursor.file(), -1, "field " + field.describe()
+                    throw new MalformedFileException(cursor.file(), DbfHeader.BLOCK * (f + 1L), "field " + field.describe()
                             + " has the name of role " + role + ", which needs a " + role.type()
                             + " column, but reads as " + type);
                 }

@@ -105,11 +105,25 @@ public final class DbfWriter implements Closeable {
         return count;
     }
 
-    /** Sets a text field; {@code null} leaves it blank. */
+    /** Sets a text field (left-aligned); {@code null} leaves it blank. */
     public DbfWriter setString(int field, String value) {
         DbfField f = fields.get(field);
         if (value == null) {
             return setBlank(field);
+        }
+        int at = f.offset();
+        int n = value.length();
+        boolean ascii = n <= f.length();
+        for (int i = 0; ascii && i < n; i++) {
+            ascii = value.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            // Every charset a DBF uses writes ASCII as itself: no encoder, no temporary array.
+            for (int i = 0; i < n; i++) {
+                record[at + i] = (byte) value.charAt(i);
+            }
+            Arrays.fill(record, at + n, at + f.length(), (byte) ' ');
+            return this;
         }
         byte[] bytes;
         try {
@@ -124,23 +138,31 @@ public final class DbfWriter implements Closeable {
             throw new IllegalArgumentException("field " + f.describe() + ": '" + value + "' needs " + bytes.length
                     + " bytes");
         }
-        int at = f.offset();
         System.arraycopy(bytes, 0, record, at, bytes.length);
         Arrays.fill(record, at + bytes.length, at + f.length(), (byte) ' ');
         return this;
     }
 
-    /** Sets a field to an integer, right-aligned (with zero decimals if the field has decimals). */
+    /**
+     * Sets a field to an integer: right-aligned in a numeric field (with zero decimals if it has decimals),
+     * left-aligned in a text field.
+     */
     public DbfWriter setLong(int field, long value) {
         DbfField f = fields.get(field);
-        String text = Long.toString(value);
-        if (f.decimals() > 0 && (f.type() == DbfFieldType.NUMERIC || f.type() == DbfFieldType.FLOAT)) {
-            text = text + "." + "0".repeat(f.decimals());
+        if (f.type() == DbfFieldType.CHARACTER) {
+            return setString(field, Long.toString(value));
         }
-        return putRight(f, text, value);
+        int d = numericDecimals(f, value);
+        if (d < POW10.length && Math.abs((double) value) * POW10[d] < EXACT_LIMIT) {
+            return putUnits(f, value * (long) POW10[d], d, value);
+        }
+        return putRight(f, new BigDecimal(value).setScale(d).toPlainString(), value);
     }
 
-    /** Sets a numeric field to {@code value} rounded to the field's decimals; {@code NaN} leaves it blank. */
+    /**
+     * Sets a numeric field to {@code value} rounded half away from zero to the field's decimals, right-aligned;
+     * {@code NaN} leaves it blank.
+     */
     public DbfWriter setDouble(int field, double value) {
         DbfField f = fields.get(field);
         if (Double.isNaN(value)) {
@@ -149,19 +171,17 @@ public final class DbfWriter implements Closeable {
         if (Double.isInfinite(value)) {
             throw new IllegalArgumentException("field " + f.describe() + ": infinite value " + value);
         }
-        int d = f.decimals();
-        String text;
+        int d = numericDecimals(f, value);
         double scaled = d < POW10.length ? value * POW10[d] : Double.POSITIVE_INFINITY;
         if (Math.abs(scaled) < EXACT_LIMIT) {
-            long units = Math.round(scaled);
-            text = formatUnits(units, d);
-        } else {
-            text = new BigDecimal(Double.toString(value)).setScale(d, RoundingMode.HALF_UP).toPlainString();
+            long units = scaled < 0 ? -Math.round(-scaled) : Math.round(scaled);
+            return putUnits(f, units, d, value);
         }
-        return putRight(f, text, value);
+        return putRight(f, new BigDecimal(Double.toString(value)).setScale(d, RoundingMode.HALF_UP).toPlainString(),
+                value);
     }
 
-    /** Sets a date field (or an 8-wide text field) to {@code yyyyMMdd}; {@code null} leaves it blank. */
+    /** Sets a date field (or a text field of at least 8 bytes) to {@code yyyyMMdd}; {@code null} leaves it blank. */
     public DbfWriter setDate(int field, LocalDate date) {
         DbfField f = fields.get(field);
         if (date == null) {
@@ -171,11 +191,17 @@ public final class DbfWriter implements Closeable {
         if (y < 0 || y > 9999) {
             throw new IllegalArgumentException("field " + f.describe() + ": year of " + date + " must be 0..9999");
         }
-        String text = String.format("%04d%02d%02d", y, date.getMonthValue(), date.getDayOfMonth());
-        if (f.length() < 8) {
-            throw new IllegalArgumentException("field " + f.describe() + ": a date needs 8 bytes");
+        if (f.length() < 8 || (f.type() != DbfFieldType.DATE && f.type() != DbfFieldType.CHARACTER)) {
+            throw new IllegalArgumentException("field " + f.describe() + ": cannot hold the date " + date);
         }
-        return setString(field, text);
+        int v = y * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+        int at = f.offset();
+        for (int i = 7; i >= 0; i--) {
+            record[at + i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        Arrays.fill(record, at + 8, at + f.length(), (byte) ' ');
+        return this;
     }
 
     /** Sets a logical field to {@code T} or {@code F}; {@code null} writes {@code ?}. */
@@ -228,13 +254,47 @@ public final class DbfWriter implements Closeable {
         }
     }
 
-    private DbfWriter putRight(DbfField f, String text, Object value) {
-        if (f.type() == DbfFieldType.DATE || f.type() == DbfFieldType.LOGICAL) {
+    private static int numericDecimals(DbfField f, Object value) {
+        if (f.type() != DbfFieldType.NUMERIC && f.type() != DbfFieldType.FLOAT) {
             throw new IllegalArgumentException("field " + f.describe() + ": cannot hold the number " + value);
         }
+        return f.decimals();
+    }
+
+    /** Writes {@code units / 10^decimals} right-aligned, digit by digit, without a temporary String. */
+    private DbfWriter putUnits(DbfField f, long units, int decimals, Object value) {
+        int at = f.offset();
+        int pos = at + f.length();
+        boolean negative = units < 0;
+        long v = Math.abs(units);
+        int digits = 0;
+        while (v > 0 || digits <= decimals) {
+            if (digits == decimals && decimals > 0) {
+                if (pos == at) {
+                    return overflow(f, value);
+                }
+                record[--pos] = '.';
+            }
+            if (pos == at) {
+                return overflow(f, value);
+            }
+            record[--pos] = (byte) ('0' + v % 10);
+            v /= 10;
+            digits++;
+        }
+        if (negative) {
+            if (pos == at) {
+                return overflow(f, value);
+            }
+            record[--pos] = '-';
+        }
+        Arrays.fill(record, at, pos, (byte) ' ');
+        return this;
+    }
+
+    private DbfWriter putRight(DbfField f, String text, Object value) {
         if (text.length() > f.length()) {
-            throw new IllegalArgumentException("field " + f.describe() + ": " + value + " needs " + text.length()
-                    + " characters");
+            return overflow(f, value);
         }
         int at = f.offset();
         int pad = f.length() - text.length();
@@ -245,17 +305,11 @@ public final class DbfWriter implements Closeable {
         return this;
     }
 
-    private static String formatUnits(long units, int decimals) {
-        if (decimals == 0) {
-            return Long.toString(units);
-        }
-        boolean negative = units < 0;
-        String digits = Long.toString(Math.abs(units));
-        if (digits.length() <= decimals) {
-            digits = "0".repeat(decimals - digits.length() + 1) + digits;
-        }
-        int cut = digits.length() - decimals;
-        return (negative ? "-" : "") + digits.substring(0, cut) + "." + digits.substring(cut);
+    private DbfWriter overflow(DbfField f, Object value) {
+        // Leave the field blank rather than half-written, in case the caller goes on after the exception.
+        Arrays.fill(record, f.offset(), f.offset() + f.length(), (byte) ' ');
+        throw new IllegalArgumentException("field " + f.describe() + ": " + value + " does not fit " + f.length()
+                + " characters");
     }
 
     /** Declares the fields of a DBF to write. */

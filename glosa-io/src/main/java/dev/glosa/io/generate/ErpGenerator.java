@@ -23,12 +23,14 @@ import java.util.SplittableRandom;
  *
  * <p>Planting: in the analysed month each segment's lines are split into k groups, k drawn per segment. Each group
  * has a centre in a latent box {@code [-1, 1]^4}, centres at least {@value #MIN_CENTRE_DISTANCE} apart and spread in
- * every coordinate; a line is its group's centre plus Gaussian noise of standard deviation {@value #GROUP_SPREAD}
- * truncated at three. The four latent coordinates map affinely, one to one, onto the four reference features: glosa
+ * every coordinate; a line is its group's centre plus Gaussian noise of standard deviation
+ * {@link ErpGeneratorConfig#groupSpread()} truncated at three, clamped to {@code [-1.2, 1.2]} so amounts and rates
+ * stay positive. The four latent coordinates map affinely, one to one, onto the four reference features: glosa
  * this month {@code g = m (1 + 0.6 z1)} where {@code m} is the segment's scale, glosa rate {@code 0.3 + 0.2 z2}, jump in
  * value {@code 0.2 m z3} and jump in rate {@code 0.045 z4}; amounts follow ({@code billed = glosa / rate}). Since
  * z-scoring inside a segment is affine per feature too, the groups stay as separated after it as in the latent box:
- * a centre is more than ten noise standard deviations away from every other. Earlier months are a backward random
+ * with the default spread a centre is more than ten noise standard deviations away from every other, and k-means
+ * with the silhouette, as the reference project runs it, finds the planted k in every segment. Earlier months are a backward random
  * walk from the previous month.
  *
  * <p>Rows come month by month, the analysed month last. Deterministic: one {@link SplittableRandom} seeded with
@@ -43,9 +45,6 @@ public final class ErpGenerator {
 
     /** The least distance between two planted centres in the latent box. */
     public static final double MIN_CENTRE_DISTANCE = 0.8;
-
-    /** The standard deviation of a line around its group's centre in the latent box. */
-    public static final double GROUP_SPREAD = 0.06;
 
     private static final double MIN_COORDINATE_SPREAD = 0.3;
 
@@ -171,12 +170,13 @@ public final class ErpGenerator {
             return true;
         }
 
-        private double noise() {
+        /** The centre's coordinate plus truncated Gaussian noise, clamped so amounts and rates stay positive. */
+        private double around(double centre) {
             double z;
             do {
                 z = rnd.nextGaussian();
             } while (z < -3 || z > 3);
-            return GROUP_SPREAD * z;
+            return Math.max(-1.2, Math.min(1.2, centre + cfg.groupSpread() * z));
         }
 
         private void addLine(int h, int p, int t, int combo, int group, double scale) {
@@ -199,10 +199,10 @@ public final class ErpGenerator {
             lineType[line] = t;
             lineCombo[line] = combo;
             lineGroup[line] = group;
-            double z1 = centres[group * 4] + noise();
-            double z2 = centres[group * 4 + 1] + noise();
-            double z3 = centres[group * 4 + 2] + noise();
-            double z4 = centres[group * 4 + 3] + noise();
+            double z1 = around(centres[group * 4]);
+            double z2 = around(centres[group * 4 + 1]);
+            double z3 = around(centres[group * 4 + 2]);
+            double z4 = around(centres[group * 4 + 3]);
             double g = scale * (1 + 0.6 * z1);
             double rate = 0.3 + 0.2 * z2;
             double gPrev = g - 0.2 * scale * z3;

@@ -96,14 +96,15 @@ public record SihGeneratorConfig(
     }
 
     /**
-     * Realistic defaults: 20 hospitals of Mato Grosso (state 51), June to December 2021 in RJ and three more months in
-     * RD, 150 claims per hospital and month (21,000 claims), 13% rejected, 60% of rejections re-presented, 25% of
-     * re-presentations rejected again, 30% of late payments partial, 30% of re-presentations with another value, 2%
-     * long stays.
+     * Defaults shaped like the reference analysis (Mato Grosso, 2021: about 13% of reconciled AIHs rejected, about 15% of
+     * RJ rows re-presentations of an AIH already rejected, the naive RJ total some 20% above the reconciled glosa): 20
+     * hospitals of Mato Grosso (state 51), June to December 2021 in RJ and three more months in RD, 150 claims per
+     * hospital and month (21,000 claims), 13.5% rejected, 20% of rejections re-presented, 85% of re-presentations
+     * rejected again, 30% of late payments partial, 30% of re-presentations with another value, 2% long stays.
      */
     public static SihGeneratorConfig defaults(long seed) {
         return new SihGeneratorConfig(seed, 20, YearMonth.of(2021, 6), 7, 3, 150, 51,
-                0.13, 0.6, 0.25, 0.3, 0.3, 0.02);
+                0.135, 0.2, 0.85, 0.3, 0.3, 0.02);
     }
 
     /** The same configuration with another number of hospitals. */

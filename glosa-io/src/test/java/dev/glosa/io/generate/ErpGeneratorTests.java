@@ -208,6 +208,49 @@ class ErpGeneratorTests {
     }
 
     @Test
+    void aWiderSpreadMakesGroupsOverlapButKeepsAmountsAndRatesPositive() {
+        ErpSample wide = ErpGenerator.generate(ErpGeneratorConfig.defaults(7).withGroupSpread(0.3));
+        GlosaTable t = wide.table();
+        int misplaced = 0;
+        for (List<Integer> rows : segments(wide).values()) {
+            int k = 0;
+            for (int r : rows) {
+                k = Math.max(k, wide.plantedGroup(r) + 1);
+            }
+            double[][] centroid = new double[k][4];
+            int[] size = new int[k];
+            for (int r : rows) {
+                double[] f = features(t, r);
+                size[wide.plantedGroup(r)]++;
+                for (int d = 0; d < 4; d++) {
+                    centroid[wide.plantedGroup(r)][d] += f[d];
+                }
+            }
+            for (int g = 0; g < k; g++) {
+                for (int d = 0; d < 4; d++) {
+                    centroid[g][d] /= size[g];
+                }
+            }
+            for (int r : rows) {
+                double[] f = features(t, r);
+                double own = dist(f, centroid[wide.plantedGroup(r)]);
+                for (int g = 0; g < k; g++) {
+                    if (dist(f, centroid[g]) < own) {
+                        misplaced++;
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(misplaced).isGreaterThan(0);
+        for (int r = 0; r < t.rowCount(); r++) {
+            assertThat(t.doubles(Role.GLOSA_AMOUNT).get(r)).isPositive();
+            assertThat(t.doubles("glosa_previous").get(r)).isPositive();
+            assertThat(t.doubles("billed_previous").get(r)).isGreaterThan(t.doubles("glosa_previous").get(r));
+        }
+    }
+
+    @Test
     void sizesRangeFromAThousandRowsToMillions() {
         ErpGeneratorConfig small = ErpGeneratorConfig.defaults(3).withSegments(2, 2, 2, 1.0)
                 .withGroups(12, 2, 3, 3).withMonths(YearMonth.of(2024, 1), 10);
@@ -245,6 +288,7 @@ class ErpGeneratorTests {
         assertThatThrownBy(() -> d.withGroups(10, 2, 6, 4)).hasMessageContaining("linesPerSegment")
                 .hasMessageContaining("24");
         assertThatThrownBy(() -> d.withMonths(YearMonth.of(2024, 1), 1)).hasMessageContaining("months");
+        assertThatThrownBy(() -> d.withGroupSpread(0)).hasMessageContaining("groupSpread");
         assertThat(d.analysedMonth()).isEqualTo(YearMonth.of(2025, 1));
     }
 }

@@ -8,6 +8,9 @@ import dev.glosa.core.table.Column;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
+import dev.glosa.core.reconcile.Reconciler;
+import dev.glosa.core.reconcile.Reconciliation;
+import dev.glosa.core.reconcile.Situation;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.Role;
 import java.time.YearMonth;
@@ -141,12 +144,14 @@ class SihGeneratorTests {
 
     @Test
     void rejectedClaimsArePaidLaterInFullPartlyOrNever() {
-        Map<Long, List<Integer>> rj = rowsByClaim(DEFAULT.rj());
-        Map<Long, List<Integer>> rd = rowsByClaim(DEFAULT.rd());
-        MonthColumn rjMonth = DEFAULT.rj().months(Role.COMPETENCE);
-        MonthColumn rdMonth = DEFAULT.rd().months(Role.COMPETENCE);
-        DoubleColumn rjValue = DEFAULT.rj().doubles(Role.BILLED_AMOUNT);
-        DoubleColumn rdPaid = DEFAULT.rd().doubles(Role.PAID_AMOUNT);
+        // Many re-presentations, most of them paid, so that every history shape is frequent enough to measure.
+        SihSample sample = SihGenerator.generate(SihGeneratorConfig.defaults(42).withRates(0.13, 0.6, 0.25, 0.3, 0.3, 0.02));
+        Map<Long, List<Integer>> rj = rowsByClaim(sample.rj());
+        Map<Long, List<Integer>> rd = rowsByClaim(sample.rd());
+        MonthColumn rjMonth = sample.rj().months(Role.COMPETENCE);
+        MonthColumn rdMonth = sample.rd().months(Role.COMPETENCE);
+        DoubleColumn rjValue = sample.rj().doubles(Role.BILLED_AMOUNT);
+        DoubleColumn rdPaid = sample.rd().doubles(Role.PAID_AMOUNT);
         int never = 0;
         int full = 0;
         int partial = 0;
@@ -176,7 +181,18 @@ class SihGeneratorTests {
         assertThat(partial / (double) (full + partial)).isBetween(0.2, 0.45);
         assertThat(never).isGreaterThan(rj.size() / 3);
         assertThat(afterRjWindow).isGreaterThan(20);
-        assertThat(rdMonth.index(DEFAULT.rd().rowCount() - 1)).isEqualTo(MonthColumn.toIndex(YearMonth.of(2022, 3)));
+        assertThat(rdMonth.index(sample.rd().rowCount() - 1)).isEqualTo(MonthColumn.toIndex(YearMonth.of(2022, 3)));
+    }
+
+    @Test
+    void defaultsLookLikeTheReferenceAnalysis() {
+        // DOMAIN.md: ~13% of reconciled AIHs rejected, ~15% of RJ rows re-presentations, naive total ~18% too high.
+        Reconciliation r = Reconciler.sih().reconcile(DEFAULT.rj(), DEFAULT.rd());
+        double rejectedShare = r.report().bySituation().get(Situation.REJECTED_NEVER_PAID).claims()
+                / (double) r.report().claims();
+        assertThat(rejectedShare).isBetween(0.11, 0.15);
+        assertThat(r.report().rejectedDuplicates() / (double) r.report().rejectedRows()).isBetween(0.10, 0.20);
+        assertThat(r.report().naiveOverstatement()).isBetween(0.12, 0.26);
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Locates the shared DATASUS files beside the repository; tests skip when they are absent. */
-public final class TestData {
+public final class SharedData {
 
-    private TestData() {
+    private SharedData() {
     }
 
     /** {@code ../shared/data/datasus} relative to the repository, found by walking up from the working dir. */

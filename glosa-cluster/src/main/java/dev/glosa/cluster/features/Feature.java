@@ -1,0 +1,94 @@
+package dev.glosa.cluster.features;
+
+import java.util.Objects;
+
+/** One input column of a {@link FeatureSpec} and how it is encoded. */
+public sealed interface Feature permits Feature.Numeric, Feature.Categorical {
+
+    /** The table column read. */
+    String column();
+
+    /** The factor applied to every output value of this feature (its importance in distances). */
+    double weight();
+
+    /** A numeric column with weight 1 that fails on missing values. */
+    static Numeric numeric(String column, Transform transform) {
+        return new Numeric(column, transform, 1.0, MissingValues.ERROR);
+    }
+
+    /** A categorical column, one-hot encoded over its {@code topN} most frequent values, with weight 1. */
+    static Categorical oneHot(String column, int topN) {
+        return new Categorical(column, Encoding.ONE_HOT, topN, 1.0);
+    }
+
+    /** A categorical column, frequency-encoded, with weight 1. */
+    static Categorical frequency(String column) {
+        return new Categorical(column, Encoding.FREQUENCY, 0, 1.0);
+    }
+
+    /**
+     * A numeric (double or long) column.
+     *
+     * @param column the table column
+     * @param transform the rescaling
+     * @param weight a positive finite factor
+     * @param missing what to do with {@code NaN} or infinite values
+     */
+    record Numeric(String column, Transform transform, double weight, MissingValues missing) implements Feature {
+        /** Checks the arguments. */
+        public Numeric {
+            checkColumn(column);
+            Objects.requireNonNull(transform, "transform");
+            Objects.requireNonNull(missing, "missing");
+            checkWeight(column, weight);
+        }
+
+        /** The same feature with another weight. */
+        public Numeric withWeight(double w) {
+            return new Numeric(column, transform, w, missing);
+        }
+
+        /** The same feature with another missing-value policy. */
+        public Numeric withMissing(MissingValues m) {
+            return new Numeric(column, transform, weight, m);
+        }
+    }
+
+    /**
+     * A categorical column.
+     *
+     * @param column the table column
+     * @param encoding one-hot or frequency
+     * @param topN for one-hot, how many of the most frequent values get their own column (at least 1)
+     * @param weight a positive finite factor
+     */
+    record Categorical(String column, Encoding encoding, int topN, double weight) implements Feature {
+        /** Checks the arguments. */
+        public Categorical {
+            checkColumn(column);
+            Objects.requireNonNull(encoding, "encoding");
+            if (encoding == Encoding.ONE_HOT && topN < 1) {
+                throw new IllegalArgumentException("one-hot feature '" + column + "' needs topN >= 1, found " + topN);
+            }
+            checkWeight(column, weight);
+        }
+
+        /** The same feature with another weight. */
+        public Categorical withWeight(double w) {
+            return new Categorical(column, encoding, topN, w);
+        }
+    }
+
+    private static void checkColumn(String column) {
+        if (column == null || column.isBlank()) {
+            throw new IllegalArgumentException("feature column must not be blank, found '" + column + "'");
+        }
+    }
+
+    private static void checkWeight(String column, double weight) {
+        if (!(weight > 0) || !Double.isFinite(weight)) {
+            throw new IllegalArgumentException("weight of feature '" + column + "' must be positive and finite, found "
+                    + weight);
+        }
+    }
+}

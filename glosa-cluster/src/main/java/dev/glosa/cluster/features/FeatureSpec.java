@@ -1,0 +1,71 @@
+package dev.glosa.cluster.features;
+
+import dev.glosa.core.table.GlosaTable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which table columns become features, and how; {@link #encode} turns the rows of one segment into a
+ * {@link FeatureSet}.
+ *
+ * <p>The {@link #reference()} spec is the one of the reference project: the aggregator's four columns
+ * {@value #GLOSA_AMOUNT}, {@value #GLOSA_RATE}, {@value #GLOSA_JUMP} and {@value #GLOSA_RATE_JUMP}, all z-scored
+ * within the segment.
+ *
+ * @param features the features in output order; a column may appear once
+ */
+public record FeatureSpec(List<Feature> features) {
+    /** Denied amount this month (GLOSA_ATUAL). */
+    public static final String GLOSA_AMOUNT = "glosa_amount";
+    /** Denied over billed this month (IND_GLOSA). */
+    public static final String GLOSA_RATE = "glosa_rate";
+    /** Denied amount this month minus last month (SALTO_VALOR). */
+    public static final String GLOSA_JUMP = "glosa_jump";
+    /** Rate this month minus rate last month (SALTO_INDICE). */
+    public static final String GLOSA_RATE_JUMP = "glosa_rate_jump";
+
+    /** Copies the list and checks it is non-empty without repeated columns. */
+    public FeatureSpec {
+        features = List.copyOf(features);
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("a feature spec needs at least one feature, found none");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Feature f : features) {
+            if (!seen.add(f.column())) {
+                throw new IllegalArgumentException("feature column '" + f.column() + "' appears twice in the spec");
+            }
+        }
+    }
+
+    /** A spec of the given features. */
+    public static FeatureSpec of(Feature... features) {
+        return new FeatureSpec(List.of(features));
+    }
+
+    /** The reference spec: the four aggregator columns, z-scored, weight 1, failing on missing values. */
+    public static FeatureSpec reference() {
+        return of(Feature.numeric(GLOSA_AMOUNT, Transform.Z_SCORE), Feature.numeric(GLOSA_RATE, Transform.Z_SCORE),
+                Feature.numeric(GLOSA_JUMP, Transform.Z_SCORE), Feature.numeric(GLOSA_RATE_JUMP, Transform.Z_SCORE));
+    }
+
+    /** Encodes every row of the table. */
+    public FeatureSet encode(GlosaTable table) {
+        int[] rows = new int[table.rowCount()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return encode(table, rows);
+    }
+
+    /**
+     * Encodes the given rows of the table (one segment); transform parameters are fitted on these rows only.
+     *
+     * @throws IllegalArgumentException naming the column (and row) for a missing column, a wrong column type or a
+     *         value that cannot be encoded
+     */
+    public FeatureSet encode(GlosaTable table, int[] rows) {
+        return FeatureEncoder.encode(this, table, rows);
+    }
+}

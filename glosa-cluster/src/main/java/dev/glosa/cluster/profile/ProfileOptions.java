@@ -1,0 +1,90 @@
+package dev.glosa.cluster.profile;
+
+import dev.glosa.core.aggregate.MonthlyAggregator;
+import dev.glosa.core.table.Role;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How groups are profiled and ranked.
+ *
+ * @param glosaColumn the glosa amount column (a missing amount counts as 0)
+ * @param billedColumn the billed amount column; when the table lacks it the glosa rate is {@code NaN}
+ * @param jumpColumn the glosa jump column, used for the trend word and {@link RankBy#JUMP}; {@code null} or absent
+ *     from the table: no trend
+ * @param reasonColumn the reason code column; {@code null} or absent from the table: no reasons
+ * @param categoryColumns the category columns searched for distinctive values; empty means every category column
+ *     of the table except the segment keys and the reason column
+ * @param liftBasis what shares are measured in
+ * @param minSupport the least share of the group a value must hold to be reported, in (0, 1]
+ * @param minLift the least lift a value must reach to be reported, above 1
+ * @param maxLifts at most this many distinctive values per group
+ * @param maxReasons at most this many reason codes per group
+ * @param rankBy what the priority ranking sorts on
+ */
+public record ProfileOptions(
+        String glosaColumn,
+        String billedColumn,
+        String jumpColumn,
+        String reasonColumn,
+        List<String> categoryColumns,
+        LiftBasis liftBasis,
+        double minSupport,
+        double minLift,
+        int maxLifts,
+        int maxReasons,
+        RankBy rankBy) {
+
+    /** Checks every value and copies the column list. */
+    public ProfileOptions {
+        Objects.requireNonNull(glosaColumn, "glosaColumn");
+        Objects.requireNonNull(billedColumn, "billedColumn");
+        categoryColumns = List.copyOf(categoryColumns);
+        Objects.requireNonNull(liftBasis, "liftBasis");
+        Objects.requireNonNull(rankBy, "rankBy");
+        if (!(minSupport > 0 && minSupport <= 1)) {
+            throw new IllegalArgumentException("minSupport must be in (0, 1], found " + minSupport);
+        }
+        if (!(minLift > 1) || Double.isInfinite(minLift)) {
+            throw new IllegalArgumentException("minLift must be a finite number above 1, found " + minLift);
+        }
+        if (maxLifts < 0) {
+            throw new IllegalArgumentException("maxLifts must be >= 0, found " + maxLifts);
+        }
+        if (maxReasons < 0) {
+            throw new IllegalArgumentException("maxReasons must be >= 0, found " + maxReasons);
+        }
+        if (rankBy == RankBy.JUMP && jumpColumn == null) {
+            throw new IllegalArgumentException("rankBy JUMP needs a jumpColumn, found null");
+        }
+    }
+
+    /**
+     * The defaults: the canonical columns ({@code glosa_amount}, {@code billed_amount}, {@code glosa_jump},
+     * {@code reason_code}), every other category column, lifts by glosa share with support 10% and lift 1.2, five
+     * values and three reasons per group, ranked by total glosa.
+     */
+    public static ProfileOptions defaults() {
+        return new ProfileOptions(Role.GLOSA_AMOUNT.column(), Role.BILLED_AMOUNT.column(),
+                MonthlyAggregator.GLOSA_JUMP, Role.REASON_CODE.column(), List.of(), LiftBasis.GLOSA, 0.10, 1.2, 5, 3,
+                RankBy.GLOSA);
+    }
+
+    /** The same options ranked by {@code by}. */
+    public ProfileOptions withRankBy(RankBy by) {
+        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
+                minSupport, minLift, maxLifts, maxReasons, by);
+    }
+
+    /** The same options searching only {@code columns} for distinctive values (empty: every category column). */
+    public ProfileOptions withCategoryColumns(List<String> columns) {
+        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, columns, liftBasis,
+                minSupport, minLift, maxLifts, maxReasons, rankBy);
+    }
+
+    /** The same options with another lift basis and thresholds. */
+    public ProfileOptions withLifts(LiftBasis basis, double support, double lift, int max) {
+        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, basis,
+                support, lift, max, maxReasons, rankBy);
+    }
+}

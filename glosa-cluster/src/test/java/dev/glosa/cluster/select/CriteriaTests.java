@@ -1,0 +1,92 @@
+package dev.glosa.cluster.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.glosa.cluster.kmeans.KMeansStrategy;
+import dev.glosa.cluster.spi.FeatureMatrix;
+import dev.glosa.cluster.testing.Blobs;
+import dev.glosa.cluster.testing.ElkiOracle;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class CriteriaTests {
+    private static final Offset<Double> TOL = Offset.offset(1e-9);
+
+    @Test
+    void silhouetteCalinskiHarabaszAndDaviesBouldinEqualElkisOnTheSamePartition() {
+        Blobs b = Blobs.generate(new int[] {150, 120, 90, 130}, 4, 1.5, 5.0, 17);
+        FeatureMatrix m = b.matrix();
+        ElkiOracle elki = new ElkiOracle(b.x(), b.n(), b.d());
+        KMeansStrategy km = new KMeansStrategy();
+        for (int k = 2; k <= 7; k++) {
+            int[] labels = km.cluster(m, km.parameters().defaults().with("k", k), 1).labels();
+            assertThat(Criterion.silhouette().score(m, labels, 0)).as("silhouette k=%d", k)
+                    .isCloseTo(elki.silhouette(labels), TOL);
+            assertThat(Criterion.calinskiHarabasz().score(m, labels, 0)).as("CH k=%d", k)
+                    .isCloseTo(elki.calinskiHarabasz(labels), Offset.offset(1e-9 * elki.calinskiHarabasz(labels)));
+            assertThat(Criterion.daviesBouldin().score(m, labels, 0)).as("DB k=%d", k)
+                    .isCloseTo(elki.daviesBouldin(labels), TOL);
+        }
+        // the planted partition too, singletons included
+        int[] truth = b.truth().clone();
+        truth[0] = 4;
+        assertThat(Criterion.silhouette().score(m, truth, 0)).isCloseTo(elki.silhouette(truth), TOL);
+    }
+
+    @Test
+    void silhouetteMatchesAHandComputedValue() {
+        FeatureMatrix m = FeatureMatrix.ofRows(new double[] {0}, new double[] {1}, new double[] {5});
+        // point 0: a=1, b=5 -> 0.8; point 1: a=1, b=4 -> 0.75; point 2: singleton -> 0
+        // simplified (centroids 0.5 and 5): point 0 -> (5-0.5)/5 = 0.9, point 1 -> (4-0.5)/4 = 0.875
+        assertThat(Criterion.silhouette().score(m, new int[] {0, 0, 1}, 0)).isCloseTo((0.8 + 0.75) / 3, TOL);
+        assertThat(Criterion.simplifiedSilhouette().score(m, new int[] {0, 0, 1}, 0))
+                .isCloseTo((0.9 + 0.875) / 3, TOL);
+    }
+
+    @Test
+    void sampledSilhouetteIsSeededAndCloseToTheExactValue() {
+        Blobs b = Blobs.generate(new int[] {900, 800, 700}, 3, 1.0, 6.0, 2);
+        FeatureMatrix m = b.matrix();
+        double exact = Criterion.silhouette(10_000).score(m, b.truth(), 0);
+        double sampled = Criterion.silhouette(500).score(m, b.truth(), 5);
+        assertThat(Criterion.silhouette(500).score(m, b.truth(), 5)).isEqualTo(sampled);
+        assertThat(sampled).isCloseTo(exact, Offset.offset(0.03));
+        assertThat(Criterion.silhouette(500).score(m, b.truth(), 6)).isNotEqualTo(sampled);
+    }
+
+    @Test
+    void noiseIsLeftOutAndFewerThanTwoClustersIsNaN() {
+        FeatureMatrix m = FeatureMatrix.ofRows(new double[] {0}, new double[] {1}, new double[] {5},
+                new double[] {6}, new double[] {100});
+        double withNoise = Criterion.silhouette().score(m, new int[] {0, 0, 1, 1, -1}, 0);
+        double without = Criterion.silhouette().score(m.select(new int[] {0, 1, 2, 3}), new int[] {0, 0, 1, 1}, 0);
+        assertThat(withNoise).isEqualTo(without);
+        for (String id : Criterion.ids()) {
+            assertThat(Criterion.byId(id).score(m, new int[] {0, 0, 0, 0, -1}, 0)).as(id).isNaN();
+            assertThat(Criterion.byId(id).id()).isEqualTo(id);
+        }
+        assertThatThrownBy(() -> Criterion.byId("dunn")).hasMessageContaining("'dunn'")
+                .hasMessageContaining("silhouette");
+    }
+
+    @Test
+    void nanRanksBelowEveryNumberAndDirectionIsRespected() {
+        assertThat(Criterion.silhouette().isBetter(0.1, Double.NaN)).isTrue();
+        assertThat(Criterion.silhouette().isBetter(Double.NaN, 0.1)).isFalse();
+        assertThat(Criterion.daviesBouldin().isBetter(0.5, 0.7)).isTrue();
+        assertThat(Criterion.calinskiHarabasz().isBetter(0.5, 0.7)).isFalse();
+    }
+
+    @Test
+    void adjustedRandIndexHasKnownValues() {
+        assertThat(AdjustedRandIndex.of(new int[] {0, 0, 1, 1}, new int[] {5, 5, 3, 3})).isEqualTo(1.0);
+        // scikit-learn: adjusted_rand_score([0,0,1,1],[0,0,1,2]) = 0.5714285714285715
+        assertThat(AdjustedRandIndex.of(new int[] {0, 0, 1, 1}, new int[] {0, 0, 1, 2}))
+                .isCloseTo(0.5714285714285715, TOL);
+        // no pair agrees: index 0, expected 1/6, max 1 -> (0 - 1/6) / (1 - 1/6) = -0.2
+        assertThat(AdjustedRandIndex.of(new int[] {0, 0, 1, 2}, new int[] {0, 1, 0, 2}))
+                .isCloseTo(-0.2, TOL);
+        assertThat(AdjustedRandIndex.of(new int[] {0, 0, 0}, new int[] {1, 1, 1})).isEqualTo(1.0);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.glosa.core.result;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a run remembers of one group for the next run to match against; the writer persists these and reads them
+ * back.
+ *
+ * @param segmentId the segment's id
+ * @param clusterId the group's stable id, {@code segmentId + "-G" + serial}, or {@code segmentId + "-N"} for noise
+ * @param serial the group's number in its segment (1, 2, ...), 0 for noise
+ * @param label the algorithm's label in the run that last saw the group ({@code -1} for noise)
+ * @param rows the group's rows in that run
+ * @param rowShare its share of the segment's rows
+ * @param glosaTotal its total glosa
+ * @param centres the mean of each feature in original units
+ * @param spreads the segment's standard deviation of each feature in that run, original units
+ * @param runsAbsent 0 when the group was seen in the run that wrote the record, n when it had been missing for n runs
+ * @param description the group's label in words when last seen
+ */
+public record GroupRecord(String segmentId, String clusterId, int serial, int label, long rows, double rowShare,
+        double glosaTotal, Map<String, Double> centres, Map<String, Double> spreads, int runsAbsent,
+        String description) {
+
+    /** Checks the record and copies its maps. */
+    public GroupRecord {
+        Objects.requireNonNull(segmentId, "segmentId");
+        Objects.requireNonNull(clusterId, "clusterId");
+        Objects.requireNonNull(description, "description");
+        if (serial < 0) {
+            throw new IllegalArgumentException("serial of group " + clusterId + " must be >= 0, found " + serial);
+        }
+        if (runsAbsent < 0) {
+            throw new IllegalArgumentException("runsAbsent of group " + clusterId + " must be >= 0, found "
+                    + runsAbsent);
+        }
+        centres = Collections.unmodifiableMap(new LinkedHashMap<>(centres));
+        spreads = Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
+    }
+
+    /** Whether the record is the noise group. */
+    public boolean isNoise() {
+        return serial == 0;
+    }
+
+    /** The same record, one more run absent. */
+    public GroupRecord absentOnceMore() {
+        return new GroupRecord(segmentId, clusterId, serial, label, rows, rowShare, glosaTotal, centres, spreads,
+                runsAbsent + 1, description);
+    }
+}

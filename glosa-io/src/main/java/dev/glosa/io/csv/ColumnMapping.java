@@ -1,0 +1,110 @@
+package dev.glosa.io.csv;
+
+import dev.glosa.core.table.ColumnType;
+import dev.glosa.core.table.Role;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How one CSV column is read: its header name, the name and type it gets in the table, its role, format and whether
+ * it may be absent or empty.
+ *
+ * @param source the header name in the file (matched ignoring case and surrounding spaces)
+ * @param name the column name in the table; for a role column, the role's name
+ * @param role the role the column plays, or {@code null}
+ * @param type the column type; for a role column, the role's type
+ * @param format the format: for a DOUBLE column {@code auto}, {@code pt-BR} or {@code plain} ({@code null} = the
+ *     mapping's number format); for a DATE column {@code auto}, {@code dd/MM/yyyy}, {@code yyyy-MM-dd} or
+ *     {@code yyyyMMdd}; for a MONTH column {@code auto}, {@code yyyy-MM}, {@code MM/yyyy}, {@code yyyyMM},
+ *     {@code dd/MM/yyyy} or {@code yyyy-MM-dd}; {@code null} or {@code auto} otherwise
+ * @param optional whether the file may lack the column (its values are then absent from the table)
+ * @param nullable whether an empty cell is read as a missing value; when false an empty cell rejects its row
+ */
+public record ColumnMapping(String source, String name, Role role, ColumnType type, String format, boolean optional,
+        boolean nullable) {
+
+    static final Set<String> DATE_FORMATS = Set.of("auto", "dd/MM/yyyy", "yyyy-MM-dd", "yyyyMMdd");
+    static final Set<String> MONTH_FORMATS = Set.of("auto", "yyyy-MM", "MM/yyyy", "yyyyMM", "dd/MM/yyyy",
+            "yyyy-MM-dd");
+
+    /** Fills the defaults (a role's name and type, CATEGORY) and checks the combination. */
+    public ColumnMapping {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("a column mapping needs a source header name, found '" + source + "'");
+        }
+        source = source.trim();
+        if (role != null) {
+            if (name != null && !name.equals(role.column())) {
+                throw new IllegalArgumentException("column '" + source + "' plays role " + role.column()
+                        + " so its name must be '" + role.column() + "', found '" + name + "'");
+            }
+            if (type != null && type != role.type()) {
+                throw new IllegalArgumentException("column '" + source + "' plays role " + role.column()
+                        + " so its type must be " + role.type() + ", found " + type);
+            }
+            name = role.column();
+            type = role.type();
+        } else {
+            name = name == null || name.isBlank() ? source : name.trim();
+            type = type == null ? ColumnType.CATEGORY : type;
+            for (Role r : Role.values()) {
+                if (r.column().equals(name)) {
+                    throw new IllegalArgumentException("column '" + source + "' is named '" + name
+                            + "', the name of role " + r + ": give it the role instead");
+                }
+            }
+        }
+        format = checkFormat(source, type, format);
+    }
+
+    private static String checkFormat(String source, ColumnType type, String format) {
+        if (format == null) {
+            return type == ColumnType.DOUBLE ? null : "auto";
+        }
+        String f = format.trim();
+        boolean ok = switch (type) {
+            case DOUBLE -> {
+                f = NumberStyle.parse(f).label();
+                yield true;
+            }
+            case DATE -> DATE_FORMATS.contains(f);
+            case MONTH -> MONTH_FORMATS.contains(f);
+            case CATEGORY, LONG -> f.toLowerCase(Locale.ROOT).equals("auto");
+        };
+        if (!ok) {
+            String allowed = switch (type) {
+                case DATE -> DATE_FORMATS.toString();
+                case MONTH -> MONTH_FORMATS.toString();
+                default -> "[auto]";
+            };
+            throw new IllegalArgumentException("column '" + source + "' of type " + type + " takes a format in "
+                    + allowed + ", found '" + format + "'");
+        }
+        return type == ColumnType.DOUBLE ? f : f.equalsIgnoreCase("auto") ? "auto" : f;
+    }
+
+    /** A required column playing {@code role}, read under the role's name and type. */
+    public static ColumnMapping of(String source, Role role) {
+        return new ColumnMapping(source, null, role, null, null, false, false);
+    }
+
+    /** A required, nullable column of {@code type} read under {@code name}. */
+    public static ColumnMapping of(String source, String name, ColumnType type) {
+        return new ColumnMapping(source, name, null, type, null, false, true);
+    }
+
+    /** The same mapping with another format. */
+    public ColumnMapping withFormat(String newFormat) {
+        return new ColumnMapping(source, name, role, type, newFormat, optional, nullable);
+    }
+
+    /** The same mapping, allowed to be absent from the file or not. */
+    public ColumnMapping withOptional(boolean newOptional) {
+        return new ColumnMapping(source, name, role, type, format, newOptional, nullable);
+    }
+
+    /** The same mapping, allowing empty cells or not. */
+    public ColumnMapping withNullable(boolean newNullable) {
+        return new ColumnMapping(source, name, role, type, format, optional, newNullable);
+    }
+}

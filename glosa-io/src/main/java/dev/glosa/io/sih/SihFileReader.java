@@ -1,0 +1,367 @@
+package dev.glosa.io.sih;
+
+import dev.glosa.core.table.CategoryColumn;
+import dev.glosa.core.table.DateColumn;
+import dev.glosa.core.table.DoubleColumn;
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.LongColumn;
+import dev.glosa.core.table.MonthColumn;
+import dev.glosa.core.table.Role;
+import dev.glosa.core.table.TableBuilder;
+import dev.glosa.io.dbf.DbfCursor;
+import dev.glosa.io.dbf.DbfField;
+import dev.glosa.io.dbf.DbfFieldType;
+import dev.glosa.io.dbf.MalformedFileException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads one SIH file through a {@link DbfCursor} into a table with the canonical role columns.
+ *
+ * <p>One plan step per output column, decided from the header once; the row loop then parses each field from
+ * the record bytes straight into primitive column builders.
+ */
+final class SihFileReader {
+
+    static final String AGE_YEARS = SihReader.AGE_YEARS;
+    static final String REASON_DESCRIPTION = SihReader.REASON_DESCRIPTION;
+    static final String GLOSA_TYPE_DESCRIPTION = SihReader.GLOSA_TYPE_DESCRIPTION;
+
+    private static final Set<String> CATEGORY_DIMENSIONS = Set.of("PROC_REA", "DIAG_PRINC", "ESPEC", "SEXO", "MORTE",
+            "CAR_INT", "COMPLEX", "FINANC", "GESTAO", "IDENT");
+    private static final Set<String> DOUBLE_MEASURES = Set.of("DIAS_PERM", "UTI_MES_TO");
+    private static final int MAX_INITIAL_ROWS = 1 << 16;
+    /** Names of the columns derived from the fields; a field of the same name would collide. */
+    private static final Set<String> GENERATED = Set.of(Role.CLAIM_ID.column(), Role.HOSPITAL.column(),
+            Role.PAYER.column(), Role.COMPETENCE.column(), Role.BILLED_AMOUNT.column(), Role.PAID_AMOUNT.column(),
+            Role.ADMISSION_DATE.column(), Role.DISCHARGE_DATE.column(), Role.REASON_CODE.column(),
+            Role.GLOSA_TYPE.column(), Role.GLOSA_AMOUNT.column(), AGE_YEARS, REASON_DESCRIPTION,
+            GLOSA_TYPE_DESCRIPTION);
+
+    private static final int CLAIM = 0;
+    private static final int TEXT = 1;
+    private static final int LONG = 2;
+    private static final int DOUBLE = 3;
+    private static final int DATE8 = 4;
+    private static final int DATE6 = 5;
+    private static final int DATE_D = 6;
+    private static final int LOGICAL = 7;
+    private static final int COMPETENCE = 8;
+    private static final int AMOUNT = 9;
+    private static final int AGE = 10;
+    private static final int ERROR_CODE = 11;
+
+    private SihFileReader() {
+    }
+
+    /** One output step: what to parse from which field(s) into which builder(s). */
+    private static final class Step {
+        final int kind;
+        final int field;
+        final int field2;
+        final Object builder;
+        final Object builder2;
+        int[] codeOfId = new int[0];
+
+        Step(int kind, int field, int field2, Object builder, Object builder2) {
+            this.kind = kind;
+            this.field = field;
+            this.field2 = field2;
+            this.builder = builder;
+            this.builder2 = builder2;
+        }
+    }
+
+    static SihTable read(DbfCursor cursor, SihReadOptions options) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        List<DbfField> fields = cursor.header().fields();
+        SihLayouts.Era era = SihLayouts.recognise(cursor.file(), fields, warnings);
+        if (era == null) {
+            throw new MalformedFileException(cursor.file(), -1, "not a known SIH layout (RD, RJ, ER or SP): fields "
+                    + names(fields));
+        }
+        SihSystem system = era.layout().system();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            index.put(fields.get(i).name().toUpperCase(Locale.ROOT), i);
+        }
+        boolean[] used = new boolean[fields.size()];
+        TableBuilder tb = GlosaTable.builder((int) Math.min(cursor.header().recordCount(), MAX_INITIAL_ROWS));
+        List<Step> steps = new ArrayList<>();
+
+        int claim = claim(index, used, "N_AIH", "AIH", "SP_NAIH");
+        if (claim < 0) {
+            throw new MalformedFileException(cursor.file(), -1, "layout " + era.layout().label()
+                    + " without a claim number field (N_AIH, AIH or SP_NAIH)");
+        }
+        steps.add(new Step(CLAIM, claim, era.claimDigits(), tb.longs(Role.CLAIM_ID.column()), null));
+
+        int hospital = claim(index, used, "CNES", "SP_CNES");
+        if (hospital < 0) {
+            // Layouts before CNES identify the hospital by its CNPJ only.
+            hospital = claim(index, used, "CGC_HOSP", "SP_CGCHOSP");
+        }
+        if (hospital >= 0) {
+            steps.add(new Step(TEXT, hospital, -1, tb.category(Role.HOSPITAL.column()), null));
+        }
+        CategoryColumn.Builder payer = tb.category(Role.PAYER.column());
+        int payerCode = payer.codeFor("SUS");
+
+        int year = claim(index, used, "ANO_CMPT", "ANO", "SP_AA");
+        int month = claim(index, used, "MES_CMPT", "MES", "SP_MM");
+        if (year >= 0 && month >= 0) {
+            steps.add(new Step(COMPETENCE, year, month, tb.months(Role.COMPETENCE.column()), null));
+        } else {
+            release(used, year, month);
+        }
+
+        if (system == SihSystem.RD || system == SihSystem.RJ) {
+            int amount = claim(index, used, "VAL_TOT");
+            if (amount >= 0) {
+                DoubleColumn.Builder billed = tb.doubles(Role.BILLED_AMOUNT.column());
+                DoubleColumn.Builder paid = system == SihSystem.RD ? tb.doubles(Role.PAID_AMOUNT.column()) : null;
+                steps.add(new Step(AMOUNT, amount, -1, billed, paid));
+            }
+        }
+        int admission = claim(index, used, "DT_INTER", "SP_DTINTER");
+        if (admission >= 0) {
+            steps.add(dateStep(fields.get(admission), admission, tb.dates(Role.ADMISSION_DATE.column())));
+        }
+        int discharge = claim(index, used, "DT_SAIDA", "SP_DTSAIDA");
+        if (discharge >= 0) {
+            steps.add(dateStep(fields.get(discharge), discharge, tb.dates(Role.DISCHARGE_DATE.column())));
+        }
+        if (system == SihSystem.ER) {
+            int code = claim(index, used, "CO_ERRO");
+            if (code >= 0) {
+                steps.add(new Step(ERROR_CODE, code, -1, new CategoryColumn.Builder[] {
+                    tb.category(Role.REASON_CODE.column()), tb.category(REASON_DESCRIPTION),
+                    tb.category(Role.GLOSA_TYPE.column()), tb.category(GLOSA_TYPE_DESCRIPTION)}, null));
+            }
+        }
+        int age = claim(index, used, "IDADE");
+        int ageUnit = claim(index, used, "COD_IDADE");
+        if (age >= 0 && ageUnit >= 0) {
+            steps.add(new Step(AGE, age, ageUnit, tb.doubles(AGE_YEARS), null));
+        } else {
+            release(used, age, ageUnit);
+        }
+        for (int f = 0; f < fields.size(); f++) {
+            if (used[f]) {
+                continue;
+            }
+            DbfField field = fields.get(f);
+            if (GENERATED.contains(field.name())) {
+                throw new MalformedFileException(cursor.file(), -1, "field " + field.describe()
+                        + " has the name of a column the SIH reader derives");
+            }
+            String upper = field.name().toUpperCase(Locale.ROOT);
+            if (CATEGORY_DIMENSIONS.contains(upper)) {
+                steps.add(new Step(TEXT, f, -1, tb.category(field.name()), null));
+            } else if (DOUBLE_MEASURES.contains(upper)) {
+                steps.add(new Step(DOUBLE, f, -1, tb.doubles(field.name()), null));
+            } else if (options.keepOtherColumns()) {
+                steps.add(naturalStep(field, f, tb));
+            }
+        }
+
+        Step[] plan = steps.toArray(new Step[0]);
+        SihErrorCodes codes = SihErrorCodes.standard();
+        Set<String> unknownCodes = new TreeSet<>();
+        while (cursor.next()) {
+            payer.addCode(payerCode);
+            for (Step s : plan) {
+                int f = s.field;
+                switch (s.kind) {
+                    case CLAIM -> {
+                        int digits = cursor.digitCount(f);
+                        if (digits != s.field2) {
+                            throw cursor.fieldError(f, "claim number must have " + s.field2 + " digits");
+                        }
+                        ((LongColumn.Builder) s.builder).add(cursor.getLong(f));
+                    }
+                    case TEXT -> addText(cursor, s, (CategoryColumn.Builder) s.builder);
+                    case LONG -> ((LongColumn.Builder) s.builder).add(cursor.getLong(f));
+                    case DOUBLE -> ((DoubleColumn.Builder) s.builder).add(cursor.getDouble(f));
+                    case DATE8, DATE_D -> ((DateColumn.Builder) s.builder).addEpochDay(cursor.getEpochDay(f));
+                    case DATE6 -> ((DateColumn.Builder) s.builder).addEpochDay(cursor.getEpochDay(f, 1900));
+                    case LOGICAL -> {
+                        int v = cursor.getLogical(f);
+                        CategoryColumn.Builder b = (CategoryColumn.Builder) s.builder;
+                        if (v < 0) {
+                            b.addMissing();
+                        } else {
+                            b.add(v == 1 ? "T" : "F");
+                        }
+                    }
+                    case COMPETENCE -> ((MonthColumn.Builder) s.builder).addIndex(competence(cursor, f, s.field2));
+                    case AMOUNT -> {
+                        double v = cursor.getDouble(f);
+                        ((DoubleColumn.Builder) s.builder).add(v);
+                        if (s.builder2 != null) {
+                            ((DoubleColumn.Builder) s.builder2).add(v);
+                        }
+                    }
+                    case AGE -> ((DoubleColumn.Builder) s.builder).add(ageYears(cursor, f, s.field2));
+                    default -> addErrorCode(cursor, s, codes, unknownCodes);
+                }
+            }
+        }
+        if (!unknownCodes.isEmpty()) {
+            warnings.add(unknownCodes.size() + " CO_ERRO codes are not in the code table (no description): "
+                    + unknownCodes);
+        }
+        GlosaTable table = tb.build();
+        return new SihTable(system, table, List.of(new SihFileReport(era.layout(), cursor.report(), warnings)));
+    }
+
+    private static Step dateStep(DbfField field, int f, DateColumn.Builder builder) {
+        int kind = field.type() == DbfFieldType.DATE ? DATE_D : field.length() == 6 ? DATE6 : DATE8;
+        return new Step(kind, f, -1, builder, null);
+    }
+
+    private static Step naturalStep(DbfField field, int f, TableBuilder tb) {
+        return switch (field.type()) {
+            case CHARACTER -> new Step(TEXT, f, -1, tb.category(field.name()), null);
+            case NUMERIC -> field.decimals() == 0 && field.length() <= 18
+                    ? new Step(LONG, f, -1, tb.longs(field.name()), null)
+                    : new Step(DOUBLE, f, -1, tb.doubles(field.name()), null);
+            case FLOAT -> new Step(DOUBLE, f, -1, tb.doubles(field.name()), null);
+            case DATE -> new Step(DATE_D, f, -1, tb.dates(field.name()), null);
+            case LOGICAL -> new Step(LOGICAL, f, -1, tb.category(field.name()), null);
+        };
+    }
+
+    private static void addText(DbfCursor cursor, Step s, CategoryColumn.Builder b) {
+        int id = cursor.textId(s.field);
+        if (id < 0) {
+            b.addMissing();
+            return;
+        }
+        int[] map = s.codeOfId;
+        if (id >= map.length) {
+            int old = map.length;
+            map = Arrays.copyOf(map, Math.max(16, Math.max(id + 1, old * 2)));
+            Arrays.fill(map, old, map.length, -1);
+            s.codeOfId = map;
+        }
+        int code = map[id];
+        if (code < 0) {
+            code = b.codeFor(cursor.textOfId(s.field, id));
+            map[id] = code;
+        }
+        b.addCode(code);
+    }
+
+    /** Appends the code, its description, its group and the group's description, each decided once per code. */
+    private static void addErrorCode(DbfCursor cursor, Step s, SihErrorCodes codes, Set<String> unknown)
+            throws MalformedFileException {
+        CategoryColumn.Builder[] b = (CategoryColumn.Builder[]) s.builder;
+        int id = cursor.textId(s.field);
+        if (id < 0) {
+            for (CategoryColumn.Builder x : b) {
+                x.addMissing();
+            }
+            return;
+        }
+        int[] map = s.codeOfId;
+        if (4 * id >= map.length) {
+            int old = map.length;
+            map = Arrays.copyOf(map, Math.max(64, Math.max(4 * (id + 1), old * 2)));
+            Arrays.fill(map, old, map.length, Integer.MIN_VALUE);
+            s.codeOfId = map;
+        }
+        if (map[4 * id] == Integer.MIN_VALUE) {
+            String code = cursor.textOfId(s.field, id);
+            if (cursor.digitCount(s.field) != 6) {
+                throw cursor.fieldError(s.field, "CO_ERRO must have 6 digits");
+            }
+            String group = SihErrorCodes.group(code);
+            String description = codes.description(code);
+            if (description == null) {
+                unknown.add(code);
+            }
+            String groupDescription = codes.groupDescription(group);
+            map[4 * id] = b[0].codeFor(code);
+            map[4 * id + 1] = description == null ? -1 : b[1].codeFor(description);
+            map[4 * id + 2] = b[2].codeFor(group);
+            map[4 * id + 3] = groupDescription == null ? -1 : b[3].codeFor(groupDescription);
+        }
+        for (int k = 0; k < 4; k++) {
+            b[k].addCode(map[4 * id + k]);
+        }
+    }
+
+    private static int competence(DbfCursor cursor, int yearField, int monthField) throws MalformedFileException {
+        long y = cursor.getLong(yearField);
+        long m = cursor.getLong(monthField);
+        if (y == Long.MIN_VALUE || m == Long.MIN_VALUE) {
+            return MonthColumn.MISSING;
+        }
+        if (cursor.textLength(yearField) == 2) {
+            // The 1990s layouts write the competence year with two digits.
+            y += 1900;
+        }
+        if (y < 1900 || y > 2999) {
+            throw cursor.fieldError(yearField, "competence year must be 1900..2999");
+        }
+        if (m < 1 || m > 12) {
+            throw cursor.fieldError(monthField, "competence month must be 1..12");
+        }
+        return MonthColumn.toIndex((int) y, (int) m);
+    }
+
+    /**
+     * Age in years from {@code IDADE} and its unit {@code COD_IDADE}: 1 hours, 2 days, 3 months, 4 years,
+     * 5 hundreds of years (age = 100 + IDADE); 0, blank or any other unit is unknown (NaN).
+     */
+    private static double ageYears(DbfCursor cursor, int ageField, int unitField) throws MalformedFileException {
+        long age = cursor.getLong(ageField);
+        long unit = cursor.digitCount(unitField) > 0 ? cursor.getLong(unitField) : -1;
+        if (age == Long.MIN_VALUE || age < 0) {
+            return Double.NaN;
+        }
+        return switch ((int) unit) {
+            case 1 -> age / (365.25 * 24);
+            case 2 -> age / 365.25;
+            case 3 -> age / 12.0;
+            case 4 -> age;
+            case 5 -> 100 + age;
+            default -> Double.NaN;
+        };
+    }
+
+    private static int claim(Map<String, Integer> index, boolean[] used, String... names) {
+        for (String n : names) {
+            Integer i = index.get(n);
+            if (i != null && !used[i]) {
+                used[i] = true;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void release(boolean[] used, int... fields) {
+        for (int f : fields) {
+            if (f >= 0) {
+                used[f] = false;
+            }
+        }
+    }
+
+    private static List<String> names(List<DbfField> fields) {
+        List<String> out = new ArrayList<>(fields.size());
+        for (DbfField f : fields) {
+            out.add(f.name());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.glosa.io.powerbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The Power Query scripts in the repository's {@code powerbi/} folder list exactly the columns the writer writes. */
+class PowerQueryScriptsTests {
+    private static final Pattern PAIR = Pattern.compile("\\{\"([^\"]+)\", \"([a-z]+)\"\\}");
+
+    static Path powerbiFolder() {
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("powerbi").resolve("GlosaCsv.pq")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return p.resolve("powerbi");
+            }
+        }
+        throw new AssertionError("no powerbi/GlosaCsv.pq above " + Paths.get("").toAbsolutePath());
+    }
+
+    private static List<ColumnSpec> fixed(String table) {
+        return switch (table) {
+            case "fact_glosa" -> Schema.FACT;
+            case "dim_segment" -> Schema.segmentFixed();
+            case "dim_cluster" -> Schema.CLUSTER;
+            case "indicators" -> Schema.INDICATORS;
+            case "runs" -> Schema.RUNS;
+            default -> throw new AssertionError(table);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fact_glosa", "dim_segment", "dim_cluster", "indicators", "runs"})
+    void eachScriptListsTheWritersColumnsAndTypes(String table) throws IOException {
+        String script = Files.readString(powerbiFolder().resolve(table + ".pq"));
+        assertThat(script).contains("GlosaCsv(\"" + table + ".csv\"");
+        List<String> listed = new ArrayList<>();
+        Matcher m = PAIR.matcher(script);
+        while (m.find()) {
+            listed.add(m.group(1) + ":" + m.group(2));
+        }
+        List<String> expected = new ArrayList<>();
+        for (ColumnSpec c : fixed(table)) {
+            expected.add(c.name() + ":" + c.type().id);
+        }
+        assertThat(listed).isEqualTo(expected);
+    }
+
+    @Test
+    void theReaderFunctionKnowsEveryTypeAndUsesCultureEnUs() throws IOException {
+        String fn = Files.readString(powerbiFolder().resolve("GlosaCsv.pq"));
+        for (CellType t : CellType.values()) {
+            assertThat(fn).contains("\"" + t.id + "\"");
+        }
+        assertThat(fn).contains("\"en-US\")").contains("Encoding = 65001").contains("QuoteStyle.Csv")
+                .contains("manifest.json");
+    }
+
+    @Test
+    void theReadmeNamesEveryTableAndScript() throws IOException {
+        String readme = Files.readString(powerbiFolder().resolve("README.md"));
+        for (String file : StarSchemaWriterTests.TABLES) {
+            assertThat(readme).contains(file).contains(file.replace(".csv", ".pq"));
+        }
+        assertThat(readme).contains("GlosaFolder").contains("GlosaCsv.pq").contains("manifest.json");
+    }
+}
