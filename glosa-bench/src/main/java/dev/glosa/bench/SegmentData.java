@@ -148,9 +148,19 @@ record SegmentData(int[] segmentStart, double[] features, int[] planted, int[] p
         };
     }
 
+    /** Expense types, attendance types and reason codes of the generated lines. */
+    private static final String[] EXPENSES = {"MATERIAIS", "MEDICAMENTOS", "DIARIAS", "TAXAS", "HONORARIOS", "SADT",
+        "OPME", "GASES MEDICINAIS"};
+    private static final String[] ATTENDANCES = {"INTERNACAO", "PRONTO ATENDIMENTO", "AMBULATORIO"};
+    private static final int REASONS = 30;
+
     /**
      * The rows as a glosa table: hospital, payer and glosa type (the segment keys), the competence, billed amount,
-     * and the four reference features under the names the monthly aggregator gives them.
+     * the four reference features under the names the monthly aggregator gives them, and three category columns for
+     * the profiles: the expense type ({@code I_ITEM_CATEGORIA}), the attendance type ({@code TIPO_ATENDIMENTO}) and a
+     * TISS Tabela 38 reason code. The categories follow from the features (the expense type from the glosa rate, the
+     * attendance from the sign of the jumps, the reason from both and the row), so groups differ in them, as real
+     * ones do, and the table is a pure function of the features.
      */
     GlosaTable table(YearMonth month) {
         TableBuilder b = GlosaTable.builder(rows());
@@ -163,6 +173,9 @@ record SegmentData(int[] segmentStart, double[] features, int[] planted, int[] p
         var rate = b.doubles(MonthlyAggregator.GLOSA_RATE);
         var jump = b.doubles(MonthlyAggregator.GLOSA_JUMP);
         var rateJump = b.doubles(MonthlyAggregator.GLOSA_RATE_JUMP);
+        var expense = b.category("I_ITEM_CATEGORIA");
+        var attendance = b.category("TIPO_ATENDIMENTO");
+        var reason = b.category(Role.REASON_CODE.column());
         for (int s = 0; s < segments(); s++) {
             String h = hospital(s);
             String p = payer(s);
@@ -179,6 +192,12 @@ record SegmentData(int[] segmentStart, double[] features, int[] planted, int[] p
                 rate.add(r);
                 jump.add(features[i * 4 + 2]);
                 rateJump.add(features[i * 4 + 3]);
+                int bucket = Math.floorMod((int) Math.floor(r * 10), EXPENSES.length);
+                expense.add(EXPENSES[bucket]);
+                int att = (features[i * 4 + 2] >= 0 ? 1 : 0) + (features[i * 4 + 3] >= 0 ? 1 : 0);
+                attendance.add(ATTENDANCES[att]);
+                int code = Math.floorMod(bucket * 7 + att * 3 + (i % 5 == 0 ? i : 0), REASONS);
+                reason.add(Integer.toString(1701 + code));
             }
         }
         return b.build();
