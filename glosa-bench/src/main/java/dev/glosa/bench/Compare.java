@@ -3,11 +3,15 @@ package dev.glosa.bench;
 import dev.glosa.cluster.dbscan.DbscanStrategy;
 import dev.glosa.cluster.hierarchical.HierarchicalStrategy;
 import dev.glosa.cluster.kmeans.KMeansStrategy;
+import dev.glosa.cluster.loop.LoopConfig;
+import dev.glosa.cluster.loop.SegmentLoop;
 import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.spi.Clustering;
 import dev.glosa.cluster.spi.ClusteringStrategy;
 import dev.glosa.cluster.spi.FeatureMatrix;
 import dev.glosa.cluster.spi.Parameters;
+import dev.glosa.core.table.GlosaTable;
+import elki.logging.LoggingConfiguration;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,12 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 
 /**
  * The Java half of {@code glosa-bench/compare.sh}: writes the data sets scikit-learn and the library both run on, then
@@ -139,6 +145,8 @@ public final class Compare {
     }
 
     static void run(Path dir, Sizes s) throws IOException {
+        // ELKI warns on every empty k-means cluster; its logging configures itself when first used, so set it after.
+        LoggingConfiguration.setDefaultLevel(Level.SEVERE);
         Map<String, Object> out = new LinkedHashMap<>();
         int cores = Runtime.getRuntime().availableProcessors();
         out.put("java", System.getProperty("java.version"));
@@ -205,6 +213,16 @@ public final class Compare {
         out.put("loop_rows", seg.rows());
         int[][] chosen = new int[1][];
         Criterion sil = Criterion.silhouette();
+        GlosaTable table = seg.table(YearMonth.of(2025, 1));
+        SegmentLoop loop = SegmentLoop.withDefaultStrategies();
+        LoopConfig all = LoopConfig.builder().seed(SEED).threads(cores).build();
+        LoopConfig one = all.toBuilder().threads(1).build();
+        int[] groups = new int[1];
+        out.put("loop_full_all_cores_ms", time(1, 1, () -> groups[0] = loop.run(table, all).profiles().size()));
+        out.put("loop_full_one_core_ms", time(1, 0, () -> groups[0] = loop.run(table, one).profiles().size()));
+        out.put("loop_full_groups", groups[0]);
+        LoopConfig allElki = all.toBuilder().strategy(LoopBenchmark.ELKI_STRATEGY).build();
+        out.put("loop_full_elki_all_cores_ms", time(1, 1, () -> loop.run(table, allElki)));
         out.put("loop_glosa_all_cores_ms", time(1, 1, () -> chosen[0] = SegmentLoops.glosa(seg, sil, cores, SEED)));
         out.put("loop_glosa_planted_k_share", share(chosen[0], planted));
         out.put("loop_glosa_one_core_ms", time(1, 0, () -> chosen[0] = SegmentLoops.glosa(seg, sil, 1, SEED)));
@@ -218,7 +236,15 @@ public final class Compare {
     }
 
     private static void log(String task, Map<String, Object> out) {
-        System.out.println("glosa " + task + " done: " + json(out).replace("\n", " "));
+        Map<String, Object> mine = new LinkedHashMap<>();
+        out.forEach((key, v) -> {
+            boolean criterion = task.equals("criteria") && !key.startsWith("kmeans") && !key.startsWith("dbscan")
+                    && !key.startsWith("ward") && (key.endsWith("_ms") || key.endsWith("_score"));
+            if (key.startsWith(task) || criterion) {
+                mine.put(key, v);
+            }
+        });
+        System.out.println("glosa " + task + ": " + json(mine).replace("\n", "").replace("  ", " "));
     }
 
     private static double share(int[] chosen, int[] planted) {

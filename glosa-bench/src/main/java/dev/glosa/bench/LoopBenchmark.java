@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * k from 2 to 15 chosen by the default criterion, on all cores or on one.
  *
  * <p>{@code loop} is the library's {@link SegmentLoop} with its defaults (reference features z-scored, k-means,
- * silhouette, profiles, ranking, tracking state). {@code selection} is the model-selection part alone, on the
+ * silhouette, profiles, ranking, tracking state), and {@code loopElki} the same loop whose strategy is the library's
+ * optional ELKI backend ({@code elki-kmeans}: ELKI's Hamerly k-means, plain k-means++, a database per restart).
+ * {@code selection} is the model-selection part alone, on the
  * library's kernels ({@link SegmentLoops#glosa}), and {@code elki} the same selection with ELKI's k-means under the
  * same criterion ({@link SegmentLoops#elki}): their ratio is the kernels' share of the difference. The secondary
  * result counts the rows of one operation.
@@ -50,6 +52,7 @@ public class LoopBenchmark {
     private SegmentData data;
     private GlosaTable table;
     private LoopConfig config;
+    private LoopConfig elkiConfig;
     private int threadCount;
     private final SegmentLoop loop = SegmentLoop.withDefaultStrategies();
     private final Criterion criterion = Criterion.silhouette();
@@ -75,6 +78,7 @@ public class LoopBenchmark {
         table = data.table(YearMonth.of(2025, 1));
         threadCount = threads(threads);
         config = LoopConfig.builder().seed(Blobs.SEED).threads(threadCount).build();
+        elkiConfig = config.toBuilder().strategy(ELKI_STRATEGY).build();
     }
 
     /** The number of threads {@code spec} names: {@code all} or a positive number. */
@@ -82,11 +86,21 @@ public class LoopBenchmark {
         return spec.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(spec);
     }
 
+    /** The id of the library's ELKI k-means backend. */
+    static final String ELKI_STRATEGY = "elki-kmeans";
+
     /** The library's loop with its default configuration. */
     @Benchmark
     public LoopResult loop(Rows rows) {
         rows.rows += data.rows();
         return loop.run(table, config);
+    }
+
+    /** The same loop with the library's ELKI k-means backend as its strategy. */
+    @Benchmark
+    public LoopResult loopElki(Rows rows) {
+        rows.rows += data.rows();
+        return loop.run(table, elkiConfig);
     }
 
     /** Model selection per segment on the library's kernels. */
