@@ -14,11 +14,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 out="$here/target/jmh"
 max_load="${GLOSA_BENCH_MAX_LOAD:-0.5}"
-jar="$here/target/benchmarks.jar"
+built="$here/target/benchmarks.jar"
 mkdir -p "$out"
-if [ ! -f "$jar" ]; then
+if [ ! -f "$built" ]; then
   (cd "$root" && ./mvnw -q -B -pl glosa-bench -am package -DskipTests)
 fi
+# A private copy, so that a rebuild during a long run cannot swap the jar under it.
+jar="$out/benchmarks-run.jar"
+cp "$built" "$jar"
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 wait_quiet() {

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-segment loop end to end: 1,000 segments of 30 to 5,000 rows (about a million rows, {@link SegmentData}),
- * k from 2 to 15 chosen by the default criterion, on all cores or on one.
+ * k from 2 to 15 chosen by the default criterion, on all cores ({@code loop}) and on one ({@code loopOneCore}).
  *
  * <p>{@code loop} is the library's {@link SegmentLoop} with its defaults (reference features z-scored, k-means,
  * silhouette, profiles, ranking, tracking state), and {@code loopElki} the same loop whose strategy is the library's
@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Measurement(iterations = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class LoopBenchmark {
@@ -45,14 +45,15 @@ public class LoopBenchmark {
     @Param({"1000"})
     public int segments;
 
-    /** Worker threads: {@code all} (one per available processor) or a number. */
-    @Param({"all", "1"})
+    /** Worker threads of the all-core operations: {@code all} (one per available processor) or a number. */
+    @Param({"all"})
     public String threads;
 
     private SegmentData data;
     private GlosaTable table;
     private LoopConfig config;
     private LoopConfig elkiConfig;
+    private LoopConfig oneCoreConfig;
     private int threadCount;
     private final SegmentLoop loop = SegmentLoop.withDefaultStrategies();
     private final Criterion criterion = Criterion.silhouette();
@@ -79,6 +80,7 @@ public class LoopBenchmark {
         threadCount = threads(threads);
         config = LoopConfig.builder().seed(Blobs.SEED).threads(threadCount).build();
         elkiConfig = config.toBuilder().strategy(ELKI_STRATEGY).build();
+        oneCoreConfig = config.toBuilder().threads(1).build();
     }
 
     /** The number of threads {@code spec} names: {@code all} or a positive number. */
@@ -94,6 +96,13 @@ public class LoopBenchmark {
     public LoopResult loop(Rows rows) {
         rows.rows += data.rows();
         return loop.run(table, config);
+    }
+
+    /** The library's loop with its default configuration on one thread. */
+    @Benchmark
+    public LoopResult loopOneCore(Rows rows) {
+        rows.rows += data.rows();
+        return loop.run(table, oneCoreConfig);
     }
 
     /** The same loop with the library's ELKI k-means backend as its strategy. */
