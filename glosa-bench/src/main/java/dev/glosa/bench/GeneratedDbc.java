@@ -120,7 +120,7 @@ record GeneratedDbc(byte[] bytes, long dbfBytes, long records) {
         CategoryColumn sex = rd.category("SEXO");
         DoubleColumn stay = rd.doubles("DIAS_PERM");
         DoubleColumn icu = rd.doubles("UTI_MES_TO");
-        DoubleColumn death = rd.doubles("MORTE");
+        CategoryColumn death = rd.category("MORTE");
         CategoryColumn carInt = rd.category("CAR_INT");
         CategoryColumn complex = rd.category("COMPLEX");
         CategoryColumn gestao = rd.category("GESTAO");
@@ -151,7 +151,7 @@ record GeneratedDbc(byte[] bytes, long dbfBytes, long records) {
                         .text("DIAG_SECUN", "0000").text("COBRANCA", "12").text("NATUREZA", "00")
                         .text("NAT_JUR", "1023").text("GESTAO", gestao.get(r)).text("IND_VDRL", "0")
                         .text("MUNIC_MOV", muni).text("COD_IDADE", "4").number("IDADE", years)
-                        .number("DIAS_PERM", (long) stay.get(r)).number("MORTE", (long) death.get(r))
+                        .number("DIAS_PERM", (long) stay.get(r)).number("MORTE", Long.parseLong(death.get(r)))
                         .text("NACIONAL", "010").text("CAR_INT", carInt.get(r)).text("HOMONIMO", "0")
                         .text("INSTRU", "0").text("CONTRACEP1", "00").text("CONTRACEP2", "00")
                         .text("GESTRISCO", "0").text("INSC_PN", "000000000000").text("SEQ_AIH5", "000")
