@@ -27,18 +27,18 @@ class ErpCsvToPowerBiTests {
             assertThat(out.resolve(table)).isRegularFile();
         }
         ErpSample sample = ErpGenerator.generate(ErpCsvToPowerBi.SAMPLE);
-        StarCsv fact = StarCsv.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
+        CsvTable fact = CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
         // Every generated line is its own combination of dimensions, so aggregation keeps one row per line.
         assertThat(fact.rows()).hasSize(sample.table().rowCount() - sample.firstAnalysedRow());
         assertThat(fact.column("competence")).containsOnly(ErpCsvToPowerBi.SAMPLE.analysedMonth().toString());
         assertThat(fact.column("cluster_id")).noneMatch(String::isEmpty);
         assertThat(fact.header()).contains("glosa_rate", "glosa_jump", "glosa_rate_jump", "glosa_previous");
-        StarCsv clusters = StarCsv.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
+        CsvTable clusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
         assertThat(clusters.rows()).isNotEmpty();
         assertThat(clusters.column("status")).containsOnly("new");
-        StarCsv segments = StarCsv.read(out.resolve(StarSchemaWriter.DIM_SEGMENT));
+        CsvTable segments = CsvTable.read(out.resolve(StarSchemaWriter.DIM_SEGMENT));
         assertThat(segments.column("strategy")).containsOnly("kmeans");
-        assertThat(StarCsv.read(out.resolve(StarSchemaWriter.INDICATORS)).column("glosa_value_ratio"))
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.INDICATORS)).column("glosa_value_ratio"))
                 .noneMatch(String::isEmpty);
     }
 
@@ -53,17 +53,17 @@ class ErpCsvToPowerBiTests {
         Path out = tmp.resolve("out");
 
         ErpCsvToPowerBi.main(new String[] {out.toString(), csv.toString()});
-        StarCsv firstFact = StarCsv.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
-        StarCsv firstClusters = StarCsv.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
+        CsvTable firstFact = CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
+        CsvTable firstClusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
         ErpCsvToPowerBi.main(new String[] {out.toString(), csv.toString()});
 
-        StarCsv runs = StarCsv.read(out.resolve(StarSchemaWriter.RUNS));
+        CsvTable runs = CsvTable.read(out.resolve(StarSchemaWriter.RUNS));
         assertThat(runs.rows()).hasSize(1);
         assertThat(runs.column("rows_rejected")).containsExactly("1");
         assertThat(runs.column("inputs").get(0)).contains("export.csv");
-        assertThat(StarCsv.read(out.resolve("rejects.csv")).rows()).hasSize(1);
+        assertThat(CsvTable.read(out.resolve("rejects.csv")).rows()).hasSize(1);
         // Same day, same export, same seed: the re-run replaced the first run's rows with identical ones.
-        assertThat(StarCsv.read(out.resolve(StarSchemaWriter.FACT_GLOSA))).isEqualTo(firstFact);
-        assertThat(StarCsv.read(out.resolve(StarSchemaWriter.DIM_CLUSTER))).isEqualTo(firstClusters);
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA))).isEqualTo(firstFact);
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER))).isEqualTo(firstClusters);
     }
 }

@@ -30,7 +30,7 @@ class SusToPowerBiTests {
                 StarSchemaWriter.MANIFEST)) {
             assertThat(out.resolve(table)).isRegularFile();
         }
-        StarCsv fact = StarCsv.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
+        CsvTable fact = CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
         SihGeneratorConfig sample = SusToPowerBi.SAMPLE;
         // Reconciliation counts every generated AIH exactly once, whatever its history of rejections and payments.
         assertThat(fact.rows()).hasSize(sample.hospitals() * sample.months() * sample.claimsPerHospitalMonth());
@@ -42,10 +42,10 @@ class SusToPowerBiTests {
             // Only AIHs with a glosa are clustered; the others stay in the fact table with an empty group.
             assertThat(clusters.get(r).isEmpty()).isEqualTo(Double.parseDouble(glosa.get(r)) == 0);
         }
-        assertThat(StarCsv.read(out.resolve(StarSchemaWriter.DIM_CLUSTER)).rows()).isNotEmpty();
-        assertThat(StarCsv.read(out.resolve(StarSchemaWriter.INDICATORS)).column("scope")).contains("overall",
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER)).rows()).isNotEmpty();
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.INDICATORS)).column("scope")).contains("overall",
                 "hospital");
-        StarCsv runs = StarCsv.read(out.resolve(StarSchemaWriter.RUNS));
+        CsvTable runs = CsvTable.read(out.resolve(StarSchemaWriter.RUNS));
         assertThat(runs.rows()).hasSize(1);
         assertThat(runs.column("status")).containsExactly("ok");
         assertThat(runs.column("inputs").get(0)).contains("RDMT2106.dbc", "RJMT2112.dbc", "ERMT2106.dbc");
@@ -68,7 +68,7 @@ class SusToPowerBiTests {
             assertThat(out.resolve(StarSchemaWriter.FACT_GLOSA)).doesNotExist();
         } else {
             SusToPowerBi.main(args.toArray(new String[0]));
-            assertThat(StarCsv.read(out.resolve(StarSchemaWriter.FACT_GLOSA)).rows())
+            assertThat(CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA)).rows())
                     .hasSize(3 * 2 * 30);
         }
     }

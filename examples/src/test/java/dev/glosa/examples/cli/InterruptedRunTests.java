@@ -2,6 +2,7 @@ package dev.glosa.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glosa.examples.CsvTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,16 +14,16 @@ public final class SharedData {
 
     /** {@code ../shared/data/datasus} relative to the repository, found by walking up from the working dir. */
     public static Path datasus() {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
+        Path found = null;
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null && found == null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("data").resolve("datasus");
             if (Files.isDirectory(candidate)) {
-                return candidate;
+                found = candidate;
             }
-            dir = dir.getParent();
         }
-        assumeTrue(false, "../shared/data not found: no shared/data/datasus above " + Paths.get("").toAbsolutePath());
-        return null;
+        assumeTrue(found != null, "../shared/data not found: no shared/data/datasus above "
+                + Paths.get("").toAbsolutePath());
+        return found;
     }
 
     /** One DATASUS file by name; skips the test if it is absent. */

@@ -5,12 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** One table of the star schema read back for assertions (RFC 4180: commas, quotes, CRLF). */
-record StarCsv(List<String> header, List<List<String>> rows) {
+/** A star-schema CSV read back for assertions: RFC 4180 quoting, CRLF or LF line ends. */
+public record CsvTable(List<String> header, List<List<String>> rows) {
 
-    static StarCsv read(Path file) throws IOException {
+    public static CsvTable read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
@@ -32,7 +33,7 @@ record StarCsv(List<String> header, List<List<String>> rows) {
             } else if (c == ',') {
                 record.add(cell.toString());
                 cell.setLength(0);
-            } else if (c == '\r' || c == '\n') {
+            } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -48,19 +49,36 @@ record StarCsv(List<String> header, List<List<String>> rows) {
             record.add(cell.toString());
             records.add(record);
         }
-        return new StarCsv(records.get(0), records.subList(1, records.size()));
+        return new CsvTable(records.get(0), records.subList(1, records.size()));
     }
 
-    /** The values of one column, row by row. */
-    List<String> column(String name) {
+    public int col(String name) {
         int i = header.indexOf(name);
         if (i < 0) {
             throw new AssertionError("no column " + name + " in " + header);
         }
-        List<String> out = new ArrayList<>(rows.size());
-        for (List<String> r : rows) {
-            out.add(r.get(i));
-        }
-        return out;
+        return i;
+    }
+
+    public List<String> column(String name) {
+        int i = col(name);
+        return rows.stream().map(r -> r.get(i)).toList();
+    }
+
+    public double sum(String name) {
+        return column(name).stream().filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).sum();
+    }
+
+    public List<String> distinct(String name) {
+        return column(name).stream().distinct().toList();
+    }
+
+    @Override
+    public String toString() {
+        return header + " + " + rows.size() + " rows";
+    }
+
+    public static List<String> of(String... names) {
+        return Arrays.asList(names);
     }
 }
