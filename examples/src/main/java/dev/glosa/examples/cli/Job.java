@@ -41,6 +41,9 @@ final class Job {
     static Outcome run(Prepared in, JobConfig config, String configSha256, Path out, LocalDate asOf, int threads,
             Console console) {
         Instant started = Instant.now();
+        for (String w : in.warnings()) {
+            console.info("warning: " + w);
+        }
         LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(), threads);
         List<GroupRecord> previous;
         try {

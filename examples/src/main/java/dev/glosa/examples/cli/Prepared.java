@@ -20,6 +20,7 @@ import java.util.List;
  * @param rowsIn the rows read from the inputs
  * @param rowsRejected the rows quarantined by the readers
  * @param reconciliation the SUS reconciliation report, or {@code null}
+ * @param warnings what the analyst should know about the inputs (printed and logged)
  */
 record Prepared(
         String source,
@@ -31,11 +32,13 @@ record Prepared(
         List<RunRecord.Input> inputs,
         long rowsIn,
         long rowsRejected,
-        ReconciliationReport reconciliation) {
+        ReconciliationReport reconciliation,
+        List<String> warnings) {
 
-    /** Copies the rows. */
+    /** Copies the rows and the warnings. */
     Prepared {
         clusterRows = clusterRows == null ? null : clusterRows.clone();
+        warnings = List.copyOf(warnings);
     }
 
     /** A copy of the rows to cluster, or {@code null} for all. */

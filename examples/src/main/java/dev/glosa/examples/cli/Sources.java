@@ -82,8 +82,26 @@ final class Sources {
         }
         List<String> explain = present(claims, categories);
         long rowsIn = (long) rd.rowCount() + rj.rowCount() + (er == null ? 0 : er.rowCount());
+        List<String> warnings = new ArrayList<>();
+        if (er != null) {
+            // The ER join keeps every RJ row; one without a matching error (another CNES, a missing file) gets no
+            // glosa type, and the analyst should know how many.
+            LongColumn errors = rejected.longs(SihRejections.ERROR_COUNT);
+            long without = 0;
+            for (int row = 0; row < errors.size(); row++) {
+                if (errors.get(row) == 0) {
+                    without++;
+                }
+            }
+            if (without > 0) {
+                warnings.add(String.format("%,d of %,d RJ rows have no error in the ER files given (same AIH and CNES):"
+                        + " their glosa type is empty", without, errors.size()));
+            }
+        } else {
+            warnings.add("no ER files given: glosa types are empty, segments are hospital × payer only in effect");
+        }
         return new Prepared(source, claims, withGlosa, new FeatureSpec(features), explain, Indicators.standard(claims),
-                inputs, rowsIn, 0, r.report());
+                inputs, rowsIn, 0, r.report(), warnings);
     }
 
     /**
@@ -154,8 +172,10 @@ final class Sources {
                 explain.add(d);
             }
         }
+        List<String> warnings = rowsRejected == 0 ? List.of()
+                : List.of(String.format("%,d rows were rejected by the reader (see rejects.csv)", rowsRejected));
         return new Prepared(source, analysed, null, FeatureSpec.reference(), explain, Indicators.standard(analysed),
-                inputs, lines.rowCount() + rowsRejected, rowsRejected, null);
+                inputs, lines.rowCount() + rowsRejected, rowsRejected, null, warnings);
     }
 
     /**
@@ -184,7 +204,7 @@ final class Sources {
         List<String> explain = present(analysed, List.of(TissColumns.REASON_GROUP, TissColumns.PROCEDURE_TABLE,
                 TissColumns.GLOSA_LEVEL, TissColumns.APPEAL_STATUS));
         return new Prepared(source, analysed, withGlosa, new FeatureSpec(features), explain,
-                Indicators.standard(analysed), inputs, items.rowCount(), 0, null);
+                Indicators.standard(analysed), inputs, items.rowCount(), 0, null, List.of());
     }
 
     /**

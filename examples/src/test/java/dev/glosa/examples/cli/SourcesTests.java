@@ -8,12 +8,27 @@ import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
+import dev.glosa.io.generate.SihGenerator;
+import dev.glosa.io.generate.SihGeneratorConfig;
+import dev.glosa.io.generate.SihSample;
 import dev.glosa.io.tiss.TissColumns;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SourcesTests {
+
+    @Test
+    void susSaysHowManyRejectedAihsFoundNoErrorInEr() {
+        SihSample sample = SihGenerator.generate(SihGeneratorConfig.defaults(3).withTotalClaims(2000));
+        Prepared all = Sources.sus("t", sample.rd(), sample.rj(), sample.er(), JobConfig.defaults(), List.of());
+        assertThat(all.warnings()).isEmpty();
+        GlosaTable firstHalf = sample.er().select(java.util.stream.IntStream.range(0, sample.er().rowCount() / 2).toArray());
+        Prepared half = Sources.sus("t", sample.rd(), sample.rj(), firstHalf, JobConfig.defaults(), List.of());
+        assertThat(half.warnings()).singleElement().asString().contains("RJ rows have no error in the ER files");
+        Prepared none = Sources.sus("t", sample.rd(), sample.rj(), null, JobConfig.defaults(), List.of());
+        assertThat(none.warnings()).singleElement().asString().contains("no ER files given");
+    }
 
     @Test
     void tissGlosaRateIsTakenAgainstTheUnitTheGlosaWasGivenOn() {
