@@ -7,6 +7,7 @@ import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.Role;
+import dev.glosa.io.dbf.DbcWriter;
 import dev.glosa.io.dbf.DbfWriter;
 import dev.glosa.io.generate.SihGenerator;
 import dev.glosa.io.generate.SihGeneratorConfig;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.zip.CRC32;
 
 /**
  * A large generated SIH RD file in the DATASUS {@code .dbc} container, for when the real files are absent or too
@@ -25,8 +25,8 @@ import java.util.zip.CRC32;
  * <p>The records have the 113-field layout of RD files from 2016 on (702 bytes each), filled from the SIH generator's
  * RD table: the claim number, hospital, competence, amounts, dates, procedure, diagnosis, age, sex, stay, ICU days,
  * death, admission type, complexity and management, with the fixed or blank values real files carry elsewhere. The
- * DBF is written by the library's {@link DbfWriter}, its records (and end-of-file marker) imploded by
- * {@link Implode}, and framed as DATASUS does: the DBF header, the CRC-32 of the whole DBF, the imploded records.
+ * DBF is written by the library's {@link DbfWriter} and turned into a {@code .dbc} by its {@link DbcWriter}, as the
+ * library's users would: the bytes depend only on the claim count and the seed.
  *
  * @param bytes the {@code .dbc} file
  * @param dbfBytes the size of the DBF it decompresses to
@@ -70,24 +70,18 @@ record GeneratedDbc(byte[] bytes, long dbfBytes, long records) {
         SihGeneratorConfig config = SihGeneratorConfig.defaults(seed).withTotalClaims(claims);
         GlosaTable rd = SihGenerator.generate(config).rd();
         try {
-            Path tmp = Files.createTempFile("glosa-bench-rd", ".dbf");
+            Path dbf = Files.createTempFile("glosa-bench-rd", ".dbf");
+            Path dbc = null;
             try {
-                writeDbf(rd, tmp);
-                byte[] dbf = Files.readAllBytes(tmp);
-                int headerLength = (dbf[8] & 0xFF) | (dbf[9] & 0xFF) << 8;
-                CRC32 crc = new CRC32();
-                crc.update(dbf);
-                byte[] packed = Implode.compress(dbf, headerLength, dbf.length);
-                byte[] dbc = new byte[headerLength + 4 + packed.length];
-                System.arraycopy(dbf, 0, dbc, 0, headerLength);
-                long c = crc.getValue();
-                for (int i = 0; i < 4; i++) {
-                    dbc[headerLength + i] = (byte) (c >>> (8 * i));
-                }
-                System.arraycopy(packed, 0, dbc, headerLength + 4, packed.length);
-                return new GeneratedDbc(dbc, dbf.length, rd.rowCount());
+                dbc = Files.createTempFile("glosa-bench-rd", ".dbc");
+                writeDbf(rd, dbf);
+                DbcWriter.pack(dbf, dbc);
+                return new GeneratedDbc(Files.readAllBytes(dbc), Files.size(dbf), rd.rowCount());
             } finally {
-                Files.deleteIfExists(tmp);
+                Files.deleteIfExists(dbf);
+                if (dbc != null) {
+                    Files.deleteIfExists(dbc);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the generated RD file: " + e.getMessage(), e);
