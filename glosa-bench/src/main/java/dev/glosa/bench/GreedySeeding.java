@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * ELKI and scikit-learn can be started from the very same means.
  *
  * <p>Greedy k-means++ as in the library ({@code dev.glosa.cluster.kmeans}): the first restart draws its generator as
- * {@code new SplittableRandom(seed).split()}, picks the first centre uniformly, then for each further centre draws
- * {@code 2 + floor(ln k)} candidates with probability proportional to the squared distance to the nearest centre so
+ * {@code new SplittableRandom(new SplittableRandom(seed).nextLong())}, picks the first centre uniformly, then for
+ * each further centre draws {@code 2 + floor(ln max(k, 15))} candidates with probability proportional to the squared distance to the nearest centre so
  * far and keeps the one that lowers the potential most. D. Arthur and S. Vassilvitskii, "k-means++: the advantages
  * of careful seeding", SODA 2007 (DOI 10.5555/1283383.1283494). A unit test checks that a library run with one
  * restart and ELKI's Lloyd started from these centres reach the same partition, which is what makes the
@@ -20,7 +20,7 @@ final class GreedySeeding {
 
     /** The {@code k × d} initial centres, flat row-major, of the library's first restart with {@code seed}. */
     static double[] centres(double[] x, int n, int d, int k, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed).split();
+        SplittableRandom rnd = new SplittableRandom(new SplittableRandom(seed).nextLong());
         double[] centres = new double[k * d];
         double[] min = new double[n];
         double[] trial = new double[n];
@@ -33,7 +33,7 @@ final class GreedySeeding {
             min[i] = v;
             potential += v;
         }
-        int trials = 2 + (int) Math.log(k);
+        int trials = 2 + (int) Math.log(Math.max(k, 15));
         for (int c = 1; c < k; c++) {
             int bestCandidate = -1;
             double bestPotential = Double.POSITIVE_INFINITY;

@@ -1,24 +1,42 @@
 package dev.glosa.cluster.kmeans;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * One k-means call: greedy k-means++ seeding, Hamerly's accelerated Lloyd iterations, several restarts.
+ * The k-means engine of one call: greedy k-means++ seeding, Hamerly's accelerated Lloyd iterations, several restarts,
+ * for one k ({@link #run}) or for every k of a range at once ({@link #runEach}).
  *
- * <p>All scratch space is allocated once in the constructor and reused by every restart, so the iteration loop
- * allocates nothing. An instance belongs to one call on one thread.
+ * <p>All scratch space is allocated once in the constructor and reused by every k and every restart, so the
+ * iterations allocate nothing. An instance belongs to one call on one thread (it may use the common fork-join pool
+ * for the chunks of a large input).
  *
  * <p>Seeding follows D. Arthur and S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007
- * (DOI 10.5555/1283383.1283494), in the greedy form of scikit-learn: {@code 2 + floor(ln k)} candidates are drawn
- * for each new centre and the one that lowers the potential most is kept. The assignment step follows G. Hamerly,
- * "Making k-means even faster", SIAM SDM 2010 (DOI 10.1137/1.9781611972801.12): one upper bound to the assigned
- * centre and one lower bound to the second closest per point, so most points skip the distance computations.
+ * (DOI 10.5555/1283383.1283494), in the greedy form of scikit-learn: several candidates are drawn for each new centre
+ * and the one that lowers the potential most is kept. The number of candidates, {@link #trials(int)}, is the same for
+ * every k up to 15, so the seeds of a restart for k are the first k of its seeds for any larger k: a k search seeds
+ * once per restart, and the nearest and second-nearest seed of every point grow by one centre per k. The assignment
+ * step follows G. Hamerly, "Making k-means even faster", SIAM SDM 2010 (DOI 10.1137/1.9781611972801.12): one upper
+ * bound to the assigned centre and one lower bound to the second closest per point, so most points skip the distance
+ * computations; the points that cannot skip are gathered in blocks and their distances to every centre computed
+ * feature by feature over the block, a loop the JIT vectorises. The centre sums are updated with the points that
+ * changed cluster only, as in ELKI.
+ *
+ * <p>Every squared distance is summed over the features in order from 0, whatever the path that computes it, and
+ * partial sums over the fixed chunks of {@value #CHUNK} points are combined in chunk order: the result depends on the
+ * data and the seed only, never on the number of threads.
  */
 final class HamerlyKMeans {
+    /** Points per chunk, the unit of parallel work; an input of at most one chunk runs on the calling thread. */
+    static final int CHUNK = 1 << 15;
+    /** Points per block of the vectorised distance kernel. */
+    private static final int BLOCK = 128;
+
     private final double[] x;
     private final int n;
     private final int d;
-    private final int k;
+    private final int kCap;
+    private int k;
 
     private final double[] centers;
     private final double[] sums;
@@ -28,140 +46,232 @@ final class HamerlyKMeans {
     private final double[] lower;
     private final double[] halfMin;
     private final double[] moved;
+
+    private final double[] seeds;
     private final double[] seedMin;
     private final double[] seedTrial;
     private final double[] seedBest;
+    private final double[] first;
+    private final double[] second;
+    private final int[] nearestSeed;
 
-    private final double[] bestCenters;
-    private final int[] bestAssign;
-    double bestInertia = Double.POSITIVE_INFINITY;
-    int bestIterations;
-    boolean bestConverged;
+    private final Chunk[] chunks;
 
-    HamerlyKMeans(double[] x, int n, int d, int k) {
-        this.x = x;
-        this.n = n;
-        this.d = d;
-        this.k = k;
-        centers = new double[k * d];
-        sums = new double[k * d];
-        counts = new int[k];
-        assign = new int[n];
-        upper = new double[n];
-        lower = new double[n];
-        halfMin = new double[k];
-        moved = new double[k];
-        seedMin = new double[n];
-        seedTrial = new double[n];
-        seedBest = new double[n];
-        bestCenters = new double[k * d];
-        bestAssign = new int[n];
-    }
+    /** The outcome of one k: the restart with the lowest inertia. */
+    static final class Best {
+        final double[] centers;
+        final int[] assign;
+        double inertia = Double.POSITIVE_INFINITY;
+        int iterations;
+        boolean converged;
 
-    /** Runs {@code restarts} seeded restarts and keeps the one with the lowest inertia (the first on ties). */
-    void run(int restarts, int maxIterations, double tolerance, long seed) {
-        double tolAbs = tolerance * meanVariance();
-        SplittableRandom root = new SplittableRandom(seed);
-        for (int r = 0; r < restarts; r++) {
-            SplittableRandom rnd = root.split();
-            seed(rnd);
-            int iterations = 0;
-            boolean converged = false;
-            assignAll();
-            boolean needsFinalAssign = false;
-            while (iterations < maxIterations) {
-                iterations++;
-                double shift = updateCenters();
-                if (shift <= tolAbs) {
-                    converged = true;
-                    needsFinalAssign = shift > 0;
-                    break;
-                }
-                updateBounds();
-                if (assignHamerly() == 0) {
-                    converged = true;
-                    needsFinalAssign = false;
-                    break;
-                }
-                needsFinalAssign = true;
-            }
-            if (needsFinalAssign) {
-                // Labels must be those of the nearest centre, as the centres returned are the last ones computed.
-                assignAll();
-            }
-            double inertia = inertia();
-            if (inertia < bestInertia) {
-                bestInertia = inertia;
-                bestIterations = iterations;
-                bestConverged = converged;
-                System.arraycopy(centers, 0, bestCenters, 0, centers.length);
-                System.arraycopy(assign, 0, bestAssign, 0, n);
-            }
+        Best(int k, int d, int n) {
+            centers = new double[k * d];
+            assign = new int[n];
         }
     }
 
-    int[] bestAssign() {
-        return bestAssign;
+    /**
+     * @param x the points, flat row-major, not modified
+     * @param kCap the largest k this engine will run
+     */
+    HamerlyKMeans(double[] x, int n, int d, int kCap) {
+        this.x = x;
+        this.n = n;
+        this.d = d;
+        this.kCap = kCap;
+        centers = new double[kCap * d];
+        sums = new double[kCap * d];
+        counts = new int[kCap];
+        assign = new int[n];
+        upper = new double[n];
+        lower = new double[n];
+        halfMin = new double[kCap];
+        moved = new double[kCap];
+        seeds = new double[kCap * d];
+        seedMin = new double[n];
+        seedTrial = new double[n];
+        seedBest = new double[n];
+        first = new double[n];
+        second = new double[n];
+        nearestSeed = new int[n];
+        int chunkCount = Math.max(1, (n + CHUNK - 1) / CHUNK);
+        chunks = new Chunk[chunkCount];
+        for (int c = 0; c < chunkCount; c++) {
+            chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), d, kCap);
+        }
     }
 
-    double[] bestCenters() {
-        return bestCenters;
+    /** Candidates per new centre: {@code 2 + floor(ln max(k, 15))}, 4 for every k up to 15. */
+    static int trials(int k) {
+        return 2 + (int) Math.log(Math.max(k, 15));
+    }
+
+    /** Runs {@code restarts} seeded restarts of one k and keeps the lowest inertia (the first on ties). */
+    Best run(int k, int restarts, int maxIterations, double tolerance, long seed) {
+        return runEach(k, k, restarts, maxIterations, tolerance, seed)[0];
+    }
+
+    /**
+     * Runs every k from {@code kMin} to {@code kMax}; element {@code k - kMin} is exactly what {@link #run} gives for
+     * that k. Restart {@code r} of every k seeds from {@code new SplittableRandom(s)}, where {@code s} is the
+     * {@code r}-th {@code nextLong()} of {@code new SplittableRandom(seed)}.
+     */
+    Best[] runEach(int kMin, int kMax, int restarts, int maxIterations, double tolerance, long seed) {
+        if (kMin < 1 || kMax < kMin || kMax > kCap || kMax > n) {
+            throw new IllegalArgumentException("k range " + kMin + ".." + kMax + " outside 1.." + Math.min(kCap, n));
+        }
+        Best[] best = new Best[kMax - kMin + 1];
+        for (int i = 0; i < best.length; i++) {
+            best[i] = new Best(kMin + i, d, n);
+        }
+        double tolAbs = tolerance * meanVariance();
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int r = 0; r < restarts; r++) {
+            long restartSeed = root.nextLong();
+            // Candidates per centre differ only above k = 15: seed each run of equal trials once, to its largest k.
+            int k0 = kMin;
+            while (k0 <= kMax) {
+                int k1 = k0;
+                while (k1 < kMax && trials(k1 + 1) == trials(k0)) {
+                    k1++;
+                }
+                seed(new SplittableRandom(restartSeed), k1, trials(k0));
+                startNearest();
+                for (int c = 1; c < k0; c++) {
+                    addSeed(c);
+                }
+                for (int kk = k0; kk <= k1; kk++) {
+                    if (kk > k0) {
+                        addSeed(kk - 1);
+                    }
+                    iterate(kk, maxIterations, tolAbs, best[kk - kMin]);
+                }
+                k0 = k1 + 1;
+            }
+        }
+        return best;
+    }
+
+    /** Lloyd-Hamerly iterations for k from the first k seeds, whose nearest/second are in first/second. */
+    private void iterate(int kk, int maxIterations, double tolAbs, Best best) {
+        k = kk;
+        System.arraycopy(seeds, 0, centers, 0, k * d);
+        for (int i = 0; i < n; i++) {
+            assign[i] = nearestSeed[i];
+            upper[i] = Math.sqrt(first[i]);
+            lower[i] = Math.sqrt(second[i]);
+        }
+        fullSums();
+        int iterations = 0;
+        boolean converged = false;
+        boolean needsFinalAssign = false;
+        while (iterations < maxIterations) {
+            iterations++;
+            double shift = updateCenters();
+            if (shift <= tolAbs) {
+                converged = true;
+                needsFinalAssign = shift > 0;
+                break;
+            }
+            updateBounds();
+            if (assignHamerly() == 0) {
+                converged = true;
+                needsFinalAssign = false;
+                break;
+            }
+            needsFinalAssign = true;
+        }
+        if (needsFinalAssign) {
+            // Labels must be those of the nearest centre, as the centres returned are the last ones computed; the
+            // bounds loosened by the last move still hold, so one more Hamerly step finds them.
+            updateBounds();
+            assignHamerly();
+        }
+        double inertia = inertia();
+        if (inertia < best.inertia) {
+            best.inertia = inertia;
+            best.iterations = iterations;
+            best.converged = converged;
+            System.arraycopy(centers, 0, best.centers, 0, k * d);
+            System.arraycopy(assign, 0, best.assign, 0, n);
+        }
     }
 
     /** The mean over features of the population variance, which scales the tolerance as scikit-learn does. */
     private double meanVariance() {
+        // Two passes, each reading the rows in order (a pass per feature would stride through the whole matrix).
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            int oi = i * d;
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[oi + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        double[] ss = new double[d];
+        for (int i = 0; i < n; i++) {
+            int oi = i * d;
+            for (int j = 0; j < d; j++) {
+                double t = x[oi + j] - mean[j];
+                ss[j] += t * t;
+            }
+        }
         double total = 0;
         for (int j = 0; j < d; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x[i * d + j];
-            }
-            mean /= n;
-            double v = 0;
-            for (int i = 0; i < n; i++) {
-                double t = x[i * d + j] - mean;
-                v += t * t;
-            }
-            total += v / n;
+            total += ss[j] / n;
         }
         return total / d;
     }
 
-    private void seed(SplittableRandom rnd) {
-        int first = rnd.nextInt(n);
-        System.arraycopy(x, first * d, centers, 0, d);
-        double potential = 0;
-        for (int i = 0; i < n; i++) {
-            double v = dist2Point(i, first);
-            seedMin[i] = v;
-            potential += v;
-        }
-        int trials = 2 + (int) Math.log(k);
-        double[] best = seedBest;
+    /** Greedy k-means++: the first {@code count} seeds into {@link #seeds}. */
+    private void seed(SplittableRandom rnd, int count, int trials) {
+        int firstPoint = rnd.nextInt(n);
+        System.arraycopy(x, firstPoint * d, seeds, 0, d);
+        forEachChunk(ch -> {
+            for (int i = ch.lo; i < ch.hi; i++) {
+                seedMin[i] = dist2(x, i * d, seeds, 0, d);
+            }
+        });
+        double potential = sum(seedMin);
+        double[] bestTrial = seedBest;
         double[] trial = seedTrial;
-        for (int c = 1; c < k; c++) {
+        for (int c = 1; c < count; c++) {
             int bestCandidate = -1;
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int t = 0; t < trials; t++) {
                 int cand = sample(rnd, potential);
-                double p = 0;
-                for (int i = 0; i < n; i++) {
-                    double v = Math.min(seedMin[i], dist2Point(i, cand));
-                    trial[i] = v;
-                    p += v;
-                }
+                double[] out = trial;
+                int oc = cand * d;
+                forEachChunk(ch -> {
+                    for (int i = ch.lo; i < ch.hi; i++) {
+                        out[i] = Math.min(seedMin[i], dist2(x, i * d, x, oc, d));
+                    }
+                });
+                double p = sum(trial);
                 if (p < bestPotential) {
                     bestPotential = p;
                     bestCandidate = cand;
-                    double[] tmp = best;
-                    best = trial;
+                    double[] tmp = bestTrial;
+                    bestTrial = trial;
                     trial = tmp;
                 }
             }
-            System.arraycopy(x, bestCandidate * d, centers, c * d, d);
-            System.arraycopy(best, 0, seedMin, 0, n);
+            System.arraycopy(x, bestCandidate * d, seeds, c * d, d);
+            System.arraycopy(bestTrial, 0, seedMin, 0, n);
             potential = bestPotential;
         }
+    }
+
+    /** Summed in index order, so that the seeding does not depend on the chunking. */
+    private double sum(double[] v) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += v[i];
+        }
+        return s;
     }
 
     /** Draws a point with probability proportional to its squared distance to the nearest centre so far. */
@@ -185,54 +295,71 @@ final class HamerlyKMeans {
         return last;
     }
 
-    private double dist2Point(int i, int j) {
-        int oi = i * d;
-        int oj = j * d;
-        double s = 0;
-        for (int t = 0; t < d; t++) {
-            double v = x[oi + t] - x[oj + t];
-            s += v * v;
-        }
-        return s;
+    /** Nearest seed of every point among seed 0 alone. */
+    private void startNearest() {
+        forEachChunk(ch -> {
+            for (int i = ch.lo; i < ch.hi; i++) {
+                first[i] = dist2(x, i * d, seeds, 0, d);
+                second[i] = Double.POSITIVE_INFINITY;
+                nearestSeed[i] = 0;
+            }
+        });
     }
 
-    private double dist2Center(int i, int c) {
-        int oi = i * d;
+    /** Adds seed {@code c} to the nearest and second-nearest seed of every point; ties keep the lower index. */
+    private void addSeed(int c) {
         int oc = c * d;
+        forEachChunk(ch -> {
+            for (int i = ch.lo; i < ch.hi; i++) {
+                double v = dist2(x, i * d, seeds, oc, d);
+                if (v < first[i]) {
+                    second[i] = first[i];
+                    first[i] = v;
+                    nearestSeed[i] = c;
+                } else if (v < second[i]) {
+                    second[i] = v;
+                }
+            }
+        });
+    }
+
+    static double dist2(double[] a, int oa, double[] b, int ob, int d) {
         double s = 0;
         for (int t = 0; t < d; t++) {
-            double v = x[oi + t] - centers[oc + t];
+            double v = a[oa + t] - b[ob + t];
             s += v * v;
         }
         return s;
     }
 
-    /** Exact nearest and second-nearest centre of every point; resets both bounds. */
-    private void assignAll() {
-        for (int i = 0; i < n; i++) {
-            nearest(i);
-        }
+    /** Sums and counts of every cluster from scratch, chunk by chunk. */
+    private void fullSums() {
+        forEachChunk(ch -> {
+            Arrays.fill(ch.deltaSums, 0, k * d, 0);
+            Arrays.fill(ch.deltaCounts, 0, k, 0);
+            for (int i = ch.lo; i < ch.hi; i++) {
+                int oa = assign[i] * d;
+                int oi = i * d;
+                ch.deltaCounts[assign[i]]++;
+                for (int t = 0; t < d; t++) {
+                    ch.deltaSums[oa + t] += x[oi + t];
+                }
+            }
+        });
+        Arrays.fill(sums, 0, k * d, 0);
+        Arrays.fill(counts, 0, k, 0);
+        mergeDeltas();
     }
 
-    private boolean nearest(int i) {
-        double d1 = Double.POSITIVE_INFINITY;
-        double d2 = Double.POSITIVE_INFINITY;
-        int a = 0;
-        for (int c = 0; c < k; c++) {
-            double v = dist2Center(i, c);
-            if (v < d1) {
-                d2 = d1;
-                d1 = v;
-                a = c;
-            } else if (v < d2) {
-                d2 = v;
+    private void mergeDeltas() {
+        for (Chunk ch : chunks) {
+            for (int j = 0; j < k * d; j++) {
+                sums[j] += ch.deltaSums[j];
+            }
+            for (int c = 0; c < k; c++) {
+                counts[c] += ch.deltaCounts[c];
             }
         }
-        boolean changed = assign[i] != a;
-        assign[i] = a;
-        upper[i] = Math.sqrt(d1);
-        lower[i] = Math.sqrt(d2);
-        return changed;
     }
 
     /** Hamerly's assignment step; returns the number of points that changed cluster. */
@@ -241,32 +368,127 @@ final class HamerlyKMeans {
             double m = Double.POSITIVE_INFINITY;
             for (int o = 0; o < k; o++) {
                 if (o != c) {
-                    double s = 0;
-                    for (int t = 0; t < d; t++) {
-                        double v = centers[c * d + t] - centers[o * d + t];
-                        s += v * v;
-                    }
-                    m = Math.min(m, s);
+                    m = Math.min(m, dist2(centers, c * d, centers, o * d, d));
                 }
             }
             halfMin[c] = 0.5 * Math.sqrt(m);
         }
+        forEachChunk(this::assignChunk);
         int changes = 0;
-        for (int i = 0; i < n; i++) {
-            int a = assign[i];
-            double bound = Math.max(halfMin[a], lower[i]);
-            if (upper[i] <= bound) {
-                continue;
-            }
-            upper[i] = Math.sqrt(dist2Center(i, a));
-            if (upper[i] <= bound) {
-                continue;
-            }
-            if (nearest(i)) {
-                changes++;
-            }
+        for (Chunk ch : chunks) {
+            changes += ch.changes;
+        }
+        if (changes > 0) {
+            mergeDeltas();
         }
         return changes;
+    }
+
+    private void assignChunk(Chunk ch) {
+        ch.changes = 0;
+        Arrays.fill(ch.deltaSums, 0, k * d, 0);
+        Arrays.fill(ch.deltaCounts, 0, k, 0);
+        int pending = 0;
+        for (int i = ch.lo; i < ch.hi; i++) {
+            int a = assign[i];
+            double half = halfMin[a];
+            double low = lower[i];
+            double u = upper[i];
+            // u <= max(half, low), without Math.max and its NaN and signed-zero cases, which cost here
+            if (u <= half || u <= low) {
+                continue;
+            }
+            u = Math.sqrt(dist2(x, i * d, centers, a * d, d));
+            upper[i] = u;
+            if (u <= half || u <= low) {
+                continue;
+            }
+            ch.pending[pending++] = i;
+            if (pending == BLOCK) {
+                nearestOfBlock(ch, pending);
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            nearestOfBlock(ch, pending);
+        }
+    }
+
+    /**
+     * Nearest and second-nearest centre of the pending points of a chunk: their features are gathered column by
+     * column, and each centre's squared distances are summed over the features for the whole block at once.
+     */
+    private void nearestOfBlock(Chunk ch, int m) {
+        double[] cols = ch.cols;
+        int[] pend = ch.pending;
+        for (int j = 0; j < m; j++) {
+            int oi = pend[j] * d;
+            for (int t = 0; t < d; t++) {
+                cols[t * BLOCK + j] = x[oi + t];
+            }
+        }
+        double[] dist = ch.dist;
+        double[] d1 = ch.d1;
+        double[] d2 = ch.d2;
+        int[] a1 = ch.a1;
+        for (int c = 0; c < k; c++) {
+            int oc = c * d;
+            int row = c * BLOCK;
+            double c0 = centers[oc];
+            for (int j = 0; j < m; j++) {
+                double v = cols[j] - c0;
+                dist[row + j] = v * v;
+            }
+            for (int t = 1; t < d; t++) {
+                double ct = centers[oc + t];
+                int base = t * BLOCK;
+                for (int j = 0; j < m; j++) {
+                    double v = cols[base + j] - ct;
+                    dist[row + j] += v * v;
+                }
+            }
+        }
+        // Nearest and second nearest without a branch per centre (which one wins is a coin toss for the points that
+        // get here): the new second is min(second, max(first, v)); no Math.min/max, whose NaN and signed-zero
+        // cases cost twice as much and cannot occur here.
+        Arrays.fill(d1, 0, m, Double.POSITIVE_INFINITY);
+        Arrays.fill(d2, 0, m, Double.POSITIVE_INFINITY);
+        for (int c = 0; c < k; c++) {
+            int row = c * BLOCK;
+            for (int j = 0; j < m; j++) {
+                double v = dist[row + j];
+                double o1 = d1[j];
+                double o2 = d2[j];
+                double hi = o1 > v ? o1 : v;
+                d2[j] = o2 < hi ? o2 : hi;
+                d1[j] = o1 < v ? o1 : v;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            int c = 0;
+            while (dist[c * BLOCK + j] != d1[j]) {
+                c++; // the first centre at the smallest distance, as a sequential scan would keep
+            }
+            a1[j] = c;
+        }
+        for (int j = 0; j < m; j++) {
+            int i = pend[j];
+            int old = assign[i];
+            int now = a1[j];
+            upper[i] = Math.sqrt(d1[j]);
+            lower[i] = Math.sqrt(d2[j]);
+            if (now != old) {
+                assign[i] = now;
+                ch.changes++;
+                ch.deltaCounts[old]--;
+                ch.deltaCounts[now]++;
+                int oi = i * d;
+                for (int t = 0; t < d; t++) {
+                    ch.deltaSums[old * d + t] -= x[oi + t];
+                    ch.deltaSums[now * d + t] += x[oi + t];
+                }
+            }
+        }
     }
 
     /**
@@ -274,17 +496,6 @@ final class HamerlyKMeans {
      * centre, and returns the sum of squared centre movements.
      */
     private double updateCenters() {
-        java.util.Arrays.fill(sums, 0);
-        java.util.Arrays.fill(counts, 0);
-        for (int i = 0; i < n; i++) {
-            int a = assign[i];
-            counts[a]++;
-            int oi = i * d;
-            int oa = a * d;
-            for (int t = 0; t < d; t++) {
-                sums[oa + t] += x[oi + t];
-            }
-        }
         for (int c = 0; c < k; c++) {
             if (counts[c] == 0) {
                 repairEmpty(c);
@@ -317,7 +528,7 @@ final class HamerlyKMeans {
         double farDist = 0;
         for (int i = 0; i < n; i++) {
             if (counts[assign[i]] > 1) {
-                double v = dist2Center(i, assign[i]);
+                double v = dist2(x, i * d, centers, assign[i] * d, d);
                 if (v > farDist) {
                     farDist = v;
                     far = i;
@@ -355,18 +566,89 @@ final class HamerlyKMeans {
                 max2 = m;
             }
         }
-        for (int i = 0; i < n; i++) {
-            int a = assign[i];
-            upper[i] += moved[a];
-            lower[i] -= a == r ? max2 : max1;
-        }
+        int farthest = r;
+        double m1 = max1;
+        double m2 = max2;
+        forEachChunk(ch -> {
+            for (int i = ch.lo; i < ch.hi; i++) {
+                int a = assign[i];
+                upper[i] += moved[a];
+                lower[i] -= a == farthest ? m2 : m1;
+            }
+        });
     }
 
     private double inertia() {
+        forEachChunk(ch -> {
+            double s = 0;
+            for (int i = ch.lo; i < ch.hi; i++) {
+                s += dist2(x, i * d, centers, assign[i] * d, d);
+            }
+            ch.partial = s;
+        });
         double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += dist2Center(i, assign[i]);
+        for (Chunk ch : chunks) {
+            s += ch.partial;
         }
         return s;
+    }
+
+    private void forEachChunk(java.util.function.Consumer<Chunk> work) {
+        if (chunks.length == 1) {
+            work.accept(chunks[0]);
+        } else {
+            new ChunkTask(chunks, 0, chunks.length, work).invoke();
+        }
+    }
+
+    /** A fixed range of points and the scratch space of the work done on it. */
+    private static final class Chunk {
+        final int lo;
+        final int hi;
+        final double[] deltaSums;
+        final int[] deltaCounts;
+        final int[] pending = new int[BLOCK];
+        final double[] cols;
+        final double[] dist;
+        final double[] d1 = new double[BLOCK];
+        final double[] d2 = new double[BLOCK];
+        final int[] a1 = new int[BLOCK];
+        int changes;
+        double partial;
+
+        Chunk(int lo, int hi, int d, int kCap) {
+            this.lo = lo;
+            this.hi = hi;
+            deltaSums = new double[kCap * d];
+            deltaCounts = new int[kCap];
+            cols = new double[BLOCK * d];
+            dist = new double[BLOCK * kCap];
+        }
+    }
+
+    /** Splits a range of chunks in halves down to one chunk; the calling thread works too. */
+    private static final class ChunkTask extends java.util.concurrent.RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient Chunk[] chunks;
+        private final int from;
+        private final int to;
+        private final transient java.util.function.Consumer<Chunk> work;
+
+        ChunkTask(Chunk[] chunks, int from, int to, java.util.function.Consumer<Chunk> work) {
+            this.chunks = chunks;
+            this.from = from;
+            this.to = to;
+            this.work = work;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from == 1) {
+                work.accept(chunks[from]);
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            invokeAll(new ChunkTask(chunks, from, mid, work), new ChunkTask(chunks, mid, to, work));
+        }
     }
 }

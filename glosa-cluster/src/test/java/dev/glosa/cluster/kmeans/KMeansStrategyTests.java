@@ -107,4 +107,45 @@ class KMeansStrategyTests {
         Clustering two = kmeans.cluster(FeatureMatrix.ofRows(new double[] {0}, new double[] {1}), k(2), 1);
         assertThat(two.labels()).containsExactly(0, 1);
     }
+
+    @Test
+    void eachKOfASearchEqualsItsOwnRunAlsoAcrossTheSeedingBoundaryAndAboveN() {
+        Blobs b = Blobs.generate(new int[] {60, 50, 40, 30}, 3, 1.5, 4.0, 21);
+        FeatureMatrix m = b.matrix();
+        Parameters p = kmeans.parameters().defaults().with("restarts", 3);
+        List<Clustering> each = kmeans.clusterEachK(m, p, 2, 18, 99);
+        assertThat(each).hasSize(17);
+        for (int k = 2; k <= 18; k++) {
+            assertThat(each.get(k - 2)).as("k=%d", k).isEqualTo(kmeans.cluster(m, p.with("k", k), 99));
+        }
+        FeatureMatrix tiny = FeatureMatrix.ofRows(new double[] {0}, new double[] {1}, new double[] {5});
+        List<Clustering> beyond = kmeans.clusterEachK(tiny, p, 2, 5, 1);
+        for (int k = 2; k <= 5; k++) {
+            assertThat(beyond.get(k - 2)).as("k=%d", k).isEqualTo(kmeans.cluster(tiny, p.with("k", k), 1));
+        }
+        assertThat(beyond.get(3).k()).isEqualTo(3);
+    }
+
+    @Test
+    void inputsOfSeveralChunksGiveTheSameResultAsAlways() throws Exception {
+        // Above one chunk the work is spread over the common pool: the result must not depend on who ran what.
+        Blobs b = Blobs.generate(new int[] {30_000, 25_000, 20_000}, 2, 1.0, 3.0, 4);
+        FeatureMatrix m = b.matrix();
+        Clustering ref = kmeans.cluster(m, k(3).with("restarts", 2), 5);
+        assertThat(AdjustedRandIndex.of(ref.labels(), b.truth())).isGreaterThanOrEqualTo(0.9);
+        assertThat(ref.inertia()).isCloseTo(ElkiOracle.inertia(b.x(), b.n(), b.d(), ref.labels()),
+                org.assertj.core.data.Offset.offset(1e-6 * ref.inertia()));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Clustering>> fs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                fs.add(pool.submit(() -> kmeans.cluster(m, k(3).with("restarts", 2), 5)));
+            }
+            for (Future<Clustering> f : fs) {
+                assertThat(f.get()).isEqualTo(ref);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
