@@ -58,7 +58,7 @@ import java.util.List;
  *       hospital.
  *   <li><b>Loop</b> ({@link SegmentLoop}) with the defaults, which are the reference model done right: per hospital
  *       × payer × glosa type, the four reference features z-scored, seeded k-means, k from 2 to 15 chosen by the
- *       silhouette, and the scored partition is the one written; groups explained, ranked by money, their ids kept
+ *       simplified silhouette, and the scored partition is the one written; groups explained, ranked by money, their ids kept
  *       stable against the previous run in the output folder.
  *   <li><b>Write</b> the star schema ({@link StarSchemaWriter#write}). The export has no patient identifiers, so the
  *       writer's defaults need no key.

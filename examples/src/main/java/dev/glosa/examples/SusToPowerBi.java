@@ -69,7 +69,7 @@ import java.util.List;
  *   <li><b>Indicators</b> over every reconciled AIH ({@link Indicators#standard}): the glosa rate by count with its
  *       Wilson interval and the glosa value ratio, overall, per hospital and per month.
  *   <li><b>Loop</b> over the AIHs with a glosa ({@link SegmentLoop}): split by hospital × payer × glosa type,
- *       cluster each segment with k-means, k from 2 to 15 by silhouette, explain and rank the groups by money, and
+ *       cluster each segment with k-means, k from 2 to 15 by the simplified silhouette, explain and rank the groups by money, and
  *       match them to the previous run's groups in the output folder so their ids stay stable.
  *   <li><b>Write</b> the star schema ({@link StarSchemaWriter#write}): every AIH in {@code fact_glosa.csv} (those
  *       without glosa with an empty group), the segments, groups, indicators and the run's record, under a folder

@@ -38,7 +38,7 @@ import java.util.Map;
  * @param features the features to cluster on (default: the source's default set)
  * @param strategy the clustering strategy id (default kmeans)
  * @param parameters the strategy's parameters, by name
- * @param criterion the model selection criterion (default silhouette)
+ * @param criterion the model selection criterion (default simplified-silhouette, {@code Criterion.defaultCriterion()})
  * @param kMin the smallest number of groups tried (default 2)
  * @param kMax the largest number of groups tried (default 15)
  * @param minSegmentSize segments with fewer rows are one group marked too small (default 10)
@@ -84,7 +84,7 @@ record JobConfig(
         features = features == null ? List.of() : List.copyOf(features);
         strategy = strategy == null ? LoopConfig.DEFAULT_STRATEGY : strategy;
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-        criterion = criterion == null ? "silhouette" : criterion;
+        criterion = criterion == null ? dev.glosa.cluster.select.Criterion.defaultCriterion().id() : criterion;
         kMin = kMin == null ? 2 : kMin;
         kMax = kMax == null ? 15 : kMax;
         minSegmentSize = minSegmentSize == null ? LoopConfig.DEFAULT_MIN_SEGMENT_SIZE : minSegmentSize;

@@ -70,7 +70,8 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
 
     /**
      * The defaults: hospital × payer × glosa type segments, the reference features
-     * ({@link FeatureSpec#reference()}), k-means with k from 2 to 15 chosen by the silhouette, minimum segment size
+     * ({@link FeatureSpec#reference()}), k-means with k from 2 to 15 chosen by the
+     * {@linkplain Criterion#defaultCriterion() default criterion} (the simplified silhouette), minimum segment size
      * {@value #DEFAULT_MIN_SEGMENT_SIZE}, seed 0, one thread per available processor, default profile and track
      * options.
      */
@@ -131,7 +132,7 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
         private FeatureSpec features = FeatureSpec.reference();
         private String strategy = DEFAULT_STRATEGY;
         private TreeMap<String, String> parameters = new TreeMap<>();
-        private String criterion = Criterion.silhouette().id();
+        private String criterion = Criterion.defaultCriterion().id();
         private int kMin = ModelSelector.DEFAULT_K_MIN;
         private int kMax = ModelSelector.DEFAULT_K_MAX;
         private int minSegmentSize = DEFAULT_MIN_SEGMENT_SIZE;

@@ -6,7 +6,7 @@
  * pure per-segment function a distributed engine would call per group. A weekly run looks like:
  * <pre>{@code
  * LoopConfig config = LoopConfig.builder()
- *         .strategy("kmeans").kRange(2, 15).criterion("silhouette").minSegmentSize(10).seed(2024)
+ *         .strategy("kmeans").kRange(2, 15).criterion("simplified-silhouette").minSegmentSize(10).seed(2024)
  *         .override(SegmentOverride.forKeys(Map.of("hospital", "2001")).withStrategy("dbscan"))
  *         .build();
  * LoopResult run = SegmentLoop.withDefaultStrategies().run(table, config, lastWeek.state(), progressBar);

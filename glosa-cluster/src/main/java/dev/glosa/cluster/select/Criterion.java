@@ -39,6 +39,20 @@ public interface Criterion {
         return higherIsBetter() ? a > b : a < b;
     }
 
+    /**
+     * The library's default: the {@linkplain #simplifiedSilhouette() simplified silhouette}.
+     *
+     * <p>It was chosen by measurement over the exact silhouette, which the reference project uses. On planted
+     * segments it found the planted k (with an adjusted Rand index of at least 0.9) as often or more often: 97.5%
+     * against 96.7% of 600 well-separated segments, and 69% against 64% of the k of 100 segments whose groups overlap
+     * (the benchmarks' {@code SegmentData}). It costs O(n·k·d) instead of O(n²·d), 50 to 70 times less in a k search,
+     * and keeps the silhouette's scale, from -1 to 1. A test keeps the first comparison true. The Calinski-Harabasz
+     * criterion did better still on both sets (98.8% and 94%) and is one setting away ({@code calinski-harabasz}).
+     */
+    static Criterion defaultCriterion() {
+        return simplifiedSilhouette();
+    }
+
     /** The silhouette, exact up to 2,000 points and on a seeded sample of 2,000 points beyond. */
     static Criterion silhouette() {
         return new SilhouetteCriterion(SilhouetteCriterion.DEFAULT_MAX_EXACT);
@@ -80,7 +94,8 @@ public interface Criterion {
      * @throws IllegalArgumentException listing the known ids
      */
     static Criterion byId(String id) {
-        return switch (id.trim().toLowerCase(Locale.ROOT)) {
+        // "simplified_silhouette" is accepted too: configuration files often spell ids with underscores.
+        return switch (id.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case SilhouetteCriterion.ID -> silhouette();
             case SimplifiedSilhouetteCriterion.ID -> simplifiedSilhouette();
             case CalinskiHarabaszCriterion.ID -> calinskiHarabasz();

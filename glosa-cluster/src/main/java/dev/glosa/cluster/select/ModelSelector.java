@@ -44,9 +44,9 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         }
     }
 
-    /** A selector with the silhouette and the default range 2 .. 15. */
+    /** A selector with the {@linkplain Criterion#defaultCriterion() default criterion} and the range 2 .. 15. */
     public static ModelSelector of(ClusteringStrategy strategy) {
-        return new ModelSelector(strategy, Criterion.silhouette(), DEFAULT_K_MIN, DEFAULT_K_MAX);
+        return new ModelSelector(strategy, Criterion.defaultCriterion(), DEFAULT_K_MIN, DEFAULT_K_MAX);
     }
 
     /** The same selector with another criterion. */

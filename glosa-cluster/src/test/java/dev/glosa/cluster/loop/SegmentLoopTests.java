@@ -108,7 +108,7 @@ class SegmentLoopTests {
     @Test
     void scoresListEveryKTriedWithTheCriterion() {
         SegmentResult r = oneThread.segments().get(0);
-        assertThat(r.criterion()).isEqualTo("silhouette");
+        assertThat(r.criterion()).isEqualTo("simplified-silhouette");
         assertThat(r.scores()).extracting(KScore::k).startsWith(2, 3, 4);
         assertThat(r.scores().size()).isEqualTo(Math.min(15, (int) r.rows() - 1) - 1);
         assertThat(r.strategy()).isEqualTo("kmeans");
@@ -447,7 +447,7 @@ class SegmentLoopTests {
             assertThat(o.status()).isEqualTo(r.status());
             assertThat(o.k()).isEqualTo(r.k());
             assertThat(o.glosaAmount()).isEqualTo(r.glosaTotal());
-            assertThat(o.qualityMetric()).isEqualTo("silhouette");
+            assertThat(o.qualityMetric()).isEqualTo("simplified-silhouette");
             assertThat(o.quality()).isEqualTo(r.criterionValue());
             assertThat(o.qualityByK()).hasSize(r.scores().size()).containsEntry(r.k(), r.criterionValue());
             assertThat(o.assignment()).isEqualTo(r.assignment());

@@ -66,6 +66,8 @@ class CriteriaTests {
             assertThat(Criterion.byId(id).score(m, new int[] {0, 0, 0, 0, -1}, 0)).as(id).isNaN();
             assertThat(Criterion.byId(id).id()).isEqualTo(id);
         }
+        assertThat(Criterion.byId(" Simplified_Silhouette ").id()).isEqualTo("simplified-silhouette");
+        assertThat(Criterion.defaultCriterion().id()).isEqualTo("simplified-silhouette");
         assertThatThrownBy(() -> Criterion.byId("dunn")).hasMessageContaining("'dunn'")
                 .hasMessageContaining("silhouette");
     }

@@ -41,14 +41,14 @@ class ModelSelectorTests {
         Selection sel = ModelSelector.of(km).select(b.matrix(), 9);
         assertThat(sel.ksTried()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         assertThat(sel.scores()).hasSize(14);
-        assertThat(sel.criterion()).isEqualTo("silhouette");
+        assertThat(sel.criterion()).isEqualTo("simplified-silhouette");
         int best = sel.chosenK() - 2;
         assertThat(sel.score()).isEqualTo(sel.scores()[best]);
         for (double s : sel.scores()) {
             assertThat(s).isLessThanOrEqualTo(sel.score());
         }
         Clustering c = sel.clustering().orElseThrow();
-        assertThat(Criterion.silhouette().score(b.matrix(), c.labels(), 9)).isEqualTo(sel.score());
+        assertThat(Criterion.defaultCriterion().score(b.matrix(), c.labels(), 9)).isEqualTo(sel.score());
         assertThat(c.parameters().getInt("k")).isEqualTo(sel.chosenK());
         assertThat(c).isEqualTo(km.cluster(b.matrix(), km.parameters().defaults().with("k", sel.chosenK()), 9));
     }
