@@ -200,6 +200,9 @@ def report(d):
     add("k selection only, all cores", "reference (sklearn)", sk["loop_reference_ms"], gl["loop_glosa_all_cores_ms"],
         "planted k found %.0f%% (reference) / %.0f%% (glosa)" % (
             100 * sk["loop_reference_planted_k_share"], 100 * gl["loop_glosa_planted_k_share"]))
+    add("k selection only, exact silhouette", "reference (sklearn)", sk["loop_reference_ms"],
+        gl["loop_glosa_silhouette_all_cores_ms"], "the reference's criterion; planted k found %.0f%% (glosa)" % (
+            100 * gl["loop_glosa_silhouette_planted_k_share"]))
     add("k selection only, all cores", "same on ELKI k-means", gl["loop_elki_all_cores_ms"],
         gl["loop_glosa_all_cores_ms"], "ELKI planted k %.0f%%; same criterion" % (
             100 * gl["loop_elki_planted_k_share"]), 3.0)

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * k from 2 to 15 chosen by the default criterion, on all cores ({@code loop}) and on one ({@code loopOneCore}).
  *
  * <p>{@code loop} is the library's {@link SegmentLoop} with its defaults (reference features z-scored, k-means,
- * silhouette, profiles, ranking, tracking state), and {@code loopElki} the same loop whose strategy is the library's
+ * simplified silhouette, profiles, ranking, tracking state), and {@code loopElki} the same loop whose strategy is the library's
  * optional ELKI backend ({@code elki-kmeans}: ELKI's Hamerly k-means, plain k-means++, a database per restart).
  * {@code selection} is the model-selection part alone, on the
  * library's kernels ({@link SegmentLoops#glosa}), and {@code elki} the same selection with ELKI's k-means under the
@@ -56,7 +56,7 @@ public class LoopBenchmark {
     private LoopConfig oneCoreConfig;
     private int threadCount;
     private final SegmentLoop loop = SegmentLoop.withDefaultStrategies();
-    private final Criterion criterion = Criterion.silhouette();
+    private final Criterion criterion = Criterion.defaultCriterion();
 
     /** Rows clustered by the operations of one measurement iteration. */
     @State(Scope.Thread)

@@ -18,9 +18,11 @@ import java.util.SplittableRandom;
  * once per restart, and the nearest and second-nearest seed of every point grow by one centre per k. The assignment
  * step follows G. Hamerly, "Making k-means even faster", SIAM SDM 2010 (DOI 10.1137/1.9781611972801.12): one upper
  * bound to the assigned centre and one lower bound to the second closest per point, so most points skip the distance
- * computations; the points that cannot skip are gathered in blocks and their distances to every centre computed
- * feature by feature over the block, a loop the JIT vectorises. The centre sums are updated with the points that
- * changed cluster only, as in ELKI.
+ * computations. The centre sums are updated with the points that changed cluster only, as in ELKI.
+ *
+ * <p>Rows are padded with zero features to a multiple of four, so that every distance is summed four features at a
+ * time with the point's four values held in registers across the centres; adding the square of a zero difference
+ * leaves a sum unchanged, so the padding changes no result.
  *
  * <p>Every squared distance is summed over the features in order from 0, whatever the path that computes it, and
  * partial sums over the fixed chunks of {@value #CHUNK} points are combined in chunk order: the result depends on the
@@ -29,12 +31,11 @@ import java.util.SplittableRandom;
 final class HamerlyKMeans {
     /** Points per chunk, the unit of parallel work; an input of at most one chunk runs on the calling thread. */
     static final int CHUNK = 1 << 15;
-    /** Points per block of the vectorised distance kernel. */
-    private static final int BLOCK = 128;
-
     private final double[] x;
     private final int n;
     private final int d;
+    /** The padded row width, {@code d} rounded up to a multiple of 4. */
+    private final int w;
     private final int kCap;
     private int k;
 
@@ -72,23 +73,31 @@ final class HamerlyKMeans {
     }
 
     /**
-     * @param x the points, flat row-major, not modified
+     * @param values the points, flat row-major; kept (not copied) when {@code d} is a multiple of 4, and never modified
      * @param kCap the largest k this engine will run
      */
-    HamerlyKMeans(double[] x, int n, int d, int kCap) {
-        this.x = x;
+    HamerlyKMeans(double[] values, int n, int d, int kCap) {
         this.n = n;
         this.d = d;
+        this.w = (d + 3) & ~3;
         this.kCap = kCap;
-        centers = new double[kCap * d];
-        sums = new double[kCap * d];
+        if (w == d) {
+            x = values;
+        } else {
+            x = new double[n * w];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(values, i * d, x, i * w, d);
+            }
+        }
+        centers = new double[kCap * w];
+        sums = new double[kCap * w];
         counts = new int[kCap];
         assign = new int[n];
         upper = new double[n];
         lower = new double[n];
         halfMin = new double[kCap];
         moved = new double[kCap];
-        seeds = new double[kCap * d];
+        seeds = new double[kCap * w];
         seedMin = new double[n];
         seedTrial = new double[n];
         seedBest = new double[n];
@@ -98,7 +107,7 @@ final class HamerlyKMeans {
         int chunkCount = Math.max(1, (n + CHUNK - 1) / CHUNK);
         chunks = new Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++) {
-            chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), d, kCap);
+            chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), w, kCap);
         }
     }
 
@@ -156,7 +165,7 @@ final class HamerlyKMeans {
     /** Lloyd-Hamerly iterations for k from the first k seeds, whose nearest/second are in first/second. */
     private void iterate(int kk, int maxIterations, double tolAbs, Best best) {
         k = kk;
-        System.arraycopy(seeds, 0, centers, 0, k * d);
+        System.arraycopy(seeds, 0, centers, 0, k * w);
         for (int i = 0; i < n; i++) {
             assign[i] = nearestSeed[i];
             upper[i] = Math.sqrt(first[i]);
@@ -193,7 +202,9 @@ final class HamerlyKMeans {
             best.inertia = inertia;
             best.iterations = iterations;
             best.converged = converged;
-            System.arraycopy(centers, 0, best.centers, 0, k * d);
+            for (int c = 0; c < k; c++) {
+                System.arraycopy(centers, c * w, best.centers, c * d, d);
+            }
             System.arraycopy(assign, 0, best.assign, 0, n);
         }
     }
@@ -203,7 +214,7 @@ final class HamerlyKMeans {
         // Two passes, each reading the rows in order (a pass per feature would stride through the whole matrix).
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
-            int oi = i * d;
+            int oi = i * w;
             for (int j = 0; j < d; j++) {
                 mean[j] += x[oi + j];
             }
@@ -213,7 +224,7 @@ final class HamerlyKMeans {
         }
         double[] ss = new double[d];
         for (int i = 0; i < n; i++) {
-            int oi = i * d;
+            int oi = i * w;
             for (int j = 0; j < d; j++) {
                 double t = x[oi + j] - mean[j];
                 ss[j] += t * t;
@@ -229,10 +240,10 @@ final class HamerlyKMeans {
     /** Greedy k-means++: the first {@code count} seeds into {@link #seeds}. */
     private void seed(SplittableRandom rnd, int count, int trials) {
         int firstPoint = rnd.nextInt(n);
-        System.arraycopy(x, firstPoint * d, seeds, 0, d);
+        System.arraycopy(x, firstPoint * w, seeds, 0, w);
         forEachChunk(ch -> {
             for (int i = ch.lo; i < ch.hi; i++) {
-                seedMin[i] = dist2(x, i * d, seeds, 0, d);
+                seedMin[i] = dist2(x, i * w, seeds, 0);
             }
         });
         double potential = sum(seedMin);
@@ -244,10 +255,10 @@ final class HamerlyKMeans {
             for (int t = 0; t < trials; t++) {
                 int cand = sample(rnd, potential);
                 double[] out = trial;
-                int oc = cand * d;
+                int oc = cand * w;
                 forEachChunk(ch -> {
                     for (int i = ch.lo; i < ch.hi; i++) {
-                        out[i] = Math.min(seedMin[i], dist2(x, i * d, x, oc, d));
+                        out[i] = Math.min(seedMin[i], dist2(x, i * w, x, oc));
                     }
                 });
                 double p = sum(trial);
@@ -259,7 +270,7 @@ final class HamerlyKMeans {
                     trial = tmp;
                 }
             }
-            System.arraycopy(x, bestCandidate * d, seeds, c * d, d);
+            System.arraycopy(x, bestCandidate * w, seeds, c * w, w);
             System.arraycopy(bestTrial, 0, seedMin, 0, n);
             potential = bestPotential;
         }
@@ -299,7 +310,7 @@ final class HamerlyKMeans {
     private void startNearest() {
         forEachChunk(ch -> {
             for (int i = ch.lo; i < ch.hi; i++) {
-                first[i] = dist2(x, i * d, seeds, 0, d);
+                first[i] = dist2(x, i * w, seeds, 0);
                 second[i] = Double.POSITIVE_INFINITY;
                 nearestSeed[i] = 0;
             }
@@ -308,10 +319,10 @@ final class HamerlyKMeans {
 
     /** Adds seed {@code c} to the nearest and second-nearest seed of every point; ties keep the lower index. */
     private void addSeed(int c) {
-        int oc = c * d;
+        int oc = c * w;
         forEachChunk(ch -> {
             for (int i = ch.lo; i < ch.hi; i++) {
-                double v = dist2(x, i * d, seeds, oc, d);
+                double v = dist2(x, i * w, seeds, oc);
                 if (v < first[i]) {
                     second[i] = first[i];
                     first[i] = v;
@@ -323,11 +334,25 @@ final class HamerlyKMeans {
         });
     }
 
-    static double dist2(double[] a, int oa, double[] b, int ob, int d) {
+    /** {@code s} plus the squared differences of four features to {@code c[oc..oc+3]}, added in order. */
+    private static double addSquares(double s, double x0, double x1, double x2, double x3, double[] c, int oc) {
+        double v0 = x0 - c[oc];
+        double v1 = x1 - c[oc + 1];
+        double v2 = x2 - c[oc + 2];
+        double v3 = x3 - c[oc + 3];
+        double r = s;
+        r += v0 * v0;
+        r += v1 * v1;
+        r += v2 * v2;
+        r += v3 * v3;
+        return r;
+    }
+
+    /** Squared distance between two padded rows, summed feature by feature in order. */
+    private double dist2(double[] a, int oa, double[] b, int ob) {
         double s = 0;
-        for (int t = 0; t < d; t++) {
-            double v = a[oa + t] - b[ob + t];
-            s += v * v;
+        for (int t = 0; t < w; t += 4) {
+            s = addSquares(s, a[oa + t], a[oa + t + 1], a[oa + t + 2], a[oa + t + 3], b, ob + t);
         }
         return s;
     }
@@ -335,25 +360,25 @@ final class HamerlyKMeans {
     /** Sums and counts of every cluster from scratch, chunk by chunk. */
     private void fullSums() {
         forEachChunk(ch -> {
-            Arrays.fill(ch.deltaSums, 0, k * d, 0);
+            Arrays.fill(ch.deltaSums, 0, k * w, 0);
             Arrays.fill(ch.deltaCounts, 0, k, 0);
             for (int i = ch.lo; i < ch.hi; i++) {
-                int oa = assign[i] * d;
-                int oi = i * d;
+                int oa = assign[i] * w;
+                int oi = i * w;
                 ch.deltaCounts[assign[i]]++;
-                for (int t = 0; t < d; t++) {
+                for (int t = 0; t < w; t++) {
                     ch.deltaSums[oa + t] += x[oi + t];
                 }
             }
         });
-        Arrays.fill(sums, 0, k * d, 0);
+        Arrays.fill(sums, 0, k * w, 0);
         Arrays.fill(counts, 0, k, 0);
         mergeDeltas();
     }
 
     private void mergeDeltas() {
         for (Chunk ch : chunks) {
-            for (int j = 0; j < k * d; j++) {
+            for (int j = 0; j < k * w; j++) {
                 sums[j] += ch.deltaSums[j];
             }
             for (int c = 0; c < k; c++) {
@@ -368,7 +393,7 @@ final class HamerlyKMeans {
             double m = Double.POSITIVE_INFINITY;
             for (int o = 0; o < k; o++) {
                 if (o != c) {
-                    m = Math.min(m, dist2(centers, c * d, centers, o * d, d));
+                    m = Math.min(m, dist2(centers, c * w, centers, o * w));
                 }
             }
             halfMin[c] = 0.5 * Math.sqrt(m);
@@ -386,9 +411,8 @@ final class HamerlyKMeans {
 
     private void assignChunk(Chunk ch) {
         ch.changes = 0;
-        Arrays.fill(ch.deltaSums, 0, k * d, 0);
+        Arrays.fill(ch.deltaSums, 0, k * w, 0);
         Arrays.fill(ch.deltaCounts, 0, k, 0);
-        int pending = 0;
         for (int i = ch.lo; i < ch.hi; i++) {
             int a = assign[i];
             double half = halfMin[a];
@@ -398,95 +422,63 @@ final class HamerlyKMeans {
             if (u <= half || u <= low) {
                 continue;
             }
-            u = Math.sqrt(dist2(x, i * d, centers, a * d, d));
+            u = Math.sqrt(dist2(x, i * w, centers, a * w));
             upper[i] = u;
             if (u <= half || u <= low) {
                 continue;
             }
-            ch.pending[pending++] = i;
-            if (pending == BLOCK) {
-                nearestOfBlock(ch, pending);
-                pending = 0;
-            }
-        }
-        if (pending > 0) {
-            nearestOfBlock(ch, pending);
+            relocate(ch, i);
         }
     }
 
     /**
-     * Nearest and second-nearest centre of the pending points of a chunk: their features are gathered column by
-     * column, and each centre's squared distances are summed over the features for the whole block at once.
+     * Nearest and second-nearest centre of point {@code i}, four features at a time: the point's four values stay in
+     * registers while every centre is visited, and the partial sums of the features before the last four wait in the
+     * chunk's scratch row. Ties keep the lower centre, as a sequential scan does.
      */
-    private void nearestOfBlock(Chunk ch, int m) {
-        double[] cols = ch.cols;
-        int[] pend = ch.pending;
-        for (int j = 0; j < m; j++) {
-            int oi = pend[j] * d;
-            for (int t = 0; t < d; t++) {
-                cols[t * BLOCK + j] = x[oi + t];
+    private void relocate(Chunk ch, int i) {
+        int oi = i * w;
+        double[] part = ch.part;
+        int last = w - 4;
+        for (int g = 0; g < last; g += 4) {
+            double x0 = x[oi + g];
+            double x1 = x[oi + g + 1];
+            double x2 = x[oi + g + 2];
+            double x3 = x[oi + g + 3];
+            for (int c = 0; c < k; c++) {
+                part[c] = addSquares(g == 0 ? 0 : part[c], x0, x1, x2, x3, centers, c * w + g);
             }
         }
-        double[] dist = ch.dist;
-        double[] d1 = ch.d1;
-        double[] d2 = ch.d2;
-        int[] a1 = ch.a1;
+        double x0 = x[oi + last];
+        double x1 = x[oi + last + 1];
+        double x2 = x[oi + last + 2];
+        double x3 = x[oi + last + 3];
+        double d1 = Double.POSITIVE_INFINITY;
+        double d2 = Double.POSITIVE_INFINITY;
+        int now = 0;
         for (int c = 0; c < k; c++) {
-            int oc = c * d;
-            int row = c * BLOCK;
-            double c0 = centers[oc];
-            for (int j = 0; j < m; j++) {
-                double v = cols[j] - c0;
-                dist[row + j] = v * v;
-            }
-            for (int t = 1; t < d; t++) {
-                double ct = centers[oc + t];
-                int base = t * BLOCK;
-                for (int j = 0; j < m; j++) {
-                    double v = cols[base + j] - ct;
-                    dist[row + j] += v * v;
-                }
+            double s = addSquares(last == 0 ? 0 : part[c], x0, x1, x2, x3, centers, c * w + last);
+            if (s < d1) {
+                d2 = d1;
+                d1 = s;
+                now = c;
+            } else if (s < d2) {
+                d2 = s;
             }
         }
-        // Nearest and second nearest without a branch per centre (which one wins is a coin toss for the points that
-        // get here): the new second is min(second, max(first, v)); no Math.min/max, whose NaN and signed-zero
-        // cases cost twice as much and cannot occur here.
-        Arrays.fill(d1, 0, m, Double.POSITIVE_INFINITY);
-        Arrays.fill(d2, 0, m, Double.POSITIVE_INFINITY);
-        for (int c = 0; c < k; c++) {
-            int row = c * BLOCK;
-            for (int j = 0; j < m; j++) {
-                double v = dist[row + j];
-                double o1 = d1[j];
-                double o2 = d2[j];
-                double hi = o1 > v ? o1 : v;
-                d2[j] = o2 < hi ? o2 : hi;
-                d1[j] = o1 < v ? o1 : v;
-            }
-        }
-        for (int j = 0; j < m; j++) {
-            int c = 0;
-            while (dist[c * BLOCK + j] != d1[j]) {
-                c++; // the first centre at the smallest distance, as a sequential scan would keep
-            }
-            a1[j] = c;
-        }
-        for (int j = 0; j < m; j++) {
-            int i = pend[j];
-            int old = assign[i];
-            int now = a1[j];
-            upper[i] = Math.sqrt(d1[j]);
-            lower[i] = Math.sqrt(d2[j]);
-            if (now != old) {
-                assign[i] = now;
-                ch.changes++;
-                ch.deltaCounts[old]--;
-                ch.deltaCounts[now]++;
-                int oi = i * d;
-                for (int t = 0; t < d; t++) {
-                    ch.deltaSums[old * d + t] -= x[oi + t];
-                    ch.deltaSums[now * d + t] += x[oi + t];
-                }
+        upper[i] = Math.sqrt(d1);
+        lower[i] = Math.sqrt(d2);
+        int old = assign[i];
+        if (now != old) {
+            assign[i] = now;
+            ch.changes++;
+            ch.deltaCounts[old]--;
+            ch.deltaCounts[now]++;
+            int oo = old * w;
+            int on = now * w;
+            for (int t = 0; t < w; t++) {
+                ch.deltaSums[oo + t] -= x[oi + t];
+                ch.deltaSums[on + t] += x[oi + t];
             }
         }
     }
@@ -503,14 +495,14 @@ final class HamerlyKMeans {
         }
         double shift = 0;
         for (int c = 0; c < k; c++) {
-            int oc = c * d;
+            int oc = c * w;
             if (counts[c] == 0) {
                 moved[c] = 0;
                 continue;
             }
             double s = 0;
             double inv = 1.0 / counts[c];
-            for (int t = 0; t < d; t++) {
+            for (int t = 0; t < w; t++) {
                 double nv = sums[oc + t] * inv;
                 double v = nv - centers[oc + t];
                 s += v * v;
@@ -528,7 +520,7 @@ final class HamerlyKMeans {
         double farDist = 0;
         for (int i = 0; i < n; i++) {
             if (counts[assign[i]] > 1) {
-                double v = dist2(x, i * d, centers, assign[i] * d, d);
+                double v = dist2(x, i * w, centers, assign[i] * w);
                 if (v > farDist) {
                     farDist = v;
                     far = i;
@@ -540,10 +532,10 @@ final class HamerlyKMeans {
         }
         int a = assign[far];
         counts[a]--;
-        int of = far * d;
-        for (int t = 0; t < d; t++) {
-            sums[a * d + t] -= x[of + t];
-            sums[c * d + t] = x[of + t];
+        int of = far * w;
+        for (int t = 0; t < w; t++) {
+            sums[a * w + t] -= x[of + t];
+            sums[c * w + t] = x[of + t];
         }
         counts[c] = 1;
         assign[far] = c;
@@ -582,7 +574,7 @@ final class HamerlyKMeans {
         forEachChunk(ch -> {
             double s = 0;
             for (int i = ch.lo; i < ch.hi; i++) {
-                s += dist2(x, i * d, centers, assign[i] * d, d);
+                s += dist2(x, i * w, centers, assign[i] * w);
             }
             ch.partial = s;
         });
@@ -607,22 +599,16 @@ final class HamerlyKMeans {
         final int hi;
         final double[] deltaSums;
         final int[] deltaCounts;
-        final int[] pending = new int[BLOCK];
-        final double[] cols;
-        final double[] dist;
-        final double[] d1 = new double[BLOCK];
-        final double[] d2 = new double[BLOCK];
-        final int[] a1 = new int[BLOCK];
+        final double[] part;
         int changes;
         double partial;
 
-        Chunk(int lo, int hi, int d, int kCap) {
+        Chunk(int lo, int hi, int w, int kCap) {
             this.lo = lo;
             this.hi = hi;
-            deltaSums = new double[kCap * d];
+            deltaSums = new double[kCap * w];
             deltaCounts = new int[kCap];
-            cols = new double[BLOCK * d];
-            dist = new double[BLOCK * kCap];
+            part = new double[kCap];
         }
     }
 
