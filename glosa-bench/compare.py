@@ -197,6 +197,8 @@ def report(d):
             "score %.6g / %.6g" % (sk[c + "_score"], gl[c + "_score"]))
     add("per-segment loop, all cores", "reference (sklearn)", sk["loop_reference_ms"], gl["loop_full_all_cores_ms"],
         "SegmentLoop (with profiles); %d segments, %d rows" % (sk["loop_segments"], sk["loop_rows"]), 30.0)
+    add("per-segment loop, first run", "reference (sklearn)", sk["loop_reference_ms"],
+        gl["loop_full_all_cores_first_run_ms"], "all cores, the loop's first run in this JVM, no warm-up")
     add("per-segment loop, one core", "reference (sklearn)", sk["loop_reference_ms"], gl["loop_full_one_core_ms"],
         "the reference itself runs KMeans on all cores")
     add("per-segment loop, all cores", "same loop, elki-kmeans", gl["loop_full_elki_all_cores_ms"],

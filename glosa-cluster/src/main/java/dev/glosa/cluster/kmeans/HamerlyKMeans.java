@@ -47,11 +47,13 @@ final class HamerlyKMeans {
     private final double[] lower;
     private final double[] halfMin;
     private final double[] moved;
+    private int farthest;
+    private double maxMove;
+    private double secondMove;
 
     private final double[] seeds;
-    private final double[] seedMin;
-    private final double[] seedTrial;
-    private final double[] seedBest;
+    private double[] seedMin;
+    private final double[][] trialMin;
     private final double[] first;
     private final double[] second;
     private final int[] nearestSeed;
@@ -99,8 +101,7 @@ final class HamerlyKMeans {
         moved = new double[kCap];
         seeds = new double[kCap * w];
         seedMin = new double[n];
-        seedTrial = new double[n];
-        seedBest = new double[n];
+        trialMin = new double[trials(kCap)][n];
         first = new double[n];
         second = new double[n];
         nearestSeed = new int[n];
@@ -146,10 +147,7 @@ final class HamerlyKMeans {
                     k1++;
                 }
                 seed(new SplittableRandom(restartSeed), k1, trials(k0));
-                startNearest();
-                for (int c = 1; c < k0; c++) {
-                    addSeed(c);
-                }
+                nearestSeeds(k0);
                 for (int kk = k0; kk <= k1; kk++) {
                     if (kk > k0) {
                         addSeed(kk - 1);
@@ -183,7 +181,6 @@ final class HamerlyKMeans {
                 needsFinalAssign = shift > 0;
                 break;
             }
-            updateBounds();
             if (assignHamerly() == 0) {
                 converged = true;
                 needsFinalAssign = false;
@@ -194,7 +191,6 @@ final class HamerlyKMeans {
         if (needsFinalAssign) {
             // Labels must be those of the nearest centre, as the centres returned are the last ones computed; the
             // bounds loosened by the last move still hold, so one more Hamerly step finds them.
-            updateBounds();
             assignHamerly();
         }
         double inertia = inertia();
@@ -247,31 +243,40 @@ final class HamerlyKMeans {
             }
         });
         double potential = sum(seedMin);
-        double[] bestTrial = seedBest;
-        double[] trial = seedTrial;
+        int[] candidates = new int[trials];
+        double[] thresholds = new double[trials];
+        int[] order = new int[trials];
+        double[] potentials = new double[trials];
         for (int c = 1; c < count; c++) {
-            int bestCandidate = -1;
-            double bestPotential = Double.POSITIVE_INFINITY;
-            for (int t = 0; t < trials; t++) {
-                int cand = sample(rnd, potential);
-                double[] out = trial;
-                int oc = cand * w;
-                forEachChunk(ch -> {
-                    for (int i = ch.lo; i < ch.hi; i++) {
-                        out[i] = Math.min(seedMin[i], dist2(x, i * w, x, oc));
+            // Every candidate is drawn from the same potential, so all are drawn first and their potentials are
+            // computed in one pass over the points; each potential is still summed in index order.
+            sample(rnd, potential, candidates, thresholds, order);
+            double[] min = seedMin;
+            double[][] trialMin = this.trialMin;
+            forEachChunk(ch -> {
+                for (int i = ch.lo; i < ch.hi; i++) {
+                    int oi = i * w;
+                    double m = min[i];
+                    for (int t = 0; t < trials; t++) {
+                        double v = dist2(x, oi, x, candidates[t] * w);
+                        trialMin[t][i] = v < m ? v : m;
                     }
-                });
-                double p = sum(trial);
+                }
+            });
+            int best = 0;
+            double bestPotential = Double.POSITIVE_INFINITY;
+            sums(trialMin, trials, potentials);
+            for (int t = 0; t < trials; t++) {
+                double p = potentials[t];
                 if (p < bestPotential) {
                     bestPotential = p;
-                    bestCandidate = cand;
-                    double[] tmp = bestTrial;
-                    bestTrial = trial;
-                    trial = tmp;
+                    best = t;
                 }
             }
-            System.arraycopy(x, bestCandidate * w, seeds, c * w, w);
-            System.arraycopy(bestTrial, 0, seedMin, 0, n);
+            System.arraycopy(x, candidates[best] * w, seeds, c * w, w);
+            double[] chosen = trialMin[best];
+            trialMin[best] = min; // the old distances become scratch for the next centre
+            seedMin = chosen;
             potential = bestPotential;
         }
     }
@@ -285,34 +290,100 @@ final class HamerlyKMeans {
         return s;
     }
 
-    /** Draws a point with probability proportional to its squared distance to the nearest centre so far. */
-    private int sample(SplittableRandom rnd, double potential) {
+    /**
+     * Draws {@code out.length} points, each with probability proportional to its squared distance to the nearest
+     * centre so far, in one scan: the draws are made in order, then each takes the first point at which the running
+     * sum exceeds it, exactly as a scan per draw would.
+     */
+    private void sample(SplittableRandom rnd, double potential, int[] out, double[] thresholds, int[] order) {
+        int m = out.length;
         if (!(potential > 0)) {
-            return rnd.nextInt(n);
+            for (int t = 0; t < m; t++) {
+                out[t] = rnd.nextInt(n);
+            }
+            return;
         }
-        double r = rnd.nextDouble() * potential;
+        for (int t = 0; t < m; t++) {
+            thresholds[t] = rnd.nextDouble() * potential;
+            order[t] = t;
+        }
+        // Insertion sort of the few draws by threshold, so one running sum serves them all.
+        for (int t = 1; t < m; t++) {
+            int o = order[t];
+            int u = t - 1;
+            while (u >= 0 && thresholds[order[u]] > thresholds[o]) {
+                order[u + 1] = order[u];
+                u--;
+            }
+            order[u + 1] = o;
+        }
         double cum = 0;
         int last = -1;
-        for (int i = 0; i < n; i++) {
+        int next = 0;
+        for (int i = 0; i < n && next < m; i++) {
             double v = seedMin[i];
             if (v > 0) {
                 cum += v;
                 last = i;
-                if (cum > r) {
-                    return i;
+                while (next < m && cum > thresholds[order[next]]) {
+                    out[order[next++]] = i;
                 }
             }
         }
-        return last;
+        while (next < m) {
+            out[order[next++]] = last;
+        }
     }
 
-    /** Nearest seed of every point among seed 0 alone. */
-    private void startNearest() {
+    /** The sum of each of the first {@code count} arrays, each in index order, four arrays per pass. */
+    private void sums(double[][] arrays, int count, double[] out) {
+        int t = 0;
+        for (; t + 4 <= count; t += 4) {
+            double[] a0 = arrays[t];
+            double[] a1 = arrays[t + 1];
+            double[] a2 = arrays[t + 2];
+            double[] a3 = arrays[t + 3];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int i = 0; i < n; i++) {
+                s0 += a0[i];
+                s1 += a1[i];
+                s2 += a2[i];
+                s3 += a3[i];
+            }
+            out[t] = s0;
+            out[t + 1] = s1;
+            out[t + 2] = s2;
+            out[t + 3] = s3;
+        }
+        for (; t < count; t++) {
+            out[t] = sum(arrays[t]);
+        }
+    }
+
+    /** Nearest and second-nearest of the first {@code count} seeds for every point; ties keep the lower seed. */
+    private void nearestSeeds(int count) {
         forEachChunk(ch -> {
             for (int i = ch.lo; i < ch.hi; i++) {
-                first[i] = dist2(x, i * w, seeds, 0);
-                second[i] = Double.POSITIVE_INFINITY;
-                nearestSeed[i] = 0;
+                int oi = i * w;
+                double f = Double.POSITIVE_INFINITY;
+                double s = Double.POSITIVE_INFINITY;
+                int a = 0;
+                for (int c = 0; c < count; c++) {
+                    double v = dist2(x, oi, seeds, c * w);
+                    if (v < f) {
+                        s = f;
+                        f = v;
+                        a = c;
+                    } else if (v < s) {
+                        s = v;
+                    }
+                }
+                first[i] = f;
+                second[i] = s;
+                nearestSeed[i] = a;
             }
         });
     }
@@ -389,6 +460,7 @@ final class HamerlyKMeans {
 
     /** Hamerly's assignment step; returns the number of points that changed cluster. */
     private int assignHamerly() {
+        measureMoves();
         for (int c = 0; c < k; c++) {
             double m = Double.POSITIVE_INFINITY;
             for (int o = 0; o < k; o++) {
@@ -413,11 +485,17 @@ final class HamerlyKMeans {
         ch.changes = 0;
         Arrays.fill(ch.deltaSums, 0, k * w, 0);
         Arrays.fill(ch.deltaCounts, 0, k, 0);
+        int far = farthest;
+        double m1 = maxMove;
+        double m2 = secondMove;
         for (int i = ch.lo; i < ch.hi; i++) {
             int a = assign[i];
             double half = halfMin[a];
-            double low = lower[i];
-            double u = upper[i];
+            // Loosen the bounds by the last centre moves in the same pass (Hamerly's update, fused).
+            double low = lower[i] - (a == far ? m2 : m1);
+            double u = upper[i] + moved[a];
+            lower[i] = low;
+            upper[i] = u;
             // u <= max(half, low), without Math.max and its NaN and signed-zero cases, which cost here
             if (u <= half || u <= low) {
                 continue;
@@ -543,8 +621,11 @@ final class HamerlyKMeans {
         lower[far] = 0;
     }
 
-    /** Loosens the bounds by how far the centres moved (Hamerly: the largest move, or the second largest). */
-    private void updateBounds() {
+    /**
+     * Finds the largest and second-largest centre move, by which the lower bounds loosen (Hamerly: a point of the
+     * centre that moved most loosens by the second largest).
+     */
+    private void measureMoves() {
         int r = 0;
         double max1 = 0;
         double max2 = 0;
@@ -558,16 +639,9 @@ final class HamerlyKMeans {
                 max2 = m;
             }
         }
-        int farthest = r;
-        double m1 = max1;
-        double m2 = max2;
-        forEachChunk(ch -> {
-            for (int i = ch.lo; i < ch.hi; i++) {
-                int a = assign[i];
-                upper[i] += moved[a];
-                lower[i] -= a == farthest ? m2 : m1;
-            }
-        });
+        farthest = r;
+        maxMove = max1;
+        secondMove = max2;
     }
 
     private double inertia() {
