@@ -8,6 +8,7 @@ import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
+import dev.glosa.core.table.PersonalFields;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -312,7 +313,7 @@ public final class CsvReader {
                     p.missing = true;
                     if (!p.nullable) {
                         bad++;
-                        reject(tok.recordLine, p.header, RejectReason.MISSING_VALUE, r, s, e,
+                        reject(tok.recordLine, p, RejectReason.MISSING_VALUE, r, s, e,
                                 "empty value in a column that must have one (" + p.name + ")");
                     }
                     continue;
@@ -343,19 +344,25 @@ public final class CsvReader {
                 }
                 if (reason != null && cells.error != null) {
                     bad++;
-                    reject(tok.recordLine, p.header, reason, r, s, e, cells.error);
+                    reject(tok.recordLine, p, reason, r, s, e, cells.error);
                 }
             }
             return bad;
         }
 
-        private void reject(long line, String column, RejectReason reason, byte[] b, int s, int e, String detail)
+        private void reject(long line, Plan p, RejectReason reason, byte[] b, int s, int e, String detail)
                 throws IOException {
+            String column = p == null ? null : p.header;
+            boolean personal = p != null && (PersonalFields.isPersonal(p.header) || PersonalFields.isPersonal(p.name));
             rejectedCells++;
             if (stored.size() >= MAX_REPORTED_REJECTS && rejectsOut == null) {
                 return;
             }
             String value = b == null ? null : decode(b, s, e);
+            if (value != null && personal) {
+                // Rejects reach rejects.csv and the log: a personal identifier is shown by its shape only.
+                value = "shape " + PersonalFields.shape(value) + ", value masked";
+            }
             CsvReject r = new CsvReject(source, line, column, reason, value, detail);
             if (stored.size() < MAX_REPORTED_REJECTS) {
                 stored.add(r);

@@ -1,5 +1,6 @@
 package dev.glosa.io.dbf;
 
+import dev.glosa.core.table.PersonalFields;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -651,8 +652,10 @@ public final class DbfCursor implements Closeable {
      */
     public MalformedFileException fieldError(int field, String detail) {
         DbfField f = header.fields().get(field);
-        String content = recordStart < 0 ? "" : " = '" + DbfHeader.printable(
-                new String(block, recordStart + fieldStart[field], fieldLength[field], options.charset()).trim()) + "'";
+        // A personal identifier (a bad NASC, a short N_AIH) is shown by its shape only: errors reach logs.
+        String content = recordStart < 0 ? "" : " = '" + PersonalFields.forMessage(f.name(), DbfHeader.printable(
+                new String(block, recordStart + fieldStart[field], fieldLength[field], options.charset()).trim()))
+                + "'";
         return dataError(recordOffset() + fieldStart[field], "record " + recordIndex + ", field " + f.describe()
                 + content + ": " + detail);
     }

@@ -32,12 +32,7 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
      * The identifier columns recognised by default: claim and AIH numbers, CPF (patient, authoriser, manager), CNS,
      * health-plan card numbers, birth dates, postal code, prenatal registration, and patient names.
      */
-    public static final List<String> DEFAULT_IDENTIFIER_COLUMNS = List.of(
-            "claim_id", "N_AIH", "AIH", "CPF", "CPF_AUT", "GESTOR_CPF", "CNS", "CNS_PAC", "NUM_CARTAO",
-            "numeroCarteira", "numero_carteira", "card_number", "NASC", "birth_date", "data_nascimento", "CEP",
-            "INSC_PN", "NOME", "nomeBeneficiario", "patient_name",
-            // Guide numbers lead straight back to a patient's stay; auditors' free text often holds CNS or names.
-            "guide_number", "operator_guide_number", "AUD_JUST", "SIS_JUST", "SP_CPFCGC", "SP_PF_DOC", "SP_CNS");
+    public static final List<String> DEFAULT_IDENTIFIER_COLUMNS = dev.glosa.core.table.PersonalFields.NAMES;
 
     /** Checks the key length and copies the column list. */
     public WriterOptions {

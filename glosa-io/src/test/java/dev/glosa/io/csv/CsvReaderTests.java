@@ -168,6 +168,8 @@ class CsvReaderTests {
                 .isEqualTo("test.csv:5: column 'VALOR': NOT_A_NUMBER: not a number in pt-BR format (unexpected"
                         + " character 'x'): '1,5x'");
         assertThat(r.report().rejects().get(4).detail()).contains("day 31 out of 1..29");
+        // GUIA is mapped to the claim number, a personal identifier: its rejected value is shown by its shape only.
+        assertThat(r.report().rejects().get(6).value()).isEqualTo("shape 99A, value masked");
         GlosaTable t = r.table();
         assertThat(t.longs(Role.CLAIM_ID).get(0)).isEqualTo(123);
         assertThat(t.longs(Role.CLAIM_ID).isMissing(1)).isTrue();

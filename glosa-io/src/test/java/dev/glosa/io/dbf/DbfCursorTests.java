@@ -131,6 +131,23 @@ class DbfCursorTests {
     }
 
     @Test
+    void aBadValueOfAnIdentifierFieldIsShownByItsShapeOnly() throws IOException {
+        Path file = dir.resolve("nasc.dbf");
+        try (DbfWriter w = DbfWriter.builder().character("NASC", 10).character("VAL_TOT", 10).open(file)) {
+            w.setString(0, "31/02/1987");
+            w.setString(1, "12a");
+            w.endRecord();
+        }
+        try (DbfCursor c = cursor(Files.readAllBytes(file))) {
+            c.next();
+            assertThatThrownBy(() -> c.getEpochDay(0)).isInstanceOf(MalformedFileException.class)
+                    .hasMessageContaining("field NASC (C,10,0) = 'shape 99/99/9999, value masked': ")
+                    .message().doesNotContain("1987").doesNotContain("31/02");
+            assertThatThrownBy(() -> c.getLong(1)).hasMessageContaining("field VAL_TOT (C,10,0) = '12a': not an integer");
+        }
+    }
+
+    @Test
     void parsesDatesOfEitherWidthAndRejectsImpossibleOnes() throws IOException {
         try (DbfCursor c = cursor(textDbf("20240229", "950414", "00000000", "20230230", "2023011", ""))) {
             c.next();
