@@ -28,6 +28,30 @@ public interface Criterion {
      */
     double score(FeatureMatrix data, int[] labels, long seed);
 
+    /**
+     * A scorer of many partitions of the same points, such as one per k of a search: it may compute once what the
+     * partitions share (the exact silhouette keeps the distances between its points).
+     * {@code prepare(data, seed).score(labels)} equals {@code score(data, labels, seed)} to the last bit.
+     *
+     * @param data the points every partition will label
+     * @param seed the seed of any sampling the criterion does
+     */
+    default Scorer prepare(FeatureMatrix data, long seed) {
+        return labels -> score(data, labels, seed);
+    }
+
+    /** Scores partitions of the points a {@link Criterion#prepare} call was given. */
+    @FunctionalInterface
+    interface Scorer {
+        /**
+         * Scores one partition.
+         *
+         * @param labels one label per point, {@code -1} for noise
+         * @return the score, or {@code NaN} when fewer than two clusters remain
+         */
+        double score(int[] labels);
+    }
+
     /** Whether {@code a} is strictly better than {@code b}; {@code NaN} is worse than any number. */
     default boolean isBetter(double a, double b) {
         if (Double.isNaN(a)) {

@@ -110,10 +110,11 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         double bestScore = Double.NaN;
         int bestK = 0;
         java.util.List<Clustering> runs = strategy.clusterEachK(data, parameters, kMin, hi, seed);
+        Criterion.Scorer scorer = criterion.prepare(data, seed);
         for (int i = 0; i < count; i++) {
             int k = kMin + i;
             Clustering c = runs.get(i);
-            double s = criterion.score(data, c.labels(), seed);
+            double s = scorer.score(c.labels());
             ks[i] = k;
             scores[i] = s;
             if (best == null || criterion.isBetter(s, bestScore)) {

@@ -65,6 +65,128 @@ final class SilhouetteCriterion implements Criterion {
         return silhouette(data.values(), data.dims(), p);
     }
 
+    /**
+     * Keeps the distances between the scored points (all of them, or the seeded sample) for every partition of a k
+     * search: each partition then costs one pass over the pairs instead of a distance per pair. Partitions with noise
+     * are scored directly; so is everything above {@value #MAX_KEPT_POINTS} scored points, where the distances would
+     * take too much memory.
+     */
+    @Override
+    public Scorer prepare(FeatureMatrix data, long seed) {
+        int n = data.rows();
+        int m = Math.min(n, maxExact);
+        if (m < 2 || m > MAX_KEPT_POINTS) {
+            return labels -> score(data, labels, seed);
+        }
+        int[] points = n > maxExact ? sample(n, maxExact, seed) : identity(n);
+        return new KeptDistances(data, points, seed);
+    }
+
+    /** The most points whose pairwise distances a prepared scorer keeps (8 million distances, 64 MB). */
+    static final int MAX_KEPT_POINTS = 4_000;
+
+    /**
+     * The distances between the scored points, upper triangle by rows; each partition accumulates them per point and
+     * cluster in ascending partner order, which is the order the direct computation adds them in, so both give the
+     * same bits.
+     */
+    private final class KeptDistances implements Scorer {
+        private final FeatureMatrix data;
+        private final int[] points;
+        private final long seed;
+        private final double[] dist;
+        private final int[] rowStart;
+
+        KeptDistances(FeatureMatrix data, int[] points, long seed) {
+            this.data = data;
+            this.points = points;
+            this.seed = seed;
+            int m = points.length;
+            double[] x = data.values();
+            int d = data.dims();
+            rowStart = new int[m];
+            dist = new double[m * (m - 1) / 2];
+            int o = 0;
+            for (int a = 0; a < m; a++) {
+                rowStart[a] = o;
+                int oa = points[a] * d;
+                for (int b = a + 1; b < m; b++) {
+                    dist[o++] = Partition.dist(x, oa, x, points[b] * d, d);
+                }
+            }
+        }
+
+        @Override
+        public double score(int[] labels) {
+            if (labels.length != data.rows()) {
+                throw new IllegalArgumentException("labels.length (" + labels.length
+                        + ") must equal the number of points (" + data.rows() + ")");
+            }
+            for (int l : labels) {
+                if (l < 0) {
+                    // Noise (or a bad label, which the direct computation reports): the points scored would differ.
+                    return SilhouetteCriterion.this.score(data, labels, seed);
+                }
+            }
+            int m = points.length;
+            int[] full = new int[labels.length];
+            Arrays.fill(full, -1);
+            for (int a = 0; a < m; a++) {
+                full[points[a]] = labels[points[a]];
+            }
+            Partition p = Partition.of(full, labels.length);
+            if (p.k < 2) {
+                return Double.NaN;
+            }
+            int k = p.k;
+            int[] lab = p.label; // p.points equals points: both are the scored points in index order
+            double[] sums = new double[m * k];
+            for (int a = 0; a < m; a++) {
+                int la = lab[a];
+                int o = rowStart[a] - a - 1;
+                int ra = a * k;
+                for (int b = a + 1; b < m; b++) {
+                    double v = dist[o + b];
+                    sums[ra + lab[b]] += v;
+                    sums[b * k + la] += v;
+                }
+            }
+            // Summed cluster by cluster, as the direct computation visits the points.
+            double total = 0;
+            for (int c = 0; c < k; c++) {
+                if (p.sizes[c] <= 1) {
+                    continue; // a singleton scores 0
+                }
+                for (int a = 0; a < m; a++) {
+                    if (lab[a] != c) {
+                        continue;
+                    }
+                    int ra = a * k;
+                    double in = sums[ra + c] / (p.sizes[c] - 1);
+                    double out = Double.POSITIVE_INFINITY;
+                    for (int o = 0; o < k; o++) {
+                        if (o != c) {
+                            out = Math.min(out, sums[ra + o] / p.sizes[o]);
+                        }
+                    }
+                    double max = Math.max(in, out);
+                    if (max > 0) {
+                        total += (out - in) / max;
+                    }
+                }
+            }
+            return total / m;
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        return idx;
+    }
+
     /** {@code m} distinct indices in {@code [0, n)}, sorted, by a seeded partial Fisher-Yates shuffle. */
     static int[] sample(int n, int m, long seed) {
         int[] perm = new int[n];

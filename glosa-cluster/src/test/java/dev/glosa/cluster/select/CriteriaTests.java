@@ -91,4 +91,34 @@ class CriteriaTests {
                 .isCloseTo(-0.2, TOL);
         assertThat(AdjustedRandIndex.of(new int[] {0, 0, 0}, new int[] {1, 1, 1})).isEqualTo(1.0);
     }
+
+    @Test
+    void aPreparedScorerGivesTheSameBitsAsScoringEachPartition() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        for (int n : new int[] {2, 3, 40, 700}) {
+            double[] v = new double[n * 3];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rnd.nextGaussian() * (i % 3 + 1);
+            }
+            FeatureMatrix m = FeatureMatrix.of(v, 3);
+            for (Criterion c : new Criterion[] {Criterion.silhouette(), Criterion.silhouette(25),
+                    Criterion.simplifiedSilhouette(), Criterion.calinskiHarabasz(), Criterion.daviesBouldin()}) {
+                Criterion.Scorer scorer = c.prepare(m, 5);
+                for (int k = 1; k <= Math.min(9, n); k++) {
+                    int[] labels = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        labels[i] = rnd.nextInt(k) * 3; // gaps in the label numbers too
+                    }
+                    assertThat(Double.doubleToLongBits(scorer.score(labels))).as("%s n=%d k=%d", c, n, k)
+                            .isEqualTo(Double.doubleToLongBits(c.score(m, labels, 5)));
+                    if (n > 3) {
+                        labels[n / 2] = -1; // noise
+                        assertThat(Double.doubleToLongBits(scorer.score(labels))).as("%s n=%d k=%d noise", c, n, k)
+                                .isEqualTo(Double.doubleToLongBits(c.score(m, labels, 5)));
+                    }
+                }
+                assertThatThrownBy(() -> scorer.score(new int[n + 1])).isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
 }
