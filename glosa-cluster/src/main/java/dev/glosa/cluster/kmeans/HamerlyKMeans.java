@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * The k-means engine of one call: greedy k-means++ seeding, Hamerly's accelerated Lloyd iterations, several restarts,
  * for one k ({@link #run}) or for every k of a range at once ({@link #runEach}).
  *
- * <p>All scratch space is allocated once in the constructor and reused by every k and every restart, so the
- * iterations allocate nothing. An instance belongs to one call on one thread (it may use the common fork-join pool
+ * <p>All scratch space of the size of the data is allocated once in the constructor and reused by every k and every
+ * restart; an iteration allocates at most a few small objects, never one per point. An instance belongs to one call on one thread (it may use the common fork-join pool
  * for the chunks of a large input).
  *
  * <p>Seeding follows D. Arthur and S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007
