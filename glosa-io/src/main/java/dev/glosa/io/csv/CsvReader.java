@@ -360,8 +360,10 @@ public final class CsvReader {
             }
             String value = b == null ? null : decode(b, s, e);
             if (value != null && personal) {
-                // Rejects reach rejects.csv and the log: a personal identifier is shown by its shape only.
+                // Rejects reach rejects.csv and the log: a personal identifier is shown by its shape only, and the
+                // parser's detail (which can quote a digit or the day of a birth date) by its shape too.
                 value = "shape " + PersonalFields.shape(value) + ", value masked";
+                detail = detail == null ? null : maskDetail(detail);
             }
             CsvReject r = new CsvReject(source, line, column, reason, value, detail);
             if (stored.size() < MAX_REPORTED_REJECTS) {
@@ -371,6 +373,24 @@ public final class CsvReader {
                 rejectsOut.write(cell(source) + ";" + line + ";" + (column == null ? "" : cell(column)) + ";" + reason
                         + ";" + cell(detail) + ";" + (value == null ? "" : cell(value)) + "\n");
             }
+        }
+
+        /** The parser's detail with every digit shown as 9 and every quoted character by its shape. */
+        private static String maskDetail(String detail) {
+            StringBuilder sb = new StringBuilder(detail.length());
+            boolean quoted = false;
+            for (int i = 0; i < detail.length(); i++) {
+                char c = detail.charAt(i);
+                if (c == '\'') {
+                    quoted = !quoted;
+                    sb.append(c);
+                } else if (Character.isDigit(c)) {
+                    sb.append('9');
+                } else {
+                    sb.append(quoted && Character.isLetter(c) ? 'A' : c);
+                }
+            }
+            return sb.toString();
         }
 
         /**
