@@ -53,8 +53,13 @@ public final class PersonalFields {
         return sb.toString();
     }
 
-    /** {@code value} itself, or its {@linkplain #shape shape} marked as masked when {@code column} is personal. */
+    /** The value as an error message shows a personal identifier: {@code shape 99/99/9999, value masked}. */
+    public static String masked(String value) {
+        return "shape " + shape(value) + ", value masked";
+    }
+
+    /** {@code value} itself, or {@linkplain #masked masked} when {@code column} is personal. */
     public static String forMessage(String column, String value) {
-        return isPersonal(column) ? "shape " + shape(value) + ", value masked" : value;
+        return isPersonal(column) ? masked(value) : value;
     }
 }

@@ -362,7 +362,7 @@ public final class CsvReader {
             if (value != null && personal) {
                 // Rejects reach rejects.csv and the log: a personal identifier is shown by its shape only, and the
                 // parser's detail (which can quote a digit or the day of a birth date) by its shape too.
-                value = "shape " + PersonalFields.shape(value) + ", value masked";
+                value = PersonalFields.masked(value);
                 detail = detail == null ? null : maskDetail(detail);
             }
             CsvReject r = new CsvReject(source, line, column, reason, value, detail);
