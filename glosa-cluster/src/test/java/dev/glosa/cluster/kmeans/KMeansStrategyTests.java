@@ -148,4 +148,30 @@ class KMeansStrategyTests {
             pool.shutdown();
         }
     }
+
+    @Test
+    void paddingTheFeaturesWithZeroColumnsChangesNoResult() {
+        // Rows are padded to a multiple of four inside: 5 features run as 8, and 9 as 12. Adding the zero columns
+        // by hand must give the same labels, the same inertia and the same centres, to the bit.
+        for (int d : new int[] {5, 9}) {
+            Blobs b = Blobs.generate(new int[] {120, 90, 60}, d, 1.5, 4.0, 8);
+            int w = (d + 3) & ~3;
+            double[] padded = new double[b.n() * w];
+            for (int i = 0; i < b.n(); i++) {
+                System.arraycopy(b.x(), i * d, padded, i * w, d);
+            }
+            Clustering plain = kmeans.cluster(b.matrix(), k(3), 2);
+            Clustering wide = kmeans.cluster(FeatureMatrix.of(padded, w), k(3), 2);
+            assertThat(wide.labels()).as("d=%d", d).isEqualTo(plain.labels());
+            assertThat(wide.inertia()).as("d=%d", d).isEqualTo(plain.inertia());
+            double[] pc = plain.centroids().orElseThrow();
+            double[] wc = wide.centroids().orElseThrow();
+            for (int c = 0; c < 3; c++) {
+                for (int t = 0; t < d; t++) {
+                    assertThat(wc[c * w + t]).isEqualTo(pc[c * d + t]);
+                }
+            }
+            assertThat(AdjustedRandIndex.of(plain.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
+        }
+    }
 }
