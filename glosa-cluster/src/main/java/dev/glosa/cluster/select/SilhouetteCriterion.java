@@ -161,22 +161,27 @@ final class SilhouetteCriterion implements Criterion {
                     if (lab[a] != c) {
                         continue;
                     }
-                    int ra = a * k;
-                    double in = sums[ra + c] / (p.sizes[c] - 1);
-                    double out = Double.POSITIVE_INFINITY;
-                    for (int o = 0; o < k; o++) {
-                        if (o != c) {
-                            out = Math.min(out, sums[ra + o] / p.sizes[o]);
-                        }
-                    }
-                    double max = Math.max(in, out);
-                    if (max > 0) {
-                        total += (out - in) / max;
-                    }
+                    total += width(sums, a * k, c, p.sizes);
                 }
             }
             return total / m;
         }
+    }
+
+    /**
+     * The silhouette width of one point of cluster {@code own} (at least two points) from its summed distances to
+     * every cluster, {@code sums[offset + c]}: 0 when both mean distances are 0.
+     */
+    private static double width(double[] sums, int offset, int own, int[] sizes) {
+        double in = sums[offset + own] / (sizes[own] - 1);
+        double out = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < sizes.length; c++) {
+            if (c != own) {
+                out = Math.min(out, sums[offset + c] / sizes[c]);
+            }
+        }
+        double max = Math.max(in, out);
+        return max > 0 ? (out - in) / max : 0;
     }
 
     private static int[] identity(int n) {
@@ -240,17 +245,7 @@ final class SilhouetteCriterion implements Criterion {
                 }
                 row[c] = s;
             }
-            double in = row[own] / (p.sizes[own] - 1);
-            double out = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                if (c != own) {
-                    out = Math.min(out, row[c] / p.sizes[c]);
-                }
-            }
-            double max = Math.max(in, out);
-            if (max > 0) {
-                total += (out - in) / max;
-            }
+            total += width(row, 0, own, p.sizes);
         }
         return total / m;
     }
