@@ -14,6 +14,10 @@ import java.util.Set;
  * ({@code --rd a.dbc b.dbc}) and flags, checked against what the command accepts.
  */
 final class Args {
+    /** The earliest date a run can be dated: SIH files begin in 1992. */
+    static final LocalDate FIRST_DATE = LocalDate.of(1990, 1, 1);
+    /** The latest date a run can be dated. */
+    static final LocalDate LAST_DATE = LocalDate.of(2999, 12, 31);
     private final String command;
     private final Map<String, List<String>> values = new LinkedHashMap<>();
 
@@ -140,11 +144,18 @@ final class Args {
         if (v == null) {
             return fallback;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(v);
+            d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new CliException(CliException.USAGE, "--" + name + " must be a date like 2026-11-23, found '"
-                    + v + "'");
+                    + Console.printable(v) + "'");
         }
+        // A run's date ends up in ids, file names and Power BI's calendar: a year of five digits is a typo.
+        if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
+            throw new CliException(CliException.USAGE, "--" + name + " must be a date between " + FIRST_DATE + " and "
+                    + LAST_DATE + ", found '" + Console.printable(v) + "'");
+        }
+        return d;
     }
 }

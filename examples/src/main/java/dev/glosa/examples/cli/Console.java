@@ -111,4 +111,31 @@ final class Console {
         long s = millis / 1000;
         return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%.1fs", millis / 1000.0);
     }
+
+    /**
+     * {@code text} with every control character (a NUL or an escape sequence from a damaged file, a line break inside
+     * a value) written as a backslash, {@code u} and four hex digits, so that what a file holds can never move the
+     * cursor, clear the screen or split one error into two lines of a scheduler's log.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (control) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
 }

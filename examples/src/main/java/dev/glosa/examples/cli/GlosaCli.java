@@ -52,17 +52,18 @@ public final class GlosaCli {
         }
         boolean verbose = Arrays.asList(rest).contains("--verbose");
         try {
-            console.info("glosa " + version() + " " + command.name() + " " + String.join(" ", rest));
+            console.info("glosa " + version() + " " + command.name() + " " + Console.printable(String.join(" ", rest)));
             command.run(rest, console);
             return 0;
         } catch (CliException e) {
-            console.info("glosa " + command.name() + ": " + e.getMessage());
+            console.info("glosa " + command.name() + ": " + Console.printable(e.getMessage()));
             if (verbose && e.getCause() != null) {
                 console.info(stackTrace(e.getCause()));
             }
             return e.status();
         } catch (RuntimeException | OutOfMemoryError e) {
-            console.info("glosa " + command.name() + ": failed: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            console.info("glosa " + command.name() + ": failed: " + Console.printable(String.valueOf(e))
+                    + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {
                 console.info(stackTrace(e));
             }

@@ -44,6 +44,12 @@ final class InspectCommand implements Command {
         int failed = 0;
         for (String name : args.positional()) {
             Path file = Path.of(name);
+            if (java.nio.file.Files.isDirectory(file)) {
+                console.info("glosa inspect: " + file + ": is a folder; give the files in it (e.g. " + file
+                        + java.io.File.separator + "*.dbc)");
+                failed++;
+                continue;
+            }
             try {
                 FileInspection i = FileInspector.inspect(file);
                 console.println(json ? i.toJson() : text(i));
@@ -56,7 +62,9 @@ final class InspectCommand implements Command {
                 console.info("glosa inspect: " + file + ": file not found");
                 failed++;
             } catch (IOException | RuntimeException e) {
-                console.info("glosa inspect: " + oneLine(e));
+                String line = oneLine(e);
+                // The JDK's own I/O messages ("Is a directory", "Permission denied") do not say which file.
+                console.info("glosa inspect: " + (line.contains(file.toString()) ? line : file + ": " + line));
                 failed++;
             }
         }

@@ -44,6 +44,8 @@ final class Job {
         for (String w : in.warnings()) {
             console.info("warning: " + w);
         }
+        // Before the clustering, not at the write: an identifier column found in the data needs a treatment.
+        SusCommand.requireIdentifierChoice(config, in.analysed().columnNames());
         LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(), threads);
         List<GroupRecord> previous;
         try {
@@ -65,6 +67,7 @@ final class Job {
         } catch (IllegalArgumentException e) {
             throw new CliException(CliException.USAGE, e.getMessage(), e);
         }
+        warnUnmatchedOverrides(loopConfig, loop, console);
         List<SegmentOutcome> outcomes = remap(loop.outcomes(), in.clusterRows());
         int failed = loop.count(SegmentStatus.FAILED);
         boolean allFailed = failed > 0 && failed == loop.segments().size();
@@ -94,6 +97,26 @@ final class Job {
                     + loop.segments().get(0).reason() + " (outputs written with status failed)");
         }
         return new Outcome(written, loop, outcomes, run);
+    }
+
+    /**
+     * An override that matches no segment is kept (segments come and go from week to week) but named, since it is
+     * just as often a typo in a segment id or a key value.
+     */
+    private static void warnUnmatchedOverrides(LoopConfig config, LoopResult loop, Console console) {
+        for (var o : config.overrides()) {
+            boolean matched = false;
+            for (var s : loop.segments()) {
+                if (o.matches(s.key())) {
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) {
+                console.info("warning: the configuration's override of " + o.describe() + " matches no segment of this"
+                        + " run; check its segment id or key values against dim_segment.csv");
+            }
+        }
     }
 
     /** Assignments index the clustered table; the writer wants rows of the analysed table. */

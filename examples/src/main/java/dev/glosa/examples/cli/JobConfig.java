@@ -126,7 +126,10 @@ record JobConfig(
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         ObjectMapper mapper = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // seed: 1.5 is a mistake, not 1; a key given twice is a mistake, not "the last one wins".
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
             JobConfig c = mapper.readValue(bytes, JobConfig.class);
             return c == null ? defaults() : c;
@@ -203,10 +206,10 @@ record JobConfig(
                 .threads(threads)
                 .profile(ProfileOptions.defaults().withRankBy(rankByChoice()).withCategoryColumns(profileColumns));
         parameters.forEach(b::parameter);
-        for (OverrideEntry o : overrides) {
-            b.override(override(o));
-        }
         try {
+            for (OverrideEntry o : overrides) {
+                b.override(override(o));
+            }
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new CliException(CliException.USAGE, "configuration: " + e.getMessage(), e);
@@ -229,16 +232,25 @@ record JobConfig(
                 throw new CliException(CliException.USAGE, "configuration: every feature needs a column");
             }
             double weight = f.weight() == null ? 1.0 : f.weight();
-            if (f.encoding() != null) {
-                Encoding e = enumOf(Encoding.class, f.encoding(), "encoding of feature " + f.column());
-                int top = f.top() == null ? 10 : f.top();
-                out.add(new Feature.Categorical(f.column(), e, e == Encoding.FREQUENCY ? 0 : top, weight));
-            } else {
-                Transform t = f.transform() == null ? Transform.Z_SCORE
-                        : enumOf(Transform.class, f.transform(), "transform of feature " + f.column());
-                MissingValues m = f.missing() == null ? MissingValues.ERROR
-                        : enumOf(MissingValues.class, f.missing(), "missing of feature " + f.column());
-                out.add(new Feature.Numeric(f.column(), t, weight, m));
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw new CliException(CliException.USAGE, "configuration: the weight of feature " + f.column()
+                        + " must be a positive number, found " + weight);
+            }
+            try {
+                if (f.encoding() != null) {
+                    Encoding e = enumOf(Encoding.class, f.encoding(), "encoding of feature " + f.column());
+                    int top = f.top() == null ? 10 : f.top();
+                    out.add(new Feature.Categorical(f.column(), e, e == Encoding.FREQUENCY ? 0 : top, weight));
+                } else {
+                    Transform t = f.transform() == null ? Transform.Z_SCORE
+                            : enumOf(Transform.class, f.transform(), "transform of feature " + f.column());
+                    MissingValues m = f.missing() == null ? MissingValues.ERROR
+                            : enumOf(MissingValues.class, f.missing(), "missing of feature " + f.column());
+                    out.add(new Feature.Numeric(f.column(), t, weight, m));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CliException(CliException.USAGE, "configuration: feature " + f.column() + ": "
+                        + e.getMessage(), e);
             }
         }
         try {
@@ -275,6 +287,38 @@ record JobConfig(
         return s;
     }
 
+    /**
+     * Checks every setting that can be checked without the data, so a mistake in the configuration is reported before
+     * any input is read: enumerations, feature definitions, the strategy and criterion with their parameters (also of
+     * every override), override keys against the segment keys, and the identifier options.
+     *
+     * @throws CliException naming the setting, when one is wrong
+     */
+    void validate() {
+        rankByChoice();
+        dedupPolicy();
+        writerOptions();
+        if (!features.isEmpty()) {
+            featureSpec();
+        }
+        for (OverrideEntry o : overrides) {
+            if (o.keys() != null) {
+                for (String k : o.keys().keySet()) {
+                    if (!segmentKeys.contains(k)) {
+                        throw new CliException(CliException.USAGE, "configuration: an override names key '" + k
+                                + "', which is not a segment key; segment keys: " + segmentKeys);
+                    }
+                }
+            }
+        }
+        LoopConfig loop = loopConfig(FeatureSpec.reference(), List.of(), 1);
+        try {
+            new dev.glosa.cluster.loop.SegmentLoop(dev.glosa.cluster.spi.StrategyRegistry.load()).checkSettings(loop);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, e.getMessage(), e);
+        }
+    }
+
     /** The dedup policy for RJ. */
     DedupPolicy dedupPolicy() {
         return enumOf(DedupPolicy.class, dedup, "dedup");
@@ -285,6 +329,14 @@ record JobConfig(
      * the environment; with neither, the writer stops the run and names the choices.
      */
     WriterOptions writerOptions() {
+        try {
+            return writerOptionsUnchecked();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, "configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private WriterOptions writerOptionsUnchecked() {
         WriterOptions w = WriterOptions.defaults();
         if (!identifierColumns.isEmpty()) {
             w = w.withIdentifierColumns(identifierColumns);

@@ -30,12 +30,19 @@ record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asO
 
     /** Reads the shared options; from then on the console also logs to the output folder. */
     static RunOptions from(Args args, Path defaultOut, Console console) {
-        Path out = args.has("out") ? Path.of(args.one("out", null)) : defaultOut;
+        String outText = args.one("out", null);
+        if (outText != null && outText.isBlank()) {
+            // Path.of("") is the current folder: an empty variable in a scheduled script must not write there.
+            throw new CliException(CliException.USAGE, "--out is empty: give the output folder");
+        }
+        Path out = outText != null ? Path.of(outText) : defaultOut;
         if (out == null) {
             throw new CliException(CliException.USAGE, "--out is required");
         }
-        console.logTo(out);
+        // Everything that can be checked without the data is checked before any input is read.
         JobConfig config = args.has("config") ? JobConfig.load(Path.of(args.one("config", null))) : JobConfig.defaults();
+        config.validate();
+        console.logTo(out);
         String sha = config.fingerprint();
         LocalDate asOf = args.date("as-of", LocalDate.now());
         int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);

@@ -37,6 +37,8 @@ import java.util.TreeSet;
 final class Sources {
     /** The ERP export's count of denied lines. */
     static final String ERP_LINES = "QTD_LINHAS_GLOSA";
+    /** The glosa type of a rejected AIH when no ER file says which error rejected it. */
+    static final String WITHOUT_ERROR_CODE = "without error code";
 
     private Sources() {}
 
@@ -52,7 +54,7 @@ final class Sources {
      */
     static Prepared sus(String source, GlosaTable rd, GlosaTable rj, GlosaTable er, JobConfig config,
             List<RunRecord.Input> inputs) {
-        GlosaTable rejected = er == null ? rj : SihRejections.attachErrors(rj, er);
+        GlosaTable rejected = er == null ? withoutErrorCodes(rj) : SihRejections.attachErrors(rj, er);
         Reconciliation r;
         try {
             ReconcileOptions sih = ReconcileOptions.sih().withPolicy(config.dedupPolicy());
@@ -98,10 +100,23 @@ final class Sources {
                         + " their glosa type is empty", without, errors.size()));
             }
         } else {
-            warnings.add("no ER files given: glosa types are empty, segments are hospital × payer only in effect");
+            warnings.add("no ER files given: every rejected AIH has the glosa type '" + WITHOUT_ERROR_CODE
+                    + "', so segments are hospital × payer in effect; give --er for the CO_ERRO groups");
         }
         return new Prepared(source, claims, withGlosa, new FeatureSpec(features), explain, Indicators.standard(claims),
                 inputs, rowsIn, 0, r.report(), warnings);
+    }
+
+    /**
+     * RJ without ER: the rejected AIHs are still glosas, of a type the run cannot tell, and say so in the glosa type
+     * column every segment and label uses.
+     */
+    private static GlosaTable withoutErrorCodes(GlosaTable rj) {
+        String type = Role.GLOSA_TYPE.column();
+        if (rj.has(type)) {
+            return rj;
+        }
+        return rj.with(dev.glosa.core.table.CategoryColumn.constant(type, WITHOUT_ERROR_CODE, rj.rowCount()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.glosa.examples.cli;
 
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.Role;
 import dev.glosa.io.dbf.MalformedFileException;
 import dev.glosa.io.powerbi.RunRecord;
 import dev.glosa.io.sih.SihBatch;
@@ -61,6 +62,12 @@ final class SusCommand implements Command {
             throw new CliException(CliException.USAGE, "--rd and --rj are required (glosa sus --help)");
         }
         RunOptions options = RunOptions.from(args, null, console);
+        List<Path> all = new ArrayList<>(rdFiles);
+        all.addAll(rjFiles);
+        all.addAll(erFiles);
+        Inputs.requireDistinct(all);
+        // SIH files always carry AIH numbers: the identifier choice is checked before they are read.
+        requireIdentifierChoice(options.config(), List.of(Role.CLAIM_ID.column()));
         List<RunRecord.Input> inputs = new ArrayList<>();
         GlosaTable rd = read(rdFiles, SihSystem.RD, "--rd", inputs, console);
         GlosaTable rj = read(rjFiles, SihSystem.RJ, "--rj", inputs, console);
@@ -69,6 +76,15 @@ final class SusCommand implements Command {
         console.println(prepared.reconciliation().summary());
         Job.run(prepared, options.config(), options.configSha256(), options.out(), options.asOf(), options.threads(),
                 console);
+    }
+
+    /** Stops the run when {@code columns} hold identifiers and the configuration chose no way to treat them. */
+    static void requireIdentifierChoice(JobConfig config, List<String> columns) {
+        try {
+            config.writerOptions().checkIdentifiers(columns);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, e.getMessage(), e);
+        }
     }
 
     /** Reads the files of one system; a file of another system under this option is a usage error. */

@@ -2,18 +2,18 @@ package dev.glosa.examples.cli;
 
 import dev.glosa.io.powerbi.RunRecord;
 import dev.glosa.io.tiss.RecoveryRate;
+import dev.glosa.io.tiss.TissColumns;
 import dev.glosa.io.tiss.TissFormatException;
+import dev.glosa.io.tiss.TissInput;
 import dev.glosa.io.tiss.TissReadResult;
 import dev.glosa.io.tiss.TissReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** {@code glosa tiss}: TISS demonstrativos (and appeals) from operators, clustered and written. */
 final class TissCommand implements Command {
@@ -55,9 +55,13 @@ final class TissCommand implements Command {
             throw new CliException(CliException.USAGE, "--in is required (glosa tiss --help)");
         }
         RunOptions options = RunOptions.from(args, null, console);
+        List<Path> files = files(paths);
+        Inputs.requireDistinct(files);
+        // Guide numbers lead back to a patient's stay: the identifier choice is checked before anything is read.
+        SusCommand.requireIdentifierChoice(options.config(), List.of(TissColumns.GUIDE_NUMBER));
         TissReadResult read;
         try {
-            read = TissReader.read(paths.toArray(new Path[0]));
+            read = TissReader.read(files.toArray(new Path[0]));
         } catch (NoSuchFileException e) {
             throw new CliException(CliException.USAGE, "file not found: " + e.getFile(), e);
         } catch (TissFormatException e) {
@@ -73,28 +77,41 @@ final class TissCommand implements Command {
         for (RecoveryRate r : read.recoveryRates()) {
             console.info("recovery: " + r);
         }
-        Prepared prepared = Sources.tiss("tiss", read.table(), inputs(paths, read));
+        Prepared prepared = Sources.tiss("tiss", read.table(), inputs(files, read));
         Job.run(prepared, options.config(), options.configSha256(), options.out(), options.asOf(), options.threads(),
                 console);
     }
 
-    private static List<RunRecord.Input> inputs(List<Path> paths, TissReadResult read) {
+    /** The TISS files under {@code paths}, as the reader would read them; none is an error, not an empty week. */
+    private static List<Path> files(List<Path> paths) {
+        List<TissInput> inputs;
+        try {
+            inputs = TissInput.expand(paths.toArray(new Path[0]));
+        } catch (NoSuchFileException e) {
+            throw new CliException(CliException.USAGE, "file not found: " + e.getFile(), e);
+        } catch (IOException e) {
+            throw new CliException(CliException.USAGE, "cannot list the TISS input: " + e.getMessage(), e);
+        }
+        if (inputs.isEmpty()) {
+            throw new CliException(CliException.USAGE, "no TISS files (.xml) found in " + paths
+                    + ": nothing to analyse, no week written");
+        }
+        List<Path> out = new ArrayList<>();
+        for (TissInput i : inputs) {
+            out.add(Path.of(i.name()));
+        }
+        return out;
+    }
+
+    private static List<RunRecord.Input> inputs(List<Path> files, TissReadResult read) {
         List<RunRecord.Input> out = new ArrayList<>();
-        for (Path p : paths) {
-            List<Path> files;
-            try (Stream<Path> s = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
+        for (Path f : files) {
+            long rows = read.report().files().stream().filter(s -> s.file().equals(f.toString()))
+                    .mapToLong(s -> s.rows()).sum();
+            try {
+                out.add(RunRecord.Input.of(f, rows));
             } catch (IOException e) {
-                throw new CliException(CliException.USAGE, "cannot list " + p + ": " + e.getMessage(), e);
-            }
-            for (Path f : files) {
-                long rows = read.report().files().stream().filter(s -> s.file().equals(f.toString()))
-                        .mapToLong(s -> s.rows()).sum();
-                try {
-                    out.add(RunRecord.Input.of(f, rows));
-                } catch (IOException e) {
-                    throw new CliException(CliException.USAGE, "cannot read " + f + ": " + e.getMessage(), e);
-                }
+                throw new CliException(CliException.USAGE, "cannot read " + f + ": " + e.getMessage(), e);
             }
         }
         return out;

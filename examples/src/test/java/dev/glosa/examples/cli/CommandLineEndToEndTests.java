@@ -192,8 +192,8 @@ class CommandLineEndToEndTests {
         CsvTable runs = CsvTable.read(dir.resolve("out").resolve("runs.csv"));
         assertThat(runs.column("inputs").get(0)).contains(files.rd().get(0).getFileName().toString());
 
-        CliRun swapped = CliRun.of("sus", "--rd", files.rj().get(0).toString(), "--rj", files.rj().get(0).toString(),
-                "--out", dir.resolve("o2").toString());
+        CliRun swapped = CliRun.of("sus", "--rd", files.rj().get(0).toString(), "--rj", files.rd().get(0).toString(),
+                "--out", dir.resolve("o2").toString(), "--config", config("identifiers: drop\n").toString());
         assertThat(swapped.status).isEqualTo(2);
         assertThat(swapped.err).contains("--rd expects RD files").contains("is RJ");
     }

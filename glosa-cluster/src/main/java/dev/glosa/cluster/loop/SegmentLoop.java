@@ -226,6 +226,17 @@ public final class SegmentLoop {
         for (String c : p.categoryColumns()) {
             table.category(c);
         }
+        checkSettings(config);
+    }
+
+    /**
+     * Checks what can be checked of {@code config} without the data: the strategy, its parameters and those of every
+     * override exist in this loop's registry and parse. A caller runs it before reading its input, so a typo in the
+     * configuration is reported at once whatever the input's size; {@link #run} checks it again with the table.
+     *
+     * @throws IllegalArgumentException naming the setting and what is allowed
+     */
+    public void checkSettings(LoopConfig config) {
         checkStrategy(config.baseSettings(), "the run");
         for (SegmentOverride o : config.overrides()) {
             checkStrategy(o.applyTo(config.baseSettings()), "the override of " + o.describe());

@@ -113,7 +113,7 @@ public record SegmentOverride(String segmentId, Map<String, String> keyValues, S
     }
 
     /** {@code id=...} or {@code hospital=2001, payer=X} for messages. */
-    String describe() {
+    public String describe() {
         return segmentId != null ? "segment " + segmentId : "segments with " + keyValues;
     }
 }

@@ -83,6 +83,24 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
         return false;
     }
 
+    /**
+     * Checks, before any data is read, that a write of a table with {@code columns} can treat its identifiers: when one
+     * of them is an identifier, a policy must be chosen or a key given (in the options or in
+     * {@value #KEY_ENVIRONMENT_VARIABLE}). A caller that knows its source carries identifiers (SIH files always carry
+     * AIH numbers) calls it first, so a run never reads and clusters for minutes only to stop at the write.
+     *
+     * @throws IllegalArgumentException naming the identifier columns and the three choices, as the write would
+     */
+    public void checkIdentifiers(java.util.Collection<String> columns) {
+        List<String> present = new java.util.ArrayList<>();
+        for (String c : columns) {
+            if (isIdentifier(c)) {
+                present.add(c);
+            }
+        }
+        Identifiers.resolve(this, System.getenv(), present);
+    }
+
     /** Never shows the key. */
     @Override
     public String toString() {

@@ -43,6 +43,13 @@ final class TissFileParser {
     private int depth;
 
     private String version = "";
+
+    /** The namespace of every TISS schema version. */
+    static final String TISS_NAMESPACE = "http://www.ans.gov.br/padroes/tiss/schemas";
+
+    /** The versions whose schemas glosa's reading was checked against. */
+    static final java.util.Set<String> KNOWN_VERSIONS = new java.util.TreeSet<>(
+            java.util.List.of("3.05.00", "4.01.00", "4.03.00"));
     private String headerPayer;
     private String headerProvider;
     private int statements;
@@ -133,6 +140,11 @@ final class TissFileParser {
         TissReadReport.FileKind kind = statements > 0 ? TissReadReport.FileKind.DEMONSTRATIVO
                 : appealLines > 0 ? TissReadReport.FileKind.RECURSO_GLOSA
                 : answerLines > 0 ? TissReadReport.FileKind.RESPOSTA_RECURSO : TissReadReport.FileKind.OTHER;
+        if (kind != TissReadReport.FileKind.OTHER && !KNOWN_VERSIONS.contains(version)) {
+            report.warn(file, -1, (version.isEmpty() ? "no <Padrao> gives the TISS version"
+                    : "TISS version " + version + " is not one glosa was checked against " + KNOWN_VERSIONS)
+                    + "; its elements were read by name: check the totals");
+        }
         if (kind == TissReadReport.FileKind.OTHER) {
             report.warn(file, -1, "no demonstrativoAnaliseConta, recursoGlosa or respostaRecursoGlosa found; "
                     + "nothing read from this file");
@@ -143,6 +155,19 @@ final class TissFileParser {
 
     // ---------------------------------------------------------------- events
 
+    /**
+     * A TISS message is {@code mensagemTISS} in the ANS namespace (or in none: some systems drop the prefix); any
+     * other document is not a TISS file, and reading its elements by name could invent rows.
+     */
+    private void checkRoot(String name, String namespace) throws TissFormatException {
+        boolean ns = namespace == null || namespace.isEmpty() || namespace.equals(TISS_NAMESPACE);
+        if (!ns || !name.equals("mensagemTISS")) {
+            throw fail("not a TISS message: the root element is <" + name + ">"
+                    + (namespace == null || namespace.isEmpty() ? "" : " in namespace " + namespace)
+                    + ", expected <mensagemTISS> in namespace " + TISS_NAMESPACE);
+        }
+    }
+
     private void start() throws TissFormatException {
         String name = r.getLocalName();
         if (depth == stack.length) {
@@ -150,6 +175,9 @@ final class TissFileParser {
                 throw fail("elements nest deeper than " + MAX_DEPTH + " levels; a TISS message nests about 12");
             }
             stack = java.util.Arrays.copyOf(stack, depth * 2);
+        }
+        if (depth == 0) {
+            checkRoot(name, r.getNamespaceURI());
         }
         stack[depth++] = name;
         text.setLength(0);

@@ -135,12 +135,26 @@ class TissHostileXmlTests {
 
     @Test
     void malformedXmlNamesFileLineAndColumn() {
-        String xml = "<?xml version=\"1.0\"?>\n<ans:mensagemTISS xmlns:ans=\"x\">\n<ans:cabecalho>\n</ans:mensagemTISS>";
+        String xml = "<?xml version=\"1.0\"?>\n<ans:mensagemTISS xmlns:ans=\"http://www.ans.gov.br/padroes/tiss/schemas\">\n<ans:cabecalho>\n</ans:mensagemTISS>";
 
         assertThatThrownBy(() -> TissTestData.read(TissTestData.input("broken.xml", xml)))
                 .isInstanceOf(TissFormatException.class)
                 .hasMessageMatching("broken\\.xml:4:\\d+: not well-formed or refused XML: .*")
                 .hasCauseInstanceOf(javax.xml.stream.XMLStreamException.class);
+    }
+
+    @Test
+    void aDocumentThatIsNotATissMessageIsRefusedNotReadByElementNames() {
+        String other = "<?xml version=\"1.0\"?>\n<x:mensagemTISS xmlns:x=\"urn:other\"><x:cabecalho/></x:mensagemTISS>";
+        assertThatThrownBy(() -> TissTestData.read(TissTestData.input("other.xml", other)))
+                .isInstanceOf(TissFormatException.class)
+                .hasMessageContaining("other.xml:2:")
+                .hasMessageContaining("not a TISS message")
+                .hasMessageContaining("urn:other");
+        String root = "<?xml version=\"1.0\"?>\n<relatorio><demonstrativoAnaliseConta/></relatorio>";
+        assertThatThrownBy(() -> TissTestData.read(TissTestData.input("root.xml", root)))
+                .isInstanceOf(TissFormatException.class)
+                .hasMessageContaining("the root element is <relatorio>");
     }
 
     @Test
