@@ -1,6 +1,7 @@
 package dev.glosa.io.datasus;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  */
 final class CacheLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
+    private static final long POLL_MILLIS = 50;
 
     private final ReentrantLock local;
     private final FileChannel channel;
@@ -44,9 +46,19 @@ final class CacheLock implements AutoCloseable {
             FileLock fl = ch.tryLock();
             if (fl == null) {
                 waiting.accept("waiting for another process fetching " + file.getFileName() + " into the cache");
-                fl = ch.lock();
+            }
+            // Polling, not a blocking lock: the kernel tracks POSIX locks per process, so two processes each
+            // holding one file for one thread and waiting for another would look like a deadlock (EDEADLK).
+            while (fl == null) {
+                Thread.sleep(POLL_MILLIS);
+                fl = ch.tryLock();
             }
             return new CacheLock(local, ch, fl);
+        } catch (InterruptedException e) {
+            ch.close();
+            local.unlock();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the lock of " + file);
         } catch (IOException | RuntimeException e) {
             if (ch != null) {
                 ch.close();

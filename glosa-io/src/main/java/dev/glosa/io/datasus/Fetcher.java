@@ -176,9 +176,10 @@ final class Fetcher {
                     return new Attempt(Outcome.CORRUPT, null);
                 }
                 notice(name.fileName() + " from " + m.label() + " is corrupt (" + e.getMessage() + "); fetching it again");
-            } catch (InterruptedIOException e) {
-                throw e;
             } catch (IOException e) {
+                if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+                    throw e;
+                }
                 last = e;
                 if (attempt < request.attempts()) {
                     Duration pause = pause(attempt);
