@@ -43,6 +43,7 @@ final class Meter {
             this.offset = offset;
             this.size = size;
             this.bytes = offset;
+            this.lastSent = System.nanoTime();
         }
 
         void written(int n) {
@@ -51,7 +52,7 @@ final class Meter {
                 totalBytes += n;
             }
             long now = System.nanoTime();
-            if (now - lastSent >= EVERY_NANOS) {
+            if (now - lastSent >= EVERY_NANOS && bytes < size) {
                 lastSent = now;
                 listener.progress(snapshot(this, false));
             }
