@@ -29,7 +29,7 @@ final class DatasusOptions {
     /** The flags. */
     static final Set<String> FLAGS = Set.of("offline");
 
-    /** The lines of a command's help. */
+    /** The lines of a command's help, indented by two spaces, each ending with a line break. */
     static final String HELP = """
               --uf UF[,UF...]  states whose files are fetched from DATASUS (two letters, e.g. MT or MT,AC)
               --from YYYY-MM   first month fetched
@@ -39,7 +39,8 @@ final class DatasusOptions {
               --mirror URL     a server to fetch from instead of ftp://ftp.datasus.gov.br (ftp://, http(s)://, or
                                file:/folder laid out as /dissemin/publicos/SIHSUS/...); repeat for more, tried in order
               --offline        never connect: use only the files in the cache
-              --connections N  files fetched at once (default 2: DATASUS is a public server, be polite)""";
+              --connections N  files fetched at once (default 2: DATASUS is a public server, be polite)
+            """;
 
     /** What {@code glosa sus} reads: the files given, plus those fetched. */
     record SusFiles(List<Path> rd, List<Path> rj, List<Path> er) {

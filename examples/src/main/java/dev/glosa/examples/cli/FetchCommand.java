@@ -35,9 +35,7 @@ final class FetchCommand implements Command {
 
                   --groups G[,G...]  SIH groups: RD (paid), RJ (rejected), ER (rejection errors), SP (professional
                                      services); default RD,RJ,ER
-                """ + DatasusOptions.HELP + """
-
-                  --verbose        stack traces on failure""";
+                """ + DatasusOptions.HELP + "  --verbose        stack traces on failure";
     }
 
     @Override

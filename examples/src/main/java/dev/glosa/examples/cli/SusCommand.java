@@ -52,7 +52,7 @@ final class SusCommand implements Command {
                 With --uf, RD, RJ and ER of the states and months are fetched from DATASUS (see glosa fetch and
                 docs/fetching.md), except a group given as files, which those files replace:
                   --rd-to YYYY-MM  last RD month (default --to): a wider RD window finds later payments
-                """ + DatasusOptions.HELP + "\n" + RunOptions.HELP;
+                """ + DatasusOptions.HELP + RunOptions.HELP;
     }
 
     @Override
