@@ -206,6 +206,13 @@ final class Fetcher {
         Meter.File progress = meter.file(name.fileName(), offset, info.size());
         try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             s.download(name.remotePath(), offset, out, progress::written);
+        } catch (IOException e) {
+            if (offset > 0 && Files.size(part) == offset && !(e instanceof NotFoundException)) {
+                // A resume that gained nothing (a server refusing REST, say) is not tried again: the next try
+                // starts from the first byte.
+                deletePart(part);
+            }
+            throw e;
         } finally {
             progress.end(Files.exists(part) && Files.size(part) == info.size());
         }

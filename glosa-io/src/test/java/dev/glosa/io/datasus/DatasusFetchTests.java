@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,19 +46,30 @@ class DatasusFetchTests {
     Path dir;
     private Path served;
     private Path cache;
-    private SihFileSet generated;
     private FtpFixture ftp;
     private HttpFixture http;
     private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
     private final List<FetchListener.Progress> progress = Collections.synchronizedList(new ArrayList<>());
+
+    @TempDir
+    static Path generatedDir;
+    private static SihFileSet generated;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        generated = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(3).withHospitals(4)
+                .withMonths(NOV, 2, 1).withClaimsPerHospitalMonth(150)), generatedDir);
+    }
 
     @BeforeEach
     void serveGeneratedFiles() throws Exception {
         served = dir.resolve("server");
         cache = dir.resolve("cache");
         Path dados = served.resolve(SihFileName.CURRENT_FOLDER.substring(1));
-        generated = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(3).withHospitals(4)
-                .withMonths(NOV, 2, 1).withClaimsPerHospitalMonth(150)), dados);
+        Files.createDirectories(dados);
+        for (Path p : generated.all()) {
+            Files.copy(p, dados.resolve(p.getFileName()));
+        }
         ftp = FtpFixture.start(served);
         http = HttpFixture.start(served);
     }
@@ -190,6 +202,17 @@ class DatasusFetchTests {
         long half = Files.size(servedFile(rd)) / 2;
         assertThat(r.notices()).anyMatch(n -> n.contains("resuming at byte " + half));
         assertThat(r.files().get(0).origin()).isEqualTo(FetchResult.Origin.DOWNLOADED);
+        assertWholeCopies(r);
+    }
+
+    @Test
+    void aServerIgnoringRangeSendsTheWholeFileAgainAndTheCopyStillChecks() throws IOException {
+        SihFileName rd = new SihFileName(SihSystem.RD, "MT", DEC);
+        http.faults.put(rd.fileName(), HttpFixture.Fault.CUT_ONCE_NO_RANGE);
+
+        FetchResult r = DatasusFiles.fetch(request(List.of(rd), http.uri()));
+
+        assertThat(http.gets(rd.fileName())).isEqualTo(2);
         assertWholeCopies(r);
     }
 

@@ -30,7 +30,7 @@ final class FtpFixture implements AutoCloseable {
     enum Fault {
         /** The first transfer ends (as if complete) after half the bytes; later ones are whole. */
         CUT_ONCE,
-        /** Every transfer stalls for two seconds before each chunk. */
+        /** Every transfer stalls for a second before each chunk. */
         SLOW,
         /** Every transfer is paced at about 100 kB/s, so that two fetches overlap. */
         PACED
@@ -144,7 +144,7 @@ final class FtpFixture implements AutoCloseable {
                 return new Limited(in, (file.getSize() - offset) / 2, 0);
             }
             if (fault == Fault.SLOW) {
-                return new Limited(in, Long.MAX_VALUE, 2_000);
+                return new Limited(in, Long.MAX_VALUE, 1_000);
             }
             if (fault == Fault.PACED) {
                 return new Limited(in, Long.MAX_VALUE, 80);

@@ -25,8 +25,10 @@ final class HttpFixture implements AutoCloseable {
     enum Fault {
         /** The first GET announces the whole length, sends half and drops the connection. */
         CUT_ONCE,
-        /** Every request waits two seconds before answering. */
-        SLOW
+        /** Every request waits a second before answering. */
+        SLOW,
+        /** Like {@link #CUT_ONCE}, and {@code Range} is ignored: every GET sends the whole file with 200. */
+        CUT_ONCE_NO_RANGE
     }
 
     final Path root;
@@ -68,7 +70,7 @@ final class HttpFixture implements AutoCloseable {
             String name = file.getFileName().toString();
             Fault fault = faults.get(name);
             if (fault == Fault.SLOW) {
-                pause(2_000);
+                pause(1_000);
             }
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 ex.sendResponseHeaders(404, -1);
@@ -84,14 +86,16 @@ final class HttpFixture implements AutoCloseable {
             int n = gets.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
             long from = 0;
             String range = ex.getRequestHeaders().getFirst("Range");
-            if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+            if (range != null && range.startsWith("bytes=") && range.endsWith("-")
+                    && fault != Fault.CUT_ONCE_NO_RANGE) {
                 from = Long.parseLong(range.substring(6, range.length() - 1));
                 ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
                 ex.sendResponseHeaders(206, size - from);
             } else {
                 ex.sendResponseHeaders(200, size);
             }
-            long send = fault == Fault.CUT_ONCE && n == 1 ? (size - from) / 2 : size - from;
+            boolean cut = (fault == Fault.CUT_ONCE || fault == Fault.CUT_ONCE_NO_RANGE) && n == 1;
+            long send = cut ? (size - from) / 2 : size - from;
             try (InputStream in = Files.newInputStream(file); OutputStream out = ex.getResponseBody()) {
                 in.skipNBytes(from);
                 out.write(in.readNBytes((int) send));
