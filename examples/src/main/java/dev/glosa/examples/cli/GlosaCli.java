@@ -19,7 +19,7 @@ public final class GlosaCli {
     GlosaCli(Console console) {
         this.console = console;
         for (Command c : new Command[] {new DemoCommand(), new SusCommand(), new CsvCommand(), new TissCommand(),
-                new InspectCommand()}) {
+                new InspectCommand(), new FetchCommand()}) {
             commands.put(c.name(), c);
         }
     }

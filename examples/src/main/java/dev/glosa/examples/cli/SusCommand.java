@@ -35,6 +35,8 @@ final class SusCommand implements Command {
         return """
                 Usage: glosa sus --rd FILE... --rj FILE... [--er FILE...] --out DIR [--config FILE] [--as-of DATE]
                                  [--threads N] [--verbose]
+                       glosa sus --uf UF --from YYYY-MM --to YYYY-MM [--rd-to YYYY-MM] --out DIR [--cache DIR]
+                                 [--mirror URL]... [--offline] [...]
 
                 Reads SIH files (.dbc or .dbf, any layout era), reconciles the rejected AIHs (RJ) with the paid ones
                 (RD) so that every AIH counts once (a re-presented AIH is deduplicated, first occurrence by default, in
@@ -47,27 +49,35 @@ final class SusCommand implements Command {
                   --rj FILE...   RJ files (rejected AIHs), in the order "first occurrence" follows
                   --er FILE...   ER files (one row per rejection error), joined to RJ by AIH and CNES
                   --out DIR      output folder (history accumulates there week after week)
-                """ + RunOptions.HELP;
+
+                With --uf, RD, RJ and ER of the states and months are fetched from DATASUS (see glosa fetch and
+                docs/fetching.md), except a group given as files, which those files replace:
+                  --rd-to YYYY-MM  last RD month (default --to): a wider RD window finds later payments
+                """ + DatasusOptions.HELP + RunOptions.HELP;
     }
 
     @Override
     public void run(String[] argv, Console console) {
         Set<String> valued = new HashSet<>(RunOptions.VALUED);
         valued.addAll(Set.of("rd", "rj", "er"));
-        Args args = Args.parse(name(), argv, valued, RunOptions.FLAGS);
-        List<Path> rdFiles = args.paths("rd");
-        List<Path> rjFiles = args.paths("rj");
-        List<Path> erFiles = args.paths("er");
-        if (rdFiles.isEmpty() || rjFiles.isEmpty()) {
-            throw new CliException(CliException.USAGE, "--rd and --rj are required (glosa sus --help)");
+        valued.addAll(DatasusOptions.VALUED);
+        Args args = Args.parse(name(), argv, valued, DatasusOptions.flags(RunOptions.FLAGS));
+        if ((args.paths("rd").isEmpty() || args.paths("rj").isEmpty()) && !args.has("uf")) {
+            throw new CliException(CliException.USAGE, "--rd and --rj (or --uf to fetch them) are required "
+                    + "(glosa sus --help)");
         }
         RunOptions options = RunOptions.from(args, null, console);
+        DatasusOptions.SusFiles files = DatasusOptions.forSus(args, args.paths("rd"), args.paths("rj"),
+                args.paths("er"), console);
+        // SIH files always carry AIH numbers: the identifier choice is checked before any is read.
+        requireIdentifierChoice(options.config(), List.of(Role.CLAIM_ID.column()));
+        List<Path> rdFiles = files.rd();
+        List<Path> rjFiles = files.rj();
+        List<Path> erFiles = files.er();
         List<Path> all = new ArrayList<>(rdFiles);
         all.addAll(rjFiles);
         all.addAll(erFiles);
         Inputs.requireDistinct(all);
-        // SIH files always carry AIH numbers: the identifier choice is checked before they are read.
-        requireIdentifierChoice(options.config(), List.of(Role.CLAIM_ID.column()));
         List<RunRecord.Input> inputs = new ArrayList<>();
         GlosaTable rd = read(rdFiles, SihSystem.RD, "--rd", inputs, console);
         GlosaTable rj = read(rjFiles, SihSystem.RJ, "--rj", inputs, console);
