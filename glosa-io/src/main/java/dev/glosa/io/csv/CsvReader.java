@@ -201,6 +201,7 @@ public final class CsvReader {
         private Writer rejectsOut;
         private boolean bom;
         private Utf8Check utf8;
+        private int bufferBytes = BUFFER_BYTES;
         private long rejectedCells;
         private Plan billed;
         private Plan glosa;
@@ -228,6 +229,10 @@ public final class CsvReader {
             bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
                     && (head[2] & 0xFF) == 0xBF;
             int off = bom ? 3 : 0;
+            if (headIsAll) {
+                // A small file needs no megabyte buffers (the tokenizer grows its buffer if it ever must).
+                bufferBytes = Math.max(4096, head.length - off + 1);
+            }
             char delimiter = mapping.delimiter() != CsvMapping.AUTO_DELIMITER ? mapping.delimiter()
                     : detectDelimiter(head, off);
             Charset forced = mapping.charset();
@@ -361,7 +366,7 @@ public final class CsvReader {
         }
 
         private Tokenizer tokenizer(InputStream in, char delimiter, Utf8Check check) {
-            return new Tokenizer(in, (byte) delimiter, check, BUFFER_BYTES, limits.maxQuotedLineBreaks(),
+            return new Tokenizer(in, (byte) delimiter, check, bufferBytes, limits.maxQuotedLineBreaks(),
                     limits.maxQuotedFieldBytes());
         }
 
