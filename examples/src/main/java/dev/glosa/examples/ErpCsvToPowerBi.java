@@ -109,6 +109,7 @@ public final class ErpCsvToPowerBi {
                 WriterOptions.defaults());
 
         System.out.println(read.report().summary());
+        read.report().warnings().forEach(w -> System.out.println("warning: " + w));
         System.out.println("analysed month " + analysed.months(Role.COMPETENCE).text(0) + ": "
                 + analysed.rowCount() + " aggregated lines");
         ExampleSupport.printSummary(System.out, loop, written);
