@@ -90,7 +90,8 @@ public record CsvReadReport(
     public String summary() {
         return String.format(Locale.ROOT,
                 "%s: %d lines = %d header + %d blank + %d accepted + %d rejected (%.3f%% of data lines); %d records:"
-                        + " %d accepted, %d rejected; %d over-billed kept; %d warnings; %s, delimiter '%s'; %.0f rows/s",
+                        + " %d accepted, %d rejected; %d over-billed kept; %d warnings; %s, delimiter '%s';"
+                        + " %.0f rows/s",
                 source, lines, headerLines, blankLines, acceptedLines, rejectedLines, 100 * rejectedShare(), records,
                 accepted, rejectedRows, overBilledRows, warnings.size(), charset,
                 delimiter == '\t' ? "\\t" : String.valueOf(delimiter), rowsPerSecond());

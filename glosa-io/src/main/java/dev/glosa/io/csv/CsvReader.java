@@ -645,8 +645,8 @@ public final class CsvReader {
                 Integer clash = names.put(p.name, i);
                 if (clash != null) {
                     throw new CsvReadException(source + ":1: fields " + (clash + 1) + " and " + (i + 1)
-                            + " would both be column '" + Printable.of(p.name) + "' (map one of them, or set unmapped: ignore)",
-                            null, null);
+                            + " would both be column '" + Printable.of(p.name)
+                            + "' (map one of them, or set unmapped: ignore)", null, null);
                 }
                 plans.add(p);
             }
