@@ -48,7 +48,7 @@ import java.util.List;
  * <p>The steps of {@link #main}:
  * <ol>
  *   <li><b>Read</b> the export with {@link CsvReader} and {@link CsvMapping#reference()}: typed columns under their
- *       canonical names; the read stops if more than 1% of the rows are rejected.
+ *       canonical names; the read stops if more than 1% of the data lines are rejected.
  *   <li><b>Aggregate</b> by every dimension × month with {@link MonthlyAggregator}, which adds the previous-month
  *       features of the reference model: glosa rate, jump in value and jump in rate. When the export carries the
  *       previous month's amounts, those are used; otherwise they come from the export's own earlier months.
@@ -109,6 +109,7 @@ public final class ErpCsvToPowerBi {
                 WriterOptions.defaults());
 
         System.out.println(read.report().summary());
+        read.report().warnings().forEach(w -> System.out.println("warning: " + w));
         System.out.println("analysed month " + analysed.months(Role.COMPETENCE).text(0) + ": "
                 + analysed.rowCount() + " aggregated lines");
         ExampleSupport.printSummary(System.out, loop, written);

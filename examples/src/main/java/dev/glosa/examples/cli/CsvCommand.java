@@ -84,6 +84,9 @@ final class CsvCommand implements Command {
             throw new CliException(CliException.USAGE, "cannot read " + in + ": " + e.getMessage(), e);
         }
         console.info(read.report().summary());
+        for (String warning : read.report().warnings()) {
+            console.info("warning: " + warning);
+        }
         RunRecord.Input input;
         try {
             input = RunRecord.Input.of(in, read.report().records());
