@@ -50,6 +50,16 @@ final class Json {
         number(g, v);
     }
 
+    /** Money rounded to the cent as {@link Decimals#money(double)} writes it; {@code null} for {@code NaN} and infinities. */
+    static void money(JsonGenerator g, String field, double v) throws IOException {
+        g.writeFieldName(field);
+        if (Double.isFinite(v)) {
+            g.writeNumber(Decimals.money(v));
+        } else {
+            g.writeNull();
+        }
+    }
+
     static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) {
             g.writeNumber(DoubleColumn.format(v));

@@ -28,7 +28,9 @@ import java.util.List;
  *
  * <p>Format: UTF-8 without byte-order mark, RFC 4180 (comma, CRLF, quotes only where needed), a header row, ISO dates
  * ({@code as_of} {@code yyyy-MM-dd}, {@code competence} {@code yyyy-MM}), numbers in plain decimal with {@code .} and no
- * exponent and no rounding (the shortest text that reads back to the same double), empty cells for missing values.
+ * exponent, empty cells for missing values. Money is rounded half-up to the cent and rates to six decimals (see
+ * {@code Decimals}; the manifest gives each such column's {@code decimals}); other numbers are the shortest text that
+ * reads back to the same double.
  * Text cells that a spreadsheet would take for a formula ({@code = + - @}, tab or CR first) get a leading {@code '};
  * numeric cells never do, so {@code -12.5} stays a number.
  *
