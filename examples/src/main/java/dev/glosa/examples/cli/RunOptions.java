@@ -28,12 +28,16 @@ record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asO
               --threads N    worker threads (default: all cores)
               --verbose      stack traces on failure""";
 
-    /** Reads the shared options; from then on the console also logs to the output folder. */
+    /**
+     * Reads the shared options and opens the output folder (checked, created and locked until the console closes)
+     * before the command reads any data; from then on the console also logs to the output folder.
+     */
     static RunOptions from(Args args, Path defaultOut, Console console) {
         Path out = args.has("out") ? Path.of(args.one("out", null)) : defaultOut;
         if (out == null) {
             throw new CliException(CliException.USAGE, "--out is required");
         }
+        console.hold(Job.openOutput(out));
         console.logTo(out);
         JobConfig config = args.has("config") ? JobConfig.load(Path.of(args.one("config", null))) : JobConfig.defaults();
         String sha = config.fingerprint();
