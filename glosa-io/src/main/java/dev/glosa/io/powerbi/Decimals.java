@@ -3,6 +3,7 @@ package dev.glosa.io.powerbi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How many decimals a number column is written with: money to the cent, rates and shares to six decimals, any other
@@ -23,14 +24,15 @@ final class Decimals {
     static final int EXACT = -1;
 
     private static final Set<String> MONEY_NAMES = Set.of("billed_previous", "glosa_previous", "glosa_jump");
+    private static final Pattern RATE_NAME = Pattern.compile("(.*_)?rate(_.*)?");
 
     private Decimals() {}
 
     /**
      * The decimals of number column {@code column} of table {@code file}: money is a column named {@code *_amount},
      * {@code *_total}, {@code glosa_mean}, {@code glosa_median}, {@code billed_previous}, {@code glosa_previous} or
-     * {@code glosa_jump}; a rate is a column whose name has {@code rate} in it or ends in {@code _share} or
-     * {@code _ratio}.
+     * {@code glosa_jump}; a rate is a column whose name has the word {@code rate} in it ({@code glosa_rate},
+     * {@code glosa_rate_ci_low}, not {@code separate}) or ends in {@code _share} or {@code _ratio}.
      */
     static int of(String file, String column) {
         if (StarSchemaWriter.GROUP_STATE.equals(file)) {
@@ -40,7 +42,7 @@ final class Decimals {
                 || column.equals("glosa_median") || MONEY_NAMES.contains(column)) {
             return MONEY;
         }
-        if (column.contains("rate") || column.endsWith("_share") || column.endsWith("_ratio")) {
+        if (RATE_NAME.matcher(column).matches() || column.endsWith("_share") || column.endsWith("_ratio")) {
             return RATE;
         }
         return EXACT;

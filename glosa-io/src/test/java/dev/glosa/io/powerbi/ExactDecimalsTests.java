@@ -46,6 +46,8 @@ class ExactDecimalsTests {
         assertThat(Decimals.of(StarSchemaWriter.INDICATORS, "glosa_rate_ci_low")).isEqualTo(Decimals.RATE);
         assertThat(Decimals.of(StarSchemaWriter.INDICATORS, "glosa_value_ratio")).isEqualTo(Decimals.RATE);
         assertThat(Decimals.of(StarSchemaWriter.DIM_CLUSTER, "row_share")).isEqualTo(Decimals.RATE);
+        assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "glosa_rate_previous")).isEqualTo(Decimals.RATE);
+        assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "separate")).isEqualTo(Decimals.EXACT);
         assertThat(Decimals.of(StarSchemaWriter.DIM_SEGMENT, "quality")).isEqualTo(Decimals.EXACT);
         assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "delta")).isEqualTo(Decimals.EXACT);
         assertThat(Decimals.of(StarSchemaWriter.GROUP_STATE, "glosa_amount")).isEqualTo(Decimals.EXACT);
