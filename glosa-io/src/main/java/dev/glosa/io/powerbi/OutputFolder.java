@@ -156,6 +156,9 @@ public final class OutputFolder implements AutoCloseable {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder, and it cannot be created there";
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }

@@ -470,8 +470,8 @@ final class Tables {
                 g.writeStartObject();
                 g.writeStringField("code", r.code());
                 g.writeNumberField("rows", r.rows());
-                Json.number(g, "glosa_amount", r.glosaAmount());
-                Json.number(g, "share", r.share());
+                Json.money(g, "glosa_amount", r.glosaAmount());
+                Json.rate(g, "share", r.share());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -485,9 +485,9 @@ final class Tables {
                 g.writeStartObject();
                 g.writeStringField("column", l.column());
                 g.writeStringField("value", l.value());
-                Json.number(g, "share_in_group", l.shareInGroup());
-                Json.number(g, "share_in_segment", l.shareInSegment());
-                Json.number(g, "lift", l.lift());
+                Json.rate(g, "share_in_group", l.shareInGroup());
+                Json.rate(g, "share_in_segment", l.shareInSegment());
+                Json.rate(g, "lift", l.lift());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -71,6 +71,14 @@ class ExactDecimalsTests {
         CsvFile runs = CsvFile.read(dir.resolve(StarSchemaWriter.RUNS));
         assertThat(runs.cell(0, "glosa_total")).isEqualTo(Decimals.money(t.doubles("glosa_amount").sum()));
 
+        // the JSON columns for programs too: reasons' money to the cent, shares and lifts to six decimals
+        CsvFile clusters = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER));
+        assertThat(clusters.column("top_reasons_json")).anySatisfy(c -> assertThat(c).contains("\"glosa_amount\":127.73,"))
+                .allSatisfy(c -> assertThat(c).doesNotContainPattern("\"glosa_amount\":-?\\d+\\.\\d{3}")
+                        .doesNotContainPattern("\"share\":-?\\d+\\.\\d{7}"));
+        assertThat(clusters.column("distinctive_json")).allSatisfy(c -> assertThat(c)
+                .doesNotContainPattern("\"(share_in_group|share_in_segment|lift)\":-?\\d+\\.\\d{7}"));
+
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve(StarSchemaWriter.MANIFEST).toFile());
         int checked = 0;
         for (JsonNode table : manifest.path("tables")) {

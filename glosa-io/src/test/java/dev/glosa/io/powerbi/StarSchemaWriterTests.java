@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
+import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.DoubleColumn;
@@ -313,11 +315,15 @@ class StarSchemaWriterTests {
         assertThat(first.description()).isEqualTo("=high value, rejected in full");
     }
 
-    /** The profile with its money and rates rounded as {@code dim_cluster.csv} writes them. */
+    /** The profile with its money and rates (in its JSON columns too) rounded as {@code dim_cluster.csv} writes them. */
     private static ClusterProfile asWritten(ClusterProfile p) {
         return new ClusterProfile(p.segmentId(), p.clusterId(), p.label(), p.rows(), rate(p.rowShare()),
                 money(p.glosaTotal()), money(p.glosaMean()), money(p.glosaMedian()), rate(p.glosaShare()),
-                rate(p.glosaRate()), money(p.glosaJump()), p.featureCentres(), p.distinctive(), p.topReasons(),
+                rate(p.glosaRate()), money(p.glosaJump()), p.featureCentres(),
+                p.distinctive().stream().map(l -> new CategoryLift(l.column(), l.value(), rate(l.shareInGroup()),
+                        rate(l.shareInSegment()), rate(l.lift()))).toList(),
+                p.topReasons().stream().map(r -> new ReasonShare(r.code(), r.rows(), money(r.glosaAmount()),
+                        rate(r.share()))).toList(),
                 p.description(), p.rankInSegment(), p.rankOverall(), p.status());
     }
 
