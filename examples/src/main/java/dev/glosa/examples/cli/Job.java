@@ -8,6 +8,7 @@ import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.io.powerbi.CommitPendingException;
 import dev.glosa.io.powerbi.FolderLockedException;
 import dev.glosa.io.powerbi.OutputFolder;
 import dev.glosa.io.powerbi.RunRecord;
@@ -94,7 +95,7 @@ final class Job {
         try {
             written = StarSchemaWriter.write(out, run, in.analysed(), outcomes, in.indicators(), loop.state(),
                     config.writerOptions());
-        } catch (FolderLockedException e) {
+        } catch (FolderLockedException | CommitPendingException e) {
             throw new CliException(CliException.FAILURE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new CliException(CliException.USAGE, e.getMessage(), e);

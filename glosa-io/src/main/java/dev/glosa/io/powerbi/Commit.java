@@ -88,7 +88,7 @@ final class Commit {
                 recover(folder);
             } catch (IOException again) {
                 e.addSuppressed(again);
-                throw new IOException("the tables of run " + runId + " are complete but not all in place in " + folder
+                throw new CommitPendingException("the tables of run " + runId + " are complete but not all in place in " + folder
                         + " (" + e.getMessage() + "); the next run or reader of the folder puts them in place ("
                         + JOURNAL + " lists them)", e);
             }

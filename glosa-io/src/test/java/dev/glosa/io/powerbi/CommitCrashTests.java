@@ -189,6 +189,44 @@ class CommitCrashTests {
     }
 
     @Test
+    void aRenameThatKeepsFailingLeavesTheJournalAndTheNextOpenerFinishesTheCommit() throws IOException {
+        Path fresh = dir.resolve("new");
+        write(fresh, Fixture.WEEK1, WriteJob.Hook.NONE);
+        write(fresh, Fixture.WEEK2, WriteJob.Hook.NONE);
+        Path folder = dir.resolve("blocked");
+        write(folder, Fixture.WEEK1, WriteJob.Hook.NONE);
+        Path runs = folder.resolve(StarSchemaWriter.RUNS);
+        byte[] oldRuns = Files.readAllBytes(runs);
+        // runs.csv replaced by a non-empty folder: its rename fails, and so does the retry
+        WriteJob.Hook blockRuns = new WriteJob.Hook() {
+            @Override
+            public void tempWritten(String file) {}
+
+            @Override
+            public void committed(String step) throws IOException {
+                if (step.equals("journal published")) {
+                    Files.delete(runs);
+                    Files.createDirectories(runs.resolve("held"));
+                }
+            }
+        };
+        assertThatThrownBy(() -> write(folder, Fixture.WEEK2, blockRuns))
+                .isInstanceOf(CommitPendingException.class)
+                .hasMessageStartingWith("the tables of run " + Fixture.run(Fixture.WEEK2).runId()
+                        + " are complete but not all in place in " + folder)
+                .hasMessageEndingWith("the next run or reader of the folder puts them in place (.glosa-commit lists them)");
+        assertThat(folder.resolve(Commit.JOURNAL)).exists();
+        assertThat(WriteJob.temp(folder, StarSchemaWriter.RUNS)).exists();
+
+        Files.delete(runs.resolve("held"));
+        Files.delete(runs);
+        Files.write(runs, oldRuns);
+        OutputFolder.open(folder).close();
+        assertThat(same(snapshot(folder), snapshot(fresh))).isTrue();
+        assertOneWeekState(folder);
+    }
+
+    @Test
     void aJournalThatIsNotGlosasIsReportedWithItsLineAndNothingIsMoved() throws IOException {
         write(dir, Fixture.WEEK1, WriteJob.Hook.NONE);
         Map<String, byte[]> before = snapshot(dir);
