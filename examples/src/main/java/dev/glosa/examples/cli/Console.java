@@ -21,6 +21,7 @@ final class Console {
     private final boolean terminal;
     private long lastPlainLine;
     private Writer log;
+    private AutoCloseable folder;
 
     /** The log file a run appends to in its output folder. */
     static final String LOG_FILE = "glosa.log";
@@ -56,8 +57,21 @@ final class Console {
         }
     }
 
-    /** Closes the log, if any. */
+    /** Keeps the run's output folder open, and so locked, until {@link #close()}. */
+    void hold(AutoCloseable outputFolder) {
+        this.folder = outputFolder;
+    }
+
+    /** Closes the log, if any, and lets go of the output folder. */
     void close() {
+        if (folder != null) {
+            try {
+                folder.close();
+            } catch (Exception e) {
+                err.println("glosa: cannot release the output folder: " + e.getMessage());
+            }
+            folder = null;
+        }
         if (log != null) {
             try {
                 log.close();

@@ -8,7 +8,9 @@ import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.io.powerbi.CommitPendingException;
 import dev.glosa.io.powerbi.FolderLockedException;
+import dev.glosa.io.powerbi.OutputFolder;
 import dev.glosa.io.powerbi.RunRecord;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriteReport;
@@ -37,6 +39,20 @@ final class Job {
      * @param run the run's record
      */
     record Outcome(WriteReport written, LoopResult loop, List<SegmentOutcome> outcomes, RunRecord run) {}
+
+    /**
+     * Opens the output folder for the run: refuses an empty path or a file, creates the folder, checks it can be written,
+     * finishes a commit a killed run left and takes the lock, so that none of this fails after minutes of work.
+     */
+    static OutputFolder openOutput(Path out) {
+        try {
+            return OutputFolder.open(out);
+        } catch (FolderLockedException e) {
+            throw new CliException(CliException.FAILURE, e.getMessage(), e);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CliException(CliException.USAGE, "--out: " + e.getMessage(), e);
+        }
+    }
 
     static Outcome run(Prepared in, JobConfig config, String configSha256, Path out, LocalDate asOf, int threads,
             Console console) {
@@ -82,7 +98,7 @@ final class Job {
         try {
             written = StarSchemaWriter.write(out, run, in.analysed(), outcomes, in.indicators(), loop.state(),
                     config.writerOptions());
-        } catch (FolderLockedException e) {
+        } catch (FolderLockedException | CommitPendingException e) {
             throw new CliException(CliException.FAILURE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new CliException(CliException.USAGE, e.getMessage(), e);

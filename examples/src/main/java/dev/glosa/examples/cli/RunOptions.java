@@ -28,7 +28,10 @@ record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asO
               --threads N    worker threads (default: all cores)
               --verbose      stack traces on failure""";
 
-    /** Reads the shared options; from then on the console also logs to the output folder. */
+    /**
+     * Reads the shared options and opens the output folder (checked, created and locked until the console closes)
+     * before the command reads any data; from then on the console also logs to the output folder.
+     */
     static RunOptions from(Args args, Path defaultOut, Console console) {
         String outText = args.one("out", null);
         if (outText != null && outText.isBlank()) {
@@ -42,6 +45,7 @@ record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asO
         // Everything that can be checked without the data is checked before any input is read.
         JobConfig config = args.has("config") ? JobConfig.load(Path.of(args.one("config", null))) : JobConfig.defaults();
         config.validate();
+        console.hold(Job.openOutput(out));
         console.logTo(out);
         String sha = config.fingerprint();
         LocalDate asOf = args.date("as-of", LocalDate.now());
