@@ -8,26 +8,19 @@ import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
-import dev.glosa.core.table.PersonalFields;
-import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -166,12 +159,9 @@ public final class CsvReader {
         private final CsvMapping mapping;
         private final Path rejectsFile;
         private final Cells cells = new Cells();
-        private final List<CsvReject> stored = new ArrayList<>();
-        private Path rejectsTemp;
-        private Writer rejectsOut;
+        private Rejects rejects;
         private boolean bom;
         private Utf8Check utf8;
-        private long rejectedCells;
 
         Run(String source, CsvMapping mapping, Path rejectsFile) {
             this.source = source;
@@ -213,13 +203,7 @@ public final class CsvReader {
             Plan[] plans = plan(header);
             Map<String, NumberStyle> styles = detectStyles(plans, head, off, headIsAll, delimiter, headerCount);
 
-            if (rejectsFile != null) {
-                Path dir = rejectsFile.toAbsolutePath().getParent();
-                rejectsTemp = Files.createTempFile(dir, rejectsFile.getFileName().toString(), ".tmp");
-                rejectsOut = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(rejectsTemp),
-                        StandardCharsets.UTF_8));
-                rejectsOut.write("source;line;column;reason;detail;value\n");
-            }
+            rejects = Rejects.open(source, rejectsFile);
             long records = 0;
             long accepted = 0;
             long rejectedRows = 0;
@@ -265,41 +249,16 @@ public final class CsvReader {
                 }
                 GlosaTable table = GlosaTable.of(columns);
                 CsvReadReport report = new CsvReadReport(source, charset.name(), delimiter, styles, records,
-                        accepted, rejectedRows, rejectedCells, blank, stored, tok.bytes() + off,
+                        accepted, rejectedRows, rejects.rejectedCells(), blank, rejects.stored(), tok.bytes() + off,
                         System.nanoTime() - t0);
-                finishRejects();
+                rejects.finish();
                 if (rejectedRows > mapping.maxRejectShare() * records) {
-                    throw new CsvReadException(tooManyRejects(report), report, null);
+                    throw new CsvReadException(rejects.tooMany(mapping, rejectedRows, records, "line"), report, null);
                 }
                 return new CsvReadResult(table, report);
             } finally {
-                abortRejects();
+                rejects.abort();
             }
-        }
-
-        private String tooManyRejects(CsvReadReport report) {
-            StringBuilder sb = new StringBuilder();
-            sb.append(source).append(": ").append(report.rejectedRows()).append(" of ").append(report.records())
-                    .append(" records rejected (")
-                    .append(String.format(Locale.ROOT, "%.3f%%", 100 * report.rejectedShare()))
-                    .append("), more than the ")
-                    .append(String.format(Locale.ROOT, "%s%%", DoubleColumn.format(100 * mapping.maxRejectShare())))
-                    .append(" allowed by mapping '").append(mapping.name()).append("'; first:");
-            for (int i = 0; i < Math.min(3, stored.size()); i++) {
-                CsvReject r = stored.get(i);
-                sb.append(i == 0 ? " " : "; ").append("line ").append(r.line());
-                if (r.column() != null) {
-                    sb.append(" column '").append(r.column()).append('\'');
-                }
-                sb.append(' ').append(r.reason()).append(' ').append(r.detail());
-                if (r.value() != null) {
-                    sb.append(" '").append(r.value()).append('\'');
-                }
-            }
-            if (rejectsFile != null) {
-                sb.append(" (all rejects in ").append(rejectsFile).append(')');
-            }
-            return sb.toString();
         }
 
         /** Parses the cells of one record into the plans' scratch fields; returns the number of broken cells. */
@@ -352,54 +311,8 @@ public final class CsvReader {
 
         private void reject(long line, Plan p, RejectReason reason, byte[] b, int s, int e, String detail)
                 throws IOException {
-            String column = p == null ? null : p.header;
-            boolean personal = p != null && (PersonalFields.isPersonal(p.header) || PersonalFields.isPersonal(p.name));
-            rejectedCells++;
-            if (stored.size() >= MAX_REPORTED_REJECTS && rejectsOut == null) {
-                return;
-            }
-            String value = b == null ? null : decode(b, s, e);
-            if (value != null && personal) {
-                // Rejects reach rejects.csv and the log: a personal identifier is shown by its shape only, and the
-                // parser's detail (which can quote a digit or the day of a birth date) by its shape too.
-                value = PersonalFields.masked(value);
-                detail = detail == null ? null : maskDetail(detail);
-            }
-            CsvReject r = new CsvReject(source, line, column, reason, value, detail);
-            if (stored.size() < MAX_REPORTED_REJECTS) {
-                stored.add(r);
-            }
-            if (rejectsOut != null) {
-                rejectsOut.write(cell(source) + ";" + line + ";" + (column == null ? "" : cell(column)) + ";" + reason
-                        + ";" + cell(detail) + ";" + (value == null ? "" : cell(value)) + "\n");
-            }
-        }
-
-        /** The parser's detail with every digit shown as 9 and every quoted character by its shape. */
-        private static String maskDetail(String detail) {
-            StringBuilder sb = new StringBuilder(detail.length());
-            boolean quoted = false;
-            for (int i = 0; i < detail.length(); i++) {
-                char c = detail.charAt(i);
-                if (c == '\'') {
-                    quoted = !quoted;
-                    sb.append(c);
-                } else if (Character.isDigit(c)) {
-                    sb.append('9');
-                } else {
-                    sb.append(quoted && Character.isLetter(c) ? 'A' : c);
-                }
-            }
-            return sb.toString();
-        }
-
-        /**
-         * A rejects-file cell: quoted as needed, and with a leading {@code '} when a spreadsheet would run it as a
-         * formula, since rejected cells are exactly the untrusted ones and analysts open this file in Excel.
-         */
-        private static String cell(String text) {
-            boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
-            return CsvWriter.quote(formula ? "'" + text : text, ';');
+            String value = b == null || !rejects.wantsValue() ? null : decode(b, s, e);
+            rejects.add(line, p == null ? null : p.header, p == null ? null : p.name, reason, value, detail);
         }
 
         private String decode(byte[] b, int s, int e) {
@@ -407,29 +320,6 @@ public final class CsvReader {
                     : bom || (utf8.validSoFar() && Utf8Check.isValid(b, s, e)) ? StandardCharsets.UTF_8
                     : WINDOWS_1252;
             return new String(b, s, e - s, cs);
-        }
-
-        private void finishRejects() throws IOException {
-            if (rejectsOut != null) {
-                rejectsOut.close();
-                rejectsOut = null;
-                Files.move(rejectsTemp, rejectsFile, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-                rejectsTemp = null;
-            }
-        }
-
-        private void abortRejects() {
-            try {
-                if (rejectsOut != null) {
-                    rejectsOut.close();
-                }
-                if (rejectsTemp != null) {
-                    Files.deleteIfExists(rejectsTemp);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot clean up " + rejectsTemp + ": " + e.getMessage(), e);
-            }
         }
 
         private Plan[] plan(String[] header) {
