@@ -16,6 +16,10 @@ final class Errors {
      * @param timeoutSeconds the query's time-out, for the message of a cancelled query
      */
     static DatabaseException of(SQLException e, String what, String password, int timeoutSeconds) {
+        if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null) {
+            // The batch's own message quotes the whole statement with its values; the next one says what failed.
+            e = e.getNextException();
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String detail = oneLine(e.getMessage());
         if (password != null && !password.isEmpty()) {
@@ -40,7 +44,7 @@ final class Errors {
             advice = "the query tried to write, and glosa reads only: remove what writes";
         } else if (state.startsWith("42") || state.startsWith("22")) {
             kind = DatabaseException.Kind.BAD_QUERY;
-            advice = "fix the query";
+            advice = "fix the query, or the table it names";
         } else {
             kind = DatabaseException.Kind.FAILED;
             advice = "see the database's log" + (state.isEmpty() ? "" : " (SQL state " + state + ")");

@@ -181,7 +181,7 @@ public final class JdbcStarSchemaWriter {
         String[] cells = new String[names.size()];
         boolean[] key = new boolean[names.size()];
         for (int j = 0; j < key.length; j++) {
-            key[j] = keys.contains(names.get(j));
+            key[j] = keys.contains(names.get(j)) && types.get(j).equals("text");
         }
         int n = t.size();
         try (PreparedStatement ins = c.prepareStatement(sql.toString())) {
@@ -206,13 +206,21 @@ public final class JdbcStarSchemaWriter {
     private static void ensureTable(Connection c, String table, List<String> names, List<String> types,
             Set<String> keys, boolean byPosition) throws SQLException {
         Set<String> existing = existingColumns(c, table);
+        // A key column of another type than text can be empty (the overall indicator has no period): such a table
+        // is keyed by its rows' positions instead.
+        boolean textKey = true;
+        for (int j = 0; j < names.size(); j++) {
+            if (keys.contains(names.get(j)) && !names.get(j).equals("as_of") && !types.get(j).equals("text")) {
+                textKey = false;
+            }
+        }
         try (Statement st = c.createStatement()) {
             if (existing.isEmpty()) {
                 StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (")
                         .append(quote(ROW_NUMBER)).append(" bigint NOT NULL");
                 for (int j = 0; j < names.size(); j++) {
                     ddl.append(", ").append(quote(names.get(j))).append(' ').append(sqlType(types.get(j)));
-                    if (keys.contains(names.get(j))) {
+                    if (keys.contains(names.get(j)) && (textKey || names.get(j).equals("as_of"))) {
                         ddl.append(" NOT NULL");
                     }
                 }
@@ -222,8 +230,8 @@ public final class JdbcStarSchemaWriter {
                         pk.add(quote(k));
                     }
                 }
-                if (byPosition) {
-                    pk.add(quote(ROW_NUMBER));
+                if (byPosition || !textKey) {
+                    pk = new ArrayList<>(List.of(quote("as_of"), quote(ROW_NUMBER)));
                 }
                 ddl.append(", PRIMARY KEY (").append(String.join(", ", pk)).append("))");
                 st.execute(ddl.toString());
