@@ -92,7 +92,7 @@ final class CsvCommand implements Command {
         }
         Prepared prepared = Sources.erp("csv", read.table(), month, YearMonth.from(options.asOf()), List.of(input),
                 read.report().rejectedRows());
-        Job.run(prepared, options.config(), options.configSha256(), options.out(), options.asOf(), options.threads(),
+        Job.run(prepared, options.config(), options.configSha256(), options.output(), options.asOf(), options.threads(),
                 console);
     }
 }
