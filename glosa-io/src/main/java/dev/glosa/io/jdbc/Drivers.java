@@ -49,8 +49,9 @@ public final class Drivers {
                     + ": " + e + "; give a folder of JDBC driver jars", e);
         }
         jars.sort((a, b) -> a.toString().compareTo(b.toString()));
-        // Never closed: the drivers' classes are needed for as long as the process connects.
-        URLClassLoader loader = new URLClassLoader(jars.toArray(new URL[0]), Drivers.class.getClassLoader());
+        // Never closed: the drivers' classes are needed for as long as the process connects. The parent is the
+        // platform loader (java.sql and the JDK), so a driver never meets glosa's own libraries or their versions.
+        URLClassLoader loader = new URLClassLoader(jars.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
         List<String> names = new ArrayList<>();
         try {
             for (Driver d : ServiceLoader.load(Driver.class, loader)) {
@@ -113,7 +114,7 @@ public final class Drivers {
     }
 
     /** A driver of the application's class loader that passes every call to one of a foreign loader. */
-    private record Shim(Driver driver) implements Driver {
+    record Shim(Driver driver) implements Driver {
         @Override
         public Connection connect(String url, Properties info) throws SQLException {
             return driver.connect(url, info);

@@ -294,6 +294,29 @@ class JdbcReaderTests {
     }
 
     @Test
+    void aDriverJarInAFolderIsLoadedThroughAShimAndConnects() throws Exception {
+        Path drivers = Files.createDirectories(dir.resolve("drivers"));
+        Path jar = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Files.copy(jar, drivers.resolve("vendor-driver.jar"));
+        assertThat(Drivers.load(drivers)).containsExactly("org.postgresql.Driver");
+        Drivers.Shim shim = java.util.Collections.list(java.sql.DriverManager.getDrivers()).stream()
+                .filter(d -> d instanceof Drivers.Shim).map(d -> (Drivers.Shim) d).findFirst().orElseThrow();
+        assertThat(shim.driver().getClass().getClassLoader()).isNotSameAs(org.postgresql.Driver.class.getClassLoader());
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", Postgres.READER);
+        p.setProperty("password", Postgres.READER_PASSWORD);
+        try (Connection c = shim.connect(pg.url(), p)) {
+            JdbcReadResult r = JdbcReader.read(c, "SELECT " + EXPORT_COLUMNS + " FROM erp_export ORDER BY id",
+                    CsvMapping.reference(), "vendor.sql", null, JdbcReadOptions.defaults());
+            assertSameTable(r.table(), csv);
+        }
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThatThrownBy(() -> Drivers.load(empty)).isInstanceOfSatisfying(DatabaseException.class,
+                e -> assertThat(e.kind()).isEqualTo(DatabaseException.Kind.NO_DRIVER))
+                .hasMessageContaining("no JDBC driver in the 0 jar(s) of " + empty);
+    }
+
+    @Test
     void urlsAreShownWithTheirCredentialsMasked() {
         assertThat(JdbcUrls.mask("jdbc:postgresql://db:5432/erp?user=a&password=x&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db:5432/erp?user=a&password=***&ssl=true");
