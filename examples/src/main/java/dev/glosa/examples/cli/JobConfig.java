@@ -202,7 +202,10 @@ record JobConfig(
         JobConfig withoutKey = new JobConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax,
                 minSegmentSize, seed, rankBy, overrides, identifiers, null, identifierColumns, dedup, null);
         try {
-            return dev.glosa.io.powerbi.RunRecord.sha256(canonical.writeValueAsBytes(withoutKey));
+            // The database settings change how rows are fetched, never which: they stay out of the run id.
+            com.fasterxml.jackson.databind.node.ObjectNode tree = canonical.valueToTree(withoutKey);
+            tree.remove("database");
+            return dev.glosa.io.powerbi.RunRecord.sha256(canonical.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
         }
