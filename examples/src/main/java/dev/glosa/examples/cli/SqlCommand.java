@@ -8,7 +8,6 @@ import dev.glosa.io.jdbc.JdbcReader;
 import dev.glosa.io.jdbc.JdbcUrls;
 import dev.glosa.io.powerbi.RunRecord;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -77,21 +75,8 @@ final class SqlCommand implements Command {
         }
         RunOptions options = RunOptions.from(args, null, console);
         JobConfig config = options.config();
-        CsvMapping mapping;
-        try {
-            mapping = args.has("mapping") ? CsvMapping.load(Path.of(args.one("mapping", null))) : CsvMapping.reference();
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "mapping: " + e.getMessage(), e);
-        }
-        YearMonth month = null;
-        if (args.has("month")) {
-            try {
-                month = YearMonth.parse(args.one("month", null));
-            } catch (DateTimeParseException e) {
-                throw new CliException(CliException.USAGE, "--month must look like 2026-10, found '"
-                        + args.one("month", null) + "'");
-            }
-        }
+        CsvMapping mapping = CsvCommand.mapping(args);
+        YearMonth month = CsvCommand.month(args);
         String query;
         try {
             query = Files.readString(queryFile, StandardCharsets.UTF_8);
