@@ -125,10 +125,26 @@ class SqlCommandTests {
         CliRun again = sql(env(PASSWORD), "--out", sink, "--out-user", "bi_writer", "--work", work.toString());
         assertThat(again.status).as(again.toString()).isZero();
         assertThat(count("bi.fact_glosa")).isEqualTo(facts);
-        assertThat(count("bi.runs")).isEqualTo(1);
+        assertThat(count("bi.runs WHERE as_of = CURRENT_DATE")).isEqualTo(1);
         assertThat(Files.readString(work.resolve("glosa.log"), StandardCharsets.UTF_8)).doesNotContain(PASSWORD)
                 .contains("password=***");
         assertThat(first.out + first.err + again.out + again.err).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void theCsvCommandWritesToTheDatabaseThroughTheSameOption() throws Exception {
+        Path export = dev.glosa.io.generate.ErpFiles.write(ErpGenerator.generate(ErpGeneratorConfig.defaults(6)
+                .withSegments(2, 2, 2, 0.9).withGroups(15, 2, 3, 3).withMonths(YearMonth.of(2024, 3), 3)),
+                dir.resolve("erp.csv"));
+        CliRun r = CliRun.withEnvironment(env(PASSWORD), "csv", "--in", export.toString(), "--as-of", "2024-06-10",
+                "--out", url(), "--out-user", "bi_writer", "--work", dir.resolve("work").toString());
+        assertThat(r.status).as(r.toString()).isZero();
+        assertThat(count("bi.runs WHERE as_of = DATE '2024-06-10'")).isEqualTo(1);
+        assertThat(count("bi.fact_glosa WHERE as_of = DATE '2024-06-10'")).isPositive();
+        assertThat(dir.resolve("work").resolve("glosa.log")).exists();
+        CliRun noUser = CliRun.withEnvironment(env(PASSWORD), "csv", "--in", export.toString(), "--out", url());
+        assertThat(noUser.status).isEqualTo(2);
+        assertThat(noUser.err).contains("is a database: name its user with --out-user");
     }
 
     @Test
