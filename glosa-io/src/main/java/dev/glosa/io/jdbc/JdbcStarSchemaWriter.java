@@ -40,6 +40,7 @@ import java.util.Set;
  * <p>One transaction per run, serialised by a transaction-scoped advisory lock: the rows of the run's {@code as_of}
  * are deleted from every table and the run's rows inserted, so a re-run of a week replaces that week (the same
  * idempotence as the folder), and a failure anywhere rolls everything back, leaving the previous state untouched.
+ * The id of the pseudonym key is kept in {@code pseudonym_key}, and a run with another key is refused.
  */
 public final class JdbcStarSchemaWriter {
     /** The column that keeps the rows of a run in the order the folder's files hold them. */
@@ -95,6 +96,7 @@ public final class JdbcStarSchemaWriter {
                     lock.setLong(1, LOCK_KEY);
                     lock.execute();
                 }
+                checkKey(connection, where, tables.keyId(), run.asOf());
                 List<TableReport> reports = new ArrayList<>();
                 for (RunTables.Table t : tables.tables()) {
                     current = "table " + t.name();
@@ -149,6 +151,38 @@ public final class JdbcStarSchemaWriter {
             return RunTables.groupRecords(where + " group_state", header, rows);
         } catch (SQLException e) {
             throw Errors.of(e, where + ": cannot read the previous run's groups", null, 0);
+        }
+    }
+
+    /**
+     * Refuses a pseudonym key other than the one earlier runs used ({@code manifest.json} does this for a folder): the
+     * same patient would get two pseudonyms. The first run with a key records its id in {@code pseudonym_key}.
+     */
+    private static void checkKey(Connection c, String where, String keyId, LocalDate asOf) throws SQLException {
+        if (keyId == null) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS \"pseudonym_key\" (\"key_id\" text PRIMARY KEY,"
+                    + " \"first_as_of\" date NOT NULL)");
+        }
+        List<String> earlier = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT \"key_id\" FROM \"pseudonym_key\" ORDER BY \"first_as_of\"")) {
+            while (rs.next()) {
+                earlier.add(rs.getString(1));
+            }
+        }
+        if (earlier.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"pseudonym_key\" VALUES (?, ?)")) {
+                ps.setString(1, keyId);
+                ps.setObject(2, asOf);
+                ps.executeUpdate();
+            }
+        } else if (!earlier.contains(keyId)) {
+            throw new IllegalArgumentException("the pseudonym key differs from the one earlier runs in " + where
+                    + " used (key id " + keyId + ", earlier " + earlier.get(0) + "), so the same patient would get two"
+                    + " pseudonyms; use the earlier key or write to another database");
         }
     }
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class JdbcStarSchemaWriterTests {
     private static final List<String> TABLES = List.of("fact_glosa", "dim_segment", "dim_cluster", "indicators",
             "group_state", "runs");
+    private static final List<String> ALL = List.of("fact_glosa", "dim_segment", "dim_cluster", "indicators",
+            "group_state", "runs", "pseudonym_key");
     private static Postgres pg;
 
     @BeforeAll
@@ -36,7 +38,7 @@ class JdbcStarSchemaWriterTests {
 
     @BeforeEach
     void empty() throws SQLException {
-        for (String t : TABLES) {
+        for (String t : ALL) {
             pg.execute("DROP TABLE IF EXISTS " + t);
         }
     }
@@ -131,6 +133,22 @@ class JdbcStarSchemaWriterTests {
                     .isEqualTo(state(RunFixture.WEEK1.getDayOfMonth()));
             assertThat(JdbcStarSchemaWriter.previousState(c, "test-db", RunFixture.WEEK1)).isEmpty();
         }
+    }
+
+    @Test
+    void anotherPseudonymKeyIsRefusedAndNothingIsWritten() throws Exception {
+        write(RunFixture.WEEK1, JdbcStarSchemaWriter.Hook.NONE);
+        String before = snapshot();
+        GlosaTable t = RunFixture.table();
+        try (Connection c = pg.admin()) {
+            assertThatThrownBy(() -> JdbcStarSchemaWriter.write(c, "test-db", RunFixture.run(RunFixture.WEEK2), t,
+                    RunFixture.outcomes(false), RunFixture.indicators(t), null,
+                    dev.glosa.io.powerbi.WriterOptions.pseudonymise("another-test-key-of-32-characters")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("the pseudonym key differs from the one earlier runs in test-db used");
+        }
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(query("SELECT count(*)::text FROM pseudonym_key")).containsExactly("1");
     }
 
     /** Every row of every table, as text, in key order. */
