@@ -22,7 +22,8 @@ record RunOptions(Path out, Output output, JobConfig config, String configSha256
 
     /** The shared lines of a command's help. */
     static final String HELP = """
-              --out-user NAME  with --out jdbc:postgresql://...: the database user (default: --user); the password
+              --out-user NAME
+                             with --out jdbc:postgresql://...: the database user (default: --user); the password
                              comes from GLOSA_DB_PASSWORD (or the variable database.passwordEnv names), never from
                              the command line
               --work DIR     with --out jdbc:...: the folder for the log and rejects.csv (default: the current one)
@@ -31,7 +32,7 @@ record RunOptions(Path out, Output output, JobConfig config, String configSha256
               --as-of DATE   the date the run analyses the data as of, yyyy-MM-dd (default today); a re-run for the
                              same date replaces that week's rows in the outputs
               --threads N    worker threads (default: all cores)
-              --verbose      stack traces on failure""";
+              --verbose      stack traces on failure""".indent(2).stripTrailing();
 
     /** Reads the shared options; from then on the console also logs to the output folder. */
     static RunOptions from(Args args, Path defaultOut, Console console) {

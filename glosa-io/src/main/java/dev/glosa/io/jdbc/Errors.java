@@ -58,6 +58,8 @@ final class Errors {
             return "no message";
         }
         int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).trim();
+        String line = (nl < 0 ? message : message.substring(0, nl)).trim();
+        // the advice follows after a ';', so a driver's closing full stop would read ".;"
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }
