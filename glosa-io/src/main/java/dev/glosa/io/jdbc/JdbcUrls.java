@@ -1,6 +1,5 @@
 package dev.glosa.io.jdbc;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** JDBC URLs as they may be shown: with any password or credentials in them masked. */
@@ -16,7 +15,7 @@ public final class JdbcUrls {
             return null;
         }
         String s = USER_INFO.matcher(url).replaceAll("$1:***@");
-        return PASSWORD.matcher(s).replaceAll(Matcher.quoteReplacement("") + "$1***");
+        return PASSWORD.matcher(s).replaceAll("$1***");
     }
 
     /** Whether {@code text} names a JDBC URL rather than a folder. */
