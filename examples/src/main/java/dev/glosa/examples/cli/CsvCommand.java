@@ -49,6 +49,28 @@ final class CsvCommand implements Command {
                 """ + RunOptions.HELP;
     }
 
+    /** The mapping of {@code --mapping}, or the reference ERP mapping. */
+    static CsvMapping mapping(Args args) {
+        try {
+            return args.has("mapping") ? CsvMapping.load(Path.of(args.one("mapping", null))) : CsvMapping.reference();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, "mapping: " + e.getMessage(), e);
+        }
+    }
+
+    /** The month of {@code --month}, or {@code null} for the last closed one. */
+    static YearMonth month(Args args) {
+        if (!args.has("month")) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(args.one("month", null));
+        } catch (DateTimeParseException e) {
+            throw new CliException(CliException.USAGE, "--month must look like 2026-10, found '"
+                    + args.one("month", null) + "'");
+        }
+    }
+
     @Override
     public void run(String[] argv, Console console) {
         Set<String> valued = new HashSet<>(RunOptions.VALUED);
@@ -56,21 +78,8 @@ final class CsvCommand implements Command {
         Args args = Args.parse(name(), argv, valued, RunOptions.FLAGS);
         Path in = Path.of(args.required("in"));
         RunOptions options = RunOptions.from(args, null, console);
-        CsvMapping mapping;
-        try {
-            mapping = args.has("mapping") ? CsvMapping.load(Path.of(args.one("mapping", null))) : CsvMapping.reference();
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "mapping: " + e.getMessage(), e);
-        }
-        YearMonth month = null;
-        if (args.has("month")) {
-            try {
-                month = YearMonth.parse(args.one("month", null));
-            } catch (DateTimeParseException e) {
-                throw new CliException(CliException.USAGE, "--month must look like 2026-10, found '"
-                        + args.one("month", null) + "'");
-            }
-        }
+        CsvMapping mapping = mapping(args);
+        YearMonth month = month(args);
         CsvReadResult read;
         Path rejects = options.out().resolve("rejects.csv");
         try {
@@ -95,7 +104,7 @@ final class CsvCommand implements Command {
         }
         Prepared prepared = Sources.erp("csv", read.table(), month, YearMonth.from(options.asOf()), List.of(input),
                 read.report().rejectedRows());
-        Job.run(prepared, options.config(), options.configSha256(), options.out(), options.asOf(), options.threads(),
+        Job.run(prepared, options.config(), options.configSha256(), options.output(), options.asOf(), options.threads(),
                 console);
     }
 }

@@ -65,7 +65,7 @@ final class DemoCommand implements Command {
             default -> throw new CliException(CliException.USAGE, "--source must be sus or erp, found '" + source + "'");
         };
         // The fingerprint is of the configuration as given: the demo key is not part of it.
-        Job.run(prepared, config, options.configSha256(), options.out(), options.asOf(), options.threads(), console);
+        Job.run(prepared, config, options.configSha256(), options.output(), options.asOf(), options.threads(), console);
     }
 
     private static Prepared sus(int rows, long seed, JobConfig config, Console console) {
@@ -119,6 +119,6 @@ final class DemoCommand implements Command {
                 + WriterOptions.KEY_ENVIRONMENT_VARIABLE);
         return new JobConfig(c.segmentKeys(), c.features(), c.strategy(), c.parameters(), c.criterion(), c.kMin(),
                 c.kMax(), c.minSegmentSize(), c.seed(), c.rankBy(), c.overrides(), c.identifiers(), DEMO_KEY,
-                c.identifierColumns(), c.dedup());
+                c.identifierColumns(), c.dedup(), c.database());
     }
 }

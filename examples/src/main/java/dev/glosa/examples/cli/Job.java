@@ -33,7 +33,7 @@ final class Job {
     /**
      * What a run did, for the command's summary and for tests.
      *
-     * @param written what the writer wrote
+     * @param written what the folder writer wrote, or {@code null} when the outputs went to a database
      * @param loop the loop's result; its assignments index the clustered rows
      * @param outcomes the outcomes as written; their assignments index the analysed table
      * @param run the run's record
@@ -54,8 +54,9 @@ final class Job {
         }
     }
 
-    static Outcome run(Prepared in, JobConfig config, String configSha256, Path out, LocalDate asOf, int threads,
-            Console console) {
+    static Outcome run(Prepared in, JobConfig config, String configSha256, Output output, LocalDate asOf,
+            int threads, Console console) {
+        Path out = output.folder();
         Instant started = Instant.now();
         for (String w : in.warnings()) {
             console.info("warning: " + w);
@@ -66,9 +67,11 @@ final class Job {
         List<GroupRecord> previous;
         try {
             Files.createDirectories(out);
-            previous = StarSchemaWriter.previousState(out, asOf);
+            previous = output instanceof Output.Database db ? Databases.previousState(db, config, asOf, console)
+                    : StarSchemaWriter.previousState(out, asOf);
         } catch (IOException e) {
-            throw new CliException(CliException.FAILURE, "cannot read the previous run in " + out + ": " + e.getMessage(), e);
+            throw new CliException(CliException.FAILURE, "cannot read the previous run in " + output.describe() + ": "
+                    + e.getMessage(), e);
         }
         GlosaTable clustered = in.clusterRows() == null ? in.analysed() : in.analysed().select(in.clusterRows());
         console.info(String.format("clustering %,d rows (%s, k %d..%d by %s, %d threads)%s", clustered.rowCount(),
@@ -94,10 +97,14 @@ final class Job {
         if (in.reconciliation() != null) {
             run = run.withReconciliation(in.reconciliation());
         }
-        WriteReport written;
+        WriteReport written = null;
         try {
-            written = StarSchemaWriter.write(out, run, in.analysed(), outcomes, in.indicators(), loop.state(),
-                    config.writerOptions());
+            if (output instanceof Output.Database db) {
+                Databases.write(db, config, run, in.analysed(), outcomes, in.indicators(), loop.state(), console);
+            } else {
+                written = StarSchemaWriter.write(out, run, in.analysed(), outcomes, in.indicators(), loop.state(),
+                        config.writerOptions());
+            }
         } catch (FolderLockedException | CommitPendingException e) {
             throw new CliException(CliException.FAILURE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -106,7 +113,7 @@ final class Job {
             throw new CliException(CliException.FAILURE, "cannot write the outputs in " + out + ": " + e.getMessage()
                     + "; the previous outputs are unchanged", e);
         }
-        summarise(loop, run, out, console);
+        summarise(loop, run, output, console);
         if (allFailed) {
             // The money is in the outputs (each failed segment is one group), but a scheduler must see the failure.
             throw new CliException(CliException.FAILURE, "every one of the " + failed + " segments failed; first: "
@@ -147,7 +154,7 @@ final class Job {
         return out;
     }
 
-    private static void summarise(LoopResult loop, RunRecord run, Path out, Console console) {
+    private static void summarise(LoopResult loop, RunRecord run, Output output, Console console) {
         console.println(String.format("run %s (as of %s): %d segments (%d clustered, %d too small, %d failed), %d groups",
                 run.runId(), run.asOf(), loop.segments().size(), loop.count(SegmentStatus.CLUSTERED),
                 loop.count(SegmentStatus.TOO_SMALL), loop.count(SegmentStatus.FAILED), loop.profiles().size()));
@@ -165,7 +172,9 @@ final class Job {
                 console.info("segment " + s.key().describe() + " failed: " + s.reason());
             }
         }
-        console.println("Power BI outputs in " + out.toAbsolutePath().normalize()
+        console.println(output instanceof Output.Database
+                ? "Power BI tables in " + output.describe() + " (fact_glosa, dim_segment, dim_cluster, indicators, runs)"
+                : "Power BI outputs in " + output.describe()
                 + " (fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, manifest.json)");
     }
 }

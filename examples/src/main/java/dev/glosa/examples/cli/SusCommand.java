@@ -84,7 +84,7 @@ final class SusCommand implements Command {
         GlosaTable er = erFiles.isEmpty() ? null : read(erFiles, SihSystem.ER, "--er", inputs, console);
         Prepared prepared = Sources.sus("sus", rd, rj, er, options.config(), inputs);
         console.println(prepared.reconciliation().summary());
-        Job.run(prepared, options.config(), options.configSha256(), options.out(), options.asOf(), options.threads(),
+        Job.run(prepared, options.config(), options.configSha256(), options.output(), options.asOf(), options.threads(),
                 console);
     }
 

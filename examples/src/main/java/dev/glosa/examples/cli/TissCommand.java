@@ -78,7 +78,7 @@ final class TissCommand implements Command {
             console.info("recovery: " + r);
         }
         Prepared prepared = Sources.tiss("tiss", read.table(), inputs(files, read));
-        Job.run(prepared, options.config(), options.configSha256(), options.out(), options.asOf(), options.threads(),
+        Job.run(prepared, options.config(), options.configSha256(), options.output(), options.asOf(), options.threads(),
                 console);
     }
 

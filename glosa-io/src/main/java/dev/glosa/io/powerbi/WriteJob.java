@@ -4,7 +4,6 @@ import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.GlosaTable;
-import dev.glosa.core.table.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,6 @@ final class WriteJob {
 
     private WriteJob() {}
 
-    private record Planned(String file, String oneRowPer, List<String> key, Tables.Built built) {}
-
     static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
             List<IndicatorRow> indicators, WriterOptions options, Map<String, String> environment, Hook hook)
             throws IOException {
@@ -54,35 +51,11 @@ final class WriteJob {
             List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options,
             Map<String, String> environment, Hook hook) throws IOException {
         Objects.requireNonNull(folder, "folder");
-        Objects.requireNonNull(run, "run");
-        Objects.requireNonNull(analysed, "analysed");
-        Objects.requireNonNull(options, "options");
-        outcomes = List.copyOf(outcomes);
-        indicators = List.copyOf(indicators);
-
-        Identifiers ids = Identifiers.resolve(options, environment,
-                Tables.identifierColumns(analysed, outcomes, options));
-        int clusters = 0;
-        for (SegmentOutcome o : outcomes) {
-            clusters += o.profiles().size();
-        }
-        double glosaTotal = analysed.has(Role.GLOSA_AMOUNT) ? analysed.doubles(Role.GLOSA_AMOUNT).sum() : Double.NaN;
-        Manifest.RunCounts counts = new Manifest.RunCounts(outcomes.size(), clusters, analysed.rowCount(), glosaTotal);
+        RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, options, environment);
+        Identifiers ids = tables.ids;
+        Manifest.RunCounts counts = tables.counts;
         String asOf = run.asOf().toString();
-        List<Planned> plan = new ArrayList<>(List.of(
-                new Planned(StarSchemaWriter.FACT_GLOSA, "analysed row", List.of("as_of", "row order"),
-                        Tables.fact(run, analysed, outcomes, ids)),
-                new Planned(StarSchemaWriter.DIM_SEGMENT, "segment", List.of("as_of", "segment_id"),
-                        Tables.segments(run, outcomes, ids)),
-                new Planned(StarSchemaWriter.DIM_CLUSTER, "group", List.of("as_of", "segment_id", "cluster_id"),
-                        Tables.clusters(run, outcomes)),
-                new Planned(StarSchemaWriter.INDICATORS, "scope x period", List.of("as_of", "scope", "scope_key",
-                        "period"), Tables.indicators(run, indicators)),
-                new Planned(StarSchemaWriter.RUNS, "run", List.of("as_of"), Tables.runs(run, counts, ids))));
-        if (state != null) {
-            plan.add(plan.size() - 1, new Planned(StarSchemaWriter.GROUP_STATE, "tracked group",
-                    List.of("as_of", "segment_id", "cluster_id"), Tables.groupState(run, state)));
-        }
+        List<RunTables.Planned> plan = tables.plan;
 
         try (OutputFolder open = OutputFolder.borrow(folder)) {
             Manifest.Previous previous = Manifest.read(folder.resolve(StarSchemaWriter.MANIFEST));
@@ -96,7 +69,7 @@ final class WriteJob {
             try {
                 List<WriteReport.TableReport> reports = new ArrayList<>();
                 List<Manifest.Table> described = new ArrayList<>();
-                for (Planned p : plan) {
+                for (RunTables.Planned p : plan) {
                     Path temp = temp(folder, p.file());
                     temps.put(p.file(), temp);
                     HistoryFile.Result r = HistoryFile.merge(folder.resolve(p.file()), temp, p.built().columns(),
