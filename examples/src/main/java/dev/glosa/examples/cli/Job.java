@@ -44,7 +44,8 @@ final class Job {
         for (String w : in.warnings()) {
             console.info("warning: " + w);
         }
-        LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(), threads);
+        LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(),
+                in.personalOverrides(), threads);
         List<GroupRecord> previous;
         try {
             Files.createDirectories(out);
@@ -78,7 +79,7 @@ final class Job {
         WriteReport written;
         try {
             written = StarSchemaWriter.write(out, run, in.analysed(), outcomes, in.indicators(), loop.state(),
-                    config.writerOptions());
+                    config.writerOptions().withPersonalOverrides(in.personalOverrides()));
         } catch (FolderLockedException e) {
             throw new CliException(CliException.FAILURE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -192,6 +192,15 @@ record JobConfig(
      * {@code profileColumns} (empty: every category column).
      */
     LoopConfig loopConfig(FeatureSpec defaultFeatures, List<String> profileColumns, int threads) {
+        return loopConfig(defaultFeatures, profileColumns, Map.of(), threads);
+    }
+
+    /**
+     * The loop configuration as above, with the source's decisions on which columns are personal (a CSV mapping's
+     * {@code personal:} entries): a personal column never describes a group.
+     */
+    LoopConfig loopConfig(FeatureSpec defaultFeatures, List<String> profileColumns, Map<String, Boolean> personal,
+            int threads) {
         LoopConfig.Builder b = LoopConfig.builder()
                 .segmentKeys(segmentKeys)
                 .features(features.isEmpty() ? defaultFeatures : featureSpec())
@@ -201,7 +210,8 @@ record JobConfig(
                 .minSegmentSize(minSegmentSize)
                 .seed(seed)
                 .threads(threads)
-                .profile(ProfileOptions.defaults().withRankBy(rankByChoice()).withCategoryColumns(profileColumns));
+                .profile(ProfileOptions.defaults().withRankBy(rankByChoice()).withCategoryColumns(profileColumns)
+                        .withPersonalOverrides(personal));
         parameters.forEach(b::parameter);
         for (OverrideEntry o : overrides) {
             b.override(override(o));
