@@ -50,7 +50,7 @@ import java.util.Map;
  *     without it, pseudonymise when a key is given, else the run stops and says so
  * @param pseudonymKey the HMAC key for pseudonyms (better given in the environment variable
  *     {@code GLOSA_PSEUDONYM_KEY})
- * @param identifierColumns the columns treated as patient identifiers (default: the writer's list)
+ * @param identifierColumns columns treated as patient identifiers besides those found by name and content
  * @param dedup which row of a claim repeated in RJ represents it: {@code first} (default), {@code last},
  *     {@code max_value}
  */
