@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -87,6 +88,10 @@ public final class PersonalFields {
     /** Attributes of a patient that identify nobody on their own. */
     private static final Set<String> ATTRIBUTE = Set.of("IDADE", "SEXO", "GENERO", "FAIXA", "ETARIA", "AGE", "SEX",
             "GENDER", "TIPO", "TYPE", "QTD", "QUANTIDADE", "COUNT", "CARATER", "RACA", "COR");
+
+    private static final Pattern CPF_TEXT = Pattern.compile("[0-9]{3}\\.?[0-9]{3}\\.?[0-9]{3}-?[0-9]{2}");
+    private static final Pattern CNS_TEXT = Pattern.compile("[0-9 ]{15,18}");
+    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
 
     /** Rows looked at per column by the content rules, evenly spread over the table. */
     static final int SAMPLE = 2_000;
@@ -250,8 +255,8 @@ public final class PersonalFields {
                 if (text.isEmpty()) {
                     continue;
                 }
-                digits = text.matches("[0-9]{3}\\.?[0-9]{3}\\.?[0-9]{3}-?[0-9]{2}") || text.matches("[0-9 ]{15,18}")
-                        ? text.replaceAll("[^0-9]", "") : text;
+                digits = CPF_TEXT.matcher(text).matches() || CNS_TEXT.matcher(text).matches()
+                        ? NOT_DIGIT.matcher(text).replaceAll("") : text;
                 day = epochDay(text);
             }
             if (digits.chars().allMatch(ch -> ch == '0')) {
