@@ -103,7 +103,7 @@ final class CsvCommand implements Command {
             throw new CliException(CliException.USAGE, "cannot read " + in + ": " + e.getMessage(), e);
         }
         Prepared prepared = Sources.erp("csv", read.table(), month, YearMonth.from(options.asOf()), List.of(input),
-                read.report().rejectedRows());
+                read.report().rejectedRows(), mapping.personalOverrides());
         Job.run(prepared, options.config(), options.configSha256(), options.output(), options.asOf(), options.threads(),
                 console);
     }

@@ -4,6 +4,7 @@ import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.io.jdbc.DatabaseException;
 import dev.glosa.io.jdbc.Drivers;
 import dev.glosa.io.jdbc.JdbcStarSchemaWriter;
@@ -61,11 +62,12 @@ final class Databases {
         }
     }
 
-    static void write(Output.Database db, JobConfig config, RunRecord run, GlosaTable analysed,
-            List<SegmentOutcome> outcomes, List<IndicatorRow> indicators, List<GroupRecord> state, Console console) {
+    static void write(Output.Database db, JobConfig config, WriterOptions writerOptions, RunRecord run,
+            GlosaTable analysed, List<SegmentOutcome> outcomes, List<IndicatorRow> indicators, List<GroupRecord> state,
+            Console console) {
         try (Connection c = connect(db.url(), db.user(), db.passwordEnv(), config, console)) {
             for (JdbcStarSchemaWriter.TableReport t : JdbcStarSchemaWriter.write(c, db.describe(), run, analysed,
-                    outcomes, indicators, state, config.writerOptions())) {
+                    outcomes, indicators, state, writerOptions)) {
                 console.info(String.format(Locale.ROOT, "%s: %,d rows written, %,d of the same week replaced",
                         t.table(), t.written(), t.replaced()));
             }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code glosa demo}: the main job end to end on generated data, no input files needed. */
@@ -102,7 +103,7 @@ final class DemoCommand implements Command {
         console.info(String.format("%,d lines; analysing %s", sample.table().rowCount(), generator.analysedMonth()));
         List<RunRecord.Input> inputs = List.of(generated("generated:erp", generator, sample.table().rowCount()));
         YearMonth month = generator.analysedMonth();
-        return Sources.erp("demo", sample.table(), month, month.plusMonths(1), inputs, 0);
+        return Sources.erp("demo", sample.table(), month, month.plusMonths(1), inputs, 0, Map.of());
     }
 
     private static RunRecord.Input generated(String name, Object generatorConfig, long rows) {

@@ -14,6 +14,7 @@ import dev.glosa.io.powerbi.OutputFolder;
 import dev.glosa.io.powerbi.RunRecord;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriteReport;
+import dev.glosa.io.powerbi.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +63,9 @@ final class Job {
             console.info("warning: " + w);
         }
         // Before the clustering, not at the write: an identifier column found in the data needs a treatment.
-        SusCommand.requireIdentifierChoice(config, in.analysed().columnNames());
-        LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(), threads);
+        SusCommand.requireIdentifierChoice(config, in.analysed(), in.personalOverrides());
+        LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(),
+                in.personalOverrides(), threads);
         List<GroupRecord> previous;
         try {
             Files.createDirectories(out);
@@ -99,11 +101,13 @@ final class Job {
         }
         WriteReport written = null;
         try {
+            WriterOptions writerOptions = config.writerOptions().withPersonalOverrides(in.personalOverrides());
             if (output instanceof Output.Database db) {
-                Databases.write(db, config, run, in.analysed(), outcomes, in.indicators(), loop.state(), console);
+                Databases.write(db, config, writerOptions, run, in.analysed(), outcomes, in.indicators(), loop.state(),
+                        console);
             } else {
                 written = StarSchemaWriter.write(out, run, in.analysed(), outcomes, in.indicators(), loop.state(),
-                        config.writerOptions());
+                        writerOptions);
             }
         } catch (FolderLockedException | CommitPendingException e) {
             throw new CliException(CliException.FAILURE, e.getMessage(), e);

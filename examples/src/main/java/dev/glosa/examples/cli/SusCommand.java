@@ -88,6 +88,19 @@ final class SusCommand implements Command {
                 console);
     }
 
+    /**
+     * Stops the run when {@code table} holds identifiers (by name, by content or by the mapping's override) and the
+     * configuration chose no way to treat them.
+     */
+    static void requireIdentifierChoice(JobConfig config, dev.glosa.core.table.GlosaTable table,
+            java.util.Map<String, Boolean> overrides) {
+        try {
+            config.writerOptions().withPersonalOverrides(overrides).checkIdentifiers(table);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, e.getMessage(), e);
+        }
+    }
+
     /** Stops the run when {@code columns} hold identifiers and the configuration chose no way to treat them. */
     static void requireIdentifierChoice(JobConfig config, List<String> columns) {
         try {
