@@ -105,7 +105,7 @@ final class SqlCommand implements Command {
         console.info(read.report().summary());
         RunRecord.Input input = new RunRecord.Input(source, RunRecord.sha256(query), read.report().records());
         Prepared prepared = Sources.erp("sql", read.table(), month, YearMonth.from(options.asOf()), List.of(input),
-                read.report().rejectedRows());
+                read.report().rejectedRows(), mapping.personalOverrides());
         Job.run(prepared, config, options.configSha256(), options.output(), options.asOf(), options.threads(),
                 console);
     }
