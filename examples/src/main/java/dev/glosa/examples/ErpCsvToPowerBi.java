@@ -20,7 +20,7 @@ import dev.glosa.io.csv.CsvReader;
 import dev.glosa.io.generate.ErpFiles;
 import dev.glosa.io.generate.ErpGenerator;
 import dev.glosa.io.generate.ErpGeneratorConfig;
-import dev.glosa.io.powerbi.RunRecord;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriteReport;
 import dev.glosa.io.powerbi.WriterOptions;

@@ -6,7 +6,7 @@ import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.result.SegmentStatus;
-import dev.glosa.io.powerbi.RunRecord;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriteReport;
 import java.io.PrintStream;

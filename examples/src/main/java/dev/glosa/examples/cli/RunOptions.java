@@ -1,5 +1,9 @@
 package dev.glosa.examples.cli;
 
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.RunConfig;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.Sinks;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
@@ -7,13 +11,12 @@ import java.util.Set;
 /**
  * The options every analysing command shares: {@code --out}, {@code --config}, {@code --as-of}, {@code --threads}.
  *
- * @param out the output folder
+ * @param out the output: a folder, or what a sink provider accepts (a {@code jdbc:} URL)
  * @param config the configuration
- * @param configSha256 the configuration's fingerprint ({@link JobConfig#fingerprint()})
  * @param asOf the date the run analyses the data as of
  * @param threads worker threads
  */
-record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asOf, int threads) {
+record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
     /** The options that take a value. */
     static final Set<String> VALUED = Set.of("out", "config", "as-of", "threads");
     /** The flags. */
@@ -21,6 +24,7 @@ record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asO
 
     /** The shared lines of a command's help. */
     static final String HELP = """
+              --out DIR      output folder (history accumulates there week after week)
               --config FILE  settings in YAML or JSON (segment keys, features, strategy, k range, seed, identifiers...);
                              see examples/config/glosa.yaml
               --as-of DATE   the date the run analyses the data as of, yyyy-MM-dd (default today); a re-run for the
@@ -28,24 +32,26 @@ record RunOptions(Path out, JobConfig config, String configSha256, LocalDate asO
               --threads N    worker threads (default: all cores)
               --verbose      stack traces on failure""";
 
-    /** Reads the shared options; from then on the console also logs to the output folder. */
-    static RunOptions from(Args args, Path defaultOut, Console console) {
-        String outText = args.one("out", null);
-        if (outText != null && outText.isBlank()) {
+    /**
+     * Reads the shared options and checks the configuration whole, before any input is read; from then on the
+     * console also logs to the output folder.
+     */
+    static RunOptions from(Options args, String defaultOut, Console console) {
+        String out = args.one("out", defaultOut);
+        if (out != null && out.isBlank()) {
             // Path.of("") is the current folder: an empty variable in a scheduled script must not write there.
-            throw new CliException(CliException.USAGE, "--out is empty: give the output folder");
+            throw GlosaRunException.badInput("--out is empty: give the output folder");
         }
-        Path out = outText != null ? Path.of(outText) : defaultOut;
         if (out == null) {
-            throw new CliException(CliException.USAGE, "--out is required");
+            throw GlosaRunException.badInput("--out is required");
         }
-        // Everything that can be checked without the data is checked before any input is read.
-        JobConfig config = args.has("config") ? JobConfig.load(Path.of(args.one("config", null))) : JobConfig.defaults();
+        RunConfig config = args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
         config.validate();
-        console.logTo(out);
-        String sha = config.fingerprint();
+        if (Sinks.isFolder(out)) {
+            console.logTo(Path.of(out));
+        }
         LocalDate asOf = args.date("as-of", LocalDate.now());
         int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
-        return new RunOptions(out, config, sha, asOf, threads);
+        return new RunOptions(out, config, asOf, threads);
     }
 }

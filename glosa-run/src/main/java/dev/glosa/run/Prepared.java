@@ -1,10 +1,10 @@
-package dev.glosa.examples.cli;
+package dev.glosa.run;
 
 import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.reconcile.ReconciliationReport;
 import dev.glosa.core.table.GlosaTable;
-import dev.glosa.io.powerbi.RunRecord;
+import dev.glosa.core.run.RunRecord;
 import java.util.List;
 
 /**
@@ -39,6 +39,12 @@ record Prepared(
     Prepared {
         clusterRows = clusterRows == null ? null : clusterRows.clone();
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same with other warnings. */
+    Prepared withWarnings(List<String> others) {
+        return new Prepared(source, analysed, clusterRows, defaultFeatures, profileColumns, indicators, inputs, rowsIn,
+                rowsRejected, reconciliation, others);
     }
 
     /** A copy of the rows to cluster, or {@code null} for all. */

@@ -1,4 +1,4 @@
-package dev.glosa.examples.cli;
+package dev.glosa.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +15,7 @@ import dev.glosa.cluster.loop.SegmentOverride;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.RankBy;
 import dev.glosa.core.reconcile.DedupPolicy;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.IdentifierPolicy;
 import dev.glosa.io.powerbi.WriterOptions;
 import java.io.IOException;
@@ -54,7 +55,7 @@ import java.util.Map;
  * @param dedup which row of a claim repeated in RJ represents it: {@code first} (default), {@code last},
  *     {@code max_value}
  */
-record JobConfig(
+public record RunConfig(
         List<String> segmentKeys,
         List<FeatureEntry> features,
         String strategy,
@@ -72,14 +73,14 @@ record JobConfig(
         String dedup) {
 
     /** One feature: numeric with a transform, or categorical when {@code encoding} is given. */
-    record FeatureEntry(String column, String transform, String encoding, Integer top, Double weight, String missing) {}
+    public record FeatureEntry(String column, String transform, String encoding, Integer top, Double weight, String missing) {}
 
     /** Settings for the segments it matches, by id or by key values. */
-    record OverrideEntry(String segment, Map<String, String> keys, String strategy, Map<String, String> parameters,
+    public record OverrideEntry(String segment, Map<String, String> keys, String strategy, Map<String, String> parameters,
             String criterion, Integer kMin, Integer kMax, Integer minSegmentSize) {}
 
     /** Fills the defaults of every setting left out. */
-    JobConfig {
+    public RunConfig {
         segmentKeys = segmentKeys == null ? List.of("hospital", "payer", "glosa_type") : List.copyOf(segmentKeys);
         features = features == null ? List.of() : List.copyOf(features);
         strategy = strategy == null ? LoopConfig.DEFAULT_STRATEGY : strategy;
@@ -96,29 +97,35 @@ record JobConfig(
     }
 
     /** Every setting at its default. */
-    static JobConfig defaults() {
-        return new JobConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static RunConfig defaults() {
+        return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same settings with another pseudonym key. */
+    public RunConfig withPseudonymKey(String key) {
+        return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
+                rankBy, overrides, identifiers, key, identifierColumns, dedup);
     }
 
     /**
      * Reads a configuration file, YAML unless its name ends in {@code .json}.
      *
-     * @throws CliException naming the file, line and setting, when it cannot be read or a setting is unknown or
+     * @throws GlosaRunException naming the file, line and setting, when it cannot be read or a setting is unknown or
      *     malformed
      */
-    static JobConfig load(Path file) {
+    public static RunConfig load(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new CliException(CliException.USAGE, "configuration file " + file + " not found");
+            throw GlosaRunException.badInput("configuration file " + file + " not found");
         } catch (IOException e) {
-            throw new CliException(CliException.USAGE, "cannot read configuration file " + file + ": " + e.getMessage(), e);
+            throw GlosaRunException.badInput("cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
         return parse(bytes, file.toString());
     }
 
-    static JobConfig parse(byte[] bytes, String source) {
+    public static RunConfig parse(byte[] bytes, String source) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             return defaults();
@@ -131,17 +138,17 @@ record JobConfig(
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
-            JobConfig c = mapper.readValue(bytes, JobConfig.class);
+            RunConfig c = mapper.readValue(bytes, RunConfig.class);
             return c == null ? defaults() : c;
         } catch (UnrecognizedPropertyException e) {
-            throw new CliException(CliException.USAGE, source + ":" + lineOf(text, e) + ": unknown setting '"
+            throw GlosaRunException.badInput(source + ":" + lineOf(text, e) + ": unknown setting '"
                     + e.getPropertyName()
                     + "'; known settings: " + e.getKnownPropertyIds(), e);
         } catch (JsonProcessingException e) {
-            throw new CliException(CliException.USAGE, source + ":" + line(e) + ": " + e.getOriginalMessage()
+            throw GlosaRunException.badInput(source + ":" + line(e) + ": " + e.getOriginalMessage()
                     .lines().findFirst().orElse("malformed"), e);
         } catch (IOException e) {
-            throw new CliException(CliException.USAGE, "cannot read configuration " + source + ": " + e.getMessage(), e);
+            throw GlosaRunException.badInput("cannot read configuration " + source + ": " + e.getMessage(), e);
         }
     }
 
@@ -167,14 +174,13 @@ record JobConfig(
      * out): the same settings give the same run id however the file is written, and the run id says nothing of the
      * key.
      */
-    String fingerprint() {
+    public String fingerprint() {
         ObjectMapper canonical = new ObjectMapper()
                 .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
                 .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-        JobConfig withoutKey = new JobConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax,
-                minSegmentSize, seed, rankBy, overrides, identifiers, null, identifierColumns, dedup);
+        RunConfig withoutKey = withPseudonymKey(null);
         try {
-            return dev.glosa.io.powerbi.RunRecord.sha256(canonical.writeValueAsBytes(withoutKey));
+            return dev.glosa.core.run.RunRecord.sha256(canonical.writeValueAsBytes(withoutKey));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
         }
@@ -183,7 +189,7 @@ record JobConfig(
     /** The settings, with the pseudonym key hidden. */
     @Override
     public String toString() {
-        return "JobConfig[segmentKeys=" + segmentKeys + ", features=" + features + ", strategy=" + strategy
+        return "RunConfig[segmentKeys=" + segmentKeys + ", features=" + features + ", strategy=" + strategy
                 + ", parameters=" + parameters + ", criterion=" + criterion + ", k=" + kMin + ".." + kMax
                 + ", minSegmentSize=" + minSegmentSize + ", seed=" + seed + ", rankBy=" + rankBy + ", overrides="
                 + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
@@ -212,7 +218,7 @@ record JobConfig(
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "configuration: " + e.getMessage(), e);
+            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
         }
     }
 
@@ -220,7 +226,7 @@ record JobConfig(
         return switch (rankBy.toLowerCase(Locale.ROOT)) {
             case "glosa" -> RankBy.GLOSA;
             case "jump" -> RankBy.JUMP;
-            default -> throw new CliException(CliException.USAGE, "configuration: rankBy must be glosa or jump, found '"
+            default -> throw GlosaRunException.badInput("configuration: rankBy must be glosa or jump, found '"
                     + rankBy + "'");
         };
     }
@@ -229,11 +235,11 @@ record JobConfig(
         List<Feature> out = new ArrayList<>();
         for (FeatureEntry f : features) {
             if (f.column() == null) {
-                throw new CliException(CliException.USAGE, "configuration: every feature needs a column");
+                throw GlosaRunException.badInput("configuration: every feature needs a column");
             }
             double weight = f.weight() == null ? 1.0 : f.weight();
             if (!(weight > 0) || Double.isInfinite(weight)) {
-                throw new CliException(CliException.USAGE, "configuration: the weight of feature " + f.column()
+                throw GlosaRunException.badInput("configuration: the weight of feature " + f.column()
                         + " must be a positive number, found " + weight);
             }
             try {
@@ -249,20 +255,20 @@ record JobConfig(
                     out.add(new Feature.Numeric(f.column(), t, weight, m));
                 }
             } catch (IllegalArgumentException e) {
-                throw new CliException(CliException.USAGE, "configuration: feature " + f.column() + ": "
+                throw GlosaRunException.badInput("configuration: feature " + f.column() + ": "
                         + e.getMessage(), e);
             }
         }
         try {
             return new FeatureSpec(out);
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "configuration: " + e.getMessage(), e);
+            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
         }
     }
 
     private static SegmentOverride override(OverrideEntry o) {
         if ((o.segment() == null) == (o.keys() == null)) {
-            throw new CliException(CliException.USAGE,
+            throw GlosaRunException.badInput(
                     "configuration: an override needs either 'segment' (an id) or 'keys' (column: value), not both");
         }
         SegmentOverride s = o.segment() != null ? SegmentOverride.forSegment(o.segment())
@@ -292,9 +298,9 @@ record JobConfig(
      * any input is read: enumerations, feature definitions, the strategy and criterion with their parameters (also of
      * every override), override keys against the segment keys, and the identifier options.
      *
-     * @throws CliException naming the setting, when one is wrong
+     * @throws GlosaRunException naming the setting, when one is wrong
      */
-    void validate() {
+    public void validate() {
         rankByChoice();
         dedupPolicy();
         writerOptions();
@@ -305,7 +311,7 @@ record JobConfig(
             if (o.keys() != null) {
                 for (String k : o.keys().keySet()) {
                     if (!segmentKeys.contains(k)) {
-                        throw new CliException(CliException.USAGE, "configuration: an override names key '" + k
+                        throw GlosaRunException.badInput("configuration: an override names key '" + k
                                 + "', which is not a segment key; segment keys: " + segmentKeys);
                     }
                 }
@@ -315,12 +321,12 @@ record JobConfig(
         try {
             new dev.glosa.cluster.loop.SegmentLoop(dev.glosa.cluster.spi.StrategyRegistry.load()).checkSettings(loop);
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, e.getMessage(), e);
+            throw GlosaRunException.badInput(e.getMessage(), e);
         }
     }
 
     /** The dedup policy for RJ. */
-    DedupPolicy dedupPolicy() {
+    public DedupPolicy dedupPolicy() {
         return enumOf(DedupPolicy.class, dedup, "dedup");
     }
 
@@ -328,11 +334,11 @@ record JobConfig(
      * The writer's identifier options: the policy set, or pseudonymise when a key is given in the configuration or
      * the environment; with neither, the writer stops the run and names the choices.
      */
-    WriterOptions writerOptions() {
+    public WriterOptions writerOptions() {
         try {
             return writerOptionsUnchecked();
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "configuration: " + e.getMessage(), e);
+            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
         }
     }
 
@@ -363,7 +369,7 @@ record JobConfig(
         for (E e : type.getEnumConstants()) {
             known.add(e.name().toLowerCase(Locale.ROOT));
         }
-        throw new CliException(CliException.USAGE, "configuration: " + what + " must be one of " + known + ", found '"
+        throw GlosaRunException.badInput("configuration: " + what + " must be one of " + known + ", found '"
                 + text + "'");
     }
 }

@@ -1,4 +1,4 @@
-package dev.glosa.io.powerbi;
+package dev.glosa.core.run;
 
 import dev.glosa.core.reconcile.ReconciliationReport;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.glosa.examples.cli;
+package dev.glosa.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,18 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class JobConfigTests {
+class RunConfigTests {
 
-    private static JobConfig parse(String yaml) {
-        return JobConfig.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
+    private static RunConfig parse(String yaml) {
+        return RunConfig.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
     }
 
     @Test
     void theShippedSampleParsesToTheDefaults() throws Exception {
-        Path sample = Path.of("config", "glosa.yaml");
+        Path sample = Path.of("..", "examples", "config", "glosa.yaml");
         assertThat(sample).exists();
-        JobConfig c = JobConfig.parse(Files.readAllBytes(sample), sample.toString());
-        JobConfig d = JobConfig.defaults();
+        RunConfig c = RunConfig.parse(Files.readAllBytes(sample), sample.toString());
+        RunConfig d = RunConfig.defaults();
         assertThat(c.segmentKeys()).isEqualTo(d.segmentKeys());
         assertThat(c.strategy()).isEqualTo(d.strategy());
         assertThat(c.kMin()).isEqualTo(d.kMin());
@@ -36,7 +36,7 @@ class JobConfigTests {
 
     @Test
     void featuresOverridesAndRankingAreReadIntoTheLoopConfig() {
-        JobConfig c = parse("""
+        RunConfig c = parse("""
                 segmentKeys: [hospital, payer]
                 features:
                   - {column: glosa_amount, transform: log1p, missing: median}
@@ -78,12 +78,12 @@ class JobConfigTests {
         assertThat(parse("kMax: 9   # fewer groups\nseed: 7\n").fingerprint()).isEqualTo(a);
         assertThat(parse("seed: 7\nkMax: 9\npseudonymKey: a-secret-key-of-some-length\n").fingerprint()).isEqualTo(a);
         assertThat(parse("seed: 8\nkMax: 9\n").fingerprint()).isNotEqualTo(a);
-        assertThat(parse("").fingerprint()).isEqualTo(JobConfig.defaults().fingerprint()).matches("[0-9a-f]{64}");
+        assertThat(parse("").fingerprint()).isEqualTo(RunConfig.defaults().fingerprint()).matches("[0-9a-f]{64}");
         assertThat(parse("pseudonymKey: a-secret-key-of-some-length\n").toString()).doesNotContain("secret");
     }
 
     @Test
     void emptyFileMeansDefaults() {
-        assertThat(parse("")).isEqualTo(JobConfig.defaults());
+        assertThat(parse("")).isEqualTo(RunConfig.defaults());
     }
 }

@@ -1,4 +1,4 @@
-package dev.glosa.examples.cli;
+package dev.glosa.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -16,17 +16,17 @@ import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SourcesTests {
+class PreparationTests {
 
     @Test
     void susSaysHowManyRejectedAihsFoundNoErrorInEr() {
         SihSample sample = SihGenerator.generate(SihGeneratorConfig.defaults(3).withTotalClaims(2000));
-        Prepared all = Sources.sus("t", sample.rd(), sample.rj(), sample.er(), JobConfig.defaults(), List.of());
+        Prepared all = Preparation.sus("t", sample.rd(), sample.rj(), sample.er(), RunConfig.defaults(), List.of());
         assertThat(all.warnings()).isEmpty();
         GlosaTable firstHalf = sample.er().select(java.util.stream.IntStream.range(0, sample.er().rowCount() / 2).toArray());
-        Prepared half = Sources.sus("t", sample.rd(), sample.rj(), firstHalf, JobConfig.defaults(), List.of());
+        Prepared half = Preparation.sus("t", sample.rd(), sample.rj(), firstHalf, RunConfig.defaults(), List.of());
         assertThat(half.warnings()).singleElement().asString().contains("RJ rows have no error in the ER files");
-        Prepared none = Sources.sus("t", sample.rd(), sample.rj(), null, JobConfig.defaults(), List.of());
+        Prepared none = Preparation.sus("t", sample.rd(), sample.rj(), null, RunConfig.defaults(), List.of());
         assertThat(none.warnings()).singleElement().asString().contains("no ER files given");
     }
 
@@ -47,7 +47,7 @@ class SourcesTests {
                 DoubleColumn.of("billed_amount", 200, 0, 0, 100),
                 DoubleColumn.of("paid_amount", 150, 0, -20, 90),
                 DoubleColumn.of("glosa_amount", 50, 30, 20, 10));
-        Prepared p = Sources.tiss("tiss", t, List.of());
+        Prepared p = Preparation.tiss("tiss", t, List.of());
         DoubleColumn rate = p.analysed().doubles("glosa_rate");
         assertThat(rate.get(0)).isCloseTo(0.25, within(1e-12));
         assertThat(rate.get(1)).isCloseTo(0.15, within(1e-12));

@@ -1,7 +1,9 @@
-package dev.glosa.examples.cli;
+package dev.glosa.run.spi;
 
+import dev.glosa.run.GlosaRunException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +13,10 @@ import java.util.Set;
 
 /**
  * The options of one command: {@code --name value}, {@code --name=value}, repeated or multi-valued options
- * ({@code --rd a.dbc b.dbc}) and flags, checked against what the command accepts.
+ * ({@code --rd a.dbc b.dbc}) and flags, checked against what the command accepts; a wrong value is a
+ * {@link GlosaRunException} naming the option.
  */
-final class Args {
+public final class Options {
     /** The earliest date a run can be dated: SIH files begin in 1992. */
     static final LocalDate FIRST_DATE = LocalDate.of(1990, 1, 1);
     /** The latest date a run can be dated. */
@@ -21,7 +24,7 @@ final class Args {
     private final String command;
     private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-    private Args(String command) {
+    private Options(String command) {
         this.command = command;
     }
 
@@ -31,8 +34,8 @@ final class Args {
      * @param valued options that take one or more values
      * @param flags options that take none
      */
-    static Args parse(String command, String[] argv, Set<String> valued, Set<String> flags) {
-        Args a = new Args(command);
+    public static Options parse(String command, String[] argv, Set<String> valued, Set<String> flags) {
+        Options a = new Options(command);
         String current = null;
         for (String arg : argv) {
             if (arg.startsWith("--")) {
@@ -45,7 +48,7 @@ final class Args {
                 }
                 if (flags.contains(name)) {
                     if (inline != null) {
-                        throw new CliException(CliException.USAGE, "--" + name + " takes no value");
+                        throw GlosaRunException.badInput("--" + name + " takes no value");
                     }
                     a.values.put(name, List.of());
                     current = null;
@@ -58,7 +61,7 @@ final class Args {
                         current = name;
                     }
                 } else {
-                    throw new CliException(CliException.USAGE, "unknown option --" + name
+                    throw GlosaRunException.badInput("unknown option --" + name
                             + " (see glosa " + command + " --help)");
                 }
             } else if (current != null) {
@@ -69,46 +72,46 @@ final class Args {
         }
         for (Map.Entry<String, List<String>> e : a.values.entrySet()) {
             if (!e.getKey().isEmpty() && valued.contains(e.getKey()) && e.getValue().isEmpty()) {
-                throw new CliException(CliException.USAGE, "--" + e.getKey() + " needs a value");
+                throw GlosaRunException.badInput("--" + e.getKey() + " needs a value");
             }
         }
         return a;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return values.containsKey(name);
     }
 
     /** Arguments that are not options, in order. */
-    List<String> positional() {
+    public List<String> positional() {
         return values.getOrDefault("", List.of());
     }
 
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    String one(String name, String fallback) {
+    public String one(String name, String fallback) {
         List<String> v = all(name);
         if (v.size() > 1) {
-            throw new CliException(CliException.USAGE, "--" + name + " takes one value, found " + v);
+            throw GlosaRunException.badInput("--" + name + " takes one value, found " + v);
         }
         return v.isEmpty() ? fallback : v.get(0);
     }
 
-    String required(String name) {
+    public String required(String name) {
         String v = one(name, null);
         if (v == null) {
-            throw new CliException(CliException.USAGE, "--" + name + " is required");
+            throw GlosaRunException.badInput("--" + name + " is required");
         }
         return v;
     }
 
-    List<Path> paths(String name) {
+    public List<Path> paths(String name) {
         return all(name).stream().map(Path::of).toList();
     }
 
-    int integer(String name, int fallback, int min, int max) {
+    public int integer(String name, int fallback, int min, int max) {
         String v = one(name, null);
         if (v == null) {
             return fallback;
@@ -116,17 +119,17 @@ final class Args {
         try {
             int i = Integer.parseInt(v.replace("_", ""));
             if (i < min || i > max) {
-                throw new CliException(CliException.USAGE, "--" + name + " must be between " + min
+                throw GlosaRunException.badInput("--" + name + " must be between " + min
                         + " and " + max + ", found " + v);
             }
             return i;
         } catch (NumberFormatException e) {
-            throw new CliException(CliException.USAGE, "--" + name + " must be a whole number, found '"
+            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '"
                     + v + "'");
         }
     }
 
-    long longValue(String name, long fallback) {
+    public long longValue(String name, long fallback) {
         String v = one(name, null);
         if (v == null) {
             return fallback;
@@ -134,12 +137,12 @@ final class Args {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new CliException(CliException.USAGE, "--" + name + " must be a whole number, found '"
+            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '"
                     + v + "'");
         }
     }
 
-    LocalDate date(String name, LocalDate fallback) {
+    public LocalDate date(String name, LocalDate fallback) {
         String v = one(name, null);
         if (v == null) {
             return fallback;
@@ -148,14 +151,54 @@ final class Args {
         try {
             d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new CliException(CliException.USAGE, "--" + name + " must be a date like 2026-11-23, found '"
-                    + Console.printable(v) + "'");
+            throw GlosaRunException.badInput("--" + name + " must be a date like 2026-11-23, found '"
+                    + printable(v) + "'");
         }
         // A run's date ends up in ids, file names and Power BI's calendar: a year of five digits is a typo.
         if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
-            throw new CliException(CliException.USAGE, "--" + name + " must be a date between " + FIRST_DATE + " and "
-                    + LAST_DATE + ", found '" + Console.printable(v) + "'");
+            throw GlosaRunException.badInput("--" + name + " must be a date between " + FIRST_DATE + " and "
+                    + LAST_DATE + ", found '" + printable(v) + "'");
         }
         return d;
+    }
+
+    /** The value of {@code name} as a month {@code yyyy-MM}, or {@code null} when absent. */
+    public YearMonth month(String name) {
+        String v = one(name, null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(v);
+        } catch (DateTimeParseException e) {
+            throw GlosaRunException.badInput("--" + name + " must look like 2026-10, found '" + printable(v) + "'");
+        }
+    }
+
+    /**
+     * {@code text} with every control character (a NUL or an escape sequence from a damaged file, a line break inside
+     * a value) written as a backslash, {@code u} and four hex digits, so that what a file or an argument holds can
+     * never move the cursor, clear the screen or split one error into two lines of a scheduler's log.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (control) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.glosa.examples.cli;
+package dev.glosa.run;
 
 import dev.glosa.cluster.features.Encoding;
 import dev.glosa.cluster.features.Feature;
@@ -11,6 +11,8 @@ import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.reconcile.ReconcileOptions;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
+import dev.glosa.core.run.SourceBatch;
+import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.sus.SusColumns;
 import dev.glosa.core.table.Column;
 import dev.glosa.core.table.ColumnType;
@@ -19,11 +21,12 @@ import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.Role;
-import dev.glosa.io.powerbi.RunRecord;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihRejections;
 import dev.glosa.io.tiss.TissColumns;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,15 +35,42 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Turns what each source reads into what the job clusters and writes, with each source's default features.
+ * Turns what each source reads into what the job clusters and writes: SUS files reconciled, ERP lines aggregated by
+ * month with the previous month's amounts, TISS items rated against their unit; with each kind's default features
+ * and the columns that explain its groups.
  */
-final class Sources {
+final class Preparation {
     /** The ERP export's count of denied lines. */
     static final String ERP_LINES = "QTD_LINHAS_GLOSA";
     /** The glosa type of a rejected AIH when no ER file says which error rejected it. */
     static final String WITHOUT_ERROR_CODE = "without error code";
 
-    private Sources() {}
+    private Preparation() {}
+
+    /**
+     * Prepares what {@code batch} holds for the loop and the writer.
+     *
+     * @param source a word for messages: {@code sus}, {@code csv}, {@code tiss}, {@code demo}
+     */
+    static Prepared prepare(String source, SourceBatch batch, RunConfig config, LocalDate asOf) {
+        SourceRows rows = batch.rows();
+        Prepared p;
+        if (rows instanceof SourceRows.Sih sih) {
+            p = sus(source, sih.rd(), sih.rj(), sih.er(), config, batch.inputs());
+        } else if (rows instanceof SourceRows.ErpLines erp) {
+            p = erp(source, erp.lines(), erp.month(), YearMonth.from(asOf), batch.inputs(), batch.rowsRejected());
+        } else if (rows instanceof SourceRows.TissItems tiss) {
+            p = tiss(source, tiss.items(), batch.inputs());
+        } else {
+            throw new IllegalStateException("unknown kind of rows: " + rows.getClass().getName());
+        }
+        if (batch.warnings().isEmpty()) {
+            return p;
+        }
+        List<String> warnings = new ArrayList<>(batch.warnings());
+        warnings.addAll(p.warnings());
+        return p.withWarnings(warnings);
+    }
 
     /**
      * SUS: reconcile RJ (with its ER errors, when given) against RD so every claim counts once; every claim goes to
@@ -52,7 +82,7 @@ final class Sources {
      * and, at half weight so they shape groups without splitting them by every code, one-hot the SIGTAP procedure
      * group, the ICD-10 chapter and the bed specialty. Groups are explained by those three, whose values read as words.
      */
-    static Prepared sus(String source, GlosaTable rd, GlosaTable rj, GlosaTable er, JobConfig config,
+    static Prepared sus(String source, GlosaTable rd, GlosaTable rj, GlosaTable er, RunConfig config,
             List<RunRecord.Input> inputs) {
         GlosaTable rejected = er == null ? withoutErrorCodes(rj) : SihRejections.attachErrors(rj, er);
         Reconciliation r;
@@ -64,7 +94,7 @@ final class Sources {
             }
             r = Reconciler.with(sih).reconcile(rejected, rd);
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "reconciliation: " + e.getMessage(), e);
+            throw GlosaRunException.badInput("reconciliation: " + e.getMessage(), e);
         }
         GlosaTable claims = SusColumns.derive(r.claims());
         DoubleColumn glosa = claims.doubles(Role.GLOSA_AMOUNT);
@@ -159,7 +189,7 @@ final class Sources {
         try {
             aggregated = MonthlyAggregator.aggregate(lines, spec);
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, e.getMessage(), e);
+            throw GlosaRunException.badInput(e.getMessage(), e);
         }
         YearMonth target = month != null ? month : asOfMonth.minusMonths(1);
         GlosaTable analysed = MonthlyAggregator.month(aggregated, Role.COMPETENCE.column(), MonthColumn.toIndex(target));
@@ -169,7 +199,7 @@ final class Sources {
             for (int r = 0; r < m.size(); r++) {
                 months.add(m.text(r));
             }
-            throw new CliException(CliException.USAGE, "no rows for the month analysed, " + target + (month == null
+            throw GlosaRunException.badInput("no rows for the month analysed, " + target + (month == null
                     ? " (the last closed month before --as-of)" : "") + "; the data has the months " + months
                     + ": choose one with --month");
         }

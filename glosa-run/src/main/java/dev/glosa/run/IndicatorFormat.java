@@ -1,4 +1,4 @@
-package dev.glosa.examples.cli;
+package dev.glosa.run;
 
 import dev.glosa.core.indicator.IndicatorRow;
 
