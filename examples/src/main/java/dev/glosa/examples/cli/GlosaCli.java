@@ -25,8 +25,9 @@ public final class GlosaCli {
         for (SourceProvider p : ServiceLoader.load(SourceProvider.class, GlosaCli.class.getClassLoader())) {
             commands.put(p.id(), new SourceCommand(p));
         }
-        Command inspect = new InspectCommand();
-        commands.put(inspect.name(), inspect);
+        for (Command c : new Command[] {new InspectCommand(), new FetchCommand()}) {
+            commands.put(c.name(), c);
+        }
     }
 
     /** Runs the command line and exits with its status. */

@@ -209,6 +209,10 @@ class CommandLineEndToEndTests {
         CliRun run = CliRun.of("csv", "--in", csv.toString(), "--out", out.toString(), "--as-of", AS_OF, "--month",
                 month.toString(), "--threads", "2", "--config", config("identifiers: keep_clear\n").toString());
         assertThat(run.status).as(run.toString()).isZero();
+        // The read's summary line reconciles the file's lines: header, blank, accepted and rejected.
+        int lines = sample.table().rowCount() + 1;
+        assertThat(run.err).contains(csv + ": " + lines + " lines = 1 header + 0 blank + " + (lines - 1)
+                + " accepted + 0 rejected");
         CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
         assertThat(fact.distinct("competence")).containsExactly(month.toString());
         assertThat(fact.rows()).hasSize(sample.table().rowCount() - sample.firstAnalysedRow());

@@ -1,21 +1,34 @@
 package dev.glosa.io.csv;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * What happened while reading a CSV file: what was detected, how many rows were read, accepted and rejected, why, and
- * how fast.
+ * What happened while reading a CSV file: what was detected, how many lines and records were read, accepted and
+ * rejected, why, what looked wrong without being rejected, and how fast.
+ *
+ * <p>Lines reconcile: every physical line of the file is the header, a blank line, or a line of exactly one accepted
+ * or one rejected record ({@code lines == headerLines + blankLines + acceptedLines + rejectedLines}), and every record
+ * is accepted or rejected ({@code records == accepted + rejectedRows}); the constructor refuses counts that do not.
  *
  * @param source the file or stream name
- * @param charset the charset used (detected or forced)
+ * @param charset the charset used (detected or forced), or {@code mixed UTF-8/windows-1252} when each line was
+ *     decoded by its own bytes
  * @param delimiter the field delimiter used (detected or forced)
  * @param numberStyles the number style of every measure column, by header name, as decided
- * @param records the data records read (blank lines and the header excluded)
- * @param accepted the rows in the table
- * @param rejectedRows the rows rejected
- * @param rejectedCells the rejected cells (a row can have several) plus the whole-row rejects
+ * @param lines the physical lines of the file (ended by LF, CRLF or CR; a last line without an ending counts)
+ * @param headerLines the lines of the header record (1, more when a quoted header name holds a line break)
  * @param blankLines the blank lines skipped
+ * @param records the data records read (blank lines and the header excluded); a record spans several lines when a
+ *     quoted field holds line breaks
+ * @param accepted the rows in the table
+ * @param acceptedLines the lines of the accepted records
+ * @param rejectedRows the records rejected
+ * @param rejectedLines the lines of the rejected records
+ * @param rejectedCells the rejected cells (a row can have several) plus the whole-row rejects
+ * @param overBilledRows the accepted rows whose glosa amount is above their billed amount (kept, and warned about)
+ * @param warnings what looked wrong without rejecting a row (mixed encodings, over-billed rows), one line each
  * @param rejects the rejects, in file order, at most {@link CsvReader#MAX_REPORTED_REJECTS} (all of them go to the
  *     rejects file when one is given)
  * @param bytes the bytes read
@@ -26,24 +39,46 @@ public record CsvReadReport(
         String charset,
         char delimiter,
         Map<String, NumberStyle> numberStyles,
+        long lines,
+        long headerLines,
+        long blankLines,
         long records,
         long accepted,
+        long acceptedLines,
         long rejectedRows,
+        long rejectedLines,
         long rejectedCells,
-        long blankLines,
+        long overBilledRows,
+        List<String> warnings,
         List<CsvReject> rejects,
         long bytes,
         long nanos) {
 
-    /** Copies the map and the list. */
+    /** Copies the map and the lists, and checks that lines and records reconcile. */
     public CsvReadReport {
         numberStyles = Map.copyOf(numberStyles);
+        warnings = List.copyOf(warnings);
         rejects = List.copyOf(rejects);
+        if (lines != headerLines + blankLines + acceptedLines + rejectedLines) {
+            throw new IllegalArgumentException(source + ": " + lines + " lines do not reconcile with " + headerLines
+                    + " header + " + blankLines + " blank + " + acceptedLines + " accepted + " + rejectedLines
+                    + " rejected lines");
+        }
+        if (records != accepted + rejectedRows) {
+            throw new IllegalArgumentException(source + ": " + records + " records do not reconcile with " + accepted
+                    + " accepted + " + rejectedRows + " rejected");
+        }
     }
 
-    /** The share of records rejected, 0 when there were none. */
+    /** The lines of data records: the lines that are neither the header nor blank. */
+    public long dataLines() {
+        return acceptedLines + rejectedLines;
+    }
+
+    /** The share of data lines in rejected records, 0 when there were none. */
     public double rejectedShare() {
-        return records == 0 ? 0 : rejectedRows / (double) records;
+        long data = dataLines();
+        return data == 0 ? 0 : rejectedLines / (double) data;
     }
 
     /** Records read per second. */
@@ -51,11 +86,14 @@ public record CsvReadReport(
         return nanos == 0 ? 0 : records * 1e9 / nanos;
     }
 
-    /** One line: source, counts, detections and speed. */
+    /** One line: source, line and record counts (which reconcile), warnings, detections and speed. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
-                "%s: %d records, %d accepted, %d rejected (%.3f%%), %d blank lines; %s, delimiter '%s'; %.0f rows/s",
-                source, records, accepted, rejectedRows, 100 * rejectedShare(), blankLines, charset,
+        return String.format(Locale.ROOT,
+                "%s: %d lines = %d header + %d blank + %d accepted + %d rejected (%.3f%% of data lines); %d records:"
+                        + " %d accepted, %d rejected; %d over-billed kept; %d warnings; %s, delimiter '%s';"
+                        + " %.0f rows/s",
+                source, lines, headerLines, blankLines, acceptedLines, rejectedLines, 100 * rejectedShare(), records,
+                accepted, rejectedRows, overBilledRows, warnings.size(), charset,
                 delimiter == '\t' ? "\\t" : String.valueOf(delimiter), rowsPerSecond());
     }
 }

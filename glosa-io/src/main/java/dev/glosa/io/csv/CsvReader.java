@@ -9,6 +9,7 @@ import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.PersonalFields;
+import dev.glosa.core.table.Role;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,10 +44,20 @@ import java.util.Map;
  * value, or a reject in a role column. Dates are {@code dd/MM/yyyy}, {@code yyyy-MM-dd} or {@code yyyyMMdd} (a time
  * after them is ignored); months {@code yyyy-MM}, {@code MM/yyyy}, {@code yyyyMM} or a date.
  *
- * <p>A row is rejected, never dropped silently, when it has another number of fields than the header, ends inside an
- * open quote, has an empty role cell, or has a cell that does not parse; every broken cell becomes a {@link CsvReject}
- * with its line and column. The read fails with a {@link CsvReadException} naming the file, the counts and the first
- * reasons when the rejected share passes {@link CsvMapping#maxRejectShare()}.
+ * <p>A row is rejected, never dropped silently, when it has another number of fields than the header, has a quoted
+ * field that is not closed or runs past the {@link CsvLimits} (then the lines up to the one where that quote opened
+ * are rejected and the read resumes on the next line), has an empty role cell, has a cell that does not parse, has a
+ * measure that is not finite or not below {@link CsvLimits#maxAbsAmount()}, or has a negative billed, glosa or paid
+ * amount; every broken cell becomes a {@link CsvReject} with its line and column. A row whose glosa is above its
+ * billed amount is kept, counted and warned about. Lines reconcile: every physical line is the header, blank, or in
+ * exactly one accepted or rejected record (see {@link CsvReadReport}). The read fails with a {@link CsvReadException}
+ * naming the file, the counts and the first reasons when the share of data lines in rejected records passes
+ * {@link CsvMapping#maxRejectShare()}.
+ *
+ * <p>Encodings: with {@code charset: auto}, each record is classed as ASCII, UTF-8 or not UTF-8 by its bytes. A file
+ * with both UTF-8 and non-UTF-8 lines is decoded value by value (valid UTF-8 as UTF-8, the rest as windows-1252) and
+ * the report warns, naming the lines of each. A forced charset that the bytes contradict is warned about too. Text
+ * quoted from the file in messages, rejects and warnings has its control characters escaped (<code>&#92;u0000</code>).
  *
  * <p>Fast: the file is split into records on bytes, numbers and dates are parsed from those bytes, and category
  * values are interned by their bytes and decoded once per distinct value, so nothing is allocated per cell.
@@ -75,15 +86,27 @@ public final class CsvReader {
      * when the read fails; {@code null} writes none.
      */
     public static CsvReadResult read(Path file, CsvMapping mapping, Path rejectsFile) throws IOException {
+        return read(file, mapping, CsvLimits.DEFAULT, rejectsFile);
+    }
+
+    /** Reads {@code file} within {@code limits}, writing every reject to {@code rejectsFile} ({@code null}: none). */
+    public static CsvReadResult read(Path file, CsvMapping mapping, CsvLimits limits, Path rejectsFile)
+            throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), mapping, rejectsFile);
+            return read(in, file.toString(), mapping, limits, rejectsFile);
         }
     }
 
     /** Reads a stream named {@code source} in messages; the stream is not closed. */
     public static CsvReadResult read(InputStream in, String source, CsvMapping mapping, Path rejectsFile)
             throws IOException {
-        return new Run(source, mapping, rejectsFile).read(in);
+        return read(in, source, mapping, CsvLimits.DEFAULT, rejectsFile);
+    }
+
+    /** Reads a stream named {@code source} in messages within {@code limits}; the stream is not closed. */
+    public static CsvReadResult read(InputStream in, String source, CsvMapping mapping, CsvLimits limits,
+            Path rejectsFile) throws IOException {
+        return new Run(source, mapping, limits, rejectsFile).read(in);
     }
 
     /** One column of the table: where it comes from, how it parses, and its values so far. */
@@ -91,6 +114,7 @@ public final class CsvReader {
         final int field;
         final String header;
         final String name;
+        final Role role;
         final ColumnType type;
         final boolean nullable;
         final boolean kept;
@@ -114,11 +138,12 @@ public final class CsvReader {
         int cs;
         int ce;
 
-        Plan(int field, String header, String name, ColumnType type, boolean nullable, boolean kept, String format,
-                NumberStyle defaultStyle) {
+        Plan(int field, String header, String name, Role role, ColumnType type, boolean nullable, boolean kept,
+                String format, NumberStyle defaultStyle) {
             this.field = field;
             this.header = header;
             this.name = name;
+            this.role = role;
             this.type = type;
             this.nullable = nullable;
             this.kept = kept;
@@ -162,20 +187,38 @@ public final class CsvReader {
 
     /** The state of one read. */
     private static final class Run {
+        /** The lines an over-billed warning names. */
+        private static final int NAMED_LINES = 5;
+
         private final String source;
         private final CsvMapping mapping;
+        private final CsvLimits limits;
         private final Path rejectsFile;
         private final Cells cells = new Cells();
         private final List<CsvReject> stored = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
         private Path rejectsTemp;
         private Writer rejectsOut;
         private boolean bom;
         private Utf8Check utf8;
+        private int bufferBytes = BUFFER_BYTES;
         private long rejectedCells;
+        private Plan billed;
+        private Plan glosa;
+        private long overBilled;
+        private final List<Long> overBilledLines = new ArrayList<>();
+        /** Records with UTF-8 text and with bytes that are not UTF-8: how many, first and last line of each. */
+        private long utf8Records;
+        private long utf8First;
+        private long utf8Last;
+        private long otherRecords;
+        private long otherFirst;
+        private long otherLast;
 
-        Run(String source, CsvMapping mapping, Path rejectsFile) {
-            this.source = source;
+        Run(String source, CsvMapping mapping, CsvLimits limits, Path rejectsFile) {
+            this.source = Printable.of(source);
             this.mapping = mapping;
+            this.limits = limits;
             this.rejectsFile = rejectsFile;
         }
 
@@ -186,6 +229,10 @@ public final class CsvReader {
             bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
                     && (head[2] & 0xFF) == 0xBF;
             int off = bom ? 3 : 0;
+            if (headIsAll) {
+                // A small file needs no megabyte buffers (the tokenizer grows its buffer if it ever must).
+                bufferBytes = Math.max(4096, head.length - off + 1);
+            }
             char delimiter = mapping.delimiter() != CsvMapping.AUTO_DELIMITER ? mapping.delimiter()
                     : detectDelimiter(head, off);
             Charset forced = mapping.charset();
@@ -196,11 +243,17 @@ public final class CsvReader {
 
             utf8 = new Utf8Check();
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(head, off, head.length - off), in);
-            Tokenizer tok = new Tokenizer(all, (byte) delimiter, utf8, BUFFER_BYTES);
+            Tokenizer tok = tokenizer(all, delimiter, utf8);
             if (!tok.next() || tok.blank()) {
                 throw new CsvReadException(source + ":1: no header line (the file is empty or starts with a blank"
                         + " line)", null, null);
             }
+            if (tok.quoteFault != null) {
+                throw new CsvReadException(source + ":" + tok.lastLine + ": the header line has a quote that "
+                        + faultRule(tok.quoteFault) + " (fix or remove the stray quote in the header)", null, null);
+            }
+            classify(tok);
+            long headerLines = tok.lastLine - tok.recordLine + 1;
             int headerCount = tok.fields;
             byte[][] headerBytes = new byte[headerCount][];
             String[] header = new String[headerCount];
@@ -211,6 +264,13 @@ public final class CsvReader {
                 header[i] = new String(headerBytes[i], headerCharset);
             }
             Plan[] plans = plan(header);
+            for (Plan p : plans) {
+                if (p.role == Role.BILLED_AMOUNT) {
+                    billed = p;
+                } else if (p.role == Role.GLOSA_AMOUNT) {
+                    glosa = p;
+                }
+            }
             Map<String, NumberStyle> styles = detectStyles(plans, head, off, headIsAll, delimiter, headerCount);
 
             if (rejectsFile != null) {
@@ -220,31 +280,49 @@ public final class CsvReader {
                         StandardCharsets.UTF_8));
                 rejectsOut.write("source;line;column;reason;detail;value\n");
             }
+            long lines = tok.lastLine;
             long records = 0;
             long accepted = 0;
+            long acceptedLines = 0;
             long rejectedRows = 0;
+            long rejectedLines = 0;
             long blank = 0;
             try {
                 while (tok.next()) {
+                    if (tok.recordLine != lines + 1) {
+                        throw new IllegalStateException(source + ":" + tok.recordLine + ": the tokenizer skipped from"
+                                + " line " + lines + " to line " + tok.recordLine + " (a bug: please report it)");
+                    }
+                    lines = tok.lastLine;
+                    long span = tok.lastLine - tok.recordLine + 1;
                     if (tok.blank()) {
-                        blank++;
+                        blank += span;
                         continue;
                     }
                     records++;
-                    if (tok.unclosedQuote) {
-                        reject(tok.recordLine, null, RejectReason.UNCLOSED_QUOTE, null, 0, 0,
-                                "a quoted field is not closed before the end of the file");
+                    classify(tok);
+                    if (tok.quoteFault != null) {
+                        reject(tok.recordLine, null, tok.quoteFault == Tokenizer.QuoteFault.UNCLOSED
+                                ? RejectReason.UNCLOSED_QUOTE : RejectReason.RUNAWAY_QUOTE, null, 0, 0,
+                                "a quoted field opened on line " + tok.lastLine + " " + faultRule(tok.quoteFault)
+                                        + "; " + lineRange(tok.recordLine, tok.lastLine)
+                                        + " rejected, reading resumed on line " + (tok.lastLine + 1));
                         rejectedRows++;
+                        rejectedLines += span;
                         continue;
                     }
                     if (tok.fields != headerCount) {
                         reject(tok.recordLine, null, RejectReason.FIELD_COUNT, null, 0, 0,
-                                "expected " + headerCount + " fields as in the header, found " + tok.fields);
+                                "expected " + headerCount + " fields as in the header, found " + tok.fields
+                                        + (span > 1 ? " (the record spans " + lineRange(tok.recordLine, tok.lastLine)
+                                                + ")" : ""));
                         rejectedRows++;
+                        rejectedLines += span;
                         continue;
                     }
                     if (parseRow(tok, plans) > 0) {
                         rejectedRows++;
+                        rejectedLines += span;
                         continue;
                     }
                     for (Plan p : plans) {
@@ -253,22 +331,32 @@ public final class CsvReader {
                         }
                         p.commit();
                     }
+                    if (billed != null && glosa != null && !billed.missing && !glosa.missing && glosa.dv > billed.dv) {
+                        if (overBilled++ < NAMED_LINES) {
+                            overBilledLines.add(tok.recordLine);
+                        }
+                    }
                     accepted++;
+                    acceptedLines += span;
                 }
-                Charset charset = forced != null ? forced
-                        : bom || utf8.validAtEnd() ? StandardCharsets.UTF_8 : WINDOWS_1252;
+                Decoding decoding = decoding(forced);
+                if (overBilled > 0) {
+                    warnings.add(String.format(Locale.ROOT, "%s: %,d row%s %s a glosa above the billed amount of"
+                            + " the same row (first at line%s %s); kept as read: check the export", source,
+                            overBilled, overBilled == 1 ? "" : "s", overBilled == 1 ? "has" : "have",
+                            overBilledLines.size() == 1 ? "" : "s", joinLines(overBilledLines)));
+                }
                 List<Column> columns = new ArrayList<>(plans.length);
                 for (Plan p : plans) {
-                    String name = p.kept && !charset.equals(headerCharset)
-                            ? keptName(new String(headerBytes[p.field], charset), p.field) : p.name;
-                    columns.add(build(p, name, charset));
+                    String name = p.kept ? keptName(decoding.decode(headerBytes[p.field]), p.field) : p.name;
+                    columns.add(build(p, name, decoding));
                 }
                 GlosaTable table = GlosaTable.of(columns);
-                CsvReadReport report = new CsvReadReport(source, charset.name(), delimiter, styles, records,
-                        accepted, rejectedRows, rejectedCells, blank, stored, tok.bytes() + off,
-                        System.nanoTime() - t0);
+                CsvReadReport report = new CsvReadReport(source, decoding.label(), delimiter, styles, lines,
+                        headerLines, blank, records, accepted, acceptedLines, rejectedRows, rejectedLines,
+                        rejectedCells, overBilled, warnings, stored, tok.bytes() + off, System.nanoTime() - t0);
                 finishRejects();
-                if (rejectedRows > mapping.maxRejectShare() * records) {
+                if (rejectedLines > mapping.maxRejectShare() * report.dataLines()) {
                     throw new CsvReadException(tooManyRejects(report), report, null);
                 }
                 return new CsvReadResult(table, report);
@@ -277,12 +365,91 @@ public final class CsvReader {
             }
         }
 
+        private Tokenizer tokenizer(InputStream in, char delimiter, Utf8Check check) {
+            return new Tokenizer(in, (byte) delimiter, check, bufferBytes, limits.maxQuotedLineBreaks(),
+                    limits.maxQuotedFieldBytes());
+        }
+
+        private String faultRule(Tokenizer.QuoteFault fault) {
+            return switch (fault) {
+                case UNCLOSED -> "is not closed before the end of the file";
+                case TOO_MANY_LINE_BREAKS -> "runs past " + limits.maxQuotedLineBreaks()
+                        + " line breaks without closing (CsvLimits.maxQuotedLineBreaks)";
+                case TOO_LONG -> "runs past " + limits.maxQuotedFieldBytes()
+                        + " bytes without closing (CsvLimits.maxQuotedFieldBytes)";
+            };
+        }
+
+        private static String lineRange(long first, long last) {
+            return first == last ? "line " + first : "lines " + first + "-" + last;
+        }
+
+        private static String joinLines(List<Long> lines) {
+            StringBuilder sb = new StringBuilder();
+            for (Long l : lines) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(l);
+            }
+            return sb.toString();
+        }
+
+        /** Counts the record as UTF-8 text or as bytes that are not UTF-8, by its lines. */
+        private void classify(Tokenizer tok) {
+            if (tok.encoding == Tokenizer.UTF8) {
+                if (utf8Records++ == 0) {
+                    utf8First = tok.recordLine;
+                }
+                utf8Last = tok.lastLine;
+            } else if (tok.encoding == Tokenizer.NOT_UTF8) {
+                if (otherRecords++ == 0) {
+                    otherFirst = tok.recordLine;
+                }
+                otherLast = tok.lastLine;
+            }
+        }
+
+        /** How the table's text is decoded, from what the records showed; adds a warning when the bytes disagree. */
+        private Decoding decoding(Charset forced) {
+            boolean utf8Text = utf8Records > 0 || bom;
+            String utf8Lines = utf8Records > 0 ? String.format(Locale.ROOT, "UTF-8 text in %,d record%s (lines %s)",
+                    utf8Records, utf8Records == 1 ? "" : "s", range(utf8First, utf8Last)) : "a UTF-8 byte order mark";
+            String otherLines = String.format(Locale.ROOT, "bytes that are not UTF-8 in %,d record%s (lines %s,"
+                    + " first at line %,d)", otherRecords, otherRecords == 1 ? "" : "s", range(otherFirst, otherLast),
+                    otherFirst);
+            if (forced != null) {
+                if (forced.equals(StandardCharsets.UTF_8) && otherRecords > 0) {
+                    warnings.add(source + ": the mapping says UTF-8 but the file has " + otherLines
+                            + ": they read with replacement characters (set charset: auto to decode each line by its"
+                            + " bytes)");
+                } else if (!forced.equals(StandardCharsets.UTF_8) && utf8Records > 0) {
+                    warnings.add(source + ": the mapping says " + forced.name() + " but the file has " + utf8Lines
+                            + ": they read as mojibake such as 'Ã§' for 'ç' (set charset: auto to decode each line"
+                            + " by its bytes)");
+                }
+                return new Decoding(forced, false);
+            }
+            if (otherRecords == 0) {
+                return new Decoding(StandardCharsets.UTF_8, false);
+            }
+            if (!utf8Text) {
+                return new Decoding(WINDOWS_1252, false);
+            }
+            warnings.add(source + ": mixed encodings: " + utf8Lines + ", and windows-1252 " + otherLines
+                    + "; each value decoded by its own bytes (valid UTF-8 as UTF-8, the rest as windows-1252)");
+            return new Decoding(null, true);
+        }
+
+        private static String range(long first, long last) {
+            return first == last ? String.format(Locale.ROOT, "%,d", first)
+                    : String.format(Locale.ROOT, "%,d-%,d", first, last);
+        }
+
         private String tooManyRejects(CsvReadReport report) {
             StringBuilder sb = new StringBuilder();
-            sb.append(source).append(": ").append(report.rejectedRows()).append(" of ").append(report.records())
-                    .append(" records rejected (")
+            sb.append(source).append(": ").append(report.rejectedLines()).append(" of ").append(report.dataLines())
+                    .append(" data lines rejected (")
                     .append(String.format(Locale.ROOT, "%.3f%%", 100 * report.rejectedShare()))
-                    .append("), more than the ")
+                    .append(", in ").append(report.rejectedRows()).append(" of ").append(report.records())
+                    .append(" records), more than the ")
                     .append(String.format(Locale.ROOT, "%s%%", DoubleColumn.format(100 * mapping.maxRejectShare())))
                     .append(" allowed by mapping '").append(mapping.name()).append("'; first:");
             for (int i = 0; i < Math.min(3, stored.size()); i++) {
@@ -328,6 +495,9 @@ public final class CsvReader {
                     case DOUBLE -> {
                         p.dv = cells.number(r, s, e, p.ptBr);
                         reason = RejectReason.NOT_A_NUMBER;
+                        if (cells.error == null) {
+                            reason = checkAmount(p);
+                        }
                     }
                     case LONG -> {
                         p.lv = cells.integer(r, s, e);
@@ -350,9 +520,27 @@ public final class CsvReader {
             return bad;
         }
 
+        /** Sets {@link Cells#error} and returns the reason when the measure just parsed breaks a limit. */
+        private RejectReason checkAmount(Plan p) {
+            double v = p.dv;
+            if (!(Math.abs(v) < limits.maxAbsAmount())) {
+                cells.error = Double.isFinite(v) ? "out of the plausible range |value| < "
+                        + DoubleColumn.format(limits.maxAbsAmount()) + " (CsvLimits.maxAbsAmount)"
+                        : "not a finite number";
+                return RejectReason.OUT_OF_RANGE;
+            }
+            if (v < 0 && limits.rejectNegativeAmounts() && (p.role == Role.GLOSA_AMOUNT
+                    || p.role == Role.BILLED_AMOUNT || p.role == Role.PAID_AMOUNT)) {
+                cells.error = "a negative " + p.role.column() + " (a reversal belongs in its own column or file;"
+                        + " CsvLimits.rejectNegativeAmounts)";
+                return RejectReason.NEGATIVE_AMOUNT;
+            }
+            return RejectReason.NOT_A_NUMBER;
+        }
+
         private void reject(long line, Plan p, RejectReason reason, byte[] b, int s, int e, String detail)
                 throws IOException {
-            String column = p == null ? null : p.header;
+            String column = p == null ? null : Printable.of(p.header);
             boolean personal = p != null && (PersonalFields.isPersonal(p.header) || PersonalFields.isPersonal(p.name));
             rejectedCells++;
             if (stored.size() >= MAX_REPORTED_REJECTS && rejectsOut == null) {
@@ -365,13 +553,14 @@ public final class CsvReader {
                 value = PersonalFields.masked(value);
                 detail = detail == null ? null : maskDetail(detail);
             }
-            CsvReject r = new CsvReject(source, line, column, reason, value, detail);
+            // Rejects are printed: a control byte of the file must not reach a terminal or a log as itself.
+            CsvReject r = new CsvReject(source, line, column, reason, Printable.of(value), Printable.of(detail));
             if (stored.size() < MAX_REPORTED_REJECTS) {
                 stored.add(r);
             }
             if (rejectsOut != null) {
                 rejectsOut.write(cell(source) + ";" + line + ";" + (column == null ? "" : cell(column)) + ";" + reason
-                        + ";" + cell(detail) + ";" + (value == null ? "" : cell(value)) + "\n");
+                        + ";" + cell(r.detail()) + ";" + (r.value() == null ? "" : cell(r.value())) + "\n");
             }
         }
 
@@ -404,8 +593,8 @@ public final class CsvReader {
 
         private String decode(byte[] b, int s, int e) {
             Charset cs = mapping.charset() != null ? mapping.charset()
-                    : bom || (utf8.validSoFar() && Utf8Check.isValid(b, s, e)) ? StandardCharsets.UTF_8
-                    : WINDOWS_1252;
+                    : (bom || utf8Records > 0 || utf8.validSoFar()) && Utf8Check.isValid(b, s, e)
+                    ? StandardCharsets.UTF_8 : WINDOWS_1252;
             return new String(b, s, e - s, cs);
         }
 
@@ -442,13 +631,13 @@ public final class CsvReader {
                 if (c != null) {
                     Integer before = found.put(c, i);
                     if (before != null) {
-                        throw new CsvReadException(source + ":1: the header has column '" + c.source()
+                        throw new CsvReadException(source + ":1: the header has column '" + Printable.of(c.source())
                                 + "' twice (fields " + (before + 1) + " and " + (i + 1) + ")", null, null);
                     }
-                    p = new Plan(i, header[i], c.name(), c.type(), c.nullable(), false, c.format(),
+                    p = new Plan(i, header[i], c.name(), c.role(), c.type(), c.nullable(), false, c.format(),
                             mapping.numberStyle());
                 } else if (mapping.keepUnmapped()) {
-                    p = new Plan(i, header[i], keptName(header[i], i), ColumnType.CATEGORY, true, true, null,
+                    p = new Plan(i, header[i], keptName(header[i], i), null, ColumnType.CATEGORY, true, true, null,
                             mapping.numberStyle());
                 } else {
                     continue;
@@ -456,8 +645,8 @@ public final class CsvReader {
                 Integer clash = names.put(p.name, i);
                 if (clash != null) {
                     throw new CsvReadException(source + ":1: fields " + (clash + 1) + " and " + (i + 1)
-                            + " would both be column '" + p.name + "' (map one of them, or set unmapped: ignore)",
-                            null, null);
+                            + " would both be column '" + Printable.of(p.name)
+                            + "' (map one of them, or set unmapped: ignore)", null, null);
                 }
                 plans.add(p);
             }
@@ -469,7 +658,7 @@ public final class CsvReader {
             }
             if (!missing.isEmpty()) {
                 throw new CsvReadException(source + ":1: mapped column(s) " + missing + " not in the header "
-                        + Arrays.toString(header) + " (mapping '" + mapping.name()
+                        + Printable.of(Arrays.toString(header)) + " (mapping '" + mapping.name()
                         + "'; mark a column optional: true if files may lack it)", null, null);
             }
             return plans.toArray(new Plan[0]);
@@ -489,8 +678,7 @@ public final class CsvReader {
                 }
             }
             if (!auto.isEmpty()) {
-                Tokenizer t = new Tokenizer(new ByteArrayInputStream(head, off, head.length - off),
-                        (byte) delimiter, null, BUFFER_BYTES);
+                Tokenizer t = tokenizer(new ByteArrayInputStream(head, off, head.length - off), delimiter, null);
                 t.next();
                 int[] ptBr = new int[auto.size()];
                 int[] plain = new int[auto.size()];
@@ -543,9 +731,9 @@ public final class CsvReader {
             }
         }
 
-        private static Column build(Plan p, String name, Charset charset) {
+        private static Column build(Plan p, String name, Decoding decoding) {
             return switch (p.type) {
-                case CATEGORY -> category(p, name, charset);
+                case CATEGORY -> category(p, name, decoding);
                 case DOUBLE -> p.doubles.build();
                 case LONG -> p.longs.build();
                 case DATE -> p.dates.build();
@@ -553,7 +741,7 @@ public final class CsvReader {
             };
         }
 
-        private static CategoryColumn category(Plan p, String name, Charset charset) {
+        private static CategoryColumn category(Plan p, String name, Decoding decoding) {
             int n = p.dict.size();
             String[] values = new String[n];
             int[] remap = new int[n];
@@ -561,10 +749,11 @@ public final class CsvReader {
             int distinct = 0;
             boolean merged = false;
             for (int c = 0; c < n; c++) {
-                String v = new String(p.dict.key(c), charset);
+                String v = decoding.decode(p.dict.key(c));
                 Integer first = seen.putIfAbsent(v, distinct);
                 if (first != null) {
-                    // Two byte strings decoded to one value (undefined windows-1252 bytes): merge their codes.
+                    // Two byte strings decoded to one value (undefined windows-1252 bytes, or one value written in
+                    // UTF-8 and in windows-1252 in a mixed file): merge their codes.
                     remap[c] = first;
                     merged = true;
                 } else {
@@ -581,6 +770,22 @@ public final class CsvReader {
                 }
             }
             return CategoryColumn.ofCodes(name, codes, Arrays.copyOf(values, distinct));
+        }
+    }
+
+    /**
+     * How a read decodes text: one charset, or, in a file that mixes them, each value by its own bytes (valid UTF-8
+     * as UTF-8, the rest as windows-1252).
+     */
+    private record Decoding(Charset charset, boolean mixed) {
+        String decode(byte[] bytes) {
+            Charset cs = !mixed ? charset : Utf8Check.isValid(bytes, 0, bytes.length) ? StandardCharsets.UTF_8
+                    : WINDOWS_1252;
+            return new String(bytes, cs);
+        }
+
+        String label() {
+            return mixed ? "mixed UTF-8/windows-1252" : charset.name();
         }
     }
 

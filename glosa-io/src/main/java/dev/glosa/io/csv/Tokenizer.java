@@ -14,15 +14,39 @@ import java.util.Arrays;
  * read buffer itself: an unquoted field is never copied, a quoted one is unquoted in place once its record is
  * complete. A record cut by the end of the buffer is moved to the front and parsed again after the refill, which
  * happens once per buffer, so nothing is allocated per record or per field.
+ *
+ * <p>A quoted field may not run on without bound: one that is not closed before the end of the input, or that runs
+ * past {@code maxQuotedLineBreaks} line breaks or {@code maxQuotedFieldBytes} bytes, makes a faulty record (see
+ * {@link #quoteFault}) that covers the lines from the record's start to the line where that quote opened, and reading
+ * resumes on the next line. One stray quote so costs its own line, not the rest of the file.
  */
 final class Tokenizer {
     private static final int OK = 0;
     private static final int END = 1;
     private static final int MORE = 2;
 
+    /** {@link #encoding} of a record that is all ASCII. */
+    static final int ASCII = 0;
+    /** {@link #encoding} of a record with non-ASCII bytes that are valid UTF-8. */
+    static final int UTF8 = 1;
+    /** {@link #encoding} of a record with bytes that are not valid UTF-8 (windows-1252, say). */
+    static final int NOT_UTF8 = 2;
+
+    /** Why a quoted field made its record faulty. */
+    enum QuoteFault {
+        /** The input ended inside the quoted field. */
+        UNCLOSED,
+        /** The quoted field held more line breaks than allowed. */
+        TOO_MANY_LINE_BREAKS,
+        /** The quoted field held more bytes than allowed. */
+        TOO_LONG
+    }
+
     private final InputStream in;
     private final byte delimiter;
     private final Utf8Check utf8;
+    private final int maxQuotedLineBreaks;
+    private final int maxQuotedFieldBytes;
     private byte[] buf;
     private int pos;
     private int lim;
@@ -41,14 +65,24 @@ final class Tokenizer {
     int fields;
     /** The 1-based line where the current record starts. */
     long recordLine;
-    /** Whether the current record ends inside a quoted field (at the end of the input). */
-    boolean unclosedQuote;
+    /** The 1-based line where the current record ends (its last physical line). */
+    long lastLine;
+    /**
+     * Why the current record is faulty, or {@code null}: then it has no fields and covers the lines from
+     * {@link #recordLine} to {@link #lastLine}, the line where the faulty quote opened.
+     */
+    QuoteFault quoteFault;
+    /** {@link #ASCII}, {@link #UTF8} or {@link #NOT_UTF8}: what the current record's bytes are. */
+    int encoding;
     private boolean sawQuote;
 
-    Tokenizer(InputStream in, byte delimiter, Utf8Check utf8, int bufferSize) {
+    Tokenizer(InputStream in, byte delimiter, Utf8Check utf8, int bufferSize, int maxQuotedLineBreaks,
+            int maxQuotedFieldBytes) {
         this.in = in;
         this.delimiter = delimiter;
         this.utf8 = utf8;
+        this.maxQuotedLineBreaks = maxQuotedLineBreaks;
+        this.maxQuotedFieldBytes = maxQuotedFieldBytes;
         this.buf = new byte[bufferSize];
         this.rec = buf;
     }
@@ -115,7 +149,8 @@ final class Tokenizer {
         int nf = 0;
         long lines = 0;
         boolean quotes = false;
-        boolean unclosed = false;
+        boolean terminated = false;
+        int start = p;
         while (true) {
             int fs = p;
             boolean quoted = false;
@@ -124,13 +159,19 @@ final class Tokenizer {
                 quotes = true;
                 p++;
                 boolean inQuotes = true;
+                long linesBefore = lines;
                 while (true) {
                     if (p >= l) {
                         if (!atEnd) {
                             return MORE;
                         }
-                        unclosed = inQuotes;
+                        if (inQuotes) {
+                            return fault(start, fs, linesBefore, QuoteFault.UNCLOSED);
+                        }
                         break;
+                    }
+                    if (p - fs > maxQuotedFieldBytes) {
+                        return fault(start, fs, linesBefore, QuoteFault.TOO_LONG);
                     }
                     byte c = b[p];
                     if (inQuotes) {
@@ -144,13 +185,15 @@ final class Tokenizer {
                             }
                             inQuotes = false;
                         } else if (c == '\n') {
-                            lines++;
+                            if (++lines - linesBefore > maxQuotedLineBreaks) {
+                                return fault(start, fs, linesBefore, QuoteFault.TOO_MANY_LINE_BREAKS);
+                            }
                         } else if (c == '\r') {
                             if (p + 1 >= l && !atEnd) {
                                 return MORE;
                             }
-                            if (!(p + 1 < l && b[p + 1] == '\n')) {
-                                lines++;
+                            if (!(p + 1 < l && b[p + 1] == '\n') && ++lines - linesBefore > maxQuotedLineBreaks) {
+                                return fault(start, fs, linesBefore, QuoteFault.TOO_MANY_LINE_BREAKS);
                             }
                         }
                     } else if (c == d || c == '\n' || c == '\r') {
@@ -193,15 +236,18 @@ final class Tokenizer {
                 p++;
             }
             lines++;
+            terminated = true;
             break;
         }
         pos = p;
         rec = b;
         fields = nf;
         recordLine = line;
+        lastLine = line + lines - (terminated ? 1 : 0);
         line += lines;
         sawQuote = quotes;
-        unclosedQuote = unclosed;
+        quoteFault = null;
+        encoding = encoding(b, start, p);
         if (quotes) {
             for (int f = 0; f < nf; f++) {
                 if (needsUnquote[f]) {
@@ -210,6 +256,57 @@ final class Tokenizer {
             }
         }
         return OK;
+    }
+
+    /**
+     * Ends the current record as faulty: it covers the lines from its start to the end of the line where the quote
+     * at {@code quote} opened ({@code linesBefore} line breaks after the record's start), and the next record starts
+     * on the line after.
+     */
+    private int fault(int start, int quote, long linesBefore, QuoteFault why) {
+        byte[] b = buf;
+        int l = lim;
+        int next = l;
+        boolean terminated = false;
+        for (int i = quote + 1; i < l; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                next = i + 1;
+                terminated = true;
+                break;
+            }
+            if (c == '\r') {
+                if (i + 1 >= l && !eof) {
+                    return MORE;
+                }
+                next = i + 1 < l && b[i + 1] == '\n' ? i + 2 : i + 1;
+                terminated = true;
+                break;
+            }
+        }
+        if (!terminated && !eof) {
+            return MORE;
+        }
+        pos = next;
+        rec = b;
+        fields = 0;
+        recordLine = line;
+        lastLine = line + linesBefore;
+        line = lastLine + 1;
+        sawQuote = true;
+        quoteFault = why;
+        encoding = encoding(b, start, next);
+        return OK;
+    }
+
+    /** What the bytes {@code b[s, e)} are: {@link #ASCII}, {@link #UTF8} or {@link #NOT_UTF8}. */
+    private static int encoding(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (b[i] < 0) {
+                return Utf8Check.isValid(b, i, e) ? UTF8 : NOT_UTF8;
+            }
+        }
+        return ASCII;
     }
 
     private int addField(int nf, int start, int end, boolean quoted) {

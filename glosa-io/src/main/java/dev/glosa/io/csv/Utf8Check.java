@@ -65,10 +65,43 @@ final class Utf8Check {
         }
     }
 
-    /** Whether {@code b[off, end)} alone is valid UTF-8. */
+    /** Whether {@code b[off, end)} alone is valid UTF-8; allocates nothing, as it runs once per non-ASCII record. */
     static boolean isValid(byte[] b, int off, int end) {
-        Utf8Check c = new Utf8Check();
-        c.update(b, off, end - off);
-        return c.validAtEnd();
+        int i = off;
+        while (i < end) {
+            int c = b[i++];
+            if (c >= 0) {
+                continue;
+            }
+            c &= 0xFF;
+            int need;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                need = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                need = 2;
+                lo = c == 0xE0 ? 0xA0 : 0x80;
+                hi = c == 0xED ? 0x9F : 0xBF;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                need = 3;
+                lo = c == 0xF0 ? 0x90 : 0x80;
+                hi = c == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            for (; need > 0; need--) {
+                if (i >= end) {
+                    return false;
+                }
+                int d = b[i++] & 0xFF;
+                if (d < lo || d > hi) {
+                    return false;
+                }
+                lo = 0x80;
+                hi = 0xBF;
+            }
+        }
+        return true;
     }
 }

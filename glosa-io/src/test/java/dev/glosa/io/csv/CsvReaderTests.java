@@ -44,9 +44,15 @@ class CsvReaderTests {
         return CsvReader.read(new ByteArrayInputStream(bytes), "test.csv", mapping, null);
     }
 
+    private static CsvReadResult read(String text, CsvMapping mapping, CsvLimits limits) throws IOException {
+        return CsvReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.csv", mapping,
+                limits, null);
+    }
+
     @Test
     void semicolonIsDetectedAndPtBrNumbersParse() throws IOException {
-        CsvReadResult r = read("MES;HOSPITAL;VALOR\n2024-01;H1;1.234,56\n2024-02;H2;-0,5\n", SMALL);
+        CsvReadResult r = read("MES;HOSPITAL;VALOR\n2024-01;H1;1.234,56\n2024-02;H2;-0,5\n", SMALL,
+                CsvLimits.DEFAULT.withRejectNegativeAmounts(false));
         assertThat(r.report().delimiter()).isEqualTo(';');
         assertThat(r.report().numberStyles()).containsEntry("VALOR", NumberStyle.PT_BR);
         assertThat(r.table().doubles(Role.GLOSA_AMOUNT).values()).containsExactly(1234.56, -0.5);
@@ -89,7 +95,8 @@ class CsvReaderTests {
         for (String v : values) {
             sb.append("2024-01;H;").append(v).append('\n');
         }
-        CsvReadResult r = read(sb.toString(), SMALL.withNumberStyle(NumberStyle.PLAIN));
+        CsvReadResult r = read(sb.toString(), SMALL.withNumberStyle(NumberStyle.PLAIN),
+                CsvLimits.DEFAULT.withMaxAbsAmount(Double.POSITIVE_INFINITY));
         for (int i = 0; i < values.length; i++) {
             assertThat(r.table().doubles(Role.GLOSA_AMOUNT).get(i)).isEqualTo(Double.parseDouble(values[i]));
         }
@@ -197,8 +204,8 @@ class CsvReaderTests {
         CsvMapping strict = SMALL.withMaxRejectShare(0.01);
         assertThatThrownBy(() -> read(sb.toString(), strict))
                 .isInstanceOf(CsvReadException.class)
-                .hasMessageStartingWith("test.csv: 2 of 100 records rejected (2.000%), more than the 1% allowed by"
-                        + " mapping 'small'; first: line 12 column 'VALOR' NOT_A_NUMBER")
+                .hasMessageStartingWith("test.csv: 2 of 100 data lines rejected (2.000%, in 2 of 100 records), more"
+                        + " than the 1% allowed by mapping 'small'; first: line 12 column 'VALOR' NOT_A_NUMBER")
                 .satisfies(e -> assertThat(((CsvReadException) e).report().rejectedRows()).isEqualTo(2));
         // One reject in a hundred is within 1%.
         String one = sb.toString().replaceFirst("bad", "1,5");

@@ -68,6 +68,9 @@ public final class ErpCsvSource implements GlosaSource {
             throw GlosaRunException.badInput("cannot read " + file + ": " + e.getMessage(), e);
         }
         context.log().info(read.report().summary());
+        for (String warning : read.report().warnings()) {
+            context.log().info("warning: " + warning);
+        }
         RunRecord.Input input;
         try {
             input = RunRecord.Input.of(file, read.report().records());

@@ -32,6 +32,7 @@ public final class SihFilesSource implements GlosaSource {
     private final List<Path> rd;
     private final List<Path> rj;
     private final List<Path> er;
+    private final DatasusOptions.SusFetch fetch;
 
     /**
      * The files of one run, each list in the order the rows should be read (RJ's order is the one "first
@@ -40,20 +41,33 @@ public final class SihFilesSource implements GlosaSource {
      * @param er the ER files; empty when none (the rejected AIHs then have the glosa type "without error code")
      */
     public SihFilesSource(List<Path> rd, List<Path> rj, List<Path> er) {
+        this(rd, rj, er, null);
+    }
+
+    /**
+     * The files given, plus those {@code fetch} downloads from DATASUS (or a mirror) into the cache when the run
+     * reads, after every check.
+     *
+     * @param fetch what to fetch, or {@code null} for the files given only
+     */
+    public SihFilesSource(List<Path> rd, List<Path> rj, List<Path> er, DatasusOptions.SusFetch fetch) {
         this.rd = List.copyOf(rd);
         this.rj = List.copyOf(rj);
         this.er = List.copyOf(er);
+        this.fetch = fetch;
     }
 
     @Override
     public String describe() {
-        return "SIH files (" + rd.size() + " RD, " + rj.size() + " RJ, " + er.size() + " ER)";
+        return "SIH files (" + (rd.size() + (fetch == null ? 0 : fetch.rd().size())) + " RD, "
+                + (rj.size() + (fetch == null ? 0 : fetch.rj().size())) + " RJ, "
+                + (er.size() + (fetch == null ? 0 : fetch.er().size())) + " ER)";
     }
 
     @Override
     public void check() {
-        if (rd.isEmpty() || rj.isEmpty()) {
-            throw new IllegalArgumentException("--rd and --rj are required (glosa sus --help)");
+        if (fetch == null && (rd.isEmpty() || rj.isEmpty())) {
+            throw new IllegalArgumentException("--rd and --rj (or --uf to fetch them) are required (glosa sus --help)");
         }
         List<Path> all = new ArrayList<>(rd);
         all.addAll(rj);
@@ -69,10 +83,19 @@ public final class SihFilesSource implements GlosaSource {
 
     @Override
     public SourceBatch read(RunContext context) {
+        List<Path> rdFiles = rd;
+        List<Path> rjFiles = rj;
+        List<Path> erFiles = er;
+        if (fetch != null) {
+            List<List<Path>> fetched = fetch.fetch(context.log());
+            rdFiles = rd.isEmpty() ? fetched.get(0) : rd;
+            rjFiles = rj.isEmpty() ? fetched.get(1) : rj;
+            erFiles = er.isEmpty() ? fetched.get(2) : er;
+        }
         List<RunRecord.Input> inputs = new ArrayList<>();
-        GlosaTable rdTable = read(rd, SihSystem.RD, "--rd", inputs, context);
-        GlosaTable rjTable = read(rj, SihSystem.RJ, "--rj", inputs, context);
-        GlosaTable erTable = er.isEmpty() ? null : read(er, SihSystem.ER, "--er", inputs, context);
+        GlosaTable rdTable = read(rdFiles, SihSystem.RD, "--rd", inputs, context);
+        GlosaTable rjTable = read(rjFiles, SihSystem.RJ, "--rj", inputs, context);
+        GlosaTable erTable = erFiles.isEmpty() ? null : read(erFiles, SihSystem.ER, "--er", inputs, context);
         long rows = (long) rdTable.rowCount() + rjTable.rowCount() + (erTable == null ? 0 : erTable.rowCount());
         return new SourceBatch(new SourceRows.Sih(rdTable, rjTable, erTable), inputs, rows, 0, List.of());
     }
@@ -135,6 +158,8 @@ public final class SihFilesSource implements GlosaSource {
             return """
                     Usage: glosa sus --rd FILE... --rj FILE... [--er FILE...] --out DIR [--config FILE] [--as-of DATE]
                                      [--threads N] [--verbose]
+                           glosa sus --uf UF --from YYYY-MM --to YYYY-MM [--rd-to YYYY-MM] --out DIR [--cache DIR]
+                                     [--mirror URL]... [--offline] [...]
 
                     Reads SIH files (.dbc or .dbf, any layout era), reconciles the rejected AIHs (RJ) with the paid ones
                     (RD) so that every AIH counts once (a re-presented AIH is deduplicated, first occurrence by default,
@@ -147,17 +172,32 @@ public final class SihFilesSource implements GlosaSource {
                       --rd FILE...   RD files (paid AIHs); give a wider window of months than RJ to find late payments
                       --rj FILE...   RJ files (rejected AIHs), in the order "first occurrence" follows
                       --er FILE...   ER files (one row per rejection error), joined to RJ by AIH and CNES
-                    """;
+
+                    With --uf, RD, RJ and ER of the states and months are fetched from DATASUS (see glosa fetch and
+                    docs/fetching.md), except a group given as files, which those files replace:
+                      --rd-to YYYY-MM  last RD month (default --to): a wider RD window finds later payments
+                    """ + DatasusOptions.HELP;
         }
 
         @Override
         public Set<String> valuedOptions() {
-            return Set.of("rd", "rj", "er");
+            Set<String> valued = new java.util.HashSet<>(DatasusOptions.VALUED);
+            valued.addAll(Set.of("rd", "rj", "er"));
+            return valued;
+        }
+
+        @Override
+        public Set<String> flags() {
+            return DatasusOptions.FLAGS;
         }
 
         @Override
         public GlosaSource create(Options options) {
-            return new SihFilesSource(options.paths("rd"), options.paths("rj"), options.paths("er"));
+            List<Path> rd = options.paths("rd");
+            List<Path> rj = options.paths("rj");
+            List<Path> er = options.paths("er");
+            return new SihFilesSource(rd, rj, er, DatasusOptions.forSus(options, !rd.isEmpty(), !rj.isEmpty(),
+                    !er.isEmpty()));
         }
     }
 }
