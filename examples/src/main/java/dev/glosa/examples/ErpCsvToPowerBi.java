@@ -9,6 +9,7 @@ import dev.glosa.run.RunConfig;
 import dev.glosa.run.RunRequest;
 import dev.glosa.run.RunSummary;
 import dev.glosa.run.WeeklyJob;
+import dev.glosa.run.spi.Options;
 import dev.glosa.run.sources.ErpCsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,8 @@ public final class ErpCsvToPowerBi {
         YearMonth month = args.length > 2 ? YearMonth.parse(args[2]) : args.length > 1 ? null : SAMPLE.analysedMonth();
 
         RunSummary summary = WeeklyJob.run(new RunRequest(new ErpCsvSource(csv, CsvMapping.reference(), month), out,
-                RunConfig.defaults(), LocalDate.now(), Runtime.getRuntime().availableProcessors(), RunLog.NONE));
+                RunConfig.defaults(), LocalDate.now(), Runtime.getRuntime().availableProcessors(), RunLog.NONE,
+                Options.none()));
 
         System.out.printf("run %s: %,d rows read, %,d rejected, %d groups; Power BI outputs in %s%n",
                 summary.run().runId(), summary.run().rowsIn(), summary.run().rowsRejected(),

@@ -8,6 +8,7 @@ import dev.glosa.run.RunConfig;
 import dev.glosa.run.RunRequest;
 import dev.glosa.run.RunSummary;
 import dev.glosa.run.WeeklyJob;
+import dev.glosa.run.spi.Options;
 import dev.glosa.run.sources.SihFilesSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class SusToPowerBi {
         RunConfig config = generated ? RunConfig.defaults().withPseudonymKey(WeeklyJob.DEMO_KEY) : RunConfig.defaults();
 
         RunSummary summary = WeeklyJob.run(new RunRequest(bySystem(files), out, config, LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), RunLog.NONE));
+                Runtime.getRuntime().availableProcessors(), RunLog.NONE, Options.none()));
 
         System.out.println(summary.run().reconciliation().summary());
         System.out.printf("run %s: %d groups; Power BI outputs in %s%n", summary.run().runId(),

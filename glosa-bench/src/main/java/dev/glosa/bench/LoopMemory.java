@@ -4,14 +4,10 @@ import dev.glosa.cluster.loop.LoopConfig;
 import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentLoop;
 import dev.glosa.core.table.GlosaTable;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Peak heap of the whole per-segment loop over about a million rows (1,000 segments of 30 to 5,000 rows).
@@ -38,46 +34,20 @@ public final class LoopMemory {
         LoopConfig config = LoopConfig.builder().seed(Blobs.SEED).threads(threads).build();
         SegmentLoop loop = SegmentLoop.withDefaultStrategies();
         Runtime rt = Runtime.getRuntime();
-        System.gc();
-        long baseline = rt.totalMemory() - rt.freeMemory();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-        AtomicLong sampled = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                sampled.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapSampler heap = HeapSampler.start();
         long t0 = System.nanoTime();
         LoopResult result = loop.run(table, config);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        sampler.interrupt();
-        sampler.join();
-        long poolPeaks = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                poolPeaks += p.getPeakUsage().getUsed();
-            }
-        }
+        heap.stop();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segments", result.segments().size());
         out.put("rows", result.rows());
         out.put("threads", threads);
         out.put("seconds", Double.parseDouble(String.format(Locale.ROOT, "%.2f", seconds)));
         out.put("max_heap_mb", rt.maxMemory() >> 20);
-        out.put("table_loaded_heap_mb", baseline >> 20);
-        out.put("sampled_peak_heap_mb", sampled.get() >> 20);
-        out.put("pool_peaks_sum_mb", poolPeaks >> 20);
+        out.put("table_loaded_heap_mb", heap.baseline() >> 20);
+        out.put("sampled_peak_heap_mb", heap.sampledPeak() >> 20);
+        out.put("pool_peaks_sum_mb", heap.poolPeaksSum() >> 20);
         out.put("groups", result.profiles().size());
         System.out.print(Compare.json(out));
     }

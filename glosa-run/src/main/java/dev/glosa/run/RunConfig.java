@@ -54,6 +54,7 @@ import java.util.Map;
  * @param identifierColumns the columns treated as patient identifiers (default: the writer's list)
  * @param dedup which row of a claim repeated in RJ represents it: {@code first} (default), {@code last},
  *     {@code max_value}
+ * @param database how a database is read or written (not part of the fingerprint: it changes no result)
  */
 public record RunConfig(
         List<String> segmentKeys,
@@ -70,7 +71,35 @@ public record RunConfig(
         String identifiers,
         String pseudonymKey,
         List<String> identifierColumns,
-        String dedup) {
+        String dedup,
+        DatabaseEntry database) {
+
+    /**
+     * How a database is read or written ({@code glosa sql}, {@code --out jdbc:...}); never the password itself.
+     *
+     * @param passwordEnv the environment variable holding the password (default {@code GLOSA_DB_PASSWORD})
+     * @param outPasswordEnv the variable holding the password of the database written with {@code --out jdbc:...}
+     *     (default: {@code passwordEnv})
+     * @param fetchSize rows fetched per round trip (default 10,000)
+     * @param queryTimeoutSeconds the query's time-out, 0 for none (default 600)
+     * @param loginTimeoutSeconds how long to wait for the server (default 30)
+     * @param drivers a folder of JDBC driver jars (default: {@code GLOSA_DRIVERS})
+     */
+    public record DatabaseEntry(String passwordEnv, String outPasswordEnv, Integer fetchSize, Integer queryTimeoutSeconds,
+            Integer loginTimeoutSeconds, String drivers) {
+        /** The default password variable. */
+        public static final String DEFAULT_PASSWORD_ENV = "GLOSA_DB_PASSWORD";
+
+        /** Fills the defaults. */
+        public DatabaseEntry {
+            passwordEnv = passwordEnv == null ? DEFAULT_PASSWORD_ENV : passwordEnv;
+            outPasswordEnv = outPasswordEnv == null ? passwordEnv : outPasswordEnv;
+            fetchSize = fetchSize == null ? dev.glosa.io.jdbc.JdbcReadOptions.DEFAULT_FETCH_SIZE : fetchSize;
+            queryTimeoutSeconds = queryTimeoutSeconds == null
+                    ? dev.glosa.io.jdbc.JdbcReadOptions.DEFAULT_QUERY_TIMEOUT_SECONDS : queryTimeoutSeconds;
+            loginTimeoutSeconds = loginTimeoutSeconds == null ? 30 : loginTimeoutSeconds;
+        }
+    }
 
     /** One feature: numeric with a transform, or categorical when {@code encoding} is given. */
     public record FeatureEntry(String column, String transform, String encoding, Integer top, Double weight, String missing) {}
@@ -94,17 +123,19 @@ public record RunConfig(
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
         identifierColumns = identifierColumns == null ? List.of() : List.copyOf(identifierColumns);
         dedup = dedup == null ? "first" : dedup;
+        database = database == null ? new DatabaseEntry(null, null, null, null, null, null) : database;
     }
 
     /** Every setting at its default. */
     public static RunConfig defaults() {
-        return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The same settings with another pseudonym key. */
     public RunConfig withPseudonymKey(String key) {
         return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
-                rankBy, overrides, identifiers, key, identifierColumns, dedup);
+                rankBy, overrides, identifiers, key, identifierColumns, dedup, database);
     }
 
     /**
@@ -180,7 +211,10 @@ public record RunConfig(
                 .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         RunConfig withoutKey = withPseudonymKey(null);
         try {
-            return dev.glosa.core.run.RunRecord.sha256(canonical.writeValueAsBytes(withoutKey));
+            // The database settings change how rows are fetched, never which: they stay out of the run id.
+            com.fasterxml.jackson.databind.node.ObjectNode tree = canonical.valueToTree(withoutKey);
+            tree.remove("database");
+            return RunRecord.sha256(canonical.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
         }
@@ -193,7 +227,7 @@ public record RunConfig(
                 + ", parameters=" + parameters + ", criterion=" + criterion + ", k=" + kMin + ".." + kMax
                 + ", minSegmentSize=" + minSegmentSize + ", seed=" + seed + ", rankBy=" + rankBy + ", overrides="
                 + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
-                + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + "]";
+                + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database + "]";
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.glosa.run;
 
 import dev.glosa.core.run.GlosaSource;
 import dev.glosa.core.run.RunLog;
+import dev.glosa.run.spi.Options;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -15,8 +16,11 @@ import java.util.Objects;
  * @param asOf the date the run analyses the data as of; a second run for the same date replaces the first one's rows
  * @param threads worker threads for the clustering
  * @param log where progress, warnings and results go
+ * @param options the command's options a sink provider reads (a database user), with the environment;
+ *     {@link Options#none()} when there are none
  */
-public record RunRequest(GlosaSource source, String out, RunConfig config, LocalDate asOf, int threads, RunLog log) {
+public record RunRequest(GlosaSource source, String out, RunConfig config, LocalDate asOf, int threads, RunLog log,
+        Options options) {
 
     /** Checks the request. */
     public RunRequest {
@@ -24,6 +28,7 @@ public record RunRequest(GlosaSource source, String out, RunConfig config, Local
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(options, "options");
         if (out == null || out.isBlank()) {
             // Path.of("") is the current folder: an empty variable in a scheduled script must not write there.
             throw GlosaRunException.badInput("the output is empty: give the output folder");
@@ -35,6 +40,7 @@ public record RunRequest(GlosaSource source, String out, RunConfig config, Local
 
     /** A request with the defaults: every core, no log. */
     public static RunRequest of(GlosaSource source, String out, RunConfig config, LocalDate asOf) {
-        return new RunRequest(source, out, config, asOf, Runtime.getRuntime().availableProcessors(), RunLog.NONE);
+        return new RunRequest(source, out, config, asOf, Runtime.getRuntime().availableProcessors(), RunLog.NONE,
+                Options.none());
     }
 }

@@ -17,7 +17,10 @@ import dev.glosa.core.run.RunOutput;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.io.powerbi.CommitPendingException;
+import dev.glosa.io.powerbi.FolderLockedException;
 import dev.glosa.io.powerbi.WriterOptions;
+import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.Sinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +56,7 @@ public final class WeeklyJob {
         RunLog log = request.log();
         GlosaSource source = request.source();
         RunConfig config = source.generated() ? withDemoKey(given, log) : given;
-        try (GlosaSink sink = open(request.out(), config)) {
+        try (GlosaSink sink = open(request.out(), config, request.options())) {
             try {
                 source.check();
                 sink.checkIdentifiers(source.identifierColumns());
@@ -82,17 +85,19 @@ public final class WeeklyJob {
         }
     }
 
-    private static GlosaSink open(String out, RunConfig config) {
+    private static GlosaSink open(String out, RunConfig config, Options options) {
         GlosaSink sink;
         try {
-            sink = Sinks.create(out, config.writerOptions());
+            sink = Sinks.create(out, config, options);
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         }
         try {
             sink.open();
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput("--out: " + e.getMessage(), e);
+        } catch (FolderLockedException e) {
+            throw GlosaRunException.failure(e.getMessage(), e);
         } catch (IOException e) {
             throw GlosaRunException.failure("cannot write to " + sink.describe() + ": " + e.getMessage(), e);
         }
@@ -171,6 +176,8 @@ public final class WeeklyJob {
             written = sink.write(new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state()));
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
+        } catch (FolderLockedException | CommitPendingException e) {
+            throw GlosaRunException.failure(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
             throw GlosaRunException.failure("cannot write the outputs to " + sink.describe() + ": " + e.getMessage()
                     + "; the previous outputs are unchanged", e);

@@ -23,14 +23,26 @@ final class Console implements RunLog {
     private final boolean terminal;
     private long lastPlainLine;
     private Writer log;
+    private final java.util.function.Function<String, String> environment;
 
     /** The log file a run appends to in its output folder. */
     static final String LOG_FILE = "glosa.log";
 
     Console(PrintStream out, PrintStream err, boolean terminal) {
+        this(out, err, terminal, System::getenv);
+    }
+
+    /** A console whose environment variables are read from {@code environment} (tests give their own). */
+    Console(PrintStream out, PrintStream err, boolean terminal, java.util.function.Function<String, String> environment) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.environment = environment;
+    }
+
+    /** The environment variable {@code name}, or {@code null}: secrets (database passwords) come from there. */
+    String getenv(String name) {
+        return environment.apply(name);
     }
 
     static Console system() {
@@ -63,6 +75,7 @@ final class Console implements RunLog {
             err.println("glosa: cannot open the log in " + folder + ": " + e.getMessage() + " (going on without it)");
         }
     }
+
 
     /** Closes the log, if any. */
     void close() {

@@ -58,7 +58,9 @@ public final class GlosaCli {
         }
         boolean verbose = Arrays.asList(rest).contains("--verbose");
         try {
-            console.info("glosa " + version() + " " + command.name() + " " + Console.printable(String.join(" ", rest)));
+            // a URL may carry credentials: the command line is shown with them masked
+            console.info("glosa " + version() + " " + command.name() + " " + Console.printable(
+                    String.join(" ", Arrays.stream(rest).map(dev.glosa.io.jdbc.JdbcUrls::mask).toList())));
             command.run(rest, console);
             return 0;
         } catch (CliException e) {

@@ -27,18 +27,18 @@ final class SourceCommand implements Command {
 
     @Override
     public String help() {
-        return provider.help() + RunOptions.HELP;
+        return provider.help() + RunOptions.help();
     }
 
     @Override
     public void run(String[] argv, Console console) {
-        Set<String> valued = new HashSet<>(RunOptions.VALUED);
+        Set<String> valued = RunOptions.valued();
         valued.addAll(provider.valuedOptions());
         Set<String> flags = new HashSet<>(RunOptions.FLAGS);
         flags.addAll(provider.flags());
-        Options options = Options.parse(name(), argv, valued, flags);
+        Options options = Options.parse(name(), argv, valued, flags).withEnvironment(console::getenv);
         RunOptions run = RunOptions.from(options, provider.defaultOut(), console);
-        WeeklyJob.run(new RunRequest(provider.create(options), run.out(), run.config(), run.asOf(), run.threads(),
-                console));
+        WeeklyJob.run(new RunRequest(provider.create(options, run.config()), run.out(), run.config(), run.asOf(),
+                run.threads(), console, options));
     }
 }

@@ -75,7 +75,7 @@ class PluggableSourceAndSinkTests {
         }
 
         @Override
-        public GlosaSource create(Options options) {
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             int hospitals = options.integer("hospitals", 2, 1, 20);
             return new GlosaSource() {
                 @Override
@@ -105,7 +105,7 @@ class PluggableSourceAndSinkTests {
         }
 
         @Override
-        public GlosaSink create(String out, WriterOptions options) {
+        public GlosaSink create(String out, dev.glosa.run.RunConfig config, Options options) {
             return new GlosaSink() {
                 @Override
                 public String describe() {
@@ -122,7 +122,7 @@ class PluggableSourceAndSinkTests {
 
                 @Override
                 public void checkIdentifiers(Collection<String> columns) {
-                    options.checkIdentifiers(columns);
+                    config.writerOptions().checkIdentifiers(columns);
                 }
 
                 @Override

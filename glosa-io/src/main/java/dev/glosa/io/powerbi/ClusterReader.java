@@ -51,6 +51,18 @@ final class ClusterReader {
         return latestBefore(folder.resolve(StarSchemaWriter.GROUP_STATE), asOf, ClusterReader::groupRecord);
     }
 
+    /** The tracker's state in {@code rows} of a {@code group_state} table kept outside the folder (a database). */
+    static List<GroupRecord> groupRecords(String source, String[] header, List<String[]> rows) throws IOException {
+        ClusterReader reader = new ClusterReader(source, header);
+        List<GroupRecord> out = new ArrayList<>(rows.size());
+        for (String[] cells : rows) {
+            reader.cells = cells;
+            reader.line++;
+            out.add(reader.groupRecord());
+        }
+        return List.copyOf(out);
+    }
+
     private static <T> List<T> latestBefore(Path path, LocalDate asOf, RowMapper<T> mapper) throws IOException {
         if (!Files.exists(path)) {
             return List.of();

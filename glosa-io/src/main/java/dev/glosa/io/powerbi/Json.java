@@ -50,6 +50,25 @@ final class Json {
         number(g, v);
     }
 
+    /** Money rounded to the cent as {@link Decimals#money(double)} writes it; {@code null} for {@code NaN} and infinities. */
+    static void money(JsonGenerator g, String field, double v) throws IOException {
+        rounded(g, field, v, Decimals.MONEY);
+    }
+
+    /** A rate to six decimals as {@link Decimals#rate(double)} writes it; {@code null} for {@code NaN} and infinities. */
+    static void rate(JsonGenerator g, String field, double v) throws IOException {
+        rounded(g, field, v, Decimals.RATE);
+    }
+
+    private static void rounded(JsonGenerator g, String field, double v, int decimals) throws IOException {
+        g.writeFieldName(field);
+        if (Double.isFinite(v)) {
+            g.writeNumber(Decimals.format(v, decimals));
+        } else {
+            g.writeNull();
+        }
+    }
+
     static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) {
             g.writeNumber(DoubleColumn.format(v));

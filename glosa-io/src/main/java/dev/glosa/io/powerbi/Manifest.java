@@ -59,7 +59,7 @@ final class Manifest {
             g.writeNumberField("segments", counts.segments());
             g.writeNumberField("clusters", counts.clusters());
             g.writeNumberField("fact_rows", counts.factRows());
-            Json.number(g, "glosa_total", counts.glosaTotal());
+            Json.money(g, "glosa_total", counts.glosaTotal());
             g.writeFieldName("inputs");
             inputs(g, run.inputs());
             if (run.reconciliation() != null) {
@@ -98,6 +98,10 @@ final class Manifest {
                     g.writeStartObject();
                     g.writeStringField("name", c.name());
                     g.writeStringField("type", c.type().id);
+                    int decimals = c.type() == CellType.NUMBER ? Decimals.of(t.file(), c.name()) : Decimals.EXACT;
+                    if (decimals != Decimals.EXACT) {
+                        g.writeNumberField("decimals", decimals);
+                    }
                     g.writeStringField("description", c.description());
                     if (c.pseudonymised()) {
                         g.writeBooleanField("pseudonymised", true);
@@ -131,9 +135,9 @@ final class Manifest {
         g.writeNumberField("rejected_duplicates", r.rejectedDuplicates());
         g.writeNumberField("paid_rows_merged", r.paidRowsMerged());
         g.writeNumberField("claims", r.claims());
-        Json.number(g, "glosa_total", r.glosaTotal());
-        Json.number(g, "paid_total", r.paidTotal());
-        Json.number(g, "naive_rejected_total", r.naiveRejectedTotal());
+        Json.money(g, "glosa_total", r.glosaTotal());
+        Json.money(g, "paid_total", r.paidTotal());
+        Json.money(g, "naive_rejected_total", r.naiveRejectedTotal());
         g.writeObjectFieldStart("by_situation");
         for (Situation s : Situation.values()) {
             SituationTotals t = r.bySituation().get(s);
@@ -143,8 +147,8 @@ final class Manifest {
             g.writeObjectFieldStart(s.code());
             g.writeStringField("name", s.name().toLowerCase(Locale.ROOT));
             g.writeNumberField("claims", t.claims());
-            Json.number(g, "glosa_amount", t.glosaAmount());
-            Json.number(g, "paid_amount", t.paidAmount());
+            Json.money(g, "glosa_amount", t.glosaAmount());
+            Json.money(g, "paid_amount", t.paidAmount());
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -29,7 +29,9 @@ import java.util.List;
  *
  * <p>Format: UTF-8 without byte-order mark, RFC 4180 (comma, CRLF, quotes only where needed), a header row, ISO dates
  * ({@code as_of} {@code yyyy-MM-dd}, {@code competence} {@code yyyy-MM}), numbers in plain decimal with {@code .} and no
- * exponent and no rounding (the shortest text that reads back to the same double), empty cells for missing values.
+ * exponent, empty cells for missing values. Money is rounded half-up to the cent and rates to six decimals (see
+ * {@code Decimals}; the manifest gives each such column's {@code decimals}); other numbers are the shortest text that
+ * reads back to the same double.
  * Text cells that a spreadsheet would take for a formula ({@code = + - @}, tab or CR first) get a leading {@code '};
  * numeric cells never do, so {@code -12.5} stays a number.
  *
@@ -37,9 +39,13 @@ import java.util.List;
  * {@code as_of} (a re-run of a week never duplicates it) and keeps the file in {@code as_of} order. A column this run
  * lacks is left empty in its rows; a column it adds is left empty in earlier rows.
  *
- * <p>Safety: a lock ({@code .glosa.lock}) refuses a second concurrent writer with {@link FolderLockedException}; every
- * file is first written in full to a temporary file in the folder and only then renamed into place (atomically where
- * the file system can), so a failed or killed run leaves the earlier outputs intact. Patient identifiers are handled
+ * <p>Safety: a lock ({@code .glosa.lock}) refuses a second concurrent writer with {@link FolderLockedException}; a
+ * command opens the folder with {@link OutputFolder#open(Path)} before it reads any data, which checks it and holds
+ * the lock for the whole run, and the write then works under that lock. Every file is first written in full to a
+ * temporary file in the folder; the files are then renamed into place as one step, through a journal
+ * ({@code .glosa-commit}) that whoever opens the folder next (a writer, or {@link #previousState} and
+ * {@link #previousGroups}) completes, so a failed or killed run leaves either the earlier outputs or the new ones,
+ * never a mix of the two weeks. Patient identifiers are handled
  * as {@link WriterOptions} says. Same inputs, configuration, seed and {@code as_of} give the same bytes in every file
  * except the {@code started_at} and {@code finished_at} cells of {@code runs.csv}.
  */
@@ -71,7 +77,8 @@ public final class StarSchemaWriter {
      * @param indicators the indicator rows, in the order to write them
      * @param options the identifier treatment
      * @return what was written
-     * @throws FolderLockedException if another run is writing the folder
+     * @throws FolderLockedException if another run is writing the folder (a folder this process opened with
+     *     {@link OutputFolder#open(Path)} is written under its lock)
      * @throws IllegalArgumentException if the inputs disagree (a row in two segments, a reserved column name, a changed
      *     pseudonym key or column type) or identifier columns are present without a chosen treatment
      * @throws IOException if a file cannot be read or written; the earlier outputs are then left as they were
@@ -98,6 +105,7 @@ public final class StarSchemaWriter {
      * @throws IOException if the file cannot be read or a cell does not parse, naming the file, line and column
      */
     public static List<GroupRecord> previousState(Path folder, LocalDate asOf) throws IOException {
+        OutputFolder.finishPendingCommit(folder);
         return ClusterReader.previousState(folder, asOf);
     }
 
@@ -112,6 +120,7 @@ public final class StarSchemaWriter {
      * @throws IOException if the file cannot be read or a cell does not parse, naming the file, line and column
      */
     public static List<ClusterProfile> previousGroups(Path folder, LocalDate asOf) throws IOException {
+        OutputFolder.finishPendingCommit(folder);
         return ClusterReader.previous(folder, asOf);
     }
 }

@@ -175,7 +175,8 @@ final class Tables {
             };
         }
         if (c instanceof DoubleColumn d) {
-            return row -> number(d.get(row));
+            int decimals = Decimals.of(StarSchemaWriter.FACT_GLOSA, c.name());
+            return decimals == Decimals.EXACT ? row -> number(d.get(row)) : row -> Decimals.format(d.get(row), decimals);
         }
         if (c instanceof MonthColumn m) {
             return cached(m::index, MonthColumn.MISSING, MonthColumn::format, m.size());
@@ -312,7 +313,7 @@ final class Tables {
                 r.add(keyValue(o.key(), c, ids));
             }
             r.add(Long.toString(o.rows()));
-            r.add(number(o.glosaAmount()));
+            r.add(Decimals.money(o.glosaAmount()));
             r.add(Csv.guard(o.strategy()));
             r.add(Integer.toString(o.k()));
             r.add(Csv.guard(o.qualityMetric()));
@@ -381,18 +382,18 @@ final class Tables {
                 r[i++] = Csv.guard(p.clusterId());
                 r[i++] = Csv.guard(p.segmentId());
                 r[i++] = Long.toString(p.rows());
-                r[i++] = number(p.glosaTotal());
-                r[i++] = number(p.glosaShare());
+                r[i++] = Decimals.money(p.glosaTotal());
+                r[i++] = Decimals.rate(p.glosaShare());
                 r[i++] = Integer.toString(p.rankInSegment());
                 r[i++] = Integer.toString(p.rankOverall());
                 r[i++] = Csv.guard(p.description() == null ? "" : p.description());
                 r[i++] = p.status().name().toLowerCase(Locale.ROOT);
                 r[i++] = Integer.toString(p.label());
-                r[i++] = number(p.rowShare());
-                r[i++] = number(p.glosaMean());
-                r[i++] = number(p.glosaMedian());
-                r[i++] = number(p.glosaRate());
-                r[i++] = number(p.glosaJump());
+                r[i++] = Decimals.rate(p.rowShare());
+                r[i++] = Decimals.money(p.glosaMean());
+                r[i++] = Decimals.money(p.glosaMedian());
+                r[i++] = Decimals.rate(p.glosaRate());
+                r[i++] = Decimals.money(p.glosaJump());
                 r[i++] = Csv.guard(readableReasons(p.topReasons()));
                 r[i++] = Csv.guard(readableLifts(p.distinctive()));
                 r[i++] = Csv.guard(centresJson(p.featureCentres()));
@@ -470,8 +471,8 @@ final class Tables {
                 g.writeStartObject();
                 g.writeStringField("code", r.code());
                 g.writeNumberField("rows", r.rows());
-                Json.number(g, "glosa_amount", r.glosaAmount());
-                Json.number(g, "share", r.share());
+                Json.money(g, "glosa_amount", r.glosaAmount());
+                Json.rate(g, "share", r.share());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -485,9 +486,9 @@ final class Tables {
                 g.writeStartObject();
                 g.writeStringField("column", l.column());
                 g.writeStringField("value", l.value());
-                Json.number(g, "share_in_group", l.shareInGroup());
-                Json.number(g, "share_in_segment", l.shareInSegment());
-                Json.number(g, "lift", l.lift());
+                Json.rate(g, "share_in_group", l.shareInGroup());
+                Json.rate(g, "share_in_segment", l.shareInSegment());
+                Json.rate(g, "lift", l.lift());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -507,13 +508,13 @@ final class Tables {
                 x.period() == null ? "" : x.period(),
                 Long.toString(x.claims()),
                 Long.toString(x.glosaClaims()),
-                number(x.glosaRate()),
-                number(x.glosaRateCiLow()),
-                number(x.glosaRateCiHigh()),
-                number(x.paidAmount()),
-                number(x.glosaAmount()),
-                number(x.glosaValueRatio()),
-                number(x.recoveredAmount())
+                Decimals.rate(x.glosaRate()),
+                Decimals.rate(x.glosaRateCiLow()),
+                Decimals.rate(x.glosaRateCiHigh()),
+                Decimals.money(x.paidAmount()),
+                Decimals.money(x.glosaAmount()),
+                Decimals.rate(x.glosaValueRatio()),
+                Decimals.money(x.recoveredAmount())
             });
         }
         return new Built(Schema.INDICATORS, RowSource.of(rows));
@@ -534,11 +535,11 @@ final class Tables {
             Integer.toString(counts.clusters()),
             run.status().name().toLowerCase(Locale.ROOT),
             Long.toString(counts.factRows()),
-            number(counts.glosaTotal()),
+            Decimals.money(counts.glosaTotal()),
             ids.policyName(),
             rec == null ? "" : Long.toString(rec.claims()),
             rec == null ? "" : Integer.toString(rec.rejectedDuplicates()),
-            rec == null ? "" : number(rec.naiveRejectedTotal()),
+            rec == null ? "" : Decimals.money(rec.naiveRejectedTotal()),
             Csv.guard(GlosaVersion.get()),
             Csv.guard(GlosaVersion.java())
         };

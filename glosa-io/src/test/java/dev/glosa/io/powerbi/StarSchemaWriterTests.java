@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
+import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.DoubleColumn;
@@ -295,13 +297,14 @@ class StarSchemaWriterTests {
     void previousGroupsAreTheLatestEarlierRunReadBackExactly() throws IOException {
         write(dir, Fixture.WEEK1);
         write(dir, Fixture.WEEK2);
+        // read back as written: money to the cent and rates to six decimals, every other field exact
         List<ClusterProfile> expected1 = new ArrayList<>();
         for (SegmentOutcome o : Fixture.outcomes(false)) {
-            expected1.addAll(o.profiles());
+            o.profiles().forEach(p -> expected1.add(asWritten(p)));
         }
         List<ClusterProfile> expected2 = new ArrayList<>();
         for (SegmentOutcome o : Fixture.outcomes(true)) {
-            expected2.addAll(o.profiles());
+            o.profiles().forEach(p -> expected2.add(asWritten(p)));
         }
         assertThat(StarSchemaWriter.previousGroups(dir, Fixture.WEEK2)).isEqualTo(expected1);
         assertThat(StarSchemaWriter.previousGroups(dir, LocalDate.of(2024, 5, 20))).isEqualTo(expected2);
@@ -311,6 +314,26 @@ class StarSchemaWriterTests {
         assertThat(first.featureCentres()).containsOnlyKeys("glosa_amount", "glosa_rate", "glosa_jump");
         assertThat(first.featureCentres().keySet()).containsExactly("glosa_amount", "glosa_rate", "glosa_jump");
         assertThat(first.description()).isEqualTo("=high value, rejected in full");
+    }
+
+    /** The profile with its money and rates (in its JSON columns too) rounded as {@code dim_cluster.csv} writes them. */
+    private static ClusterProfile asWritten(ClusterProfile p) {
+        return new ClusterProfile(p.segmentId(), p.clusterId(), p.label(), p.rows(), rate(p.rowShare()),
+                money(p.glosaTotal()), money(p.glosaMean()), money(p.glosaMedian()), rate(p.glosaShare()),
+                rate(p.glosaRate()), money(p.glosaJump()), p.featureCentres(),
+                p.distinctive().stream().map(l -> new CategoryLift(l.column(), l.value(), rate(l.shareInGroup()),
+                        rate(l.shareInSegment()), rate(l.lift()))).toList(),
+                p.topReasons().stream().map(r -> new ReasonShare(r.code(), r.rows(), money(r.glosaAmount()),
+                        rate(r.share()))).toList(),
+                p.description(), p.rankInSegment(), p.rankOverall(), p.status());
+    }
+
+    private static double money(double v) {
+        return Double.isFinite(v) ? Double.parseDouble(Decimals.money(v)) : v;
+    }
+
+    private static double rate(double v) {
+        return Double.isFinite(v) ? Double.parseDouble(Decimals.rate(v)) : v;
     }
 
     @Test

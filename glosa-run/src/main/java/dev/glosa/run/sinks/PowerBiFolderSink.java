@@ -3,11 +3,12 @@ package dev.glosa.run.sinks;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.run.GlosaSink;
 import dev.glosa.core.run.RunOutput;
+import dev.glosa.io.powerbi.FolderLockedException;
+import dev.glosa.io.powerbi.OutputFolder;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriteReport;
 import dev.glosa.io.powerbi.WriterOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import java.util.Objects;
 public final class PowerBiFolderSink implements GlosaSink {
     private final Path folder;
     private final WriterOptions options;
+    private OutputFolder open;
 
     /** A sink writing to {@code folder} with the identifier treatment of {@code options}. */
     public PowerBiFolderSink(Path folder, WriterOptions options) {
@@ -38,12 +40,24 @@ public final class PowerBiFolderSink implements GlosaSink {
         return folder.toAbsolutePath().normalize().toString();
     }
 
+    /**
+     * Opens the folder for the whole run ({@link OutputFolder#open}): refuses an empty path or a file, creates the
+     * folder, checks it can be written, finishes a commit a killed run left and takes the lock until {@link #close()},
+     * so that none of this fails after minutes of work.
+     *
+     * @throws FolderLockedException when another run holds the folder
+     * @throws IllegalArgumentException when {@code folder} cannot be an output folder, saying why
+     */
     @Override
     public void open() throws IOException {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(folder + " is a file, not a folder: give the output folder");
+        try {
+            open = OutputFolder.open(folder);
+        } catch (FolderLockedException e) {
+            throw e;
+        } catch (IOException e) {
+            // A folder that cannot be created or written is the wrong folder to give, not a failure of the run.
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Files.createDirectories(folder);
     }
 
     @Override
@@ -69,8 +83,12 @@ public final class PowerBiFolderSink implements GlosaSink {
                 + " (fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, manifest.json)");
     }
 
+    /** Lets go of the folder's lock. */
     @Override
-    public void close() {
-        // The writer takes and releases its lock within write; nothing is held between the calls.
+    public void close() throws IOException {
+        if (open != null) {
+            open.close();
+            open = null;
+        }
     }
 }

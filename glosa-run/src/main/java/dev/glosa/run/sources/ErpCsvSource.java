@@ -123,16 +123,19 @@ public final class ErpCsvSource implements GlosaSource {
         }
 
         @Override
-        public GlosaSource create(Options options) {
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             Path in = Path.of(options.required("in"));
-            CsvMapping mapping;
+            return new ErpCsvSource(in, mapping(options), options.month("month"));
+        }
+
+        /** The mapping of {@code --mapping}, else the reference ERP shape. */
+        static CsvMapping mapping(Options options) {
             try {
-                mapping = options.has("mapping") ? CsvMapping.load(Path.of(options.one("mapping", null)))
+                return options.has("mapping") ? CsvMapping.load(Path.of(options.one("mapping", null)))
                         : CsvMapping.reference();
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 throw GlosaRunException.badInput("mapping: " + e.getMessage(), e);
             }
-            return new ErpCsvSource(in, mapping, options.month("month"));
         }
     }
 }

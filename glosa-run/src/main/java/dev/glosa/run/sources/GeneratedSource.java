@@ -143,7 +143,7 @@ public final class GeneratedSource implements GlosaSource {
         }
 
         @Override
-        public GlosaSource create(Options options) {
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             String source = options.one("source", "sus");
             Kind kind = switch (source) {
                 case "sus" -> Kind.SUS;

@@ -192,7 +192,7 @@ public final class SihFilesSource implements GlosaSource {
         }
 
         @Override
-        public GlosaSource create(Options options) {
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             List<Path> rd = options.paths("rd");
             List<Path> rj = options.paths("rj");
             List<Path> er = options.paths("er");

@@ -136,7 +136,7 @@ public final class TissFilesSource implements GlosaSource {
         }
 
         @Override
-        public GlosaSource create(Options options) {
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             return new TissFilesSource(options.paths("in"));
         }
     }

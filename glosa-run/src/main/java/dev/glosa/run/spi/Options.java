@@ -23,6 +23,7 @@ public final class Options {
     static final LocalDate LAST_DATE = LocalDate.of(2999, 12, 31);
     private final String command;
     private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private java.util.function.Function<String, String> environment = System::getenv;
 
     private Options(String command) {
         this.command = command;
@@ -76,6 +77,25 @@ public final class Options {
             }
         }
         return a;
+    }
+
+    /** No options: what a library caller gives a sink or source that needs none. */
+    public static Options none() {
+        return new Options("glosa");
+    }
+
+    /**
+     * These options reading environment variables from {@code lookup} instead of the process's (tests give their
+     * own); secrets such as database passwords come from there, never from an option.
+     */
+    public Options withEnvironment(java.util.function.Function<String, String> lookup) {
+        this.environment = java.util.Objects.requireNonNull(lookup, "lookup");
+        return this;
+    }
+
+    /** The environment variable {@code name}, or {@code null}. */
+    public String getenv(String name) {
+        return environment.apply(name);
     }
 
     public boolean has(String name) {

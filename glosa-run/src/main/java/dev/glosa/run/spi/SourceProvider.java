@@ -1,6 +1,7 @@
 package dev.glosa.run.spi;
 
 import dev.glosa.core.run.GlosaSource;
+import dev.glosa.run.RunConfig;
 import java.util.Set;
 
 /**
@@ -40,7 +41,8 @@ public interface SourceProvider {
     /**
      * The source the options describe, not yet read.
      *
+     * @param config the run's settings (a database source reads its time-outs there)
      * @throws dev.glosa.run.GlosaRunException when an option is missing or wrong, naming it
      */
-    GlosaSource create(Options options);
+    GlosaSource create(Options options, RunConfig config);
 }

@@ -1,0 +1,48 @@
+package dev.glosa.io.csv;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses a text cell the way the CSV reader does (numbers in pt-BR or plain style, integers, dates and months in the
+ * formats a {@link ColumnMapping} names), for readers whose cells arrive as text, such as a text column of a database.
+ *
+ * <p>Each parse returns its value and leaves {@link #error()} {@code null}, or sets it to the rule the text broke. Not
+ * thread-safe: one instance serves one read.
+ */
+public final class CellParser {
+    private final Cells cells = new Cells();
+
+    /** The rule the last parse broke, or {@code null}. */
+    public String error() {
+        return cells.error;
+    }
+
+    /**
+     * A number in {@code style}; {@link NumberStyle#AUTO} decides from the text itself ({@code 1.234,56} or
+     * {@code 12,5} pt-BR, otherwise plain).
+     */
+    public double number(String text, NumberStyle style) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        boolean ptBr = style == NumberStyle.PT_BR
+                || style == NumberStyle.AUTO && Cells.styleEvidence(b, 0, b.length) == 1;
+        return cells.number(b, 0, b.length, ptBr);
+    }
+
+    /** A signed decimal integer that fits in a {@code long}. */
+    public long integer(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return cells.integer(b, 0, b.length);
+    }
+
+    /** A date as an epoch day, in {@code format} ({@code auto} or a date format of {@link ColumnMapping}). */
+    public int epochDay(String text, String format) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return cells.date(b, 0, b.length, Cells.dateShapes(format == null ? "auto" : format));
+    }
+
+    /** A month as {@code year * 12 + month - 1}, in {@code format} ({@code auto} or a month format). */
+    public int monthIndex(String text, String format) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return cells.month(b, 0, b.length, Cells.monthShapes(format == null ? "auto" : format));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.glosa.io.jdbc;
+
+import java.util.function.LongConsumer;
+
+/**
+ * How a query is read.
+ *
+ * @param fetchSize rows the driver fetches per round trip, so the result is never held whole (default 10,000)
+ * @param queryTimeoutSeconds the time-out of the query, 0 for none (default 600)
+ * @param progressEvery rows between two progress reports
+ * @param progress called with the rows read so far every {@code progressEvery} rows and at the end
+ */
+public record JdbcReadOptions(int fetchSize, int queryTimeoutSeconds, long progressEvery, LongConsumer progress) {
+    /** The default fetch size. */
+    public static final int DEFAULT_FETCH_SIZE = 10_000;
+    /** The default query time-out, in seconds. */
+    public static final int DEFAULT_QUERY_TIMEOUT_SECONDS = 600;
+
+    /** Checks the values; a {@code null} progress reports nothing. */
+    public JdbcReadOptions {
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException("fetchSize must be at least 1, found " + fetchSize);
+        }
+        if (queryTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("queryTimeoutSeconds must be 0 (none) or more, found "
+                    + queryTimeoutSeconds);
+        }
+        if (progressEvery < 1) {
+            throw new IllegalArgumentException("progressEvery must be at least 1, found " + progressEvery);
+        }
+        progress = progress == null ? rows -> { } : progress;
+    }
+
+    /** The defaults: 10,000 rows per fetch, a 600 s time-out, no progress. */
+    public static JdbcReadOptions defaults() {
+        return new JdbcReadOptions(DEFAULT_FETCH_SIZE, DEFAULT_QUERY_TIMEOUT_SECONDS, 100_000, null);
+    }
+
+    /** The same options with another time-out (0 for none). */
+    public JdbcReadOptions withQueryTimeoutSeconds(int seconds) {
+        return new JdbcReadOptions(fetchSize, seconds, progressEvery, progress);
+    }
+
+    /** The same options with another fetch size. */
+    public JdbcReadOptions withFetchSize(int rows) {
+        return new JdbcReadOptions(rows, queryTimeoutSeconds, progressEvery, progress);
+    }
+
+    /** The same options reporting progress every {@code every} rows to {@code consumer}. */
+    public JdbcReadOptions withProgress(long every, LongConsumer consumer) {
+        return new JdbcReadOptions(fetchSize, queryTimeoutSeconds, every, consumer);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.glosa.io.powerbi;
+
+import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.indicator.IndicatorRow;
+import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.Role;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The tables of one run exactly as the star-schema writer builds them ({@code fact_glosa}, {@code dim_segment},
+ * {@code dim_cluster}, {@code indicators}, {@code group_state} when the tracker's state is given, {@code runs} last),
+ * for a sink other than the folder, such as a database.
+ *
+ * <p>Cells are the texts the folder's CSV files hold: numbers in plain decimal, ISO dates, {@code yyyy-MM} months,
+ * empty for a missing value, and text guarded against spreadsheet formulas ({@link #plainText(String)} undoes that).
+ */
+public final class RunTables {
+    /** One planned table: its file, what one row is, its key, and its header and rows. */
+    record Planned(String file, String oneRowPer, List<String> key, Tables.Built built) {}
+
+    final Identifiers ids;
+    final Manifest.RunCounts counts;
+    final List<Planned> plan;
+
+    private RunTables(Identifiers ids, Manifest.RunCounts counts, List<Planned> plan) {
+        this.ids = ids;
+        this.counts = counts;
+        this.plan = List.copyOf(plan);
+    }
+
+    /**
+     * Builds the tables of a run; the arguments are those of
+     * {@link StarSchemaWriter#write(java.nio.file.Path, RunRecord, GlosaTable, List, List, List, WriterOptions)}, with
+     * {@code state} {@code null} to leave the tracker's table out.
+     *
+     * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
+     */
+    public static RunTables of(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options) {
+        return of(run, analysed, outcomes, indicators, state, options, System.getenv());
+    }
+
+    static RunTables of(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options,
+            Map<String, String> environment) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(analysed, "analysed");
+        Objects.requireNonNull(options, "options");
+        outcomes = List.copyOf(outcomes);
+        indicators = List.copyOf(indicators);
+        Identifiers ids = Identifiers.resolve(options, environment,
+                Tables.identifierColumns(analysed, outcomes, options));
+        int clusters = 0;
+        for (SegmentOutcome o : outcomes) {
+            clusters += o.profiles().size();
+        }
+        double glosaTotal = analysed.has(Role.GLOSA_AMOUNT) ? analysed.doubles(Role.GLOSA_AMOUNT).sum() : Double.NaN;
+        Manifest.RunCounts counts = new Manifest.RunCounts(outcomes.size(), clusters, analysed.rowCount(), glosaTotal);
+        List<Planned> plan = new ArrayList<>(List.of(
+                new Planned(StarSchemaWriter.FACT_GLOSA, "analysed row", List.of("as_of", "row order"),
+                        Tables.fact(run, analysed, outcomes, ids)),
+                new Planned(StarSchemaWriter.DIM_SEGMENT, "segment", List.of("as_of", "segment_id"),
+                        Tables.segments(run, outcomes, ids)),
+                new Planned(StarSchemaWriter.DIM_CLUSTER, "group", List.of("as_of", "segment_id", "cluster_id"),
+                        Tables.clusters(run, outcomes)),
+                new Planned(StarSchemaWriter.INDICATORS, "scope x period", List.of("as_of", "scope", "scope_key",
+                        "period"), Tables.indicators(run, indicators)),
+                new Planned(StarSchemaWriter.RUNS, "run", List.of("as_of"), Tables.runs(run, counts, ids))));
+        if (state != null) {
+            plan.add(plan.size() - 1, new Planned(StarSchemaWriter.GROUP_STATE, "tracked group",
+                    List.of("as_of", "segment_id", "cluster_id"), Tables.groupState(run, state)));
+        }
+        return new RunTables(ids, counts, plan);
+    }
+
+    /** The tables, {@code runs} last. */
+    public List<Table> tables() {
+        List<Table> out = new ArrayList<>(plan.size());
+        for (Planned p : plan) {
+            out.add(new Table(p));
+        }
+        return out;
+    }
+
+    /** The pseudonym key's id when identifiers are pseudonymised, else {@code null}. */
+    public String keyId() {
+        return ids.keyId();
+    }
+
+    /** The text a guarded cell stands for (a leading {@code '} before a formula character removed). */
+    public static String plainText(String cell) {
+        return Csv.unguard(cell);
+    }
+
+    /**
+     * The tracker's state read back from rows of {@code group_state} (cells as the CSV holds them, text unguarded or
+     * not), for a sink that keeps it elsewhere than the folder.
+     *
+     * @param source names the rows in messages
+     * @throws IOException naming the source, row and column when a cell does not parse
+     */
+    public static List<GroupRecord> groupRecords(String source, List<String> header, List<String[]> rows)
+            throws IOException {
+        return ClusterReader.groupRecords(source, header.toArray(new String[0]), rows);
+    }
+
+    /** One table of the run. */
+    public static final class Table {
+        private final Planned planned;
+
+        Table(Planned planned) {
+            this.planned = planned;
+        }
+
+        /** The table's name: its file name without {@code .csv}. */
+        public String name() {
+            String f = planned.file();
+            return f.endsWith(".csv") ? f.substring(0, f.length() - 4) : f;
+        }
+
+        /** The columns that identify a row within the table ({@code row order} for the fact table's row position). */
+        public List<String> key() {
+            return planned.key();
+        }
+
+        /** The header, in order. */
+        public List<String> columnNames() {
+            return Schema.names(planned.built().columns());
+        }
+
+        /** Each column's type: {@code text}, {@code number}, {@code integer}, {@code date}, {@code month} or
+         * {@code datetime}. */
+        public List<String> columnTypes() {
+            List<String> out = new ArrayList<>();
+            for (ColumnSpec c : planned.built().columns()) {
+                out.add(c.type().id);
+            }
+            return out;
+        }
+
+        /** The number of rows this run adds. */
+        public int size() {
+            return planned.built().rows().size();
+        }
+
+        /** Fills {@code cells} (one per column) with row {@code i}'s cell texts. */
+        public void fill(int i, String[] cells) {
+            planned.built().rows().fill(i, cells);
+        }
+    }
+}
