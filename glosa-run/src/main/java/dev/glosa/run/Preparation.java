@@ -20,6 +20,7 @@ import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
+import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.WriterOptions;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -51,14 +53,17 @@ final class Preparation {
      * Prepares what {@code batch} holds for the loop and the writer.
      *
      * @param source a word for messages: {@code sus}, {@code csv}, {@code tiss}, {@code demo}
+     * @param personal the source's decisions on which columns are personal
      */
-    static Prepared prepare(String source, SourceBatch batch, RunConfig config, LocalDate asOf) {
+    static Prepared prepare(String source, SourceBatch batch, RunConfig config, LocalDate asOf,
+            Map<String, Boolean> personal) {
         SourceRows rows = batch.rows();
         Prepared p;
         if (rows instanceof SourceRows.Sih sih) {
             p = sus(source, sih.rd(), sih.rj(), sih.er(), config, batch.inputs());
         } else if (rows instanceof SourceRows.ErpLines erp) {
-            p = erp(source, erp.lines(), erp.month(), YearMonth.from(asOf), batch.inputs(), batch.rowsRejected());
+            p = erp(source, erp.lines(), erp.month(), YearMonth.from(asOf), batch.inputs(), batch.rowsRejected(),
+                    personal);
         } else if (rows instanceof SourceRows.TissItems tiss) {
             p = tiss(source, tiss.items(), batch.inputs());
         } else {
@@ -134,7 +139,7 @@ final class Preparation {
                     + "', so segments are hospital × payer in effect; give --er for the CO_ERRO groups");
         }
         return new Prepared(source, claims, withGlosa, new FeatureSpec(features), explain, Indicators.standard(claims),
-                inputs, rowsIn, 0, r.report(), warnings);
+                inputs, rowsIn, 0, r.report(), warnings, Map.of());
     }
 
     /**
@@ -169,9 +174,10 @@ final class Preparation {
      * The export has no payment column, so {@code paid_amount} is billed minus denied.
      *
      * @param month the month to analyse, or {@code null} for the last closed month before {@code asOfMonth}
+     * @param personal the mapping's decisions on which columns are personal ({@code CsvMapping.personalOverrides()})
      */
     static Prepared erp(String source, GlosaTable lines, YearMonth month, YearMonth asOfMonth,
-            List<RunRecord.Input> inputs, long rowsRejected) {
+            List<RunRecord.Input> inputs, long rowsRejected, Map<String, Boolean> personal) {
         List<String> dims = new ArrayList<>();
         for (Column c : lines.columns()) {
             if (c.type() == ColumnType.CATEGORY) {
@@ -210,17 +216,18 @@ final class Preparation {
             paid[r] = billed.get(r) - glosa.get(r);
         }
         analysed = analysed.with(DoubleColumn.of(Role.PAID_AMOUNT.column(), paid));
-        // Every dimension explains the groups, except columns that could hold a patient's identifier.
+        // Every dimension explains the groups, except personal ones: a group's label quotes its values in clear.
+        Set<String> personalDims = PersonalFields.detectNames(analysed.project(dims.toArray(String[]::new)), personal);
         List<String> explain = new ArrayList<>();
         for (String d : dims) {
-            if (!WriterOptions.DEFAULT_IDENTIFIER_COLUMNS.contains(d)) {
+            if (!personalDims.contains(d)) {
                 explain.add(d);
             }
         }
         List<String> warnings = rowsRejected == 0 ? List.of()
                 : List.of(String.format("%,d rows were rejected by the reader (see rejects.csv)", rowsRejected));
         return new Prepared(source, analysed, null, FeatureSpec.reference(), explain, Indicators.standard(analysed),
-                inputs, lines.rowCount() + rowsRejected, rowsRejected, null, warnings);
+                inputs, lines.rowCount() + rowsRejected, rowsRejected, null, warnings, personal);
     }
 
     /**
@@ -249,7 +256,7 @@ final class Preparation {
         List<String> explain = present(analysed, List.of(TissColumns.REASON_GROUP, TissColumns.PROCEDURE_TABLE,
                 TissColumns.GLOSA_LEVEL, TissColumns.APPEAL_STATUS));
         return new Prepared(source, analysed, withGlosa, new FeatureSpec(features), explain,
-                Indicators.standard(analysed), inputs, items.rowCount(), 0, null, List.of());
+                Indicators.standard(analysed), inputs, items.rowCount(), 0, null, List.of(), Map.of());
     }
 
     /**

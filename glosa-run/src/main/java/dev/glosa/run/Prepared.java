@@ -6,6 +6,7 @@ import dev.glosa.core.reconcile.ReconciliationReport;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.run.RunRecord;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a source hands to the job: the rows to write, which of them to cluster, the indicators, and the provenance.
@@ -21,6 +22,8 @@ import java.util.List;
  * @param rowsRejected the rows quarantined by the readers
  * @param reconciliation the SUS reconciliation report, or {@code null}
  * @param warnings what the analyst should know about the inputs (printed and logged)
+ * @param personalOverrides the source's own decisions on which columns are personal (a CSV mapping's
+ *     {@code personal:} entries), given to the profile and the writer alike
  */
 record Prepared(
         String source,
@@ -33,18 +36,20 @@ record Prepared(
         long rowsIn,
         long rowsRejected,
         ReconciliationReport reconciliation,
-        List<String> warnings) {
+        List<String> warnings,
+        Map<String, Boolean> personalOverrides) {
 
-    /** Copies the rows and the warnings. */
+    /** Copies the rows, the warnings and the overrides. */
     Prepared {
         clusterRows = clusterRows == null ? null : clusterRows.clone();
         warnings = List.copyOf(warnings);
+        personalOverrides = personalOverrides == null ? Map.of() : Map.copyOf(personalOverrides);
     }
 
     /** The same with other warnings. */
     Prepared withWarnings(List<String> others) {
         return new Prepared(source, analysed, clusterRows, defaultFeatures, profileColumns, indicators, inputs, rowsIn,
-                rowsRejected, reconciliation, others);
+                rowsRejected, reconciliation, others, personalOverrides);
     }
 
     /** A copy of the rows to cluster, or {@code null} for all. */

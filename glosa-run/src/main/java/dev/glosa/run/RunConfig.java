@@ -51,7 +51,7 @@ import java.util.Map;
  *     without it, pseudonymise when a key is given, else the run stops and says so
  * @param pseudonymKey the HMAC key for pseudonyms (better given in the environment variable
  *     {@code GLOSA_PSEUDONYM_KEY})
- * @param identifierColumns the columns treated as patient identifiers (default: the writer's list)
+ * @param identifierColumns columns treated as patient identifiers besides those found by name and content
  * @param dedup which row of a claim repeated in RJ represents it: {@code first} (default), {@code last},
  *     {@code max_value}
  * @param database how a database is read or written (not part of the fingerprint: it changes no result)
@@ -235,6 +235,15 @@ public record RunConfig(
      * {@code profileColumns} (empty: every category column).
      */
     LoopConfig loopConfig(FeatureSpec defaultFeatures, List<String> profileColumns, int threads) {
+        return loopConfig(defaultFeatures, profileColumns, Map.of(), threads);
+    }
+
+    /**
+     * The loop configuration as above, with the source's decisions on which columns are personal (a CSV mapping's
+     * {@code personal:} entries): a personal column never describes a group.
+     */
+    LoopConfig loopConfig(FeatureSpec defaultFeatures, List<String> profileColumns, Map<String, Boolean> personal,
+            int threads) {
         LoopConfig.Builder b = LoopConfig.builder()
                 .segmentKeys(segmentKeys)
                 .features(features.isEmpty() ? defaultFeatures : featureSpec())
@@ -244,7 +253,8 @@ public record RunConfig(
                 .minSegmentSize(minSegmentSize)
                 .seed(seed)
                 .threads(threads)
-                .profile(ProfileOptions.defaults().withRankBy(rankByChoice()).withCategoryColumns(profileColumns));
+                .profile(ProfileOptions.defaults().withRankBy(rankByChoice()).withCategoryColumns(profileColumns)
+                        .withPersonalOverrides(personal));
         parameters.forEach(b::parameter);
         try {
             for (OverrideEntry o : overrides) {

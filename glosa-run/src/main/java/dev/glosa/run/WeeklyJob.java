@@ -56,7 +56,8 @@ public final class WeeklyJob {
         RunLog log = request.log();
         GlosaSource source = request.source();
         RunConfig config = source.generated() ? withDemoKey(given, log) : given;
-        try (GlosaSink sink = open(request.out(), config, request.options())) {
+        WriterOptions identifiers = config.writerOptions().withPersonalOverrides(source.personalOverrides());
+        try (GlosaSink sink = open(request.out(), identifiers, config, request.options())) {
             try {
                 source.check();
                 sink.checkIdentifiers(source.identifierColumns());
@@ -67,7 +68,8 @@ public final class WeeklyJob {
             }
             Instant started = Instant.now();
             SourceBatch batch = read(source, new RunContext(request.asOf(), sink.rejectsFile(), log));
-            Prepared prepared = Preparation.prepare(source.describe(), batch, config, request.asOf());
+            Prepared prepared = Preparation.prepare(source.describe(), batch, config, request.asOf(),
+                    source.personalOverrides());
             if (prepared.reconciliation() != null) {
                 log.result("Reconciliation");
                 log.result(prepared.reconciliation().summary());
@@ -85,10 +87,10 @@ public final class WeeklyJob {
         }
     }
 
-    private static GlosaSink open(String out, RunConfig config, Options options) {
+    private static GlosaSink open(String out, WriterOptions identifiers, RunConfig config, Options options) {
         GlosaSink sink;
         try {
-            sink = Sinks.create(out, config, options);
+            sink = Sinks.create(out, identifiers, config, options);
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         }
@@ -135,11 +137,12 @@ public final class WeeklyJob {
         }
         try {
             // Before the clustering, not at the write: an identifier column found in the data needs a treatment.
-            sink.checkIdentifiers(in.analysed().columnNames());
+            sink.checkIdentifiers(in.analysed());
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         }
-        LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(), request.threads());
+        LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(), in.personalOverrides(),
+                request.threads());
         List<GroupRecord> previous;
         try {
             previous = sink.previousState(request.asOf());

@@ -105,7 +105,8 @@ class PluggableSourceAndSinkTests {
         }
 
         @Override
-        public GlosaSink create(String out, dev.glosa.run.RunConfig config, Options options) {
+        public GlosaSink create(String out, WriterOptions identifiers, dev.glosa.run.RunConfig config,
+                Options options) {
             return new GlosaSink() {
                 @Override
                 public String describe() {
@@ -122,7 +123,7 @@ class PluggableSourceAndSinkTests {
 
                 @Override
                 public void checkIdentifiers(Collection<String> columns) {
-                    config.writerOptions().checkIdentifiers(columns);
+                    identifiers.checkIdentifiers(columns);
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package dev.glosa.cluster.loop;
 
 import dev.glosa.cluster.features.Feature;
+import dev.glosa.cluster.profile.GroupProfiler;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.Ranking;
 import dev.glosa.cluster.profile.RankBy;
@@ -13,6 +14,7 @@ import dev.glosa.core.segment.Segment;
 import dev.glosa.core.segment.Segmenter;
 import dev.glosa.core.table.ColumnType;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.PersonalFields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,9 +89,11 @@ public final class SegmentLoop {
         int m = segments.size();
         SegmentInput[] inputs = new SegmentInput[m];
         long rowsTotal = 0;
+        Map<String, Boolean> decided = decidePersonal(table, config.profile());
         for (int i = 0; i < m; i++) {
             Segment seg = segments.get(i);
-            inputs[i] = new SegmentInput(seg.key(), table, seg.rows(), config.settingsFor(seg.key()),
+            inputs[i] = new SegmentInput(seg.key(), table, seg.rows(),
+                    decided(config.settingsFor(seg.key()), config.profile(), decided),
                     bySegment.getOrDefault(seg.id(), List.of()), SegmentJob.segmentSeed(config.seed(), seg.id()));
             rowsTotal += seg.size();
         }
@@ -123,6 +127,35 @@ public final class SegmentLoop {
             }
         }
         return new LoopResult(config, table.rowCount(), out, vanished, state);
+    }
+
+    /**
+     * Whether each category column of {@code table} is personal, decided once for the whole table: every segment's
+     * profile then reads the answer from its overrides instead of sampling the column's values again.
+     */
+    private static Map<String, Boolean> decidePersonal(GlosaTable table, ProfileOptions profile) {
+        List<String> categories = new ArrayList<>();
+        for (var c : table.columns()) {
+            if (c.type() == ColumnType.CATEGORY) {
+                categories.add(c.name());
+            }
+        }
+        GlosaTable projected = table.project(categories.toArray(String[]::new));
+        Set<String> personal = PersonalFields.detectNames(projected, profile.personalOverrides());
+        Map<String, Boolean> out = new TreeMap<>();
+        for (String c : categories) {
+            out.put(c, personal.contains(c));
+        }
+        return out;
+    }
+
+    /** {@code s} with the run's decision on personal columns, when its profile is the run's. */
+    private static SegmentSettings decided(SegmentSettings s, ProfileOptions run, Map<String, Boolean> decided) {
+        if (!s.profile().equals(run)) {
+            return s;
+        }
+        return new SegmentSettings(s.features(), s.strategy(), s.parameters(), s.criterion(), s.kMin(), s.kMax(),
+                s.minSegmentSize(), s.profile().withPersonalOverrides(decided), s.track());
     }
 
     private SegmentResult[] execute(SegmentInput[] inputs, int threads, long rowsTotal, long start,
@@ -226,6 +259,7 @@ public final class SegmentLoop {
         for (String c : p.categoryColumns()) {
             table.category(c);
         }
+        GroupProfiler.refusePersonal(table, p);
         checkSettings(config);
     }
 

@@ -11,6 +11,7 @@ import dev.glosa.core.table.ColumnType;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
+import dev.glosa.core.table.PersonalFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -326,16 +327,42 @@ public final class GroupProfiler {
             for (String c : options.categoryColumns()) {
                 table.category(c);
             }
+            refusePersonal(table, options);
             return options.categoryColumns();
         }
-        List<String> out = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         for (Column c : table.columns()) {
             if (c.type() == ColumnType.CATEGORY && !key.columns().contains(c.name())
                     && !c.name().equals(options.reasonColumn())) {
-                out.add(c.name());
+                candidates.add(c.name());
+            }
+        }
+        Set<String> personal = PersonalFields.detectNames(table.project(candidates.toArray(String[]::new)),
+                options.personalOverrides());
+        List<String> out = new ArrayList<>();
+        for (String c : candidates) {
+            if (!personal.contains(c)) {
+                out.add(c);
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses category columns named in {@code options} that are personal: a group's label and distinctive values
+     * quote the values in clear.
+     *
+     * @throws IllegalArgumentException naming the column, why it is personal and the override that allows it
+     */
+    public static void refusePersonal(GlosaTable table, ProfileOptions options) {
+        List<PersonalFields.Detected> personal = PersonalFields.detect(
+                table.project(options.categoryColumns().toArray(String[]::new)), options.personalOverrides());
+        if (!personal.isEmpty()) {
+            throw new IllegalArgumentException("profile columns " + personal + " hold personal data, which a group's "
+                    + "label would quote in clear: leave them out of the category columns, or set their personal "
+                    + "override to false (ProfileOptions.withPersonalOverrides, or personal: false in the CSV mapping) "
+                    + "if they identify nobody");
+        }
     }
 
     private static List<List<ReasonShare>> reasons(GlosaTable table, int[] rows, double[] glosa, int[] gi,

@@ -1,8 +1,10 @@
 package dev.glosa.cluster.profile;
 
 import dev.glosa.core.aggregate.MonthlyAggregator;
+import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,13 +16,19 @@ import java.util.Objects;
  *     from the table: no trend
  * @param reasonColumn the reason code column; {@code null} or absent from the table: no reasons
  * @param categoryColumns the category columns searched for distinctive values; empty means every category column
- *     of the table except the segment keys and the reason column
+ *     of the table except the segment keys, the reason column and the personal columns; a personal column named here
+ *     is refused
+
  * @param liftBasis what shares are measured in
  * @param minSupport the least share of the group a value must hold to be reported, in (0, 1]
  * @param minLift the least lift a value must reach to be reported, above 1
  * @param maxLifts at most this many distinctive values per group
  * @param maxReasons at most this many reason codes per group
  * @param rankBy what the priority ranking sorts on
+ * @param personalOverrides column name (case ignored) to {@code false} to let a column that
+ *     {@link PersonalFields#detect} finds personal describe groups, or {@code true} to keep one it does not find out
+ *     of every description; a group is never described by a personal column otherwise, whatever
+ *     {@code categoryColumns} says, because its label and distinctive values are written in clear
  */
 public record ProfileOptions(
         String glosaColumn,
@@ -33,7 +41,8 @@ public record ProfileOptions(
         double minLift,
         int maxLifts,
         int maxReasons,
-        RankBy rankBy) {
+        RankBy rankBy,
+        Map<String, Boolean> personalOverrides) {
 
     /** Checks every value and copies the column list. */
     public ProfileOptions {
@@ -57,12 +66,21 @@ public record ProfileOptions(
         if (rankBy == RankBy.JUMP && jumpColumn == null) {
             throw new IllegalArgumentException("rankBy JUMP needs a jumpColumn, found null");
         }
+        personalOverrides = personalOverrides == null ? Map.of() : Map.copyOf(personalOverrides);
+    }
+
+    /** Options without personal overrides: no personal column describes a group. */
+    public ProfileOptions(String glosaColumn, String billedColumn, String jumpColumn, String reasonColumn,
+            List<String> categoryColumns, LiftBasis liftBasis, double minSupport, double minLift, int maxLifts,
+            int maxReasons, RankBy rankBy) {
+        this(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis, minSupport, minLift,
+                maxLifts, maxReasons, rankBy, Map.of());
     }
 
     /**
      * The defaults: the canonical columns ({@code glosa_amount}, {@code billed_amount}, {@code glosa_jump},
-     * {@code reason_code}), every other category column, lifts by glosa share with support 10% and lift 1.2, five
-     * values and three reasons per group, ranked by total glosa.
+     * {@code reason_code}), every other category column that is not personal ({@link PersonalFields#detect}), lifts
+     * by glosa share with support 10% and lift 1.2, five values and three reasons per group, ranked by total glosa.
      */
     public static ProfileOptions defaults() {
         return new ProfileOptions(Role.GLOSA_AMOUNT.column(), Role.BILLED_AMOUNT.column(),
@@ -73,18 +91,30 @@ public record ProfileOptions(
     /** The same options ranked by {@code by}. */
     public ProfileOptions withRankBy(RankBy by) {
         return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, by);
+                minSupport, minLift, maxLifts, maxReasons, by, personalOverrides);
     }
 
-    /** The same options searching only {@code columns} for distinctive values (empty: every category column). */
+    /**
+     * The same options searching only {@code columns} for distinctive values (empty: every category column that is
+     * not personal).
+     */
     public ProfileOptions withCategoryColumns(List<String> columns) {
         return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, columns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, rankBy);
+                minSupport, minLift, maxLifts, maxReasons, rankBy, personalOverrides);
     }
 
     /** The same options with another lift basis and thresholds. */
     public ProfileOptions withLifts(LiftBasis basis, double support, double lift, int max) {
         return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, basis,
-                support, lift, max, maxReasons, rankBy);
+                support, lift, max, maxReasons, rankBy, personalOverrides);
+    }
+
+    /**
+     * The same options with other personal overrides: column name to {@code false} (may describe groups although
+     * found personal) or {@code true} (never describes groups), as a CSV mapping's {@code personal:} entries give them.
+     */
+    public ProfileOptions withPersonalOverrides(Map<String, Boolean> overrides) {
+        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
+                minSupport, minLift, maxLifts, maxReasons, rankBy, overrides);
     }
 }

@@ -14,12 +14,14 @@ import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.spi.FeatureMatrix;
 import dev.glosa.cluster.spi.StrategyRegistry;
+import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.segment.Segment;
 import dev.glosa.core.segment.Segmenter;
+import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
@@ -177,6 +179,31 @@ class SegmentLoopTests {
         for (int i = 1; i < ranking.size(); i++) {
             assertThat(ranking.get(i).glosaJump()).isLessThanOrEqualTo(ranking.get(i - 1).glosaJump());
         }
+    }
+
+    @Test
+    void noGroupIsDescribedByABirthDateWhateverTheProfileColumnsAndNamingOneFailsAtOnce() {
+        PlantedData.Week small = PlantedData.design(6, 3L, 20, 40).week(7L, 0.0);
+        GlosaTable t = small.table();
+        // eight birth dates, each shared by enough rows of a group to stand out in its profile were it allowed
+        String[] births = new String[t.rowCount()];
+        for (int r = 0; r < births.length; r++) {
+            births[r] = String.format("%04d%02d%02d", 1930 + 9 * (r % 8), 1 + r % 8, 10 + r % 8);
+        }
+        GlosaTable withBirths = t.with(CategoryColumn.of("DATA_NASC", births));
+
+        LoopResult r = LOOP.run(withBirths, LoopConfig.builder().kRange(2, 6).build());
+        for (ClusterProfile p : r.profiles()) {
+            assertThat(p.distinctive()).extracting(CategoryLift::column).doesNotContain("DATA_NASC");
+        }
+        LoopResult allowed = LOOP.run(withBirths, LoopConfig.builder().kRange(2, 6)
+                .profile(ProfileOptions.defaults().withPersonalOverrides(Map.of("DATA_NASC", false))).build());
+        assertThat(allowed.profiles()).flatExtracting(ClusterProfile::distinctive).extracting(CategoryLift::column)
+                .contains("DATA_NASC");
+        assertThatThrownBy(() -> LOOP.run(withBirths, LoopConfig.builder().kRange(2, 6)
+                .profile(ProfileOptions.defaults().withCategoryColumns(List.of("DATA_NASC"))).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DATA_NASC (word NASC of the name)");
     }
 
     @Test

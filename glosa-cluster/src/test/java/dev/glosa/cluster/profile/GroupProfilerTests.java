@@ -141,6 +141,46 @@ class GroupProfilerTests {
         }
     }
 
+    /** The fixture with a birth date and a CPF under a name that says nothing, both telling the groups apart. */
+    private static GlosaTable withPersonalColumns() {
+        String[] births = new String[10];
+        String[] docs = new String[10];
+        for (int r = 0; r < 10; r++) {
+            births[r] = r < 4 ? "19900807" : (1940 + 7 * r) + "0115";
+            docs[r] = r < 4 ? "39825979194" : "90748337806";
+        }
+        return table().with(CategoryColumn.of("NASC", births)).with(CategoryColumn.of("DOC", docs));
+    }
+
+    @Test
+    void theDefaultsNeverDescribeAGroupByAPersonalColumn() {
+        SegmentProfile s = GroupProfiler.profile(withPersonalColumns(), KEY, ROWS, LABELS, FEATURES,
+                ProfileOptions.defaults());
+
+        for (ClusterProfile p : s.groups()) {
+            assertThat(p.distinctive()).extracting(CategoryLift::column).doesNotContain("NASC", "DOC");
+            assertThat(p.description()).doesNotContain("19900807", "39825979194", "90748337806");
+        }
+        assertThat(group(s, 0).distinctive()).extracting(CategoryLift::value).containsExactly("UTI", "MATERIAL");
+    }
+
+    @Test
+    void aPersonalColumnDescribesGroupsOnlyWhenItsOverrideSaysItIsNotPersonal() {
+        GlosaTable t = withPersonalColumns();
+        SegmentProfile allowed = GroupProfiler.profile(t, KEY, ROWS, LABELS, FEATURES,
+                ProfileOptions.defaults().withPersonalOverrides(java.util.Map.of("nasc", false)));
+        assertThat(group(allowed, 0).distinctive()).extracting(CategoryLift::value).contains("19900807");
+
+        assertThatThrownBy(() -> GroupProfiler.profile(t, KEY, ROWS, LABELS, FEATURES,
+                ProfileOptions.defaults().withCategoryColumns(List.of("sector", "DOC"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DOC (100% of 10 values sampled are valid CPFs)")
+                .hasMessageContaining("personal: false");
+        SegmentProfile marked = GroupProfiler.profile(t, KEY, ROWS, LABELS, FEATURES,
+                ProfileOptions.defaults().withPersonalOverrides(java.util.Map.of("sector", true)));
+        assertThat(group(marked, 0).distinctive()).extracting(CategoryLift::column).containsOnly("item_category");
+    }
+
     @Test
     void liftsCanBeMeasuredInRows() {
         SegmentProfile s = profile(ProfileOptions.defaults().withLifts(LiftBasis.ROWS, 0.1, 1.2, 5));

@@ -1,6 +1,7 @@
 package dev.glosa.core.run;
 
 import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.table.GlosaTable;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +41,16 @@ public interface GlosaSink extends Closeable {
      * @throws IllegalArgumentException naming the columns and the choices
      */
     void checkIdentifiers(Collection<String> columns);
+
+    /**
+     * Checks, before the clustering, that the identifier columns of {@code table} have a treatment, found as the
+     * write will find them (by name and by content); by default by the column names only.
+     *
+     * @throws IllegalArgumentException naming the columns, why each is personal, and the choices
+     */
+    default void checkIdentifiers(GlosaTable table) {
+        checkIdentifiers(table.columnNames());
+    }
 
     /**
      * Where a reader should quarantine rejected rows beside this sink's outputs, or {@code null} when the sink has no

@@ -2,6 +2,7 @@ package dev.glosa.core.run;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where one run's glosa rows come from: SIH files, an ERP export, TISS XML, a database, generated data.
@@ -29,6 +30,15 @@ public interface GlosaSource {
      */
     default List<String> identifierColumns() {
         return List.of();
+    }
+
+    /**
+     * The source's own decisions on which columns are personal, by column name (a CSV mapping's {@code personal:}
+     * entries): {@code true} makes a column personal whatever its name, {@code false} clears one its name or content
+     * would make personal. Empty by default: names and content decide.
+     */
+    default Map<String, Boolean> personalOverrides() {
+        return Map.of();
     }
 
     /** Whether the rows are generated (no real patient in them), so a non-secret pseudonym key may be used. */

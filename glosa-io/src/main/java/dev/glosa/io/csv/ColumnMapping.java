@@ -19,9 +19,12 @@ import java.util.Set;
  *     {@code dd/MM/yyyy} or {@code yyyy-MM-dd}; {@code null} or {@code auto} otherwise
  * @param optional whether the file may lack the column (its values are then absent from the table)
  * @param nullable whether an empty cell is read as a missing value; when false an empty cell rejects its row
+ * @param personal {@code true} when the column holds personal data whatever its name and content, {@code false} when
+ *     it does not (written in clear, free to describe groups), {@code null} to let
+ *     {@link dev.glosa.core.table.PersonalFields} decide from its name and content
  */
 public record ColumnMapping(String source, String name, Role role, ColumnType type, String format, boolean optional,
-        boolean nullable) {
+        boolean nullable, Boolean personal) {
 
     static final Set<String> DATE_FORMATS = Set.of("auto", "dd/MM/yyyy", "yyyy-MM-dd", "yyyyMMdd");
     static final Set<String> MONTH_FORMATS = Set.of("auto", "yyyy-MM", "MM/yyyy", "yyyyMM", "dd/MM/yyyy",
@@ -55,6 +58,12 @@ public record ColumnMapping(String source, String name, Role role, ColumnType ty
             }
         }
         format = checkFormat(source, type, format);
+    }
+
+    /** A mapping that lets {@link dev.glosa.core.table.PersonalFields} decide whether the column is personal. */
+    public ColumnMapping(String source, String name, Role role, ColumnType type, String format, boolean optional,
+            boolean nullable) {
+        this(source, name, role, type, format, optional, nullable, null);
     }
 
     private static String checkFormat(String source, ColumnType type, String format) {
@@ -95,16 +104,21 @@ public record ColumnMapping(String source, String name, Role role, ColumnType ty
 
     /** The same mapping with another format. */
     public ColumnMapping withFormat(String newFormat) {
-        return new ColumnMapping(source, name, role, type, newFormat, optional, nullable);
+        return new ColumnMapping(source, name, role, type, newFormat, optional, nullable, personal);
     }
 
     /** The same mapping, allowed to be absent from the file or not. */
     public ColumnMapping withOptional(boolean newOptional) {
-        return new ColumnMapping(source, name, role, type, format, newOptional, nullable);
+        return new ColumnMapping(source, name, role, type, format, newOptional, nullable, personal);
     }
 
     /** The same mapping, allowing empty cells or not. */
     public ColumnMapping withNullable(boolean newNullable) {
-        return new ColumnMapping(source, name, role, type, format, optional, newNullable);
+        return new ColumnMapping(source, name, role, type, format, optional, newNullable, personal);
+    }
+
+    /** The same mapping declared personal ({@code true}), not personal ({@code false}) or left to detection. */
+    public ColumnMapping withPersonal(Boolean newPersonal) {
+        return new ColumnMapping(source, name, role, type, format, optional, nullable, newPersonal);
     }
 }

@@ -7,9 +7,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,8 +36,10 @@ import java.util.Set;
  * A column entry has {@code source} (the header name), and {@code role} (a {@link dev.glosa.core.table.Role} by
  * column name, such as {@code glosa_amount}) or {@code type} ({@code category} or {@code dimension}, {@code double}
  * or {@code measure}, {@code long}, {@code date}, {@code month}), and optionally {@code name}, {@code format},
- * {@code optional} (the file may lack the column) and {@code nullable} (an empty cell is a missing value; default
- * true except for role columns, whose empty cells reject the row).
+ * {@code optional} (the file may lack the column), {@code nullable} (an empty cell is a missing value; default
+ * true except for role columns, whose empty cells reject the row) and {@code personal} ({@code true} or
+ * {@code false}: whether the column holds personal data, deciding over what
+ * {@link dev.glosa.core.table.PersonalFields} finds from its name and content; see {@link #personalOverrides()}).
  *
  * @param name a name for messages
  * @param delimiter the field delimiter, or {@link #AUTO_DELIMITER} to detect {@code ;} or {@code ,} from the header
@@ -134,6 +139,20 @@ public record CsvMapping(String name, char delimiter, Charset charset, NumberSty
             }
         }
         return null;
+    }
+
+    /**
+     * The columns whose mapping says {@code personal: true} or {@code false}, by their name in the table: the
+     * overrides to give {@code WriterOptions} and {@code ProfileOptions}.
+     */
+    public Map<String, Boolean> personalOverrides() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (ColumnMapping c : columns) {
+            if (c.personal() != null) {
+                out.put(c.name(), c.personal());
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** The same mapping with another delimiter ({@link #AUTO_DELIMITER} to detect). */

@@ -26,7 +26,7 @@ final class MappingFiles {
 
     /** One column entry of the file. */
     record ColumnEntry(String source, String name, String role, String type, String format, Boolean optional,
-            Boolean nullable) {
+            Boolean nullable, Boolean personal) {
     }
 
     private MappingFiles() {
@@ -82,7 +82,7 @@ final class MappingFiles {
         ColumnType type = e.type() == null ? null : type(e.type());
         boolean nullable = e.nullable() == null ? role == null : e.nullable();
         boolean optional = e.optional() != null && e.optional();
-        return new ColumnMapping(e.source(), e.name(), role, type, e.format(), optional, nullable);
+        return new ColumnMapping(e.source(), e.name(), role, type, e.format(), optional, nullable, e.personal());
     }
 
     static Role role(String text) {

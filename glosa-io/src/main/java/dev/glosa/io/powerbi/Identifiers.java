@@ -1,8 +1,11 @@
 package dev.glosa.io.powerbi;
 
+import dev.glosa.core.table.PersonalFields;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The identifier treatment of one write, resolved from the options, the environment and the columns present. */
 final class Identifiers {
@@ -11,15 +14,14 @@ final class Identifiers {
 
     private final IdentifierPolicy policy;
     private final Pseudonymiser pseudonymiser;
-    private final WriterOptions options;
     private final List<String> present;
+    private final Set<String> names;
 
-    private Identifiers(IdentifierPolicy policy, Pseudonymiser pseudonymiser, WriterOptions options,
-            List<String> present) {
+    private Identifiers(IdentifierPolicy policy, Pseudonymiser pseudonymiser, List<PersonalFields.Detected> present) {
         this.policy = policy;
         this.pseudonymiser = pseudonymiser;
-        this.options = options;
-        this.present = present;
+        this.present = present.stream().map(PersonalFields.Detected::column).toList();
+        this.names = new HashSet<>(this.present);
     }
 
     /**
@@ -27,7 +29,8 @@ final class Identifiers {
      *
      * @throws IllegalArgumentException when identifiers are present and no treatment can be chosen, naming the options
      */
-    static Identifiers resolve(WriterOptions options, Map<String, String> environment, List<String> present) {
+    static Identifiers resolve(WriterOptions options, Map<String, String> environment,
+            List<PersonalFields.Detected> present) {
         String key = options.pseudonymKey();
         if (key == null) {
             String env = environment.get(WriterOptions.KEY_ENVIRONMENT_VARIABLE);
@@ -45,23 +48,29 @@ final class Identifiers {
         }
         if (present.isEmpty()) {
             return new Identifiers(policy, policy == IdentifierPolicy.PSEUDONYMISE && key != null
-                    ? new Pseudonymiser(key) : null, options, present);
+                    ? new Pseudonymiser(key) : null, present);
         }
         if (policy == null || policy == IdentifierPolicy.PSEUDONYMISE && key == null) {
-            throw new IllegalArgumentException("columns " + present + " identify patients and "
+            throw new IllegalArgumentException("columns " + present.stream().map(PersonalFields.Detected::column)
+                    .toList() + " identify patients (" + present.stream().map(d -> d.column() + ": " + d.reason())
+                    .collect(java.util.stream.Collectors.joining("; ")) + ") and "
                     + (policy == null ? "no identifier policy was chosen" : "identifier policy PSEUDONYMISE has no key")
                     + ": set a pseudonym key of at least " + WriterOptions.MIN_KEY_LENGTH + " characters (configuration "
                     + "pseudonymKey or environment variable " + WriterOptions.KEY_ENVIRONMENT_VARIABLE
                     + ") to pseudonymise them, or choose identifier policy DROP to leave them out or KEEP_CLEAR to "
                     + "write them as they are");
         }
-        return new Identifiers(policy, policy == IdentifierPolicy.PSEUDONYMISE ? new Pseudonymiser(key) : null, options,
-                present);
+        return new Identifiers(policy, policy == IdentifierPolicy.PSEUDONYMISE ? new Pseudonymiser(key) : null, present);
     }
 
     /** Whether {@code column}, not a fixed column of the schema, is an identifier. */
     boolean applies(String column) {
-        return options.isIdentifier(column);
+        return names.contains(column);
+    }
+
+    /** Whether identifier {@code column} is written as it is: the policy keeps identifiers in clear. */
+    boolean keepsClear(String column) {
+        return applies(column) && policy == IdentifierPolicy.KEEP_CLEAR;
     }
 
     /** Whether identifier {@code column} is left out. */

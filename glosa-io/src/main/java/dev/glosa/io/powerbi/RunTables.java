@@ -68,7 +68,7 @@ public final class RunTables {
                 new Planned(StarSchemaWriter.DIM_SEGMENT, "segment", List.of("as_of", "segment_id"),
                         Tables.segments(run, outcomes, ids)),
                 new Planned(StarSchemaWriter.DIM_CLUSTER, "group", List.of("as_of", "segment_id", "cluster_id"),
-                        Tables.clusters(run, outcomes)),
+                        Tables.clusters(run, outcomes, ids)),
                 new Planned(StarSchemaWriter.INDICATORS, "scope x period", List.of("as_of", "scope", "scope_key",
                         "period"), Tables.indicators(run, indicators)),
                 new Planned(StarSchemaWriter.RUNS, "run", List.of("as_of"), Tables.runs(run, counts, ids))));

@@ -15,6 +15,7 @@ import dev.glosa.core.table.DateColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.MonthColumn;
+import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,18 +42,24 @@ final class Tables {
     /** A table's header for this run and its rows. */
     record Built(List<ColumnSpec> columns, RowSource rows) {}
 
-    /** The identifier columns of the data that the options name, in the order they appear. */
-    static List<String> identifierColumns(GlosaTable analysed, List<SegmentOutcome> outcomes, WriterOptions options) {
+    /**
+     * The identifier columns of the data, in the order they appear, each with why: those of the analysed table that
+     * {@link WriterOptions#identifiersOf} finds, then segment key columns the table lacks that are identifiers by name.
+     */
+    static List<PersonalFields.Detected> identifierColumns(GlosaTable analysed, List<SegmentOutcome> outcomes,
+            WriterOptions options) {
         Set<String> fixed = new HashSet<>(Schema.names(Schema.FACT));
-        List<String> present = new ArrayList<>();
-        for (String name : analysed.columnNames()) {
-            if (!fixed.contains(name) && options.isIdentifier(name)) {
-                present.add(name);
+        List<PersonalFields.Detected> present = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (PersonalFields.Detected d : options.identifiersOf(analysed)) {
+            if (!fixed.contains(d.column())) {
+                present.add(d);
+                names.add(d.column());
             }
         }
         for (String name : extraKeyColumns(outcomes)) {
-            if (options.isIdentifier(name) && !present.contains(name)) {
-                present.add(name);
+            if (!analysed.has(name) && options.isIdentifier(name) && names.add(name)) {
+                present.add(new PersonalFields.Detected(name, "segment key identifying by its name"));
             }
         }
         return List.copyOf(present);
@@ -361,11 +368,21 @@ final class Tables {
 
     // ---------------------------------------------------------------- dim_cluster
 
-    static Built clusters(RunRecord run, List<SegmentOutcome> outcomes) {
+    static Built clusters(RunRecord run, List<SegmentOutcome> outcomes, Identifiers ids) {
         List<String[]> rows = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (SegmentOutcome o : outcomes) {
             for (ClusterProfile p : o.profiles()) {
+                for (CategoryLift l : p.distinctive()) {
+                    // the description quotes the value: a profile built with other overrides than the writer's
+                    if (ids.applies(l.column()) && !ids.keepsClear(l.column())) {
+                        throw new IllegalArgumentException("group " + p.clusterId() + " is described by the value of "
+                                + "identifier column '" + l.column() + "', which would be written in clear in its "
+                                + "label: profile without it (ProfileOptions never describes a group by a personal "
+                                + "column unless its personal overrides say false) or give the writer the same "
+                                + "personal overrides");
+                    }
+                }
                 if (!p.segmentId().equals(o.segmentId())) {
                     throw new IllegalArgumentException("group " + p.clusterId() + " names segment " + p.segmentId()
                             + " but is a profile of segment " + o.segmentId());

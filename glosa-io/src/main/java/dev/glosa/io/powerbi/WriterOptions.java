@@ -1,14 +1,20 @@
 package dev.glosa.io.powerbi;
 
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.PersonalFields;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How the star schema treats patient-identifying columns.
  *
- * <p>A column is an identifier when its name equals, ignoring case, one of {@link #identifierColumns()}. The fixed
- * columns of the star schema ({@code hospital}, {@code payer}, {@code competence}, the amounts, ...) are never
- * identifiers.
+ * <p>A column is an identifier when {@link PersonalFields#detect} finds it personal in the analysed table (by its exact
+ * name, the words of its name or its content), or when its name equals, ignoring case, one of
+ * {@link #identifierColumns()}; {@link #personalOverrides()} decide either way over both. The fixed columns of the
+ * star schema ({@code hospital}, {@code payer}, {@code competence}, the amounts, ...) are never identifiers.
  *
  * <p>When {@link #identifierPolicy()} is {@code null} (no explicit choice) the writer pseudonymises if a key is available
  * (from {@link #pseudonymKey()} or the environment variable {@value #KEY_ENVIRONMENT_VARIABLE}) and otherwise refuses
@@ -18,9 +24,12 @@ import java.util.Locale;
  *
  * @param identifierPolicy what to do with identifier columns; {@code null} means not chosen (see above)
  * @param pseudonymKey the HMAC key; {@code null} to take it from {@value #KEY_ENVIRONMENT_VARIABLE}
- * @param identifierColumns the names of the identifier columns
+ * @param identifierColumns names treated as identifiers besides those {@link PersonalFields} finds
+ * @param personalOverrides column name (case ignored) to {@code true} (an identifier whatever its name and content) or
+ *     {@code false} (not one: written in clear); the same map the profile options take
  */
-public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymKey, List<String> identifierColumns) {
+public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymKey, List<String> identifierColumns,
+        Map<String, Boolean> personalOverrides) {
 
     /** The environment variable the pseudonym key is read from when the options carry none. */
     public static final String KEY_ENVIRONMENT_VARIABLE = "GLOSA_PSEUDONYM_KEY";
@@ -29,12 +38,13 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
     public static final int MIN_KEY_LENGTH = 16;
 
     /**
-     * The identifier columns recognised by default: claim and AIH numbers, CPF (patient, authoriser, manager), CNS,
-     * health-plan card numbers, birth dates, postal code, prenatal registration, and patient names.
+     * The names {@link PersonalFields} recognises exactly ({@link PersonalFields#NAMES}): claim and AIH numbers, CPF,
+     * CNS, health-plan card numbers, birth dates, postal code, prenatal registration, patient names, guide numbers.
+     * Identifiers are found by the words of their names and by content as well, whatever this list holds.
      */
     public static final List<String> DEFAULT_IDENTIFIER_COLUMNS = dev.glosa.core.table.PersonalFields.NAMES;
 
-    /** Checks the key length and copies the column list. */
+    /** Checks the key length and copies the column list and the overrides. */
     public WriterOptions {
         if (pseudonymKey != null && pseudonymKey.length() < MIN_KEY_LENGTH) {
             throw new IllegalArgumentException("the pseudonym key must have at least " + MIN_KEY_LENGTH
@@ -46,6 +56,12 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
                 throw new IllegalArgumentException("identifier column names must not be blank, found " + identifierColumns);
             }
         }
+        personalOverrides = personalOverrides == null ? Map.of() : Map.copyOf(personalOverrides);
+    }
+
+    /** Options without personal overrides. */
+    public WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymKey, List<String> identifierColumns) {
+        this(identifierPolicy, pseudonymKey, identifierColumns, Map.of());
     }
 
     /** No explicit choice, no key in the options, the default identifier columns. */
@@ -60,21 +76,51 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
 
     /** The same options with another policy. */
     public WriterOptions withIdentifierPolicy(IdentifierPolicy policy) {
-        return new WriterOptions(policy, pseudonymKey, identifierColumns);
+        return new WriterOptions(policy, pseudonymKey, identifierColumns, personalOverrides);
     }
 
     /** The same options with another key ({@code null} to use the environment). */
     public WriterOptions withPseudonymKey(String key) {
-        return new WriterOptions(identifierPolicy, key, identifierColumns);
+        return new WriterOptions(identifierPolicy, key, identifierColumns, personalOverrides);
     }
 
     /** The same options with another list of identifier columns. */
     public WriterOptions withIdentifierColumns(List<String> columns) {
-        return new WriterOptions(identifierPolicy, pseudonymKey, columns);
+        return new WriterOptions(identifierPolicy, pseudonymKey, columns, personalOverrides);
     }
 
-    /** Whether {@code column} is an identifier column. */
+    /**
+     * The same options with other personal overrides: column name to {@code true} (an identifier) or {@code false}
+     * (not one), as a CSV mapping's {@code personal:} entries give them ({@code CsvMapping.personalOverrides()}).
+     */
+    public WriterOptions withPersonalOverrides(Map<String, Boolean> overrides) {
+        return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, overrides);
+    }
+
+    /** Whether a column of that name is an identifier by override, by its name or by {@link #identifierColumns()}. */
     public boolean isIdentifier(String column) {
+        Boolean o = overrides().get(column.toLowerCase(Locale.ROOT));
+        return o != null ? o : PersonalFields.isPersonal(column) || listed(column);
+    }
+
+    /** The identifier columns of {@code table}, in table order, each with why it is one. */
+    public List<PersonalFields.Detected> identifiersOf(GlosaTable table) {
+        Map<String, Boolean> decided = new LinkedHashMap<>(overrides());
+        for (String c : identifierColumns) {
+            if (!PersonalFields.isPersonal(c)) {
+                decided.putIfAbsent(c.toLowerCase(Locale.ROOT), true);
+            }
+        }
+        return PersonalFields.detect(table, decided);
+    }
+
+    private Map<String, Boolean> overrides() {
+        Map<String, Boolean> out = new HashMap<>();
+        personalOverrides.forEach((k, v) -> out.put(k.trim().toLowerCase(Locale.ROOT), v));
+        return out;
+    }
+
+    private boolean listed(String column) {
         for (String c : identifierColumns) {
             if (c.equalsIgnoreCase(column)) {
                 return true;
@@ -92,13 +138,23 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
      * @throws IllegalArgumentException naming the identifier columns and the three choices, as the write would
      */
     public void checkIdentifiers(java.util.Collection<String> columns) {
-        List<String> present = new java.util.ArrayList<>();
+        List<PersonalFields.Detected> present = new java.util.ArrayList<>();
         for (String c : columns) {
             if (isIdentifier(c)) {
-                present.add(c);
+                present.add(new PersonalFields.Detected(c, "named as an identifier"));
             }
         }
         Identifiers.resolve(this, System.getenv(), present);
+    }
+
+    /**
+     * Checks, before the clustering, that a write of {@code table} can treat its identifiers, found as the write finds
+     * them ({@link #identifiersOf}: by override, name and content).
+     *
+     * @throws IllegalArgumentException naming the identifier columns, why each is one, and the three choices
+     */
+    public void checkIdentifiers(GlosaTable table) {
+        Identifiers.resolve(this, System.getenv(), identifiersOf(table));
     }
 
     /** Never shows the key. */
@@ -107,6 +163,6 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
         return "WriterOptions[identifierPolicy=" + (identifierPolicy == null ? "not chosen"
                 : identifierPolicy.name().toLowerCase(Locale.ROOT)) + ", pseudonymKey="
                 + (pseudonymKey == null ? "from " + KEY_ENVIRONMENT_VARIABLE : "(set)") + ", identifierColumns="
-                + identifierColumns + "]";
+                + identifierColumns + ", personalOverrides=" + personalOverrides + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.glosa.io.tiss;
 
+import dev.glosa.core.table.PersonalFields;
+
 /**
  * One appeal line ({@code recursoGlosa}) or one answer line ({@code respostaRecursoGlosa}) as read, before it is joined
  * to the glosa rows.
@@ -24,14 +26,14 @@ record AppealRecord(boolean answer, TissLevel level, String file, long line, Str
         String guide, String operatorGuide, long itemSeq, String procedureTable, String procedureCode,
         String reasonCode, long appealedCents, long acceptedCents, char acceptedFlag) {
 
-    /** A short description for warnings. */
+    /** A short description for warnings; the guide number shows only its shape. */
     String describe() {
         StringBuilder sb = new StringBuilder(answer ? "answer to appeal of " : "appeal of ").append(level.label());
         if (protocol != null) {
             sb.append(" protocol ").append(protocol);
         }
         if (guide != null) {
-            sb.append(" guide ").append(guide);
+            sb.append(" guide (").append(PersonalFields.masked(guide)).append(')');
         }
         if (itemSeq >= 0) {
             sb.append(" item ").append(itemSeq);

@@ -3,6 +3,7 @@ package dev.glosa.io.tiss;
 import dev.glosa.core.table.DateColumn;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
+import dev.glosa.core.table.PersonalFields;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -754,7 +755,8 @@ final class TissFileParser {
     }
 
     private String key(boolean withItem) {
-        String k = protocolKey() + " / guide " + gu.number;
+        // a guide number leads straight back to a stay: warnings and mismatches show its shape, as errors do
+        String k = protocolKey() + " / guide (" + PersonalFields.masked(gu.number == null ? "" : gu.number) + ")";
         return withItem ? k + " / item " + it.seq : k;
     }
 

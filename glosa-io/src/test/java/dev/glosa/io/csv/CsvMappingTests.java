@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,20 @@ class CsvMappingTests {
         assertThat(m.column("V").nullable()).isTrue();
         assertThat(m.column("Q").format()).isEqualTo("plain");
         assertThat(m.column("N").type()).isEqualTo(ColumnType.LONG);
+    }
+
+    @Test
+    void aColumnIsDeclaredPersonalOrNotInYamlAndJsonByItsNameInTheTable() {
+        CsvMapping yaml = CsvMapping.parseYaml("columns:\n  - {source: MEDICO, name: NOME_MEDICO, personal: false}\n"
+                + "  - {source: OBS, personal: true}\n  - {source: SETOR}\n", "m.yaml");
+        CsvMapping json = CsvMapping.parseJson("{\"columns\":[{\"source\":\"MEDICO\",\"name\":\"NOME_MEDICO\","
+                + "\"personal\":false},{\"source\":\"OBS\",\"personal\":true},{\"source\":\"SETOR\"}]}", "m.json");
+
+        assertThat(yaml.personalOverrides()).containsExactly(Map.entry("NOME_MEDICO", false), Map.entry("OBS", true));
+        assertThat(json.personalOverrides()).isEqualTo(yaml.personalOverrides());
+        assertThat(yaml.column("SETOR").personal()).isNull();
+        assertThatThrownBy(() -> CsvMapping.parseYaml("columns:\n  - {source: A, personal: maybe}\n", "m.yaml"))
+                .hasMessageStartingWith("m.yaml:");
     }
 
     @Test

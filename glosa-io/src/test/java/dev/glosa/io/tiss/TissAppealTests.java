@@ -173,7 +173,7 @@ class TissAppealTests {
         assertThat(report.answersRead()).isEqualTo(5);
         assertThat(report.answersMatched()).isEqualTo(5);
         assertThat(report.warnings()).singleElement().satisfies(w -> assertThat(w)
-                .startsWith("recurso-guias.xml:").contains("guide 7777").contains("matches no glosa row"));
+                .startsWith("recurso-guias.xml:").contains("guide (shape 9999, value masked)").doesNotContain("7777").contains("matches no glosa row"));
         assertThat(report.files()).extracting(TissReadReport.FileSummary::kind).containsExactly(
                 TissReadReport.FileKind.DEMONSTRATIVO, TissReadReport.FileKind.RECURSO_GLOSA,
                 TissReadReport.FileKind.RECURSO_GLOSA, TissReadReport.FileKind.RESPOSTA_RECURSO,

@@ -92,7 +92,7 @@ class TissTotalsTests {
 
         assertThat(report.mismatches()).singleElement().satisfies(m -> {
             assertThat(m.level()).isEqualTo(TissLevel.ITEM);
-            assertThat(m.key()).endsWith("guide G1 / item 7");
+            assertThat(m.key()).endsWith("guide (shape A9, value masked) / item 7");
             assertThat(m.declared()).isEqualTo(30.0);
             assertThat(m.computed()).isEqualTo(40.0);
         });
@@ -133,8 +133,8 @@ class TissTotalsTests {
         assertThat(t.category(Role.HOSPITAL).get(0)).isEqualTo("PRE1");
         assertThat(result.report().warnings()).hasSize(2);
         assertThat(result.report().warnings().get(0)).startsWith("uncoded.xml:")
-                .contains("guide G9: glosa of 80.0 given without any reason code");
-        assertThat(result.report().warnings().get(1)).contains("guide G10: items were denied 15.0");
+                .contains("guide (shape A9, value masked): glosa of 80.0 given without any reason code");
+        assertThat(result.report().warnings().get(1)).contains("guide (shape A99, value masked): items were denied 15.0");
     }
 
     @Test

@@ -6,7 +6,9 @@ import dev.glosa.core.run.RunLog;
 import dev.glosa.core.run.RunOutput;
 import dev.glosa.io.jdbc.DatabaseException;
 import dev.glosa.io.jdbc.JdbcStarSchemaWriter;
+import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.jdbc.JdbcUrls;
+import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.run.RunConfig;
 import dev.glosa.run.sources.Database;
 import dev.glosa.run.spi.Options;
@@ -35,19 +37,23 @@ public final class JdbcSink implements GlosaSink {
     private final String user;
     private final String passwordEnv;
     private final Path work;
+    private final WriterOptions identifiers;
     private final RunConfig config;
     private final Options options;
 
     /**
      * @param passwordEnv the environment variable holding the password
      * @param work the folder for {@code rejects.csv}
+     * @param identifiers the identifier treatment
      * @param options where the environment (the password) and the drivers folder come from
      */
-    public JdbcSink(String url, String user, String passwordEnv, Path work, RunConfig config, Options options) {
+    public JdbcSink(String url, String user, String passwordEnv, Path work, WriterOptions identifiers, RunConfig config,
+            Options options) {
         this.url = Objects.requireNonNull(url, "url");
         this.user = Objects.requireNonNull(user, "user");
         this.passwordEnv = Objects.requireNonNull(passwordEnv, "passwordEnv");
         this.work = Objects.requireNonNull(work, "work");
+        this.identifiers = Objects.requireNonNull(identifiers, "identifiers");
         this.config = Objects.requireNonNull(config, "config");
         this.options = Objects.requireNonNull(options, "options");
     }
@@ -77,7 +83,12 @@ public final class JdbcSink implements GlosaSink {
 
     @Override
     public void checkIdentifiers(Collection<String> columns) {
-        config.writerOptions().checkIdentifiers(columns);
+        identifiers.checkIdentifiers(columns);
+    }
+
+    @Override
+    public void checkIdentifiers(GlosaTable table) {
+        identifiers.checkIdentifiers(table);
     }
 
     @Override
@@ -90,7 +101,7 @@ public final class JdbcSink implements GlosaSink {
         List<String> lines = new ArrayList<>();
         try (Connection c = Database.connect(url, user, passwordEnv, config, options, RunLog.NONE)) {
             for (JdbcStarSchemaWriter.TableReport t : JdbcStarSchemaWriter.write(c, describe(), out.run(),
-                    out.analysed(), out.outcomes(), out.indicators(), out.state(), config.writerOptions())) {
+                    out.analysed(), out.outcomes(), out.indicators(), out.state(), identifiers)) {
                 lines.add(String.format(Locale.ROOT, "%s: %,d rows written, %,d of the same week replaced",
                         t.table(), t.written(), t.replaced()));
             }
@@ -135,14 +146,14 @@ public final class JdbcSink implements GlosaSink {
         }
 
         @Override
-        public JdbcSink create(String out, RunConfig config, Options options) {
+        public JdbcSink create(String out, WriterOptions identifiers, RunConfig config, Options options) {
             String user = options.one("out-user", options.has("user") ? options.one("user", null) : null);
             String passwordEnv = config.database().outPasswordEnv();
             if (user == null) {
                 throw new IllegalArgumentException(JdbcUrls.mask(out) + " is a database: name its user with --out-user"
                         + " (the password comes from " + passwordEnv + ")");
             }
-            return new JdbcSink(out, user, passwordEnv, Path.of(options.one("work", ".")), config, options);
+            return new JdbcSink(out, user, passwordEnv, Path.of(options.one("work", ".")), identifiers, config, options);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.glosa.run.sinks;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.run.GlosaSink;
 import dev.glosa.core.run.RunOutput;
+import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.powerbi.FolderLockedException;
 import dev.glosa.io.powerbi.OutputFolder;
 import dev.glosa.io.powerbi.StarSchemaWriter;
@@ -68,6 +69,11 @@ public final class PowerBiFolderSink implements GlosaSink {
     @Override
     public void checkIdentifiers(Collection<String> columns) {
         options.checkIdentifiers(columns);
+    }
+
+    @Override
+    public void checkIdentifiers(GlosaTable table) {
+        options.checkIdentifiers(table);
     }
 
     @Override

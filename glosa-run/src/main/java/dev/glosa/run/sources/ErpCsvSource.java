@@ -40,6 +40,12 @@ public final class ErpCsvSource implements GlosaSource {
         this.month = month;
     }
 
+    /** The mapping's {@code personal:} entries. */
+    @Override
+    public java.util.Map<String, Boolean> personalOverrides() {
+        return mapping.personalOverrides();
+    }
+
     @Override
     public String describe() {
         return "ERP export " + file;

@@ -64,6 +64,12 @@ public final class JdbcQuerySource implements GlosaSource {
         }
     }
 
+    /** The mapping's {@code personal:} entries. */
+    @Override
+    public java.util.Map<String, Boolean> personalOverrides() {
+        return mapping.personalOverrides();
+    }
+
     @Override
     public String describe() {
         return queryFile.getFileName() + "@" + JdbcUrls.mask(url);

@@ -1,6 +1,7 @@
 package dev.glosa.run.spi;
 
 import dev.glosa.core.run.GlosaSink;
+import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.run.RunConfig;
 import java.util.Set;
 
@@ -27,9 +28,11 @@ public interface SinkProvider {
     /**
      * A sink writing to {@code out}, not yet opened.
      *
-     * @param config the run's settings: the identifier treatment every sink applies, and its own section if any
+     * @param identifiers the identifier treatment every sink applies (the configuration's, with the source's
+     *     decisions on which columns are personal)
+     * @param config the run's settings, for the sink's own section if any
      * @param options the command's options (its own, such as a database user), and the environment
      * @throws IllegalArgumentException when {@code out} or an option is malformed, naming what to fix
      */
-    GlosaSink create(String out, RunConfig config, Options options);
+    GlosaSink create(String out, WriterOptions identifiers, RunConfig config, Options options);
 }

@@ -1,6 +1,7 @@
 package dev.glosa.run.spi;
 
 import dev.glosa.core.run.GlosaSink;
+import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.run.RunConfig;
 import dev.glosa.run.sinks.PowerBiFolderSink;
 import java.nio.file.InvalidPathException;
@@ -36,10 +37,10 @@ public final class Sinks {
      *
      * @throws IllegalArgumentException when {@code out} is neither a provider's nor a valid folder name
      */
-    public static GlosaSink create(String out, RunConfig config, Options options) {
+    public static GlosaSink create(String out, WriterOptions identifiers, RunConfig config, Options options) {
         for (SinkProvider p : providers()) {
             if (p.accepts(out)) {
-                return p.create(out, config, options);
+                return p.create(out, identifiers, config, options);
             }
         }
         Path folder;
@@ -48,6 +49,6 @@ public final class Sinks {
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("'" + out + "' is not a folder name: " + e.getReason(), e);
         }
-        return new PowerBiFolderSink(folder, config.writerOptions());
+        return new PowerBiFolderSink(folder, identifiers);
     }
 }
