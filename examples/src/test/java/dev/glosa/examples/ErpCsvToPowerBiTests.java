@@ -52,10 +52,12 @@ class ErpCsvToPowerBiTests {
         Files.writeString(csv, String.join(";", bad) + "\r\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Path out = tmp.resolve("out");
 
-        ErpCsvToPowerBi.main(new String[] {out.toString(), csv.toString()});
+        ErpCsvToPowerBi.main(new String[] {out.toString(), csv.toString(),
+                ErpCsvToPowerBi.SAMPLE.analysedMonth().toString()});
         CsvTable firstFact = CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
         CsvTable firstClusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
-        ErpCsvToPowerBi.main(new String[] {out.toString(), csv.toString()});
+        ErpCsvToPowerBi.main(new String[] {out.toString(), csv.toString(),
+                ErpCsvToPowerBi.SAMPLE.analysedMonth().toString()});
 
         CsvTable runs = CsvTable.read(out.resolve(StarSchemaWriter.RUNS));
         assertThat(runs.rows()).hasSize(1);

@@ -9,6 +9,7 @@ import dev.glosa.io.generate.SihGeneratorConfig;
 import dev.glosa.io.generate.SihSample;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriterOptions;
+import dev.glosa.run.GlosaRunException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -63,7 +64,7 @@ class SusToPowerBiTests {
         if (System.getenv(WriterOptions.KEY_ENVIRONMENT_VARIABLE) == null) {
             // Files given on the command line are real data: without a key the writer refuses and writes nothing.
             assertThatThrownBy(() -> SusToPowerBi.main(args.toArray(new String[0])))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(GlosaRunException.class)
                     .hasMessageContaining(WriterOptions.KEY_ENVIRONMENT_VARIABLE);
             assertThat(out.resolve(StarSchemaWriter.FACT_GLOSA)).doesNotExist();
         } else {

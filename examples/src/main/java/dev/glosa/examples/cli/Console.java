@@ -1,5 +1,7 @@
 package dev.glosa.examples.cli;
 
+import dev.glosa.core.run.RunLog;
+import dev.glosa.run.spi.Options;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -15,13 +17,12 @@ import java.time.temporal.ChronoUnit;
  * bar redrawn in place on a terminal and plain lines otherwise (a scheduler's log); once a run knows its output
  * folder, every line also goes, time-stamped, to {@value #LOG_FILE} there.
  */
-final class Console {
+final class Console implements RunLog {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
     private long lastPlainLine;
     private Writer log;
-    private AutoCloseable folder;
     private final java.util.function.Function<String, String> environment;
 
     /** The log file a run appends to in its output folder. */
@@ -48,12 +49,18 @@ final class Console {
         return new Console(System.out, System.err, System.console() != null);
     }
 
+    @Override
+    public void result(String line) {
+        println(line);
+    }
+
     void println(String line) {
         out.println(line);
         log(line);
     }
 
-    void info(String line) {
+    @Override
+    public void info(String line) {
         err.println(line);
         log(line);
     }
@@ -69,21 +76,9 @@ final class Console {
         }
     }
 
-    /** Keeps the run's output folder open, and so locked, until {@link #close()}. */
-    void hold(AutoCloseable outputFolder) {
-        this.folder = outputFolder;
-    }
 
-    /** Closes the log, if any, and lets go of the output folder. */
+    /** Closes the log, if any. */
     void close() {
-        if (folder != null) {
-            try {
-                folder.close();
-            } catch (Exception e) {
-                err.println("glosa: cannot release the output folder: " + e.getMessage());
-            }
-            folder = null;
-        }
         if (log != null) {
             try {
                 log.close();
@@ -107,7 +102,8 @@ final class Console {
     }
 
     /** A progress bar on a terminal; otherwise a plain line at most every 5 seconds, and at the end. */
-    void progress(String what, long done, long total, long elapsedMillis, long etaMillis) {
+    @Override
+    public void progress(String what, long done, long total, long elapsedMillis, long etaMillis) {
         String text = String.format("%s %,d/%,d (%d%%) elapsed %s, left ~%s", what, done, total,
                 total == 0 ? 100 : done * 100 / total, duration(elapsedMillis), duration(etaMillis));
         if (done >= total) {
@@ -138,30 +134,8 @@ final class Console {
         return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%.1fs", millis / 1000.0);
     }
 
-    /**
-     * {@code text} with every control character (a NUL or an escape sequence from a damaged file, a line break inside
-     * a value) written as a backslash, {@code u} and four hex digits, so that what a file holds can never move the
-     * cursor, clear the screen or split one error into two lines of a scheduler's log.
-     */
+    /** {@code text} with its control characters escaped ({@link Options#printable}). */
     static String printable(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-            if (control && sb == null) {
-                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (sb != null) {
-                if (control) {
-                    sb.append(String.format("\\u%04x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? text : sb.toString();
+        return Options.printable(text);
     }
 }

@@ -2,6 +2,9 @@ package dev.glosa.examples.cli;
 
 import dev.glosa.io.datasus.FetchResult;
 import dev.glosa.io.sih.SihSystem;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.sources.DatasusOptions;
+import dev.glosa.run.spi.Options;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,13 +46,13 @@ final class FetchCommand implements Command {
         Set<String> valued = new HashSet<>(DatasusOptions.VALUED);
         valued.add("groups");
         valued.remove("rd-to");
-        Args args = Args.parse(name(), argv, valued, DatasusOptions.flags(Set.of("verbose")));
+        Options args = Options.parse(name(), argv, valued, DatasusOptions.flags(Set.of("verbose")));
         if (!args.positional().isEmpty()) {
-            throw new CliException(CliException.USAGE, "unexpected argument '" + args.positional().get(0)
+            throw GlosaRunException.badInput("unexpected argument '" + args.positional().get(0)
                     + "' (glosa fetch --help)");
         }
         if (!args.has("uf")) {
-            throw new CliException(CliException.USAGE, "--uf is required, e.g. --uf MT (glosa fetch --help)");
+            throw GlosaRunException.badInput("--uf is required, e.g. --uf MT (glosa fetch --help)");
         }
         List<SihSystem> groups = groups(args);
         console.logTo(DatasusOptions.cache(args));
@@ -70,7 +73,7 @@ final class FetchCommand implements Command {
                         ? " (some not checked against a server: see above)" : ""));
     }
 
-    private static List<SihSystem> groups(Args args) {
+    private static List<SihSystem> groups(Options args) {
         List<SihSystem> groups = new ArrayList<>();
         for (String v : args.all("groups").isEmpty() ? List.of("RD,RJ,ER") : args.all("groups")) {
             for (String g : v.split(",")) {
@@ -80,7 +83,7 @@ final class FetchCommand implements Command {
                         groups.add(s);
                     }
                 } catch (IllegalArgumentException e) {
-                    throw new CliException(CliException.USAGE, "--groups: '" + g.trim()
+                    throw GlosaRunException.badInput("--groups: '" + g.trim()
                             + "' is not a SIH group; the groups are RD, RJ, ER and SP", e);
                 }
             }

@@ -1,10 +1,13 @@
 package dev.glosa.examples.cli;
 
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.SourceProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The {@code glosa} command line: {@code glosa COMMAND [OPTIONS]}, launched by {@code bin/glosa} or {@code bin/glosa.cmd}.
@@ -18,8 +21,11 @@ public final class GlosaCli {
 
     GlosaCli(Console console) {
         this.console = console;
-        for (Command c : new Command[] {new DemoCommand(), new SusCommand(), new CsvCommand(), new SqlCommand(),
-                new TissCommand(), new InspectCommand(), new FetchCommand()}) {
+        // Every source found on the class path is a command: a new source needs no change here.
+        for (SourceProvider p : ServiceLoader.load(SourceProvider.class, GlosaCli.class.getClassLoader())) {
+            commands.put(p.id(), new SourceCommand(p));
+        }
+        for (Command c : new Command[] {new InspectCommand(), new FetchCommand()}) {
             commands.put(c.name(), c);
         }
     }
@@ -63,6 +69,12 @@ public final class GlosaCli {
                 console.info(stackTrace(e.getCause()));
             }
             return e.status();
+        } catch (GlosaRunException e) {
+            console.info("glosa " + command.name() + ": " + Console.printable(e.getMessage()));
+            if (verbose && e.getCause() != null) {
+                console.info(stackTrace(e.getCause()));
+            }
+            return e.kind() == GlosaRunException.Kind.BAD_INPUT ? CliException.USAGE : CliException.FAILURE;
         } catch (RuntimeException | OutOfMemoryError e) {
             console.info("glosa " + command.name() + ": failed: " + Console.printable(String.valueOf(e))
                     + (verbose ? "" : " (run with --verbose for details)"));

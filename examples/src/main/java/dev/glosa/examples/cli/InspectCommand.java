@@ -36,7 +36,7 @@ final class InspectCommand implements Command {
 
     @Override
     public void run(String[] argv, Console console) {
-        Args args = Args.parse(name(), argv, Set.of(), Set.of("json", "verbose"));
+        dev.glosa.run.spi.Options args = dev.glosa.run.spi.Options.parse(name(), argv, Set.of(), Set.of("json", "verbose"));
         if (args.positional().isEmpty()) {
             throw new CliException(CliException.USAGE, "give one or more files (glosa inspect --help)");
         }

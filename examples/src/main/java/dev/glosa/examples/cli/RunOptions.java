@@ -1,65 +1,78 @@
 package dev.glosa.examples.cli;
 
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.RunConfig;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.SinkProvider;
+import dev.glosa.run.spi.Sinks;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The options every analysing command shares: {@code --out}, {@code --config}, {@code --as-of}, {@code --threads}.
+ * The options every analysing command shares: {@code --out}, {@code --config}, {@code --as-of}, {@code --threads},
+ * and those of the sink providers on the class path ({@code --out-user}, {@code --work} for a database).
  *
- * @param out the folder for the outputs, the log and {@code rejects.csv} (a database output's work folder)
- * @param output where the star schema goes: {@code out}, or a database
+ * @param out the output: a folder, or what a sink provider accepts (a {@code jdbc:} URL)
  * @param config the configuration
- * @param configSha256 the configuration's fingerprint ({@link JobConfig#fingerprint()})
  * @param asOf the date the run analyses the data as of
  * @param threads worker threads
  */
-record RunOptions(Path out, Output output, JobConfig config, String configSha256, LocalDate asOf, int threads) {
-    /** The options that take a value. */
-    static final Set<String> VALUED = Set.of("out", "config", "as-of", "threads", "out-user", "work");
+record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
     /** The flags. */
     static final Set<String> FLAGS = Set.of("verbose");
 
-    /** The shared lines of a command's help. */
-    static final String HELP = """
-              --out-user NAME
-                             with --out jdbc:postgresql://...: the database user (default: --user); the password
-                             comes from GLOSA_DB_PASSWORD (or the variable database.passwordEnv names), never from
-                             the command line
-              --work DIR     with --out jdbc:...: the folder for the log and rejects.csv (default: the current one)
-              --config FILE  settings in YAML or JSON (segment keys, features, strategy, k range, seed, identifiers...);
-                             see examples/config/glosa.yaml
-              --as-of DATE   the date the run analyses the data as of, yyyy-MM-dd (default today); a re-run for the
-                             same date replaces that week's rows in the outputs
-              --threads N    worker threads (default: all cores)
-              --verbose      stack traces on failure""".indent(2).stripTrailing();
+    /** The options that take a value: the shared ones and every sink provider's. */
+    static Set<String> valued() {
+        Set<String> valued = new HashSet<>(Set.of("out", "config", "as-of", "threads"));
+        for (SinkProvider p : Sinks.providers()) {
+            valued.addAll(p.valuedOptions());
+        }
+        return valued;
+    }
+
+    /** The shared lines of a command's help, with every sink provider's. */
+    static String help() {
+        StringBuilder sb = new StringBuilder("""
+                  --out DIR      output folder (history accumulates there week after week), or jdbc:postgresql://...
+                                 to write the star schema's tables to a database
+                """);
+        for (SinkProvider p : Sinks.providers()) {
+            sb.append(p.help());
+        }
+        sb.append("""
+                  --config FILE  settings in YAML or JSON (segment keys, features, strategy, k range, seed, identifiers...);
+                                 see examples/config/glosa.yaml
+                  --as-of DATE   the date the run analyses the data as of, yyyy-MM-dd (default today); a re-run for the
+                                 same date replaces that week's rows in the outputs
+                  --threads N    worker threads (default: all cores)
+                  --verbose      stack traces on failure""");
+        return sb.toString();
+    }
 
     /**
-     * Reads the shared options and opens the output folder (checked, created and locked until the console closes)
-     * before the command reads any data; from then on the console also logs to the output folder.
+     * Reads the shared options and checks the configuration whole, before any input is read; from then on the
+     * console also logs to the output folder (for a database, to the work folder).
      */
-    static RunOptions from(Args args, Path defaultOut, Console console) {
-        String outText = args.has("out") ? args.one("out", null) : defaultOut == null ? null : defaultOut.toString();
-        if (outText != null && outText.isBlank()) {
+    static RunOptions from(Options args, String defaultOut, Console console) {
+        String out = args.one("out", defaultOut);
+        if (out != null && out.isBlank()) {
             // Path.of("") is the current folder: an empty variable in a scheduled script must not write there.
-            throw new CliException(CliException.USAGE, "--out is empty: give the output folder");
+            throw GlosaRunException.badInput("--out is empty: give the output folder");
         }
-        if (outText == null) {
-            throw new CliException(CliException.USAGE, "--out is required");
+        if (out == null) {
+            throw GlosaRunException.badInput("--out is required");
         }
-        // Everything that can be checked without the data is checked before any input is read.
-        JobConfig config = args.has("config") ? JobConfig.load(Path.of(args.one("config", null))) : JobConfig.defaults();
+        RunConfig config = args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
         config.validate();
-        Output output = Output.of(outText, args.one("out-user", args.has("user") ? args.one("user", null) : null),
-                config.database().outPasswordEnv(), args.has("work") ? Path.of(args.one("work", null)) : null);
-        Path out = output.folder();
-        if (output instanceof Output.Folder) {
-            console.hold(Job.openOutput(out));
+        Path logFolder = Sinks.isFolder(out) ? Path.of(out) : Path.of(args.one("work", "."));
+        // A file in the folder's place is refused by the sink when it opens, in one line; no log goes there.
+        if (!java.nio.file.Files.exists(logFolder) || java.nio.file.Files.isDirectory(logFolder)) {
+            console.logTo(logFolder);
         }
-        console.logTo(out);
-        String sha = config.fingerprint();
         LocalDate asOf = args.date("as-of", LocalDate.now());
         int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
-        return new RunOptions(out, output, config, sha, asOf, threads);
+        return new RunOptions(out, config, asOf, threads);
     }
 }

@@ -23,7 +23,7 @@ import dev.glosa.io.generate.SihFileSet;
 import dev.glosa.io.generate.SihFiles;
 import dev.glosa.io.generate.SihGenerator;
 import dev.glosa.io.generate.SihGeneratorConfig;
-import dev.glosa.io.powerbi.RunRecord;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.io.sih.SihReader;

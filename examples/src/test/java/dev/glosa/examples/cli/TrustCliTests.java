@@ -92,7 +92,7 @@ class TrustCliTests {
         args.addAll(List.of("--config", config(KEY).toString()));
         CliRun run = run(args);
         assertThat(run.status).as(run.toString()).isZero();
-        assertThat(run.err).contains("no ER files given").contains(Sources.WITHOUT_ERROR_CODE);
+        assertThat(run.err).contains("no ER files given").contains("without error code");
         CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
         List<String> rejectedTypes = new ArrayList<>();
         for (List<String> r : fact.rows()) {
@@ -100,7 +100,7 @@ class TrustCliTests {
                 rejectedTypes.add(r.get(fact.col("glosa_type")));
             }
         }
-        assertThat(rejectedTypes).isNotEmpty().containsOnly(Sources.WITHOUT_ERROR_CODE);
+        assertThat(rejectedTypes).isNotEmpty().containsOnly("without error code");
     }
 
     @Test

@@ -68,6 +68,12 @@ public record FetchRequest(List<SihFileName> files, List<URI> mirrors, Path cach
                 4, Duration.ofSeconds(1), Duration.ofSeconds(30), System.nanoTime(), FetchListener.NONE);
     }
 
+    /** The same request for other files. */
+    public FetchRequest withFiles(List<SihFileName> newFiles) {
+        return new FetchRequest(newFiles, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff,
+                seed, listener);
+    }
+
     /** The same request with other mirrors, tried in this order. */
     public FetchRequest withMirrors(List<URI> newMirrors) {
         return new FetchRequest(files, newMirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff,

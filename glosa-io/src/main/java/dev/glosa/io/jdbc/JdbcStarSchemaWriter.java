@@ -4,7 +4,7 @@ import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.GlosaTable;
-import dev.glosa.io.powerbi.RunRecord;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.RunTables;
 import dev.glosa.io.powerbi.WriterOptions;
 import java.io.IOException;

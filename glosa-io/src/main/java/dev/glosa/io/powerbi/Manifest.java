@@ -1,5 +1,6 @@
 package dev.glosa.io.powerbi;
 
+import dev.glosa.core.run.RunRecord;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

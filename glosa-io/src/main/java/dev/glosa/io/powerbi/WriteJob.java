@@ -1,5 +1,6 @@
 package dev.glosa.io.powerbi;
 
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;

@@ -1,5 +1,6 @@
 package dev.glosa.io.powerbi;
 
+import dev.glosa.core.run.RunRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,0 +1,31 @@
+package dev.glosa.core.run;
+
+/** Where a run says what it is doing: a console, a log file, a scheduler's output, or nowhere. */
+public interface RunLog {
+
+    /** A log that says nothing. */
+    RunLog NONE = new RunLog() {
+        @Override
+        public void info(String line) {}
+
+        @Override
+        public void result(String line) {}
+    };
+
+    /** A line of progress or a warning, for standard error and the log file. */
+    void info(String line);
+
+    /** A line of the run's result (reconciliation, top groups), for standard output. */
+    void result(String line);
+
+    /**
+     * Progress of a long step.
+     *
+     * @param what what is progressing, e.g. {@code "segments"}
+     * @param done units done
+     * @param total units in all
+     * @param elapsedMillis time so far
+     * @param remainingMillis estimated time left, or {@code -1} when unknown
+     */
+    default void progress(String what, long done, long total, long elapsedMillis, long remainingMillis) {}
+}

@@ -1,0 +1,30 @@
+package dev.glosa.core.run;
+
+import dev.glosa.core.indicator.IndicatorRow;
+import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.table.GlosaTable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a sink receives from one run.
+ *
+ * @param run the run's record
+ * @param analysed every analysed row (the fact table), clustered or not
+ * @param outcomes every segment's outcome; assignments index rows of {@code analysed}
+ * @param indicators the indicator rows
+ * @param state the groups' tracking state to hand to next week's run
+ */
+public record RunOutput(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+        List<IndicatorRow> indicators, List<GroupRecord> state) {
+
+    /** Checks and copies. */
+    public RunOutput {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(analysed, "analysed");
+        outcomes = List.copyOf(outcomes);
+        indicators = List.copyOf(indicators);
+        state = List.copyOf(state);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.glosa.core.run;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a source hands to the pipeline: the rows, and what the run must record and say about them.
+ *
+ * @param rows the rows, by kind
+ * @param inputs every input read, with its SHA-256 and rows, for {@code runs.csv}
+ * @param rowsRead the rows read from the inputs, rejected ones included
+ * @param rowsRejected the rows quarantined by the reader, counted in {@code runs.csv}
+ * @param warnings what the analyst should know about the inputs, one sentence each
+ */
+public record SourceBatch(SourceRows rows, List<RunRecord.Input> inputs, long rowsRead, long rowsRejected,
+        List<String> warnings) {
+
+    /** Checks the counts and copies the lists. */
+    public SourceBatch {
+        Objects.requireNonNull(rows, "rows");
+        inputs = List.copyOf(inputs);
+        warnings = List.copyOf(warnings);
+        if (rowsRead < 0 || rowsRejected < 0 || rowsRejected > rowsRead) {
+            throw new IllegalArgumentException("need 0 <= rowsRejected <= rowsRead, found rowsRead=" + rowsRead
+                    + ", rowsRejected=" + rowsRejected);
+        }
+    }
+}

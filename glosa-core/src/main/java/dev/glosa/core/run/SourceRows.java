@@ -1,0 +1,52 @@
+package dev.glosa.core.run;
+
+import dev.glosa.core.table.GlosaTable;
+import java.time.YearMonth;
+import java.util.Objects;
+
+/**
+ * The rows a source read, by what they are; the pipeline prepares each kind its own way (SUS files are reconciled,
+ * ERP lines aggregated by month, TISS items taken as they are).
+ */
+public sealed interface SourceRows {
+
+    /**
+     * DATASUS SIH tables: paid AIHs, rejected AIHs and, when given, their rejection errors.
+     *
+     * @param rd the RD rows (paid), in the order the files were given
+     * @param rj the RJ rows (rejected), in the order the files were given ("first occurrence" follows it)
+     * @param er the ER rows (one per rejection error), or {@code null} when no ER file was given
+     */
+    record Sih(GlosaTable rd, GlosaTable rj, GlosaTable er) implements SourceRows {
+        /** Checks that RD and RJ are given. */
+        public Sih {
+            Objects.requireNonNull(rd, "rd");
+            Objects.requireNonNull(rj, "rj");
+        }
+    }
+
+    /**
+     * Glosa lines of an ERP (an export or a query), one row per line or per aggregated line.
+     *
+     * @param lines the lines, with the canonical role columns
+     * @param month the month to analyse, or {@code null} for the last closed month before the run's date
+     */
+    record ErpLines(GlosaTable lines, YearMonth month) implements SourceRows {
+        /** Checks that the lines are given. */
+        public ErpLines {
+            Objects.requireNonNull(lines, "lines");
+        }
+    }
+
+    /**
+     * TISS items: one row per item and glosa code, guide- and protocol-level glosas as rows of their level.
+     *
+     * @param items the items
+     */
+    record TissItems(GlosaTable items) implements SourceRows {
+        /** Checks that the items are given. */
+        public TissItems {
+            Objects.requireNonNull(items, "items");
+        }
+    }
+}

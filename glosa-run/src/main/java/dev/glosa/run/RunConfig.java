@@ -1,0 +1,419 @@
+package dev.glosa.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.glosa.cluster.features.Encoding;
+import dev.glosa.cluster.features.Feature;
+import dev.glosa.cluster.features.FeatureSpec;
+import dev.glosa.cluster.features.MissingValues;
+import dev.glosa.cluster.features.Transform;
+import dev.glosa.cluster.loop.LoopConfig;
+import dev.glosa.cluster.loop.SegmentOverride;
+import dev.glosa.cluster.profile.ProfileOptions;
+import dev.glosa.cluster.profile.RankBy;
+import dev.glosa.core.reconcile.DedupPolicy;
+import dev.glosa.core.run.RunRecord;
+import dev.glosa.io.powerbi.IdentifierPolicy;
+import dev.glosa.io.powerbi.WriterOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The settings of a run, read from the YAML or JSON file given with {@code --config}; every setting is optional.
+ *
+ * <p>See {@code examples/config/glosa.yaml} for a commented sample. Unknown settings are errors, so a typo never
+ * silently falls back to a default.
+ *
+ * @param segmentKeys the columns that split the rows into segments (default hospital, payer, glosa_type)
+ * @param features the features to cluster on (default: the source's default set)
+ * @param strategy the clustering strategy id (default kmeans)
+ * @param parameters the strategy's parameters, by name
+ * @param criterion the model selection criterion (default simplified-silhouette, {@code Criterion.defaultCriterion()})
+ * @param kMin the smallest number of groups tried (default 2)
+ * @param kMax the largest number of groups tried (default 15)
+ * @param minSegmentSize segments with fewer rows are one group marked too small (default 10)
+ * @param seed the seed (default 42)
+ * @param rankBy what ranks groups: {@code glosa} (money at stake, default) or {@code jump} (its rise over the previous
+ *     month)
+ * @param overrides per-segment settings
+ * @param identifiers what happens to patient identifiers: {@code pseudonymise}, {@code drop} or {@code keep_clear};
+ *     without it, pseudonymise when a key is given, else the run stops and says so
+ * @param pseudonymKey the HMAC key for pseudonyms (better given in the environment variable
+ *     {@code GLOSA_PSEUDONYM_KEY})
+ * @param identifierColumns columns treated as patient identifiers besides those found by name and content
+ * @param dedup which row of a claim repeated in RJ represents it: {@code first} (default), {@code last},
+ *     {@code max_value}
+ * @param database how a database is read or written (not part of the fingerprint: it changes no result)
+ */
+public record RunConfig(
+        List<String> segmentKeys,
+        List<FeatureEntry> features,
+        String strategy,
+        Map<String, String> parameters,
+        String criterion,
+        Integer kMin,
+        Integer kMax,
+        Integer minSegmentSize,
+        Long seed,
+        String rankBy,
+        List<OverrideEntry> overrides,
+        String identifiers,
+        String pseudonymKey,
+        List<String> identifierColumns,
+        String dedup,
+        DatabaseEntry database) {
+
+    /**
+     * How a database is read or written ({@code glosa sql}, {@code --out jdbc:...}); never the password itself.
+     *
+     * @param passwordEnv the environment variable holding the password (default {@code GLOSA_DB_PASSWORD})
+     * @param outPasswordEnv the variable holding the password of the database written with {@code --out jdbc:...}
+     *     (default: {@code passwordEnv})
+     * @param fetchSize rows fetched per round trip (default 10,000)
+     * @param queryTimeoutSeconds the query's time-out, 0 for none (default 600)
+     * @param loginTimeoutSeconds how long to wait for the server (default 30)
+     * @param drivers a folder of JDBC driver jars (default: {@code GLOSA_DRIVERS})
+     */
+    public record DatabaseEntry(String passwordEnv, String outPasswordEnv, Integer fetchSize, Integer queryTimeoutSeconds,
+            Integer loginTimeoutSeconds, String drivers) {
+        /** The default password variable. */
+        public static final String DEFAULT_PASSWORD_ENV = "GLOSA_DB_PASSWORD";
+
+        /** Fills the defaults. */
+        public DatabaseEntry {
+            passwordEnv = passwordEnv == null ? DEFAULT_PASSWORD_ENV : passwordEnv;
+            outPasswordEnv = outPasswordEnv == null ? passwordEnv : outPasswordEnv;
+            fetchSize = fetchSize == null ? dev.glosa.io.jdbc.JdbcReadOptions.DEFAULT_FETCH_SIZE : fetchSize;
+            queryTimeoutSeconds = queryTimeoutSeconds == null
+                    ? dev.glosa.io.jdbc.JdbcReadOptions.DEFAULT_QUERY_TIMEOUT_SECONDS : queryTimeoutSeconds;
+            loginTimeoutSeconds = loginTimeoutSeconds == null ? 30 : loginTimeoutSeconds;
+        }
+    }
+
+    /** One feature: numeric with a transform, or categorical when {@code encoding} is given. */
+    public record FeatureEntry(String column, String transform, String encoding, Integer top, Double weight, String missing) {}
+
+    /** Settings for the segments it matches, by id or by key values. */
+    public record OverrideEntry(String segment, Map<String, String> keys, String strategy, Map<String, String> parameters,
+            String criterion, Integer kMin, Integer kMax, Integer minSegmentSize) {}
+
+    /** Fills the defaults of every setting left out. */
+    public RunConfig {
+        segmentKeys = segmentKeys == null ? List.of("hospital", "payer", "glosa_type") : List.copyOf(segmentKeys);
+        features = features == null ? List.of() : List.copyOf(features);
+        strategy = strategy == null ? LoopConfig.DEFAULT_STRATEGY : strategy;
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        criterion = criterion == null ? dev.glosa.cluster.select.Criterion.defaultCriterion().id() : criterion;
+        kMin = kMin == null ? 2 : kMin;
+        kMax = kMax == null ? 15 : kMax;
+        minSegmentSize = minSegmentSize == null ? LoopConfig.DEFAULT_MIN_SEGMENT_SIZE : minSegmentSize;
+        seed = seed == null ? 42L : seed;
+        rankBy = rankBy == null ? "glosa" : rankBy;
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        identifierColumns = identifierColumns == null ? List.of() : List.copyOf(identifierColumns);
+        dedup = dedup == null ? "first" : dedup;
+        database = database == null ? new DatabaseEntry(null, null, null, null, null, null) : database;
+    }
+
+    /** Every setting at its default. */
+    public static RunConfig defaults() {
+        return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** The same settings with another pseudonym key. */
+    public RunConfig withPseudonymKey(String key) {
+        return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
+                rankBy, overrides, identifiers, key, identifierColumns, dedup, database);
+    }
+
+    /**
+     * Reads a configuration file, YAML unless its name ends in {@code .json}.
+     *
+     * @throws GlosaRunException naming the file, line and setting, when it cannot be read or a setting is unknown or
+     *     malformed
+     */
+    public static RunConfig load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw GlosaRunException.badInput("configuration file " + file + " not found");
+        } catch (IOException e) {
+            throw GlosaRunException.badInput("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        return parse(bytes, file.toString());
+    }
+
+    public static RunConfig parse(byte[] bytes, String source) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return defaults();
+        }
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
+        ObjectMapper mapper = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // seed: 1.5 is a mistake, not 1; a key given twice is a mistake, not "the last one wins".
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        try {
+            RunConfig c = mapper.readValue(bytes, RunConfig.class);
+            return c == null ? defaults() : c;
+        } catch (UnrecognizedPropertyException e) {
+            throw GlosaRunException.badInput(source + ":" + lineOf(text, e) + ": unknown setting '"
+                    + e.getPropertyName()
+                    + "'; known settings: " + e.getKnownPropertyIds(), e);
+        } catch (JsonProcessingException e) {
+            throw GlosaRunException.badInput(source + ":" + line(e) + ": " + e.getOriginalMessage()
+                    .lines().findFirst().orElse("malformed"), e);
+        } catch (IOException e) {
+            throw GlosaRunException.badInput("cannot read configuration " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The line naming the unknown key; the parser's own location may already be on the next line. */
+    private static int lineOf(String text, UnrecognizedPropertyException e) {
+        String[] lines = text.split("\\R", -1);
+        String key = e.getPropertyName();
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith(key + ":") || l.startsWith(key + " :") || l.startsWith("\"" + key + "\"")) {
+                return i + 1;
+            }
+        }
+        return line(e);
+    }
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /**
+     * The SHA-256 of the settings in a canonical JSON form (sorted keys, defaults filled in, the pseudonym key left
+     * out): the same settings give the same run id however the file is written, and the run id says nothing of the
+     * key.
+     */
+    public String fingerprint() {
+        ObjectMapper canonical = new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        RunConfig withoutKey = withPseudonymKey(null);
+        try {
+            // The database settings change how rows are fetched, never which: they stay out of the run id.
+            com.fasterxml.jackson.databind.node.ObjectNode tree = canonical.valueToTree(withoutKey);
+            tree.remove("database");
+            return RunRecord.sha256(canonical.writeValueAsBytes(tree));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings, with the pseudonym key hidden. */
+    @Override
+    public String toString() {
+        return "RunConfig[segmentKeys=" + segmentKeys + ", features=" + features + ", strategy=" + strategy
+                + ", parameters=" + parameters + ", criterion=" + criterion + ", k=" + kMin + ".." + kMax
+                + ", minSegmentSize=" + minSegmentSize + ", seed=" + seed + ", rankBy=" + rankBy + ", overrides="
+                + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
+                + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database + "]";
+    }
+
+    /**
+     * The loop configuration, with {@code defaultFeatures} when no features were set and groups explained by
+     * {@code profileColumns} (empty: every category column).
+     */
+    LoopConfig loopConfig(FeatureSpec defaultFeatures, List<String> profileColumns, int threads) {
+        return loopConfig(defaultFeatures, profileColumns, Map.of(), threads);
+    }
+
+    /**
+     * The loop configuration as above, with the source's decisions on which columns are personal (a CSV mapping's
+     * {@code personal:} entries): a personal column never describes a group.
+     */
+    LoopConfig loopConfig(FeatureSpec defaultFeatures, List<String> profileColumns, Map<String, Boolean> personal,
+            int threads) {
+        LoopConfig.Builder b = LoopConfig.builder()
+                .segmentKeys(segmentKeys)
+                .features(features.isEmpty() ? defaultFeatures : featureSpec())
+                .strategy(strategy)
+                .criterion(criterion)
+                .kRange(kMin, kMax)
+                .minSegmentSize(minSegmentSize)
+                .seed(seed)
+                .threads(threads)
+                .profile(ProfileOptions.defaults().withRankBy(rankByChoice()).withCategoryColumns(profileColumns)
+                        .withPersonalOverrides(personal));
+        parameters.forEach(b::parameter);
+        try {
+            for (OverrideEntry o : overrides) {
+                b.override(override(o));
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private RankBy rankByChoice() {
+        return switch (rankBy.toLowerCase(Locale.ROOT)) {
+            case "glosa" -> RankBy.GLOSA;
+            case "jump" -> RankBy.JUMP;
+            default -> throw GlosaRunException.badInput("configuration: rankBy must be glosa or jump, found '"
+                    + rankBy + "'");
+        };
+    }
+
+    private FeatureSpec featureSpec() {
+        List<Feature> out = new ArrayList<>();
+        for (FeatureEntry f : features) {
+            if (f.column() == null) {
+                throw GlosaRunException.badInput("configuration: every feature needs a column");
+            }
+            double weight = f.weight() == null ? 1.0 : f.weight();
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw GlosaRunException.badInput("configuration: the weight of feature " + f.column()
+                        + " must be a positive number, found " + weight);
+            }
+            try {
+                if (f.encoding() != null) {
+                    Encoding e = enumOf(Encoding.class, f.encoding(), "encoding of feature " + f.column());
+                    int top = f.top() == null ? 10 : f.top();
+                    out.add(new Feature.Categorical(f.column(), e, e == Encoding.FREQUENCY ? 0 : top, weight));
+                } else {
+                    Transform t = f.transform() == null ? Transform.Z_SCORE
+                            : enumOf(Transform.class, f.transform(), "transform of feature " + f.column());
+                    MissingValues m = f.missing() == null ? MissingValues.ERROR
+                            : enumOf(MissingValues.class, f.missing(), "missing of feature " + f.column());
+                    out.add(new Feature.Numeric(f.column(), t, weight, m));
+                }
+            } catch (IllegalArgumentException e) {
+                throw GlosaRunException.badInput("configuration: feature " + f.column() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        try {
+            return new FeatureSpec(out);
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private static SegmentOverride override(OverrideEntry o) {
+        if ((o.segment() == null) == (o.keys() == null)) {
+            throw GlosaRunException.badInput(
+                    "configuration: an override needs either 'segment' (an id) or 'keys' (column: value), not both");
+        }
+        SegmentOverride s = o.segment() != null ? SegmentOverride.forSegment(o.segment())
+                : SegmentOverride.forKeys(new LinkedHashMap<>(o.keys()));
+        if (o.strategy() != null) {
+            s = s.withStrategy(o.strategy());
+        }
+        if (o.parameters() != null) {
+            for (Map.Entry<String, String> e : o.parameters().entrySet()) {
+                s = s.withParameter(e.getKey(), e.getValue());
+            }
+        }
+        if (o.criterion() != null) {
+            s = s.withCriterion(o.criterion());
+        }
+        if (o.kMin() != null || o.kMax() != null) {
+            s = s.withKRange(o.kMin() == null ? 2 : o.kMin(), o.kMax() == null ? 15 : o.kMax());
+        }
+        if (o.minSegmentSize() != null) {
+            s = s.withMinSegmentSize(o.minSegmentSize());
+        }
+        return s;
+    }
+
+    /**
+     * Checks every setting that can be checked without the data, so a mistake in the configuration is reported before
+     * any input is read: enumerations, feature definitions, the strategy and criterion with their parameters (also of
+     * every override), override keys against the segment keys, and the identifier options.
+     *
+     * @throws GlosaRunException naming the setting, when one is wrong
+     */
+    public void validate() {
+        rankByChoice();
+        dedupPolicy();
+        writerOptions();
+        if (!features.isEmpty()) {
+            featureSpec();
+        }
+        for (OverrideEntry o : overrides) {
+            if (o.keys() != null) {
+                for (String k : o.keys().keySet()) {
+                    if (!segmentKeys.contains(k)) {
+                        throw GlosaRunException.badInput("configuration: an override names key '" + k
+                                + "', which is not a segment key; segment keys: " + segmentKeys);
+                    }
+                }
+            }
+        }
+        LoopConfig loop = loopConfig(FeatureSpec.reference(), List.of(), 1);
+        try {
+            new dev.glosa.cluster.loop.SegmentLoop(dev.glosa.cluster.spi.StrategyRegistry.load()).checkSettings(loop);
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        }
+    }
+
+    /** The dedup policy for RJ. */
+    public DedupPolicy dedupPolicy() {
+        return enumOf(DedupPolicy.class, dedup, "dedup");
+    }
+
+    /**
+     * The writer's identifier options: the policy set, or pseudonymise when a key is given in the configuration or
+     * the environment; with neither, the writer stops the run and names the choices.
+     */
+    public WriterOptions writerOptions() {
+        try {
+            return writerOptionsUnchecked();
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private WriterOptions writerOptionsUnchecked() {
+        WriterOptions w = WriterOptions.defaults();
+        if (!identifierColumns.isEmpty()) {
+            w = w.withIdentifierColumns(identifierColumns);
+        }
+        if (pseudonymKey != null) {
+            w = w.withPseudonymKey(pseudonymKey);
+        }
+        if (identifiers != null) {
+            w = w.withIdentifierPolicy(enumOf(IdentifierPolicy.class, identifiers, "identifiers"));
+        } else if (pseudonymKey != null || System.getenv(WriterOptions.KEY_ENVIRONMENT_VARIABLE) != null) {
+            w = w.withIdentifierPolicy(IdentifierPolicy.PSEUDONYMISE);
+        }
+        return w;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String text, String what) {
+        String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            known.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw GlosaRunException.badInput("configuration: " + what + " must be one of " + known + ", found '"
+                + text + "'");
+    }
+}

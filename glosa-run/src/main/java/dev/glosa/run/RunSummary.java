@@ -1,0 +1,23 @@
+package dev.glosa.run;
+
+import dev.glosa.cluster.loop.LoopResult;
+import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.run.RunRecord;
+import java.util.List;
+
+/**
+ * What a run did.
+ *
+ * @param run the run's record, as written
+ * @param loop the loop's result; its assignments index the clustered rows
+ * @param outcomes the outcomes as written; their assignments index the analysed rows
+ * @param written one line per table the sink wrote
+ */
+public record RunSummary(RunRecord run, LoopResult loop, List<SegmentOutcome> outcomes, List<String> written) {
+
+    /** Copies the lists. */
+    public RunSummary {
+        outcomes = List.copyOf(outcomes);
+        written = List.copyOf(written);
+    }
+}

@@ -1,0 +1,251 @@
+package dev.glosa.run;
+
+import dev.glosa.cluster.loop.LoopConfig;
+import dev.glosa.cluster.loop.LoopResult;
+import dev.glosa.cluster.loop.SegmentLoop;
+import dev.glosa.cluster.loop.SegmentOverride;
+import dev.glosa.cluster.spi.StrategyRegistry;
+import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentStatus;
+import dev.glosa.core.run.GlosaSink;
+import dev.glosa.core.run.GlosaSource;
+import dev.glosa.core.run.RunContext;
+import dev.glosa.core.run.RunLog;
+import dev.glosa.core.run.RunOutput;
+import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SourceBatch;
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.io.powerbi.CommitPendingException;
+import dev.glosa.io.powerbi.FolderLockedException;
+import dev.glosa.io.powerbi.WriterOptions;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.Sinks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The weekly job: check everything that can be checked, read the source, reconcile or aggregate, segment, cluster,
+ * explain and rank the groups, keep their ids stable against last week's, and write the results to the sink.
+ *
+ * <p>The order is part of the contract: the configuration, the sink (writable, locked), the source (files exist and
+ * differ) and the identifier treatment are checked before any row is read, so a mistake is reported in a second
+ * whatever the input's size; the identifier treatment of the columns actually read is checked again before the
+ * clustering. The command line and the example mains are thin callers of {@link #run}.
+ */
+public final class WeeklyJob {
+    /** The pseudonym key of generated data: it protects nothing, and says so. */
+    public static final String DEMO_KEY = "glosa-demo-key-for-generated-data-only";
+
+    private WeeklyJob() {}
+
+    /**
+     * Runs the job.
+     *
+     * @throws GlosaRunException when the run stops: {@link GlosaRunException.Kind#BAD_INPUT} for what was given,
+     *     {@link GlosaRunException.Kind#FAILURE} for anything else, with one sentence saying what to do
+     */
+    public static RunSummary run(RunRequest request) {
+        RunConfig given = request.config();
+        given.validate();
+        RunLog log = request.log();
+        GlosaSource source = request.source();
+        RunConfig config = source.generated() ? withDemoKey(given, log) : given;
+        WriterOptions identifiers = config.writerOptions().withPersonalOverrides(source.personalOverrides());
+        try (GlosaSink sink = open(request.out(), identifiers, config, request.options())) {
+            try {
+                source.check();
+                sink.checkIdentifiers(source.identifierColumns());
+            } catch (IllegalArgumentException e) {
+                throw GlosaRunException.badInput(e.getMessage(), e);
+            } catch (IOException | UncheckedIOException e) {
+                throw GlosaRunException.badInput("cannot read " + source.describe() + ": " + e.getMessage(), e);
+            }
+            Instant started = Instant.now();
+            SourceBatch batch = read(source, new RunContext(request.asOf(), sink.rejectsFile(), log));
+            Prepared prepared = Preparation.prepare(source.describe(), batch, config, request.asOf(),
+                    source.personalOverrides());
+            if (prepared.reconciliation() != null) {
+                log.result("Reconciliation");
+                log.result(prepared.reconciliation().summary());
+                log.result("");
+                log.result("Indicators");
+                log.result(IndicatorFormat.header());
+                prepared.indicators().stream().filter(r -> r.period().isEmpty()).limit(8)
+                        .forEach(r -> log.result(IndicatorFormat.line(r)));
+                log.result("");
+            }
+            // The fingerprint is of the configuration as given: a demo key is not part of it.
+            return cluster(prepared, config, given.fingerprint(), sink, request, started);
+        } catch (IOException e) {
+            throw GlosaRunException.failure("cannot close " + request.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static GlosaSink open(String out, WriterOptions identifiers, RunConfig config, Options options) {
+        GlosaSink sink;
+        try {
+            sink = Sinks.create(out, identifiers, config, options);
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        }
+        try {
+            sink.open();
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput("--out: " + e.getMessage(), e);
+        } catch (FolderLockedException e) {
+            throw GlosaRunException.failure(e.getMessage(), e);
+        } catch (IOException e) {
+            throw GlosaRunException.failure("cannot write to " + sink.describe() + ": " + e.getMessage(), e);
+        }
+        return sink;
+    }
+
+    private static SourceBatch read(GlosaSource source, RunContext context) {
+        try {
+            return source.read(context);
+        } catch (GlosaRunException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw GlosaRunException.badInput("cannot read " + source.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Generated data has no patients: unless told otherwise, pseudonymise with a key that is not secret. */
+    private static RunConfig withDemoKey(RunConfig c, RunLog log) {
+        if (c.identifiers() != null || c.pseudonymKey() != null
+                || System.getenv(WriterOptions.KEY_ENVIRONMENT_VARIABLE) != null) {
+            return c;
+        }
+        log.info("demo: patient identifiers (claim numbers) pseudonymised with a demo key; real runs take theirs from "
+                + WriterOptions.KEY_ENVIRONMENT_VARIABLE);
+        return c.withPseudonymKey(DEMO_KEY);
+    }
+
+    private static RunSummary cluster(Prepared in, RunConfig config, String configSha256, GlosaSink sink,
+            RunRequest request, Instant started) {
+        RunLog log = request.log();
+        for (String w : in.warnings()) {
+            log.info("warning: " + w);
+        }
+        try {
+            // Before the clustering, not at the write: an identifier column found in the data needs a treatment.
+            sink.checkIdentifiers(in.analysed());
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        }
+        LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(), in.personalOverrides(),
+                request.threads());
+        List<GroupRecord> previous;
+        try {
+            previous = sink.previousState(request.asOf());
+        } catch (IOException | UncheckedIOException e) {
+            throw GlosaRunException.failure("cannot read the previous run in " + sink.describe() + ": "
+                    + e.getMessage(), e);
+        }
+        GlosaTable clustered = in.clusterRows() == null ? in.analysed() : in.analysed().select(in.clusterRows());
+        log.info(String.format("clustering %,d rows (%s, k %d..%d by %s, %d threads)%s", clustered.rowCount(),
+                loopConfig.strategy(), loopConfig.kMin(), loopConfig.kMax(), loopConfig.criterion(), request.threads(),
+                previous.isEmpty() ? "" : String.format(Locale.ROOT, ", matching %d groups of the previous run",
+                        previous.size())));
+        LoopResult loop;
+        try {
+            loop = new SegmentLoop(StrategyRegistry.load()).run(clustered, loopConfig, previous,
+                    p -> log.progress("segments", p.segmentsDone(), p.segmentsTotal(), p.elapsed().toMillis(),
+                            p.remaining() == null ? -1 : p.remaining().toMillis()));
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        }
+        warnUnmatchedOverrides(loopConfig, loop, log);
+        List<SegmentOutcome> outcomes = remap(loop.outcomes(), in.clusterRows());
+        int failed = loop.count(SegmentStatus.FAILED);
+        boolean allFailed = failed > 0 && failed == loop.segments().size();
+        RunRecord.Status status = allFailed ? RunRecord.Status.FAILED
+                : failed > 0 ? RunRecord.Status.PARTIAL : RunRecord.Status.OK;
+        RunRecord run = RunRecord.of(request.asOf(), configSha256, started, Instant.now(), in.inputs(), in.rowsIn(),
+                in.rowsRejected(), status);
+        if (in.reconciliation() != null) {
+            run = run.withReconciliation(in.reconciliation());
+        }
+        List<String> written;
+        try {
+            written = sink.write(new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state()));
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        } catch (FolderLockedException | CommitPendingException e) {
+            throw GlosaRunException.failure(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw GlosaRunException.failure("cannot write the outputs to " + sink.describe() + ": " + e.getMessage()
+                    + "; the previous outputs are unchanged", e);
+        }
+        summarise(loop, run, written, log);
+        if (allFailed) {
+            // The money is in the outputs (each failed segment is one group), but a scheduler must see the failure.
+            throw GlosaRunException.failure("every one of the " + failed + " segments failed; first: "
+                    + loop.segments().get(0).reason() + " (outputs written with status failed)", null);
+        }
+        return new RunSummary(run, loop, outcomes, written);
+    }
+
+    /**
+     * An override that matches no segment is kept (segments come and go from week to week) but named, since it is
+     * just as often a typo in a segment id or a key value.
+     */
+    private static void warnUnmatchedOverrides(LoopConfig config, LoopResult loop, RunLog log) {
+        for (SegmentOverride o : config.overrides()) {
+            boolean matched = false;
+            for (var s : loop.segments()) {
+                if (o.matches(s.key())) {
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) {
+                log.info("warning: the configuration's override of " + o.describe() + " matches no segment of this"
+                        + " run; check its segment id or key values against dim_segment.csv");
+            }
+        }
+    }
+
+    /** Assignments index the clustered table; the writer wants rows of the analysed table. */
+    private static List<SegmentOutcome> remap(List<SegmentOutcome> outcomes, int[] clusterRows) {
+        if (clusterRows == null) {
+            return outcomes;
+        }
+        List<SegmentOutcome> out = new ArrayList<>(outcomes.size());
+        for (SegmentOutcome o : outcomes) {
+            out.add(o.onRows(clusterRows));
+        }
+        return out;
+    }
+
+    private static void summarise(LoopResult loop, RunRecord run, List<String> written, RunLog log) {
+        log.result(String.format("run %s (as of %s): %d segments (%d clustered, %d too small, %d failed), %d groups",
+                run.runId(), run.asOf(), loop.segments().size(), loop.count(SegmentStatus.CLUSTERED),
+                loop.count(SegmentStatus.TOO_SMALL), loop.count(SegmentStatus.FAILED), loop.profiles().size()));
+        List<ClusterProfile> ranking = loop.ranking();
+        if (!ranking.isEmpty()) {
+            log.result("Top groups by money at stake:");
+            for (int i = 0; i < Math.min(5, ranking.size()); i++) {
+                ClusterProfile p = ranking.get(i);
+                log.result(String.format(Locale.ROOT, "  %d. %-18s R$ %,14.2f  %s", p.rankOverall(), p.clusterId(),
+                        p.glosaTotal(), p.description()));
+            }
+        }
+        for (var s : loop.segments()) {
+            if (s.status() == SegmentStatus.FAILED) {
+                log.info("segment " + s.key().describe() + " failed: " + s.reason());
+            }
+        }
+        for (String line : written) {
+            log.result(line);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.glosa.run.sources;
+
+import dev.glosa.core.run.RunLog;
+import dev.glosa.io.jdbc.DatabaseException;
+import dev.glosa.io.jdbc.Drivers;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.RunConfig;
+import dev.glosa.run.spi.Options;
+import java.nio.file.Path;
+import java.sql.Connection;
+
+/**
+ * A database's connection settings as a source or a sink uses them: drivers, the password from the environment
+ * (never an option), and failures sorted into what the user can fix and what they cannot.
+ */
+public final class Database {
+    /** The environment variable naming a folder of JDBC driver jars. */
+    public static final String DRIVERS_ENV = "GLOSA_DRIVERS";
+
+    private Database() {}
+
+    /** Loads the drivers of {@code --drivers}, else of the configuration's folder, else of {@value #DRIVERS_ENV}. */
+    public static void loadDrivers(Options options, RunConfig config, RunLog log) {
+        String option = options.one("drivers", null);
+        String dir = option != null ? option : config.database().drivers() != null ? config.database().drivers()
+                : options.getenv(DRIVERS_ENV);
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            log.info("drivers loaded from " + dir + ": " + String.join(", ", Drivers.load(Path.of(dir))));
+        } catch (DatabaseException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Connects as {@code user} with the password in the variable {@code passwordEnv}. */
+    public static Connection connect(String url, String user, String passwordEnv, RunConfig config, Options options,
+            RunLog log) {
+        String password = options.getenv(passwordEnv);
+        if (password == null) {
+            log.info("warning: no password in " + passwordEnv + "; connecting without one");
+        }
+        try {
+            return Drivers.connect(url, user, password, config.database().loginTimeoutSeconds());
+        } catch (DatabaseException e) {
+            throw failure(e);
+        }
+    }
+
+    /** A stop the user's input or configuration caused, or another failure. */
+    public static GlosaRunException failure(DatabaseException e) {
+        return new GlosaRunException(e.kind().userInput() ? GlosaRunException.Kind.BAD_INPUT
+                : GlosaRunException.Kind.FAILURE, e.getMessage(), e);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.glosa.run.sources;
+
+import dev.glosa.io.datasus.DatasusException;
+import dev.glosa.io.datasus.DatasusFiles;
+import dev.glosa.io.datasus.FetchListener;
+import dev.glosa.io.datasus.FetchRequest;
+import dev.glosa.io.datasus.FetchResult;
+import dev.glosa.io.datasus.SihFileName;
+import dev.glosa.core.run.RunLog;
+import dev.glosa.io.sih.SihSystem;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Options;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The options that fetch SIH files from DATASUS ({@code --uf}, {@code --from}, {@code --to}, {@code --cache},
+ * {@code --mirror}, {@code --offline}...), shared by {@code glosa fetch} and {@code glosa sus}.
+ */
+public final class DatasusOptions {
+    /** The options that take a value. */
+    public static final Set<String> VALUED = Set.of("uf", "from", "to", "rd-to", "cache", "mirror", "connections");
+    /** The flags. */
+    public static final Set<String> FLAGS = Set.of("offline");
+
+    /** The lines of a command's help, indented by two spaces, each ending with a line break. */
+    public static final String HELP = """
+              --uf UF[,UF...]  states whose files are fetched from DATASUS (two letters, e.g. MT or MT,AC)
+              --from YYYY-MM   first month fetched
+              --to YYYY-MM     last month fetched (default: --from)
+              --cache DIR      where fetched files are kept (default: $GLOSA_CACHE, else ~/.cache/glosa/datasus);
+                               a file already there is downloaded again only if the server changed it
+              --mirror URL     a server to fetch from instead of ftp://ftp.datasus.gov.br (ftp://, http(s)://, or
+                               file:/folder laid out as /dissemin/publicos/SIHSUS/...); repeat for more, tried in order
+              --offline        never connect: use only the files in the cache
+              --connections N  files fetched at once (default 2: DATASUS is a public server, be polite)
+            """;
+
+    /**
+     * What {@code glosa sus} fetches: with {@code --uf}, RD from {@code --from} to {@code --rd-to} (default
+     * {@code --to}), RJ and ER from {@code --from} to {@code --to}, except a group given as files, which the user's
+     * copies replace.
+     *
+     * @param rd the RD files to fetch (empty when RD is given as files)
+     * @param rj the RJ files to fetch
+     * @param er the ER files to fetch
+     * @param request the fetch settings (cache, mirrors, offline, connections) with no file yet
+     */
+    public record SusFetch(List<SihFileName> rd, List<SihFileName> rj, List<SihFileName> er, FetchRequest request) {
+        /** Copies the lists. */
+        public SusFetch {
+            rd = List.copyOf(rd);
+            rj = List.copyOf(rj);
+            er = List.copyOf(er);
+        }
+
+        /** Fetches every file, reporting to {@code log}; returns the local paths of RD, RJ and ER, in that order. */
+        List<List<Path>> fetch(RunLog log) {
+            List<SihFileName> all = new ArrayList<>(rd);
+            all.addAll(rj);
+            all.addAll(er);
+            FetchResult fetched = DatasusOptions.fetch(request.withFiles(all).withListener(listener(log)), log);
+            return List.of(fetched.paths(SihSystem.RD), fetched.paths(SihSystem.RJ), fetched.paths(SihSystem.ER));
+        }
+    }
+
+    private DatasusOptions() {}
+
+    /** {@code flags} and these options' flags. */
+    public static Set<String> flags(Set<String> flags) {
+        Set<String> all = new HashSet<>(flags);
+        all.addAll(FLAGS);
+        return all;
+    }
+
+    /**
+     * The files {@code glosa sus} fetches, checked but not fetched; {@code null} without {@code --uf} (then none of
+     * the fetch options may be given).
+     *
+     * @param rdGiven whether RD is given as files (and so not fetched); the same for RJ and ER
+     */
+    public static SusFetch forSus(Options args, boolean rdGiven, boolean rjGiven, boolean erGiven) {
+        if (!args.has("uf")) {
+            for (String option : List.of("from", "to", "rd-to", "mirror", "cache", "offline", "connections")) {
+                if (args.has(option)) {
+                    throw GlosaRunException.badInput("--" + option + " needs --uf (the states to fetch)");
+                }
+            }
+            return null;
+        }
+        List<String> states = states(args);
+        YearMonth from = month(args, "from", null);
+        YearMonth to = month(args, "to", from);
+        YearMonth rdTo = month(args, "rd-to", to);
+        if (rdTo.isBefore(to)) {
+            throw GlosaRunException.badInput("--rd-to (" + rdTo + ") must not be before --to (" + to
+                    + "): RD's window widens RJ's to catch later payments");
+        }
+        List<SihFileName> rd = rdGiven ? List.of() : expand(SihSystem.RD, states, from, rdTo);
+        List<SihFileName> rj = rjGiven ? List.of() : expand(SihSystem.RJ, states, from, to);
+        List<SihFileName> er = erGiven ? List.of() : expand(SihSystem.ER, states, from, to);
+        return new SusFetch(rd, rj, er, request(args, List.of(), RunLog.NONE));
+    }
+
+    /** The months of {@code --from}..{@code --to} of {@code groups} for the {@code --uf} states. */
+    public static List<SihFileName> files(Options args, List<SihSystem> groups) {
+        List<String> states = states(args);
+        YearMonth from = month(args, "from", null);
+        YearMonth to = month(args, "to", from);
+        List<SihFileName> files = new ArrayList<>();
+        for (SihSystem g : groups) {
+            files.addAll(expand(g, states, from, to));
+        }
+        return files;
+    }
+
+    /** The cache folder: {@code --cache}, else the library's default. */
+    public static Path cache(Options args) {
+        String c = args.one("cache", null);
+        return c == null ? DatasusFiles.defaultCache() : Path.of(c);
+    }
+
+    /** The fetch request of these options, reporting to {@code console}. */
+    public static FetchRequest request(Options args, List<SihFileName> files, RunLog console) {
+        FetchRequest r = FetchRequest.of(files).withCache(cache(args)).withOffline(args.has("offline"))
+                .withConnections(args.integer("connections", 2, 1, 16)).withListener(listener(console));
+        if (args.has("mirror")) {
+            List<URI> mirrors = new ArrayList<>();
+            for (String m : args.all("mirror")) {
+                mirrors.add(mirror(m));
+            }
+            try {
+                r = r.withMirrors(mirrors);
+            } catch (IllegalArgumentException e) {
+                throw GlosaRunException.badInput("--mirror: " + e.getMessage(), e);
+            }
+        }
+        return r;
+    }
+
+    /** Fetches, turning a failure into one line: bad months or offline misses are usage errors, the rest failures. */
+    public static FetchResult fetch(FetchRequest request, RunLog console) {
+        console.info(String.format(Locale.ROOT, "fetching %d file(s) into %s%s", request.files().size(),
+                request.cache(), request.offline() ? " (offline)" : " from " + request.mirrors()));
+        try {
+            return DatasusFiles.fetch(request);
+        } catch (DatasusException e) {
+            boolean given = e.kind() == DatasusException.Kind.NOT_FOUND || e.kind() == DatasusException.Kind.NOT_CACHED;
+            throw new GlosaRunException(given ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE,
+                    e.getMessage(), e);
+        } catch (IOException e) {
+            throw GlosaRunException.failure("cannot fill the cache " + request.cache() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static FetchListener listener(RunLog console) {
+        return new FetchListener() {
+            @Override
+            public void notice(String line) {
+                synchronized (console) {
+                    console.info(line);
+                }
+            }
+
+            @Override
+            public void progress(Progress p) {
+                synchronized (console) {
+                    console.info(p.describe());
+                }
+            }
+        };
+    }
+
+    private static List<SihFileName> expand(SihSystem group, List<String> states, YearMonth from, YearMonth to) {
+        try {
+            return SihFileName.expand(List.of(group), states, from, to);
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput("--from/--to: " + e.getMessage(), e);
+        }
+    }
+
+    public static List<String> states(Options args) {
+        Set<String> states = new LinkedHashSet<>();
+        for (String v : args.all("uf")) {
+            for (String s : v.split(",")) {
+                String uf = s.trim().toUpperCase(Locale.ROOT);
+                if (!SihFileName.STATES.contains(uf)) {
+                    throw GlosaRunException.badInput("--uf: '" + s.trim() + "' is not a state; the states "
+                            + "are " + String.join(",", SihFileName.STATES));
+                }
+                states.add(uf);
+            }
+        }
+        if (states.isEmpty()) {
+            throw GlosaRunException.badInput("--uf needs a state, e.g. --uf MT");
+        }
+        return List.copyOf(states);
+    }
+
+    private static YearMonth month(Options args, String name, YearMonth fallback) {
+        String v = args.one(name, null);
+        if (v == null) {
+            if (fallback == null) {
+                throw GlosaRunException.badInput("--" + name + " is required with --uf (a month like 2021-06)");
+            }
+            return fallback;
+        }
+        try {
+            YearMonth m = YearMonth.parse(v.trim());
+            if (m.isBefore(SihFileName.FIRST_MONTH)) {
+                throw GlosaRunException.badInput("--" + name + " must be " + SihFileName.FIRST_MONTH
+                        + " or later (the first SIH month), found " + m);
+            }
+            return m;
+        } catch (DateTimeParseException e) {
+            throw GlosaRunException.badInput("--" + name + " must be a month like 2021-06, found '" + v + "'");
+        }
+    }
+
+    private static URI mirror(String m) {
+        String s = m.trim();
+        try {
+            // A bare folder is a file: mirror.
+            if (!s.contains("://") && !s.startsWith("file:")) {
+                return Path.of(s).toAbsolutePath().toUri();
+            }
+            return URI.create(s);
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput("--mirror: '" + m + "' is not a URL (ftp://host, "
+                    + "http(s)://host/path or file:/folder)", e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.glosa.run.sources;
+
+import dev.glosa.core.run.GlosaSource;
+import dev.glosa.core.run.RunContext;
+import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SourceBatch;
+import dev.glosa.core.run.SourceRows;
+import dev.glosa.io.csv.CsvMapping;
+import dev.glosa.io.csv.CsvReadException;
+import dev.glosa.io.csv.CsvReadResult;
+import dev.glosa.io.csv.CsvReader;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.SourceProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An ERP export of glosa lines (CSV, {@code ;} or {@code ,}, UTF-8 or Windows-1252, pt-BR or plain numbers) read
+ * through a {@link CsvMapping}; bad rows go to the sink's {@code rejects.csv}.
+ */
+public final class ErpCsvSource implements GlosaSource {
+    private final Path file;
+    private final CsvMapping mapping;
+    private final YearMonth month;
+
+    /**
+     * @param month the month to analyse, or {@code null} for the last closed month before the run's date
+     */
+    public ErpCsvSource(Path file, CsvMapping mapping, YearMonth month) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.month = month;
+    }
+
+    /** The mapping's {@code personal:} entries. */
+    @Override
+    public java.util.Map<String, Boolean> personalOverrides() {
+        return mapping.personalOverrides();
+    }
+
+    @Override
+    public String describe() {
+        return "ERP export " + file;
+    }
+
+    @Override
+    public void check() {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder; give the export file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("file not found: " + file);
+        }
+    }
+
+    @Override
+    public SourceBatch read(RunContext context) {
+        CsvReadResult read;
+        try {
+            read = CsvReader.read(file, mapping, context.rejectsFile());
+        } catch (NoSuchFileException e) {
+            throw GlosaRunException.badInput("file not found: " + e.getFile(), e);
+        } catch (CsvReadException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw GlosaRunException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        context.log().info(read.report().summary());
+        for (String warning : read.report().warnings()) {
+            context.log().info("warning: " + warning);
+        }
+        RunRecord.Input input;
+        try {
+            input = RunRecord.Input.of(file, read.report().records());
+        } catch (IOException e) {
+            throw GlosaRunException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        long rejected = read.report().rejectedRows();
+        return new SourceBatch(new SourceRows.ErpLines(read.table(), month), List.of(input),
+                read.table().rowCount() + rejected, rejected, List.of());
+    }
+
+    /** {@code glosa csv}. */
+    public static final class Provider implements SourceProvider {
+        /** Found by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String id() {
+            return "csv";
+        }
+
+        @Override
+        public String summary() {
+            return "cluster the glosa lines of an ERP export (CSV, pt-BR formats welcome)";
+        }
+
+        @Override
+        public String help() {
+            return """
+                    Usage: glosa csv --in FILE [--mapping FILE] --out DIR [--month yyyy-MM] [--config FILE]
+                                     [--as-of DATE] [--threads N] [--verbose]
+
+                    Reads an ERP export of glosa lines (';' or ',' separated, UTF-8 or Windows-1252, pt-BR or plain
+                    numbers, detected), aggregates it by every dimension × month with the previous month's amounts, and
+                    clusters the month analysed per hospital × payer × glosa type on the reference features (glosa this
+                    month, glosa rate, jump in value, jump in rate). Bad rows go to <out>/rejects.csv with their line,
+                    column and reason; the run stops when more than the mapping's share (1% by default) is rejected.
+
+                      --in FILE        the export
+                      --mapping FILE   which column plays which role (YAML or JSON); default: the reference ERP shape,
+                                       examples/config/reference-erp.yaml
+                      --month M        the month to analyse (default: the last closed month before --as-of); earlier
+                                       months only feed the previous-month features
+                    """;
+        }
+
+        @Override
+        public Set<String> valuedOptions() {
+            return Set.of("in", "mapping", "month");
+        }
+
+        @Override
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
+            Path in = Path.of(options.required("in"));
+            return new ErpCsvSource(in, mapping(options), options.month("month"));
+        }
+
+        /** The mapping of {@code --mapping}, else the reference ERP shape. */
+        static CsvMapping mapping(Options options) {
+            try {
+                return options.has("mapping") ? CsvMapping.load(Path.of(options.one("mapping", null)))
+                        : CsvMapping.reference();
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                throw GlosaRunException.badInput("mapping: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.glosa.run.sources;
+
+import dev.glosa.core.run.GlosaSource;
+import dev.glosa.core.run.RunContext;
+import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SourceBatch;
+import dev.glosa.core.run.SourceRows;
+import dev.glosa.io.generate.ErpGenerator;
+import dev.glosa.io.generate.ErpGeneratorConfig;
+import dev.glosa.io.generate.ErpSample;
+import dev.glosa.io.generate.SihGenerator;
+import dev.glosa.io.generate.SihGeneratorConfig;
+import dev.glosa.io.generate.SihSample;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.SourceProvider;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Generated data, so the whole job runs anywhere with no input file: SIH-like RD, RJ and ER tables with
+ * re-presentations, late and partial payments and long stays ({@link Kind#SUS}), or ERP glosa lines in the reference
+ * shape with planted groups ({@link Kind#ERP}). The same seed gives the same rows.
+ */
+public final class GeneratedSource implements GlosaSource {
+    /** What to generate. */
+    public enum Kind {
+        /** DATASUS SIH-like tables, reconciled like real files. */
+        SUS,
+        /** ERP glosa lines, aggregated by month like an export. */
+        ERP
+    }
+
+    private final Kind kind;
+    private final int rows;
+    private final long seed;
+
+    /**
+     * @param rows about how many claims (SUS) or lines (ERP) to generate
+     * @param seed the generator's seed
+     */
+    public GeneratedSource(Kind kind, int rows, long seed) {
+        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+        if (rows < 100) {
+            throw GlosaRunException.badInput("generate at least 100 rows, found " + rows);
+        }
+        this.rows = rows;
+        this.seed = seed;
+    }
+
+    @Override
+    public String describe() {
+        return "generated " + kind.name().toLowerCase(java.util.Locale.ROOT) + " data (seed " + seed + ")";
+    }
+
+    @Override
+    public boolean generated() {
+        return true;
+    }
+
+    @Override
+    public SourceBatch read(RunContext context) {
+        return kind == Kind.SUS ? sus(context) : erp(context);
+    }
+
+    private SourceBatch sus(RunContext context) {
+        SihGeneratorConfig generator = SihGeneratorConfig.defaults(seed).withTotalClaims(rows);
+        context.log().info(String.format("generating about %,d SIH-like claims (seed %d)...", rows, seed));
+        SihSample sample = SihGenerator.generate(generator);
+        context.log().info(String.format("RD %,d rows, RJ %,d rows, ER %,d rows", sample.rd().rowCount(),
+                sample.rj().rowCount(), sample.er().rowCount()));
+        List<RunRecord.Input> inputs = List.of(
+                generated("generated:sih-rd", generator, sample.rd().rowCount()),
+                generated("generated:sih-rj", generator, sample.rj().rowCount()),
+                generated("generated:sih-er", generator, sample.er().rowCount()));
+        long read = (long) sample.rd().rowCount() + sample.rj().rowCount() + sample.er().rowCount();
+        return new SourceBatch(new SourceRows.Sih(sample.rd(), sample.rj(), sample.er()), inputs, read, 0, List.of());
+    }
+
+    private SourceBatch erp(RunContext context) {
+        ErpGeneratorConfig defaults = ErpGeneratorConfig.defaults(seed);
+        int perHospital = defaults.payers() * defaults.glosaTypes() * defaults.linesPerSegment() * defaults.months();
+        int hospitals = (int) Math.max(1, Math.min(500, Math.round(rows / (perHospital * defaults.segmentShare()))));
+        ErpGeneratorConfig generator = defaults.withSegments(hospitals, defaults.payers(), defaults.glosaTypes(),
+                defaults.segmentShare());
+        context.log().info(String.format("generating ERP glosa lines of %d hospitals over %d months (seed %d)...",
+                hospitals, generator.months(), seed));
+        ErpSample sample = ErpGenerator.generate(generator);
+        context.log().info(String.format("%,d lines; analysing %s", sample.table().rowCount(),
+                generator.analysedMonth()));
+        List<RunRecord.Input> inputs = List.of(generated("generated:erp", generator, sample.table().rowCount()));
+        return new SourceBatch(new SourceRows.ErpLines(sample.table(), generator.analysedMonth()), inputs,
+                sample.table().rowCount(), 0, List.of());
+    }
+
+    private static RunRecord.Input generated(String name, Object generatorConfig, long rows) {
+        return new RunRecord.Input(name, RunRecord.sha256(generatorConfig.toString()), rows);
+    }
+
+    /** {@code glosa demo}. */
+    public static final class Provider implements SourceProvider {
+        /** Found by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String id() {
+            return "demo";
+        }
+
+        @Override
+        public String summary() {
+            return "run the whole weekly job on generated data (no input files needed)";
+        }
+
+        @Override
+        public String help() {
+            return """
+                    Usage: glosa demo [--source sus|erp] [--out DIR] [--rows N] [--seed S] [--config FILE] [--as-of DATE]
+                                      [--threads N] [--verbose]
+
+                    Generates realistic data and runs the whole job on it: with --source sus (the default), SIH-like RD, RJ
+                    and ER tables with re-presentations, late and partial payments and long stays are reconciled so every
+                    claim counts once, the glosa indicators computed, and the claims with a glosa clustered per hospital ×
+                    payer × glosa type; with --source erp, ERP glosa lines in the reference shape with planted groups are
+                    aggregated with their previous-month features and clustered. Either way the groups are explained,
+                    ranked by money and written with the indicators as a Power BI star schema.
+
+                      --source S     sus or erp (default sus)
+                      --out DIR      output folder (default glosa-out/demo)
+                      --rows N       about how many claims (sus) or lines (erp) to generate (default 30000)
+                      --seed S       the generator's seed (default 42); the clustering seed comes from --config
+                    """;
+        }
+
+        @Override
+        public Set<String> valuedOptions() {
+            return Set.of("source", "rows", "seed");
+        }
+
+        @Override
+        public String defaultOut() {
+            return "glosa-out/demo";
+        }
+
+        @Override
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
+            String source = options.one("source", "sus");
+            Kind kind = switch (source) {
+                case "sus" -> Kind.SUS;
+                case "erp" -> Kind.ERP;
+                default -> throw GlosaRunException.badInput("--source must be sus or erp, found '"
+                        + Options.printable(source) + "'");
+            };
+            return new GeneratedSource(kind, options.integer("rows", 30_000, 100, 50_000_000),
+                    options.longValue("seed", 42));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.glosa.run.sources;
+
+import dev.glosa.core.run.GlosaSource;
+import dev.glosa.core.run.RunContext;
+import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SourceBatch;
+import dev.glosa.core.run.SourceRows;
+import dev.glosa.io.csv.CsvMapping;
+import dev.glosa.io.jdbc.DatabaseException;
+import dev.glosa.io.jdbc.JdbcReadOptions;
+import dev.glosa.io.jdbc.JdbcReadResult;
+import dev.glosa.io.jdbc.JdbcReader;
+import dev.glosa.io.jdbc.JdbcUrls;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.RunConfig;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.SourceProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The glosa lines one read-only query returns from the hospital's database, read with the same mapping as an ERP
+ * export ({@link JdbcReader}): one {@code SELECT} or {@code WITH} statement, refused before it is sent when it is
+ * anything else, run in a read-only transaction. The password comes from an environment variable, never an option.
+ */
+public final class JdbcQuerySource implements GlosaSource {
+    private final String url;
+    private final Path queryFile;
+    private final String user;
+    private final CsvMapping mapping;
+    private final YearMonth month;
+    private final int queryTimeoutSeconds;
+    private final RunConfig config;
+    private final Options options;
+    private String query;
+
+    /**
+     * @param month the month to analyse, or {@code null} for the last closed month before the run's date
+     * @param options where the drivers folder and the environment (the password) come from
+     */
+    public JdbcQuerySource(String url, Path queryFile, String user, CsvMapping mapping, YearMonth month,
+            int queryTimeoutSeconds, RunConfig config, Options options) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.queryFile = Objects.requireNonNull(queryFile, "queryFile");
+        this.user = Objects.requireNonNull(user, "user");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.month = month;
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.config = Objects.requireNonNull(config, "config");
+        this.options = Objects.requireNonNull(options, "options");
+        if (!JdbcUrls.isJdbc(url)) {
+            throw GlosaRunException.badInput("--url must be a JDBC URL such as jdbc:postgresql://host:5432/database,"
+                    + " found '" + JdbcUrls.mask(url) + "'");
+        }
+    }
+
+    /** The mapping's {@code personal:} entries. */
+    @Override
+    public java.util.Map<String, Boolean> personalOverrides() {
+        return mapping.personalOverrides();
+    }
+
+    @Override
+    public String describe() {
+        return queryFile.getFileName() + "@" + JdbcUrls.mask(url);
+    }
+
+    /** Reads the query file. */
+    @Override
+    public void check() {
+        try {
+            query = Files.readString(queryFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw GlosaRunException.badInput("query file not found: " + queryFile, e);
+        } catch (IOException e) {
+            throw GlosaRunException.badInput("cannot read the query file " + queryFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SourceBatch read(RunContext context) {
+        if (query == null) {
+            check();
+        }
+        JdbcReadOptions readOptions = JdbcReadOptions.defaults().withFetchSize(config.database().fetchSize())
+                .withQueryTimeoutSeconds(queryTimeoutSeconds)
+                .withProgress(100_000, rows -> context.log().info(String.format(Locale.ROOT, "rows read: %,d", rows)));
+        Database.loadDrivers(options, config, context.log());
+        String source = describe();
+        context.log().info("reading " + queryFile + " from " + JdbcUrls.mask(url) + " as " + user);
+        JdbcReadResult read;
+        try (Connection c = Database.connect(url, user, config.database().passwordEnv(), config, options,
+                context.log())) {
+            read = JdbcReader.read(c, query, mapping, source, context.rejectsFile(), readOptions);
+        } catch (DatabaseException e) {
+            throw Database.failure(e);
+        } catch (IOException | SQLException e) {
+            throw GlosaRunException.failure(source + ": " + e.getMessage(), e);
+        }
+        context.log().info(read.report().summary());
+        RunRecord.Input input = new RunRecord.Input(source, RunRecord.sha256(query), read.report().records());
+        long rejected = read.report().rejectedRows();
+        return new SourceBatch(new SourceRows.ErpLines(read.table(), month), List.of(input),
+                read.table().rowCount() + rejected, rejected, List.of());
+    }
+
+    /** {@code glosa sql}. */
+    public static final class Provider implements SourceProvider {
+        /** Found by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String id() {
+            return "sql";
+        }
+
+        @Override
+        public String summary() {
+            return "cluster the glosa lines a read-only SQL query returns from the hospital's database";
+        }
+
+        @Override
+        public String help() {
+            return """
+                    Usage: glosa sql --url JDBC_URL --query FILE.sql --user NAME [--mapping FILE] --out DIR|JDBC_URL
+                                     [--month yyyy-MM] [--drivers DIR] [--query-timeout S] [--config FILE] [--as-of DATE]
+                                     [--threads N] [--verbose]
+
+                    Runs one SELECT (or WITH) query on the database in a read-only transaction (anything else is refused
+                    before it is sent), reads its columns with the same mapping as an ERP export (names matched without
+                    regard to case; DATE, TIMESTAMP, NUMERIC and text read as what they are), then aggregates and
+                    clusters as glosa csv does. Rows that fail the mapping go to rejects.csv with their row number; the
+                    run stops when more than the mapping's share (1% by default) is rejected.
+
+                    The password comes from the environment variable GLOSA_DB_PASSWORD (or the one the configuration's
+                    database.passwordEnv names), never from the command line, and is never logged.
+
+                      --url URL        the database, e.g. jdbc:postgresql://erp-db:5432/erp (PostgreSQL's driver ships
+                                       with glosa; others are loaded from --drivers)
+                      --query FILE     the query; examples/config/reference-erp.sql is the reference one
+                      --user NAME      the database user (give it read access only)
+                      --mapping FILE   which column plays which role; default examples/config/reference-erp.yaml
+                      --month M        the month to analyse (default: the last closed month before --as-of)
+                      --drivers DIR    a folder of JDBC driver jars (default: GLOSA_DRIVERS)
+                      --query-timeout S  cancel the query after S seconds (default 600, database.queryTimeoutSeconds)
+                    """;
+        }
+
+        @Override
+        public Set<String> valuedOptions() {
+            return Set.of("url", "query", "user", "mapping", "month", "drivers", "query-timeout");
+        }
+
+        @Override
+        public GlosaSource create(Options options, RunConfig config) {
+            String url = options.required("url");
+            Path queryFile = Path.of(options.required("query"));
+            String user = options.required("user");
+            int timeout = options.integer("query-timeout", config.database().queryTimeoutSeconds(), 0, 86_400);
+            return new JdbcQuerySource(url, queryFile, user, ErpCsvSource.Provider.mapping(options),
+                    options.month("month"), timeout, config, options);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.glosa.run.sources;
+
+import dev.glosa.core.run.GlosaSource;
+import dev.glosa.core.run.RunContext;
+import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SourceBatch;
+import dev.glosa.core.run.SourceRows;
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.Role;
+import dev.glosa.io.dbf.MalformedFileException;
+import dev.glosa.io.sih.SihBatch;
+import dev.glosa.io.sih.SihReadOptions;
+import dev.glosa.io.sih.SihReader;
+import dev.glosa.io.sih.SihSystem;
+import dev.glosa.io.sih.SihTable;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.SourceProvider;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * DATASUS SIH files ({@code .dbc} or {@code .dbf}, any layout era): RD (paid AIHs), RJ (rejected AIHs) and, when
+ * given, ER (one row per rejection error). Each file must be of the system it is given as; every file must have its
+ * own content.
+ */
+public final class SihFilesSource implements GlosaSource {
+    private final List<Path> rd;
+    private final List<Path> rj;
+    private final List<Path> er;
+    private final DatasusOptions.SusFetch fetch;
+
+    /**
+     * The files of one run, each list in the order the rows should be read (RJ's order is the one "first
+     * occurrence" deduplication follows).
+     *
+     * @param er the ER files; empty when none (the rejected AIHs then have the glosa type "without error code")
+     */
+    public SihFilesSource(List<Path> rd, List<Path> rj, List<Path> er) {
+        this(rd, rj, er, null);
+    }
+
+    /**
+     * The files given, plus those {@code fetch} downloads from DATASUS (or a mirror) into the cache when the run
+     * reads, after every check.
+     *
+     * @param fetch what to fetch, or {@code null} for the files given only
+     */
+    public SihFilesSource(List<Path> rd, List<Path> rj, List<Path> er, DatasusOptions.SusFetch fetch) {
+        this.rd = List.copyOf(rd);
+        this.rj = List.copyOf(rj);
+        this.er = List.copyOf(er);
+        this.fetch = fetch;
+    }
+
+    @Override
+    public String describe() {
+        return "SIH files (" + (rd.size() + (fetch == null ? 0 : fetch.rd().size())) + " RD, "
+                + (rj.size() + (fetch == null ? 0 : fetch.rj().size())) + " RJ, "
+                + (er.size() + (fetch == null ? 0 : fetch.er().size())) + " ER)";
+    }
+
+    @Override
+    public void check() {
+        if (fetch == null && (rd.isEmpty() || rj.isEmpty())) {
+            throw new IllegalArgumentException("--rd and --rj (or --uf to fetch them) are required (glosa sus --help)");
+        }
+        List<Path> all = new ArrayList<>(rd);
+        all.addAll(rj);
+        all.addAll(er);
+        InputFiles.requireDistinct(all);
+    }
+
+    /** SIH files always carry AIH numbers. */
+    @Override
+    public List<String> identifierColumns() {
+        return List.of(Role.CLAIM_ID.column());
+    }
+
+    @Override
+    public SourceBatch read(RunContext context) {
+        List<Path> rdFiles = rd;
+        List<Path> rjFiles = rj;
+        List<Path> erFiles = er;
+        if (fetch != null) {
+            List<List<Path>> fetched = fetch.fetch(context.log());
+            rdFiles = rd.isEmpty() ? fetched.get(0) : rd;
+            rjFiles = rj.isEmpty() ? fetched.get(1) : rj;
+            erFiles = er.isEmpty() ? fetched.get(2) : er;
+        }
+        List<RunRecord.Input> inputs = new ArrayList<>();
+        GlosaTable rdTable = read(rdFiles, SihSystem.RD, "--rd", inputs, context);
+        GlosaTable rjTable = read(rjFiles, SihSystem.RJ, "--rj", inputs, context);
+        GlosaTable erTable = erFiles.isEmpty() ? null : read(erFiles, SihSystem.ER, "--er", inputs, context);
+        long rows = (long) rdTable.rowCount() + rjTable.rowCount() + (erTable == null ? 0 : erTable.rowCount());
+        return new SourceBatch(new SourceRows.Sih(rdTable, rjTable, erTable), inputs, rows, 0, List.of());
+    }
+
+    /** Reads the files of one system; a file of another system under this option is a usage error. */
+    private static GlosaTable read(List<Path> files, SihSystem expected, String option, List<RunRecord.Input> inputs,
+            RunContext context) {
+        SihBatch batch;
+        try {
+            batch = SihReader.readAll(files, SihReadOptions.defaults());
+        } catch (NoSuchFileException e) {
+            throw GlosaRunException.badInput("file not found: " + e.getFile(), e);
+        } catch (MalformedFileException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw GlosaRunException.badInput("cannot read " + option + " files: " + e.getMessage(), e);
+        }
+        for (SihTable t : batch.tables()) {
+            if (t.system() != expected) {
+                throw GlosaRunException.badInput(option + " expects " + expected + " files, but "
+                        + t.files().get(0).read().file() + " is " + t.system() + " (" + t.files().get(0).layout().label()
+                        + ")");
+            }
+        }
+        SihTable table = batch.table(expected);
+        // readAll keeps the order of the files given, so reports and files pair up one to one.
+        for (int i = 0; i < files.size(); i++) {
+            var report = table.files().get(i);
+            for (String w : report.warnings()) {
+                context.log().info("warning: " + report.read().file() + ": " + w);
+            }
+            try {
+                inputs.add(RunRecord.Input.of(files.get(i), report.read().recordsRead()));
+            } catch (IOException e) {
+                throw GlosaRunException.badInput("cannot read " + files.get(i) + ": " + e.getMessage(), e);
+            }
+        }
+        context.log().info(String.format("%s: %,d rows from %d file(s)", expected, table.table().rowCount(),
+                files.size()));
+        return table.table();
+    }
+
+    /** {@code glosa sus}. */
+    public static final class Provider implements SourceProvider {
+        /** Found by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String id() {
+            return "sus";
+        }
+
+        @Override
+        public String summary() {
+            return "reconcile DATASUS SIH files (RD paid, RJ rejected, ER errors) and cluster their glosas";
+        }
+
+        @Override
+        public String help() {
+            return """
+                    Usage: glosa sus --rd FILE... --rj FILE... [--er FILE...] --out DIR [--config FILE] [--as-of DATE]
+                                     [--threads N] [--verbose]
+                           glosa sus --uf UF --from YYYY-MM --to YYYY-MM [--rd-to YYYY-MM] --out DIR [--cache DIR]
+                                     [--mirror URL]... [--offline] [...]
+
+                    Reads SIH files (.dbc or .dbf, any layout era), reconciles the rejected AIHs (RJ) with the paid ones
+                    (RD) so that every AIH counts once (a re-presented AIH is deduplicated, first occurrence by default,
+                    in the order the RJ files are given; a long stay's rows in RD are summed), computes the glosa
+                    indicators over all reconciled AIHs, and clusters the AIHs that carry a glosa per hospital × payer ×
+                    glosa type (the glosa type is the CO_ERRO group from ER when given, else "without error code").
+                    AIHs without glosa stay in the fact table with an empty cluster_id. Every file must have its own
+                    content: the same file given twice is refused.
+
+                      --rd FILE...   RD files (paid AIHs); give a wider window of months than RJ to find late payments
+                      --rj FILE...   RJ files (rejected AIHs), in the order "first occurrence" follows
+                      --er FILE...   ER files (one row per rejection error), joined to RJ by AIH and CNES
+
+                    With --uf, RD, RJ and ER of the states and months are fetched from DATASUS (see glosa fetch and
+                    docs/fetching.md), except a group given as files, which those files replace:
+                      --rd-to YYYY-MM  last RD month (default --to): a wider RD window finds later payments
+                    """ + DatasusOptions.HELP;
+        }
+
+        @Override
+        public Set<String> valuedOptions() {
+            Set<String> valued = new java.util.HashSet<>(DatasusOptions.VALUED);
+            valued.addAll(Set.of("rd", "rj", "er"));
+            return valued;
+        }
+
+        @Override
+        public Set<String> flags() {
+            return DatasusOptions.FLAGS;
+        }
+
+        @Override
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
+            List<Path> rd = options.paths("rd");
+            List<Path> rj = options.paths("rj");
+            List<Path> er = options.paths("er");
+            return new SihFilesSource(rd, rj, er, DatasusOptions.forSus(options, !rd.isEmpty(), !rj.isEmpty(),
+                    !er.isEmpty()));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.glosa.run.sources;
+
+import dev.glosa.core.run.GlosaSource;
+import dev.glosa.core.run.RunContext;
+import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SourceBatch;
+import dev.glosa.core.run.SourceRows;
+import dev.glosa.io.tiss.RecoveryRate;
+import dev.glosa.io.tiss.TissColumns;
+import dev.glosa.io.tiss.TissFormatException;
+import dev.glosa.io.tiss.TissInput;
+import dev.glosa.io.tiss.TissReadResult;
+import dev.glosa.io.tiss.TissReader;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.SourceProvider;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * TISS XML demonstrativos de análise de conta (and recursos de glosa with the operators' answers), from files or
+ * folders read recursively in path order. DTDs and external entities are refused.
+ */
+public final class TissFilesSource implements GlosaSource {
+    private final List<Path> paths;
+    private List<Path> files;
+
+    /** The files and folders to read. */
+    public TissFilesSource(List<Path> paths) {
+        this.paths = List.copyOf(paths);
+    }
+
+    @Override
+    public String describe() {
+        return "TISS files in " + paths;
+    }
+
+    /** Lists the files; none is an error, not an empty week; two with the same content are refused. */
+    @Override
+    public void check() throws IOException {
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("--in is required (glosa tiss --help)");
+        }
+        List<TissInput> inputs;
+        try {
+            inputs = TissInput.expand(paths.toArray(new Path[0]));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("file not found: " + e.getFile(), e);
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no TISS files (.xml) found in " + paths
+                    + ": nothing to analyse, no week written");
+        }
+        List<Path> out = new ArrayList<>();
+        for (TissInput i : inputs) {
+            out.add(Path.of(i.name()));
+        }
+        InputFiles.requireDistinct(out);
+        files = out;
+    }
+
+    /** Guide numbers lead back to a patient's stay. */
+    @Override
+    public List<String> identifierColumns() {
+        return List.of(TissColumns.GUIDE_NUMBER);
+    }
+
+    @Override
+    public SourceBatch read(RunContext context) throws IOException {
+        if (files == null) {
+            check();
+        }
+        TissReadResult read;
+        try {
+            read = TissReader.read(files.toArray(new Path[0]));
+        } catch (NoSuchFileException e) {
+            throw GlosaRunException.badInput("file not found: " + e.getFile(), e);
+        } catch (TissFormatException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        }
+        context.log().info(String.format("TISS: %,d rows from %d file(s); %d total(s) that do not add up",
+                read.table().rowCount(), read.report().files().size(), read.report().mismatches().size()));
+        for (String w : read.report().warnings()) {
+            context.log().info("warning: " + w);
+        }
+        for (RecoveryRate r : read.recoveryRates()) {
+            context.log().info("recovery: " + r);
+        }
+        List<RunRecord.Input> inputs = new ArrayList<>();
+        for (Path f : files) {
+            long rows = read.report().files().stream().filter(s -> s.file().equals(f.toString()))
+                    .mapToLong(s -> s.rows()).sum();
+            inputs.add(RunRecord.Input.of(f, rows));
+        }
+        return new SourceBatch(new SourceRows.TissItems(read.table()), inputs, read.table().rowCount(), 0, List.of());
+    }
+
+    /** {@code glosa tiss}. */
+    public static final class Provider implements SourceProvider {
+        /** Found by {@link java.util.ServiceLoader}. */
+        public Provider() {}
+
+        @Override
+        public String id() {
+            return "tiss";
+        }
+
+        @Override
+        public String summary() {
+            return "cluster the glosas of TISS XML demonstrativos de análise de conta (3.05, 4.01) and their appeals";
+        }
+
+        @Override
+        public String help() {
+            return """
+                    Usage: glosa tiss --in DIR|FILE... --out DIR [--config FILE] [--as-of DATE] [--threads N] [--verbose]
+
+                    Reads TISS demonstrativos de análise de conta (and recursos de glosa with the operators' answers) from
+                    files or folders (read recursively, in path order), one row per item and glosa code, with glosas
+                    given only at guide or protocol level kept as rows of that level. Reason codes are grouped by TISS
+                    Tabela 38 and typed (administrativa, técnica, contratual). Totals that do not add up are reported.
+                    Items with a glosa are clustered per hospital × operator × glosa type; all items and the indicators
+                    go to the outputs. DTDs and external entities are refused.
+
+                      --in PATH...   demonstrativo / recurso files or folders
+                    """;
+        }
+
+        @Override
+        public Set<String> valuedOptions() {
+            return Set.of("in");
+        }
+
+        @Override
+        public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
+            return new TissFilesSource(options.paths("in"));
+        }
+    }
+}

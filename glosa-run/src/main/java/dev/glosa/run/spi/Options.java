@@ -1,0 +1,224 @@
+package dev.glosa.run.spi;
+
+import dev.glosa.run.GlosaRunException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The options of one command: {@code --name value}, {@code --name=value}, repeated or multi-valued options
+ * ({@code --rd a.dbc b.dbc}) and flags, checked against what the command accepts; a wrong value is a
+ * {@link GlosaRunException} naming the option.
+ */
+public final class Options {
+    /** The earliest date a run can be dated: SIH files begin in 1992. */
+    static final LocalDate FIRST_DATE = LocalDate.of(1990, 1, 1);
+    /** The latest date a run can be dated. */
+    static final LocalDate LAST_DATE = LocalDate.of(2999, 12, 31);
+    private final String command;
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private java.util.function.Function<String, String> environment = System::getenv;
+
+    private Options(String command) {
+        this.command = command;
+    }
+
+    /**
+     * Parses {@code argv} for {@code command}.
+     *
+     * @param valued options that take one or more values
+     * @param flags options that take none
+     */
+    public static Options parse(String command, String[] argv, Set<String> valued, Set<String> flags) {
+        Options a = new Options(command);
+        String current = null;
+        for (String arg : argv) {
+            if (arg.startsWith("--")) {
+                String name = arg.substring(2);
+                String inline = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    inline = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                if (flags.contains(name)) {
+                    if (inline != null) {
+                        throw GlosaRunException.badInput("--" + name + " takes no value");
+                    }
+                    a.values.put(name, List.of());
+                    current = null;
+                } else if (valued.contains(name)) {
+                    a.values.computeIfAbsent(name, k -> new ArrayList<>());
+                    if (inline != null) {
+                        a.values.get(name).add(inline);
+                        current = null;
+                    } else {
+                        current = name;
+                    }
+                } else {
+                    throw GlosaRunException.badInput("unknown option --" + name
+                            + " (see glosa " + command + " --help)");
+                }
+            } else if (current != null) {
+                a.values.get(current).add(arg);
+            } else {
+                a.values.computeIfAbsent("", k -> new ArrayList<>()).add(arg);
+            }
+        }
+        for (Map.Entry<String, List<String>> e : a.values.entrySet()) {
+            if (!e.getKey().isEmpty() && valued.contains(e.getKey()) && e.getValue().isEmpty()) {
+                throw GlosaRunException.badInput("--" + e.getKey() + " needs a value");
+            }
+        }
+        return a;
+    }
+
+    /** No options: what a library caller gives a sink or source that needs none. */
+    public static Options none() {
+        return new Options("glosa");
+    }
+
+    /**
+     * These options reading environment variables from {@code lookup} instead of the process's (tests give their
+     * own); secrets such as database passwords come from there, never from an option.
+     */
+    public Options withEnvironment(java.util.function.Function<String, String> lookup) {
+        this.environment = java.util.Objects.requireNonNull(lookup, "lookup");
+        return this;
+    }
+
+    /** The environment variable {@code name}, or {@code null}. */
+    public String getenv(String name) {
+        return environment.apply(name);
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** Arguments that are not options, in order. */
+    public List<String> positional() {
+        return values.getOrDefault("", List.of());
+    }
+
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    public String one(String name, String fallback) {
+        List<String> v = all(name);
+        if (v.size() > 1) {
+            throw GlosaRunException.badInput("--" + name + " takes one value, found " + v);
+        }
+        return v.isEmpty() ? fallback : v.get(0);
+    }
+
+    public String required(String name) {
+        String v = one(name, null);
+        if (v == null) {
+            throw GlosaRunException.badInput("--" + name + " is required");
+        }
+        return v;
+    }
+
+    public List<Path> paths(String name) {
+        return all(name).stream().map(Path::of).toList();
+    }
+
+    public int integer(String name, int fallback, int min, int max) {
+        String v = one(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int i = Integer.parseInt(v.replace("_", ""));
+            if (i < min || i > max) {
+                throw GlosaRunException.badInput("--" + name + " must be between " + min
+                        + " and " + max + ", found " + v);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '"
+                    + v + "'");
+        }
+    }
+
+    public long longValue(String name, long fallback) {
+        String v = one(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '"
+                    + v + "'");
+        }
+    }
+
+    public LocalDate date(String name, LocalDate fallback) {
+        String v = one(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw GlosaRunException.badInput("--" + name + " must be a date like 2026-11-23, found '"
+                    + printable(v) + "'");
+        }
+        // A run's date ends up in ids, file names and Power BI's calendar: a year of five digits is a typo.
+        if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
+            throw GlosaRunException.badInput("--" + name + " must be a date between " + FIRST_DATE + " and "
+                    + LAST_DATE + ", found '" + printable(v) + "'");
+        }
+        return d;
+    }
+
+    /** The value of {@code name} as a month {@code yyyy-MM}, or {@code null} when absent. */
+    public YearMonth month(String name) {
+        String v = one(name, null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(v);
+        } catch (DateTimeParseException e) {
+            throw GlosaRunException.badInput("--" + name + " must look like 2026-10, found '" + printable(v) + "'");
+        }
+    }
+
+    /**
+     * {@code text} with every control character (a NUL or an escape sequence from a damaged file, a line break inside
+     * a value) written as a backslash, {@code u} and four hex digits, so that what a file or an argument holds can
+     * never move the cursor, clear the screen or split one error into two lines of a scheduler's log.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (control) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.glosa.run.spi;
+
+import dev.glosa.core.run.GlosaSink;
+import dev.glosa.io.powerbi.WriterOptions;
+import dev.glosa.run.RunConfig;
+import java.util.Set;
+
+/**
+ * Makes the sinks of one kind of output from what a user gives as the output ({@code --out}): a provider registered
+ * in {@code META-INF/services/dev.glosa.run.spi.SinkProvider} is found on the class path, so a new kind of output
+ * (a database, a report server) needs no change to the pipeline or the command line.
+ */
+public interface SinkProvider {
+
+    /** Whether this provider writes to {@code out}, e.g. a {@code jdbc:} URL. */
+    boolean accepts(String out);
+
+    /** The options of its own this kind of output takes on every analysing command, without {@code --}. */
+    default Set<String> valuedOptions() {
+        return Set.of();
+    }
+
+    /** The lines of the commands' help that describe {@link #valuedOptions()}, indented by two spaces. */
+    default String help() {
+        return "";
+    }
+
+    /**
+     * A sink writing to {@code out}, not yet opened.
+     *
+     * @param identifiers the identifier treatment every sink applies (the configuration's, with the source's
+     *     decisions on which columns are personal)
+     * @param config the run's settings, for the sink's own section if any
+     * @param options the command's options (its own, such as a database user), and the environment
+     * @throws IllegalArgumentException when {@code out} or an option is malformed, naming what to fix
+     */
+    GlosaSink create(String out, WriterOptions identifiers, RunConfig config, Options options);
+}

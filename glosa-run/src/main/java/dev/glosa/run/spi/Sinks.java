@@ -1,0 +1,54 @@
+package dev.glosa.run.spi;
+
+import dev.glosa.core.run.GlosaSink;
+import dev.glosa.io.powerbi.WriterOptions;
+import dev.glosa.run.RunConfig;
+import dev.glosa.run.sinks.PowerBiFolderSink;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** The one place an output given by a user becomes a sink. */
+public final class Sinks {
+    private Sinks() {}
+
+    /** The sink providers on the class path, in class path order. */
+    public static List<SinkProvider> providers() {
+        List<SinkProvider> out = new ArrayList<>();
+        ServiceLoader.load(SinkProvider.class, Sinks.class.getClassLoader()).forEach(out::add);
+        return out;
+    }
+
+    /** Whether {@code out} names a folder (no {@link SinkProvider} on the class path accepts it). */
+    public static boolean isFolder(String out) {
+        for (SinkProvider p : providers()) {
+            if (p.accepts(out)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The sink for {@code out}: the first {@link SinkProvider} on the class path that accepts it, else the Power BI
+     * folder {@code out}.
+     *
+     * @throws IllegalArgumentException when {@code out} is neither a provider's nor a valid folder name
+     */
+    public static GlosaSink create(String out, WriterOptions identifiers, RunConfig config, Options options) {
+        for (SinkProvider p : providers()) {
+            if (p.accepts(out)) {
+                return p.create(out, identifiers, config, options);
+            }
+        }
+        Path folder;
+        try {
+            folder = Path.of(out);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("'" + out + "' is not a folder name: " + e.getReason(), e);
+        }
+        return new PowerBiFolderSink(folder, identifiers);
+    }
+}
