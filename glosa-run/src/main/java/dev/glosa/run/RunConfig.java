@@ -55,6 +55,7 @@ import java.util.Map;
  * @param dedup which row of a claim repeated in RJ represents it: {@code first} (default), {@code last},
  *     {@code max_value}
  * @param database how a database is read or written (not part of the fingerprint: it changes no result)
+ * @param datasus where SIH files are fetched from and kept (not part of the fingerprint either)
  */
 public record RunConfig(
         List<String> segmentKeys,
@@ -72,7 +73,24 @@ public record RunConfig(
         String pseudonymKey,
         List<String> identifierColumns,
         String dedup,
-        DatabaseEntry database) {
+        DatabaseEntry database,
+        DatasusEntry datasus) {
+
+    /**
+     * Where SIH files are fetched from and kept ({@code glosa fetch}, {@code glosa sus --uf}); not part of the
+     * fingerprint: it changes where files come from, never what they hold (each is checked by its CRC-32).
+     *
+     * @param mirrors base URLs tried in order ({@code ftp://}, {@code http(s)://} or {@code file:}); {@code --mirror}
+     *     replaces them; empty: the DATASUS FTP server
+     * @param cache the cache folder; {@code --cache} replaces it; {@code null}: {@code GLOSA_CACHE}, else
+     *     {@code ~/.cache/glosa/datasus}
+     */
+    public record DatasusEntry(List<String> mirrors, String cache) {
+        /** Fills the defaults. */
+        public DatasusEntry {
+            mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+        }
+    }
 
     /**
      * How a database is read or written ({@code glosa sql}, {@code --out jdbc:...}); never the password itself.
@@ -124,18 +142,19 @@ public record RunConfig(
         identifierColumns = identifierColumns == null ? List.of() : List.copyOf(identifierColumns);
         dedup = dedup == null ? "first" : dedup;
         database = database == null ? new DatabaseEntry(null, null, null, null, null, null) : database;
+        datasus = datasus == null ? new DatasusEntry(null, null) : datasus;
     }
 
     /** Every setting at its default. */
     public static RunConfig defaults() {
         return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** The same settings with another pseudonym key. */
     public RunConfig withPseudonymKey(String key) {
         return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
-                rankBy, overrides, identifiers, key, identifierColumns, dedup, database);
+                rankBy, overrides, identifiers, key, identifierColumns, dedup, database, datasus);
     }
 
     /**
@@ -211,9 +230,10 @@ public record RunConfig(
                 .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         RunConfig withoutKey = withPseudonymKey(null);
         try {
-            // The database settings change how rows are fetched, never which: they stay out of the run id.
+            // The database and download settings change how rows are fetched, never which: they stay out of the run id.
             com.fasterxml.jackson.databind.node.ObjectNode tree = canonical.valueToTree(withoutKey);
             tree.remove("database");
+            tree.remove("datasus");
             return RunRecord.sha256(canonical.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
@@ -227,7 +247,8 @@ public record RunConfig(
                 + ", parameters=" + parameters + ", criterion=" + criterion + ", k=" + kMin + ".." + kMax
                 + ", minSegmentSize=" + minSegmentSize + ", seed=" + seed + ", rankBy=" + rankBy + ", overrides="
                 + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
-                + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database + "]";
+                + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database + ", datasus="
+                + datasus + "]";
     }
 
     /**

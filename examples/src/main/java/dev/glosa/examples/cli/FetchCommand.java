@@ -3,8 +3,10 @@ package dev.glosa.examples.cli;
 import dev.glosa.io.datasus.FetchResult;
 import dev.glosa.io.sih.SihSystem;
 import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.RunConfig;
 import dev.glosa.run.sources.DatasusOptions;
 import dev.glosa.run.spi.Options;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +30,7 @@ final class FetchCommand implements Command {
     public String help() {
         return """
                 Usage: glosa fetch --uf UF[,UF...] --from YYYY-MM [--to YYYY-MM] [--groups RD,RJ,ER] [--cache DIR]
-                                   [--mirror URL]... [--offline] [--connections N] [--verbose]
+                                   [--mirror URL]... [--offline] [--connections N] [--config FILE] [--verbose]
 
                 Downloads the SIH files of the states and months from DATASUS (ftp://ftp.datasus.gov.br, unless
                 --mirror says otherwise) into the cache, and prints the path of each, one per line. A file is kept
@@ -38,13 +40,17 @@ final class FetchCommand implements Command {
 
                   --groups G[,G...]  SIH groups: RD (paid), RJ (rejected), ER (rejection errors), SP (professional
                                      services); default RD,RJ,ER
-                """ + DatasusOptions.HELP + "  --verbose        stack traces on failure";
+                """ + DatasusOptions.HELP + """
+                  --config FILE    settings; its datasus.mirrors and datasus.cache are used unless --mirror or
+                                   --cache is given
+                  --verbose        stack traces on failure""";
     }
 
     @Override
     public void run(String[] argv, Console console) {
         Set<String> valued = new HashSet<>(DatasusOptions.VALUED);
         valued.add("groups");
+        valued.add("config");
         valued.remove("rd-to");
         Options args = Options.parse(name(), argv, valued, DatasusOptions.flags(Set.of("verbose")));
         if (!args.positional().isEmpty()) {
@@ -55,8 +61,10 @@ final class FetchCommand implements Command {
             throw GlosaRunException.badInput("--uf is required, e.g. --uf MT (glosa fetch --help)");
         }
         List<SihSystem> groups = groups(args);
-        console.logTo(DatasusOptions.cache(args));
-        FetchResult r = DatasusOptions.fetch(DatasusOptions.request(args, DatasusOptions.files(args, groups), console),
+        RunConfig config = args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
+        console.logTo(DatasusOptions.cache(args, config));
+        FetchResult r = DatasusOptions.fetch(DatasusOptions.request(args, config, DatasusOptions.files(args, groups),
+                console),
                 console);
         long downloaded = 0;
         int fresh = 0;

@@ -135,6 +135,24 @@ class FetchCommandTests {
     }
 
     @Test
+    void theConfigurationsMirrorsAndCacheAreUsedUnlessTheOptionsGiveTheirs() throws IOException {
+        Path config = dir.resolve("glosa.yaml");
+        Path configCache = dir.resolve("config-cache");
+        Files.writeString(config, "datasus:\n  mirrors:\n    - \"" + mirror + "\"\n  cache: \""
+                + configCache.toString().replace("\\", "/") + "\"\n");
+        CliRun run = CliRun.of("fetch", "--groups", "RJ", "--uf", "MT", "--from", "2021-11", "--config",
+                config.toString());
+        assertThat(run.status).as(run.toString()).isZero();
+        assertThat(Path.of(run.out.strip())).startsWith(configCache).hasFileName("RJMT2111.dbc");
+
+        // --mirror replaces the configuration's list: a mirror that is down fails the fetch.
+        CliRun down = CliRun.of("fetch", "--groups", "RJ", "--uf", "MT", "--from", "2021-12", "--config",
+                config.toString(), "--mirror", "ftp://127.0.0.1:1", "--connections", "1");
+        assertThat(down.status).as(down.toString()).isNotZero();
+        assertThat(down.err).contains("ftp://127.0.0.1:1").doesNotContain(mirror);
+    }
+
+    @Test
     void ownFilesOfOneGroupAreMixedWithFetchedOthers() throws IOException {
         List<String> args = new ArrayList<>(List.of("sus", "--uf", "MT", "--from", "2021-06", "--to", "2021-12",
                 "--mirror", mirror, "--cache", cache.toString(), "--out", dir.resolve("out").toString(), "--as-of",

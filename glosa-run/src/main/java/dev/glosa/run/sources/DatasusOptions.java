@@ -9,6 +9,7 @@ import dev.glosa.io.datasus.SihFileName;
 import dev.glosa.core.run.RunLog;
 import dev.glosa.io.sih.SihSystem;
 import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.RunConfig;
 import dev.glosa.run.spi.Options;
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,8 @@ public final class DatasusOptions {
               --cache DIR      where fetched files are kept (default: $GLOSA_CACHE, else ~/.cache/glosa/datasus);
                                a file already there is downloaded again only if the server changed it
               --mirror URL     a server to fetch from instead of ftp://ftp.datasus.gov.br (ftp://, http(s)://, or
-                               file:/folder laid out as /dissemin/publicos/SIHSUS/...); repeat for more, tried in order
+                               file:/folder laid out as /dissemin/publicos/SIHSUS/...); repeat for more, tried in order;
+                               replaces the configuration's datasus.mirrors
               --offline        never connect: use only the files in the cache
               --connections N  files fetched at once (default 2: DATASUS is a public server, be polite)
             """;
@@ -88,7 +90,7 @@ public final class DatasusOptions {
      *
      * @param rdGiven whether RD is given as files (and so not fetched); the same for RJ and ER
      */
-    public static SusFetch forSus(Options args, boolean rdGiven, boolean rjGiven, boolean erGiven) {
+    public static SusFetch forSus(Options args, RunConfig config, boolean rdGiven, boolean rjGiven, boolean erGiven) {
         if (!args.has("uf")) {
             for (String option : List.of("from", "to", "rd-to", "mirror", "cache", "offline", "connections")) {
                 if (args.has(option)) {
@@ -108,7 +110,7 @@ public final class DatasusOptions {
         List<SihFileName> rd = rdGiven ? List.of() : expand(SihSystem.RD, states, from, rdTo);
         List<SihFileName> rj = rjGiven ? List.of() : expand(SihSystem.RJ, states, from, to);
         List<SihFileName> er = erGiven ? List.of() : expand(SihSystem.ER, states, from, to);
-        return new SusFetch(rd, rj, er, request(args, List.of(), RunLog.NONE));
+        return new SusFetch(rd, rj, er, request(args, config, List.of(), RunLog.NONE));
     }
 
     /** The months of {@code --from}..{@code --to} of {@code groups} for the {@code --uf} states. */
@@ -123,19 +125,23 @@ public final class DatasusOptions {
         return files;
     }
 
-    /** The cache folder: {@code --cache}, else the library's default. */
-    public static Path cache(Options args) {
-        String c = args.one("cache", null);
+    /** The cache folder: {@code --cache}, else the configuration's {@code datasus.cache}, else the library's default. */
+    public static Path cache(Options args, RunConfig config) {
+        String c = args.one("cache", config.datasus().cache());
         return c == null ? DatasusFiles.defaultCache() : Path.of(c);
     }
 
-    /** The fetch request of these options, reporting to {@code console}. */
-    public static FetchRequest request(Options args, List<SihFileName> files, RunLog console) {
-        FetchRequest r = FetchRequest.of(files).withCache(cache(args)).withOffline(args.has("offline"))
+    /**
+     * The fetch request of these options, reporting to {@code console}: the mirrors of {@code --mirror}, else the
+     * configuration's {@code datasus.mirrors}, else the DATASUS FTP server.
+     */
+    public static FetchRequest request(Options args, RunConfig config, List<SihFileName> files, RunLog console) {
+        FetchRequest r = FetchRequest.of(files).withCache(cache(args, config)).withOffline(args.has("offline"))
                 .withConnections(args.integer("connections", 2, 1, 16)).withListener(listener(console));
-        if (args.has("mirror")) {
+        List<String> given = args.has("mirror") ? args.all("mirror") : config.datasus().mirrors();
+        if (!given.isEmpty()) {
             List<URI> mirrors = new ArrayList<>();
-            for (String m : args.all("mirror")) {
+            for (String m : given) {
                 mirrors.add(mirror(m));
             }
             try {

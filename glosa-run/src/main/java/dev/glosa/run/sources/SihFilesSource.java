@@ -196,8 +196,8 @@ public final class SihFilesSource implements GlosaSource {
             List<Path> rd = options.paths("rd");
             List<Path> rj = options.paths("rj");
             List<Path> er = options.paths("er");
-            return new SihFilesSource(rd, rj, er, DatasusOptions.forSus(options, !rd.isEmpty(), !rj.isEmpty(),
-                    !er.isEmpty()));
+            return new SihFilesSource(rd, rj, er, DatasusOptions.forSus(options, config, !rd.isEmpty(),
+                    !rj.isEmpty(), !er.isEmpty()));
         }
     }
 }
