@@ -678,9 +678,7 @@ final class TissFileParser {
         long sumAppealed = 0;
         long sumAccepted = 0;
         for (AppealRecord a : pending) {
-            appeals.add(new AppealRecord(a.answer(), a.level(), a.file(), a.line(), payer, ap.protocol, a.guide(),
-                    a.operatorGuide(), a.itemSeq(), a.procedureTable(), a.procedureCode(), a.reasonCode(),
-                    a.appealedCents(), a.acceptedCents(), a.acceptedFlag()));
+            appeals.add(a.withOrigin(payer, ap.protocol));
             sumAppealed += Math.max(0, a.appealedCents());
             sumAccepted += Math.max(0, a.acceptedCents());
             if (answer) {
