@@ -153,7 +153,7 @@ public final class SegmentJob {
             // A failure says nothing about the groups: keep last run's state as it was and report nothing vanished.
             profiles = new ArrayList<>();
             for (ClusterProfile p : profile.groups()) {
-                profiles.add(withId(p, key.id() + FAILED_SUFFIX));
+                profiles.add(p.withClusterId(key.id() + FAILED_SUFFIX));
             }
             vanished = List.of();
             state = input.previous();
@@ -181,12 +181,6 @@ public final class SegmentJob {
         Map<String, String> params = new LinkedHashMap<>(parameters);
         return new SegmentResult(key, status, reason, s.strategy(), params, s.criterion(), k, eps, value, scores, seed,
                 n, profile.glosaTotal(), profile.featureSpread(), assignment, profiles, vanished, state);
-    }
-
-    private static ClusterProfile withId(ClusterProfile p, String clusterId) {
-        return new ClusterProfile(p.segmentId(), clusterId, p.label(), p.rows(), p.rowShare(), p.glosaTotal(),
-                p.glosaMean(), p.glosaMedian(), p.glosaShare(), p.glosaRate(), p.glosaJump(), p.featureCentres(),
-                p.distinctive(), p.topReasons(), p.description(), p.rankInSegment(), p.rankOverall(), p.status());
     }
 
     /** The exception's class and message on one line, with the first cause. */

@@ -154,8 +154,7 @@ public final class SegmentLoop {
         if (!s.profile().equals(run)) {
             return s;
         }
-        return new SegmentSettings(s.features(), s.strategy(), s.parameters(), s.criterion(), s.kMin(), s.kMax(),
-                s.minSegmentSize(), s.profile().withPersonalOverrides(decided), s.track());
+        return s.withProfile(s.profile().withPersonalOverrides(decided));
     }
 
     private SegmentResult[] execute(SegmentInput[] inputs, int threads, long rowsTotal, long start,

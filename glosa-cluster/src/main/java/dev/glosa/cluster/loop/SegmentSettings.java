@@ -51,6 +51,12 @@ public record SegmentSettings(FeatureSpec features, String strategy, Map<String,
         Objects.requireNonNull(track, "track");
     }
 
+    /** These settings with another way of profiling and ranking groups, every other setting unchanged. */
+    public SegmentSettings withProfile(ProfileOptions profile) {
+        return new SegmentSettings(features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, profile,
+                track);
+    }
+
     /**
      * The columns of the numeric features, in spec order: the profile reports each group's mean of these in original
      * units, and tracking compares groups on them. Categorical features are described by the profile's lifts instead.

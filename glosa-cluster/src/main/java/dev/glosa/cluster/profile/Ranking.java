@@ -39,7 +39,7 @@ public final class Ranking {
         }
         List<ClusterProfile> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
-            out.add(withRanks(profiles.get(i), profiles.get(i).rankInSegment(), rank[i]));
+            out.add(profiles.get(i).withRanks(profiles.get(i).rankInSegment(), rank[i]));
         }
         return out;
     }
@@ -51,9 +51,4 @@ public final class Ranking {
         return List.of(a);
     }
 
-    static ClusterProfile withRanks(ClusterProfile p, int inSegment, int overall) {
-        return new ClusterProfile(p.segmentId(), p.clusterId(), p.label(), p.rows(), p.rowShare(), p.glosaTotal(),
-                p.glosaMean(), p.glosaMedian(), p.glosaShare(), p.glosaRate(), p.glosaJump(), p.featureCentres(),
-                p.distinctive(), p.topReasons(), p.description(), inSegment, overall, p.status());
-    }
 }

@@ -147,7 +147,7 @@ public final class GroupTracker {
         List<ClusterProfile> profiles = new ArrayList<>(current.size());
         List<GroupRecord> state = new ArrayList<>();
         for (int c = 0; c < current.size(); c++) {
-            ClusterProfile p = withIdentity(current.get(c), ids[c], status[c]);
+            ClusterProfile p = current.get(c).withClusterId(ids[c]).withStatus(status[c]);
             profiles.add(p);
             state.add(new GroupRecord(segmentId, ids[c], serials[c], p.label(), p.rows(), p.rowShare(),
                     p.glosaTotal(), p.featureCentres(), spreads, 0, p.description()));
@@ -278,11 +278,5 @@ public final class GroupTracker {
                         + r.serial());
             }
         }
-    }
-
-    private static ClusterProfile withIdentity(ClusterProfile p, String clusterId, GroupStatus status) {
-        return new ClusterProfile(p.segmentId(), clusterId, p.label(), p.rows(), p.rowShare(), p.glosaTotal(),
-                p.glosaMean(), p.glosaMedian(), p.glosaShare(), p.glosaRate(), p.glosaJump(), p.featureCentres(),
-                p.distinctive(), p.topReasons(), p.description(), p.rankInSegment(), p.rankOverall(), status);
     }
 }

@@ -32,4 +32,10 @@ public record IndicatorRow(
 
     /** The scope of the row that covers everything. */
     public static final String OVERALL = "overall";
+
+    /** This row under another scope name, the figures unchanged. */
+    public IndicatorRow withScope(String scope) {
+        return new IndicatorRow(scope, scopeKey, period, claims, glosaClaims, glosaRate, glosaRateCiLow,
+                glosaRateCiHigh, paidAmount, glosaAmount, glosaValueRatio, recoveredAmount);
+    }
 }

@@ -84,8 +84,10 @@ public final class Indicators {
         }
         for (Role month : List.of(Role.COMPETENCE, Role.ADMISSION_DATE, Role.DISCHARGE_DATE)) {
             if (claims.has(month)) {
+                // A per-month overall row is labelled by the month column it was split on, so the three kinds differ.
+                String scope = IndicatorRow.OVERALL + ":" + month.column();
                 out.addAll(compute(claims, null, month.column()).stream()
-                        .map(r -> withScope(r, month.column()))
+                        .map(r -> r.withScope(scope))
                         .toList());
             }
         }
@@ -93,13 +95,6 @@ public final class Indicators {
             out.addAll(compute(claims, Role.HOSPITAL.column(), Role.COMPETENCE.column()));
         }
         return out;
-    }
-
-    /** A per-month overall row is labelled by the month column it was split on, so the three month kinds differ. */
-    private static IndicatorRow withScope(IndicatorRow r, String monthColumn) {
-        return new IndicatorRow(IndicatorRow.OVERALL + ":" + monthColumn, r.scopeKey(), r.period(), r.claims(),
-                r.glosaClaims(), r.glosaRate(), r.glosaRateCiLow(), r.glosaRateCiHigh(), r.paidAmount(), r.glosaAmount(),
-                r.glosaValueRatio(), r.recoveredAmount());
     }
 
     private static int[] allRows(int n) {

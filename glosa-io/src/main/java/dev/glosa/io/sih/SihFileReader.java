@@ -45,37 +45,171 @@ final class SihFileReader {
             Role.GLOSA_TYPE.column(), Role.GLOSA_AMOUNT.column(), AGE_YEARS, REASON_DESCRIPTION,
             GLOSA_TYPE_DESCRIPTION);
 
-    private static final int CLAIM = 0;
-    private static final int TEXT = 1;
-    private static final int LONG = 2;
-    private static final int DOUBLE = 3;
-    private static final int DATE8 = 4;
-    private static final int DATE6 = 5;
-    private static final int DATE_D = 6;
-    private static final int LOGICAL = 7;
-    private static final int COMPETENCE = 8;
-    private static final int AMOUNT = 9;
-    private static final int AGE = 10;
-    private static final int ERROR_CODE = 11;
-
     private SihFileReader() {
     }
 
-    /** One output step: what to parse from which field(s) into which builder(s). */
-    private static final class Step {
-        final int kind;
-        final int field;
-        final int field2;
-        final Object builder;
-        final Object builder2;
-        int[] codeOfId = new int[0];
+    /**
+     * One output step: what to parse from which field(s) into which builder(s), one record per kind of column, so
+     * the row loop needs neither a kind code nor a cast.
+     */
+    private sealed interface Step {
+        /** Parses this step's field(s) of the cursor's current record and appends the value(s). */
+        void add(DbfCursor cursor) throws MalformedFileException;
+    }
 
-        Step(int kind, int field, int field2, Object builder, Object builder2) {
-            this.kind = kind;
-            this.field = field;
-            this.field2 = field2;
-            this.builder = builder;
-            this.builder2 = builder2;
+    /** The claim number, which must have the era's digit count. */
+    private record ClaimStep(int field, int digits, LongColumn.Builder builder) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            if (cursor.digitCount(field) != digits) {
+                throw cursor.fieldError(field, "claim number must have " + digits + " digits");
+            }
+            builder.add(cursor.getLong(field));
+        }
+    }
+
+    /** A text field as a category, each distinct text decided once through the cursor's text ids. */
+    private record TextStep(int field, CategoryColumn.Builder builder, CodeCache cache) implements Step {
+        TextStep(int field, CategoryColumn.Builder builder) {
+            this(field, builder, new CodeCache());
+        }
+
+        @Override
+        public void add(DbfCursor cursor) {
+            int id = cursor.textId(field);
+            if (id < 0) {
+                builder.addMissing();
+                return;
+            }
+            int[] map = cache.grow(id + 1, 16, -1);
+            int code = map[id];
+            if (code < 0) {
+                code = builder.codeFor(cursor.textOfId(field, id));
+                map[id] = code;
+            }
+            builder.addCode(code);
+        }
+    }
+
+    /** An integer field. */
+    private record LongStep(int field, LongColumn.Builder builder) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            builder.add(cursor.getLong(field));
+        }
+    }
+
+    /** A decimal field. */
+    private record DoubleStep(int field, DoubleColumn.Builder builder) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            builder.add(cursor.getDouble(field));
+        }
+    }
+
+    /** A date field; {@code century} is the century of six-digit dates, 0 for eight-digit and D fields. */
+    private record DateStep(int field, int century, DateColumn.Builder builder) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            builder.addEpochDay(century == 0 ? cursor.getEpochDay(field) : cursor.getEpochDay(field, century));
+        }
+    }
+
+    /** A logical field as the category T or F. */
+    private record LogicalStep(int field, CategoryColumn.Builder builder) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            int v = cursor.getLogical(field);
+            if (v < 0) {
+                builder.addMissing();
+            } else {
+                builder.add(v == 1 ? "T" : "F");
+            }
+        }
+    }
+
+    /** The competence month from its year and month fields. */
+    private record CompetenceStep(int yearField, int monthField, MonthColumn.Builder builder) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            builder.addIndex(competence(cursor, yearField, monthField));
+        }
+    }
+
+    /** The total amount, as billed and, where the system pays what it approves (RD), as paid too. */
+    private record AmountStep(int field, DoubleColumn.Builder billed, DoubleColumn.Builder paid) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            double v = cursor.getDouble(field);
+            billed.add(v);
+            if (paid != null) {
+                paid.add(v);
+            }
+        }
+    }
+
+    /** The age in years from the age and its unit. */
+    private record AgeStep(int ageField, int unitField, DoubleColumn.Builder builder) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            builder.add(ageYears(cursor, ageField, unitField));
+        }
+    }
+
+    /**
+     * The rejection code ({@code CO_ERRO}) into four columns: the code, its description, its group and the group's
+     * description, each decided once per code; codes missing from the table are collected in {@code unknown}.
+     */
+    private record ErrorCodeStep(int field, CategoryColumn.Builder code, CategoryColumn.Builder description,
+            CategoryColumn.Builder group, CategoryColumn.Builder groupDescription, SihErrorCodes codes,
+            Set<String> unknown, CodeCache cache) implements Step {
+        @Override
+        public void add(DbfCursor cursor) throws MalformedFileException {
+            int id = cursor.textId(field);
+            if (id < 0) {
+                code.addMissing();
+                description.addMissing();
+                group.addMissing();
+                groupDescription.addMissing();
+                return;
+            }
+            int[] map = cache.grow(4 * (id + 1), 64, Integer.MIN_VALUE);
+            int at = 4 * id;
+            if (map[at] == Integer.MIN_VALUE) {
+                String text = cursor.textOfId(field, id);
+                if (cursor.digitCount(field) != 6) {
+                    throw cursor.fieldError(field, "CO_ERRO must have 6 digits");
+                }
+                String groupText = SihErrorCodes.group(text);
+                String descriptionText = codes.description(text);
+                if (descriptionText == null) {
+                    unknown.add(text);
+                }
+                String groupDescriptionText = codes.groupDescription(groupText);
+                map[at] = code.codeFor(text);
+                map[at + 1] = descriptionText == null ? -1 : description.codeFor(descriptionText);
+                map[at + 2] = group.codeFor(groupText);
+                map[at + 3] = groupDescriptionText == null ? -1 : groupDescription.codeFor(groupDescriptionText);
+            }
+            code.addCode(map[at]);
+            description.addCode(map[at + 1]);
+            group.addCode(map[at + 2]);
+            groupDescription.addCode(map[at + 3]);
+        }
+    }
+
+    /** The category code already decided per cursor text id: the one mutable part of a step, grown on demand. */
+    private static final class CodeCache {
+        private int[] map = new int[0];
+
+        /** The map, grown (new slots filled with {@code empty}) to hold at least {@code size} slots. */
+        int[] grow(int size, int minimum, int empty) {
+            if (size > map.length) {
+                int old = map.length;
+                map = Arrays.copyOf(map, Math.max(minimum, Math.max(size, old * 2)));
+                Arrays.fill(map, old, map.length, empty);
+            }
+            return map;
         }
     }
 
@@ -95,13 +229,15 @@ final class SihFileReader {
         boolean[] used = new boolean[fields.size()];
         TableBuilder tb = GlosaTable.builder((int) Math.min(cursor.header().recordCount(), MAX_INITIAL_ROWS));
         List<Step> steps = new ArrayList<>();
+        SihErrorCodes codes = SihErrorCodes.standard();
+        Set<String> unknownCodes = new TreeSet<>();
 
         int claim = claim(index, used, "N_AIH", "AIH", "SP_NAIH");
         if (claim < 0) {
             throw new MalformedFileException(cursor.file(), -1, "layout " + era.layout().label()
                     + " without a claim number field (N_AIH, AIH or SP_NAIH)");
         }
-        steps.add(new Step(CLAIM, claim, era.claimDigits(), tb.longs(Role.CLAIM_ID.column()), null));
+        steps.add(new ClaimStep(claim, era.claimDigits(), tb.longs(Role.CLAIM_ID.column())));
 
         int hospital = claim(index, used, "CNES", "SP_CNES");
         if (hospital < 0) {
@@ -109,7 +245,7 @@ final class SihFileReader {
             hospital = claim(index, used, "CGC_HOSP", "SP_CGCHOSP");
         }
         if (hospital >= 0) {
-            steps.add(new Step(TEXT, hospital, -1, tb.category(Role.HOSPITAL.column()), null));
+            steps.add(new TextStep(hospital, tb.category(Role.HOSPITAL.column())));
         }
         CategoryColumn.Builder payer = tb.category(Role.PAYER.column());
         int payerCode = payer.codeFor("SUS");
@@ -117,7 +253,7 @@ final class SihFileReader {
         int year = claim(index, used, "ANO_CMPT", "ANO", "SP_AA");
         int month = claim(index, used, "MES_CMPT", "MES", "SP_MM");
         if (year >= 0 && month >= 0) {
-            steps.add(new Step(COMPETENCE, year, month, tb.months(Role.COMPETENCE.column()), null));
+            steps.add(new CompetenceStep(year, month, tb.months(Role.COMPETENCE.column())));
         } else {
             release(used, year, month);
         }
@@ -127,7 +263,7 @@ final class SihFileReader {
             if (amount >= 0) {
                 DoubleColumn.Builder billed = tb.doubles(Role.BILLED_AMOUNT.column());
                 DoubleColumn.Builder paid = system == SihSystem.RD ? tb.doubles(Role.PAID_AMOUNT.column()) : null;
-                steps.add(new Step(AMOUNT, amount, -1, billed, paid));
+                steps.add(new AmountStep(amount, billed, paid));
             }
         }
         int admission = claim(index, used, "DT_INTER", "SP_DTINTER");
@@ -141,15 +277,15 @@ final class SihFileReader {
         if (system == SihSystem.ER) {
             int code = claim(index, used, "CO_ERRO");
             if (code >= 0) {
-                steps.add(new Step(ERROR_CODE, code, -1, new CategoryColumn.Builder[] {
-                    tb.category(Role.REASON_CODE.column()), tb.category(REASON_DESCRIPTION),
-                    tb.category(Role.GLOSA_TYPE.column()), tb.category(GLOSA_TYPE_DESCRIPTION)}, null));
+                steps.add(new ErrorCodeStep(code, tb.category(Role.REASON_CODE.column()),
+                        tb.category(REASON_DESCRIPTION), tb.category(Role.GLOSA_TYPE.column()),
+                        tb.category(GLOSA_TYPE_DESCRIPTION), codes, unknownCodes, new CodeCache()));
             }
         }
         int age = claim(index, used, "IDADE");
         int ageUnit = claim(index, used, "COD_IDADE");
         if (age >= 0 && ageUnit >= 0) {
-            steps.add(new Step(AGE, age, ageUnit, tb.doubles(AGE_YEARS), null));
+            steps.add(new AgeStep(age, ageUnit, tb.doubles(AGE_YEARS)));
         } else {
             release(used, age, ageUnit);
         }
@@ -164,54 +300,19 @@ final class SihFileReader {
             }
             String upper = field.name().toUpperCase(Locale.ROOT);
             if (CATEGORY_DIMENSIONS.contains(upper)) {
-                steps.add(new Step(TEXT, f, -1, tb.category(field.name()), null));
+                steps.add(new TextStep(f, tb.category(field.name())));
             } else if (DOUBLE_MEASURES.contains(upper)) {
-                steps.add(new Step(DOUBLE, f, -1, tb.doubles(field.name()), null));
+                steps.add(new DoubleStep(f, tb.doubles(field.name())));
             } else if (options.keepOtherColumns()) {
                 steps.add(naturalStep(field, f, tb));
             }
         }
 
         Step[] plan = steps.toArray(new Step[0]);
-        SihErrorCodes codes = SihErrorCodes.standard();
-        Set<String> unknownCodes = new TreeSet<>();
         while (cursor.next()) {
             payer.addCode(payerCode);
             for (Step s : plan) {
-                int f = s.field;
-                switch (s.kind) {
-                    case CLAIM -> {
-                        int digits = cursor.digitCount(f);
-                        if (digits != s.field2) {
-                            throw cursor.fieldError(f, "claim number must have " + s.field2 + " digits");
-                        }
-                        ((LongColumn.Builder) s.builder).add(cursor.getLong(f));
-                    }
-                    case TEXT -> addText(cursor, s, (CategoryColumn.Builder) s.builder);
-                    case LONG -> ((LongColumn.Builder) s.builder).add(cursor.getLong(f));
-                    case DOUBLE -> ((DoubleColumn.Builder) s.builder).add(cursor.getDouble(f));
-                    case DATE8, DATE_D -> ((DateColumn.Builder) s.builder).addEpochDay(cursor.getEpochDay(f));
-                    case DATE6 -> ((DateColumn.Builder) s.builder).addEpochDay(cursor.getEpochDay(f, 1900));
-                    case LOGICAL -> {
-                        int v = cursor.getLogical(f);
-                        CategoryColumn.Builder b = (CategoryColumn.Builder) s.builder;
-                        if (v < 0) {
-                            b.addMissing();
-                        } else {
-                            b.add(v == 1 ? "T" : "F");
-                        }
-                    }
-                    case COMPETENCE -> ((MonthColumn.Builder) s.builder).addIndex(competence(cursor, f, s.field2));
-                    case AMOUNT -> {
-                        double v = cursor.getDouble(f);
-                        ((DoubleColumn.Builder) s.builder).add(v);
-                        if (s.builder2 != null) {
-                            ((DoubleColumn.Builder) s.builder2).add(v);
-                        }
-                    }
-                    case AGE -> ((DoubleColumn.Builder) s.builder).add(ageYears(cursor, f, s.field2));
-                    default -> addErrorCode(cursor, s, codes, unknownCodes);
-                }
+                s.add(cursor);
             }
         }
         if (!unknownCodes.isEmpty()) {
@@ -223,80 +324,21 @@ final class SihFileReader {
     }
 
     private static Step dateStep(DbfField field, int f, DateColumn.Builder builder) {
-        int kind = field.type() == DbfFieldType.DATE ? DATE_D : field.length() == 6 ? DATE6 : DATE8;
-        return new Step(kind, f, -1, builder, null);
+        // Six-digit dates are the 1990s layouts' YYMMDD, in the 1900s.
+        int century = field.type() == DbfFieldType.DATE || field.length() != 6 ? 0 : 1900;
+        return new DateStep(f, century, builder);
     }
 
     private static Step naturalStep(DbfField field, int f, TableBuilder tb) {
         return switch (field.type()) {
-            case CHARACTER -> new Step(TEXT, f, -1, tb.category(field.name()), null);
+            case CHARACTER -> new TextStep(f, tb.category(field.name()));
             case NUMERIC -> field.decimals() == 0 && field.length() <= 18
-                    ? new Step(LONG, f, -1, tb.longs(field.name()), null)
-                    : new Step(DOUBLE, f, -1, tb.doubles(field.name()), null);
-            case FLOAT -> new Step(DOUBLE, f, -1, tb.doubles(field.name()), null);
-            case DATE -> new Step(DATE_D, f, -1, tb.dates(field.name()), null);
-            case LOGICAL -> new Step(LOGICAL, f, -1, tb.category(field.name()), null);
+                    ? new LongStep(f, tb.longs(field.name()))
+                    : new DoubleStep(f, tb.doubles(field.name()));
+            case FLOAT -> new DoubleStep(f, tb.doubles(field.name()));
+            case DATE -> new DateStep(f, 0, tb.dates(field.name()));
+            case LOGICAL -> new LogicalStep(f, tb.category(field.name()));
         };
-    }
-
-    private static void addText(DbfCursor cursor, Step s, CategoryColumn.Builder b) {
-        int id = cursor.textId(s.field);
-        if (id < 0) {
-            b.addMissing();
-            return;
-        }
-        int[] map = s.codeOfId;
-        if (id >= map.length) {
-            int old = map.length;
-            map = Arrays.copyOf(map, Math.max(16, Math.max(id + 1, old * 2)));
-            Arrays.fill(map, old, map.length, -1);
-            s.codeOfId = map;
-        }
-        int code = map[id];
-        if (code < 0) {
-            code = b.codeFor(cursor.textOfId(s.field, id));
-            map[id] = code;
-        }
-        b.addCode(code);
-    }
-
-    /** Appends the code, its description, its group and the group's description, each decided once per code. */
-    private static void addErrorCode(DbfCursor cursor, Step s, SihErrorCodes codes, Set<String> unknown)
-            throws MalformedFileException {
-        CategoryColumn.Builder[] b = (CategoryColumn.Builder[]) s.builder;
-        int id = cursor.textId(s.field);
-        if (id < 0) {
-            for (CategoryColumn.Builder x : b) {
-                x.addMissing();
-            }
-            return;
-        }
-        int[] map = s.codeOfId;
-        if (4 * id >= map.length) {
-            int old = map.length;
-            map = Arrays.copyOf(map, Math.max(64, Math.max(4 * (id + 1), old * 2)));
-            Arrays.fill(map, old, map.length, Integer.MIN_VALUE);
-            s.codeOfId = map;
-        }
-        if (map[4 * id] == Integer.MIN_VALUE) {
-            String code = cursor.textOfId(s.field, id);
-            if (cursor.digitCount(s.field) != 6) {
-                throw cursor.fieldError(s.field, "CO_ERRO must have 6 digits");
-            }
-            String group = SihErrorCodes.group(code);
-            String description = codes.description(code);
-            if (description == null) {
-                unknown.add(code);
-            }
-            String groupDescription = codes.groupDescription(group);
-            map[4 * id] = b[0].codeFor(code);
-            map[4 * id + 1] = description == null ? -1 : b[1].codeFor(description);
-            map[4 * id + 2] = b[2].codeFor(group);
-            map[4 * id + 3] = groupDescription == null ? -1 : b[3].codeFor(groupDescription);
-        }
-        for (int k = 0; k < 4; k++) {
-            b[k].addCode(map[4 * id + k]);
-        }
     }
 
     private static int competence(DbfCursor cursor, int yearField, int monthField) throws MalformedFileException {

@@ -26,6 +26,12 @@ record AppealRecord(boolean answer, TissLevel level, String file, long line, Str
         String guide, String operatorGuide, long itemSeq, String procedureTable, String procedureCode,
         String reasonCode, long appealedCents, long acceptedCents, char acceptedFlag) {
 
+    /** This line with the operator and protocol of its message, which the message may give after its lines. */
+    AppealRecord withOrigin(String payer, String protocol) {
+        return new AppealRecord(answer, level, file, line, payer, protocol, guide, operatorGuide, itemSeq,
+                procedureTable, procedureCode, reasonCode, appealedCents, acceptedCents, acceptedFlag);
+    }
+
     /** A short description for warnings; the guide number shows only its shape. */
     String describe() {
         StringBuilder sb = new StringBuilder(answer ? "answer to appeal of " : "appeal of ").append(level.label());

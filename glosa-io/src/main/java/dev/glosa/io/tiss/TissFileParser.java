@@ -23,7 +23,8 @@ import javax.xml.stream.XMLStreamReader;
  * of a recurso de glosa or of its answer.
  *
  * <p>Elements are matched by local name inside the containers the 3.05 and 4.01 schemas define, so a file with or
- * without the {@code ans:} namespace reads the same. Only the open containers are held in memory: an item becomes rows
+ * without the {@code ans:} namespace reads the same. Each open element carries its {@link Place}: a container opens
+ * its place only from its parent's, and an element is read by the place it is in, never by flags left from elsewhere. Only the open containers are held in memory: an item becomes rows
  * when it closes, a guide's own rows and checks come when the guide closes (its totals follow its items), and so on up
  * to the demonstrativo; memory does not grow with the number of items beyond the table being built.
  */
@@ -61,26 +62,8 @@ final class TissFileParser {
     private int answerLines;
     private final int rowsAtStart;
 
-    // Open containers.
-    private boolean inHeader;
-    private boolean inStatement;
-    private boolean inStatementHeader;
-    private boolean inProvider;
-    private boolean inProtocol;
-    private boolean inProtocolGlosa;
-    private boolean inGuide;
-    private boolean inGuideGlosa;
-    private boolean inItem;
-    private boolean inItemGlosa;
-    private boolean inErrorMessage;
-    private boolean inAppeal;
-    private boolean inAnswer;
-    private boolean inAppealProtocol;
-    private boolean inAppealGuide;
-    private boolean inAppealGuideWhole;
-    private boolean inAppealItem;
-    private boolean inAnswerGuide;
-    private boolean inAnswerItem;
+    /** The place each open element is in: {@code places[k]} is the state element {@code stack[k]} is read in. */
+    private Place[] places = new Place[32];
 
     private final Statement st = new Statement();
     private final Protocol pr = new Protocol();
@@ -176,137 +159,146 @@ final class TissFileParser {
                 throw fail("elements nest deeper than " + MAX_DEPTH + " levels; a TISS message nests about 12");
             }
             stack = java.util.Arrays.copyOf(stack, depth * 2);
+            places = java.util.Arrays.copyOf(places, depth * 2);
         }
         if (depth == 0) {
             checkRoot(name, r.getNamespaceURI());
         }
-        stack[depth++] = name;
+        Place parent = depth == 0 ? Place.DOCUMENT : places[depth - 1];
+        Place place = parent.enter(name);
+        stack[depth] = name;
+        places[depth] = place == null ? parent : place;
+        depth++;
         text.setLength(0);
-        switch (name) {
-            case "cabecalho" -> inHeader = true;
-            case "demonstrativoAnaliseConta" -> {
-                inStatement = true;
+        if (place != null) {
+            open(place);
+        } else if (name.equals("guiaRecursoGlosaOdonto") || name.equals("reciboGlosaOdonto")) {
+            report.warn(file, line(), "<" + name + "> (dental appeals) is not read; its lines are not joined");
+        }
+    }
+
+    /** Clears what the container entering {@code place} fills. */
+    private void open(Place place) {
+        switch (place) {
+            case STATEMENT -> {
                 st.clear();
                 classified.clear();
             }
-            case "cabecalhoDemonstrativo" -> inStatementHeader = inStatement;
-            case "dadosPrestador" -> inProvider = inStatement;
-            case "dadosProtocolo" -> {
-                if (inStatement) {
-                    inProtocol = true;
-                    pr.clear();
-                }
-            }
-            case "GlosaProtocolo" -> {
-                if (inProtocol && !inGuide) {
-                    inProtocolGlosa = true;
-                    codeText = null;
-                    codeDescription = null;
-                }
-            }
-            case "relacaoGuias" -> {
-                if (inProtocol) {
-                    inGuide = true;
-                    gu.clear();
-                }
-            }
-            case "motivoGlosaGuia" -> {
-                if (inGuide) {
-                    inGuideGlosa = true;
-                    codeText = null;
-                    codeDescription = null;
-                }
-            }
-            case "detalhesGuia" -> {
-                if (inGuide) {
-                    inItem = true;
-                    it.clear();
-                }
-            }
-            case "relacaoGlosa" -> {
-                if (inItem) {
-                    inItemGlosa = true;
-                    glosaValue = -1;
-                    glosaCode = null;
-                }
-            }
-            case "mensagemErro" -> {
-                inErrorMessage = true;
+            case PROTOCOL -> pr.clear();
+            case GUIDE -> gu.clear();
+            case ITEM -> it.clear();
+            case ERROR_MESSAGE, PROTOCOL_GLOSA, GUIDE_GLOSA -> {
                 codeText = null;
                 codeDescription = null;
             }
-            case "guiaRecursoGlosa" -> {
-                inAppeal = true;
+            case ITEM_GLOSA -> {
+                glosaValue = -1;
+                glosaCode = null;
+            }
+            case APPEAL, ANSWER -> {
                 ap.clearAll();
                 pending.clear();
             }
-            case "reciboGlosa" -> {
-                inAnswer = true;
-                ap.clearAll();
-                pending.clear();
+            case APPEAL_GUIDE -> ap.clearGuide();
+            case APPEAL_PROTOCOL, ANSWER_PROTOCOL, APPEAL_GUIDE_WHOLE, APPEAL_ITEM -> ap.clearLine();
+            case ANSWER_GUIDE, ANSWER_ITEM -> {
+                ap.clearGuide();
+                ap.clearLine();
             }
-            case "guiaRecursoGlosaOdonto", "reciboGlosaOdonto" -> report.warn(file, line(), "<" + name
-                    + "> (dental appeals) is not read; its lines are not joined");
-            case "recursoProtocolo" -> {
-                if (inAppeal || inAnswer) {
-                    inAppealProtocol = true;
-                    ap.clearLine();
-                }
-            }
-            case "recursoGuia" -> {
-                if (inAppeal) {
-                    inAppealGuide = true;
-                    ap.clearGuide();
-                }
-            }
-            case "recursoGuiaCompleta" -> {
-                if (inAppealGuide) {
-                    inAppealGuideWhole = true;
-                    ap.clearLine();
-                }
-            }
-            case "itensGuia" -> {
-                if (inAppealGuide) {
-                    inAppealItem = true;
-                    ap.clearLine();
-                }
-            }
-            case "respostaGuia" -> {
-                if (inAnswer) {
-                    inAnswerGuide = true;
-                    ap.clearGuide();
-                    ap.clearLine();
-                }
-            }
-            case "respostaGuiaItens" -> {
-                if (inAnswer) {
-                    inAnswerItem = true;
-                    ap.clearGuide();
-                    ap.clearLine();
-                }
-            }
-            default -> {
-                // every other element is a leaf handled when it ends, or a container we do not need
+            case DOCUMENT, HEADER, STATEMENT_HEADER, PROVIDER -> {
+                // nothing carried over from a previous one
             }
         }
     }
 
     private void end() throws TissFormatException {
         String name = stack[depth - 1];
-        if (inStatement) {
-            endInStatement(name);
-        } else if (inAppeal || inAnswer) {
-            endInAppeal(name);
-        } else if (inHeader) {
-            endInHeader(name);
-        } else if (inErrorMessage) {
-            endInError(name);
+        Place place = places[depth - 1];
+        Place parent = depth == 1 ? Place.DOCUMENT : places[depth - 2];
+        // An element opened a place when its place differs from its parent's (no place re-enters itself).
+        if (place != parent) {
+            close(place, name);
+        } else {
+            field(place, name);
         }
         depth--;
         text.setLength(0);
     }
 
-    private void endInHeader(String name) {
+    /** The container that opened {@code place} ends: what it held becomes rows, codes or appeal lines. */
+    private void close(Place place, String name) throws TissFormatException {
+        switch (place) {
+            case ERROR_MESSAGE -> report.warn(file, line(), "the operator returned an error message instead of data: "
+                    + "code " + codeText + (codeDescription == null ? "" : " (" + codeDescription + ")"));
+            case STATEMENT -> finishStatement();
+            case PROTOCOL -> finishProtocol();
+            case PROTOCOL_GLOSA -> pr.addCode(requireCode(name), codeDescription);
+            case GUIDE -> finishGuide();
+            case GUIDE_GLOSA -> gu.addCode(requireCode(name), codeDescription);
+            case ITEM -> finishItem();
+            case ITEM_GLOSA -> {
+                if (glosaCode == null) {
+                    throw fail("<relacaoGlosa> of item " + it.seq + " has no <tipoGlosa>");
+                }
+                it.addGlosa(Math.max(glosaValue, 0), glosaCode);
+            }
+            case APPEAL -> finishAppeal(false);
+            case ANSWER -> finishAppeal(true);
+            case APPEAL_PROTOCOL -> addLine(TissLevel.PROTOCOL, name, false);
+            case ANSWER_PROTOCOL -> addLine(TissLevel.PROTOCOL, name, true);
+            case APPEAL_GUIDE_WHOLE -> addLine(TissLevel.GUIDE, name, false);
+            case ANSWER_GUIDE -> addLine(TissLevel.GUIDE, name, true);
+            case APPEAL_ITEM -> addLine(TissLevel.ITEM, name, false);
+            case ANSWER_ITEM -> addLine(TissLevel.ITEM, name, true);
+            case DOCUMENT, HEADER, STATEMENT_HEADER, PROVIDER, APPEAL_GUIDE -> {
+                // their fields were taken as they ended
+            }
+        }
+    }
+
+    /** An element that opened no place ends inside {@code place}: read it if it is one of that place's fields. */
+    private void field(Place place, String name) throws TissFormatException {
+        switch (place) {
+            case DOCUMENT -> {
+                // outside the header, a statement, an appeal or an error message nothing is read
+            }
+            case HEADER -> headerField(name);
+            case ERROR_MESSAGE -> {
+                switch (name) {
+                    case "codigoGlosa" -> codeText = text();
+                    case "descricaoGlosa" -> codeDescription = text();
+                    default -> {
+                    }
+                }
+            }
+            case STATEMENT -> statementField(name);
+            case STATEMENT_HEADER -> statementHeaderField(name);
+            case PROVIDER -> providerField(name);
+            case PROTOCOL -> protocolField(name);
+            case PROTOCOL_GLOSA, GUIDE_GLOSA -> {
+                switch (name) {
+                    case "codigoGlosa" -> codeText = code(name);
+                    case "descricaoGlosa" -> codeDescription = text();
+                    default -> {
+                    }
+                }
+            }
+            case GUIDE -> guideField(name);
+            case ITEM -> itemField(name);
+            case ITEM_GLOSA -> {
+                switch (name) {
+                    case "valorGlosa" -> glosaValue = cents(name);
+                    case "tipoGlosa" -> glosaCode = code(name);
+                    default -> {
+                    }
+                }
+            }
+            case APPEAL, APPEAL_PROTOCOL, APPEAL_GUIDE, APPEAL_GUIDE_WHOLE, APPEAL_ITEM, ANSWER, ANSWER_PROTOCOL,
+                    ANSWER_GUIDE, ANSWER_ITEM -> appealField(name);
+        }
+    }
+
+    private void headerField(String name) {
         switch (name) {
             case "Padrao" -> version = text();
             case "registroANS" -> headerPayer = text();
@@ -315,159 +307,93 @@ final class TissFileParser {
                     headerProvider = text();
                 }
             }
-            case "cabecalho" -> inHeader = false;
             default -> {
                 // other header fields (transaction type, sequence, hash) are not needed
             }
         }
     }
 
-    private void endInError(String name) {
-        switch (name) {
-            case "codigoGlosa" -> codeText = text();
-            case "descricaoGlosa" -> codeDescription = text();
-            case "mensagemErro" -> {
-                inErrorMessage = false;
-                report.warn(file, line(), "the operator returned an error message instead of data: code "
-                        + codeText + (codeDescription == null ? "" : " (" + codeDescription + ")"));
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void endInStatement(String name) throws TissFormatException {
-        if (inItemGlosa) {
-            switch (name) {
-                case "valorGlosa" -> glosaValue = cents(name);
-                case "tipoGlosa" -> glosaCode = code(name);
-                case "relacaoGlosa" -> {
-                    inItemGlosa = false;
-                    if (glosaCode == null) {
-                        throw fail("<relacaoGlosa> of item " + it.seq + " has no <tipoGlosa>");
-                    }
-                    it.addGlosa(Math.max(glosaValue, 0), glosaCode);
-                }
-                default -> {
-                }
-            }
-            return;
-        }
-        if (inItem) {
-            switch (name) {
-                case "sequencialItem" -> it.seq = integer(name);
-                case "dataRealizacao" -> it.date = date(name);
-                case "codigoTabela" -> it.table = text();
-                case "codigoProcedimento" -> it.code = text();
-                case "descricaoProcedimento" -> it.description = text();
-                case "valorInformado" -> it.billed = cents(name);
-                case "qtdExecutada" -> it.quantity = decimal(name);
-                case "valorProcessado" -> it.processed = cents(name);
-                case "valorLiberado" -> it.paid = cents(name);
-                case "detalhesGuia" -> {
-                    inItem = false;
-                    finishItem();
-                }
-                default -> {
-                }
-            }
-            return;
-        }
-        if (inGuideGlosa || inProtocolGlosa) {
-            switch (name) {
-                case "codigoGlosa" -> codeText = code(name);
-                case "descricaoGlosa" -> codeDescription = text();
-                case "motivoGlosaGuia" -> {
-                    inGuideGlosa = false;
-                    gu.addCode(requireCode(name), codeDescription);
-                }
-                case "GlosaProtocolo" -> {
-                    inProtocolGlosa = false;
-                    pr.addCode(requireCode(name), codeDescription);
-                }
-                default -> {
-                }
-            }
-            return;
-        }
-        if (inGuide) {
-            switch (name) {
-                case "numeroGuiaPrestador" -> gu.number = text();
-                case "numeroGuiaOperadora" -> gu.operatorNumber = text();
-                case "numeroCarteira" -> gu.card = text();
-                case "dataInicioFat" -> gu.start = date(name);
-                case "dataFimFat" -> gu.end = date(name);
-                case "situacaoGuia" -> gu.status = text();
-                case "valorInformadoGuia" -> gu.declared.setBilled(cents(name));
-                case "valorProcessadoGuia" -> gu.declared.setProcessed(cents(name));
-                case "valorLiberadoGuia" -> gu.declared.setPaid(cents(name));
-                case "valorGlosaGuia" -> gu.declared.setGlosa(cents(name));
-                case "relacaoGuias" -> {
-                    inGuide = false;
-                    finishGuide();
-                }
-                default -> {
-                }
-            }
-            return;
-        }
-        if (inProtocol) {
-            switch (name) {
-                case "numeroLotePrestador" -> pr.batch = text();
-                case "numeroProtocolo" -> pr.number = text();
-                case "dataProtocolo" -> pr.date = date(name);
-                case "situacaoProtocolo" -> pr.status = text();
-                case "valorInformadoProtocolo" -> pr.declared.setBilled(cents(name));
-                case "valorProcessadoProtocolo" -> pr.declared.setProcessed(cents(name));
-                case "valorLiberadoProtocolo" -> pr.declared.setPaid(cents(name));
-                case "valorGlosaProtocolo" -> pr.declared.setGlosa(cents(name));
-                case "dadosProtocolo" -> {
-                    inProtocol = false;
-                    finishProtocol();
-                }
-                default -> {
-                }
-            }
-            return;
-        }
-        if (inStatementHeader) {
-            switch (name) {
-                case "registroANS" -> st.payer = text();
-                case "numeroDemonstrativo" -> st.number = text();
-                case "nomeOperadora" -> st.payerName = text();
-                case "dataEmissao" -> st.date = date(name);
-                case "cabecalhoDemonstrativo" -> inStatementHeader = false;
-                default -> {
-                }
-            }
-            return;
-        }
-        if (inProvider) {
-            switch (name) {
-                case "codigoPrestadorNaOperadora", "cpfContratado", "cnpjContratado" -> st.providerCode = text();
-                case "nomeContratado" -> st.providerName = text();
-                case "CNES" -> st.cnes = text();
-                case "dadosPrestador" -> inProvider = false;
-                default -> {
-                }
-            }
-            return;
-        }
+    private void statementField(String name) throws TissFormatException {
         switch (name) {
             case "valorInformadoGeral" -> st.declared.setBilled(cents(name));
             case "valorProcessadoGeral" -> st.declared.setProcessed(cents(name));
             case "valorLiberadoGeral" -> st.declared.setPaid(cents(name));
             case "valorGlosaGeral" -> st.declared.setGlosa(cents(name));
-            case "demonstrativoAnaliseConta" -> {
-                inStatement = false;
-                finishStatement();
-            }
             default -> {
             }
         }
     }
 
-    private void endInAppeal(String name) throws TissFormatException {
+    private void statementHeaderField(String name) throws TissFormatException {
+        switch (name) {
+            case "registroANS" -> st.payer = text();
+            case "numeroDemonstrativo" -> st.number = text();
+            case "nomeOperadora" -> st.payerName = text();
+            case "dataEmissao" -> st.date = date(name);
+            default -> {
+            }
+        }
+    }
+
+    private void providerField(String name) {
+        switch (name) {
+            case "codigoPrestadorNaOperadora", "cpfContratado", "cnpjContratado" -> st.providerCode = text();
+            case "nomeContratado" -> st.providerName = text();
+            case "CNES" -> st.cnes = text();
+            default -> {
+            }
+        }
+    }
+
+    private void protocolField(String name) throws TissFormatException {
+        switch (name) {
+            case "numeroLotePrestador" -> pr.batch = text();
+            case "numeroProtocolo" -> pr.number = text();
+            case "dataProtocolo" -> pr.date = date(name);
+            case "situacaoProtocolo" -> pr.status = text();
+            case "valorInformadoProtocolo" -> pr.declared.setBilled(cents(name));
+            case "valorProcessadoProtocolo" -> pr.declared.setProcessed(cents(name));
+            case "valorLiberadoProtocolo" -> pr.declared.setPaid(cents(name));
+            case "valorGlosaProtocolo" -> pr.declared.setGlosa(cents(name));
+            default -> {
+            }
+        }
+    }
+
+    private void guideField(String name) throws TissFormatException {
+        switch (name) {
+            case "numeroGuiaPrestador" -> gu.number = text();
+            case "numeroGuiaOperadora" -> gu.operatorNumber = text();
+            case "numeroCarteira" -> gu.card = text();
+            case "dataInicioFat" -> gu.start = date(name);
+            case "dataFimFat" -> gu.end = date(name);
+            case "situacaoGuia" -> gu.status = text();
+            case "valorInformadoGuia" -> gu.declared.setBilled(cents(name));
+            case "valorProcessadoGuia" -> gu.declared.setProcessed(cents(name));
+            case "valorLiberadoGuia" -> gu.declared.setPaid(cents(name));
+            case "valorGlosaGuia" -> gu.declared.setGlosa(cents(name));
+            default -> {
+            }
+        }
+    }
+
+    private void itemField(String name) throws TissFormatException {
+        switch (name) {
+            case "sequencialItem" -> it.seq = integer(name);
+            case "dataRealizacao" -> it.date = date(name);
+            case "codigoTabela" -> it.table = text();
+            case "codigoProcedimento" -> it.code = text();
+            case "descricaoProcedimento" -> it.description = text();
+            case "valorInformado" -> it.billed = cents(name);
+            case "qtdExecutada" -> it.quantity = decimal(name);
+            case "valorProcessado" -> it.processed = cents(name);
+            case "valorLiberado" -> it.paid = cents(name);
+            default -> {
+            }
+        }
+    }
+
+    private void appealField(String name) throws TissFormatException {
         switch (name) {
             case "registroANS" -> ap.payer = text();
             case "numeroProtocolo" -> ap.protocol = text();
@@ -488,38 +414,6 @@ final class TissFileParser {
             }
             case "valorTotalRecursado" -> ap.totalAppealed = cents(name);
             case "valorTotalAcatado" -> ap.totalAccepted = cents(name);
-            case "recursoProtocolo" -> {
-                if (inAppealProtocol) {
-                    inAppealProtocol = false;
-                    addLine(TissLevel.PROTOCOL, name);
-                }
-            }
-            case "recursoGuiaCompleta" -> {
-                if (inAppealGuideWhole) {
-                    inAppealGuideWhole = false;
-                    addLine(TissLevel.GUIDE, name);
-                }
-            }
-            case "itensGuia" -> {
-                if (inAppealItem) {
-                    inAppealItem = false;
-                    addLine(TissLevel.ITEM, name);
-                }
-            }
-            case "recursoGuia" -> inAppealGuide = false;
-            case "respostaGuia" -> {
-                if (inAnswerGuide) {
-                    inAnswerGuide = false;
-                    addLine(TissLevel.GUIDE, name);
-                }
-            }
-            case "respostaGuiaItens" -> {
-                if (inAnswerItem) {
-                    inAnswerItem = false;
-                    addLine(TissLevel.ITEM, name);
-                }
-            }
-            case "guiaRecursoGlosa", "reciboGlosa" -> finishAppeal();
             default -> {
             }
         }
@@ -762,34 +656,29 @@ final class TissFileParser {
 
     // ---------------------------------------------------------------- appeals
 
-    private void addLine(TissLevel level, String element) throws TissFormatException {
+    private void addLine(TissLevel level, String element, boolean answer) throws TissFormatException {
         if (ap.reason == null) {
             throw fail("<" + element + "> names no glosa code (codGlosa...)");
         }
-        pending.add(new AppealRecord(inAnswer, level, file, line(), null, null,
+        pending.add(new AppealRecord(answer, level, file, line(), null, null,
                 level == TissLevel.PROTOCOL ? null : ap.guide, level == TissLevel.PROTOCOL ? null : ap.operatorGuide,
                 level == TissLevel.ITEM ? ap.itemSeq : -1, level == TissLevel.ITEM ? ap.table : null,
                 level == TissLevel.ITEM ? ap.code : null, ap.reason, ap.appealed, ap.accepted,
                 level == TissLevel.ITEM ? 0 : ap.flag));
-        if (inAnswer && level != TissLevel.ITEM && ap.flag == 0) {
+        if (answer && level != TissLevel.ITEM && ap.flag == 0) {
             throw fail("<" + element + "> of an answer must say whether the appeal was accepted (S or N)");
         }
         ap.clearLine();
     }
 
     /** Completes the lines of one appeal (or answer) with the fields that may come after them, and keeps them. */
-    private void finishAppeal() {
-        boolean answer = inAnswer;
-        inAppeal = false;
-        inAnswer = false;
+    private void finishAppeal(boolean answer) {
         // The header's registroANS is the operator's either way: the destino of an appeal, the origem of an answer.
         String payer = ap.payer != null ? ap.payer : headerPayer;
         long sumAppealed = 0;
         long sumAccepted = 0;
         for (AppealRecord a : pending) {
-            appeals.add(new AppealRecord(a.answer(), a.level(), a.file(), a.line(), payer, ap.protocol, a.guide(),
-                    a.operatorGuide(), a.itemSeq(), a.procedureTable(), a.procedureCode(), a.reasonCode(),
-                    a.appealedCents(), a.acceptedCents(), a.acceptedFlag()));
+            appeals.add(a.withOrigin(payer, ap.protocol));
             sumAppealed += Math.max(0, a.appealedCents());
             sumAccepted += Math.max(0, a.acceptedCents());
             if (answer) {

@@ -52,6 +52,12 @@ public record TissReadReport(List<FileSummary> files, List<Mismatch> mismatches,
      */
     public record FileSummary(String file, FileKind kind, String version, int statements, int protocols, int guides,
             int items, int rows, int appeals, int answers, int schemaErrors) {
+
+        /** This summary with the count of schema errors found by validating the file. */
+        public FileSummary withSchemaErrors(int schemaErrors) {
+            return new FileSummary(file, kind, version, statements, protocols, guides, items, rows, appeals, answers,
+                    schemaErrors);
+        }
     }
 
     /**

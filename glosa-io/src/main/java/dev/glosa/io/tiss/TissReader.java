@@ -81,9 +81,7 @@ public final class TissReader {
                 summary = new TissFileParser(options, rows, report, appeals, input).parse(in);
             }
             if (schemaErrors > 0) {
-                summary = new TissReadReport.FileSummary(summary.file(), summary.kind(), summary.version(),
-                        summary.statements(), summary.protocols(), summary.guides(), summary.items(), summary.rows(),
-                        summary.appeals(), summary.answers(), schemaErrors);
+                summary = summary.withSchemaErrors(schemaErrors);
             }
             report.files.add(summary);
         }
