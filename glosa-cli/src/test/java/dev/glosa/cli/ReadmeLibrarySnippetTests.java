@@ -85,7 +85,8 @@ class ReadmeLibrarySnippetTests {
             root = root.getParent();
         }
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-        int section = readme.indexOf("## As a library");
+        // The section opens with the one-call WeeklyJob block; this test holds the step-by-step block after it.
+        int section = readme.indexOf("Step by step", readme.indexOf("## As a library"));
         int start = readme.indexOf("```java\n", section) + "```java\n".length();
         String block = readme.substring(start, readme.indexOf("```", start));
         String source = Files.readString(root.resolve("glosa-cli/src/test/java/dev/glosa/cli/"
