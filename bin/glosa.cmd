@@ -4,7 +4,7 @@ rem Runs the jar built by "mvnw.cmd -q -B package -DskipTests".
 rem Environment: JAVA_HOME (optional), GLOSA_JAVA_OPTS (extra JVM options, e.g. -Xmx4g).
 setlocal
 set "ROOT=%~dp0.."
-set "JAR=%ROOT%\examples\target\glosa.jar"
+set "JAR=%ROOT%\glosa-cli\target\glosa.jar"
 if not exist "%JAR%" (
   echo glosa: %JAR% not found; build it first with: mvnw.cmd -q -B package -DskipTests 1>&2
   exit /b 2

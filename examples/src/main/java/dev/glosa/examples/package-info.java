@@ -1,4 +1,4 @@
 /**
- * Runnable examples and the glosa command line.
+ * Runnable examples: thin callers of the weekly job and a clustering strategy of one's own.
  */
 package dev.glosa.examples;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.glosa.io.generate.ErpGenerator;
 import dev.glosa.io.generate.ErpSample;
 import dev.glosa.io.powerbi.StarSchemaWriter;
+import dev.glosa.run.CsvTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

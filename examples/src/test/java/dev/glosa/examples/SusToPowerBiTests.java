@@ -9,6 +9,7 @@ import dev.glosa.io.generate.SihGeneratorConfig;
 import dev.glosa.io.generate.SihSample;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriterOptions;
+import dev.glosa.run.CsvTable;
 import dev.glosa.run.GlosaRunException;
 import java.io.IOException;
 import java.nio.file.Path;

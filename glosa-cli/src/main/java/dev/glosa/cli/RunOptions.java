@@ -1,0 +1,78 @@
+package dev.glosa.cli;
+
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.RunConfig;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.SinkProvider;
+import dev.glosa.run.spi.Sinks;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The options every analysing command shares: {@code --out}, {@code --config}, {@code --as-of}, {@code --threads},
+ * and those of the sink providers on the class path ({@code --out-user}, {@code --work} for a database).
+ *
+ * @param out the output: a folder, or what a sink provider accepts (a {@code jdbc:} URL)
+ * @param config the configuration
+ * @param asOf the date the run analyses the data as of
+ * @param threads worker threads
+ */
+record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
+    /** The flags. */
+    static final Set<String> FLAGS = Set.of("verbose");
+
+    /** The options that take a value: the shared ones and every sink provider's. */
+    static Set<String> valued() {
+        Set<String> valued = new HashSet<>(Set.of("out", "config", "as-of", "threads"));
+        for (SinkProvider p : Sinks.providers()) {
+            valued.addAll(p.valuedOptions());
+        }
+        return valued;
+    }
+
+    /** The shared lines of a command's help, with every sink provider's. */
+    static String help() {
+        StringBuilder sb = new StringBuilder("""
+                  --out DIR      output folder (history accumulates there week after week), or jdbc:postgresql://...
+                                 to write the star schema's tables to a database
+                """);
+        for (SinkProvider p : Sinks.providers()) {
+            sb.append(p.help());
+        }
+        sb.append("""
+                  --config FILE  settings in YAML or JSON (segment keys, features, strategy, k range, seed, identifiers...);
+                                 see examples/config/glosa.yaml
+                  --as-of DATE   the date the run analyses the data as of, yyyy-MM-dd (default today); a re-run for the
+                                 same date replaces that week's rows in the outputs
+                  --threads N    worker threads (default: all cores)
+                  --verbose      stack traces on failure""");
+        return sb.toString();
+    }
+
+    /**
+     * Reads the shared options and checks the configuration whole, before any input is read; from then on the
+     * console also logs to the output folder (for a database, to the work folder).
+     */
+    static RunOptions from(Options args, String defaultOut, Console console) {
+        String out = args.one("out", defaultOut);
+        if (out != null && out.isBlank()) {
+            // Path.of("") is the current folder: an empty variable in a scheduled script must not write there.
+            throw GlosaRunException.badInput("--out is empty: give the output folder");
+        }
+        if (out == null) {
+            throw GlosaRunException.badInput("--out is required");
+        }
+        RunConfig config = args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
+        config.validate();
+        Path logFolder = Sinks.isFolder(out) ? Path.of(out) : Path.of(args.one("work", "."));
+        // A file in the folder's place is refused by the sink when it opens, in one line; no log goes there.
+        if (!java.nio.file.Files.exists(logFolder) || java.nio.file.Files.isDirectory(logFolder)) {
+            console.logTo(logFolder);
+        }
+        LocalDate asOf = args.date("as-of", LocalDate.now());
+        int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        return new RunOptions(out, config, asOf, threads);
+    }
+}

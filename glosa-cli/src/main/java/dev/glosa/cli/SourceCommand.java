@@ -1,0 +1,44 @@
+package dev.glosa.cli;
+
+import dev.glosa.run.RunRequest;
+import dev.glosa.run.WeeklyJob;
+import dev.glosa.run.spi.Options;
+import dev.glosa.run.spi.SourceProvider;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A command that runs the weekly job on the source a {@link SourceProvider} makes from its options. */
+final class SourceCommand implements Command {
+    private final SourceProvider provider;
+
+    SourceCommand(SourceProvider provider) {
+        this.provider = provider;
+    }
+
+    @Override
+    public String name() {
+        return provider.id();
+    }
+
+    @Override
+    public String summary() {
+        return provider.summary();
+    }
+
+    @Override
+    public String help() {
+        return provider.help() + RunOptions.help();
+    }
+
+    @Override
+    public void run(String[] argv, Console console) {
+        Set<String> valued = RunOptions.valued();
+        valued.addAll(provider.valuedOptions());
+        Set<String> flags = new HashSet<>(RunOptions.FLAGS);
+        flags.addAll(provider.flags());
+        Options options = Options.parse(name(), argv, valued, flags).withEnvironment(console::getenv);
+        RunOptions run = RunOptions.from(options, provider.defaultOut(), console);
+        WeeklyJob.run(new RunRequest(provider.create(options, run.config()), run.out(), run.config(), run.asOf(),
+                run.threads(), console, options));
+    }
+}
