@@ -10,6 +10,7 @@ import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
+import dev.glosa.io.text.ByteDictionary;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -149,7 +150,7 @@ public final class CsvReader {
             this.kept = kept;
             switch (type) {
                 case CATEGORY -> {
-                    dict = new ByteDictionary();
+                    dict = ByteDictionary.undecoded();
                     codes = new int[1024];
                 }
                 case DOUBLE -> {
@@ -327,7 +328,7 @@ public final class CsvReader {
                     }
                     for (Plan p : plans) {
                         if (p.type == ColumnType.CATEGORY && !p.missing) {
-                            p.code = p.dict.intern(tok.rec, p.cs, p.ce);
+                            p.code = p.dict.id(tok.rec, p.cs, p.ce - p.cs);
                         }
                         p.commit();
                     }
