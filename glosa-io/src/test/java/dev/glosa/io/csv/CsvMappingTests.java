@@ -133,9 +133,6 @@ class CsvMappingTests {
         assertThat(CsvWriter.number(0.1, false, false)).isEqualTo("0.1");
         assertThat(CsvWriter.number(1e20, false, false)).isEqualTo("100000000000000000000");
         assertThat(CsvWriter.number(1.5e-7, true, false)).isEqualTo("0,00000015");
-        assertThat(CsvWriter.quote("a;b", ';')).isEqualTo("\"a;b\"");
-        assertThat(CsvWriter.quote("say \"x\"", ',')).isEqualTo("\"say \"\"x\"\"\"");
-        assertThat(CsvWriter.quote("plain", ';')).isEqualTo("plain");
     }
 
     @Test
