@@ -1,7 +1,6 @@
 package dev.glosa.io.sih;
 
 import dev.glosa.core.table.CategoryColumn;
-import dev.glosa.core.table.DateColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
@@ -11,6 +10,7 @@ import dev.glosa.core.table.TableBuilder;
 import dev.glosa.io.dbf.DbfCursor;
 import dev.glosa.io.dbf.DbfField;
 import dev.glosa.io.dbf.DbfFieldType;
+import dev.glosa.io.dbf.FieldColumn;
 import dev.glosa.io.dbf.MalformedFileException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,18 +45,13 @@ final class SihFileReader {
             Role.GLOSA_TYPE.column(), Role.GLOSA_AMOUNT.column(), AGE_YEARS, REASON_DESCRIPTION,
             GLOSA_TYPE_DESCRIPTION);
 
-    private static final int CLAIM = 0;
-    private static final int TEXT = 1;
-    private static final int LONG = 2;
-    private static final int DOUBLE = 3;
-    private static final int DATE8 = 4;
-    private static final int DATE6 = 5;
-    private static final int DATE_D = 6;
-    private static final int LOGICAL = 7;
-    private static final int COMPETENCE = 8;
-    private static final int AMOUNT = 9;
-    private static final int AGE = 10;
-    private static final int ERROR_CODE = 11;
+    /** A field read into a column of its own, as {@link FieldColumn} does for every DBF reader. */
+    private static final int FIELD = 0;
+    private static final int CLAIM = 1;
+    private static final int COMPETENCE = 2;
+    private static final int AMOUNT = 3;
+    private static final int AGE = 4;
+    private static final int ERROR_CODE = 5;
 
     private SihFileReader() {
     }
@@ -109,7 +104,7 @@ final class SihFileReader {
             hospital = claim(index, used, "CGC_HOSP", "SP_CGCHOSP");
         }
         if (hospital >= 0) {
-            steps.add(new Step(TEXT, hospital, -1, tb.category(Role.HOSPITAL.column()), null));
+            steps.add(field(FieldColumn.Kind.TEXT, hospital, tb, Role.HOSPITAL.column()));
         }
         CategoryColumn.Builder payer = tb.category(Role.PAYER.column());
         int payerCode = payer.codeFor("SUS");
@@ -132,11 +127,11 @@ final class SihFileReader {
         }
         int admission = claim(index, used, "DT_INTER", "SP_DTINTER");
         if (admission >= 0) {
-            steps.add(dateStep(fields.get(admission), admission, tb.dates(Role.ADMISSION_DATE.column())));
+            steps.add(dateStep(fields.get(admission), admission, tb, Role.ADMISSION_DATE.column()));
         }
         int discharge = claim(index, used, "DT_SAIDA", "SP_DTSAIDA");
         if (discharge >= 0) {
-            steps.add(dateStep(fields.get(discharge), discharge, tb.dates(Role.DISCHARGE_DATE.column())));
+            steps.add(dateStep(fields.get(discharge), discharge, tb, Role.DISCHARGE_DATE.column()));
         }
         if (system == SihSystem.ER) {
             int code = claim(index, used, "CO_ERRO");
@@ -164,11 +159,11 @@ final class SihFileReader {
             }
             String upper = field.name().toUpperCase(Locale.ROOT);
             if (CATEGORY_DIMENSIONS.contains(upper)) {
-                steps.add(new Step(TEXT, f, -1, tb.category(field.name()), null));
+                steps.add(field(FieldColumn.Kind.TEXT, f, tb, field.name()));
             } else if (DOUBLE_MEASURES.contains(upper)) {
-                steps.add(new Step(DOUBLE, f, -1, tb.doubles(field.name()), null));
+                steps.add(field(FieldColumn.Kind.DOUBLE, f, tb, field.name()));
             } else if (options.keepOtherColumns()) {
-                steps.add(naturalStep(field, f, tb));
+                steps.add(new Step(FIELD, f, -1, FieldColumn.natural(field, f, tb), null));
             }
         }
 
@@ -180,26 +175,13 @@ final class SihFileReader {
             for (Step s : plan) {
                 int f = s.field;
                 switch (s.kind) {
+                    case FIELD -> ((FieldColumn) s.builder).append(cursor);
                     case CLAIM -> {
                         int digits = cursor.digitCount(f);
                         if (digits != s.field2) {
                             throw cursor.fieldError(f, "claim number must have " + s.field2 + " digits");
                         }
                         ((LongColumn.Builder) s.builder).add(cursor.getLong(f));
-                    }
-                    case TEXT -> addText(cursor, s, (CategoryColumn.Builder) s.builder);
-                    case LONG -> ((LongColumn.Builder) s.builder).add(cursor.getLong(f));
-                    case DOUBLE -> ((DoubleColumn.Builder) s.builder).add(cursor.getDouble(f));
-                    case DATE8, DATE_D -> ((DateColumn.Builder) s.builder).addEpochDay(cursor.getEpochDay(f));
-                    case DATE6 -> ((DateColumn.Builder) s.builder).addEpochDay(cursor.getEpochDay(f, 1900));
-                    case LOGICAL -> {
-                        int v = cursor.getLogical(f);
-                        CategoryColumn.Builder b = (CategoryColumn.Builder) s.builder;
-                        if (v < 0) {
-                            b.addMissing();
-                        } else {
-                            b.add(v == 1 ? "T" : "F");
-                        }
                     }
                     case COMPETENCE -> ((MonthColumn.Builder) s.builder).addIndex(competence(cursor, f, s.field2));
                     case AMOUNT -> {
@@ -222,42 +204,14 @@ final class SihFileReader {
         return new SihTable(system, table, List.of(new SihFileReport(era.layout(), cursor.report(), warnings)));
     }
 
-    private static Step dateStep(DbfField field, int f, DateColumn.Builder builder) {
-        int kind = field.type() == DbfFieldType.DATE ? DATE_D : field.length() == 6 ? DATE6 : DATE8;
-        return new Step(kind, f, -1, builder, null);
+    private static Step field(FieldColumn.Kind kind, int f, TableBuilder tb, String name) {
+        return new Step(FIELD, f, -1, FieldColumn.of(kind, f, tb, name), null);
     }
 
-    private static Step naturalStep(DbfField field, int f, TableBuilder tb) {
-        return switch (field.type()) {
-            case CHARACTER -> new Step(TEXT, f, -1, tb.category(field.name()), null);
-            case NUMERIC -> field.decimals() == 0 && field.length() <= 18
-                    ? new Step(LONG, f, -1, tb.longs(field.name()), null)
-                    : new Step(DOUBLE, f, -1, tb.doubles(field.name()), null);
-            case FLOAT -> new Step(DOUBLE, f, -1, tb.doubles(field.name()), null);
-            case DATE -> new Step(DATE_D, f, -1, tb.dates(field.name()), null);
-            case LOGICAL -> new Step(LOGICAL, f, -1, tb.category(field.name()), null);
-        };
-    }
-
-    private static void addText(DbfCursor cursor, Step s, CategoryColumn.Builder b) {
-        int id = cursor.textId(s.field);
-        if (id < 0) {
-            b.addMissing();
-            return;
-        }
-        int[] map = s.codeOfId;
-        if (id >= map.length) {
-            int old = map.length;
-            map = Arrays.copyOf(map, Math.max(16, Math.max(id + 1, old * 2)));
-            Arrays.fill(map, old, map.length, -1);
-            s.codeOfId = map;
-        }
-        int code = map[id];
-        if (code < 0) {
-            code = b.codeFor(cursor.textOfId(s.field, id));
-            map[id] = code;
-        }
-        b.addCode(code);
+    private static Step dateStep(DbfField field, int f, TableBuilder tb, String name) {
+        // A 6-character date field is yyMMdd (the 1990s layouts); a D field or 8 characters is yyyyMMdd.
+        boolean twoDigitYear = field.type() != DbfFieldType.DATE && field.length() == 6;
+        return field(twoDigitYear ? FieldColumn.Kind.DATE_1900 : FieldColumn.Kind.DATE, f, tb, name);
     }
 
     /** Appends the code, its description, its group and the group's description, each decided once per code. */
