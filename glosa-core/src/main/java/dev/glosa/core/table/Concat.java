@@ -43,9 +43,7 @@ final class Concat {
                     DoubleColumn.Builder b = tb.doubles(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
-                            for (int r = 0; r < t.rowCount(); r++) {
-                                b.addMissing();
-                            }
+                            repeat(t.rowCount(), b::addMissing);
                         } else if (t.column(name) instanceof LongColumn l) {
                             for (int r = 0; r < t.rowCount(); r++) {
                                 b.add(l.isMissing(r) ? Double.NaN : (double) l.get(r));
@@ -62,9 +60,7 @@ final class Concat {
                     LongColumn.Builder b = tb.longs(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
-                            for (int r = 0; r < t.rowCount(); r++) {
-                                b.addMissing();
-                            }
+                            repeat(t.rowCount(), b::addMissing);
                         } else {
                             LongColumn l = t.longs(name);
                             for (int r = 0; r < t.rowCount(); r++) {
@@ -77,9 +73,7 @@ final class Concat {
                     DateColumn.Builder b = tb.dates(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
-                            for (int r = 0; r < t.rowCount(); r++) {
-                                b.addMissing();
-                            }
+                            repeat(t.rowCount(), b::addMissing);
                         } else {
                             DateColumn d = t.dates(name);
                             for (int r = 0; r < t.rowCount(); r++) {
@@ -92,9 +86,7 @@ final class Concat {
                     MonthColumn.Builder b = tb.months(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
-                            for (int r = 0; r < t.rowCount(); r++) {
-                                b.addMissing();
-                            }
+                            repeat(t.rowCount(), b::addMissing);
                         } else {
                             MonthColumn m = t.months(name);
                             for (int r = 0; r < t.rowCount(); r++) {
@@ -106,6 +98,12 @@ final class Concat {
             }
         }
         return tb.build();
+    }
+
+    private static void repeat(int times, Runnable action) {
+        for (int i = 0; i < times; i++) {
+            action.run();
+        }
     }
 
     private static ColumnType common(ColumnType a, ColumnType b) {
@@ -120,9 +118,7 @@ final class Concat {
 
     private static void appendCategory(CategoryColumn.Builder b, GlosaTable t, String name) {
         if (!t.has(name)) {
-            for (int r = 0; r < t.rowCount(); r++) {
-                b.addMissing();
-            }
+            repeat(t.rowCount(), b::addMissing);
             return;
         }
         Column c = t.column(name);
