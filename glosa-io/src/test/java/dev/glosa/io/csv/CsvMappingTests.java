@@ -154,4 +154,13 @@ class CsvMappingTests {
         CsvWriter.write(t, out, CsvMapping.reference(), CsvWriteOptions.ptBr());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("HOSPITAL;VALOR_GLOSA;extra\r\nH;1,5;\r\n");
     }
+
+    @Test
+    void writerQuotesTextButDoesNotGuardFormulasSoTheExportReadsBack() throws IOException {
+        GlosaTable t = GlosaTable.of(CategoryColumn.of("NOTE", "\uFEFFbom", "=1+1", "a,b"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvWriter.write(t, out, null, CsvWriteOptions.plain());
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("NOTE\r\n\"\uFEFFbom\"\r\n=1+1\r\n\"a,b\"\r\n");
+    }
 }
