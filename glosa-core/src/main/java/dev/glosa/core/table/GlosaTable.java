@@ -61,6 +61,18 @@ public final class GlosaTable {
         return of(Arrays.asList(columns));
     }
 
+    /**
+     * The rows of all parts, in order, as one table. Columns are the union of the parts' columns in order of first
+     * appearance; a part without a column gets missing values there. A column whose type differs between parts
+     * becomes {@code DOUBLE} if it mixes {@code LONG} and {@code DOUBLE}, and a category of its text otherwise.
+     * A single part is returned as it is.
+     *
+     * @throws IllegalArgumentException if {@code parts} is empty or holds more rows than one table can
+     */
+    public static GlosaTable concat(List<GlosaTable> parts) {
+        return Concat.concat(parts);
+    }
+
     private static void checkRole(Column c) {
         for (Role role : Role.values()) {
             if (role.column().equals(c.name()) && role.type() != c.type()) {

@@ -10,6 +10,7 @@ import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
+import dev.glosa.io.text.ByteDictionary;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -149,7 +150,7 @@ public final class CsvReader {
             this.kept = kept;
             switch (type) {
                 case CATEGORY -> {
-                    dict = new ByteDictionary();
+                    dict = ByteDictionary.undecoded();
                     codes = new int[1024];
                 }
                 case DOUBLE -> {
@@ -327,7 +328,7 @@ public final class CsvReader {
                     }
                     for (Plan p : plans) {
                         if (p.type == ColumnType.CATEGORY && !p.missing) {
-                            p.code = p.dict.intern(tok.rec, p.cs, p.ce);
+                            p.code = p.dict.id(tok.rec, p.cs, p.ce - p.cs);
                         }
                         p.commit();
                     }
@@ -551,7 +552,7 @@ public final class CsvReader {
                 // Rejects reach rejects.csv and the log: a personal identifier is shown by its shape only, and the
                 // parser's detail (which can quote a digit or the day of a birth date) by its shape too.
                 value = PersonalFields.masked(value);
-                detail = detail == null ? null : maskDetail(detail);
+                detail = detail == null ? null : Rejects.maskDetail(detail);
             }
             // Rejects are printed: a control byte of the file must not reach a terminal or a log as itself.
             CsvReject r = new CsvReject(source, line, column, reason, Printable.of(value), Printable.of(detail));
@@ -559,36 +560,8 @@ public final class CsvReader {
                 stored.add(r);
             }
             if (rejectsOut != null) {
-                rejectsOut.write(cell(source) + ";" + line + ";" + (column == null ? "" : cell(column)) + ";" + reason
-                        + ";" + cell(r.detail()) + ";" + (r.value() == null ? "" : cell(r.value())) + "\n");
+                rejectsOut.write(Rejects.line(source, line, column, reason, r.detail(), r.value()));
             }
-        }
-
-        /** The parser's detail with every digit shown as 9 and every quoted character by its shape. */
-        private static String maskDetail(String detail) {
-            StringBuilder sb = new StringBuilder(detail.length());
-            boolean quoted = false;
-            for (int i = 0; i < detail.length(); i++) {
-                char c = detail.charAt(i);
-                if (c == '\'') {
-                    quoted = !quoted;
-                    sb.append(c);
-                } else if (Character.isDigit(c)) {
-                    sb.append('9');
-                } else {
-                    sb.append(quoted && Character.isLetter(c) ? 'A' : c);
-                }
-            }
-            return sb.toString();
-        }
-
-        /**
-         * A rejects-file cell: quoted as needed, and with a leading {@code '} when a spreadsheet would run it as a
-         * formula, since rejected cells are exactly the untrusted ones and analysts open this file in Excel.
-         */
-        private static String cell(String text) {
-            boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
-            return CsvWriter.quote(formula ? "'" + text : text, ';');
         }
 
         private String decode(byte[] b, int s, int e) {

@@ -7,6 +7,7 @@ import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
+import dev.glosa.io.text.CsvCells;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,9 @@ import java.util.List;
  * Writes a {@link GlosaTable} as a CSV export, under the header names a {@link CsvMapping} gives (so the reference
  * ERP mapping writes the reference ERP shape), with pt-BR or plain numbers.
  *
- * <p>Fields are quoted (RFC 4180) when they hold the delimiter, a quote or a line break; missing values are empty.
+ * <p>Fields are quoted (RFC 4180, by {@link CsvCells}) when they hold the delimiter, a quote or a line break, or start
+ * with a byte order mark; missing values are empty. Text is not guarded against spreadsheet formulas: the file must
+ * read back to the same table.
  * Numbers are written with the fewest digits that read back to the same {@code double}, so reading the file with the
  * same mapping gives the same table.
  */
@@ -82,7 +85,7 @@ public final class CsvWriter {
         char d = options.delimiter();
         StringBuilder line = new StringBuilder(256);
         for (int c = 0; c < headers.length; c++) {
-            line.append(c == 0 ? "" : String.valueOf(d)).append(quote(headers[c], d));
+            line.append(c == 0 ? "" : String.valueOf(d)).append(CsvCells.quote(headers[c], d));
         }
         line.append("\r\n");
         w.append(line);
@@ -93,7 +96,7 @@ public final class CsvWriter {
             if (columns.get(c) instanceof CategoryColumn cat) {
                 quoted[c] = new String[cat.cardinality()];
                 for (int code = 0; code < quoted[c].length; code++) {
-                    quoted[c][code] = quote(cat.value(code), d);
+                    quoted[c][code] = CsvCells.quote(cat.value(code), d);
                 }
             }
         }
@@ -112,7 +115,7 @@ public final class CsvWriter {
                     case CATEGORY -> line.append(quoted[c][((CategoryColumn) col).code(r)]);
                     case DOUBLE -> {
                         String n = number(((DoubleColumn) col).get(r), ptBr, options.grouping());
-                        line.append(n.indexOf(d) >= 0 ? quote(n, d) : n);
+                        line.append(n.indexOf(d) >= 0 ? CsvCells.quote(n, d) : n);
                     }
                     case LONG -> line.append(((LongColumn) col).get(r));
                     case DATE -> {
@@ -136,16 +139,6 @@ public final class CsvWriter {
         if (!encoder.canEncode(text)) {
             throw new IllegalArgumentException(what + " '" + text + "' cannot be written in " + options.charset());
         }
-    }
-
-    /** {@code text} quoted when it holds the delimiter, a quote or a line break. */
-    static String quote(String text, char delimiter) {
-        boolean needs = false;
-        for (int i = 0; i < text.length() && !needs; i++) {
-            char c = text.charAt(i);
-            needs = c == delimiter || c == '"' || c == '\n' || c == '\r';
-        }
-        return needs ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
     /** The shortest text of {@code v} that reads back to it, in the given style. */

@@ -2,6 +2,7 @@ package dev.glosa.io.csv;
 
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.PersonalFields;
+import dev.glosa.io.text.CsvCells;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -84,8 +85,7 @@ public final class Rejects {
             stored.add(r);
         }
         if (out != null) {
-            out.write(cell(source) + ";" + line + ";" + (column == null ? "" : cell(column)) + ";" + reason + ";"
-                    + cell(detail) + ";" + (value == null ? "" : cell(value)) + "\n");
+            out.write(line(source, line, column, reason, detail, value));
         }
     }
 
@@ -173,11 +173,11 @@ public final class Rejects {
     }
 
     /**
-     * A rejects-file cell: quoted as needed, and with a leading {@code '} when a spreadsheet would run it as a
-     * formula, since rejected cells are exactly the untrusted ones and analysts open this file in Excel.
+     * One line of a rejects file, LF-ended. Every cell goes through {@link CsvCells#guarded}, since rejected cells are
+     * exactly the untrusted ones and analysts open this file in a spreadsheet.
      */
-    private static String cell(String text) {
-        boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
-        return CsvWriter.quote(formula ? "'" + text : text, ';');
+    static String line(String source, long line, String column, RejectReason reason, String detail, String value) {
+        return CsvCells.guarded(source, ';') + ";" + line + ";" + CsvCells.guarded(column, ';') + ";" + reason + ";"
+                + CsvCells.guarded(detail, ';') + ";" + CsvCells.guarded(value, ';') + "\n";
     }
 }

@@ -1,6 +1,7 @@
 package dev.glosa.io.dbf;
 
 import dev.glosa.core.table.PersonalFields;
+import dev.glosa.io.text.ByteDictionary;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -684,7 +685,7 @@ public final class DbfCursor implements Closeable {
     private ByteDictionary dictionary(int field) {
         ByteDictionary d = dictionaries[field];
         if (d == null) {
-            d = new ByteDictionary(options.charset());
+            d = ByteDictionary.decoding(options.charset());
             dictionaries[field] = d;
         }
         return d;

@@ -7,6 +7,7 @@ import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.ReasonShare;
+import dev.glosa.io.text.CsvCells;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +148,7 @@ final class ClusterReader {
     }
 
     private String text(String column) {
-        return Csv.unguard(raw(column));
+        return CsvCells.unguard(raw(column));
     }
 
     private long whole(String column) throws IOException {

@@ -1,5 +1,6 @@
 package dev.glosa.io.powerbi;
 
+import dev.glosa.io.text.CsvCells;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -8,72 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV as the star schema writes it: comma, CRLF, fields quoted only when they hold a comma, a quote or a line
- * break, and text cells guarded against spreadsheet formulas.
+ * RFC 4180 CSV records as the star schema writes and reads them: comma, CRLF, cells quoted by {@link CsvCells} (text
+ * cells are guarded against spreadsheet formulas with {@link CsvCells#guard} before they get here).
  */
 final class Csv {
     static final String EOL = "\r\n";
 
     private Csv() {}
 
-    /**
-     * The text as a cell that no spreadsheet evaluates: a leading {@code '} is added when the text, after any leading
-     * {@code '}, starts with {@code = + - @}, a tab or a carriage return. Guarding text that already starts with quotes
-     * before such a character keeps {@link #unguard(String)} exact.
-     */
-    static String guard(String text) {
-        return needsGuard(text) ? "'" + text : text;
-    }
-
-    /** The text {@link #guard(String)} was given. */
-    static String unguard(String cell) {
-        int i = 0;
-        while (i < cell.length() && cell.charAt(i) == '\'') {
-            i++;
-        }
-        return i > 0 && i < cell.length() && isTrigger(cell.charAt(i)) ? cell.substring(1) : cell;
-    }
-
-    private static boolean needsGuard(String text) {
-        int i = 0;
-        while (i < text.length() && text.charAt(i) == '\'') {
-            i++;
-        }
-        return i < text.length() && isTrigger(text.charAt(i));
-    }
-
-    private static boolean isTrigger(char c) {
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-    }
-
     /** Writes one record: the cells, quoted where needed, and CRLF. */
     static void writeRecord(Writer out, String[] cells) throws IOException {
         new Out(out).record(cells);
-    }
-
-    static void appendField(StringBuilder sb, String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return;
-        }
-        // A leading byte order mark would be taken for the file's own by a reader: quote it to keep it a value.
-        boolean quote = cell.charAt(0) == '\uFEFF';
-        for (int i = 0; i < cell.length() && !quote; i++) {
-            char c = cell.charAt(i);
-            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
-        }
-        if (!quote) {
-            sb.append(cell);
-            return;
-        }
-        sb.append('"');
-        for (int i = 0; i < cell.length(); i++) {
-            char c = cell.charAt(i);
-            if (c == '"') {
-                sb.append('"');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
     }
 
     /** Writes whole records with one call to the underlying writer each. */
@@ -93,7 +39,7 @@ final class Csv {
                 if (i > 0) {
                     sb.append(',');
                 }
-                appendField(sb, cells[i]);
+                CsvCells.append(sb, cells[i], ',');
             }
             flushRecord();
         }

@@ -1,11 +1,12 @@
 package dev.glosa.io.powerbi;
 
-import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
+import dev.glosa.io.text.CsvCells;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class RunTables {
 
     /** The text a guarded cell stands for (a leading {@code '} before a formula character removed). */
     public static String plainText(String cell) {
-        return Csv.unguard(cell);
+        return CsvCells.unguard(cell);
     }
 
     /**

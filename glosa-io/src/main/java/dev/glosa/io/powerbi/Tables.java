@@ -1,6 +1,5 @@
 package dev.glosa.io.powerbi;
 
-import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
@@ -8,6 +7,7 @@ import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.Column;
@@ -17,6 +17,7 @@ import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
+import dev.glosa.io.text.CsvCells;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -100,13 +101,13 @@ final class Tables {
                 rowCluster[r] = id == null ? "" : id;
             }
         }
-        String runId = Csv.guard(run.runId());
+        String runId = CsvCells.guard(run.runId());
         String asOf = run.asOf().toString();
         String[] segmentId = new String[outcomes.size()];
         String[] segmentKey = new String[outcomes.size()];
         for (int o = 0; o < segmentId.length; o++) {
-            segmentId[o] = Csv.guard(outcomes.get(o).segmentId());
-            segmentKey[o] = Csv.guard(run.runId() + ":" + outcomes.get(o).segmentId());
+            segmentId[o] = CsvCells.guard(outcomes.get(o).segmentId());
+            segmentKey[o] = CsvCells.guard(run.runId() + ":" + outcomes.get(o).segmentId());
         }
 
         List<ColumnSpec> columns = new ArrayList<>(Schema.FACT);
@@ -158,9 +159,9 @@ final class Tables {
                 } else {
                     String cluster = rowCluster[r];
                     out[2] = segmentId[o];
-                    out[3] = Csv.guard(cluster);
+                    out[3] = CsvCells.guard(cluster);
                     out[4] = segmentKey[o];
-                    out[5] = cluster.isEmpty() ? "" : Csv.guard(clusterKeyPrefix[o] + cluster);
+                    out[5] = cluster.isEmpty() ? "" : CsvCells.guard(clusterKeyPrefix[o] + cluster);
                 }
                 for (int j = 0; j < cellArray.length; j++) {
                     out[filled + j] = cellArray[j].at(r);
@@ -174,7 +175,7 @@ final class Tables {
         if (c instanceof CategoryColumn cat) {
             String[] enc = new String[cat.cardinality()];
             for (int code = 0; code < enc.length; code++) {
-                enc[code] = Csv.guard(cat.value(code));
+                enc[code] = CsvCells.guard(cat.value(code));
             }
             return row -> {
                 int code = cat.code(row);
@@ -310,9 +311,9 @@ final class Tables {
                         + ") appears twice in the outcomes");
             }
             List<String> r = new ArrayList<>(columns.size());
-            r.add(Csv.guard(run.runId()));
+            r.add(CsvCells.guard(run.runId()));
             r.add(run.asOf().toString());
-            r.add(Csv.guard(o.segmentId()));
+            r.add(CsvCells.guard(o.segmentId()));
             for (String role : SEGMENT_ROLES) {
                 r.add(keyValue(o.key(), role, ids));
             }
@@ -321,13 +322,13 @@ final class Tables {
             }
             r.add(Long.toString(o.rows()));
             r.add(Decimals.money(o.glosaAmount()));
-            r.add(Csv.guard(o.strategy()));
+            r.add(CsvCells.guard(o.strategy()));
             r.add(Integer.toString(o.k()));
-            r.add(Csv.guard(o.qualityMetric()));
+            r.add(CsvCells.guard(o.qualityMetric()));
             r.add(number(o.quality()));
             r.add(o.status().name().toLowerCase(Locale.ROOT));
-            r.add(Csv.guard(o.reason()));
-            r.add(Csv.guard(joinSorted(o.parameters())));
+            r.add(CsvCells.guard(o.reason()));
+            r.add(CsvCells.guard(joinSorted(o.parameters())));
             StringBuilder byK = new StringBuilder();
             for (Map.Entry<Integer, Double> e : o.qualityByK().entrySet()) {
                 byK.append(byK.length() == 0 ? "" : "; ").append(e.getKey()).append('=')
@@ -335,8 +336,8 @@ final class Tables {
             }
             r.add(byK.toString());
             r.add(Integer.toString(o.profiles().size()));
-            r.add(Csv.guard(String.join("|", o.key().columns())));
-            r.add(Csv.guard(run.runId() + ":" + o.segmentId()));
+            r.add(CsvCells.guard(String.join("|", o.key().columns())));
+            r.add(CsvCells.guard(run.runId() + ":" + o.segmentId()));
             rows.add(r.toArray(new String[0]));
         }
         return new Built(columns, RowSource.of(rows));
@@ -344,7 +345,7 @@ final class Tables {
 
     /** Header cells are not guarded (Power BI would keep the quote in the name), so a formula-like name is refused. */
     private static void checkHeader(String name, String where) {
-        if (!Csv.guard(name).equals(name)) {
+        if (!CsvCells.guard(name).equals(name)) {
             throw new IllegalArgumentException("column '" + name + "' of " + where + " starts like a spreadsheet formula "
                     + "(= + - @ tab or CR); rename it before writing");
         }
@@ -355,7 +356,7 @@ final class Tables {
         if (v == null) {
             return "";
         }
-        return ids.pseudonymises(column) && !SEGMENT_ROLES.contains(column) ? ids.pseudonym(v) : Csv.guard(v);
+        return ids.pseudonymises(column) && !SEGMENT_ROLES.contains(column) ? ids.pseudonym(v) : CsvCells.guard(v);
     }
 
     private static String joinSorted(Map<String, String> map) {
@@ -394,16 +395,16 @@ final class Tables {
                 }
                 String[] r = new String[Schema.CLUSTER.size()];
                 int i = 0;
-                r[i++] = Csv.guard(run.runId());
+                r[i++] = CsvCells.guard(run.runId());
                 r[i++] = run.asOf().toString();
-                r[i++] = Csv.guard(p.clusterId());
-                r[i++] = Csv.guard(p.segmentId());
+                r[i++] = CsvCells.guard(p.clusterId());
+                r[i++] = CsvCells.guard(p.segmentId());
                 r[i++] = Long.toString(p.rows());
                 r[i++] = Decimals.money(p.glosaTotal());
                 r[i++] = Decimals.rate(p.glosaShare());
                 r[i++] = Integer.toString(p.rankInSegment());
                 r[i++] = Integer.toString(p.rankOverall());
-                r[i++] = Csv.guard(p.description() == null ? "" : p.description());
+                r[i++] = CsvCells.guard(p.description() == null ? "" : p.description());
                 r[i++] = p.status().name().toLowerCase(Locale.ROOT);
                 r[i++] = Integer.toString(p.label());
                 r[i++] = Decimals.rate(p.rowShare());
@@ -411,17 +412,17 @@ final class Tables {
                 r[i++] = Decimals.money(p.glosaMedian());
                 r[i++] = Decimals.rate(p.glosaRate());
                 r[i++] = Decimals.money(p.glosaJump());
-                r[i++] = Csv.guard(readableReasons(p.topReasons()));
-                r[i++] = Csv.guard(readableLifts(p.distinctive()));
-                r[i++] = Csv.guard(centresJson(p.featureCentres()));
-                r[i++] = Csv.guard(reasonsJson(p.topReasons()));
-                r[i++] = Csv.guard(liftsJson(p.distinctive()));
+                r[i++] = CsvCells.guard(readableReasons(p.topReasons()));
+                r[i++] = CsvCells.guard(readableLifts(p.distinctive()));
+                r[i++] = CsvCells.guard(centresJson(p.featureCentres()));
+                r[i++] = CsvCells.guard(reasonsJson(p.topReasons()));
+                r[i++] = CsvCells.guard(liftsJson(p.distinctive()));
                 for (String role : SEGMENT_ROLES) {
                     String v = o.key().value(role);
-                    r[i++] = v == null ? "" : Csv.guard(v);
+                    r[i++] = v == null ? "" : CsvCells.guard(v);
                 }
-                r[i++] = Csv.guard(run.runId() + ":" + o.segmentId());
-                r[i++] = Csv.guard(run.runId() + ":" + o.segmentId() + ":" + p.clusterId());
+                r[i++] = CsvCells.guard(run.runId() + ":" + o.segmentId());
+                r[i++] = CsvCells.guard(run.runId() + ":" + o.segmentId() + ":" + p.clusterId());
                 rows.add(r);
             }
         }
@@ -433,19 +434,19 @@ final class Tables {
         for (GroupRecord g : state) {
             String[] r = new String[Schema.GROUP_STATE.size()];
             int i = 0;
-            r[i++] = Csv.guard(run.runId());
+            r[i++] = CsvCells.guard(run.runId());
             r[i++] = run.asOf().toString();
-            r[i++] = Csv.guard(g.segmentId());
-            r[i++] = Csv.guard(g.clusterId());
+            r[i++] = CsvCells.guard(g.segmentId());
+            r[i++] = CsvCells.guard(g.clusterId());
             r[i++] = Integer.toString(g.serial());
             r[i++] = Integer.toString(g.label());
             r[i++] = Long.toString(g.rows());
             r[i++] = number(g.rowShare());
             r[i++] = number(g.glosaTotal());
-            r[i++] = Csv.guard(centresJson(g.centres()));
-            r[i++] = Csv.guard(centresJson(g.spreads()));
+            r[i++] = CsvCells.guard(centresJson(g.centres()));
+            r[i++] = CsvCells.guard(centresJson(g.spreads()));
             r[i++] = Integer.toString(g.runsAbsent());
-            r[i++] = Csv.guard(g.description());
+            r[i++] = CsvCells.guard(g.description());
             rows.add(r);
         }
         return new Built(Schema.GROUP_STATE, RowSource.of(rows));
@@ -518,10 +519,10 @@ final class Tables {
         List<String[]> rows = new ArrayList<>(indicators.size());
         for (IndicatorRow x : indicators) {
             rows.add(new String[] {
-                Csv.guard(run.runId()),
+                CsvCells.guard(run.runId()),
                 run.asOf().toString(),
-                Csv.guard(x.scope()),
-                Csv.guard(x.scopeKey() == null ? "" : x.scopeKey()),
+                CsvCells.guard(x.scope()),
+                CsvCells.guard(x.scopeKey() == null ? "" : x.scopeKey()),
                 x.period() == null ? "" : x.period(),
                 Long.toString(x.claims()),
                 Long.toString(x.glosaClaims()),
@@ -540,11 +541,11 @@ final class Tables {
     static Built runs(RunRecord run, Manifest.RunCounts counts, Identifiers ids) {
         var rec = run.reconciliation();
         String[] row = {
-            Csv.guard(run.runId()),
+            CsvCells.guard(run.runId()),
             run.asOf().toString(),
             instant(run.startedAt()),
             instant(run.finishedAt()),
-            Csv.guard(Json.compact(g -> Manifest.inputs(g, run.inputs()))),
+            CsvCells.guard(Json.compact(g -> Manifest.inputs(g, run.inputs()))),
             run.configSha256(),
             Long.toString(run.rowsIn()),
             Long.toString(run.rowsRejected()),
@@ -557,8 +558,8 @@ final class Tables {
             rec == null ? "" : Long.toString(rec.claims()),
             rec == null ? "" : Integer.toString(rec.rejectedDuplicates()),
             rec == null ? "" : Decimals.money(rec.naiveRejectedTotal()),
-            Csv.guard(GlosaVersion.get()),
-            Csv.guard(GlosaVersion.java())
+            CsvCells.guard(GlosaVersion.get()),
+            CsvCells.guard(GlosaVersion.java())
         };
         return new Built(Schema.RUNS, RowSource.of(List.<String[]>of(row)));
     }

@@ -1,7 +1,6 @@
 package dev.glosa.io.sih;
 
 import dev.glosa.core.table.CategoryColumn;
-import dev.glosa.core.table.DateColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
@@ -11,6 +10,7 @@ import dev.glosa.core.table.TableBuilder;
 import dev.glosa.io.dbf.DbfCursor;
 import dev.glosa.io.dbf.DbfField;
 import dev.glosa.io.dbf.DbfFieldType;
+import dev.glosa.io.dbf.FieldColumn;
 import dev.glosa.io.dbf.MalformedFileException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -68,63 +68,11 @@ final class SihFileReader {
         }
     }
 
-    /** A text field as a category, each distinct text decided once through the cursor's text ids. */
-    private record TextStep(int field, CategoryColumn.Builder builder, CodeCache cache) implements Step {
-        TextStep(int field, CategoryColumn.Builder builder) {
-            this(field, builder, new CodeCache());
-        }
-
-        @Override
-        public void add(DbfCursor cursor) {
-            int id = cursor.textId(field);
-            if (id < 0) {
-                builder.addMissing();
-                return;
-            }
-            int[] map = cache.grow(id + 1, 16, -1);
-            int code = map[id];
-            if (code < 0) {
-                code = builder.codeFor(cursor.textOfId(field, id));
-                map[id] = code;
-            }
-            builder.addCode(code);
-        }
-    }
-
-    /** An integer field. */
-    private record LongStep(int field, LongColumn.Builder builder) implements Step {
+    /** A field read into a column of its own, as {@link FieldColumn} reads it for every DBF reader. */
+    private record FieldStep(FieldColumn column) implements Step {
         @Override
         public void add(DbfCursor cursor) throws MalformedFileException {
-            builder.add(cursor.getLong(field));
-        }
-    }
-
-    /** A decimal field. */
-    private record DoubleStep(int field, DoubleColumn.Builder builder) implements Step {
-        @Override
-        public void add(DbfCursor cursor) throws MalformedFileException {
-            builder.add(cursor.getDouble(field));
-        }
-    }
-
-    /** A date field; {@code century} is the century of six-digit dates, 0 for eight-digit and D fields. */
-    private record DateStep(int field, int century, DateColumn.Builder builder) implements Step {
-        @Override
-        public void add(DbfCursor cursor) throws MalformedFileException {
-            builder.addEpochDay(century == 0 ? cursor.getEpochDay(field) : cursor.getEpochDay(field, century));
-        }
-    }
-
-    /** A logical field as the category T or F. */
-    private record LogicalStep(int field, CategoryColumn.Builder builder) implements Step {
-        @Override
-        public void add(DbfCursor cursor) throws MalformedFileException {
-            int v = cursor.getLogical(field);
-            if (v < 0) {
-                builder.addMissing();
-            } else {
-                builder.add(v == 1 ? "T" : "F");
-            }
+            column.append(cursor);
         }
     }
 
@@ -245,7 +193,7 @@ final class SihFileReader {
             hospital = claim(index, used, "CGC_HOSP", "SP_CGCHOSP");
         }
         if (hospital >= 0) {
-            steps.add(new TextStep(hospital, tb.category(Role.HOSPITAL.column())));
+            steps.add(field(FieldColumn.Kind.TEXT, hospital, tb, Role.HOSPITAL.column()));
         }
         CategoryColumn.Builder payer = tb.category(Role.PAYER.column());
         int payerCode = payer.codeFor("SUS");
@@ -268,11 +216,11 @@ final class SihFileReader {
         }
         int admission = claim(index, used, "DT_INTER", "SP_DTINTER");
         if (admission >= 0) {
-            steps.add(dateStep(fields.get(admission), admission, tb.dates(Role.ADMISSION_DATE.column())));
+            steps.add(dateStep(fields.get(admission), admission, tb, Role.ADMISSION_DATE.column()));
         }
         int discharge = claim(index, used, "DT_SAIDA", "SP_DTSAIDA");
         if (discharge >= 0) {
-            steps.add(dateStep(fields.get(discharge), discharge, tb.dates(Role.DISCHARGE_DATE.column())));
+            steps.add(dateStep(fields.get(discharge), discharge, tb, Role.DISCHARGE_DATE.column()));
         }
         if (system == SihSystem.ER) {
             int code = claim(index, used, "CO_ERRO");
@@ -300,11 +248,11 @@ final class SihFileReader {
             }
             String upper = field.name().toUpperCase(Locale.ROOT);
             if (CATEGORY_DIMENSIONS.contains(upper)) {
-                steps.add(new TextStep(f, tb.category(field.name())));
+                steps.add(field(FieldColumn.Kind.TEXT, f, tb, field.name()));
             } else if (DOUBLE_MEASURES.contains(upper)) {
-                steps.add(new DoubleStep(f, tb.doubles(field.name())));
+                steps.add(field(FieldColumn.Kind.DOUBLE, f, tb, field.name()));
             } else if (options.keepOtherColumns()) {
-                steps.add(naturalStep(field, f, tb));
+                steps.add(new FieldStep(FieldColumn.natural(field, f, tb)));
             }
         }
 
@@ -323,22 +271,14 @@ final class SihFileReader {
         return new SihTable(system, table, List.of(new SihFileReport(era.layout(), cursor.report(), warnings)));
     }
 
-    private static Step dateStep(DbfField field, int f, DateColumn.Builder builder) {
-        // Six-digit dates are the 1990s layouts' YYMMDD, in the 1900s.
-        int century = field.type() == DbfFieldType.DATE || field.length() != 6 ? 0 : 1900;
-        return new DateStep(f, century, builder);
+    private static Step field(FieldColumn.Kind kind, int f, TableBuilder tb, String name) {
+        return new FieldStep(FieldColumn.of(kind, f, tb, name));
     }
 
-    private static Step naturalStep(DbfField field, int f, TableBuilder tb) {
-        return switch (field.type()) {
-            case CHARACTER -> new TextStep(f, tb.category(field.name()));
-            case NUMERIC -> field.decimals() == 0 && field.length() <= 18
-                    ? new LongStep(f, tb.longs(field.name()))
-                    : new DoubleStep(f, tb.doubles(field.name()));
-            case FLOAT -> new DoubleStep(f, tb.doubles(field.name()));
-            case DATE -> new DateStep(f, 0, tb.dates(field.name()));
-            case LOGICAL -> new LogicalStep(f, tb.category(field.name()));
-        };
+    private static Step dateStep(DbfField field, int f, TableBuilder tb, String name) {
+        // A 6-character date field is yyMMdd (the 1990s layouts); a D field or 8 characters is yyyyMMdd.
+        boolean twoDigitYear = field.type() != DbfFieldType.DATE && field.length() == 6;
+        return field(twoDigitYear ? FieldColumn.Kind.DATE_1900 : FieldColumn.Kind.DATE, f, tb, name);
     }
 
     private static int competence(DbfCursor cursor, int yearField, int monthField) throws MalformedFileException {

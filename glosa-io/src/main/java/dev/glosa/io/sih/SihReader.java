@@ -96,7 +96,7 @@ public final class SihReader {
                 parts.add(t.table());
                 reports.addAll(t.files());
             }
-            tables.add(new SihTable(e.getKey(), Tables.concat(parts), reports));
+            tables.add(new SihTable(e.getKey(), GlosaTable.concat(parts), reports));
         }
         return new SihBatch(tables);
     }

@@ -133,9 +133,6 @@ class CsvMappingTests {
         assertThat(CsvWriter.number(0.1, false, false)).isEqualTo("0.1");
         assertThat(CsvWriter.number(1e20, false, false)).isEqualTo("100000000000000000000");
         assertThat(CsvWriter.number(1.5e-7, true, false)).isEqualTo("0,00000015");
-        assertThat(CsvWriter.quote("a;b", ';')).isEqualTo("\"a;b\"");
-        assertThat(CsvWriter.quote("say \"x\"", ',')).isEqualTo("\"say \"\"x\"\"\"");
-        assertThat(CsvWriter.quote("plain", ';')).isEqualTo("plain");
     }
 
     @Test
@@ -156,5 +153,14 @@ class CsvMappingTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvWriter.write(t, out, CsvMapping.reference(), CsvWriteOptions.ptBr());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("HOSPITAL;VALOR_GLOSA;extra\r\nH;1,5;\r\n");
+    }
+
+    @Test
+    void writerQuotesTextButDoesNotGuardFormulasSoTheExportReadsBack() throws IOException {
+        GlosaTable t = GlosaTable.of(CategoryColumn.of("NOTE", "\uFEFFbom", "=1+1", "a,b"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvWriter.write(t, out, null, CsvWriteOptions.plain());
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("NOTE\r\n\"\uFEFFbom\"\r\n=1+1\r\n\"a,b\"\r\n");
     }
 }

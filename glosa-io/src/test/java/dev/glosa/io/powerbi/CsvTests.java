@@ -16,31 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class CsvTests {
 
-    @Test
-    void formulaLikeTextIsGuardedAndOtherTextIsNot() {
-        assertThat(Csv.guard("=1+1")).isEqualTo("'=1+1");
-        assertThat(Csv.guard("+55 65 9999")).isEqualTo("'+55 65 9999");
-        assertThat(Csv.guard("-x")).isEqualTo("'-x");
-        assertThat(Csv.guard("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(Csv.guard("\tx")).isEqualTo("'\tx");
-        assertThat(Csv.guard("\rx")).isEqualTo("'\rx");
-        assertThat(Csv.guard("'=x")).isEqualTo("''=x");
-        assertThat(Csv.guard("'quoted")).isEqualTo("'quoted");
-        assertThat(Csv.guard("MATERIAL")).isEqualTo("MATERIAL");
-        assertThat(Csv.guard("")).isEmpty();
-        assertThat(Csv.unguard("''=x")).isEqualTo("'=x");
-        assertThat(Csv.unguard("'quoted")).isEqualTo("'quoted");
-    }
-
-    @Property
-    void unguardInvertsGuardAndGuardedTextNeverStartsAFormula(@ForAll String text) {
-        String g = Csv.guard(text);
-        assertThat(Csv.unguard(g)).isEqualTo(text);
-        if (!g.isEmpty()) {
-            assertThat("=+-@\t\r".indexOf(g.charAt(0))).isNegative();
-        }
-    }
-
     @Property
     void recordsRoundTrip(@ForAll List<String> cells) throws IOException {
         if (cells.isEmpty()) {

@@ -1,30 +1,20 @@
-package dev.glosa.io.sih;
+package dev.glosa.core.table;
 
-import dev.glosa.core.table.CategoryColumn;
-import dev.glosa.core.table.Column;
-import dev.glosa.core.table.ColumnType;
-import dev.glosa.core.table.DateColumn;
-import dev.glosa.core.table.DoubleColumn;
-import dev.glosa.core.table.GlosaTable;
-import dev.glosa.core.table.LongColumn;
-import dev.glosa.core.table.MonthColumn;
-import dev.glosa.core.table.TableBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Stacks tables read from files of different eras into one. */
-final class Tables {
+/** Stacks tables into one for {@link GlosaTable#concat}, e.g. SIH files of different eras with different fields. */
+final class Concat {
 
-    private Tables() {
+    private Concat() {
     }
 
-    /**
-     * The rows of all parts, in order. Columns are the union of the parts' columns in order of first
-     * appearance; a part without a column gets missing values. A column whose type differs between parts
-     * becomes {@code DOUBLE} if it mixes {@code LONG} and {@code DOUBLE}, and a category of its text otherwise.
-     */
+    /** See {@link GlosaTable#concat}. */
     static GlosaTable concat(List<GlosaTable> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no tables to concatenate: pass at least one");
+        }
         if (parts.size() == 1) {
             return parts.get(0);
         }
@@ -33,7 +23,7 @@ final class Tables {
         for (GlosaTable t : parts) {
             total += t.rowCount();
             for (Column c : t.columns()) {
-                types.merge(c.name(), c.type(), Tables::common);
+                types.merge(c.name(), c.type(), Concat::common);
             }
         }
         if (total > Integer.MAX_VALUE - 16) {
@@ -53,9 +43,7 @@ final class Tables {
                     DoubleColumn.Builder b = tb.doubles(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
-                            for (int r = 0; r < t.rowCount(); r++) {
-                                b.addMissing();
-                            }
+                            repeat(t.rowCount(), b::addMissing);
                         } else if (t.column(name) instanceof LongColumn l) {
                             for (int r = 0; r < t.rowCount(); r++) {
                                 b.add(l.isMissing(r) ? Double.NaN : (double) l.get(r));
@@ -72,9 +60,7 @@ final class Tables {
                     LongColumn.Builder b = tb.longs(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
-                            for (int r = 0; r < t.rowCount(); r++) {
-                                b.addMissing();
-                            }
+                            repeat(t.rowCount(), b::addMissing);
                         } else {
                             LongColumn l = t.longs(name);
                             for (int r = 0; r < t.rowCount(); r++) {
@@ -87,9 +73,7 @@ final class Tables {
                     DateColumn.Builder b = tb.dates(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
-                            for (int r = 0; r < t.rowCount(); r++) {
-                                b.addMissing();
-                            }
+                            repeat(t.rowCount(), b::addMissing);
                         } else {
                             DateColumn d = t.dates(name);
                             for (int r = 0; r < t.rowCount(); r++) {
@@ -102,9 +86,7 @@ final class Tables {
                     MonthColumn.Builder b = tb.months(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
-                            for (int r = 0; r < t.rowCount(); r++) {
-                                b.addMissing();
-                            }
+                            repeat(t.rowCount(), b::addMissing);
                         } else {
                             MonthColumn m = t.months(name);
                             for (int r = 0; r < t.rowCount(); r++) {
@@ -116,6 +98,12 @@ final class Tables {
             }
         }
         return tb.build();
+    }
+
+    private static void repeat(int times, Runnable action) {
+        for (int i = 0; i < times; i++) {
+            action.run();
+        }
     }
 
     private static ColumnType common(ColumnType a, ColumnType b) {
@@ -130,9 +118,7 @@ final class Tables {
 
     private static void appendCategory(CategoryColumn.Builder b, GlosaTable t, String name) {
         if (!t.has(name)) {
-            for (int r = 0; r < t.rowCount(); r++) {
-                b.addMissing();
-            }
+            repeat(t.rowCount(), b::addMissing);
             return;
         }
         Column c = t.column(name);
