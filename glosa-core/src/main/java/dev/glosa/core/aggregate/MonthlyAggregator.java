@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Aggregates glosa rows by dimensions × month and adds the previous-month features of the reference clustering input
- * (DOMAIN.md, "Private hospital networks").
+ * (docs/domain.md, "Private hospital networks").
  *
  * <p>For every (dimensions, month) that has rows it writes the dimensions, the month, and:
  * <ul>

@@ -1,7 +1,7 @@
 package dev.glosa.core.indicator;
 
 /**
- * The glosa indicators of one scope and period (DOMAIN.md, "Indicators").
+ * The glosa indicators of one scope and period (docs/domain.md, "Indicators").
  *
  * @param scope what the row is about: {@code overall}, or the name of the column it is split by
  * @param scopeKey the value of that column (empty for {@code overall})

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Reconciles rejected claims (SIH RJ) with paid claims (SIH RD) so that every claim is counted once.
  *
- * <p>The rules are those of DOMAIN.md, "The reference reconciliation", keyed by {@code claim_id}:
+ * <p>The rules are those of docs/domain.md, "DATASUS SIH: the reference reconciliation", keyed by {@code claim_id}:
  * <ol>
  *   <li>the rejected input is deduplicated by claim with a {@link DedupPolicy} ({@code FIRST} is the reference's);
  *   <li>the paid input may hold a claim more than once (a long-stay continuation, {@code IDENT = 5}, keeps its

@@ -1,6 +1,6 @@
 package dev.glosa.core.reconcile;
 
-/** The one situation every reconciled claim ends in (DOMAIN.md, "The reference reconciliation"). */
+/** The one situation every reconciled claim ends in (docs/domain.md, "DATASUS SIH: the reference reconciliation"). */
 public enum Situation {
     /** A: rejected and never paid; glosa is the rejected amount. */
     REJECTED_NEVER_PAID("A", "rejected"),

@@ -15,7 +15,7 @@ class IndicatorsTests {
 
     @Test
     void wilsonIntervalMatchesTheReferenceAnalysis() {
-        // DOMAIN.md: 13.3% [12.9%, 13.6%] of 30,806 AIHs; the issue pins 4,084 of 30,806 to 0.01 point.
+        // docs/domain.md: 13.3% [12.9%, 13.6%] of 30,806 AIHs; the issue pins 4,084 of 30,806 to 0.01 point.
         WilsonInterval ci = WilsonInterval.of95(4_084, 30_806);
         assertThat(100.0 * 4_084 / 30_806).isCloseTo(13.26, within(0.005));
         assertThat(100 * ci.low()).isCloseTo(12.88, within(0.005));

@@ -186,7 +186,7 @@ class SihGeneratorTests {
 
     @Test
     void defaultsLookLikeTheReferenceAnalysis() {
-        // DOMAIN.md: ~13% of reconciled AIHs rejected, ~15% of RJ rows re-presentations, naive total ~18% too high.
+        // docs/domain.md: ~13% of reconciled AIHs rejected, ~15% of RJ rows re-presentations, naive total ~18% too high.
         Reconciliation r = Reconciler.sih().reconcile(DEFAULT.rj(), DEFAULT.rd());
         double rejectedShare = r.report().bySituation().get(Situation.REJECTED_NEVER_PAID).claims()
                 / (double) r.report().claims();
