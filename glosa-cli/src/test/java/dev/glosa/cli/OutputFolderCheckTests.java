@@ -46,6 +46,7 @@ class OutputFolderCheckTests {
     }
 
     @Test
+    @SuppressWarnings("try") // the open folder holds the lock for the body
     void aLockedFolderIsReportedBeforeAnyDataIsGeneratedAndTheLockIsReleasedAfterARun() throws IOException {
         Path out = dir.resolve("out");
         try (OutputFolder held = OutputFolder.open(out)) {

@@ -225,9 +225,10 @@ public record RunConfig(
      * key.
      */
     public String fingerprint() {
-        ObjectMapper canonical = new ObjectMapper()
-                .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        ObjectMapper canonical = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
         RunConfig withoutKey = withPseudonymKey(null);
         try {
             // The database and download settings change how rows are fetched, never which: they stay out of the run id.

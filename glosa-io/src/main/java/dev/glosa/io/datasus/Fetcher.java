@@ -104,6 +104,7 @@ final class Fetcher {
     private record Attempt(Outcome outcome, FetchResult.File file) {
     }
 
+    @SuppressWarnings("try") // the lock guards the body; it is never called
     private FetchResult.File fetch(SihFileName name) throws IOException {
         Path target = DatasusFiles.cached(request.cache(), name);
         Files.createDirectories(target.getParent());

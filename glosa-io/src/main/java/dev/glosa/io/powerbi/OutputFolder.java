@@ -124,6 +124,7 @@ public final class OutputFolder implements AutoCloseable {
      * Finishes a commit a killed run left in {@code folder}, if there is one, under the folder's lock; a reader calls
      * this before reading so that it never sees half a commit.
      */
+    @SuppressWarnings("try") // borrowing the folder is the work; the resource is never called
     static void finishPendingCommit(Path folder) throws IOException {
         if (Commit.pending(folder)) {
             try (OutputFolder f = borrow(folder)) {

@@ -83,6 +83,7 @@ class OutputFolderTests {
     }
 
     @Test
+    @SuppressWarnings("try") // the open folder holds the lock for the body
     void theLockIsHeldFromOpenToCloseAgainstAnotherProcess() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try (OutputFolder out = OutputFolder.open(dir)) {
@@ -104,6 +105,7 @@ class OutputFolderTests {
     }
 
     @Test
+    @SuppressWarnings("try") // the open folder holds the lock for the body
     void aSecondOpenInTheSameProcessIsRefusedWhileTheFirstIsHeld() throws IOException {
         try (OutputFolder out = OutputFolder.open(dir)) {
             assertThatThrownBy(() -> OutputFolder.open(dir.resolve(".").resolve("")))
