@@ -1,5 +1,6 @@
 package dev.glosa.cluster.track;
 
+import dev.glosa.core.result.GroupIds;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupStatus;
@@ -131,12 +132,12 @@ public final class GroupTracker {
             int c = regular.get(i);
             if (ids[c] == null) {
                 serials[c] = ++next;
-                ids[c] = segmentId + "-G" + serials[c];
+                ids[c] = GroupIds.group(segmentId, serials[c]);
                 status[c] = GroupStatus.NEW;
             }
         }
         if (noise >= 0) {
-            ids[noise] = segmentId + "-N";
+            ids[noise] = GroupIds.noise(segmentId);
             serials[noise] = 0;
             status[noise] = previousNoise != null ? GroupStatus.KEPT : GroupStatus.NEW;
             if (previousNoise != null) {

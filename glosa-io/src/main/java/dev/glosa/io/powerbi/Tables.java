@@ -3,6 +3,7 @@ package dev.glosa.io.powerbi;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupIds;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentAssignment;
@@ -107,7 +108,7 @@ final class Tables {
         String[] segmentKey = new String[outcomes.size()];
         for (int o = 0; o < segmentId.length; o++) {
             segmentId[o] = CsvCells.guard(outcomes.get(o).segmentId());
-            segmentKey[o] = CsvCells.guard(run.runId() + ":" + outcomes.get(o).segmentId());
+            segmentKey[o] = CsvCells.guard(GroupIds.segmentKey(run.runId(), outcomes.get(o).segmentId()));
         }
 
         List<ColumnSpec> columns = new ArrayList<>(Schema.FACT);
@@ -138,7 +139,7 @@ final class Tables {
         // Once per segment, not per row: a segment id is a hash.
         String[] clusterKeyPrefix = new String[outcomes.size()];
         for (int o = 0; o < clusterKeyPrefix.length; o++) {
-            clusterKeyPrefix[o] = run.runId() + ":" + outcomes.get(o).segmentId() + ":";
+            clusterKeyPrefix[o] = GroupIds.groupKey(run.runId(), outcomes.get(o).segmentId(), "");
         }
         RowSource rows = new RowSource() {
             @Override
@@ -337,7 +338,7 @@ final class Tables {
             r.add(byK.toString());
             r.add(Integer.toString(o.profiles().size()));
             r.add(CsvCells.guard(String.join("|", o.key().columns())));
-            r.add(CsvCells.guard(run.runId() + ":" + o.segmentId()));
+            r.add(CsvCells.guard(GroupIds.segmentKey(run.runId(), o.segmentId())));
             rows.add(r.toArray(new String[0]));
         }
         return new Built(columns, RowSource.of(rows));
@@ -421,8 +422,8 @@ final class Tables {
                     String v = o.key().value(role);
                     r[i++] = v == null ? "" : CsvCells.guard(v);
                 }
-                r[i++] = CsvCells.guard(run.runId() + ":" + o.segmentId());
-                r[i++] = CsvCells.guard(run.runId() + ":" + o.segmentId() + ":" + p.clusterId());
+                r[i++] = CsvCells.guard(GroupIds.segmentKey(run.runId(), o.segmentId()));
+                r[i++] = CsvCells.guard(GroupIds.groupKey(run.runId(), o.segmentId(), p.clusterId()));
                 rows.add(r);
             }
         }
