@@ -1,4 +1,4 @@
-package dev.glosa.run.sources;
+package dev.glosa.cli;
 
 import dev.glosa.core.run.GlosaSource;
 import dev.glosa.core.run.RunContext;
