@@ -142,6 +142,21 @@ public record CsvMapping(String name, char delimiter, Charset charset, NumberSty
     }
 
     /**
+     * The required columns (not {@code optional}) that {@code found} lacks, each as its source name and, when it plays
+     * a role, the role's column ({@code "VALOR_GLOSA (glosa_amount)"}), in mapping order: what a reader names when a
+     * header or a query's result does not have them.
+     */
+    public java.util.List<String> missingRequired(java.util.Set<ColumnMapping> found) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (ColumnMapping c : columns()) {
+            if (!c.optional() && !found.contains(c)) {
+                missing.add(c.source() + (c.role() != null ? " (" + c.role().column() + ")" : ""));
+            }
+        }
+        return missing;
+    }
+
+    /**
      * The columns whose mapping says {@code personal: true} or {@code false}, by their name in the table: the
      * overrides to give {@code WriterOptions} and {@code ProfileOptions}.
      */

@@ -623,12 +623,7 @@ public final class CsvReader {
                 }
                 plans.add(p);
             }
-            List<String> missing = new ArrayList<>();
-            for (ColumnMapping c : mapping.columns()) {
-                if (!c.optional() && !found.containsKey(c)) {
-                    missing.add(c.source() + (c.role() != null ? " (" + c.role().column() + ")" : ""));
-                }
-            }
+            List<String> missing = mapping.missingRequired(found.keySet());
             if (!missing.isEmpty()) {
                 throw new CsvReadException(source + ":1: mapped column(s) " + missing + " not in the header "
                         + Printable.of(Arrays.toString(header)) + " (mapping '" + mapping.name()

@@ -285,12 +285,7 @@ public final class JdbcReader {
                 }
                 cols.add(col);
             }
-            List<String> missing = new ArrayList<>();
-            for (ColumnMapping c : mapping.columns()) {
-                if (!c.optional() && !found.containsKey(c)) {
-                    missing.add(c.source() + (c.role() != null ? " (" + c.role().column() + ")" : ""));
-                }
-            }
+            List<String> missing = mapping.missingRequired(found.keySet());
             if (!missing.isEmpty()) {
                 throw mappingError("mapped column(s) " + missing + " not among the query's columns "
                         + Arrays.toString(labels) + " (mapping '" + mapping.name() + "'; name them with AS in the"
