@@ -36,22 +36,13 @@ final class Utf8Check {
                     return;
                 }
                 int c = b[i++] & 0xFF;
-                if (c >= 0xC2 && c <= 0xDF) {
-                    need = 1;
-                    lo = 0x80;
-                    hi = 0xBF;
-                } else if (c >= 0xE0 && c <= 0xEF) {
-                    need = 2;
-                    lo = c == 0xE0 ? 0xA0 : 0x80;
-                    hi = c == 0xED ? 0x9F : 0xBF;
-                } else if (c >= 0xF0 && c <= 0xF4) {
-                    need = 3;
-                    lo = c == 0xF0 ? 0x90 : 0x80;
-                    hi = c == 0xF4 ? 0x8F : 0xBF;
-                } else {
+                need = continuations(c);
+                if (need < 0) {
                     valid = false;
                     return;
                 }
+                lo = firstLow(c);
+                hi = firstHigh(c);
             } else {
                 int c = b[i++] & 0xFF;
                 if (c < lo || c > hi) {
@@ -74,22 +65,12 @@ final class Utf8Check {
                 continue;
             }
             c &= 0xFF;
-            int need;
-            int lo = 0x80;
-            int hi = 0xBF;
-            if (c >= 0xC2 && c <= 0xDF) {
-                need = 1;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                need = 2;
-                lo = c == 0xE0 ? 0xA0 : 0x80;
-                hi = c == 0xED ? 0x9F : 0xBF;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                need = 3;
-                lo = c == 0xF0 ? 0x90 : 0x80;
-                hi = c == 0xF4 ? 0x8F : 0xBF;
-            } else {
+            int need = continuations(c);
+            if (need < 0) {
                 return false;
             }
+            int lo = firstLow(c);
+            int hi = firstHigh(c);
             for (; need > 0; need--) {
                 if (i >= end) {
                     return false;
@@ -103,5 +84,26 @@ final class Utf8Check {
             }
         }
         return true;
+    }
+
+    /** How many continuation bytes lead byte {@code c} (0x80-0xFF) announces, or -1 when it cannot start a character. */
+    private static int continuations(int c) {
+        return c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+    }
+
+    /**
+     * The lowest first continuation byte allowed after lead byte {@code c}: higher than 0x80 where a lower one would be
+     * an overlong form (after E0 and F0).
+     */
+    private static int firstLow(int c) {
+        return c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    }
+
+    /**
+     * The highest first continuation byte allowed after lead byte {@code c}: lower than 0xBF where a higher one would
+     * be a surrogate (after ED) or above U+10FFFF (after F4).
+     */
+    private static int firstHigh(int c) {
+        return c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
     }
 }
