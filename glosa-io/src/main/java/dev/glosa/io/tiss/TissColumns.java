@@ -115,6 +115,14 @@ public final class TissColumns {
     /** The demonstrativo's {@code observacao} (TISS 4.03), on every row of it; personal like the guide's. CATEGORY. */
     public static final String STATEMENT_OBSERVATION = "statement_observation";
 
+    /**
+     * The day the glosa was appealed ({@code dataRecurso}, else the appeal message's {@code dataRegistroTransacao});
+     * missing when not appealed. DATE.
+     */
+    public static final String APPEAL_DATE = "appeal_date";
+    /** The day of the operator's answer (its message's {@code dataRegistroTransacao}); missing when none. DATE. */
+    public static final String ANSWER_DATE = "answer_date";
+
     /** Row part: the row carries its unit's billed, processed and paid amounts, plus its own glosa. */
     public static final String PART_AMOUNTS = "amounts";
     /**

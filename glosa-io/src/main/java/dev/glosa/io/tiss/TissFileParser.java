@@ -53,6 +53,7 @@ final class TissFileParser {
     static final java.util.Set<String> KNOWN_VERSIONS = new java.util.TreeSet<>(
             java.util.List.of("3.05.00", "4.01.00", "4.03.00"));
     private String headerPayer;
+    private int headerDate = DateColumn.MISSING;
     private String headerProvider;
     private int statements;
     private int protocols;
@@ -302,9 +303,10 @@ final class TissFileParser {
         }
     }
 
-    private void headerField(String name) {
+    private void headerField(String name) throws TissFormatException {
         switch (name) {
             case "Padrao" -> version = text();
+            case "dataRegistroTransacao" -> headerDate = date(name);
             case "registroANS" -> headerPayer = text();
             case "codigoPrestadorNaOperadora", "cpfContratado", "cnpjContratado", "CNPJ", "CPF" -> {
                 if (headerProvider == null) {
@@ -421,6 +423,7 @@ final class TissFileParser {
             }
             case "valorTotalRecursado" -> ap.totalAppealed = cents(name);
             case "valorTotalAcatado" -> ap.totalAccepted = cents(name);
+            case "dataRecurso" -> ap.date = date(name);
             default -> {
             }
         }
@@ -700,7 +703,9 @@ final class TissFileParser {
         long sumAppealed = 0;
         long sumAccepted = 0;
         for (AppealRecord a : pending) {
-            appeals.add(a.withOrigin(payer, ap.protocol));
+            // an answer is dated by its message; its dataRecurso repeats the appeal's date
+            int date = !answer && ap.date != DateColumn.MISSING ? ap.date : headerDate;
+            appeals.add(a.withOrigin(payer, ap.protocol, date));
             sumAppealed += Math.max(0, a.appealedCents());
             sumAccepted += Math.max(0, a.acceptedCents());
             if (answer) {
@@ -1041,9 +1046,11 @@ final class TissFileParser {
         char flag;
         long totalAppealed = -1;
         long totalAccepted = -1;
+        int date = DateColumn.MISSING;
 
         void clearAll() {
             payer = null;
+            date = DateColumn.MISSING;
             protocol = null;
             totalAppealed = -1;
             totalAccepted = -1;

@@ -60,7 +60,7 @@ class TissReaderTests {
         assertThat(result.table().rowCount()).isZero();
         assertThat(result.table().columnNames()).contains(PAYER, HOSPITAL, GLOSA_AMOUNT, REASON_CODE, GLOSA_TYPE,
                 COMPETENCE, CLAIM_ID, APPEALED, RECOVERED_AMOUNT, CONSUMPTION_CENTRE, CONSUMPTION_CENTRE_NAME,
-                GUIDE_OBSERVATION, STATEMENT_OBSERVATION).hasSize(46);
+                GUIDE_OBSERVATION, STATEMENT_OBSERVATION, APPEAL_DATE, ANSWER_DATE).hasSize(48);
         assertThat(result.recoveryRates()).isEmpty();
         assertThat(result.report().clean()).isTrue();
     }
