@@ -120,7 +120,7 @@ public final class TissFilesSource implements GlosaSource {
 
         @Override
         public String summary() {
-            return "cluster the glosas of TISS XML demonstrativos de análise de conta (3.05, 4.01) and their appeals";
+            return "cluster the glosas of TISS XML demonstrativos de análise de conta (3.05, 4.01, 4.03) and their appeals";
         }
 
         @Override
@@ -136,12 +136,17 @@ public final class TissFilesSource implements GlosaSource {
                     go to the outputs. DTDs and external entities are refused.
 
                       --in PATH...   demonstrativo / recurso files or folders
+                      --draft-appeal CLUSTER_ID  after the run, draft a TISS 4.03 recursoGlosa for that group's
+                                     glosas into OUT/appeal-drafts (or --draft-out DIR), one file per operator and
+                                     protocol, with the texts of --justifications FILE (codigo;justificativa); codes
+                                     without a text are listed and left out. --provider-code CODE: the provider's code
+                                     at the operator (default: the one the demonstrativo names)
                     """;
         }
 
         @Override
         public Set<String> valuedOptions() {
-            return Set.of("in");
+            return Set.of("in", TissAppealDrafts.OPTION, "justifications", "provider-code", "draft-out");
         }
 
         @Override
