@@ -186,6 +186,8 @@ public final class WeeklyJob {
                     + "; the previous outputs are unchanged", e);
         }
         summarise(loop, run, written, log);
+        dev.glosa.run.sources.TissAppealDrafts.writeIfAsked(request.options(), request.out(), request.asOf(),
+                in.analysed(), outcomes, log);
         if (allFailed) {
             // The money is in the outputs (each failed segment is one group), but a scheduler must see the failure.
             throw GlosaRunException.failure("every one of the " + failed + " segments failed; first: "

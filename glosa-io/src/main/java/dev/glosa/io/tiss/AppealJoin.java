@@ -3,6 +3,7 @@ package dev.glosa.io.tiss;
 import static dev.glosa.io.tiss.TissColumns.*;
 
 import dev.glosa.core.table.CategoryColumn;
+import dev.glosa.core.table.DateColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
@@ -59,6 +60,8 @@ final class AppealJoin {
     private final String[] status;
     private final double[] appealedAmount;
     private final double[] recovered;
+    private final int[] appealDate;
+    private final int[] answerDate;
 
     AppealJoin(GlosaTable table, ReportCollector report, long toleranceCents) {
         this.table = table;
@@ -91,6 +94,10 @@ final class AppealJoin {
         appealedAmount = new double[n];
         recovered = new double[n];
         java.util.Arrays.fill(status, APPEAL_NONE);
+        appealDate = new int[n];
+        answerDate = new int[n];
+        java.util.Arrays.fill(appealDate, DateColumn.MISSING);
+        java.util.Arrays.fill(answerDate, DateColumn.MISSING);
     }
 
     /** The table with the four appeal columns added. */
@@ -119,7 +126,15 @@ final class AppealJoin {
         }
         return table.with(LongColumn.of(APPEALED, appealed)).with(st.build())
                 .with(DoubleColumn.of(APPEALED_AMOUNT, appealedAmount)).with(DoubleColumn.of(RECOVERED_AMOUNT,
-                        recovered));
+                        recovered)).with(dates(APPEAL_DATE, appealDate)).with(dates(ANSWER_DATE, answerDate));
+    }
+
+    private static DateColumn dates(String name, int[] days) {
+        DateColumn.Builder b = new DateColumn.Builder(name, days.length);
+        for (int d : days) {
+            b.addEpochDay(d);
+        }
+        return b.build();
     }
 
     private boolean applyOne(AppealRecord a) {
@@ -197,6 +212,11 @@ final class AppealJoin {
     private void update(AppealRecord a, int row, boolean first) {
         double rowGlosa = glosa.get(row);
         appealed[row] = 1;
+        if (a.answer()) {
+            answerDate[row] = a.date();
+        } else {
+            appealDate[row] = a.date();
+        }
         boolean amounts = a.level() == TissLevel.ITEM;
         if (!a.answer()) {
             if (status[row].equals(APPEAL_NONE)) {

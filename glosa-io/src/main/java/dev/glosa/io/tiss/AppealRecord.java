@@ -21,15 +21,30 @@ import dev.glosa.core.table.PersonalFields;
  * @param appealedCents the amount appealed in cents, or {@code -1} when the message gives none
  * @param acceptedCents the amount accepted in cents (answers to items), or {@code -1}
  * @param acceptedFlag {@code 'S'} or {@code 'N'} for answers to guides and protocols, else {@code 0}
+ * @param date the appeal's date ({@code dataRecurso}, else its message's {@code dataRegistroTransacao}) or the
+ *     answer's (its message's {@code dataRegistroTransacao}), as an epoch day; {@code DateColumn.MISSING} when unknown
  */
 record AppealRecord(boolean answer, TissLevel level, String file, long line, String payer, String protocol,
         String guide, String operatorGuide, long itemSeq, String procedureTable, String procedureCode,
-        String reasonCode, long appealedCents, long acceptedCents, char acceptedFlag) {
+        String reasonCode, long appealedCents, long acceptedCents, char acceptedFlag, int date) {
+
+    /** A line whose date is not known yet. */
+    AppealRecord(boolean answer, TissLevel level, String file, long line, String payer, String protocol,
+            String guide, String operatorGuide, long itemSeq, String procedureTable, String procedureCode,
+            String reasonCode, long appealedCents, long acceptedCents, char acceptedFlag) {
+        this(answer, level, file, line, payer, protocol, guide, operatorGuide, itemSeq, procedureTable, procedureCode,
+                reasonCode, appealedCents, acceptedCents, acceptedFlag, dev.glosa.core.table.DateColumn.MISSING);
+    }
 
     /** This line with the operator and protocol of its message, which the message may give after its lines. */
     AppealRecord withOrigin(String payer, String protocol) {
+        return withOrigin(payer, protocol, date);
+    }
+
+    /** This line with the operator, protocol and date of its message. */
+    AppealRecord withOrigin(String payer, String protocol, int date) {
         return new AppealRecord(answer, level, file, line, payer, protocol, guide, operatorGuide, itemSeq,
-                procedureTable, procedureCode, reasonCode, appealedCents, acceptedCents, acceptedFlag);
+                procedureTable, procedureCode, reasonCode, appealedCents, acceptedCents, acceptedFlag, date);
     }
 
     /** A short description for warnings; the guide number shows only its shape. */

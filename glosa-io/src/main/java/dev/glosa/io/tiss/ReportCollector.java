@@ -14,6 +14,8 @@ final class ReportCollector {
     private final List<String> warnings = new ArrayList<>();
     private int dropped;
     private final Map<String, Integer> unknownCodes = new TreeMap<>();
+    private final Map<String, Integer> expiredCodes = new TreeMap<>();
+    private final Map<String, Integer> retiredCodes = new TreeMap<>();
     private final Map<String, String> statementsSeen = new java.util.HashMap<>();
     int appealsRead;
     int appealsMatched;
@@ -49,6 +51,14 @@ final class ReportCollector {
         unknownCodes.merge(code, 1, Integer::sum);
     }
 
+    void expiredCode(String code) {
+        expiredCodes.merge(code, 1, Integer::sum);
+    }
+
+    void retiredCode(String code) {
+        retiredCodes.merge(code, 1, Integer::sum);
+    }
+
     /** Records a mismatch when {@code declared} and {@code computed} (cents) differ by more than the tolerance. */
     void check(String file, long line, TissLevel level, String key, String measure, long declared, long computed) {
         if (Math.abs(declared - computed) > toleranceCents) {
@@ -59,6 +69,6 @@ final class ReportCollector {
 
     TissReadReport build() {
         return new TissReadReport(files, mismatches, warnings, dropped, unknownCodes, appealsRead, appealsMatched,
-                answersRead, answersMatched);
+                answersRead, answersMatched, expiredCodes, retiredCodes);
     }
 }

@@ -54,6 +54,14 @@ final class RowWriter {
     private final CategoryColumn.Builder reasonDescription;
     private final CategoryColumn.Builder reasonGroup;
     private final CategoryColumn.Builder glosaType;
+    private final CategoryColumn.Builder consumptionCentre;
+    private final CategoryColumn.Builder consumptionCentreName;
+    // Guide and statement observacao come after the rows they describe (TISS 4.03 puts them after the totals), so
+    // they are set on rows already written: one dictionary code per row, -1 when none.
+    private int[] guideNote = new int[0];
+    private int[] statementNote = new int[0];
+    private final java.util.List<String> notes = new java.util.ArrayList<>();
+    private final java.util.Map<String, Integer> noteCodes = new java.util.HashMap<>();
     private int rows;
 
     // The scratch row. Text fields: null is missing. Dates: epoch day or DateColumn.MISSING.
@@ -95,6 +103,7 @@ final class RowWriter {
     String fReasonDescription;
     String fReasonGroup;
     String fGlosaType;
+    String fConsumptionCentre;
 
     RowWriter(int expectedRows) {
         builder = GlosaTable.builder(expectedRows);
@@ -136,6 +145,8 @@ final class RowWriter {
         reasonDescription = builder.category(REASON_DESCRIPTION);
         reasonGroup = builder.category(REASON_GROUP);
         glosaType = builder.category(GLOSA_TYPE);
+        consumptionCentre = builder.category(CONSUMPTION_CENTRE);
+        consumptionCentreName = builder.category(CONSUMPTION_CENTRE_NAME);
     }
 
     /** Appends the scratch row. */
@@ -178,6 +189,8 @@ final class RowWriter {
         reasonDescription.add(fReasonDescription);
         reasonGroup.add(fReasonGroup);
         glosaType.add(fGlosaType);
+        consumptionCentre.add(fConsumptionCentre);
+        consumptionCentreName.add(TissColumns.consumptionCentreName(fConsumptionCentre));
         rows++;
     }
 
@@ -186,8 +199,43 @@ final class RowWriter {
         return rows;
     }
 
+    /** Sets the guide's {@code observacao} on rows {@code from} (inclusive) to the last one written. */
+    void guideNote(int from, String text) {
+        guideNote = note(guideNote, from, text);
+    }
+
+    /** Sets the statement's {@code observacao} on rows {@code from} (inclusive) to the last one written. */
+    void statementNote(int from, String text) {
+        statementNote = note(statementNote, from, text);
+    }
+
+    private int[] note(int[] codes, int from, String text) {
+        int[] out = codes;
+        if (out.length < rows) {
+            int old = out.length;
+            out = java.util.Arrays.copyOf(out, Math.max(rows, old * 2));
+            java.util.Arrays.fill(out, old, out.length, CategoryColumn.MISSING);
+        }
+        int code = noteCodes.computeIfAbsent(text, t -> {
+            notes.add(t);
+            return notes.size() - 1;
+        });
+        java.util.Arrays.fill(out, from, rows, code);
+        return out;
+    }
+
     /** The table of every row emitted; the writer must not be used afterwards. */
     GlosaTable build() {
-        return builder.build();
+        String[] dictionary = notes.toArray(new String[0]);
+        return builder.build().with(noteColumn(GUIDE_OBSERVATION, guideNote, dictionary))
+                .with(noteColumn(STATEMENT_OBSERVATION, statementNote, dictionary));
+    }
+
+    private CategoryColumn noteColumn(String name, int[] codes, String[] dictionary) {
+        int[] all = java.util.Arrays.copyOf(codes, rows);
+        if (codes.length < rows) {
+            java.util.Arrays.fill(all, codes.length, rows, CategoryColumn.MISSING);
+        }
+        return CategoryColumn.ofCodes(name, all, dictionary);
     }
 }

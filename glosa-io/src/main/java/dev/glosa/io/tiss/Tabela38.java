@@ -29,11 +29,17 @@ import java.util.TreeSet;
  * TISS Tabela 38, the glosa reason codes ({@code tipoGlosa}, {@code codigoGlosa}) with their descriptions, official
  * groups and, when known, validity dates.
  *
- * <p>The group of a code always comes from the table. The first two digits used to give it (10 = elegibilidade ...
- * 29 = revisão de glosa), but later codes (odontologia 30xx, mensagens de sistema 50xx, and the 31xx codes of TISS 4)
- * broke that rule, so a code the table lacks has no group rather than a guessed one.
+ * <p>The group of a code always comes from the table, never from the digits of a code the table lacks: such a code
+ * has no group rather than a guessed one.
  *
- * <p>{@link #defaultTable()} is the TISS 3 table shipped with the library (401 codes, no validity dates). A newer ANS
+ * <p>{@link #defaultTable()} is the table shipped with the library ({@value #DEFAULT_RESOURCE}): every code of the
+ * TUSS edition 202601 (784 codes) with its description and validity, plus the 30 codes of the TISS 3 table that
+ * edition no longer has ({@link Entry#inEdition()} false). Each entry says where its group comes from
+ * ({@link Entry#origin()}): {@value #ORIGIN_TISS3} (the official TISS 3 group), {@value #ORIGIN_RANGE} (the TISS 3
+ * range of the first two digits, 10 to 30 and 50, which the TISS 3 table applies to every code it has there) or
+ * {@value #ORIGIN_GLOSA} (the 31xx to 33xx codes of TISS 4, which have no official group: glosa's own grouping by
+ * keywords of the description into the TISS 3 group names, documented in {@code glosa-io/tools/tabela38_current.py},
+ * the script that builds the file from the ANS sources). A newer ANS
  * table is read with {@link #load(Path)} and laid over the default with {@link #updatedWith(Tabela38)}. The file is
  * delimited text (";", "," or tab, told by the header), UTF-8 or ISO-8859-1, with a header naming at least the code
  * column ({@code codigo}, {@code código do termo}, {@code code}) and usually {@code grupo}, {@code descricao} (or
@@ -43,7 +49,15 @@ import java.util.TreeSet;
  */
 public final class Tabela38 {
     /** The name of the shipped default table resource, beside this class. */
-    static final String DEFAULT_RESOURCE = "tabela38_grupos_tiss3.csv";
+    static final String DEFAULT_RESOURCE = "tabela38_tuss_202601.csv";
+    /** {@link Entry#origin()} of an official TISS 3 group. */
+    public static final String ORIGIN_TISS3 = "tiss3";
+    /** {@link Entry#origin()} of a group given by the TISS 3 range of the code's first two digits. */
+    public static final String ORIGIN_RANGE = "faixa";
+    /** {@link Entry#origin()} of a group of glosa's own grouping (codes without an official group). */
+    public static final String ORIGIN_GLOSA = "glosa";
+    /** {@link Entry#origin()} of a TISS 3 code the latest edition no longer has. */
+    public static final String ORIGIN_OUT_OF_EDITION = "fora_da_edicao";
     private static final int MAX_BYTES = 16 << 20;
     private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -60,8 +74,11 @@ public final class Tabela38 {
      * @param group the official group (e.g. {@code "Elegibilidade"}), or {@code null} when the file gave none
      * @param validFrom first day of validity, or {@code null} when unknown or open
      * @param validTo last day of validity, or {@code null} when unknown or open
+     * @param origin where the group comes from ({@value #ORIGIN_TISS3}, {@value #ORIGIN_RANGE},
+     *     {@value #ORIGIN_GLOSA}, {@value #ORIGIN_OUT_OF_EDITION}), or {@code null} when the file did not say
      */
-    public record Entry(String code, String description, String group, LocalDate validFrom, LocalDate validTo) {
+    public record Entry(String code, String description, String group, LocalDate validFrom, LocalDate validTo,
+            String origin) {
         /** Checks the code is digits and the validity period is not reversed. */
         public Entry {
             if (code == null || code.isEmpty() || !isDigits(code)) {
@@ -71,10 +88,28 @@ public final class Tabela38 {
             if (group != null && group.isBlank()) {
                 group = null;
             }
+            if (origin != null && origin.isBlank()) {
+                origin = null;
+            }
             if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
                 throw new IllegalArgumentException("Tabela 38 code " + code + ": validity end (" + validTo
                         + ") must not be before its start (" + validFrom + ")");
             }
+        }
+
+        /** An entry whose file did not say where its group comes from. */
+        public Entry(String code, String description, String group, LocalDate validFrom, LocalDate validTo) {
+            this(code, description, group, validFrom, validTo, null);
+        }
+
+        /** Whether the code is in the edition the table was built from (false for a retired TISS 3 code). */
+        public boolean inEdition() {
+            return !ORIGIN_OUT_OF_EDITION.equals(origin);
+        }
+
+        /** Whether the group is glosa's own grouping rather than an official one or the code's TISS 3 range. */
+        public boolean ownGroup() {
+            return ORIGIN_GLOSA.equals(origin);
         }
 
         /** Whether the entry is valid on {@code date} (open ends are valid). */
@@ -163,7 +198,8 @@ public final class Tabela38 {
             for (int i = 0; i < repl.length; i++) {
                 Entry e = repl[i];
                 if (e.group() == null && inherited != null) {
-                    repl[i] = new Entry(e.code(), e.description(), inherited, e.validFrom(), e.validTo());
+                    repl[i] = new Entry(e.code(), e.description(), inherited, e.validFrom(), e.validTo(),
+                            old[old.length - 1].origin());
                 }
             }
             out.put(m.getKey(), repl);
@@ -273,6 +309,7 @@ public final class Tabela38 {
         int group = -1;
         int from = -1;
         int to = -1;
+        int origin = -1;
         for (int i = 0; i < names.size(); i++) {
             String n = normalise(names.get(i));
             if (code < 0 && (n.equals("codigo") || n.equals("code") || n.equals("codigo_do_termo") || n.equals("cod")
@@ -281,6 +318,8 @@ public final class Tabela38 {
             } else if (desc < 0 && (n.equals("descricao") || n.equals("description") || n.equals("termo")
                     || n.equals("descricao_glosa") || n.equals("descricao_do_termo"))) {
                 desc = i;
+            } else if (origin < 0 && (n.equals("grupo_origem") || n.equals("group_origin"))) {
+                origin = i;
             } else if (group < 0 && (n.equals("grupo") || n.equals("group") || n.equals("grupo_glosa"))) {
                 group = i;
             } else if (from < 0 && (n.contains("inicio") && n.contains("vigencia") || n.equals("valid_from"))) {
@@ -312,7 +351,8 @@ public final class Tabela38 {
             LocalDate vf = date(cell(cells, from), source, ln + 1, from, names);
             LocalDate vt = date(cell(cells, to), source, ln + 1, to, names);
             try {
-                entries.add(new Entry(c, cell(cells, desc), group < 0 ? null : cell(cells, group), vf, vt));
+                entries.add(new Entry(c, cell(cells, desc), group < 0 ? null : cell(cells, group), vf, vt,
+                        origin < 0 ? null : cell(cells, origin)));
             } catch (IllegalArgumentException e) {
                 throw new TissFormatException(source, ln + 1, -1, e.getMessage(), e);
             }

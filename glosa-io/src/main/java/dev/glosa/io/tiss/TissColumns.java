@@ -38,7 +38,7 @@ public final class TissColumns {
     public static final String PROTOCOL_NUMBER = "protocol_number";
     /** The protocol date ({@code dataProtocolo}). DATE. */
     public static final String PROTOCOL_DATE = "protocol_date";
-    /** The protocol status ({@code situacaoProtocolo}, 1 to 9). CATEGORY. */
+    /** The protocol status ({@code situacaoProtocolo}, 1 to 9; 10, bloqueio judicial, from TISS 4.03). CATEGORY. */
     public static final String PROTOCOL_STATUS = "protocol_status";
     /** The provider's guide number ({@code numeroGuiaPrestador}, text up to 20 characters). CATEGORY. */
     public static final String GUIDE_NUMBER = "guide_number";
@@ -100,6 +100,29 @@ public final class TissColumns {
     /** The amount the operator accepted back ({@code valorAcatado}); 0 when none. DOUBLE. */
     public static final String RECOVERED_AMOUNT = "recovered_amount";
 
+    /**
+     * The item's consumption centre ({@code centroConsumo}, TISS 4.03: 1 to 10); missing before 4.03 and on guide and
+     * protocol rows. CATEGORY.
+     */
+    public static final String CONSUMPTION_CENTRE = "consumption_centre";
+    /** The name of {@link #CONSUMPTION_CENTRE} (1 Berçário ... 10 Nutrição, as the 4.03 schema names them). CATEGORY. */
+    public static final String CONSUMPTION_CENTRE_NAME = "consumption_centre_name";
+    /**
+     * The guide's {@code observacao} (TISS 4.03, free text up to 500 characters), on every row of the guide. Free text
+     * may name a patient, so the TISS source declares it personal. CATEGORY.
+     */
+    public static final String GUIDE_OBSERVATION = "guide_observation";
+    /** The demonstrativo's {@code observacao} (TISS 4.03), on every row of it; personal like the guide's. CATEGORY. */
+    public static final String STATEMENT_OBSERVATION = "statement_observation";
+
+    /**
+     * The day the glosa was appealed ({@code dataRecurso}, else the appeal message's {@code dataRegistroTransacao});
+     * missing when not appealed. DATE.
+     */
+    public static final String APPEAL_DATE = "appeal_date";
+    /** The day of the operator's answer (its message's {@code dataRegistroTransacao}); missing when none. DATE. */
+    public static final String ANSWER_DATE = "answer_date";
+
     /** Row part: the row carries its unit's billed, processed and paid amounts, plus its own glosa. */
     public static final String PART_AMOUNTS = "amounts";
     /**
@@ -123,6 +146,26 @@ public final class TissColumns {
     /** Appeal status: the operator kept the glosa. */
     public static final String APPEAL_REJECTED = "rejected";
 
+    private static final String[] CONSUMPTION_CENTRES = {"Berçário", "Enfermaria", "Apartamento", "Semi-UTI",
+        "UTI", "Centro Cirúrgico", "Pronto Socorro", "Radiologia", "Laboratório", "Nutrição"};
+
     private TissColumns() {
+    }
+
+    /**
+     * The name the TISS 4.03 schema gives consumption centre {@code code} ({@code dm_centroConsumo}, 1 to 10), or
+     * {@code null} for {@code null} or a code outside that list.
+     */
+    public static String consumptionCentreName(String code) {
+        if (code == null || code.isEmpty() || code.length() > 2) {
+            return null;
+        }
+        for (int i = 0; i < code.length(); i++) {
+            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+                return null;
+            }
+        }
+        int n = Integer.parseInt(code);
+        return n >= 1 && n <= CONSUMPTION_CENTRES.length ? CONSUMPTION_CENTRES[n - 1] : null;
     }
 }

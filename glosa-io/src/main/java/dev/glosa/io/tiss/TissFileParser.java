@@ -53,6 +53,7 @@ final class TissFileParser {
     static final java.util.Set<String> KNOWN_VERSIONS = new java.util.TreeSet<>(
             java.util.List.of("3.05.00", "4.01.00", "4.03.00"));
     private String headerPayer;
+    private int headerDate = DateColumn.MISSING;
     private String headerProvider;
     private int statements;
     private int protocols;
@@ -182,10 +183,14 @@ final class TissFileParser {
         switch (place) {
             case STATEMENT -> {
                 st.clear();
+                st.firstRow = out.rows();
                 classified.clear();
             }
             case PROTOCOL -> pr.clear();
-            case GUIDE -> gu.clear();
+            case GUIDE -> {
+                gu.clear();
+                gu.firstRow = out.rows();
+            }
             case ITEM -> it.clear();
             case ERROR_MESSAGE, PROTOCOL_GLOSA, GUIDE_GLOSA -> {
                 codeText = null;
@@ -298,9 +303,10 @@ final class TissFileParser {
         }
     }
 
-    private void headerField(String name) {
+    private void headerField(String name) throws TissFormatException {
         switch (name) {
             case "Padrao" -> version = text();
+            case "dataRegistroTransacao" -> headerDate = date(name);
             case "registroANS" -> headerPayer = text();
             case "codigoPrestadorNaOperadora", "cpfContratado", "cnpjContratado", "CNPJ", "CPF" -> {
                 if (headerProvider == null) {
@@ -319,6 +325,7 @@ final class TissFileParser {
             case "valorProcessadoGeral" -> st.declared.setProcessed(cents(name));
             case "valorLiberadoGeral" -> st.declared.setPaid(cents(name));
             case "valorGlosaGeral" -> st.declared.setGlosa(cents(name));
+            case "observacao" -> st.note = text();
             default -> {
             }
         }
@@ -372,6 +379,7 @@ final class TissFileParser {
             case "valorProcessadoGuia" -> gu.declared.setProcessed(cents(name));
             case "valorLiberadoGuia" -> gu.declared.setPaid(cents(name));
             case "valorGlosaGuia" -> gu.declared.setGlosa(cents(name));
+            case "observacao" -> gu.note = text();
             default -> {
             }
         }
@@ -388,6 +396,7 @@ final class TissFileParser {
             case "qtdExecutada" -> it.quantity = decimal(name);
             case "valorProcessado" -> it.processed = cents(name);
             case "valorLiberado" -> it.paid = cents(name);
+            case "centroConsumo" -> it.centre = text();
             default -> {
             }
         }
@@ -414,6 +423,7 @@ final class TissFileParser {
             }
             case "valorTotalRecursado" -> ap.totalAppealed = cents(name);
             case "valorTotalAcatado" -> ap.totalAccepted = cents(name);
+            case "dataRecurso" -> ap.date = date(name);
             default -> {
             }
         }
@@ -472,6 +482,9 @@ final class TissFileParser {
         }
         checkTotals(TissLevel.GUIDE, key(false), d, gu.sum);
         pr.sum.add(gu.sum);
+        if (gu.note != null && !gu.note.isEmpty()) {
+            out.guideNote(gu.firstRow, gu.note);
+        }
     }
 
     private void finishProtocol() {
@@ -492,6 +505,9 @@ final class TissFileParser {
         statements++;
         report.statementRead(file, line(), st.payer != null ? st.payer : headerPayer, st.number);
         checkTotals(TissLevel.STATEMENT, "statement " + st.number, st.declared, st.sum);
+        if (st.note != null && !st.note.isEmpty()) {
+            out.statementNote(st.firstRow, st.note);
+        }
     }
 
     /**
@@ -576,6 +592,7 @@ final class TissFileParser {
         w.fProcedureTable = itemRow ? it.table : null;
         w.fProcedureCode = itemRow ? it.code : null;
         w.fProcedureDescription = itemRow ? it.description : null;
+        w.fConsumptionCentre = itemRow ? it.centre : null;
         w.fQuantity = quantity;
         int primary = options.competence() == TissOptions.Competence.PROTOCOL_DATE ? pr.date : st.date;
         int secondary = options.competence() == TissOptions.Competence.PROTOCOL_DATE ? st.date : pr.date;
@@ -611,12 +628,20 @@ final class TissFileParser {
                     st.date == DateColumn.MISSING ? null : LocalDate.ofEpochDay(st.date));
             String group = e.map(Tabela38.Entry::group).orElse(null);
             String description = e.map(Tabela38.Entry::description).filter(d -> !d.isEmpty()).orElse(null);
-            c = new String[] {e.isPresent() ? "known" : null, description,
+            // Validity is judged on the statement's issue date: the day the operator applied the code.
+            String use = e.isEmpty() ? null : !e.get().inEdition() ? "retired"
+                    : st.date != DateColumn.MISSING && !e.get().validOn(LocalDate.ofEpochDay(st.date)) ? "expired"
+                    : "known";
+            c = new String[] {use, description,
                 group == null ? TissColumns.GROUP_UNKNOWN : group, options.glosaTypes().typeOf(code, group)};
             classified.put(code, c);
         }
         if (c[0] == null) {
             report.unknownCode(code);
+        } else if (c[0].equals("expired")) {
+            report.expiredCode(code);
+        } else if (c[0].equals("retired")) {
+            report.retiredCode(code);
         }
         w.fReasonDescription = c[1] != null ? c[1] : fileDescription;
         w.fReasonGroup = c[2];
@@ -678,7 +703,9 @@ final class TissFileParser {
         long sumAppealed = 0;
         long sumAccepted = 0;
         for (AppealRecord a : pending) {
-            appeals.add(a.withOrigin(payer, ap.protocol));
+            // an answer is dated by its message; its dataRecurso repeats the appeal's date
+            int date = !answer && ap.date != DateColumn.MISSING ? ap.date : headerDate;
+            appeals.add(a.withOrigin(payer, ap.protocol, date));
             sumAppealed += Math.max(0, a.appealedCents());
             sumAccepted += Math.max(0, a.acceptedCents());
             if (answer) {
@@ -891,6 +918,8 @@ final class TissFileParser {
         String payer;
         String payerName;
         String number;
+        String note;
+        int firstRow;
         int date = DateColumn.MISSING;
         String providerCode;
         String providerName;
@@ -899,6 +928,7 @@ final class TissFileParser {
         final Totals sum = new Totals();
 
         void clear() {
+            note = null;
             payer = null;
             payerName = null;
             number = null;
@@ -934,6 +964,8 @@ final class TissFileParser {
 
     static final class Guide extends Coded {
         String number;
+        String note;
+        int firstRow;
         String operatorNumber;
         String card;
         int start = DateColumn.MISSING;
@@ -945,6 +977,7 @@ final class TissFileParser {
         final Totals sum = new Totals();
 
         void clear() {
+            note = null;
             number = null;
             operatorNumber = null;
             card = null;
@@ -965,6 +998,7 @@ final class TissFileParser {
         String table;
         String code;
         String description;
+        String centre;
         long billed;
         double quantity = Double.NaN;
         long processed;
@@ -988,6 +1022,7 @@ final class TissFileParser {
             table = null;
             code = null;
             description = null;
+            centre = null;
             billed = 0;
             quantity = Double.NaN;
             processed = 0;
@@ -1011,9 +1046,11 @@ final class TissFileParser {
         char flag;
         long totalAppealed = -1;
         long totalAccepted = -1;
+        int date = DateColumn.MISSING;
 
         void clearAll() {
             payer = null;
+            date = DateColumn.MISSING;
             protocol = null;
             totalAppealed = -1;
             totalAccepted = -1;

@@ -18,10 +18,15 @@ import java.util.Map;
  * @param appealsMatched appeal lines joined to at least one glosa row
  * @param answersRead answer lines read ({@code respostaRecursoGlosa})
  * @param answersMatched answer lines joined to at least one glosa row
+ * @param expiredReasonCodes reason codes the Tabela 38 in use has but not on the statement's issue date (used after
+ *     their end of validity, or before their start), with the number of rows of each, by code
+ * @param retiredReasonCodes reason codes only the TISS 3 table has (the latest edition dropped them), with the
+ *     number of rows of each, by code
  */
 public record TissReadReport(List<FileSummary> files, List<Mismatch> mismatches, List<String> warnings,
         int warningsDropped, Map<String, Integer> unknownReasonCodes, int appealsRead, int appealsMatched,
-        int answersRead, int answersMatched) {
+        int answersRead, int answersMatched, Map<String, Integer> expiredReasonCodes,
+        Map<String, Integer> retiredReasonCodes) {
 
     /** What kind of TISS message a file held. */
     public enum FileKind {
@@ -85,11 +90,14 @@ public record TissReadReport(List<FileSummary> files, List<Mismatch> mismatches,
         mismatches = List.copyOf(mismatches);
         warnings = List.copyOf(warnings);
         unknownReasonCodes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unknownReasonCodes));
+        expiredReasonCodes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(expiredReasonCodes));
+        retiredReasonCodes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(retiredReasonCodes));
     }
 
-    /** Whether nothing was reported: no mismatch, no warning, no unknown code. */
+    /** Whether nothing was reported: no mismatch, no warning, no unknown, expired or retired code. */
     public boolean clean() {
-        return mismatches.isEmpty() && warnings.isEmpty() && warningsDropped == 0 && unknownReasonCodes.isEmpty();
+        return mismatches.isEmpty() && warnings.isEmpty() && warningsDropped == 0 && unknownReasonCodes.isEmpty()
+                && expiredReasonCodes.isEmpty() && retiredReasonCodes.isEmpty();
     }
 
     /** The mismatches at {@code level}. */

@@ -32,6 +32,11 @@ import org.xml.sax.SAXParseException;
  *
  * <p>The schema is picked by the version in the file's header ({@code Padrao} 4.01.00 reads {@code tissV4_01_00.xsd});
  * each version is compiled once per validator. Instances are thread-safe.
+ *
+ * <p>Glosa codes are checked against Tabela 38, not against the schema's list: {@code dm_tipoGlosa} of 4.03.00 lacks
+ * the valid codes 5063 to 5086 (and keeps codes Tabela 38 dropped), so a schema error that only says a glosa code is
+ * not in that list is dropped when the shipped {@link Tabela38} has the code. A code Tabela 38 lacks is still an
+ * error here, and the reader counts it in {@link TissReadReport#unknownReasonCodes()}.
  */
 public final class TissSchemaValidator {
     /** The most schema errors kept per file; validation goes on to the end of the file regardless. */
@@ -88,6 +93,9 @@ public final class TissSchemaValidator {
 
             @Override
             public void error(SAXParseException e) {
+                if (knownGlosaCode(e.getMessage())) {
+                    return;
+                }
                 if (errors.size() < MAX_ERRORS) {
                     errors.add(input.name() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
                             + e.getMessage());
@@ -113,6 +121,31 @@ public final class TissSchemaValidator {
             throw new TissFormatException(input.name(), -1, -1, "validation failed: " + e.getMessage(), e);
         }
         return Collections.unmodifiableList(errors);
+    }
+
+    // dm_tipoGlosa is the one enumeration of the TISS schemas that starts with 1001, 1002; the type error that follows
+    // an enumeration error names the element, one of those typed dm_tipoGlosa.
+    private static final java.util.regex.Pattern GLOSA_ENUMERATION = java.util.regex.Pattern.compile(
+            "cvc-enumeration-valid: Value '([0-9]{1,4})' is not facet-valid with respect to enumeration '\\[1001, 1002,.*",
+            java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern GLOSA_ELEMENT = java.util.regex.Pattern.compile(
+            "cvc-type\\.3\\.1\\.3: The value '([0-9]{1,4})' of element '(?:[A-Za-z]+:)?(?:codigoGlosa|tipoGlosa|"
+                    + "codigoGlosaProtocolo|codGlosaGuia|codGlosaItem|codGlosa|codigoGlosaGuia|codigoGlosaItem)' is "
+                    + "not valid\\..*", java.util.regex.Pattern.DOTALL);
+
+    /** Whether {@code message} only says that a glosa code Tabela 38 has is missing from the schema's list. */
+    static boolean knownGlosaCode(String message) {
+        if (message == null) {
+            return false;
+        }
+        java.util.regex.Matcher m = GLOSA_ENUMERATION.matcher(message);
+        if (!m.matches()) {
+            m = GLOSA_ELEMENT.matcher(message);
+            if (!m.matches()) {
+                return false;
+            }
+        }
+        return Tabela38.defaultTable().find(m.group(1)).filter(Tabela38.Entry::inEdition).isPresent();
     }
 
     /** The compiled schema of {@code version} ({@code "4.01.00"}). */

@@ -1,6 +1,6 @@
 /**
- * Reads TISS XML, the private-sector exchange format: demonstrativos de análise de conta (TISS 3.05 and 4.01),
- * recursos de glosa and the operators' answers, into a {@link dev.glosa.core.table.GlosaTable}.
+ * Reads TISS XML, the private-sector exchange format: demonstrativos de análise de conta (TISS 3.05, 4.01 and
+ * 4.03), recursos de glosa and the operators' answers, into a {@link dev.glosa.core.table.GlosaTable}.
  *
  * <p>Entry point: {@link dev.glosa.io.tiss.TissReader}. Its result holds the table, a
  * {@link dev.glosa.io.tiss.TissReadReport} and the appeal {@link dev.glosa.io.tiss.RecoveryRates recovery indicator}.
@@ -12,7 +12,11 @@
  * {@code dadosPrestador} (dadosContratado, CNES) and {@code dadosConta/dadosProtocolo}*, each with
  * {@code GlosaProtocolo}? and {@code relacaoGuias}*; a guide has {@code motivoGlosaGuia}* and {@code detalhesGuia}*,
  * an item has {@code procedimento} and {@code relacaoGlosa}* ({@code valorGlosa}, {@code tipoGlosa}). Each level ends
- * with its totals (informado, processado, liberado, glosa). 3.05 and 4.01 share this structure; 3.05 adds
+ * with its totals (informado, processado, liberado, glosa). 3.05, 4.01 and 4.03 share this structure; 4.03 adds
+ * {@code centroConsumo} per item (read as {@code consumption_centre} with its name), {@code observacao} per guide and
+ * per demonstrativo (free text, read as {@code guide_observation} and {@code statement_observation}, which the run
+ * treats as personal), amounts of up to eight integer digits (read exactly, in cents), an alphanumeric CNPJ and
+ * protocol status 10; 3.05 adds
  * {@code nomeBeneficiario} (not read: personal data the analysis does not need) and {@code nomeContratado} (read as
  * {@code provider_name}). Elements are matched by local name, so files with or without the {@code ans:} prefix read
  * the same; the encoding comes from the XML declaration (ISO-8859-1 and UTF-8 both occur).
@@ -63,6 +67,11 @@
  * Files come from outside and are parsed as hostile: no DTD, no entity, no external resource, no XInclude (StAX has
  * none); a file that tries gets a {@link dev.glosa.io.tiss.TissFormatException}. Schema validation
  * ({@link dev.glosa.io.tiss.TissSchemaValidator}) reads the ANS XSDs from a folder the caller gives and fetches
- * nothing; the XSDs are not shipped. The one table shipped is Tabela 38 (TISS 3, with groups).
+ * nothing; the XSDs are not shipped (the ANS licence, CC BY-ND, allows shipping them only unmodified). The one table
+ * shipped is Tabela 38 (the TUSS edition 202601, see {@link dev.glosa.io.tiss.Tabela38}).
+ *
+ * <h2>Appeal cycle and drafts</h2>
+ * {@link dev.glosa.io.tiss.AppealCycle} measures what was appealed, recovered and is pending, and lists the appeals
+ * still to send by deadline; {@link dev.glosa.io.tiss.AppealDraft} drafts a 4.03 recursoGlosa for chosen rows.
  */
 package dev.glosa.io.tiss;

@@ -17,17 +17,24 @@ import org.junit.jupiter.api.io.TempDir;
 class Tabela38Tests {
 
     @Test
-    void theShippedTableHasTheTiss3CodesAndTheirOfficialGroups() {
+    void theShippedTableHasTheLatestEditionAndTheRetiredTiss3CodesWithTheirOfficialGroups() {
         Tabela38 t = Tabela38.defaultTable();
 
-        assertThat(t.size()).isEqualTo(401);
+        // 784 codes of the TUSS edition 202601 and 30 TISS 3 codes that edition dropped
+        assertThat(t.size()).isEqualTo(814);
+        assertThat(t.entries().stream().filter(Tabela38.Entry::inEdition).count()).isEqualTo(784);
         assertThat(t.groups()).hasSize(22).contains("Elegibilidade", "Guia", "Autorização / Solicitação",
                 "Regra de Valorização", "Procedimento", "Diária", "Material", "Medicamento", "Taxas e aluguéis",
                 "Honorários", "Revisão de glosa", "Odontologia", "Mensagens de Sistema");
         assertThat(t.find("1001")).hasValueSatisfying(e -> {
             assertThat(e.group()).isEqualTo("Elegibilidade");
-            assertThat(e.description()).isEqualTo("Número da carteira inválido");
-            assertThat(e.validFrom()).isNull();
+            assertThat(e.description()).isEqualTo("NÚMERO DA CARTEIRA INVÁLIDO");
+            assertThat(e.validFrom()).isEqualTo(LocalDate.of(2006, 11, 16));
+            assertThat(e.origin()).isEqualTo(Tabela38.ORIGIN_TISS3);
+        });
+        assertThat(t.find("1099")).hasValueSatisfying(e -> {
+            assertThat(e.inEdition()).isFalse();
+            assertThat(e.group()).isEqualTo("Elegibilidade");
         });
         assertThat(t.group("2107")).isEqualTo("Medicamento");
         assertThat(t.group("1714")).isEqualTo("Regra de Valorização");
@@ -41,10 +48,21 @@ class Tabela38Tests {
         assertThat(t.group("3001")).isEqualTo("Odontologia");
         assertThat(t.group("3099")).isEqualTo("Odontologia");
         assertThat(t.group("5001")).isEqualTo("Mensagens de Sistema");
-        // a TISS 4 code (31xx) the shipped table lacks has no group rather than a guessed one
-        assertThat(t.group("3101")).isNull();
-        assertThat(t.contains("3101")).isFalse();
-        assertThat(t.find("3101")).isEmpty();
+        // 5063 is in Tabela 38 since 2022: the 50xx range of TISS 3
+        assertThat(t.find("5063")).hasValueSatisfying(e -> {
+            assertThat(e.group()).isEqualTo("Mensagens de Sistema");
+            assertThat(e.origin()).isEqualTo(Tabela38.ORIGIN_RANGE);
+            assertThat(e.description()).contains("CNPJ").contains("CNES");
+        });
+        // TISS 4 codes (31xx..33xx) have no official group: glosa's own, marked as such
+        assertThat(t.find("3101")).hasValueSatisfying(e -> {
+            assertThat(e.ownGroup()).isTrue();
+            assertThat(e.group()).isNotNull();
+        });
+        // a code no table has has no group rather than a guessed one
+        assertThat(t.group("3999")).isNull();
+        assertThat(t.contains("3999")).isFalse();
+        assertThat(t.find("3999")).isEmpty();
     }
 
     @Test
@@ -70,7 +88,8 @@ class Tabela38Tests {
         assertThat(merged.find("3150")).map(Tabela38.Entry::description).hasValue("Texto novo");
         // codes the newer file lacks keep the shipped entries
         assertThat(merged.group("2107")).isEqualTo("Medicamento");
-        assertThat(merged.size()).isEqualTo(403);
+        // 3101 and 3150 are in the shipped table already: replaced, not added
+        assertThat(merged.size()).isEqualTo(Tabela38.defaultTable().size());
         assertThat(merged.source()).contains("tabela38_v4.csv");
     }
 
@@ -80,7 +99,7 @@ class Tabela38Tests {
         Files.write(file, ("Código do Termo;Termo;Data de início de vigência;Data de fim de vigência;"
                 + "Data de fim de implantação\n"
                 + "1001;Número da carteira inválido (revisto);01/01/2015;;\n"
-                + "3160;Código novo sem grupo;01/04/2023;;\n").getBytes(StandardCharsets.ISO_8859_1));
+                + "3960;Código novo sem grupo;01/04/2023;;\n").getBytes(StandardCharsets.ISO_8859_1));
         Tabela38 newer = Tabela38.load(file);
         Tabela38 merged = Tabela38.defaultTable().updatedWith(newer);
 
@@ -88,7 +107,7 @@ class Tabela38Tests {
         assertThat(newer.find("1001")).map(Tabela38.Entry::description).hasValue("Número da carteira inválido (revisto)");
         assertThat(newer.find("1001")).map(Tabela38.Entry::validFrom).hasValue(LocalDate.of(2015, 1, 1));
         assertThat(merged.group("1001")).isEqualTo("Elegibilidade");
-        assertThat(merged.group("3160")).isNull();
+        assertThat(merged.group("3960")).isNull();
     }
 
     @Test
@@ -123,7 +142,7 @@ class Tabela38Tests {
         String xml = TissTestData.demonstrativo("345678", "7654321",
                 TissTestData.protocol("P1", "2025-02-05", null,
                         TissTestData.guide("G1", new String[0],
-                                TissTestData.item(1, "22", "10101012", "100.00", "100.00", "60.00", "40.00", "3101"),
+                                TissTestData.item(1, "22", "10101012", "100.00", "100.00", "60.00", "40.00", "3999"),
                                 TissTestData.totals("Guia", "100.00", "100.00", "60.00", "40.00")),
                         TissTestData.totals("Protocolo", "100.00", "100.00", "60.00", "40.00")),
                 TissTestData.geral("100.00", "100.00", "60.00", "40.00"));
@@ -133,10 +152,10 @@ class Tabela38Tests {
         GlosaTable t = shipped.table();
         assertThat(t.category(REASON_GROUP).get(0)).isEqualTo(GROUP_UNKNOWN);
         assertThat(t.category(Role.GLOSA_TYPE).get(0)).isEqualTo(GlosaTypeMapping.INDEFINIDA);
-        assertThat(shipped.report().unknownReasonCodes()).containsEntry("3101", 1);
+        assertThat(shipped.report().unknownReasonCodes()).containsEntry("3999", 1);
 
         Path file = dir.resolve("t38.csv");
-        Files.writeString(file, "grupo;codigo;descricao\nAutorização / Solicitação;3101;Senha expirada\n");
+        Files.writeString(file, "grupo;codigo;descricao\nAutorização / Solicitação;3999;Senha expirada\n");
         TissReadResult updated = TissTestData.read(TissOptions.defaults()
                 .withTabela38(Tabela38.defaultTable().updatedWith(Tabela38.load(file))), in);
         GlosaTable u = updated.table();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Appeals (recurso de glosa) and answers joined to the glosa rows, and the recovery indicator. */
 class TissAppealTests {
-    private static final String DEMO = TissTestData.demonstrativo("345678", "7654321",
+    static final String DEMO = TissTestData.demonstrativo("345678", "7654321",
             TissTestData.protocol("123456", "2025-02-05", null,
                     TissTestData.guide("1001", new String[0],
                             TissTestData.item(1, "22", "10101012", "100.00", "100.00", "60.00", "40.00", "1801")
@@ -56,7 +56,7 @@ class TissAppealTests {
             </ans:mensagemTISS>
             """;
 
-    private static final String RECURSO_GUIAS = PROVIDER_HEADER.formatted("2", "123456") + """
+    static final String RECURSO_GUIAS = PROVIDER_HEADER.formatted("2", "123456") + """
                   <ans:recursoGuia><ans:numeroGuiaOrigem>1001</ans:numeroGuiaOrigem>
                     <ans:opcaoRecursoGuia>
                       <ans:itensGuia><ans:sequencialItem>1</ans:sequencialItem><ans:dataInicio>2025-01-20</ans:dataInicio>
@@ -76,7 +76,7 @@ class TissAppealTests {
                     </ans:opcaoRecursoGuia></ans:recursoGuia>
             """ + PROVIDER_FOOTER.formatted("150.00");
 
-    private static final String RECURSO_PROTOCOLO = PROVIDER_HEADER.formatted("1", "123457") + """
+    static final String RECURSO_PROTOCOLO = PROVIDER_HEADER.formatted("1", "123457") + """
                   <ans:recursoProtocolo><ans:codigoGlosaProtocolo>1101</ans:codigoGlosaProtocolo>
                     <ans:justificativaProtocolo>Todas as guias foram enviadas</ans:justificativaProtocolo></ans:recursoProtocolo>
             """ + PROVIDER_FOOTER.formatted("500.00");
@@ -127,7 +127,7 @@ class TissAppealTests {
                 """.formatted(seq, table, code, reason, asked, accepted);
     }
 
-    private static final String RESPOSTA_GUIAS = OPERATOR_HEADER.formatted("2", "123456")
+    static final String RESPOSTA_GUIAS = OPERATOR_HEADER.formatted("2", "123456")
             + answerItem(1, "22", "10101012", "1801", "40.00", "40.00")
             + answerItem(2, "20", "90000001", "2107", "100.00", "30.00")
             + answerItem(2, "20", "90000001", "1714", "50.00", "0.00")
@@ -139,7 +139,7 @@ class TissAppealTests {
                   </ans:respostaGuia></ans:recursoGuia>
             """ + OPERATOR_FOOTER.formatted("190.00", "70.00");
 
-    private static final String RESPOSTA_PROTOCOLO = OPERATOR_HEADER.formatted("1", "123457") + """
+    static final String RESPOSTA_PROTOCOLO = OPERATOR_HEADER.formatted("1", "123457") + """
                   <ans:recursoProtocolo><ans:codigoGlosaProtocolo>1101</ans:codigoGlosaProtocolo>
                     <ans:justificativaProtocolo>Todas as guias foram enviadas</ans:justificativaProtocolo>
                     <ans:recursoAcatado>S</ans:recursoAcatado></ans:recursoProtocolo>

@@ -59,7 +59,8 @@ class TissReaderTests {
 
         assertThat(result.table().rowCount()).isZero();
         assertThat(result.table().columnNames()).contains(PAYER, HOSPITAL, GLOSA_AMOUNT, REASON_CODE, GLOSA_TYPE,
-                COMPETENCE, CLAIM_ID, APPEALED, RECOVERED_AMOUNT).hasSize(42);
+                COMPETENCE, CLAIM_ID, APPEALED, RECOVERED_AMOUNT, CONSUMPTION_CENTRE, CONSUMPTION_CENTRE_NAME,
+                GUIDE_OBSERVATION, STATEMENT_OBSERVATION, APPEAL_DATE, ANSWER_DATE).hasSize(48);
         assertThat(result.recoveryRates()).isEmpty();
         assertThat(result.report().clean()).isTrue();
     }

@@ -69,6 +69,12 @@ public final class TissFilesSource implements GlosaSource {
         return List.of(TissColumns.GUIDE_NUMBER);
     }
 
+    /** The 4.03 observacao columns are free text that may name a patient: personal, whatever their names say. */
+    @Override
+    public java.util.Map<String, Boolean> personalOverrides() {
+        return java.util.Map.of(TissColumns.GUIDE_OBSERVATION, true, TissColumns.STATEMENT_OBSERVATION, true);
+    }
+
     @Override
     public SourceBatch read(RunContext context) throws IOException {
         if (files == null) {
@@ -87,6 +93,9 @@ public final class TissFilesSource implements GlosaSource {
         for (String w : read.report().warnings()) {
             context.log().info("warning: " + w);
         }
+        logCodes(context, "unknown to Tabela 38", read.report().unknownReasonCodes());
+        logCodes(context, "used outside their Tabela 38 validity", read.report().expiredReasonCodes());
+        logCodes(context, "dropped from the latest Tabela 38 edition", read.report().retiredReasonCodes());
         for (RecoveryRate r : read.recoveryRates()) {
             context.log().info("recovery: " + r);
         }
@@ -111,7 +120,7 @@ public final class TissFilesSource implements GlosaSource {
 
         @Override
         public String summary() {
-            return "cluster the glosas of TISS XML demonstrativos de análise de conta (3.05, 4.01) and their appeals";
+            return "cluster the glosas of TISS XML demonstrativos de análise de conta (3.05, 4.01, 4.03) and their appeals";
         }
 
         @Override
@@ -127,17 +136,28 @@ public final class TissFilesSource implements GlosaSource {
                     go to the outputs. DTDs and external entities are refused.
 
                       --in PATH...   demonstrativo / recurso files or folders
+                      --draft-appeal CLUSTER_ID  after the run, draft a TISS 4.03 recursoGlosa for that group's
+                                     glosas into OUT/appeal-drafts (or --draft-out DIR), one file per operator and
+                                     protocol, with the texts of --justifications FILE (codigo;justificativa); codes
+                                     without a text are listed and left out. --provider-code CODE: the provider's code
+                                     at the operator (default: the one the demonstrativo names)
                     """;
         }
 
         @Override
         public Set<String> valuedOptions() {
-            return Set.of("in");
+            return Set.of("in", TissAppealDrafts.OPTION, "justifications", "provider-code", "draft-out");
         }
 
         @Override
         public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             return new TissFilesSource(options.paths("in"));
+        }
+    }
+
+    private static void logCodes(RunContext context, String what, java.util.Map<String, Integer> codes) {
+        if (!codes.isEmpty()) {
+            context.log().info("reason codes " + what + " (code=rows): " + codes);
         }
     }
 }

@@ -1,0 +1,74 @@
+package dev.glosa.run.sources;
+
+import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.run.RunLog;
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.io.tiss.AppealDraft;
+import dev.glosa.io.tiss.TissColumns;
+import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Options;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code glosa tiss --draft-appeal CLUSTER_ID --justifications FILE}: after the run, drafts a TISS 4.03 recursoGlosa
+ * for the rows of one group (see {@link AppealDraft}) into {@code --draft-out DIR} (default {@code OUT/appeal-drafts}).
+ */
+public final class TissAppealDrafts {
+    /** The option naming the group. */
+    public static final String OPTION = "draft-appeal";
+
+    private TissAppealDrafts() {
+    }
+
+    /** Writes the draft when {@code --draft-appeal} was given; does nothing otherwise. */
+    public static void writeIfAsked(Options options, String out, LocalDate asOf, GlosaTable analysed,
+            List<SegmentOutcome> outcomes, RunLog log) {
+        if (!options.has(OPTION)) {
+            return;
+        }
+        if (!analysed.has(TissColumns.GLOSA_LEVEL)) {
+            throw GlosaRunException.badInput("--" + OPTION + " drafts TISS appeals: use it with glosa tiss", null);
+        }
+        String cluster = options.required(OPTION);
+        int[] rows = outcomes.stream().map(SegmentOutcome::assignment).flatMapToInt(a -> rowsOf(a, cluster))
+                .sorted().toArray();
+        if (rows.length == 0) {
+            throw GlosaRunException.badInput("--" + OPTION + " " + Options.printable(cluster)
+                    + ": no group of this run has that cluster id (see the run's groups)", null);
+        }
+        String provider = options.one("provider-code", analysed.category(TissColumns.PROVIDER_CODE).get(rows[0]));
+        Path folder = Path.of(options.one("draft-out", Path.of(out, "appeal-drafts").toString()));
+        try {
+            Map<String, String> texts = AppealDraft.readJustifications(Path.of(options.required("justifications")));
+            AppealDraft.Result r = AppealDraft.write(analysed, rows, texts, new AppealDraft.Sender(provider, asOf,
+                    "RG" + asOf.toString().replace("-", "")), folder);
+            log.result("appeal draft for " + cluster + ": " + r.rowsDrafted() + " of " + rows.length + " rows in "
+                    + r.files());
+            if (!r.codesWithoutText().isEmpty()) {
+                log.result("  codes without a justification in the file (rows left out): " + r.codesWithoutText());
+            }
+            for (String s : r.leftOut()) {
+                log.info("appeal draft: left out " + s);
+            }
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(e.getMessage(), e);
+        } catch (IOException e) {
+            throw GlosaRunException.badInput("cannot draft the appeal: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.stream.IntStream rowsOf(SegmentAssignment a, String cluster) {
+        java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
+        for (int i = 0; i < a.size(); i++) {
+            if (cluster.equals(a.clusterId(i))) {
+                b.add(a.row(i));
+            }
+        }
+        return b.build();
+    }
+}
