@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,7 @@ import java.util.TreeMap;
 
 /** The HTML of one week's report: four sections, each a table of the CSVs' numbers and an SVG chart. */
 final class ReportPage {
-    /** Groups in the ranked chart and the cards. */
-    static final int TOP_GROUPS = 10;
-    /** Segments of the top groups that get a scatter. */
-    static final int TOP_SEGMENTS = 3;
+    private static final int TOP_GROUPS = Week.TOP_GROUPS;
     /** Points drawn per scatter at most; beyond, every n-th row, so the file stays small. */
     static final int MAX_POINTS = 1500;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +44,7 @@ final class ReportPage {
                 .append(CSS).append("</style>\n</head>\n<body>\n<header><h1>").append(Html.esc(t.get("title")))
                 .append("</h1><p class=\"sub\">").append(Html.esc(t.get("subtitle", w.runCell("run_id"), w.asOf())))
                 .append("</p><p class=\"note\">").append(Html.esc(t.get("generated", version))).append("</p></header>\n");
-        boolean reconciled = w.facts().indexOf("situation") >= 0;
+        boolean reconciled = !w.situations().isEmpty();
         out.append("<nav><b>").append(Html.esc(t.get("toc"))).append("</b> <a href=\"#run\">")
                 .append(Html.esc(t.get("run.title"))).append("</a>");
         if (reconciled) {
@@ -77,15 +73,7 @@ final class ReportPage {
             byStatus.merge(w.segments().get(s, "status"), 1, Integer::sum);
         }
         StringBuilder segs = new StringBuilder();
-        int total = 0;
-        for (String status : List.of("clustered", "too_small", "failed")) {
-            total += byStatus.getOrDefault(status, 0);
-        }
-        for (Map.Entry<String, Integer> e : byStatus.entrySet()) {
-            if (!List.of("clustered", "too_small", "failed").contains(e.getKey())) {
-                total += e.getValue();
-            }
-        }
+        int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
         segs.append(t.count(total)).append(" (");
         List<String> parts = new ArrayList<>();
         for (String status : List.of("clustered", "too_small", "failed")) {
@@ -130,19 +118,9 @@ final class ReportPage {
     private void reconciliation() {
         section("reconciliation", "recon.title");
         out.append("<p>").append(Html.esc(t.get("recon.intro"))).append("</p>\n");
-        HistoryTable f = w.facts();
-        int sit = f.indexOf("situation");
-        int glosa = f.indexOf("glosa_amount");
-        int paid = f.indexOf("paid_amount");
-        Map<String, double[]> by = new TreeMap<>();
+        Map<String, double[]> by = new TreeMap<>(w.situations());
         for (String s : List.of("A", "B", "C")) {
-            by.put(s, new double[3]);
-        }
-        for (String[] r : f.rows()) {
-            double[] a = by.computeIfAbsent(r[sit], k -> new double[3]);
-            a[0]++;
-            a[1] += num(r[glosa]);
-            a[2] += num(r[paid]);
+            by.putIfAbsent(s, new double[3]);
         }
         out.append("<div class=\"scroll\"><table class=\"situations\"><thead><tr>").append(th("recon.situation"))
                 .append(th("recon.claims")).append(th("recon.glosa")).append(th("recon.paid"))
@@ -252,10 +230,7 @@ final class ReportPage {
             return;
         }
         out.append("<p>").append(Html.esc(t.get("groups.intro"))).append("</p>\n");
-        List<String[]> ranked = new ArrayList<>(c.rows());
-        ranked.sort(Comparator.comparingDouble((String[] r) -> -num(c.get(r, "glosa_amount")))
-                .thenComparing(r -> c.get(r, "cluster_id")));
-        List<String[]> top = ranked.subList(0, Math.min(TOP_GROUPS, ranked.size()));
+        List<String[]> top = Week.topGroups(c);
         List<Charts.Bar> bars = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
             double g = num(c.get(top.get(i), "glosa_amount"));
@@ -272,15 +247,8 @@ final class ReportPage {
             card(g, segments.get(c.get(g, "segment_id")), runTotal);
         }
         out.append("</ol>\n");
-        List<String> scatterSegments = new ArrayList<>();
-        for (String[] g : top) {
-            String seg = c.get(g, "segment_id");
-            if (!scatterSegments.contains(seg) && scatterSegments.size() < TOP_SEGMENTS) {
-                scatterSegments.add(seg);
-            }
-        }
         out.append("<div class=\"scatters\">");
-        for (String seg : scatterSegments) {
+        for (String seg : Week.scatterSegments(c)) {
             scatter(seg);
         }
         out.append("</div>\n</section>\n");
@@ -360,8 +328,7 @@ final class ReportPage {
                 Map<String, Double> m = new LinkedHashMap<>();
                 String json = c.get(g, "centres");
                 if (!json.isBlank()) {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = JSON.readTree(json).fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : JSON.readTree(json).properties()) {
                         m.put(e.getKey(), e.getValue().asDouble());
                     }
                 }
@@ -369,7 +336,7 @@ final class ReportPage {
             }
         }
         groups.sort(null);
-        HistoryTable f = w.facts();
+        HistoryTable f = w.segmentRows();
         int segCol = f.indexOf("segment_id");
         int clCol = f.indexOf("cluster_id");
         List<String[]> rows = new ArrayList<>();

@@ -58,9 +58,4 @@ final class Text {
     String percent(double fraction) {
         return percent.format(fraction * 100) + "%";
     }
-
-    /** A feature value: two decimals, grouped. */
-    String number(double v) {
-        return money.format(v);
-    }
 }

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,10 +22,19 @@ import java.util.TreeSet;
  * @param clusters the week's {@code dim_cluster.csv}
  * @param previousClusters the previous week's {@code dim_cluster.csv}, empty for the first week
  * @param indicators the week's {@code indicators.csv}
- * @param facts the week's {@code fact_glosa.csv}
+ * @param situations claims, glosa and paid amount by SUS situation of the week's fact rows, empty when the rows have
+ *     no situation
+ * @param segmentRows the week's fact rows of the segments drawn as scatters ({@link #scatterSegments}), clustered rows
+ *     only; the other fact rows are read once and not held
  */
 record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, HistoryTable segments,
-        HistoryTable clusters, HistoryTable previousClusters, HistoryTable indicators, HistoryTable facts) {
+        HistoryTable clusters, HistoryTable previousClusters, HistoryTable indicators, Map<String, double[]> situations,
+        HistoryTable segmentRows) {
+
+    /** Groups in the ranked chart and the cards. */
+    static final int TOP_GROUPS = 10;
+    /** Segments of the top groups that get a scatter. */
+    static final int TOP_SEGMENTS = 3;
 
     /** Reads week {@code asOf} of {@code folder}, or its latest week when {@code asOf} is null. */
     static Week read(Path folder, LocalDate asOf) throws IOException {
@@ -50,10 +62,49 @@ record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, H
         String previous = weeks.lower(week);
         HistoryTable prevClusters = previous == null ? new HistoryTable("dim_cluster.csv", List.of(), List.of())
                 : HistoryTable.readWeek(folder, "dim_cluster.csv", previous);
-        return new Week(week, previous, runs, run, HistoryTable.readWeek(folder, "dim_segment.csv", week),
-                HistoryTable.readWeek(folder, "dim_cluster.csv", week), prevClusters,
-                HistoryTable.readWeek(folder, "indicators.csv", week),
-                HistoryTable.readWeek(folder, "fact_glosa.csv", week));
+        HistoryTable clusters = HistoryTable.readWeek(folder, "dim_cluster.csv", week);
+        List<String> drawn = scatterSegments(clusters);
+        Map<String, double[]> situations = new TreeMap<>();
+        List<String[]> segmentRows = new ArrayList<>();
+        List<String> factHeader = HistoryTable.header(folder, "fact_glosa.csv");
+        int[] cols = {factHeader.indexOf("situation"), factHeader.indexOf("glosa_amount"),
+            factHeader.indexOf("paid_amount"), factHeader.indexOf("segment_id"), factHeader.indexOf("cluster_id")};
+        if (cols[0] >= 0 || cols[3] >= 0) {
+            HistoryTable.scanWeek(folder, "fact_glosa.csv", week, row -> {
+                if (cols[0] >= 0) {
+                    double[] a = situations.computeIfAbsent(row[cols[0]], k -> new double[3]);
+                    a[0]++;
+                    a[1] += ReportPage.num(row[cols[1]]);
+                    a[2] += ReportPage.num(row[cols[2]]);
+                }
+                if (cols[3] >= 0 && cols[4] >= 0 && !row[cols[4]].isEmpty() && drawn.contains(row[cols[3]])) {
+                    segmentRows.add(row);
+                }
+            });
+        }
+        return new Week(week, previous, runs, run, HistoryTable.readWeek(folder, "dim_segment.csv", week), clusters,
+                prevClusters, HistoryTable.readWeek(folder, "indicators.csv", week), situations,
+                new HistoryTable("fact_glosa.csv", factHeader, segmentRows));
+    }
+
+    /** The week's groups by money at stake, costliest first (ties by id), at most {@link #TOP_GROUPS}. */
+    static List<String[]> topGroups(HistoryTable clusters) {
+        List<String[]> ranked = new ArrayList<>(clusters.rows());
+        ranked.sort(Comparator.comparingDouble((String[] r) -> -ReportPage.num(clusters.get(r, "glosa_amount")))
+                .thenComparing(r -> clusters.get(r, "cluster_id")));
+        return ranked.subList(0, Math.min(TOP_GROUPS, ranked.size()));
+    }
+
+    /** The segments of the top groups, in their order, at most {@link #TOP_SEGMENTS}. */
+    static List<String> scatterSegments(HistoryTable clusters) {
+        List<String> segments = new ArrayList<>();
+        for (String[] g : topGroups(clusters)) {
+            String seg = clusters.get(g, "segment_id");
+            if (!segments.contains(seg) && segments.size() < TOP_SEGMENTS) {
+                segments.add(seg);
+            }
+        }
+        return segments;
     }
 
     /** The week's run cell {@code column}, {@code ""} when absent. */

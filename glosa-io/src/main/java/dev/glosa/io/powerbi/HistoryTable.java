@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -36,19 +37,41 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
      * other weeks of a long fact table are never held; an absent file reads as an empty table.
      */
     public static HistoryTable readWeek(Path folder, String file, String asOf) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = scanWeek(folder, file, asOf, rows::add);
+        return new HistoryTable(file, header, rows);
+    }
+
+    /**
+     * Hands each row of week {@code asOf} of {@code folder/file} to {@code action} as it is read, holding none, and
+     * returns the header ({@code action} sees rows as long as it); an absent or empty file has no header and no row.
+     */
+    public static List<String> scanWeek(Path folder, String file, String asOf, Consumer<String[]> action)
+            throws IOException {
+        List<String> header = header(folder, file);
+        if (header.isEmpty()) {
+            return header;
+        }
+        int asOfIndex = HistoryFile.indexOf(header.toArray(String[]::new), "as_of", folder.resolve(file));
+        read(folder, file, row -> {
+            if (asOf.equals(row[asOfIndex])) {
+                action.accept(row);
+            }
+            return false;
+        });
+        return header;
+    }
+
+    /** The column names of {@code folder/file}; none when the file is absent or empty. */
+    public static List<String> header(Path folder, String file) throws IOException {
         Path path = folder.resolve(file);
         if (!Files.exists(path)) {
-            return new HistoryTable(file, List.of(), List.of());
+            return List.of();
         }
-        String[] header;
         try (Csv.RecordReader r = HistoryFile.open(path)) {
-            header = r.next();
+            String[] header = r.next();
+            return header == null ? List.of() : List.of(header);
         }
-        if (header == null) {
-            return new HistoryTable(file, List.of(), List.of());
-        }
-        int asOfIndex = HistoryFile.indexOf(header, "as_of", path);
-        return read(folder, file, row -> asOf.equals(row[asOfIndex]));
     }
 
     private static HistoryTable read(Path folder, String file, Predicate<String[]> keep) throws IOException {
