@@ -65,12 +65,20 @@ final class ReportFolder {
         for (String[] r : w2) {
             facts.add(List.of("r2", WEEK2, r[0], r[1], "2252404", r[2], r[3], r[4], r[5], r[6]));
         }
-        csv(dir, "fact_glosa.csv", fh, facts.toArray(List[]::new));
+        csvRows(dir, "fact_glosa.csv", fh, facts);
         return dir;
     }
 
     @SafeVarargs
     private static void csv(Path dir, String file, List<String> header, List<String>... rows) throws IOException {
+        List<List<String>> all = new ArrayList<>();
+        for (List<String> r : rows) {
+            all.add(r);
+        }
+        csvRows(dir, file, header, all);
+    }
+
+    private static void csvRows(Path dir, String file, List<String> header, List<List<String>> rows) throws IOException {
         StringBuilder sb = new StringBuilder();
         line(sb, header);
         for (List<String> r : rows) {
