@@ -25,7 +25,7 @@ public final class GlosaCli {
         for (SourceProvider p : ServiceLoader.load(SourceProvider.class, GlosaCli.class.getClassLoader())) {
             commands.put(p.id(), new SourceCommand(p));
         }
-        for (Command c : new Command[] {new InspectCommand(), new FetchCommand()}) {
+        for (Command c : new Command[] {new InspectCommand(), new FetchCommand(), new ReportCommand()}) {
             commands.put(c.name(), c);
         }
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenOutputTests {
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     static final List<String> FILES = List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv",
-            "indicators.csv", "group_state.csv", "manifest.json", "runs.csv");
+            "indicators.csv", "group_state.csv", "manifest.json", "runs.csv", "report.html");
     static final String KEY = "pseudonymKey: golden-key-of-sixteen-chars\n";
 
     @TempDir

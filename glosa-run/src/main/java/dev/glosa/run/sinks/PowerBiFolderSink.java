@@ -9,26 +9,36 @@ import dev.glosa.io.powerbi.OutputFolder;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriteReport;
 import dev.glosa.io.powerbi.WriterOptions;
+import dev.glosa.report.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The Power BI star schema in a folder ({@link StarSchemaWriter}): history accumulates week after week, a week
  * written again replaces that week's rows, and rejected input rows are quarantined to {@code rejects.csv} beside it.
+ * After the tables, {@code report.html} ({@link HtmlReport}) is drawn from them for the week just written.
  */
 public final class PowerBiFolderSink implements GlosaSink {
     private final Path folder;
     private final WriterOptions options;
+    private final Locale language;
     private OutputFolder open;
 
-    /** A sink writing to {@code folder} with the identifier treatment of {@code options}. */
+    /** A sink writing to {@code folder} with the identifier treatment of {@code options}; its report in English. */
     public PowerBiFolderSink(Path folder, WriterOptions options) {
+        this(folder, options, Locale.ENGLISH);
+    }
+
+    /** A sink whose {@code report.html} is in {@code language} (pt-BR, or English for any other). */
+    public PowerBiFolderSink(Path folder, WriterOptions options, Locale language) {
         this.folder = Objects.requireNonNull(folder, "folder");
         this.options = Objects.requireNonNull(options, "options");
+        this.language = Objects.requireNonNull(language, "language");
     }
 
     /** The output folder. */
@@ -85,8 +95,11 @@ public final class PowerBiFolderSink implements GlosaSink {
     public List<String> write(RunOutput out) throws IOException {
         WriteReport written = StarSchemaWriter.write(folder, out.run(), out.analysed(), out.outcomes(),
                 out.indicators(), out.state(), options);
+        // Drawn from the files just committed, so that `glosa report` redraws the same bytes later.
+        HtmlReport.write(folder, out.run().asOf(), language);
         return List.of("Power BI outputs in " + written.folder().toAbsolutePath().normalize()
-                + " (fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, manifest.json)");
+                + " (fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, manifest.json,"
+                + " report.html)");
     }
 
     /** Lets go of the folder's lock. */
