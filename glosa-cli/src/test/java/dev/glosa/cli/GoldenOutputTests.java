@@ -37,7 +37,7 @@ class GoldenOutputTests {
     void susDemoWritesTheGoldenFiles() throws IOException {
         Path out = dir.resolve("out");
         run("demo", "--rows", "2000", "--seed", "7", "--out", out.toString(), "--as-of", "2026-11-23",
-                "--threads", "2", "--config", config(KEY).toString());
+                "--threads", "2", "--lang", "en", "--config", config(KEY).toString());
         check("demo-sus", out);
     }
 
@@ -45,7 +45,7 @@ class GoldenOutputTests {
     void erpDemoWritesTheGoldenFiles() throws IOException {
         Path out = dir.resolve("out");
         run("demo", "--source", "erp", "--rows", "2000", "--seed", "7", "--out", out.toString(), "--as-of",
-                "2026-11-23", "--threads", "2", "--config", config(KEY).toString());
+                "2026-11-23", "--threads", "2", "--lang", "en", "--config", config(KEY).toString());
         check("demo-erp", out);
     }
 
@@ -55,7 +55,7 @@ class GoldenOutputTests {
                 dir.resolve("sih"));
         Path out = dir.resolve("out");
         List<String> args = new ArrayList<>(List.of("sus", "--out", out.toString(), "--as-of", "2026-11-23",
-                "--threads", "2", "--config", config(KEY).toString()));
+                "--threads", "2", "--lang", "en", "--config", config(KEY).toString()));
         args.add("--rd");
         files.rd().forEach(p -> args.add(p.getFileName().toString()));
         args.add("--rj");

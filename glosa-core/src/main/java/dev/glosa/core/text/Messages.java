@@ -88,6 +88,11 @@ public final class Messages {
         return Double.isFinite(share) ? decimal(100 * share, 1) + "%" : "";
     }
 
+    /** A share as a percentage with two decimals: {@code 12,34%} (pt-BR), {@code 12.34%} (en). */
+    public String percent2(double share) {
+        return Double.isFinite(share) ? decimal(100 * share, 2) + "%" : "";
+    }
+
     /**
      * Money in short form for labels: {@code R$ 820}, {@code R$ 4,5 mil}, {@code R$ 350 mil}, {@code R$ 1,2 mi},
      * {@code R$ 3,4 bi} in pt-BR; {@code R$ 4.5k}, {@code R$ 350k}, {@code R$ 1.2M}, {@code R$ 3.4bn} in English.
