@@ -503,7 +503,7 @@ public record RunConfig(
     }
 
     private WriterOptions writerOptionsUnchecked() {
-        WriterOptions w = WriterOptions.defaults();
+        WriterOptions w = WriterOptions.defaults().withKeepWeeks(history.keepWeeks()).withBom(csv.bom());
         if (!identifierColumns.isEmpty()) {
             w = w.withIdentifierColumns(identifierColumns);
         }

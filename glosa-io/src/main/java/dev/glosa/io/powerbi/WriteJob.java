@@ -73,8 +73,10 @@ final class WriteJob {
                 for (RunTables.Planned p : plan) {
                     Path temp = temp(folder, p.file());
                     temps.put(p.file(), temp);
+                    // Only the facts are bounded: they repeat every claim each week; the rest is small.
+                    int keep = p.file().equals(StarSchemaWriter.FACT_GLOSA) ? options.keepWeeks() : 0;
                     HistoryFile.Result r = HistoryFile.merge(folder.resolve(p.file()), temp, p.built().columns(),
-                            p.built().rows(), asOf, previous.of(p.file()));
+                            p.built().rows(), asOf, previous.of(p.file()), keep, options.bom());
                     reports.add(new WriteReport.TableReport(p.file(), r.written(), r.replaced(), r.total()));
                     described.add(new Manifest.Table(p.file(), p.oneRowPer(), p.key(), r.header(), r.total()));
                     hook.tempWritten(p.file());
