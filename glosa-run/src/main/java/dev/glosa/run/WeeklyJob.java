@@ -183,7 +183,7 @@ public final class WeeklyJob {
         }
         List<String> written;
         try {
-            written = sink.write(new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state()));
+            written = sink.write(new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state(), names));
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         } catch (FolderLockedException | CommitPendingException e) {

@@ -84,9 +84,10 @@ public final class PowerBiFolderSink implements GlosaSink {
     @Override
     public List<String> write(RunOutput out) throws IOException {
         WriteReport written = StarSchemaWriter.write(folder, out.run(), out.analysed(), out.outcomes(),
-                out.indicators(), out.state(), options);
+                out.indicators(), out.state(), options, out.names());
         return List.of("Power BI outputs in " + written.folder().toAbsolutePath().normalize()
-                + " (fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, manifest.json)");
+                + " (fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, dim_hospital.csv,"
+                + " dim_payer.csv, dim_glosa_type.csv, dim_date.csv, dim_run.csv, manifest.json)");
     }
 
     /** Lets go of the folder's lock. */
