@@ -2,6 +2,7 @@ package dev.glosa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glosa.run.CsvTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,29 @@ class LanguageCliTests {
         assertThat(rows).hasSize(10);
         // the same data a week later: every group is kept, with no change of money
         assertThat(rows).allSatisfy(l -> assertThat(l).contains("mantido +R$ 0,00"));
+    }
+
+    @Test
+    void everyDimensionKeyAFactReferencesExistsAndTheDemoHospitalsHaveNames() throws IOException {
+        Path out = dir.resolve("dims");
+        demo("pt-BR", out, "2026-11-23");
+        demo("pt-BR", out, "2026-11-30");
+        CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
+        for (String[] link : new String[][] {{"hospital", "dim_hospital"}, {"payer", "dim_payer"},
+            {"glosa_type", "dim_glosa_type"}, {"competence", "dim_date"}, {"run_id", "dim_run"}}) {
+            CsvTable dim = CsvTable.read(out.resolve(link[1] + ".csv"));
+            List<String> keys = dim.column(link[0]);
+            assertThat(keys).as(link[1] + " keys are unique").doesNotHaveDuplicates();
+            assertThat(keys).as(link[1]).containsAll(fact.distinct(link[0]).stream().filter(v -> !v.isEmpty())
+                    .toList());
+        }
+        CsvTable hospitals = CsvTable.read(out.resolve("dim_hospital.csv"));
+        assertThat(hospitals.column("name")).allSatisfy(n -> assertThat(n).doesNotMatch("\\d+")
+                .matches("(Hospital|Santa Casa|Maternidade) .+"));
+        CsvTable runs = CsvTable.read(out.resolve("dim_run.csv"));
+        assertThat(runs.column("latest")).containsExactly("false", "true");
+        CsvTable months = CsvTable.read(out.resolve("dim_date.csv"));
+        assertThat(months.column("month_name")).contains("novembro");
     }
 
     @Test

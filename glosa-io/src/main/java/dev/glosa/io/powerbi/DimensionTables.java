@@ -57,19 +57,40 @@ final class DimensionTables {
 
     private DimensionTables() {}
 
+    /** The dimension files, in the order they are written. */
+    static final List<String> FILES = List.of(HOSPITAL, PAYER, GLOSA_TYPE, DATE, RUN);
+
+    /** The columns of one dimension file, in order. */
+    static List<ColumnSpec> columns(String file) {
+        ColumnSpec name = text("name", "the name, in the run's language where glosa names it; else the code");
+        return switch (file) {
+            case HOSPITAL -> List.of(text(Role.HOSPITAL.column(), "the hospital's code (CNES in SUS)"), name);
+            case PAYER -> List.of(text(Role.PAYER.column(), "the payer's code"), name);
+            case GLOSA_TYPE -> List.of(text(Role.GLOSA_TYPE.column(), "the glosa type's code"), name,
+                    text("group", "the group of the type (SIH CO_ERRO group, or a dimension file's third column)"));
+            case DATE -> List.of(ColumnSpec.of(Role.COMPETENCE.column(), CellType.MONTH, "the month, yyyy-MM"),
+                    ColumnSpec.of("month_start", CellType.DATE, "the month's first day"),
+                    ColumnSpec.of("year", CellType.INTEGER, "the year"),
+                    ColumnSpec.of("month", CellType.INTEGER, "the month, 1 to 12"),
+                    text("month_name", "the month's name in pt-BR"),
+                    text("month_name_en", "the month's name in English"),
+                    text("month_label", "short label, e.g. jun/2026"));
+            case RUN -> List.of(ColumnSpec.of(Schema.AS_OF, CellType.DATE, "the run's date"),
+                    text(Schema.RUN_ID, "the run's id"),
+                    text("latest", "true for the latest as_of in the folder, false for the rest"));
+            default -> throw new IllegalArgumentException("not a dimension file: " + file);
+        };
+    }
+
     /** This run's rows of every dimension. */
     static List<Dimension> of(RunRecord run, GlosaTable analysed, List<IndicatorRow> indicators, KeyNames names) {
         List<Dimension> out = new ArrayList<>();
         String hospital = Role.HOSPITAL.column();
         String payer = Role.PAYER.column();
         String type = Role.GLOSA_TYPE.column();
-        ColumnSpec name = text("name", "the name, in the run's language where glosa names it; else the code");
-        out.add(new Dimension(HOSPITAL, "hospital", List.of(text(hospital, "the hospital's code (CNES in SUS)"),
-                name), named(analysed, hospital, names, null)));
-        out.add(new Dimension(PAYER, "payer", List.of(text(payer, "the payer's code"), name),
-                named(analysed, payer, names, null)));
-        out.add(new Dimension(GLOSA_TYPE, "glosa type", List.of(text(type, "the glosa type's code"), name,
-                text("group", "the group of the type (SIH CO_ERRO group, or a dimension file's third column)")),
+        out.add(new Dimension(HOSPITAL, "hospital", columns(HOSPITAL), named(analysed, hospital, names, null)));
+        out.add(new Dimension(PAYER, "payer", columns(PAYER), named(analysed, payer, names, null)));
+        out.add(new Dimension(GLOSA_TYPE, "glosa type", columns(GLOSA_TYPE),
                 named(analysed, type, names, GLOSA_TYPE_GROUP)));
         TreeMap<String, YearMonth> months = new TreeMap<>();
         String competence = Role.COMPETENCE.column();
@@ -97,15 +118,8 @@ final class DimensionTables {
                 ym.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Locale.ENGLISH),
                 ym.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, pt).replace(".", "") + "/" + ym.getYear()});
         }
-        out.add(new Dimension(DATE, "month", List.of(ColumnSpec.of(competence, CellType.MONTH, "the month, yyyy-MM"),
-                ColumnSpec.of("month_start", CellType.DATE, "the month's first day"),
-                ColumnSpec.of("year", CellType.INTEGER, "the year"),
-                ColumnSpec.of("month", CellType.INTEGER, "the month, 1 to 12"),
-                text("month_name", "the month's name in pt-BR"), text("month_name_en", "the month's name in English"),
-                text("month_label", "short label, e.g. jun/2026")), dates));
-        out.add(new Dimension(RUN, "run (as_of)", List.of(ColumnSpec.of(Schema.AS_OF, CellType.DATE, "the run's date"),
-                text(Schema.RUN_ID, "the run's id"), ColumnSpec.of("latest", CellType.TEXT,
-                        "true for the latest as_of in the folder, false for the rest")), List.<String[]>of(
+        out.add(new Dimension(DATE, "month", columns(DATE), dates));
+        out.add(new Dimension(RUN, "run (as_of)", columns(RUN), List.<String[]>of(
                 new String[] {run.asOf().toString(), CsvCells.guard(run.runId()), "true"})));
         return out;
     }
