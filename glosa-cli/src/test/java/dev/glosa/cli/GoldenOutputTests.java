@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenOutputTests {
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     static final List<String> FILES = List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv",
-            "indicators.csv", "group_state.csv", "manifest.json", "runs.csv");
+            "indicators.csv", "group_state.csv", "manifest.json", "runs.csv", "dim_hospital.csv", "dim_payer.csv",
+            "dim_glosa_type.csv", "dim_date.csv", "dim_run.csv");
     static final String KEY = "pseudonymKey: golden-key-of-sixteen-chars\n";
 
     @TempDir
