@@ -78,7 +78,7 @@ public final class WeeklyJob {
             Messages text = Messages.of(config.language());
             if (prepared.reconciliation() != null) {
                 log.result(text.text("reconciliation.title"));
-                log.result(prepared.reconciliation().summary());
+                log.result(prepared.reconciliation().summary(text));
                 log.result("");
                 log.result(text.text("indicators.title"));
                 log.result(IndicatorFormat.header(text));
