@@ -31,12 +31,12 @@ class LanguageCliTests {
         CliRun pt = demo("pt-BR", dir.resolve("pt"), "2026-11-23");
         CliRun en = demo("en", dir.resolve("en"), "2026-11-23");
 
-        assertThat(pt.out).contains("Os 10 grupos de maior valor em glosa:", "operadora", "tipo de glosa", "novo",
+        assertThat(pt.out).contains("Grupos de maior valor em glosa (10):", "operadora", "tipo de glosa", "novo",
                 "do segmento", "Hospital ", "Procedimentos, UTI, OPM", "Indicadores", "contas");
-        assertThat(en.out).contains("Top 10 groups by money at stake:", "payer", "glosa type", "new",
+        assertThat(en.out).contains("Top groups by money at stake (10):", "payer", "glosa type", "new",
                 "of the segment", "Hospital ", "Procedures, ICU, OPM", "Indicators", "claims");
-        assertThat(pt.out).doesNotContain("of the segment", "Top 10");
-        assertThat(en.out).doesNotContain("do segmento", "Os 10");
+        assertThat(pt.out).doesNotContain("of the segment", "Top groups");
+        assertThat(en.out).doesNotContain("do segmento", "Grupos de maior");
         // pt-BR money: R$ 217.573,16; English: R$ 217,573.16; the same amounts in the same order
         List<String> ptAmounts = amounts(topRows(pt.out), "R\\$ ([0-9.]+,\\d\\d)");
         List<String> enAmounts = amounts(topRows(en.out), "R\\$ ([0-9,]+\\.\\d\\d)");
