@@ -5,6 +5,7 @@ import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
+import dev.glosa.core.text.KeyNames;
 import dev.glosa.io.generate.ErpGenerator;
 import dev.glosa.io.generate.ErpGeneratorConfig;
 import dev.glosa.io.generate.ErpSample;
@@ -34,6 +35,17 @@ public final class GeneratedSource implements GlosaSource {
     private final Kind kind;
     private final int rows;
     private final long seed;
+    private KeyNames names = KeyNames.none();
+
+    /** Fictional names the demo gives its generated hospitals, in the order of their CNES codes. */
+    private static final List<String> DEMO_HOSPITALS = List.of("Hospital Santa Clara", "Hospital São Lucas",
+            "Hospital Bom Jesus", "Santa Casa de Vila Nova", "Hospital Regional do Vale", "Hospital Nossa Senhora da Luz",
+            "Hospital Municipal Jardim", "Maternidade Esperança", "Hospital Santo Antônio", "Hospital das Clínicas do Sul",
+            "Hospital São Vicente", "Hospital Monte Alegre", "Hospital Boa Vista", "Hospital Santa Marta",
+            "Hospital Vila Rica", "Hospital do Carmo", "Hospital Primavera", "Hospital Santa Helena",
+            "Hospital Serra Azul", "Hospital Rio Claro", "Hospital Santa Rita", "Hospital Beira-Mar",
+            "Hospital Três Pontes", "Hospital Campo Belo", "Hospital Santa Inês", "Hospital São Bento",
+            "Hospital Lago Verde", "Hospital Bela Vista", "Hospital Santa Luzia", "Hospital Alto da Serra");
 
     /**
      * @param rows about how many claims (SUS) or lines (ERP) to generate
@@ -74,6 +86,7 @@ public final class GeneratedSource implements GlosaSource {
                 generated("generated:sih-rj", generator, sample.rj().rowCount()),
                 generated("generated:sih-er", generator, sample.er().rowCount()));
         long read = (long) sample.rd().rowCount() + sample.rj().rowCount() + sample.er().rowCount();
+        names = demoHospitalNames(sample.rd());
         return new SourceBatch(new SourceRows.Sih(sample.rd(), sample.rj(), sample.er()), inputs, read, 0, List.of());
     }
 
@@ -91,6 +104,32 @@ public final class GeneratedSource implements GlosaSource {
         List<RunRecord.Input> inputs = List.of(generated("generated:erp", generator, sample.table().rowCount()));
         return new SourceBatch(new SourceRows.ErpLines(sample.table(), generator.analysedMonth()), inputs,
                 sample.table().rowCount(), 0, List.of());
+    }
+
+    @Override
+    public KeyNames names() {
+        return names;
+    }
+
+    /** Each generated CNES gets a fictional name (numbered past the list), so the demo reads as a real run would. */
+    static KeyNames demoHospitalNames(dev.glosa.core.table.GlosaTable rd) {
+        String hospital = dev.glosa.core.table.Role.HOSPITAL.column();
+        if (!rd.has(hospital)) {
+            return KeyNames.none();
+        }
+        dev.glosa.core.table.CategoryColumn c = rd.category(hospital);
+        java.util.TreeSet<String> codes = new java.util.TreeSet<>();
+        for (int i = 0; i < c.cardinality(); i++) {
+            codes.add(c.value(i));
+        }
+        java.util.Map<String, String> byCode = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (String code : codes) {
+            String base = DEMO_HOSPITALS.get(i % DEMO_HOSPITALS.size());
+            byCode.put(code, i < DEMO_HOSPITALS.size() ? base : base + " " + (i / DEMO_HOSPITALS.size() + 1));
+            i++;
+        }
+        return KeyNames.of(hospital, byCode);
     }
 
     private static RunRecord.Input generated(String name, Object generatorConfig, long rows) {

@@ -1,5 +1,7 @@
 package dev.glosa.cli;
 
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
 import dev.glosa.run.spi.Options;
@@ -25,7 +27,7 @@ record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
 
     /** The options that take a value: the shared ones and every sink provider's. */
     static Set<String> valued() {
-        Set<String> valued = new HashSet<>(Set.of("out", "config", "as-of", "threads"));
+        Set<String> valued = new HashSet<>(Set.of("out", "config", "as-of", "threads", "lang"));
         for (SinkProvider p : Sinks.providers()) {
             valued.addAll(p.valuedOptions());
         }
@@ -47,6 +49,8 @@ record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
                   --as-of DATE   the date the run analyses the data as of, yyyy-MM-dd (default today); a re-run for the
                                  same date replaces that week's rows in the outputs
                   --threads N    worker threads (default: all cores)
+                  --lang L       language of the console, labels and descriptions: pt-BR or en (default: lang: in the
+                                 configuration, else the system's, else en); files keep machine formats
                   --verbose      stack traces on failure""");
         return sb.toString();
     }
@@ -56,15 +60,20 @@ record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
      * console also logs to the output folder (for a database, to the work folder).
      */
     static RunOptions from(Options args, String defaultOut, Console console) {
+        // Errors before the configuration is read speak --lang's language, else the system's.
+        Messages text = Messages.of(args.has("lang") ? language(args.one("lang", null)) : Language.system());
         String out = args.one("out", defaultOut);
         if (out != null && out.isBlank()) {
             // Path.of("") is the current folder: an empty variable in a scheduled script must not write there.
-            throw GlosaRunException.badInput("--out is empty: give the output folder");
+            throw GlosaRunException.badInput(text.text("error.outEmpty"));
         }
         if (out == null) {
-            throw GlosaRunException.badInput("--out is required");
+            throw GlosaRunException.badInput(text.text("error.outRequired"));
         }
         RunConfig config = args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
+        if (args.has("lang")) {
+            config = config.withLang(language(args.one("lang", null)).tag());
+        }
         config.validate();
         Path logFolder = Sinks.isFolder(out) ? Path.of(out) : Path.of(args.one("work", "."));
         // A file in the folder's place is refused by the sink when it opens, in one line; no log goes there.
@@ -74,5 +83,13 @@ record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
         LocalDate asOf = args.date("as-of", LocalDate.now());
         int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         return new RunOptions(out, config, asOf, threads);
+    }
+
+    private static Language language(String given) {
+        try {
+            return Language.parse(given);
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(Messages.of(Language.system()).text("error.language", given), e);
+        }
     }
 }

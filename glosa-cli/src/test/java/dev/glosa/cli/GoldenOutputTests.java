@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GoldenOutputTests {
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     static final List<String> FILES = List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv",
-            "indicators.csv", "group_state.csv", "manifest.json", "runs.csv", "report.html");
+            "indicators.csv", "group_state.csv", "manifest.json", "runs.csv", "dim_hospital.csv", "dim_payer.csv",
+            "dim_glosa_type.csv", "dim_date.csv", "dim_run.csv", "report.html");
     static final String KEY = "pseudonymKey: golden-key-of-sixteen-chars\n";
 
     @TempDir
@@ -37,7 +38,7 @@ class GoldenOutputTests {
     void susDemoWritesTheGoldenFiles() throws IOException {
         Path out = dir.resolve("out");
         run("demo", "--rows", "2000", "--seed", "7", "--out", out.toString(), "--as-of", "2026-11-23",
-                "--threads", "2", "--config", config(KEY).toString());
+                "--threads", "2", "--lang", "en", "--config", config(KEY).toString());
         check("demo-sus", out);
     }
 
@@ -45,7 +46,7 @@ class GoldenOutputTests {
     void erpDemoWritesTheGoldenFiles() throws IOException {
         Path out = dir.resolve("out");
         run("demo", "--source", "erp", "--rows", "2000", "--seed", "7", "--out", out.toString(), "--as-of",
-                "2026-11-23", "--threads", "2", "--config", config(KEY).toString());
+                "2026-11-23", "--threads", "2", "--lang", "en", "--config", config(KEY).toString());
         check("demo-erp", out);
     }
 
@@ -55,7 +56,7 @@ class GoldenOutputTests {
                 dir.resolve("sih"));
         Path out = dir.resolve("out");
         List<String> args = new ArrayList<>(List.of("sus", "--out", out.toString(), "--as-of", "2026-11-23",
-                "--threads", "2", "--config", config(KEY).toString()));
+                "--threads", "2", "--lang", "en", "--config", config(KEY).toString()));
         args.add("--rd");
         files.rd().forEach(p -> args.add(p.getFileName().toString()));
         args.add("--rj");

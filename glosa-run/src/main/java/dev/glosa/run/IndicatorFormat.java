@@ -1,20 +1,23 @@
 package dev.glosa.run;
 
 import dev.glosa.core.indicator.IndicatorRow;
+import dev.glosa.core.text.Messages;
 
-/** Renders indicator rows as an aligned text table for the terminal. */
+/** Renders indicator rows as an aligned text table for the terminal, numbers as the run's language writes them. */
 final class IndicatorFormat {
     private IndicatorFormat() {}
 
-    static String header() {
-        return String.format("%-10s %-10s %-8s %9s %9s %8s %17s %16s %16s %8s", "scope", "key", "period", "claims",
-                "rejected", "rate", "95% CI", "glosa R$", "paid R$", "value %");
+    static String header(Messages t) {
+        return String.format("%-10s %-10s %-8s %9s %9s %8s %17s %16s %16s %8s", t.text("indicators.scope"),
+                t.text("indicators.key"), t.text("indicators.period"), t.text("indicators.claims"),
+                t.text("indicators.rejected"), t.text("indicators.rate"), t.text("indicators.ci"),
+                t.text("indicators.glosa"), t.text("indicators.paid"), t.text("indicators.value"));
     }
 
-    static String line(IndicatorRow r) {
-        return String.format("%-10s %-10s %-8s %,9d %,9d %7.2f%% [%6.2f%%, %6.2f%%] %,16.2f %,16.2f %7.2f%%",
-                r.scope(), r.scopeKey(), r.period(), r.claims(), r.glosaClaims(), 100 * r.glosaRate(),
-                100 * r.glosaRateCiLow(), 100 * r.glosaRateCiHigh(), r.glosaAmount(), r.paidAmount(),
-                100 * r.glosaValueRatio());
+    static String line(IndicatorRow r, Messages t) {
+        return String.format("%-10s %-10s %-8s %9s %9s %8s [%7s, %7s] %16s %16s %8s", r.scope(), r.scopeKey(),
+                r.period(), t.number(r.claims()), t.number(r.glosaClaims()), t.percent2(r.glosaRate()),
+                t.percent2(r.glosaRateCiLow()), t.percent2(r.glosaRateCiHigh()), t.decimal(r.glosaAmount(), 2),
+                t.decimal(r.paidAmount(), 2), t.percent2(r.glosaValueRatio()));
     }
 }

@@ -16,6 +16,7 @@ import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.RankBy;
 import dev.glosa.core.reconcile.DedupPolicy;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.text.Language;
 import dev.glosa.io.powerbi.IdentifierPolicy;
 import dev.glosa.io.powerbi.WriterOptions;
 import java.io.IOException;
@@ -56,6 +57,12 @@ import java.util.Map;
  *     {@code max_value}
  * @param database how a database is read or written (not part of the fingerprint: it changes no result)
  * @param datasus where SIH files are fetched from and kept (not part of the fingerprint either)
+ * @param lang the language of what a person reads: {@code pt-BR} or {@code en}; {@code --lang} replaces it; without
+ *     either, the system locale's, falling back to English (not part of the fingerprint: it changes words, not groups)
+ * @param dimensions key column to a CSV file of code and name (and, optionally, group), e.g. {@code hospital:
+ *     hospitals.csv}; a relative path is read from the configuration file's folder (not part of the fingerprint)
+ * @param history how much history the output folder keeps (not part of the fingerprint)
+ * @param csv how the CSV files are written (not part of the fingerprint)
  */
 public record RunConfig(
         List<String> segmentKeys,
@@ -74,7 +81,40 @@ public record RunConfig(
         List<String> identifierColumns,
         String dedup,
         DatabaseEntry database,
-        DatasusEntry datasus) {
+        DatasusEntry datasus,
+        String lang,
+        Map<String, String> dimensions,
+        HistoryEntry history,
+        CsvEntry csv) {
+
+    /**
+     * How much history the output folder keeps.
+     *
+     * @param keepWeeks the weeks ({@code as_of} dates) of {@code fact_glosa} kept, the latest ones (default 12);
+     *     dimensions, indicators and group history keep every week
+     */
+    public record HistoryEntry(Integer keepWeeks) {
+        /** The default weeks of facts kept. */
+        public static final int DEFAULT_KEEP_WEEKS = 12;
+
+        /** Fills the default. */
+        public HistoryEntry {
+            keepWeeks = keepWeeks == null ? DEFAULT_KEEP_WEEKS : keepWeeks;
+        }
+    }
+
+    /**
+     * How the CSV files are written.
+     *
+     * @param bom whether each file starts with a UTF-8 byte order mark, so Excel in pt-BR opens it in columns
+     *     (default false)
+     */
+    public record CsvEntry(Boolean bom) {
+        /** Fills the default. */
+        public CsvEntry {
+            bom = bom != null && bom;
+        }
+    }
 
     /**
      * Where SIH files are fetched from and kept ({@code glosa fetch}, {@code glosa sus --uf}); not part of the
@@ -143,18 +183,45 @@ public record RunConfig(
         dedup = dedup == null ? "first" : dedup;
         database = database == null ? new DatabaseEntry(null, null, null, null, null, null) : database;
         datasus = datasus == null ? new DatasusEntry(null, null) : datasus;
+        dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+        history = history == null ? new HistoryEntry(null) : history;
+        csv = csv == null ? new CsvEntry(null) : csv;
     }
 
     /** Every setting at its default. */
     public static RunConfig defaults() {
         return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null, null, null);
+    }
+
+    /** The same settings in another language ({@code --lang}). */
+    public RunConfig withLang(String lang) {
+        return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
+                rankBy, overrides, identifiers, pseudonymKey, identifierColumns, dedup, database, datasus, lang,
+                dimensions, history, csv);
+    }
+
+    /**
+     * The language of the run: {@code lang} when set, else the system locale's, falling back to English.
+     *
+     * @throws GlosaRunException naming the choices, when {@code lang} is neither pt-BR nor en
+     */
+    public Language language() {
+        if (lang == null) {
+            return Language.system();
+        }
+        try {
+            return Language.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput("configuration: lang must be pt-BR or en, found '" + lang + "'", e);
+        }
     }
 
     /** The same settings with another pseudonym key. */
     public RunConfig withPseudonymKey(String key) {
         return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
-                rankBy, overrides, identifiers, key, identifierColumns, dedup, database, datasus);
+                rankBy, overrides, identifiers, key, identifierColumns, dedup, database, datasus, lang, dimensions, history,
+                csv);
     }
 
     /**
@@ -168,11 +235,23 @@ public record RunConfig(
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw GlosaRunException.badInput("configuration file " + file + " not found");
+            throw GlosaRunException.badInput(dev.glosa.core.text.Messages.of(Language.system())
+                    .text("error.configNotFound", file));
         } catch (IOException e) {
             throw GlosaRunException.badInput("cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
-        return parse(bytes, file.toString());
+        RunConfig c = parse(bytes, file.toString());
+        if (c.dimensions.isEmpty()) {
+            return c;
+        }
+        // A dimension file sits beside the configuration that names it, wherever the job is started from.
+        Path base = file.toAbsolutePath().getParent();
+        Map<String, String> resolved = new LinkedHashMap<>();
+        c.dimensions.forEach((column, path) -> resolved.put(column, path == null ? null
+                : base.resolve(path).normalize().toString()));
+        return new RunConfig(c.segmentKeys, c.features, c.strategy, c.parameters, c.criterion, c.kMin, c.kMax,
+                c.minSegmentSize, c.seed, c.rankBy, c.overrides, c.identifiers, c.pseudonymKey, c.identifierColumns,
+                c.dedup, c.database, c.datasus, c.lang, resolved, c.history, c.csv);
     }
 
     public static RunConfig parse(byte[] bytes, String source) {
@@ -235,6 +314,10 @@ public record RunConfig(
             com.fasterxml.jackson.databind.node.ObjectNode tree = canonical.valueToTree(withoutKey);
             tree.remove("database");
             tree.remove("datasus");
+            // Words, names and file form change how results read, never which groups they are.
+            for (String presentation : List.of("lang", "dimensions", "history", "csv")) {
+                tree.remove(presentation);
+            }
             return RunRecord.sha256(canonical.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
@@ -249,7 +332,8 @@ public record RunConfig(
                 + ", minSegmentSize=" + minSegmentSize + ", seed=" + seed + ", rankBy=" + rankBy + ", overrides="
                 + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
                 + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database + ", datasus="
-                + datasus + "]";
+                + datasus + ", lang=" + lang + ", dimensions=" + dimensions + ", history=" + history + ", csv=" + csv
+                + "]";
     }
 
     /**
@@ -276,7 +360,7 @@ public record RunConfig(
                 .seed(seed)
                 .threads(threads)
                 .profile(ProfileOptions.defaults().withRankBy(rankByChoice()).withCategoryColumns(profileColumns)
-                        .withPersonalOverrides(personal));
+                        .withPersonalOverrides(personal).withLanguage(language()));
         parameters.forEach(b::parameter);
         try {
             for (OverrideEntry o : overrides) {
@@ -367,6 +451,16 @@ public record RunConfig(
      * @throws GlosaRunException naming the setting, when one is wrong
      */
     public void validate() {
+        language();
+        if (history.keepWeeks() < 1) {
+            throw GlosaRunException.badInput("configuration: history.keepWeeks must be at least 1, found "
+                    + history.keepWeeks());
+        }
+        for (Map.Entry<String, String> d : dimensions.entrySet()) {
+            if (d.getValue() == null || d.getValue().isBlank()) {
+                throw GlosaRunException.badInput("configuration: dimensions." + d.getKey() + " needs a CSV file");
+            }
+        }
         rankByChoice();
         dedupPolicy();
         writerOptions();
@@ -409,7 +503,7 @@ public record RunConfig(
     }
 
     private WriterOptions writerOptionsUnchecked() {
-        WriterOptions w = WriterOptions.defaults();
+        WriterOptions w = WriterOptions.defaults().withKeepWeeks(history.keepWeeks()).withBom(csv.bom());
         if (!identifierColumns.isEmpty()) {
             w = w.withIdentifierColumns(identifierColumns);
         }

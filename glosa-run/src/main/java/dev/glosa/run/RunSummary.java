@@ -3,6 +3,8 @@ package dev.glosa.run;
 import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.text.KeyNames;
+import dev.glosa.core.text.Language;
 import java.util.List;
 
 /**
@@ -12,8 +14,11 @@ import java.util.List;
  * @param loop the loop's result; its assignments index the clustered rows
  * @param outcomes the outcomes as written; their assignments index the analysed rows
  * @param written one line per table the sink wrote
+ * @param language the language the run wrote its texts in (the HTML report takes {@code language.locale()})
+ * @param names the names of the key codes (hospital, payer, glosa type...) the run knew
  */
-public record RunSummary(RunRecord run, LoopResult loop, List<SegmentOutcome> outcomes, List<String> written) {
+public record RunSummary(RunRecord run, LoopResult loop, List<SegmentOutcome> outcomes, List<String> written,
+        Language language, KeyNames names) {
 
     /** Copies the lists. */
     public RunSummary {

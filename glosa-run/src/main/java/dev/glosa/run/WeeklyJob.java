@@ -16,7 +16,10 @@ import dev.glosa.core.run.RunLog;
 import dev.glosa.core.run.RunOutput;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
+import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.KeyNames;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.powerbi.CommitPendingException;
 import dev.glosa.io.powerbi.FolderLockedException;
 import dev.glosa.io.powerbi.WriterOptions;
@@ -26,8 +29,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The weekly job: check everything that can be checked, read the source, reconcile or aggregate, segment, cluster,
@@ -70,18 +75,20 @@ public final class WeeklyJob {
             SourceBatch batch = read(source, new RunContext(request.asOf(), sink.rejectsFile(), log));
             Prepared prepared = Preparation.prepare(source.describe(), batch, config, request.asOf(),
                     source.personalOverrides());
+            Messages text = Messages.of(config.language());
             if (prepared.reconciliation() != null) {
-                log.result("Reconciliation");
-                log.result(prepared.reconciliation().summary());
+                log.result(text.text("reconciliation.title"));
+                log.result(prepared.reconciliation().summary(text));
                 log.result("");
-                log.result("Indicators");
-                log.result(IndicatorFormat.header());
+                log.result(text.text("indicators.title"));
+                log.result(IndicatorFormat.header(text));
                 prepared.indicators().stream().filter(r -> r.period().isEmpty()).limit(8)
-                        .forEach(r -> log.result(IndicatorFormat.line(r)));
+                        .forEach(r -> log.result(IndicatorFormat.line(r, text)));
                 log.result("");
             }
+            KeyNames names = Names.of(prepared.analysed(), source.names(), config);
             // The fingerprint is of the configuration as given: a demo key is not part of it.
-            return cluster(prepared, config, given.fingerprint(), sink, request, started);
+            return cluster(prepared, config, given.fingerprint(), sink, request, started, names);
         } catch (IOException e) {
             throw GlosaRunException.failure("cannot close " + request.out() + ": " + e.getMessage(), e);
         }
@@ -130,7 +137,7 @@ public final class WeeklyJob {
     }
 
     private static RunSummary cluster(Prepared in, RunConfig config, String configSha256, GlosaSink sink,
-            RunRequest request, Instant started) {
+            RunRequest request, Instant started, KeyNames names) {
         RunLog log = request.log();
         for (String w : in.warnings()) {
             log.info("warning: " + w);
@@ -176,7 +183,7 @@ public final class WeeklyJob {
         }
         List<String> written;
         try {
-            written = sink.write(new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state()));
+            written = sink.write(new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state(), names));
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         } catch (FolderLockedException | CommitPendingException e) {
@@ -185,7 +192,11 @@ public final class WeeklyJob {
             throw GlosaRunException.failure("cannot write the outputs to " + sink.describe() + ": " + e.getMessage()
                     + "; the previous outputs are unchanged", e);
         }
-        summarise(loop, run, written, log);
+        Map<String, Double> previousGlosa = new HashMap<>();
+        for (GroupRecord g : previous) {
+            previousGlosa.put(g.clusterId(), g.glosaTotal());
+        }
+        summarise(loop, run, written, log, names, previousGlosa, Messages.of(config.language()));
         dev.glosa.run.sources.TissAppealDrafts.writeIfAsked(request.options(), request.out(), request.asOf(),
                 in.analysed(), outcomes, log);
         if (allFailed) {
@@ -193,7 +204,7 @@ public final class WeeklyJob {
             throw GlosaRunException.failure("every one of the " + failed + " segments failed; first: "
                     + loop.segments().get(0).reason() + " (outputs written with status failed)", null);
         }
-        return new RunSummary(run, loop, outcomes, written);
+        return new RunSummary(run, loop, outcomes, written, config.language(), names);
     }
 
     /**
@@ -228,18 +239,19 @@ public final class WeeklyJob {
         return out;
     }
 
-    private static void summarise(LoopResult loop, RunRecord run, List<String> written, RunLog log) {
-        log.result(String.format("run %s (as of %s): %d segments (%d clustered, %d too small, %d failed), %d groups",
-                run.runId(), run.asOf(), loop.segments().size(), loop.count(SegmentStatus.CLUSTERED),
-                loop.count(SegmentStatus.TOO_SMALL), loop.count(SegmentStatus.FAILED), loop.profiles().size()));
+    private static void summarise(LoopResult loop, RunRecord run, List<String> written, RunLog log, KeyNames names,
+            Map<String, Double> previousGlosa, Messages text) {
+        log.result(text.text("run.summary", run.runId(), run.asOf().toString(),
+                Integer.toString(loop.segments().size()), Integer.toString(loop.count(SegmentStatus.CLUSTERED)),
+                Integer.toString(loop.count(SegmentStatus.TOO_SMALL)), Integer.toString(loop.count(SegmentStatus.FAILED)),
+                Integer.toString(loop.profiles().size())));
         List<ClusterProfile> ranking = loop.ranking();
         if (!ranking.isEmpty()) {
-            log.result("Top groups by money at stake:");
-            for (int i = 0; i < Math.min(5, ranking.size()); i++) {
-                ClusterProfile p = ranking.get(i);
-                log.result(String.format(Locale.ROOT, "  %d. %-18s R$ %,14.2f  %s", p.rankOverall(), p.clusterId(),
-                        p.glosaTotal(), p.description()));
+            Map<String, SegmentKey> keys = new HashMap<>();
+            for (var s : loop.segments()) {
+                keys.put(s.id(), s.key());
             }
+            TopList.lines(ranking, keys, previousGlosa, names, text).forEach(log::result);
         }
         for (var s : loop.segments()) {
             if (s.status() == SegmentStatus.FAILED) {

@@ -12,6 +12,7 @@ import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.PersonalFields;
+import dev.glosa.core.text.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,7 +39,8 @@ import java.util.Set;
  * reported but still count in the denominators.
  *
  * <p>The label reads "value level [and trend] — distinctive values — money, share of the segment", for example
- * {@code high value and rising — MATERIAL, UTI — R$ 1,2 M, 41% of the segment}:
+ * {@code high value and rising — MATERIAL, UTI — R$ 1.2M, 41% of the segment} (in pt-BR
+ * {@code valor alto e em alta — MATERIAL, UTI — R$ 1,2 mi, 41% do segmento}), in {@link ProfileOptions#language}:
  * <ul>
  *   <li>value level: the group's mean glosa against the segment's, "high value" from 1.5 times, "low value" up to
  *       2/3, "mid value" between ({@code whole segment} when there is one group, {@code noise} for label -1);
@@ -46,7 +48,7 @@ import java.util.Set;
  *       ({@code mean glosa - mean jump}): "rising" above +10%, "falling" below -10%, else "stable"; with no
  *       previous glosa, "rising" when the jump is positive;
  *   <li>distinctive values: up to two, from different columns, preferring values held by at least half the group;
- *   <li>money in pt-BR short form (R$ 820, R$ 4,5 mil, R$ 350 mil, R$ 1,2 M, R$ 3,4 bi).
+ *   <li>money in the language's short form ({@link Messages#moneyShort}).
  * </ul>
  */
 public final class GroupProfiler {
@@ -169,6 +171,7 @@ public final class GroupProfiler {
         }
 
         double segMean = n == 0 ? 0 : segGlosa / n;
+        Messages text = Messages.of(options.language());
         List<ClusterProfile> out = new ArrayList<>(groups);
         for (int r = 0; r < groups; r++) {
             int g = order[r];
@@ -181,8 +184,8 @@ public final class GroupProfiler {
             double share = segGlosa == 0 ? 0 : glosaSum[g] / segGlosa;
             double rate = hasBilled && billedSum[g] != 0 ? glosaSum[g] / billedSum[g] : Double.NaN;
             double jumpTotal = hasJump ? jumpSum[g] : Double.NaN;
-            String description = describe(label, groups, mean, segMean, hasJump ? jumpSum[g] / size[g] : Double.NaN,
-                    lifts.get(g), glosaSum[g], share);
+            String description = describe(text, label, groups, mean, segMean,
+                    hasJump ? jumpSum[g] / size[g] : Double.NaN, lifts.get(g), glosaSum[g], share);
             out.add(new ClusterProfile(segmentId, segmentId + "#" + label, label, size[g], (double) size[g] / n,
                     glosaSum[g], mean, median[g], share, rate, jumpTotal, centres, lifts.get(g), reasons.get(g),
                     description, rank[g], 0, GroupStatus.NEW));
@@ -216,29 +219,32 @@ public final class GroupProfiler {
         return Double.compare(b, a);
     }
 
-    private static String describe(int label, int groups, double mean, double segMean, double meanJump,
-            List<CategoryLift> lifts, double total, double share) {
-        StringBuilder sb = new StringBuilder();
+    private static String describe(Messages text, int label, int groups, double mean, double segMean,
+            double meanJump, List<CategoryLift> lifts, double total, double share) {
+        String level;
         if (label < 0) {
-            sb.append("noise");
+            level = text.text("label.noise");
         } else if (groups == 1) {
-            sb.append("whole segment");
+            level = text.text("label.whole");
         } else if (segMean <= 0) {
-            sb.append(mean > 0 ? "high value" : "no glosa");
+            level = text.text(mean > 0 ? "label.high" : "label.none");
         } else {
             double ratio = mean / segMean;
-            sb.append(ratio >= HIGH ? "high value" : ratio <= LOW ? "low value" : "mid value");
+            level = text.text(ratio >= HIGH ? "label.high" : ratio <= LOW ? "label.low" : "label.mid");
         }
+        StringBuilder sb = new StringBuilder();
         if (!Double.isNaN(meanJump)) {
             double previous = mean - meanJump;
             String trend;
             if (previous > 0) {
                 double rel = meanJump / previous;
-                trend = rel > TREND ? "rising" : rel < -TREND ? "falling" : "stable";
+                trend = rel > TREND ? "label.rising" : rel < -TREND ? "label.falling" : "label.stable";
             } else {
-                trend = meanJump > 0 ? "rising" : "stable";
+                trend = meanJump > 0 ? "label.rising" : "label.stable";
             }
-            sb.append(" and ").append(trend);
+            sb.append(text.text("label.trend", level, text.text(trend)));
+        } else {
+            sb.append(level);
         }
         List<CategoryLift> picked = new ArrayList<>(2);
         Set<String> columns = new HashSet<>();
@@ -256,8 +262,7 @@ public final class GroupProfiler {
                 sb.append(i == 0 ? "" : ", ").append(picked.get(i).value());
             }
         }
-        sb.append(" — ").append(Money.format(total)).append(", ").append(Money.percent(share))
-                .append(" of the segment");
+        sb.append(" — ").append(text.text("label.share", text.moneyShort(total), text.percentShort(share)));
         return sb.toString();
     }
 

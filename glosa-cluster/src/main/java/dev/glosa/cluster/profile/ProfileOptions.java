@@ -3,6 +3,7 @@ package dev.glosa.cluster.profile;
 import dev.glosa.core.aggregate.MonthlyAggregator;
 import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
+import dev.glosa.core.text.Language;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,7 @@ import java.util.Objects;
  *     {@link PersonalFields#detect} finds personal describe groups, or {@code true} to keep one it does not find out
  *     of every description; a group is never described by a personal column otherwise, whatever
  *     {@code categoryColumns} says, because its label and distinctive values are written in clear
+ * @param language the language of the labels (default English)
  */
 public record ProfileOptions(
         String glosaColumn,
@@ -42,7 +44,8 @@ public record ProfileOptions(
         int maxLifts,
         int maxReasons,
         RankBy rankBy,
-        Map<String, Boolean> personalOverrides) {
+        Map<String, Boolean> personalOverrides,
+        Language language) {
 
     /** Checks every value and copies the column list. */
     public ProfileOptions {
@@ -67,6 +70,21 @@ public record ProfileOptions(
             throw new IllegalArgumentException("rankBy JUMP needs a jumpColumn, found null");
         }
         personalOverrides = personalOverrides == null ? Map.of() : Map.copyOf(personalOverrides);
+        language = language == null ? Language.EN : language;
+    }
+
+    /** Options in English. */
+    public ProfileOptions(String glosaColumn, String billedColumn, String jumpColumn, String reasonColumn,
+            List<String> categoryColumns, LiftBasis liftBasis, double minSupport, double minLift, int maxLifts,
+            int maxReasons, RankBy rankBy, Map<String, Boolean> personalOverrides) {
+        this(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis, minSupport, minLift,
+                maxLifts, maxReasons, rankBy, personalOverrides, Language.EN);
+    }
+
+    /** The same options with labels in {@code language}. */
+    public ProfileOptions withLanguage(Language language) {
+        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
+                minSupport, minLift, maxLifts, maxReasons, rankBy, personalOverrides, language);
     }
 
     /** Options without personal overrides: no personal column describes a group. */
@@ -91,7 +109,7 @@ public record ProfileOptions(
     /** The same options ranked by {@code by}. */
     public ProfileOptions withRankBy(RankBy by) {
         return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, by, personalOverrides);
+                minSupport, minLift, maxLifts, maxReasons, by, personalOverrides, language);
     }
 
     /**
@@ -100,13 +118,13 @@ public record ProfileOptions(
      */
     public ProfileOptions withCategoryColumns(List<String> columns) {
         return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, columns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, rankBy, personalOverrides);
+                minSupport, minLift, maxLifts, maxReasons, rankBy, personalOverrides, language);
     }
 
     /** The same options with another lift basis and thresholds. */
     public ProfileOptions withLifts(LiftBasis basis, double support, double lift, int max) {
         return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, basis,
-                support, lift, max, maxReasons, rankBy, personalOverrides);
+                support, lift, max, maxReasons, rankBy, personalOverrides, language);
     }
 
     /**
@@ -115,6 +133,6 @@ public record ProfileOptions(
      */
     public ProfileOptions withPersonalOverrides(Map<String, Boolean> overrides) {
         return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, rankBy, overrides);
+                minSupport, minLift, maxLifts, maxReasons, rankBy, overrides, language);
     }
 }

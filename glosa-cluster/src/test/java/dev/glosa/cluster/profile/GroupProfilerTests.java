@@ -214,9 +214,18 @@ class GroupProfilerTests {
     void labelReadsValueLevelTrendCategoriesAndMoney() {
         SegmentProfile s = profile(ProfileOptions.defaults());
         assertThat(group(s, 0).description())
-                .isEqualTo("high value and rising — UTI, MATERIAL — R$ 4,0 mil, 80% of the segment");
+                .isEqualTo("high value and rising — UTI, MATERIAL — R$ 4.0k, 80% of the segment");
         assertThat(group(s, 1).description())
                 .isEqualTo("low value and falling — ENFERMARIA, DIARIA — R$ 500, 10% of the segment");
+    }
+
+    @Test
+    void labelReadsInPortugueseWhenAskedWithTheSameDecisions() {
+        SegmentProfile s = profile(ProfileOptions.defaults().withLanguage(dev.glosa.core.text.Language.PT_BR));
+        assertThat(group(s, 0).description())
+                .isEqualTo("valor alto e em alta — UTI, MATERIAL — R$ 4,0 mil, 80% do segmento");
+        assertThat(group(s, 1).description())
+                .isEqualTo("valor baixo e em queda — ENFERMARIA, DIARIA — R$ 500, 10% do segmento");
     }
 
     @Test
@@ -224,7 +233,7 @@ class GroupProfilerTests {
         GlosaTable t = table().without("glosa_jump");
         SegmentProfile s = GroupProfiler.profile(t, KEY, ROWS, new int[10], FEATURES, ProfileOptions.defaults());
         assertThat(s.groups()).singleElement().satisfies(p -> {
-            assertThat(p.description()).isEqualTo("whole segment — R$ 5,0 mil, 100% of the segment");
+            assertThat(p.description()).isEqualTo("whole segment — R$ 5.0k, 100% of the segment");
             assertThat(p.glosaJump()).isNaN();
             assertThat(p.distinctive()).isEmpty();
         });

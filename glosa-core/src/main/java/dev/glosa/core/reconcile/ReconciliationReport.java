@@ -1,5 +1,7 @@
 package dev.glosa.core.reconcile;
 
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -78,16 +80,23 @@ public record ReconciliationReport(
 
     /** A few lines for a log or a terminal. */
     public String summary() {
+        return summary(Messages.of(Language.EN));
+    }
+
+    /** The summary in {@code text}'s language, numbers as that language writes them. */
+    public String summary(Messages text) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("rows in: %,d rejected, %,d paid; folded: %,d rejected re-presentations, %,d paid continuations%n",
-                rejectedRows, paidRows, rejectedDuplicates, paidRowsMerged));
+        sb.append(text.text("reconciliation.rows", text.number(rejectedRows), text.number(paidRows),
+                text.number(rejectedDuplicates), text.number(paidRowsMerged))).append(System.lineSeparator());
         for (Situation s : Situation.values()) {
             SituationTotals t = bySituation.get(s);
-            sb.append(String.format("  %s %-20s %,9d claims  glosa %,16.2f  paid %,16.2f%n", s.code(), s.name(),
-                    t.claims(), t.glosaAmount(), t.paidAmount()));
+            sb.append(String.format("  %s %-20s %9s %s  %s %16s  %s %16s%n", s.code(), s.name(),
+                    text.number(t.claims()), text.text("reconciliation.claims"), text.text("reconciliation.glosa"),
+                    text.decimal(t.glosaAmount(), 2), text.text("reconciliation.paid"), text.decimal(t.paidAmount(), 2)));
         }
-        sb.append(String.format("naive rejected total %,.2f vs reconciled glosa %,.2f (%+.1f%%)",
-                naiveRejectedTotal, glosaTotal(), 100 * naiveOverstatement()));
+        double over = 100 * naiveOverstatement();
+        sb.append(text.text("reconciliation.naive", text.decimal(naiveRejectedTotal, 2), text.decimal(glosaTotal(), 2),
+                (over >= 0 ? "+" : "") + text.decimal(over, 1)));
         return sb.toString();
     }
 }

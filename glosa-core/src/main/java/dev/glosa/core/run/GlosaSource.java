@@ -41,6 +41,14 @@ public interface GlosaSource {
         return Map.of();
     }
 
+    /**
+     * The names this source knows for key codes (the demo's hospitals), asked after {@link #read}; none by default.
+     * The configuration's dimension files override them.
+     */
+    default dev.glosa.core.text.KeyNames names() {
+        return dev.glosa.core.text.KeyNames.none();
+    }
+
     /** Whether the rows are generated (no real patient in them), so a non-secret pseudonym key may be used. */
     default boolean generated() {
         return false;

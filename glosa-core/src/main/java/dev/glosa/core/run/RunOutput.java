@@ -4,6 +4,7 @@ import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.KeyNames;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +16,16 @@ import java.util.Objects;
  * @param outcomes every segment's outcome; assignments index rows of {@code analysed}
  * @param indicators the indicator rows
  * @param state the groups' tracking state to hand to next week's run
+ * @param names the names of the key codes, for the dimension tables
  */
 public record RunOutput(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
-        List<IndicatorRow> indicators, List<GroupRecord> state) {
+        List<IndicatorRow> indicators, List<GroupRecord> state, KeyNames names) {
+
+    /** An output without names: every key is named by its code. */
+    public RunOutput(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes, List<IndicatorRow> indicators,
+            List<GroupRecord> state) {
+        this(run, analysed, outcomes, indicators, state, KeyNames.none());
+    }
 
     /** Checks and copies. */
     public RunOutput {
@@ -26,5 +34,6 @@ public record RunOutput(RunRecord run, GlosaTable analysed, List<SegmentOutcome>
         outcomes = List.copyOf(outcomes);
         indicators = List.copyOf(indicators);
         state = List.copyOf(state);
+        names = names == null ? KeyNames.none() : names;
     }
 }

@@ -33,7 +33,8 @@ final class Commit {
     private static final String END = "end";
     private static final Set<String> TABLES = Set.of(StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT,
             StarSchemaWriter.DIM_CLUSTER, StarSchemaWriter.INDICATORS, StarSchemaWriter.GROUP_STATE,
-            StarSchemaWriter.RUNS, StarSchemaWriter.MANIFEST);
+            StarSchemaWriter.RUNS, StarSchemaWriter.MANIFEST, DimensionTables.HOSPITAL, DimensionTables.PAYER,
+            DimensionTables.GLOSA_TYPE, DimensionTables.DATE, DimensionTables.RUN);
 
     /** Told after each step of a commit; a test throws or blocks there to play a crash. */
     interface Steps {

@@ -43,6 +43,16 @@ final class HistoryFile {
      */
     static Result merge(Path target, Path temp, List<ColumnSpec> columns, RowSource rows, String asOf,
             Map<String, ColumnSpec> previous) throws IOException {
+        return merge(target, temp, columns, rows, asOf, previous, 0, false);
+    }
+
+    /**
+     * Writes {@code temp} as above, keeping of the earlier rows only those of the latest {@code keepWeeks}
+     * {@code as_of} dates, this run's counted among them (0 keeps every week); this run's rows are always written, so
+     * re-running an old week writes that week. A UTF-8 byte order mark comes first when {@code bom}.
+     */
+    static Result merge(Path target, Path temp, List<ColumnSpec> columns, RowSource rows, String asOf,
+            Map<String, ColumnSpec> previous, int keepWeeks, boolean bom) throws IOException {
         String file = target.getFileName().toString();
         Map<String, ColumnSpec> byName = new HashMap<>();
         for (ColumnSpec c : columns) {
@@ -54,6 +64,7 @@ final class HistoryFile {
         boolean exists = Files.exists(target);
         String[] oldHeader = exists ? readHeader(target) : new String[0];
         int asOfIndex = exists ? indexOf(oldHeader, Schema.AS_OF, target) : -1;
+        String keepFrom = exists && keepWeeks > 0 ? keepFrom(target, asOfIndex, asOf, keepWeeks) : null;
 
         List<ColumnSpec> union = new ArrayList<>();
         Map<String, Integer> position = new HashMap<>();
@@ -88,9 +99,13 @@ final class HistoryFile {
                 Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch),
                         StandardCharsets.UTF_8.newEncoder()), 1 << 16)) {
             Csv.Out csv = new Csv.Out(w);
+            if (bom) {
+                w.write('\uFEFF');
+            }
             csv.record(Schema.names(union).toArray(new String[0]));
             if (exists) {
-                long[] counts = copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, -1, typeChange);
+                long[] counts = copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, -1, typeChange,
+                        keepFrom);
                 kept += counts[0];
                 replaced += counts[1];
             }
@@ -104,7 +119,8 @@ final class HistoryFile {
                 written++;
             }
             if (exists) {
-                kept += copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, 1, typeChange)[0];
+                kept += copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, 1, typeChange,
+                        keepFrom)[0];
             }
             w.flush();
             ch.force(true);
@@ -131,7 +147,7 @@ final class HistoryFile {
      * cell for each column the header gained.
      */
     private static long[] copyOld(Path target, Csv.Out csv, int width, int unionWidth, int asOfIndex, String asOf,
-            int side, String typeChange) throws IOException {
+            int side, String typeChange, String keepFrom) throws IOException {
         String file = target.getFileName().toString();
         long copied = 0;
         long skipped = 0;
@@ -150,6 +166,9 @@ final class HistoryFile {
                     throw new IOException(file + ":" + r.recordLine() + ":column 'as_of': not yyyy-MM-dd: '" + date + "'");
                 }
                 int cmp = Integer.signum(date.compareTo(asOf));
+                if (keepFrom != null && date.compareTo(keepFrom) < 0) {
+                    continue;
+                }
                 if (cmp == 0) {
                     skipped++;
                 } else if (cmp == side) {
@@ -162,6 +181,32 @@ final class HistoryFile {
             }
         }
         return new long[] {copied, side < 0 ? skipped : 0};
+    }
+
+    /**
+     * The earliest {@code as_of} kept when the folder keeps {@code keepWeeks} weeks: the file's dates and this run's,
+     * latest first, the {@code keepWeeks}-th of them (or the earliest when there are fewer).
+     */
+    private static String keepFrom(Path target, int asOfIndex, String asOf, int keepWeeks) throws IOException {
+        java.util.TreeSet<String> dates = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        dates.add(asOf);
+        try (Csv.RecordReader r = open(target)) {
+            r.next();
+            for (String[] cells; (cells = r.next()) != null; ) {
+                if (cells.length > asOfIndex) {
+                    dates.add(cells[asOfIndex]);
+                }
+            }
+        }
+        String from = asOf;
+        int i = 0;
+        for (String d : dates) {
+            if (i++ == keepWeeks) {
+                break;
+            }
+            from = d;
+        }
+        return from;
     }
 
     static Csv.RecordReader open(Path file) throws IOException {

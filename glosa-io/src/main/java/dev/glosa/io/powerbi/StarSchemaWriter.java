@@ -6,6 +6,7 @@ import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.KeyNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -96,6 +97,18 @@ public final class StarSchemaWriter {
             List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options) throws IOException {
         return WriteJob.write(folder, run, analysed, outcomes, indicators, java.util.Objects.requireNonNull(state, "state"),
                 options, System.getenv(), WriteJob.Hook.NONE);
+    }
+
+    /**
+     * Writes the run as {@link #write(Path, RunRecord, GlosaTable, List, List, List, WriterOptions)} does, with the
+     * dimension tables ({@code dim_hospital}, {@code dim_payer}, {@code dim_glosa_type}, {@code dim_date},
+     * {@code dim_run}) naming the codes by {@code names}.
+     */
+    public static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options, KeyNames names)
+            throws IOException {
+        return WriteJob.write(folder, run, analysed, outcomes, indicators, java.util.Objects.requireNonNull(state, "state"),
+                options, java.util.Objects.requireNonNull(names, "names"), System.getenv(), WriteJob.Hook.NONE);
     }
 
     /**

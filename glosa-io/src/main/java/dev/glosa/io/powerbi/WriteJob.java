@@ -5,6 +5,7 @@ import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentOutcome;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.KeyNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +48,15 @@ final class WriteJob {
         return write(folder, run, analysed, outcomes, indicators, null, options, environment, hook);
     }
 
-    @SuppressWarnings("try") // the folder is held for the body, never called
     static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
             List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options,
+            Map<String, String> environment, Hook hook) throws IOException {
+        return write(folder, run, analysed, outcomes, indicators, state, options, KeyNames.none(), environment, hook);
+    }
+
+    @SuppressWarnings("try") // the folder is held for the body, never called
+    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options, KeyNames names,
             Map<String, String> environment, Hook hook) throws IOException {
         Objects.requireNonNull(folder, "folder");
         RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, options, environment);
@@ -73,11 +80,22 @@ final class WriteJob {
                 for (RunTables.Planned p : plan) {
                     Path temp = temp(folder, p.file());
                     temps.put(p.file(), temp);
+                    // Only the facts are bounded: they repeat every claim each week; the rest is small.
+                    int keep = p.file().equals(StarSchemaWriter.FACT_GLOSA) ? options.keepWeeks() : 0;
                     HistoryFile.Result r = HistoryFile.merge(folder.resolve(p.file()), temp, p.built().columns(),
-                            p.built().rows(), asOf, previous.of(p.file()));
+                            p.built().rows(), asOf, previous.of(p.file()), keep, options.bom());
                     reports.add(new WriteReport.TableReport(p.file(), r.written(), r.replaced(), r.total()));
                     described.add(new Manifest.Table(p.file(), p.oneRowPer(), p.key(), r.header(), r.total()));
                     hook.tempWritten(p.file());
+                }
+                for (DimensionTables.Dimension d : DimensionTables.of(run, analysed, indicators, names)) {
+                    Path temp = temp(folder, d.file());
+                    temps.put(d.file(), temp);
+                    long total = DimensionTables.write(folder.resolve(d.file()), temp, d, options.bom());
+                    reports.add(new WriteReport.TableReport(d.file(), d.rows().size(), 0, total));
+                    described.add(new Manifest.Table(d.file(), d.oneRowPer(), List.of(d.header().get(0)),
+                            d.columns(), total));
+                    hook.tempWritten(d.file());
                 }
                 Path manifestTemp = temp(folder, StarSchemaWriter.MANIFEST);
                 temps.put(StarSchemaWriter.MANIFEST, manifestTemp);

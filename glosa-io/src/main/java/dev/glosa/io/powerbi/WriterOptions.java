@@ -27,9 +27,12 @@ import java.util.Map;
  * @param identifierColumns names treated as identifiers besides those {@link PersonalFields} finds
  * @param personalOverrides column name (case ignored) to {@code true} (an identifier whatever its name and content) or
  *     {@code false} (not one: written in clear); the same map the profile options take
+ * @param keepWeeks how many weeks ({@code as_of} dates) of {@code fact_glosa} the folder keeps, the latest ones;
+ *     0 keeps every week (the default here; a run's configuration defaults to 12). Other tables keep every week.
+ * @param bom whether every CSV file starts with a UTF-8 byte order mark, so Excel in pt-BR opens it in columns
  */
 public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymKey, List<String> identifierColumns,
-        Map<String, Boolean> personalOverrides) {
+        Map<String, Boolean> personalOverrides, int keepWeeks, boolean bom) {
 
     /** The environment variable the pseudonym key is read from when the options carry none. */
     public static final String KEY_ENVIRONMENT_VARIABLE = "GLOSA_PSEUDONYM_KEY";
@@ -57,6 +60,26 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
             }
         }
         personalOverrides = personalOverrides == null ? Map.of() : Map.copyOf(personalOverrides);
+        if (keepWeeks < 0) {
+            throw new IllegalArgumentException("keepWeeks must be 0 (every week) or more, found " + keepWeeks);
+        }
+    }
+
+    /** Options keeping every week, without a byte order mark. */
+    public WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymKey, List<String> identifierColumns,
+            Map<String, Boolean> personalOverrides) {
+        this(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, 0, false);
+    }
+
+    /** The same options keeping the latest {@code weeks} weeks of facts (0: every week). */
+    public WriterOptions withKeepWeeks(int weeks) {
+        return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, weeks, bom);
+    }
+
+    /** The same options with or without a UTF-8 byte order mark at the start of every CSV file. */
+    public WriterOptions withBom(boolean withBom) {
+        return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, keepWeeks,
+                withBom);
     }
 
     /** Options without personal overrides. */
@@ -76,17 +99,17 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
 
     /** The same options with another policy. */
     public WriterOptions withIdentifierPolicy(IdentifierPolicy policy) {
-        return new WriterOptions(policy, pseudonymKey, identifierColumns, personalOverrides);
+        return new WriterOptions(policy, pseudonymKey, identifierColumns, personalOverrides, keepWeeks, bom);
     }
 
     /** The same options with another key ({@code null} to use the environment). */
     public WriterOptions withPseudonymKey(String key) {
-        return new WriterOptions(identifierPolicy, key, identifierColumns, personalOverrides);
+        return new WriterOptions(identifierPolicy, key, identifierColumns, personalOverrides, keepWeeks, bom);
     }
 
     /** The same options with another list of identifier columns. */
     public WriterOptions withIdentifierColumns(List<String> columns) {
-        return new WriterOptions(identifierPolicy, pseudonymKey, columns, personalOverrides);
+        return new WriterOptions(identifierPolicy, pseudonymKey, columns, personalOverrides, keepWeeks, bom);
     }
 
     /**
@@ -94,7 +117,7 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
      * (not one), as a CSV mapping's {@code personal:} entries give them ({@code CsvMapping.personalOverrides()}).
      */
     public WriterOptions withPersonalOverrides(Map<String, Boolean> overrides) {
-        return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, overrides);
+        return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, overrides, keepWeeks, bom);
     }
 
     /** Whether a column of that name is an identifier by override, by its name or by {@link #identifierColumns()}. */

@@ -34,12 +34,13 @@ class PowerQueryScriptsTests {
             case "dim_cluster" -> Schema.CLUSTER;
             case "indicators" -> Schema.INDICATORS;
             case "runs" -> Schema.RUNS;
-            default -> throw new AssertionError(table);
+            default -> DimensionTables.columns(table + ".csv");
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fact_glosa", "dim_segment", "dim_cluster", "indicators", "runs"})
+    @ValueSource(strings = {"fact_glosa", "dim_segment", "dim_cluster", "indicators", "runs", "dim_hospital", "dim_payer",
+        "dim_glosa_type", "dim_date", "dim_run"})
     void eachScriptListsTheWritersColumnsAndTypes(String table) throws IOException {
         String script = Files.readString(powerbiFolder().resolve(table + ".pq"));
         assertThat(script).contains("GlosaCsv(\"" + table + ".csv\"");
@@ -53,6 +54,26 @@ class PowerQueryScriptsTests {
             expected.add(c.name() + ":" + c.type().id);
         }
         assertThat(listed).isEqualTo(expected);
+    }
+
+    @Test
+    void everyTableAndColumnTheMeasuresNameIsOneTheWriterWrites() throws IOException {
+        String dax = Files.readString(powerbiFolder().resolve("measures.dax"));
+        Matcher m = Pattern.compile("\\b([a-z_]+)\\[([A-Za-z_0-9]+)\\]").matcher(dax);
+        List<String> named = new ArrayList<>();
+        while (m.find()) {
+            String table = m.group(1);
+            List<String> columns = Schema.names(fixed(table));
+            assertThat(columns).as("%s[%s] in measures.dax", table, m.group(2)).contains(m.group(2));
+            named.add(table);
+        }
+        // the measures read the facts, the groups, the indicators and the run dimension; every dimension is related
+        assertThat(named).contains("fact_glosa", "dim_cluster", "indicators", "dim_run", "dim_hospital", "dim_payer",
+                "dim_glosa_type", "dim_date");
+        // every measure defaults to the latest week
+        assertThat(dax).contains("dim_run[latest] = \"true\"");
+        assertThat(DimensionTables.FILES).allSatisfy(f -> assertThat(Files.exists(powerbiFolder()
+                .resolve(f.replace(".csv", ".pq")))).as(f).isTrue());
     }
 
     @Test

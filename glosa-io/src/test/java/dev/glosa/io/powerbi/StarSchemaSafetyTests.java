@@ -95,7 +95,9 @@ class StarSchemaSafetyTests {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(FolderLock.FILE,
                     StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT, StarSchemaWriter.DIM_CLUSTER,
-                    StarSchemaWriter.INDICATORS, StarSchemaWriter.RUNS, StarSchemaWriter.MANIFEST);
+                    StarSchemaWriter.INDICATORS, StarSchemaWriter.RUNS, StarSchemaWriter.MANIFEST,
+                    DimensionTables.HOSPITAL, DimensionTables.PAYER, DimensionTables.GLOSA_TYPE, DimensionTables.DATE,
+                    DimensionTables.RUN);
         }
     }
 

@@ -49,6 +49,6 @@ public final class Sinks {
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("'" + out + "' is not a folder name: " + e.getReason(), e);
         }
-        return new PowerBiFolderSink(folder, identifiers);
+        return new PowerBiFolderSink(folder, identifiers, config.language().locale());
     }
 }

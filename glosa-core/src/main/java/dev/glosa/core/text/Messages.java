@@ -1,0 +1,137 @@
+package dev.glosa.core.text;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The texts of one {@link Language}, from the resource bundles {@code dev/glosa/core/text/messages*.properties}
+ * (UTF-8), and numbers and money written as that language writes them ({@code R$ 6.665.862,12} in pt-BR,
+ * {@code R$ 6,665,862.12} in English), whatever the JVM's default locale.
+ *
+ * <p>A module with texts of its own can keep them in this bundle: one place to translate.
+ */
+public final class Messages {
+    private static final String BUNDLE = "dev.glosa.core.text.messages";
+    private static final Map<Language, Messages> CACHE = new EnumMap<>(Language.class);
+
+    private final Language language;
+    private final ResourceBundle bundle;
+
+    private Messages(Language language) {
+        this.language = language;
+        // No fallback to the JVM's default locale: English asked is English given, on a Portuguese machine too.
+        this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The texts of {@code language}. */
+    public static Messages of(Language language) {
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(language, Messages::new);
+        }
+    }
+
+    /** The language of these texts. */
+    public Language language() {
+        return language;
+    }
+
+    /**
+     * The text of {@code key} with {@code args} put in its {@code {0}}, {@code {1}}... (as {@link MessageFormat} does,
+     * in this language's locale; give numbers already formatted to control their form).
+     *
+     * @throws MissingResourceException when the bundle has no such key (a test renders every key in both languages)
+     */
+    public String text(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+    }
+
+    /** Whether the bundle has {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** Money with cents: {@code R$ 6.665.862,12} (pt-BR), {@code R$ 6,665,862.12} (en). */
+    public String money(double amount) {
+        if (!Double.isFinite(amount)) {
+            return "R$ " + amount;
+        }
+        return (amount < 0 ? "-R$ " : "R$ ") + format("#,##0.00", Math.abs(amount));
+    }
+
+    /** A signed change of money: {@code +R$ 1.234,50}, {@code -R$ 80,00}. */
+    public String moneyChange(double amount) {
+        return (amount >= 0 ? "+" : "") + money(amount);
+    }
+
+    /** A whole number with this language's grouping: {@code 1.234.567} (pt-BR), {@code 1,234,567} (en). */
+    public String number(long n) {
+        return format("#,##0", n);
+    }
+
+    /** A number with {@code decimals} places and grouping. */
+    public String decimal(double x, int decimals) {
+        if (!Double.isFinite(x)) {
+            return Double.toString(x);
+        }
+        return format(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), x);
+    }
+
+    /** A share as a percentage with one decimal: {@code 41,3%} (pt-BR), {@code 41.3%} (en). */
+    public String percent(double share) {
+        return Double.isFinite(share) ? decimal(100 * share, 1) + "%" : "";
+    }
+
+    /** A share as a percentage with two decimals: {@code 12,34%} (pt-BR), {@code 12.34%} (en). */
+    public String percent2(double share) {
+        return Double.isFinite(share) ? decimal(100 * share, 2) + "%" : "";
+    }
+
+    /**
+     * Money in short form for labels: {@code R$ 820}, {@code R$ 4,5 mil}, {@code R$ 350 mil}, {@code R$ 1,2 mi},
+     * {@code R$ 3,4 bi} in pt-BR; {@code R$ 4.5k}, {@code R$ 350k}, {@code R$ 1.2M}, {@code R$ 3.4bn} in English.
+     */
+    public String moneyShort(double v) {
+        if (!Double.isFinite(v)) {
+            return "R$ " + v;
+        }
+        double a = Math.abs(v);
+        String sign = v < 0 ? "-" : "";
+        // Thresholds sit where rounding would otherwise print "1000 mil" instead of "1,0 mi".
+        if (a >= 999_950_000) {
+            return "R$ " + sign + decimal(a / 1e9, 1) + text("money.billion");
+        }
+        if (a >= 999_950) {
+            return "R$ " + sign + decimal(a / 1e6, 1) + text("money.million");
+        }
+        if (a >= 9_999.5) {
+            return "R$ " + sign + Math.round(a / 1e3) + text("money.thousand");
+        }
+        if (a >= 999.5) {
+            return "R$ " + sign + decimal(a / 1e3, 1) + text("money.thousand");
+        }
+        return "R$ " + sign + Math.round(a);
+    }
+
+    /** A share in whole percent for labels: {@code 41%}, {@code <1%} for a positive share below one percent. */
+    public String percentShort(double share) {
+        if (share > 0 && share < 0.005) {
+            return "<1%";
+        }
+        return Math.round(share * 100) + "%";
+    }
+
+    private String format(String pattern, double x) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(language.locale())).format(x);
+    }
+
+    private String format(String pattern, long x) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(language.locale())).format(x);
+    }
+}
