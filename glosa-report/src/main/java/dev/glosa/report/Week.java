@@ -26,10 +26,11 @@ import java.util.TreeSet;
  *     no situation
  * @param segmentRows the week's fact rows of the segments drawn as scatters ({@link #scatterSegments}), clustered rows
  *     only; the other fact rows are read once and not held
+ * @param names the names of the segment keys' codes, from the folder's dimension tables
  */
 record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, HistoryTable segments,
         HistoryTable clusters, HistoryTable previousClusters, HistoryTable indicators, Map<String, double[]> situations,
-        HistoryTable segmentRows) {
+        HistoryTable segmentRows, KeyNames names) {
 
     /** Groups in the ranked chart and the cards. */
     static final int TOP_GROUPS = 10;
@@ -84,7 +85,7 @@ record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, H
         }
         return new Week(week, previous, runs, run, HistoryTable.readWeek(folder, "dim_segment.csv", week), clusters,
                 prevClusters, HistoryTable.readWeek(folder, "indicators.csv", week), situations,
-                new HistoryTable("fact_glosa.csv", factHeader, segmentRows));
+                new HistoryTable("fact_glosa.csv", factHeader, segmentRows), KeyNames.read(folder));
     }
 
     /** The week's groups by money at stake, costliest first (ties by id), at most {@link #TOP_GROUPS}. */

@@ -72,6 +72,19 @@ class HtmlReportTests {
     }
 
     @Test
+    void aKeyWithANameInTheFoldersDimensionTableShowsByNameAndCode() throws IOException {
+        Path folder = ReportFolder.write(dir);
+        java.nio.file.Files.writeString(folder.resolve("dim_hospital.csv"),
+                "hospital,name\n2252404,Hospital Santa Clara\n9999999,\n");
+        Document d = Jsoup.parse(HtmlReport.render(folder, null, Locale.ENGLISH));
+        assertThat(d.selectFirst("li.group").text()).contains("hospital Hospital Santa Clara (2252404)");
+        assertThat(d.select("table.indicators tr[data-key=2252404] td").first().text())
+                .isEqualTo("Hospital Santa Clara (2252404)");
+        // a key with no name in the table, or no table, shows its code as before
+        assertThat(d.select("li.group").get(1).text()).contains("hospital " + ReportFolder.SCRIPT);
+    }
+
+    @Test
     void weekOverWeekCountsNewKeptAndVanishedGroupsAndDrawsTheTrend() throws IOException {
         Document d = latest(Locale.ENGLISH);
         assertThat(d.selectFirst("dd[data-column=new]").text()).isEqualTo("1");
