@@ -1,5 +1,8 @@
 package dev.glosa.cli;
 
+import dev.glosa.run.spi.Options;
+import picocli.CommandLine.Model.CommandSpec;
+
 /** One command of the {@code glosa} command line. */
 interface Command {
     /** The word that selects it. */
@@ -12,9 +15,15 @@ interface Command {
     String help();
 
     /**
-     * Runs the command.
+     * Declares the command's options and parameters on {@code spec} (which already has {@code -h/--help} and
+     * {@code -V/--version}), so that the parser refuses anything else.
+     */
+    void declare(CommandSpec spec);
+
+    /**
+     * Runs the command with its parsed options.
      *
      * @throws CliException for a failure to report as one line
      */
-    void run(String[] args, Console console);
+    void run(Options args, Console console);
 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code glosa fetch}: SIH files from DATASUS (or a mirror) into the cache, printing where each file is. */
 final class FetchCommand implements Command {
@@ -47,16 +48,16 @@ final class FetchCommand implements Command {
     }
 
     @Override
-    public void run(String[] argv, Console console) {
+    public void declare(CommandSpec spec) {
         Set<String> valued = new HashSet<>(DatasusOptions.VALUED);
         valued.add("groups");
         valued.add("config");
         valued.remove("rd-to");
-        Options args = Options.parse(name(), argv, valued, DatasusOptions.flags(Set.of("verbose")));
-        if (!args.positional().isEmpty()) {
-            throw GlosaRunException.badInput("unexpected argument '" + args.positional().get(0)
-                    + "' (glosa fetch --help)");
-        }
+        CommandSpecs.options(spec, valued, DatasusOptions.MULTI_VALUED, DatasusOptions.flags(Set.of("verbose")));
+    }
+
+    @Override
+    public void run(Options args, Console console) {
         if (!args.has("uf")) {
             throw GlosaRunException.badInput("--uf is required, e.g. --uf MT (glosa fetch --help)");
         }

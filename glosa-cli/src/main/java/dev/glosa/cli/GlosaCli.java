@@ -1,21 +1,34 @@
 package dev.glosa.cli;
 
 import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SourceProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code glosa} command line: {@code glosa COMMAND [OPTIONS]}, launched by {@code bin/glosa} or {@code bin/glosa.cmd}.
  *
  * <p>Exit status 0 on success, 2 on bad usage, input or configuration, 1 on any other failure; a failure prints one
- * line naming what to fix, and its stack trace only with {@code --verbose}.
+ * line naming what to fix, and its stack trace only with {@code --verbose}. Help and the version go to standard
+ * output, usage errors to standard error.
  */
 public final class GlosaCli {
+    /** The command that prints the shell completion script. */
+    static final String COMPLETION = "completion";
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Console console;
 
@@ -25,6 +38,7 @@ public final class GlosaCli {
         for (SourceProvider p : ServiceLoader.load(SourceProvider.class, GlosaCli.class.getClassLoader())) {
             commands.put(p.id(), new SourceCommand(p));
         }
+        // The commands that are not sources: a new one is one more entry here.
         for (Command c : new Command[] {new InspectCommand(), new FetchCommand(), new ReportCommand()}) {
             commands.put(c.name(), c);
         }
@@ -35,33 +49,68 @@ public final class GlosaCli {
         System.exit(new GlosaCli(Console.system()).run(args));
     }
 
+    /** The parser: {@code glosa} with one subcommand per command, each declaring its options, and completion. */
+    CommandLine parser() {
+        CommandLine root = new CommandLine(spec("glosa", this::usage));
+        for (Command c : commands.values()) {
+            CommandSpec spec = spec(c.name(), c::help);
+            c.declare(spec);
+            root.addSubcommand(c.name(), new CommandLine(spec));
+        }
+        root.addSubcommand(COMPLETION, new CommandLine(spec(COMPLETION, GlosaCli::completionHelp)));
+        // An argument starting with @ is a file name here (as on Windows), not a file of arguments.
+        root.setExpandAtFiles(false);
+        return root;
+    }
+
+    private static CommandSpec spec(String name, java.util.function.Supplier<String> help) {
+        CommandSpec spec = CommandSpec.create().name(name).version("glosa " + version());
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("show the version").build());
+        // The help is the command's own text, not picocli's layout: one place says what an option means.
+        spec.usageMessage().sectionKeys(List.of("glosa")).sectionMap().put("glosa", h -> help.get() + "\n");
+        return spec;
+    }
+
     /** Runs {@code args} and returns the exit status. */
     int run(String[] args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            console.println(usage());
-            return args.length == 0 ? CliException.USAGE : 0;
-        }
-        if (args[0].equals("--version") || args[0].equals("version")) {
-            console.println("glosa " + version());
-            return 0;
-        }
-        Command command = commands.get(args[0]);
-        if (command == null) {
-            console.info("glosa: unknown command '" + args[0] + "'; commands: " + String.join(", ", commands.keySet())
-                    + " (glosa --help)");
+        CommandLine root = parser();
+        ParseResult parsed;
+        try {
+            parsed = root.parseArgs(args);
+        } catch (ParameterException e) {
+            console.info(usageError(root, e));
+            console.close();
             return CliException.USAGE;
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
-            console.println(command.help());
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.isUsageHelpRequested()) {
+                console.println(level.commandSpec().commandLine().getUsageMessage().stripTrailing());
+                return 0;
+            }
+            if (level.isVersionHelpRequested()) {
+                console.println("glosa " + version());
+                return 0;
+            }
+        }
+        if (!parsed.hasSubcommand()) {
+            console.info(usage());
+            return CliException.USAGE;
+        }
+        String name = parsed.subcommand().commandSpec().name();
+        if (name.equals(COMPLETION)) {
+            console.println(AutoComplete.bash("glosa", root).stripTrailing());
             return 0;
         }
-        boolean verbose = Arrays.asList(rest).contains("--verbose");
+        Command command = commands.get(name);
+        Options options = CommandSpecs.toOptions(name, parsed.subcommand());
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        boolean verbose = options.has("verbose");
         try {
             // a URL may carry credentials: the command line is shown with them masked
             console.info("glosa " + version() + " " + command.name() + " " + Console.printable(
                     String.join(" ", Arrays.stream(rest).map(dev.glosa.io.jdbc.JdbcUrls::mask).toList())));
-            command.run(rest, console);
+            command.run(options, console);
             return 0;
         } catch (CliException e) {
             console.info("glosa " + command.name() + ": " + Console.printable(e.getMessage()));
@@ -87,15 +136,55 @@ public final class GlosaCli {
         }
     }
 
+    /** A usage error as one line: what is wrong, the closest option or command when one is near, where help is. */
+    private String usageError(CommandLine root, ParameterException e) {
+        CommandLine where = e.getCommandLine() == null ? root : e.getCommandLine();
+        boolean top = where == root;
+        String prefix = top ? "glosa: " : "glosa " + where.getCommandName() + ": ";
+        String help = top ? " (glosa --help)" : " (glosa " + where.getCommandName() + " --help)";
+        String what;
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            if (first.startsWith("-")) {
+                what = "unknown option " + first;
+            } else if (top) {
+                what = "unknown command '" + first + "'; commands: " + String.join(", ", root.getSubcommands().keySet());
+            } else {
+                what = "unexpected argument '" + first + "'";
+            }
+            List<String> near = CommandSpecs.nearest(first, first.startsWith("-")
+                    ? where.getCommandSpec().optionsMap().keySet() : where.getSubcommands().keySet());
+            if (!near.isEmpty()) {
+                what += "; did you mean " + String.join(" or ", near.subList(0, Math.min(3, near.size()))) + "?";
+            }
+        } else {
+            String m = e.getMessage() == null ? String.valueOf(e) : e.getMessage();
+            what = m.isEmpty() ? m : m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1);
+        }
+        return prefix + Console.printable(what) + help;
+    }
+
     String usage() {
         StringBuilder sb = new StringBuilder();
         sb.append("glosa ").append(version()).append(": finds, explains and ranks the costliest groups of hospital claim denials.\n\n");
         sb.append("Usage: glosa COMMAND [OPTIONS]   (glosa COMMAND --help for its options)\n\nCommands:\n");
         for (Command c : commands.values()) {
-            sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));
+            sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
         }
-        sb.append("\nExit status: 0 success, 2 bad usage/input/configuration, 1 other failure.");
+        sb.append(String.format("  %-10s %s%n", COMPLETION, "print the bash/zsh completion script (glosa completion --help)"));
+        sb.append("\nOptions of every command: -h, --help (this help, or the command's); -V, --version.\n");
+        sb.append("Exit status: 0 success, 2 bad usage/input/configuration, 1 other failure.");
         return sb.toString();
+    }
+
+    private static String completionHelp() {
+        return """
+                Usage: glosa completion
+
+                Prints a completion script for bash and zsh: the commands and every command's options complete on TAB.
+                  bash:  source <(glosa completion)        (or save it in /etc/bash_completion.d/glosa)
+                  zsh:   autoload -U +X compinit && compinit; autoload -U +X bashcompinit && bashcompinit
+                         source <(glosa completion)""";
     }
 
     static String version() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code glosa inspect}: what a DATASUS file is, without reading it into a table. */
 final class InspectCommand implements Command {
@@ -35,11 +36,13 @@ final class InspectCommand implements Command {
     }
 
     @Override
-    public void run(String[] argv, Console console) {
-        dev.glosa.run.spi.Options args = dev.glosa.run.spi.Options.parse(name(), argv, Set.of(), Set.of("json", "verbose"));
-        if (args.positional().isEmpty()) {
-            throw new CliException(CliException.USAGE, "give one or more files (glosa inspect --help)");
-        }
+    public void declare(CommandSpec spec) {
+        CommandSpecs.options(spec, Set.of(), Set.of(), Set.of("json", "verbose"));
+        CommandSpecs.positionals(spec, "FILE");
+    }
+
+    @Override
+    public void run(dev.glosa.run.spi.Options args, Console console) {
         boolean json = args.has("json");
         int failed = 0;
         for (String name : args.positional()) {

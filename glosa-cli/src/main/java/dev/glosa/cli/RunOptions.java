@@ -9,8 +9,8 @@ import dev.glosa.run.spi.SinkProvider;
 import dev.glosa.run.spi.Sinks;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The options every analysing command shares: {@code --out}, {@code --config}, {@code --as-of}, {@code --threads},
@@ -22,16 +22,20 @@ import java.util.Set;
  * @param threads worker threads
  */
 record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
-    /** The flags. */
+    /**
+     * The options every analysing command shares that take one value. A new shared option is added here, with its
+     * line in {@link #help()} and its reading in {@link #from}; the parser of every source command then accepts it.
+     */
+    static final Set<String> VALUED = Set.of("out", "config", "as-of", "threads", "lang");
+    /** The flags every analysing command shares. */
     static final Set<String> FLAGS = Set.of("verbose");
 
-    /** The options that take a value: the shared ones and every sink provider's. */
-    static Set<String> valued() {
-        Set<String> valued = new HashSet<>(Set.of("out", "config", "as-of", "threads", "lang"));
+    /** Declares the shared options and every sink provider's on a source command. */
+    static void declare(CommandSpec spec) {
+        CommandSpecs.options(spec, VALUED, Set.of(), FLAGS);
         for (SinkProvider p : Sinks.providers()) {
-            valued.addAll(p.valuedOptions());
+            CommandSpecs.options(spec, p.valuedOptions(), p.multiValuedOptions(), Set.of());
         }
-        return valued;
     }
 
     /** The shared lines of a command's help, with every sink provider's. */

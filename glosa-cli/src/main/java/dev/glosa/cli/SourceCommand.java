@@ -4,8 +4,7 @@ import dev.glosa.run.RunRequest;
 import dev.glosa.run.WeeklyJob;
 import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SourceProvider;
-import java.util.HashSet;
-import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** A command that runs the weekly job on the source a {@link SourceProvider} makes from its options. */
 final class SourceCommand implements Command {
@@ -31,12 +30,14 @@ final class SourceCommand implements Command {
     }
 
     @Override
-    public void run(String[] argv, Console console) {
-        Set<String> valued = RunOptions.valued();
-        valued.addAll(provider.valuedOptions());
-        Set<String> flags = new HashSet<>(RunOptions.FLAGS);
-        flags.addAll(provider.flags());
-        Options options = Options.parse(name(), argv, valued, flags).withEnvironment(console::getenv);
+    public void declare(CommandSpec spec) {
+        RunOptions.declare(spec);
+        CommandSpecs.options(spec, provider.valuedOptions(), provider.multiValuedOptions(), provider.flags());
+    }
+
+    @Override
+    public void run(Options options, Console console) {
+        options.withEnvironment(console::getenv);
         RunOptions run = RunOptions.from(options, provider.defaultOut(), console);
         WeeklyJob.run(new RunRequest(provider.create(options, run.config()), run.out(), run.config(), run.asOf(),
                 run.threads(), console, options));

@@ -34,9 +34,82 @@ class GlosaCliTests {
     }
 
     @Test
-    void noArgumentsPrintsUsageAndExitsTwo() {
+    void noArgumentsPrintsUsageToStandardErrorAndExitsTwo() {
         assertThat(run()).isEqualTo(2);
-        assertThat(out()).contains("Usage: glosa COMMAND");
+        assertThat(err()).contains("Usage: glosa COMMAND");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void versionIsPrintedByEveryCommand() {
+        for (String[] args : new String[][] {{"-V"}, {"--version"}, {"demo", "-V"}, {"inspect", "--version"},
+                {"fetch", "-V"}, {"completion", "-V"}}) {
+            out.reset();
+            assertThat(run(args)).as(String.join(" ", args)).isZero();
+            assertThat(out()).as(String.join(" ", args)).startsWith("glosa ").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void everyCommandPrintsItsOwnHelpToStandardOutput() {
+        for (String command : new String[] {"demo", "sus", "csv", "sql", "tiss", "inspect", "fetch", "completion"}) {
+            out.reset();
+            err.reset();
+            assertThat(run(command, "-h")).as(command).isZero();
+            assertThat(out()).as(command).contains("Usage: glosa " + command);
+            assertThat(err()).as(command).isEmpty();
+        }
+        out.reset();
+        assertThat(run("demo", "--help")).isZero();
+        assertThat(out()).contains("--rows N").contains("--as-of DATE");
+    }
+
+    @Test
+    void optionsThatTheCommandDoesNotDeclareAreRefusedBeforeAnythingRuns() {
+        assertThat(run("demo", "-o", dir.resolve("x").toString())).isEqualTo(2);
+        assertThat(err()).contains("glosa demo: unknown option -o").contains("(glosa demo --help)").hasLineCount(1);
+        assertThat(dir.resolve("x")).doesNotExist();
+        err.reset();
+        assertThat(run("demo", "stray")).isEqualTo(2);
+        assertThat(err()).contains("glosa demo: unexpected argument 'stray'").hasLineCount(1);
+        err.reset();
+        assertThat(run("demo", "--rows", "200", "--rows", "300")).isEqualTo(2);
+        assertThat(err()).contains("glosa demo: ").contains("--rows").hasLineCount(1);
+        err.reset();
+        assertThat(run("demo", "--out")).isEqualTo(2);
+        assertThat(err()).contains("glosa demo: ").contains("--out").hasLineCount(1);
+        err.reset();
+        assertThat(run("inspect")).isEqualTo(2);
+        assertThat(err()).contains("glosa inspect: ").contains("FILE").hasLineCount(1);
+        err.reset();
+        assertThat(run("fetch", "--uf", "MT", "--rd", "x.dbc")).isEqualTo(2);
+        assertThat(err()).contains("glosa fetch: unknown option --rd");
+    }
+
+    @Test
+    void aMistypedOptionOrCommandGetsASuggestion() {
+        assertThat(run("demo", "--ot", "x")).isEqualTo(2);
+        assertThat(err()).contains("unknown option --ot; did you mean --out");
+        err.reset();
+        assertThat(run("demp")).isEqualTo(2);
+        assertThat(err()).contains("glosa: unknown command 'demp'").contains("did you mean demo");
+    }
+
+    @Test
+    void inTakesOneOrMorePathsOnEveryCommandAndCsvSaysItReadsOne() {
+        assertThat(run("csv", "--in", "a.csv", "b.csv", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err()).contains("glosa csv: --in: glosa csv reads one export, found 2 files");
+        err.reset();
+        assertThat(run("tiss", "--in", dir.resolve("none-1").toString(), dir.resolve("none-2").toString(), "--out",
+                dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(err()).doesNotContain("unexpected argument").doesNotContain("takes one value");
+    }
+
+    @Test
+    void completionPrintsAScriptThatCompletesTheCommandsAndTheirOptions() {
+        assertThat(run("completion")).isZero();
+        assertThat(out()).contains("complete -F").contains("bashcompinit")
+                .contains("demo").contains("fetch").contains("--rows").contains("--as-of").contains("--rd");
     }
 
     @Test

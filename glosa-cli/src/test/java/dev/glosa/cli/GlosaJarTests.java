@@ -47,6 +47,29 @@ class GlosaJarTests {
     }
 
     @Test
+    void theJarCarriesItsParserItsVersionAndItsLicence() throws Exception {
+        Run version = run("-V");
+        assertThat(version.status()).as(version.output()).isZero();
+        assertThat(version.output().strip()).matches("glosa \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jar().toFile())) {
+            assertThat(jar.getEntry("picocli/CommandLine.class")).isNotNull();
+            assertThat(jar.getEntry("META-INF/LICENSE")).isNotNull();
+            assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).isNotBlank();
+        }
+    }
+
+    @Test
+    void theJarRefusesAnUndeclaredOptionAndCompletesInAShell() throws Exception {
+        Run demo = run("demo", "-o", dir.resolve("x").toString());
+        assertThat(demo.status()).as(demo.output()).isEqualTo(2);
+        assertThat(demo.output()).contains("glosa demo: unknown option -o");
+        assertThat(dir.resolve("x")).doesNotExist();
+        Run completion = run("completion");
+        assertThat(completion.status()).isZero();
+        assertThat(completion.output()).contains("complete -F").contains("--out");
+    }
+
+    @Test
     void theJarRunsTheDemoEndToEnd() throws Exception {
         Path out = dir.resolve("demo");
         Run demo = run("demo", "--rows", "1000", "--out", out.toString(), "--as-of", "2026-11-23", "--threads", "2");

@@ -49,6 +49,18 @@ class PluggableSourceAndSinkTests {
         });
     }
 
+    @Test
+    void aProvidersOwnOptionsAreParsedCheckedAndCompletedLikeTheBuiltInOnes() {
+        CliRun typo = CliRun.of("planted", "--hospitalz", "2", "--out", "memory:week");
+        assertThat(typo.status).isEqualTo(2);
+        assertThat(typo.err).contains("glosa planted: unknown option --hospitalz; did you mean --hospitals?");
+        CliRun help = CliRun.of("planted", "-h");
+        assertThat(help.status).isZero();
+        assertThat(help.out).contains("Usage: glosa planted --hospitals N --out DIR").contains("--as-of DATE");
+        CliRun completion = CliRun.of("completion");
+        assertThat(completion.out).contains("planted").contains("--hospitals");
+    }
+
     /** ERP lines with planted groups, as a user's own source would hand them over. */
     public static final class PlantedSource implements SourceProvider {
         /** Found by {@link java.util.ServiceLoader}. */

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>For every (dimensions, month) that has rows it writes the dimensions, the month, and:
  * <ul>
- *   <li>{@value #BILLED} and {@value #GLOSA}: the month's sums (missing values count as 0);
+ *   <li>{@link #BILLED} ({@code billed_amount}) and {@link #GLOSA} ({@code glosa_amount}): the month's sums (missing values count as 0);
  *   <li>{@value #BILLED_PREVIOUS} and {@value #GLOSA_PREVIOUS}: the same dimensions' sums in the calendar month before
  *       (January's previous month is December of the year before; 0 when that month has no rows), or the sums of
  *       the spec's previous-month columns when it names them;

@@ -57,6 +57,12 @@ public sealed interface Column permits CategoryColumn, DoubleColumn, LongColumn,
         return v;
     }
 
+    /**
+     * Refuses a blank column name (every column is found by its name in a table).
+     *
+     * @param name the name to check
+     * @throws IllegalArgumentException when {@code name} is null or blank
+     */
     static void checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("column name must not be blank, found '" + name + "'");

@@ -30,6 +30,8 @@ import java.util.Set;
 public final class DatasusOptions {
     /** The options that take a value. */
     public static final Set<String> VALUED = Set.of("uf", "from", "to", "rd-to", "cache", "mirror", "connections");
+    /** Those of {@link #VALUED} that take one or more values. */
+    public static final Set<String> MULTI_VALUED = Set.of("mirror");
     /** The flags. */
     public static final Set<String> FLAGS = Set.of("offline");
 

@@ -128,8 +128,18 @@ public final class ErpCsvSource implements GlosaSource {
             return Set.of("in", "mapping", "month");
         }
 
+        /** {@code --in} is parsed as everywhere (one or more paths); an export is one file, so a second is refused. */
+        @Override
+        public Set<String> multiValuedOptions() {
+            return Set.of("in");
+        }
+
         @Override
         public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
+            if (options.all("in").size() > 1) {
+                throw GlosaRunException.badInput("--in: glosa csv reads one export, found " + options.all("in").size()
+                        + " files; run it once per export");
+            }
             Path in = Path.of(options.required("in"));
             return new ErpCsvSource(in, mapping(options), options.month("month"));
         }

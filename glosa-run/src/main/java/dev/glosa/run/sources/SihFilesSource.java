@@ -187,6 +187,13 @@ public final class SihFilesSource implements GlosaSource {
         }
 
         @Override
+        public Set<String> multiValuedOptions() {
+            Set<String> multi = new java.util.HashSet<>(DatasusOptions.MULTI_VALUED);
+            multi.addAll(Set.of("rd", "rj", "er"));
+            return multi;
+        }
+
+        @Override
         public Set<String> flags() {
             return DatasusOptions.FLAGS;
         }

@@ -150,6 +150,11 @@ public final class TissFilesSource implements GlosaSource {
         }
 
         @Override
+        public Set<String> multiValuedOptions() {
+            return Set.of("in");
+        }
+
+        @Override
         public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             return new TissFilesSource(options.paths("in"));
         }

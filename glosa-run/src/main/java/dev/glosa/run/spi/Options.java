@@ -79,6 +79,16 @@ public final class Options {
         return a;
     }
 
+    /**
+     * Options already parsed (by the command line's parser), for {@code command}: each option's name without
+     * {@code --} and its values in order (none for a flag), and the arguments that are not options under {@code ""}.
+     */
+    public static Options of(String command, Map<String, List<String>> values) {
+        Options a = new Options(command);
+        values.forEach((name, v) -> a.values.put(name, List.copyOf(v)));
+        return a;
+    }
+
     /** No options: what a library caller gives a sink or source that needs none. */
     public static Options none() {
         return new Options("glosa");

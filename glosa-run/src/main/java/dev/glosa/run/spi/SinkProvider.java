@@ -20,6 +20,14 @@ public interface SinkProvider {
         return Set.of();
     }
 
+    /**
+     * Those of {@link #valuedOptions()} that take one or more values ({@code --rd a.dbc b.dbc}, or repeated); the
+     * others take exactly one, once.
+     */
+    default Set<String> multiValuedOptions() {
+        return Set.of();
+    }
+
     /** The lines of the commands' help that describe {@link #valuedOptions()}, indented by two spaces. */
     default String help() {
         return "";

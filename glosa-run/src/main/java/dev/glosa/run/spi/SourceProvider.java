@@ -28,6 +28,14 @@ public interface SourceProvider {
     /** The provider's options that take values, without {@code --}. */
     Set<String> valuedOptions();
 
+    /**
+     * Those of {@link #valuedOptions()} that take one or more values ({@code --rd a.dbc b.dbc}, or repeated); the
+     * others take exactly one, once.
+     */
+    default Set<String> multiValuedOptions() {
+        return Set.of();
+    }
+
     /** The provider's flags, without {@code --}. */
     default Set<String> flags() {
         return Set.of();
