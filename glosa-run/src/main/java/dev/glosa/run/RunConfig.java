@@ -11,6 +11,7 @@ import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.cluster.features.MissingValues;
 import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.loop.LoopConfig;
+import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.loop.SegmentOverride;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.RankBy;
@@ -56,6 +57,8 @@ import java.util.Map;
  *     {@code max_value}
  * @param database how a database is read or written (not part of the fingerprint: it changes no result)
  * @param datasus where SIH files are fetched from and kept (not part of the fingerprint either)
+ * @param outliers which lines of a segment are set aside as its outliers before k is chosen (default: the
+ *     library's {@code OutlierRule.defaults()}; {@code enabled: false} sets none aside)
  */
 public record RunConfig(
         List<String> segmentKeys,
@@ -74,7 +77,8 @@ public record RunConfig(
         List<String> identifierColumns,
         String dedup,
         DatabaseEntry database,
-        DatasusEntry datasus) {
+        DatasusEntry datasus,
+        OutliersEntry outliers) {
 
     /**
      * Where SIH files are fetched from and kept ({@code glosa fetch}, {@code glosa sus --uf}); not part of the
@@ -119,6 +123,25 @@ public record RunConfig(
         }
     }
 
+    /**
+     * The outlier rule ({@link OutlierRule}); a setting left out keeps the default.
+     *
+     * @param enabled whether lines are set aside at all
+     * @param threshold how many times the segment's median distance to the n-th neighbour an outlier's exceeds
+     * @param minDistance the least such distance, in feature units
+     * @param neighbours which neighbour measures isolation
+     * @param maxShare the largest share of a segment's lines set aside
+     */
+    public record OutliersEntry(Boolean enabled, Double threshold, Double minDistance, Integer neighbours,
+            Double maxShare) {
+        OutlierRule rule() {
+            OutlierRule d = OutlierRule.defaults();
+            return new OutlierRule(enabled == null ? d.enabled() : enabled,
+                    neighbours == null ? d.neighbours() : neighbours, threshold == null ? d.threshold() : threshold,
+                    minDistance == null ? d.minDistance() : minDistance, maxShare == null ? d.maxShare() : maxShare);
+        }
+    }
+
     /** One feature: numeric with a transform, or categorical when {@code encoding} is given. */
     public record FeatureEntry(String column, String transform, String encoding, Integer top, Double weight, String missing) {}
 
@@ -148,13 +171,13 @@ public record RunConfig(
     /** Every setting at its default. */
     public static RunConfig defaults() {
         return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** The same settings with another pseudonym key. */
     public RunConfig withPseudonymKey(String key) {
         return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
-                rankBy, overrides, identifiers, key, identifierColumns, dedup, database, datasus);
+                rankBy, overrides, identifiers, key, identifierColumns, dedup, database, datasus, outliers);
     }
 
     /**
@@ -235,6 +258,9 @@ public record RunConfig(
             com.fasterxml.jackson.databind.node.ObjectNode tree = canonical.valueToTree(withoutKey);
             tree.remove("database");
             tree.remove("datasus");
+            if (outliers == null) {
+                tree.remove("outliers"); // the run ids of configurations written before the setting existed keep
+            }
             return RunRecord.sha256(canonical.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
@@ -249,7 +275,7 @@ public record RunConfig(
                 + ", minSegmentSize=" + minSegmentSize + ", seed=" + seed + ", rankBy=" + rankBy + ", overrides="
                 + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
                 + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database + ", datasus="
-                + datasus + "]";
+                + datasus + ", outliers=" + outliers + "]";
     }
 
     /**
@@ -279,6 +305,9 @@ public record RunConfig(
                         .withPersonalOverrides(personal));
         parameters.forEach(b::parameter);
         try {
+            if (outliers != null) {
+                b.outliers(outliers.rule());
+            }
             for (OverrideEntry o : overrides) {
                 b.override(override(o));
             }
@@ -314,7 +343,7 @@ public record RunConfig(
                     int top = f.top() == null ? 10 : f.top();
                     out.add(new Feature.Categorical(f.column(), e, e == Encoding.FREQUENCY ? 0 : top, weight));
                 } else {
-                    Transform t = f.transform() == null ? Transform.Z_SCORE
+                    Transform t = f.transform() == null ? FeatureSpec.defaultTransform(f.column())
                             : enumOf(Transform.class, f.transform(), "transform of feature " + f.column());
                     MissingValues m = f.missing() == null ? MissingValues.ERROR
                             : enumOf(MissingValues.class, f.missing(), "missing of feature " + f.column());
