@@ -16,7 +16,7 @@ import java.util.Optional;
  * wins; ties go to the smaller k, and so do near ties: the smallest k whose score is within {@code nearTie} (a
  * share of the best score's magnitude, {@value #DEFAULT_NEAR_TIE} by default) of the best is chosen. On planted
  * segments with heavy-tailed amounts the best score often belongs to a k that splits a noisy group in two by a hair
- * (three times as many overshoots as undershoots); with the rule the planted k is found in about 5 points more of
+ * (three times as many overshoots as undershoots); with the rule the planted k is found in about 6 points more of
  * those segments, and well-separated ones stay above 99% (docs/quality.md). The partition returned is the one
  * that was scored. For any other strategy (DBSCAN) the strategy runs once and its result is scored; the radius it
  * used is reported.
@@ -34,8 +34,8 @@ import java.util.Optional;
  */
 public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, int kMin, int kMax, double nearTie) {
 
-    /** The default near-tie tolerance: 3% of the best score. */
-    public static final double DEFAULT_NEAR_TIE = 0.03;
+    /** The default near-tie tolerance: 2% of the best score. */
+    public static final double DEFAULT_NEAR_TIE = 0.02;
 
     /** Default range, as the reference project: 2 .. min(15, n - 1). */
     public static final int DEFAULT_K_MIN = 2;
