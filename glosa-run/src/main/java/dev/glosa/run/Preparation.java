@@ -170,7 +170,8 @@ final class Preparation {
 
     /**
      * ERP lines in the reference shape: aggregated by every category column × month with the previous-month features,
-     * then the analysed month kept. The default features are the reference ones ({@link FeatureSpec#reference()}).
+     * then the analysed month kept. The default features are the reference columns with their kinds' transforms
+     * ({@link FeatureSpec#moneyAware()}: glosa and jump on the signed log scale).
      * The export has no payment column, so {@code paid_amount} is billed minus denied.
      *
      * @param month the month to analyse, or {@code null} for the last closed month before {@code asOfMonth}
@@ -226,7 +227,7 @@ final class Preparation {
         }
         List<String> warnings = rowsRejected == 0 ? List.of()
                 : List.of(String.format("%,d rows were rejected by the reader (see rejects.csv)", rowsRejected));
-        return new Prepared(source, analysed, null, FeatureSpec.reference(), explain, Indicators.standard(analysed),
+        return new Prepared(source, analysed, null, FeatureSpec.moneyAware(), explain, Indicators.standard(analysed),
                 inputs, lines.rowCount() + rowsRejected, rowsRejected, null, warnings, personal);
     }
 

@@ -11,6 +11,7 @@ import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.cluster.features.MissingValues;
 import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.loop.LoopConfig;
+import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.loop.SegmentOverride;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.RankBy;
@@ -63,6 +64,8 @@ import java.util.Map;
  *     hospitals.csv}; a relative path is read from the configuration file's folder (not part of the fingerprint)
  * @param history how much history the output folder keeps (not part of the fingerprint)
  * @param csv how the CSV files are written (not part of the fingerprint)
+ * @param outliers which lines of a segment are set aside as its outliers before k is chosen (default: the
+ *     library's {@code OutlierRule.defaults()}; {@code enabled: false} sets none aside)
  */
 public record RunConfig(
         List<String> segmentKeys,
@@ -85,7 +88,8 @@ public record RunConfig(
         String lang,
         Map<String, String> dimensions,
         HistoryEntry history,
-        CsvEntry csv) {
+        CsvEntry csv,
+        OutliersEntry outliers) {
 
     /**
      * How much history the output folder keeps.
@@ -159,6 +163,25 @@ public record RunConfig(
         }
     }
 
+    /**
+     * The outlier rule ({@link OutlierRule}); a setting left out keeps the default.
+     *
+     * @param enabled whether lines are set aside at all
+     * @param threshold how many times the segment's median distance to the n-th neighbour an outlier's exceeds
+     * @param minDistance the least such distance, in feature units
+     * @param neighbours which neighbour measures isolation
+     * @param maxShare the largest share of a segment's lines set aside
+     */
+    public record OutliersEntry(Boolean enabled, Double threshold, Double minDistance, Integer neighbours,
+            Double maxShare) {
+        OutlierRule rule() {
+            OutlierRule d = OutlierRule.defaults();
+            return new OutlierRule(enabled == null ? d.enabled() : enabled,
+                    neighbours == null ? d.neighbours() : neighbours, threshold == null ? d.threshold() : threshold,
+                    minDistance == null ? d.minDistance() : minDistance, maxShare == null ? d.maxShare() : maxShare);
+        }
+    }
+
     /** One feature: numeric with a transform, or categorical when {@code encoding} is given. */
     public record FeatureEntry(String column, String transform, String encoding, Integer top, Double weight, String missing) {}
 
@@ -191,14 +214,14 @@ public record RunConfig(
     /** Every setting at its default. */
     public static RunConfig defaults() {
         return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The same settings in another language ({@code --lang}). */
     public RunConfig withLang(String lang) {
         return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
                 rankBy, overrides, identifiers, pseudonymKey, identifierColumns, dedup, database, datasus, lang,
-                dimensions, history, csv);
+                dimensions, history, csv, outliers);
     }
 
     /**
@@ -221,7 +244,7 @@ public record RunConfig(
     public RunConfig withPseudonymKey(String key) {
         return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
                 rankBy, overrides, identifiers, key, identifierColumns, dedup, database, datasus, lang, dimensions, history,
-                csv);
+                csv, outliers);
     }
 
     /**
@@ -318,6 +341,9 @@ public record RunConfig(
             for (String presentation : List.of("lang", "dimensions", "history", "csv")) {
                 tree.remove(presentation);
             }
+            if (outliers == null) {
+                tree.remove("outliers"); // configurations written before the setting existed keep their run ids
+            }
             return RunRecord.sha256(canonical.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
@@ -333,7 +359,7 @@ public record RunConfig(
                 + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
                 + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database + ", datasus="
                 + datasus + ", lang=" + lang + ", dimensions=" + dimensions + ", history=" + history + ", csv=" + csv
-                + "]";
+                + ", outliers=" + outliers + "]";
     }
 
     /**
@@ -363,6 +389,9 @@ public record RunConfig(
                         .withPersonalOverrides(personal).withLanguage(language()));
         parameters.forEach(b::parameter);
         try {
+            if (outliers != null) {
+                b.outliers(outliers.rule());
+            }
             for (OverrideEntry o : overrides) {
                 b.override(override(o));
             }
@@ -398,7 +427,7 @@ public record RunConfig(
                     int top = f.top() == null ? 10 : f.top();
                     out.add(new Feature.Categorical(f.column(), e, e == Encoding.FREQUENCY ? 0 : top, weight));
                 } else {
-                    Transform t = f.transform() == null ? Transform.Z_SCORE
+                    Transform t = f.transform() == null ? FeatureSpec.defaultTransform(f.column())
                             : enumOf(Transform.class, f.transform(), "transform of feature " + f.column());
                     MissingValues m = f.missing() == null ? MissingValues.ERROR
                             : enumOf(MissingValues.class, f.missing(), "missing of feature " + f.column());

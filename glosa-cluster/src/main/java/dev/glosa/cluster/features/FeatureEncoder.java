@@ -17,7 +17,7 @@ final class FeatureEncoder {
     private final List<String> source = new ArrayList<>();
     private final List<Byte> kind = new ArrayList<>();
     private final List<Transform> transform = new ArrayList<>();
-    private final List<double[]> params = new ArrayList<>(); // centre, scale, weight, imputed
+    private final List<double[]> params = new ArrayList<>(); // centre, scale, weight, imputed, log divisor
 
     private FeatureEncoder() {
     }
@@ -52,6 +52,7 @@ final class FeatureEncoder {
         double[] scale = new double[d];
         double[] weight = new double[d];
         int[] imputed = new int[d];
+        double[] logDivisor = new double[d];
         for (int j = 0; j < d; j++) {
             kinds[j] = e.kind.get(j);
             double[] p = e.params.get(j);
@@ -59,9 +60,10 @@ final class FeatureEncoder {
             scale[j] = p[1];
             weight[j] = p[2];
             imputed[j] = (int) p[3];
+            logDivisor[j] = p[4];
         }
         return new FeatureSet(spec, matrix, e.source.toArray(new String[0]), kinds,
-                e.transform.toArray(new Transform[0]), centre, scale, weight, imputed);
+                e.transform.toArray(new Transform[0]), centre, scale, weight, imputed, logDivisor);
     }
 
     private void numeric(Feature.Numeric f, Column c, int[] rows) {
@@ -97,6 +99,19 @@ final class FeatureEncoder {
         }
         double centre = 0;
         double scale = 1;
+        double divisor = 1;
+        if (f.transform() == Transform.LOG_ROBUST || f.transform() == Transform.LOG_Z_SCORE) {
+            double[] abs = new double[n];
+            for (int i = 0; i < n; i++) {
+                abs[i] = Math.abs(v[i]);
+            }
+            Arrays.sort(abs);
+            double typical = quantile(abs, 0.5);
+            divisor = typical > 0 && Double.isFinite(typical) ? typical : 1;
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.copySign(Math.log1p(Math.abs(v[i]) / divisor), v[i]);
+            }
+        }
         switch (f.transform()) {
             case NONE -> {
                 // as is
@@ -106,7 +121,7 @@ final class FeatureEncoder {
                     v[i] = Math.copySign(Math.log1p(Math.abs(v[i])), v[i]);
                 }
             }
-            case Z_SCORE -> {
+            case Z_SCORE, LOG_Z_SCORE -> {
                 double mean = 0;
                 for (double x : v) {
                     mean += x;
@@ -120,7 +135,7 @@ final class FeatureEncoder {
                 centre = mean;
                 scale = sd > 0 && Double.isFinite(sd) ? sd : 1;
             }
-            case ROBUST -> {
+            case ROBUST, LOG_ROBUST -> {
                 double[] sorted = v.clone();
                 Arrays.sort(sorted);
                 centre = quantile(sorted, 0.5);
@@ -132,7 +147,7 @@ final class FeatureEncoder {
         for (int i = 1; i < n && constant; i++) {
             constant = v[i] == v[0];
         }
-        if (constant && n > 0 && (f.transform() == Transform.Z_SCORE || f.transform() == Transform.ROBUST)) {
+        if (constant && n > 0 && f.transform() != Transform.NONE && f.transform() != Transform.LOG1P) {
             // exactly zero, even where the computed mean differs from the value by rounding
             centre = v[0];
             scale = 1;
@@ -141,7 +156,7 @@ final class FeatureEncoder {
         for (int i = 0; i < n; i++) {
             v[i] = (v[i] - centre) / scale * w;
         }
-        add(f.column(), v, f.column(), FeatureSet.NUMERIC, f.transform(), centre, scale, w, imputed);
+        add(f.column(), v, f.column(), FeatureSet.NUMERIC, f.transform(), centre, scale, w, imputed, divisor);
     }
 
     private void categorical(Feature.Categorical f, Column c, int[] rows) {
@@ -164,7 +179,7 @@ final class FeatureEncoder {
             for (int i = 0; i < n; i++) {
                 v[i] = (double) counts[code[i]] / n * w;
             }
-            add(f.column(), v, f.column(), FeatureSet.FREQUENCY, Transform.NONE, 0, 1, w, 0);
+            add(f.column(), v, f.column(), FeatureSet.FREQUENCY, Transform.NONE, 0, 1, w, 0, 1);
             return;
         }
         // most frequent first, then by value, so the columns do not depend on dictionary order
@@ -198,12 +213,12 @@ final class FeatureEncoder {
                 }
             }
             String name = f.column() + "=" + (s < top ? cc.value(present.get(s)) : "<other>");
-            add(name, v, f.column(), FeatureSet.ONE_HOT, Transform.NONE, 0, 1, w, 0);
+            add(name, v, f.column(), FeatureSet.ONE_HOT, Transform.NONE, 0, 1, w, 0, 1);
         }
     }
 
     private void add(String name, double[] v, String src, byte k, Transform t, double centre, double scale, double w,
-            int imputed) {
+            int imputed, double logDivisor) {
         if (names.contains(name)) {
             throw new IllegalArgumentException("two features would both be named '" + name + "'");
         }
@@ -212,7 +227,7 @@ final class FeatureEncoder {
         source.add(src);
         kind.add(k);
         transform.add(t);
-        params.add(new double[] {centre, scale, w, imputed});
+        params.add(new double[] {centre, scale, w, imputed, logDivisor});
     }
 
     private static double finiteMedian(double[] v) {

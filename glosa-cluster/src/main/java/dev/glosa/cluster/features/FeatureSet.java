@@ -22,9 +22,10 @@ public final class FeatureSet {
     private final double[] scale;
     private final double[] weight;
     private final int[] imputed;
+    private final double[] logDivisor;
 
     FeatureSet(FeatureSpec spec, FeatureMatrix matrix, String[] source, byte[] kind, Transform[] transform,
-            double[] centre, double[] scale, double[] weight, int[] imputed) {
+            double[] centre, double[] scale, double[] weight, int[] imputed, double[] logDivisor) {
         this.spec = spec;
         this.matrix = matrix;
         this.source = source;
@@ -34,6 +35,7 @@ public final class FeatureSet {
         this.scale = scale;
         this.weight = weight;
         this.imputed = imputed;
+        this.logDivisor = logDivisor;
     }
 
     /** The spec this set was encoded with. */
@@ -69,6 +71,21 @@ public final class FeatureSet {
         return scale[featureIndex];
     }
 
+    /** The transform of output column {@code featureIndex} ({@link Transform#NONE} for categorical columns). */
+    public Transform transform(int featureIndex) {
+        Objects.checkIndex(featureIndex, source.length);
+        return transform[featureIndex];
+    }
+
+    /**
+     * The divisor {@code c} of the signed log of output column {@code featureIndex} ({@link Transform#LOG_ROBUST},
+     * {@link Transform#LOG_Z_SCORE}: the median absolute value over the segment); 1 for every other transform.
+     */
+    public double logDivisor(int featureIndex) {
+        Objects.checkIndex(featureIndex, source.length);
+        return logDivisor[featureIndex];
+    }
+
     /** How many values of output column {@code featureIndex} were imputed (0 for categorical columns). */
     public int imputedCount(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
@@ -90,6 +107,10 @@ public final class FeatureSet {
             case NONE -> y;
             case LOG1P -> Math.copySign(Math.expm1(Math.abs(y)), y);
             case Z_SCORE, ROBUST -> y * scale[featureIndex] + centre[featureIndex];
+            case LOG_ROBUST, LOG_Z_SCORE -> {
+                double u = y * scale[featureIndex] + centre[featureIndex];
+                yield Math.copySign(logDivisor[featureIndex] * Math.expm1(Math.abs(u)), u);
+            }
         };
     }
 

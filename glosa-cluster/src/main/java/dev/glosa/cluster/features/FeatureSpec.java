@@ -50,6 +50,43 @@ public record FeatureSpec(List<Feature> features) {
                 Feature.numeric(GLOSA_JUMP, Transform.Z_SCORE), Feature.numeric(GLOSA_RATE_JUMP, Transform.Z_SCORE));
     }
 
+    /**
+     * The default transform of a numeric column by its kind: money amounts and jumps in money
+     * ({@value #GLOSA_AMOUNT}, {@value #GLOSA_JUMP}, and any column whose name says amount, value or jump:
+     * {@code amount}, {@code valor}, {@code glosa}, {@code billed}, {@code paid}, {@code jump}, {@code salto}) on the
+     * signed log scale ({@link Transform#LOG_Z_SCORE}); a rate, a share or any other column as it is
+     * ({@link Transform#Z_SCORE}). Both are then standardised by mean and standard deviation: on planted segments
+     * of a few groups the median/IQR scaling measured worse (a quartile often falls inside one group, so the scale
+     * of a feature jumps with how its groups happen to sit; see docs/quality.md), and the lines far from everything,
+     * the reason to want a robust scale, are set aside before k is chosen ({@link
+     * dev.glosa.cluster.select.OutlierRule}). {@link Transform#LOG_ROBUST} and {@link Transform#ROBUST} remain a
+     * feature's choice.
+     */
+    public static Transform defaultTransform(String column) {
+        String c = column.toLowerCase(java.util.Locale.ROOT);
+        if (c.contains("rate") || c.contains("indice") || c.contains("ind_") || c.contains("share")) {
+            return Transform.Z_SCORE;
+        }
+        for (String money : new String[] {"amount", "valor", "glosa", "billed", "paid", "jump", "salto"}) {
+            if (c.contains(money)) {
+                return Transform.LOG_Z_SCORE;
+            }
+        }
+        return Transform.Z_SCORE;
+    }
+
+    /**
+     * The default spec: the reference project's four columns, each with its kind's transform
+     * ({@link #defaultTransform}): glosa and jump in value on the signed log scale, rate and jump in rate as they
+     * are, then standardised; weight 1, failing on missing values.
+     */
+    public static FeatureSpec moneyAware() {
+        return of(Feature.numeric(GLOSA_AMOUNT, defaultTransform(GLOSA_AMOUNT)),
+                Feature.numeric(GLOSA_RATE, defaultTransform(GLOSA_RATE)),
+                Feature.numeric(GLOSA_JUMP, defaultTransform(GLOSA_JUMP)),
+                Feature.numeric(GLOSA_RATE_JUMP, defaultTransform(GLOSA_RATE_JUMP)));
+    }
+
     /** Encodes every row of the table. */
     public FeatureSet encode(GlosaTable table) {
         int[] rows = new int[table.rowCount()];

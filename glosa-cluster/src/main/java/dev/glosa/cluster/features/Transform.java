@@ -12,5 +12,19 @@ public enum Transform {
      * {@code (v - median) / IQR} with linearly interpolated quartiles; a zero IQR scales by 1 (as scikit-learn's
      * {@code RobustScaler}), so a constant column gives zeros.
      */
-    ROBUST
+    ROBUST,
+    /**
+     * Money: the signed logarithm {@code sign(v)·ln(1 + |v|/c)}, where {@code c} is the median of {@code |v|} over the
+     * segment (1 when that is 0), then {@code (y - median) / IQR} as {@link #ROBUST}. Amounts and jumps of any sign
+     * and scale: a line a hundred times the median is about 4.6 units out on the log scale instead of 100 on the
+     * linear one, and {@code c} keeps the values near zero (a jump close to nothing) on the linear part of the curve.
+     */
+    LOG_ROBUST,
+    /** As {@link #LOG_ROBUST}, with {@code (y - mean) / sd} after the logarithm instead. */
+    LOG_Z_SCORE;
+
+    /** Whether the values are put on the signed log scale first. */
+    public boolean logScale() {
+        return this == LOG1P || this == LOG_ROBUST || this == LOG_Z_SCORE;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.glosa.cluster.loop;
 
 import dev.glosa.cluster.features.FeatureSpec;
+import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.select.ModelSelector;
@@ -34,10 +35,15 @@ import java.util.TreeMap;
  * @param overrides per-segment settings, see {@link SegmentOverride}
  * @param profile how groups are profiled and ranked
  * @param track how groups are matched to the previous run's
+ * @param outliers which lines of a segment are set aside as its outliers before k is chosen
+ *     ({@link OutlierRule#defaults()}; {@link OutlierRule#off()} sets none aside)
+ * @param nearTie the smallest k scoring within this share of the best score is chosen
+ *     ({@link ModelSelector#DEFAULT_NEAR_TIE} by default; 0 keeps the best score)
  */
 public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String strategy,
         Map<String, String> parameters, String criterion, int kMin, int kMax, int minSegmentSize, long seed,
-        int threads, List<SegmentOverride> overrides, ProfileOptions profile, TrackOptions track) {
+        int threads, List<SegmentOverride> overrides, ProfileOptions profile, TrackOptions track,
+        OutlierRule outliers, double nearTie) {
 
     /** The default minimum segment size. */
     public static final int DEFAULT_MIN_SEGMENT_SIZE = 10;
@@ -57,7 +63,8 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
             throw new IllegalArgumentException("threads must be >= 1, found " + threads);
         }
         // Checks features, strategy, criterion, k range and minimum size.
-        new SegmentSettings(features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, profile, track);
+        new SegmentSettings(features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, profile, track,
+                outliers, nearTie);
         for (SegmentOverride o : overrides) {
             for (String column : o.keyValues().keySet()) {
                 if (!segmentKeys.contains(column)) {
@@ -69,8 +76,8 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
     }
 
     /**
-     * The defaults: hospital × payer × glosa type segments, the reference features
-     * ({@link FeatureSpec#reference()}), k-means with k from 2 to 15 chosen by the
+     * The defaults: hospital × payer × glosa type segments, the reference features with their kinds' transforms
+     * ({@link FeatureSpec#moneyAware()}), outliers set aside by {@link OutlierRule#defaults()}, k-means with k from 2 to 15 chosen by the
      * {@linkplain Criterion#defaultCriterion() default criterion} (the simplified silhouette), minimum segment size
      * {@value #DEFAULT_MIN_SEGMENT_SIZE}, seed 0, one thread per available processor, default profile and track
      * options.
@@ -100,13 +107,15 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
         b.overrides = new ArrayList<>(overrides);
         b.profile = profile;
         b.track = track;
+        b.outliers = outliers;
+        b.nearTie = nearTie;
         return b;
     }
 
     /** The settings of a segment without override. */
     public SegmentSettings baseSettings() {
         return new SegmentSettings(features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, profile,
-                track);
+                track, outliers, nearTie);
     }
 
     /** The settings of the segment with that key: the base settings with its override, if any, applied. */
@@ -129,7 +138,7 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
     /** Builds a {@link LoopConfig}; every setter returns the builder. */
     public static final class Builder {
         private List<String> segmentKeys = Segmenter.DEFAULT_KEYS;
-        private FeatureSpec features = FeatureSpec.reference();
+        private FeatureSpec features = FeatureSpec.moneyAware();
         private String strategy = DEFAULT_STRATEGY;
         private TreeMap<String, String> parameters = new TreeMap<>();
         private String criterion = Criterion.defaultCriterion().id();
@@ -141,6 +150,8 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
         private List<SegmentOverride> overrides = new ArrayList<>();
         private ProfileOptions profile = ProfileOptions.defaults();
         private TrackOptions track = TrackOptions.defaults();
+        private OutlierRule outliers = OutlierRule.defaults();
+        private double nearTie = ModelSelector.DEFAULT_NEAR_TIE;
 
         private Builder() {}
 
@@ -212,6 +223,18 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
             return this;
         }
 
+        /** Which lines are set aside as outliers ({@link OutlierRule#off()}: none). */
+        public Builder outliers(OutlierRule o) {
+            this.outliers = java.util.Objects.requireNonNull(o, "outliers");
+            return this;
+        }
+
+        /** The near-tie tolerance of the k search (0: the best score wins). */
+        public Builder nearTie(double tolerance) {
+            this.nearTie = tolerance;
+            return this;
+        }
+
         /** The track options. */
         public Builder track(TrackOptions t) {
             this.track = t;
@@ -225,7 +248,7 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
          */
         public LoopConfig build() {
             return new LoopConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize,
-                    seed, threads, overrides, profile, track);
+                    seed, threads, overrides, profile, track, outliers, nearTie);
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.cluster.features.FeatureSet;
+import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.profile.GroupProfiler;
 import dev.glosa.cluster.profile.SegmentProfile;
 import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.select.ModelSelector;
+import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.select.Selection;
 import dev.glosa.cluster.spi.ClusteringStrategy;
 import dev.glosa.cluster.spi.FeatureMatrix;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -102,13 +106,26 @@ public final class SegmentJob {
                 ClusteringStrategy strategy = registry.get(s.strategy());
                 Parameters p = strategy.parameters().parse(s.parameters());
                 parameters = p.asText();
-                FeatureMatrix x = s.features().encode(input.table(), rows).matrix();
-                Selection sel = new ModelSelector(strategy, Criterion.byId(s.criterion()), s.kMin(), s.kMax())
-                        .select(x, p, seed);
+                FeatureSet encoded = s.features().encode(input.table(), rows);
+                FeatureMatrix x = encoded.matrix();
+                boolean[] aside = s.outliers().find(x);
+                int[] kept = keptRows(aside);
+                FeatureMatrix clustered = kept.length == n ? x : x.select(kept);
+                Selection sel = new ModelSelector(strategy, Criterion.byId(s.criterion()), s.kMin(), s.kMax(),
+                        s.nearTie()).select(clustered, p, seed);
                 labels = sel.labels();
-                if (labels.length != n) {
+                if (labels.length != kept.length) {
                     throw new IllegalStateException("strategy '" + s.strategy() + "' returned " + labels.length
-                            + " labels for " + n + " rows");
+                            + " labels for " + kept.length + " rows");
+                }
+                if (kept.length != n) {
+                    // the partition scored is returned as it is; the lines set aside join it as label -1
+                    int[] all = new int[n];
+                    java.util.Arrays.fill(all, -1);
+                    for (int i = 0; i < kept.length; i++) {
+                        all[kept[i]] = labels[i];
+                    }
+                    labels = all;
                 }
                 k = sel.chosenK();
                 value = sel.score();
@@ -116,6 +133,7 @@ public final class SegmentJob {
                 if (sel.clustering().isPresent()) {
                     parameters = sel.clustering().get().parameters().asText();
                 }
+                parameters = withEncoding(parameters, encoded, s.outliers(), n - kept.length);
                 int[] ks = sel.ksTried();
                 double[] sc = sel.scores();
                 List<KScore> tried = new ArrayList<>(ks.length);
@@ -181,6 +199,54 @@ public final class SegmentJob {
         Map<String, String> params = new LinkedHashMap<>(parameters);
         return new SegmentResult(key, status, reason, s.strategy(), params, s.criterion(), k, eps, value, scores, seed,
                 n, profile.glosaTotal(), profile.featureSpread(), assignment, profiles, vanished, state);
+    }
+
+    /**
+     * The strategy's parameters with what a reader of {@code dim_segment} needs to know of what was clustered: every
+     * numeric feature's transform and fitted values ({@code feature.glosa_amount=log_z_score(c 812.5, centre 0.1031,
+     * scale 0.8712)}) and the outlier rule with how many lines it set aside.
+     */
+    static Map<String, String> withEncoding(Map<String, String> parameters, FeatureSet encoded, OutlierRule rule,
+            int setAside) {
+        Map<String, String> out = new LinkedHashMap<>(parameters);
+        for (int j = 0; j < encoded.names().size(); j++) {
+            String name = encoded.names().get(j);
+            if (!name.equals(encoded.sourceColumn(j))) {
+                continue; // a one-hot column: nothing fitted
+            }
+            Transform t = encoded.transform(j);
+            StringBuilder sb = new StringBuilder(t.name().toLowerCase(Locale.ROOT)).append('(');
+            if (t == Transform.LOG_ROBUST || t == Transform.LOG_Z_SCORE) {
+                sb.append("c ").append(number(encoded.logDivisor(j))).append(", ");
+            }
+            sb.append("centre ").append(number(encoded.centre(j))).append(", scale ")
+                    .append(number(encoded.scale(j))).append(')');
+            out.put("feature." + name, sb.toString());
+        }
+        out.put("outliers", rule.enabled()
+                ? String.format(Locale.ROOT, "neighbour %d beyond %s x median and %s: %d set aside", rule.neighbours(),
+                        number(rule.threshold()), number(rule.minDistance()), setAside)
+                : "off");
+        return out;
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** The positions of the points not set aside, in order. */
+    private static int[] keptRows(boolean[] aside) {
+        int m = 0;
+        for (boolean a : aside) {
+            m += a ? 0 : 1;
+        }
+        int[] kept = new int[m];
+        for (int i = 0, j = 0; i < aside.length; i++) {
+            if (!aside[i]) {
+                kept[j++] = i;
+            }
+        }
+        return kept;
     }
 
     /** The exception's class and message on one line, with the first cause. */

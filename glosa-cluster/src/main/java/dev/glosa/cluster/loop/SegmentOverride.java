@@ -109,7 +109,8 @@ public record SegmentOverride(String segmentId, Map<String, String> keyValues, S
         }
         return new SegmentSettings(base.features(), s, p, criterion == null ? base.criterion() : criterion,
                 kMin == null ? base.kMin() : kMin, kMax == null ? base.kMax() : kMax,
-                minSegmentSize == null ? base.minSegmentSize() : minSegmentSize, base.profile(), base.track());
+                minSegmentSize == null ? base.minSegmentSize() : minSegmentSize, base.profile(), base.track(),
+                base.outliers(), base.nearTie());
     }
 
     /** {@code id=...} or {@code hospital=2001, payer=X} for messages. */

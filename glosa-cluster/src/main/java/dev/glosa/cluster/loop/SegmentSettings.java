@@ -4,6 +4,8 @@ import dev.glosa.cluster.features.Feature;
 import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.select.Criterion;
+import dev.glosa.cluster.select.ModelSelector;
+import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.track.TrackOptions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,9 +28,13 @@ import java.util.TreeMap;
  * @param minSegmentSize segments with fewer rows are not clustered: their rows form one group marked too small
  * @param profile how groups are profiled and ranked
  * @param track how groups are matched to the previous run's
+ * @param outliers which lines are set aside as the segment's outliers before k is chosen
+ * @param nearTie the smallest k scoring within this share of the best score is chosen
+ *     ({@link ModelSelector#nearTie()}), in [0, 1)
  */
 public record SegmentSettings(FeatureSpec features, String strategy, Map<String, String> parameters,
-        String criterion, int kMin, int kMax, int minSegmentSize, ProfileOptions profile, TrackOptions track) {
+        String criterion, int kMin, int kMax, int minSegmentSize, ProfileOptions profile, TrackOptions track,
+        OutlierRule outliers, double nearTie) {
 
     /** Checks every value and copies the parameters (sorted by name). */
     public SegmentSettings {
@@ -49,12 +55,16 @@ public record SegmentSettings(FeatureSpec features, String strategy, Map<String,
         }
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(track, "track");
+        Objects.requireNonNull(outliers, "outliers");
+        if (!(nearTie >= 0 && nearTie < 1)) {
+            throw new IllegalArgumentException("nearTie must be in [0, 1), found " + nearTie);
+        }
     }
 
     /** These settings with another way of profiling and ranking groups, every other setting unchanged. */
     public SegmentSettings withProfile(ProfileOptions profile) {
         return new SegmentSettings(features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, profile,
-                track);
+                track, outliers, nearTie);
     }
 
     /**

@@ -38,12 +38,14 @@ import java.util.Set;
  * over segment share) reaches {@code minLift}; highest lift first, then highest group share. Missing values are never
  * reported but still count in the denominators.
  *
- * <p>The label reads "value level [and trend] — distinctive values — money, share of the segment", for example
+ * <p>The outliers (label {@code -1}) read "outliers — lines — money, share of the segment"
+ * ({@link #outliersLabel}). Every other group's label reads "value level [and trend] — distinctive values — money,
+ * share of the segment", for example
  * {@code high value and rising — MATERIAL, UTI — R$ 1.2M, 41% of the segment} (in pt-BR
  * {@code valor alto e em alta — MATERIAL, UTI — R$ 1,2 mi, 41% do segmento}), in {@link ProfileOptions#language}:
  * <ul>
  *   <li>value level: the group's mean glosa against the segment's, "high value" from 1.5 times, "low value" up to
- *       2/3, "mid value" between ({@code whole segment} when there is one group, {@code noise} for label -1);
+ *       2/3, "mid value" between ({@code whole segment} when there is one group);
  *   <li>trend (only with a jump column): the group's mean jump over its mean glosa of the previous month
  *       ({@code mean glosa - mean jump}): "rising" above +10%, "falling" below -10%, else "stable"; with no
  *       previous glosa, "rising" when the jump is positive;
@@ -184,8 +186,9 @@ public final class GroupProfiler {
             double share = segGlosa == 0 ? 0 : glosaSum[g] / segGlosa;
             double rate = hasBilled && billedSum[g] != 0 ? glosaSum[g] / billedSum[g] : Double.NaN;
             double jumpTotal = hasJump ? jumpSum[g] : Double.NaN;
-            String description = describe(text, label, groups, mean, segMean,
-                    hasJump ? jumpSum[g] / size[g] : Double.NaN, lifts.get(g), glosaSum[g], share);
+            String description = label < 0 ? outliersLabel(text, size[g], glosaSum[g], share)
+                    : describe(text, label, groups, mean, segMean, hasJump ? jumpSum[g] / size[g] : Double.NaN,
+                            lifts.get(g), glosaSum[g], share);
             out.add(new ClusterProfile(segmentId, segmentId + "#" + label, label, size[g], (double) size[g] / n,
                     glosaSum[g], mean, median[g], share, rate, jumpTotal, centres, lifts.get(g), reasons.get(g),
                     description, rank[g], 0, GroupStatus.NEW));
@@ -219,12 +222,19 @@ public final class GroupProfiler {
         return Double.compare(b, a);
     }
 
+    /**
+     * The label of a segment's outliers (label -1: the lines set aside before k was chosen, or a density strategy's
+     * noise), for example {@code outliers — 3 lines — R$ 1.2M, 41% of the segment}. The one place its words live.
+     */
+    static String outliersLabel(Messages text, long rows, double total, double share) {
+        return text.text(rows == 1 ? "label.outliers.one" : "label.outliers", String.valueOf(rows),
+                text.moneyShort(total), text.percentShort(share));
+    }
+
     private static String describe(Messages text, int label, int groups, double mean, double segMean,
             double meanJump, List<CategoryLift> lifts, double total, double share) {
         String level;
-        if (label < 0) {
-            level = text.text("label.noise");
-        } else if (groups == 1) {
+        if (groups == 1) {
             level = text.text("label.whole");
         } else if (segMean <= 0) {
             level = text.text(mean > 0 ? "label.high" : "label.none");

@@ -94,7 +94,7 @@ class FeatureSpecTests {
             double expected = switch (t) {
                 case NONE -> 7;
                 case LOG1P -> Math.log1p(7);
-                case Z_SCORE, ROBUST -> 0;
+                case Z_SCORE, ROBUST, LOG_ROBUST, LOG_Z_SCORE -> 0;
             };
             assertThat(fs.matrix().values()).as(t.name()).containsOnly(expected);
             assertThat(fs.inverse(0, expected)).as(t.name()).isCloseTo(7, Offset.offset(1e-12));

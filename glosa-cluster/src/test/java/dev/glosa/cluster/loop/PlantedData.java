@@ -45,8 +45,11 @@ final class PlantedData {
         }
     }
 
-    /** One generated week: the table, the planted tag of every row, the planted k of every segment id. */
-    record Week(GlosaTable table, int[] truth, Map<String, Integer> plantedK) {}
+    /**
+     * One generated week: the table, the planted tag of every row, the planted k of every segment id, and whether
+     * each row is an extreme line of the heavy-tail mode.
+     */
+    record Week(GlosaTable table, int[] truth, Map<String, Integer> plantedK, boolean[] extreme) {}
 
     final List<Segment> segments;
 
@@ -168,11 +171,22 @@ final class PlantedData {
      * sizes varied by up to ±20%, fresh scatter from {@code seed}; rows shuffled across segments.
      */
     Week week(long seed, double drift) {
+        return week(seed, drift, 0, 0);
+    }
+
+    /**
+     * One week as {@link #week(long, double)}, with heavy tails: every row's glosa and jump in value multiplied by
+     * {@code exp(logNoise · N(0, 1))}, and a share {@code extremeShare} of rows multiplied again by 5 to 20 (their
+     * rates keep), as glosa-io's ERP generator does in its heavy-tail mode.
+     */
+    Week week(long seed, double drift, double logNoise, double extremeShare) {
         Random rnd = new Random(seed);
+        Random tails = new Random(seed ^ 0x5DEECE66DL);
         List<double[]> feats = new ArrayList<>();
         List<String[]> keys = new ArrayList<>();
         List<int[]> cats = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
+        List<double[]> factors = new ArrayList<>();
         Map<String, Integer> plantedK = new HashMap<>();
         for (Segment seg : segments) {
             plantedK.put(seg.id(), seg.groups().size());
@@ -195,6 +209,12 @@ final class PlantedData {
                         rnd.nextDouble() < 0.65 ? g.sector() : rnd.nextInt(SECTORS.length),
                         rnd.nextDouble() < 0.7 ? g.reason() : rnd.nextInt(REASONS.length)});
                     truth.add(g.tag());
+                    double factor = logNoise > 0 ? Math.exp(logNoise * tails.nextGaussian()) : 1;
+                    boolean extreme = extremeShare > 0 && tails.nextDouble() < extremeShare;
+                    if (extreme) {
+                        factor *= 5 + 15 * tails.nextDouble();
+                    }
+                    factors.add(new double[] {factor, extreme ? 1 : 0});
                 }
             }
         }
@@ -223,6 +243,7 @@ final class PlantedData {
         CategoryColumn.Builder sector = b.category(SECTOR);
         CategoryColumn.Builder reason = b.category(Role.REASON_CODE.column());
         int[] outTruth = new int[n];
+        boolean[] outExtreme = new boolean[n];
         for (int r = 0; r < n; r++) {
             int i = perm[r];
             double[] x = feats.get(i);
@@ -232,20 +253,22 @@ final class PlantedData {
             payer.add(k[1]);
             type.add(k[2]);
             competence.add(YearMonth.of(2024, 5));
-            double g = cents(Math.max(50, 4000 + 3000 * x[0]));
+            double f = factors.get(i)[0];
+            double g = cents(f * Math.max(50, 4000 + 3000 * x[0]));
             double rt = Math.max(0.005, 0.08 + 0.06 * x[1]);
             double bill = cents(g / rt);
             glosa.add(g);
             billed.add(bill);
             rate.add(g / bill);
-            jump.add(cents(-2000 + 1500 * x[2]));
+            jump.add(cents(f * (-2000 + 1500 * x[2])));
             rateJump.add(-0.04 + 0.03 * x[3]);
             item.add(ITEMS[c[0]]);
             sector.add(SECTORS[c[1]]);
             reason.add(REASONS[c[2]]);
             outTruth[r] = truth.get(i);
+            outExtreme[r] = factors.get(i)[1] > 0;
         }
-        return new Week(b.build(), outTruth, plantedK);
+        return new Week(b.build(), outTruth, plantedK, outExtreme);
     }
 
     private static double cents(double v) {

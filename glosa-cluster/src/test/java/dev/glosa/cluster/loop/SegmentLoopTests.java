@@ -295,7 +295,7 @@ class SegmentLoopTests {
                 if (p.label() == -1) {
                     sawNoise = true;
                     assertThat(p.clusterId()).isEqualTo(s.id() + "-N");
-                    assertThat(p.description()).startsWith("noise");
+                    assertThat(p.description()).startsWith("outliers — ");
                 }
             }
             assertThat(groups).isCloseTo(segment, within(0.005));

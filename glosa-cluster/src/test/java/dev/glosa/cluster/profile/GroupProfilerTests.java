@@ -116,7 +116,7 @@ class GroupProfilerTests {
         ClusterProfile noise = group(s, -1);
         assertThat(noise.rows()).isEqualTo(1);
         assertThat(noise.glosaTotal()).isEqualTo(500.0);
-        assertThat(noise.description()).isEqualTo("noise and stable — PRONTO_SOCORRO, TAXA — R$ 500, 10% of the segment");
+        assertThat(noise.description()).isEqualTo("outliers — 1 line — R$ 500, 10% of the segment");
     }
 
     @Test

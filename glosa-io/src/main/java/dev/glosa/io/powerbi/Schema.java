@@ -62,7 +62,8 @@ final class Schema {
             ColumnSpec.of("quality", NUMBER, "the criterion's value for the chosen partition"),
             ColumnSpec.of("status", TEXT, "clustered, too_small or failed"),
             ColumnSpec.of("reason", TEXT, "why the segment failed or was not clustered"),
-            ColumnSpec.of("parameters", TEXT, "the strategy's parameters, name=value; ... sorted by name"),
+            ColumnSpec.of("parameters", TEXT, "the strategy's parameters, name=value; ... sorted by name, with how each"
+                    + " feature was encoded (feature.column=transform and fitted values) and the outlier rule"),
             ColumnSpec.of("quality_by_k", TEXT, "the criterion for every k tried, k=value; ..."),
             ColumnSpec.of("clusters", INTEGER, "the number of groups profiled"),
             ColumnSpec.of("key_columns", TEXT, "the segment key's columns, in order, separated by '|'"),
@@ -82,6 +83,7 @@ final class Schema {
             ColumnSpec.of("label", TEXT, "a short description of the group"),
             ColumnSpec.of("status", TEXT, "new, or kept when the id was kept from the previous run"),
             ColumnSpec.of("algorithm_label", INTEGER, "the algorithm's label in this run (-1 for noise)"),
+            ColumnSpec.of("kind", TEXT, "group, or outliers for the lines set aside as far from every group"),
             ColumnSpec.of("row_share", NUMBER, "the group's share of its segment's rows, 0 to 1"),
             ColumnSpec.of("glosa_mean", NUMBER, "mean glosa per row"),
             ColumnSpec.of("glosa_median", NUMBER, "median glosa per row"),

@@ -408,6 +408,7 @@ final class Tables {
                 r[i++] = CsvCells.guard(p.description() == null ? "" : p.description());
                 r[i++] = p.status().name().toLowerCase(Locale.ROOT);
                 r[i++] = Integer.toString(p.label());
+                r[i++] = p.label() < 0 ? "outliers" : "group";
                 r[i++] = Decimals.rate(p.rowShare());
                 r[i++] = Decimals.money(p.glosaMean());
                 r[i++] = Decimals.money(p.glosaMedian());

@@ -33,6 +33,12 @@ import java.util.SplittableRandom;
  * with the silhouette, as the reference project runs it, finds the planted k in every segment. Earlier months are a backward random
  * walk from the previous month.
  *
+ * <p>Heavy tails ({@link ErpGeneratorConfig#logNoise()}, {@link ErpGeneratorConfig#extremeShare()}): after planting,
+ * every amount of a line (glosa and billed, every month) is multiplied by one factor {@code exp(logNoise · N(0, 1))},
+ * and for a share of lines by a further factor uniform in [{@value #EXTREME_MIN}, {@value #EXTREME_MAX}], as real
+ * money is: a few lines far above the rest. Rates keep; the jump in value scales with the line. With both at 0 no
+ * random number is drawn for them, so the default tables are the same as before the mode existed.
+ *
  * <p>Rows come month by month, the analysed month last. Deterministic: one {@link SplittableRandom} seeded with
  * {@link ErpGeneratorConfig#seed()} is consumed in a fixed order.
  */
@@ -47,6 +53,12 @@ public final class ErpGenerator {
     public static final double MIN_CENTRE_DISTANCE = 0.8;
 
     private static final double MIN_COORDINATE_SPREAD = 0.3;
+
+    /** The smallest factor of an extreme line in the heavy-tail mode. */
+    public static final double EXTREME_MIN = 5;
+
+    /** The largest factor of an extreme line in the heavy-tail mode. */
+    public static final double EXTREME_MAX = 20;
 
     private ErpGenerator() {
     }
@@ -71,6 +83,7 @@ public final class ErpGenerator {
         private int[] lineType = new int[256];
         private int[] lineCombo = new int[256];
         private int[] lineGroup = new int[256];
+        private boolean[] lineExtreme = new boolean[256];
         // Per line, months + 1 values: slot 0 is the month before the table.
         private double[] billed = new double[256];
         private double[] glosa = new double[256];
@@ -187,6 +200,7 @@ public final class ErpGenerator {
                 lineType = Arrays.copyOf(lineType, n);
                 lineCombo = Arrays.copyOf(lineCombo, n);
                 lineGroup = Arrays.copyOf(lineGroup, n);
+                lineExtreme = Arrays.copyOf(lineExtreme, n);
             }
             if ((long) (lines + 1) * slots > billed.length) {
                 long n = Math.min(Integer.MAX_VALUE - 16, ((long) lines * 3 / 2 + 16) * slots);
@@ -203,9 +217,17 @@ public final class ErpGenerator {
             double z2 = around(centres[group * 4 + 1]);
             double z3 = around(centres[group * 4 + 2]);
             double z4 = around(centres[group * 4 + 3]);
-            double g = scale * (1 + 0.6 * z1);
+            double factor = 1;
+            if (cfg.logNoise() > 0) {
+                factor = Math.exp(cfg.logNoise() * rnd.nextGaussian());
+            }
+            if (cfg.extremeShare() > 0 && rnd.nextDouble() < cfg.extremeShare()) {
+                factor *= EXTREME_MIN + (EXTREME_MAX - EXTREME_MIN) * rnd.nextDouble();
+                lineExtreme[line] = true;
+            }
+            double g = factor * scale * (1 + 0.6 * z1);
             double rate = 0.3 + 0.2 * z2;
-            double gPrev = g - 0.2 * scale * z3;
+            double gPrev = g - factor * 0.2 * scale * z3;
             double ratePrev = rate - 0.045 * z4;
             int base = line * slots;
             int last = slots - 1;
@@ -260,6 +282,7 @@ public final class ErpGenerator {
             int[] attendanceCode = codes(attendance, ErpCatalog.ATTENDANCE);
 
             int[] planted = new int[rows];
+            boolean[] extreme = new boolean[rows];
             int first = MonthColumn.toIndex(cfg.firstMonth());
             int row = 0;
             for (int m = 0; m < months; m++) {
@@ -288,10 +311,11 @@ public final class ErpGenerator {
                     glosaPrev.add(glosa[base - 1]);
                     double items = glosa[base] / ErpCatalog.ITEM_VALUE[cat] * Math.exp(0.2 * rnd.nextGaussian());
                     count.add(Math.max(1, Math.rint(items)));
+                    extreme[row] = lineExtreme[line];
                     planted[row++] = analysed ? lineGroup[line] : -1;
                 }
             }
-            return new ErpSample(t.build(), planted, rows - lines, cfg);
+            return new ErpSample(t.build(), planted, rows - lines, cfg, extreme);
         }
 
         private static int[] codes(CategoryColumn.Builder b, int n, boolean hospitals) {

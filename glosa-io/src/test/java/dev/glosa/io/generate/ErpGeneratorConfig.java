@@ -27,6 +27,12 @@ import java.time.YearMonth;
  *     {@value ErpGenerator#MIN_CENTRE_DISTANCE} apart), larger values make them overlap so model selection is put
  *     to the test (k-means++ with five restarts and the silhouette finds the planted k in all segments at 0.06, about
  *     90% at 0.15, about two thirds at 0.25)
+ * @param logNoise heavy tails: the standard deviation of a log-normal factor that multiplies each line's amounts
+ *     (glosa and billed, this month and every earlier one, so rates keep), in [0, 1]; 0 (the default) leaves the
+ *     amounts as planted
+ * @param extremeShare heavy tails: the share of lines, in [0, 0.2], whose amounts are multiplied again by a factor
+ *     drawn uniformly from {@value ErpGenerator#EXTREME_MIN} to {@value ErpGenerator#EXTREME_MAX}; such a line is
+ *     marked in {@link ErpSample#extreme()}; 0 (the default) plants none
  */
 public record ErpGeneratorConfig(
         long seed,
@@ -40,10 +46,18 @@ public record ErpGeneratorConfig(
         int minGroups,
         int maxGroups,
         int minGroupSize,
-        double groupSpread) {
+        double groupSpread,
+        double logNoise,
+        double extremeShare) {
 
     /** The default {@code groupSpread}: centres stand more than ten standard deviations apart. */
     public static final double DEFAULT_GROUP_SPREAD = 0.06;
+
+    /** The heavy-tail mode's noise of the benchmarks: 30% log-normal noise on the amounts. */
+    public static final double HEAVY_LOG_NOISE = 0.3;
+
+    /** The heavy-tail mode's share of extreme lines of the benchmarks: 2%. */
+    public static final double HEAVY_EXTREME_SHARE = 0.02;
 
     /** The most rows one configuration may generate. */
     public static final long MAX_ROWS = 50_000_000L;
@@ -71,6 +85,12 @@ public record ErpGeneratorConfig(
         if (!(groupSpread > 0 && groupSpread <= 0.5)) {
             throw new IllegalArgumentException("groupSpread must be in (0, 0.5], found " + groupSpread);
         }
+        if (!(logNoise >= 0 && logNoise <= 1)) {
+            throw new IllegalArgumentException("logNoise must be in [0, 1], found " + logNoise);
+        }
+        if (!(extremeShare >= 0 && extremeShare <= 0.2)) {
+            throw new IllegalArgumentException("extremeShare must be in [0, 0.2], found " + extremeShare);
+        }
         long rows = (long) hospitals * payers * glosaTypes * (linesPerSegment * 3L / 2) * months;
         if (rows > MAX_ROWS) {
             throw new IllegalArgumentException("hospitals x payers x glosaTypes x 1.5 linesPerSegment x months must be"
@@ -90,38 +110,47 @@ public record ErpGeneratorConfig(
      */
     public static ErpGeneratorConfig defaults(long seed) {
         return new ErpGeneratorConfig(seed, 6, 8, 4, 0.8, YearMonth.of(2024, 1), 13, 40, 2, 6, 4,
-                DEFAULT_GROUP_SPREAD);
+                DEFAULT_GROUP_SPREAD, 0, 0);
     }
 
     /** The same configuration with other segment counts. */
     public ErpGeneratorConfig withSegments(int newHospitals, int newPayers, int newGlosaTypes, double newShare) {
         return new ErpGeneratorConfig(seed, newHospitals, newPayers, newGlosaTypes, newShare, firstMonth, months,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread);
+                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread, logNoise, extremeShare);
     }
 
     /** The same configuration with other months. */
     public ErpGeneratorConfig withMonths(YearMonth newFirstMonth, int newMonths) {
         return new ErpGeneratorConfig(seed, hospitals, payers, glosaTypes, segmentShare, newFirstMonth, newMonths,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread);
+                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread, logNoise, extremeShare);
     }
 
     /** The same configuration with other line and group counts. */
     public ErpGeneratorConfig withGroups(int newLinesPerSegment, int newMinGroups, int newMaxGroups,
             int newMinGroupSize) {
         return new ErpGeneratorConfig(seed, hospitals, payers, glosaTypes, segmentShare, firstMonth, months,
-                newLinesPerSegment, newMinGroups, newMaxGroups, newMinGroupSize, groupSpread);
+                newLinesPerSegment, newMinGroups, newMaxGroups, newMinGroupSize, groupSpread, logNoise, extremeShare);
     }
 
     /** The same configuration with another seed. */
     public ErpGeneratorConfig withSeed(long newSeed) {
         return new ErpGeneratorConfig(newSeed, hospitals, payers, glosaTypes, segmentShare, firstMonth, months,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread);
+                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread, logNoise, extremeShare);
     }
 
     /** The same configuration with another spread of the lines around their group's centre. */
     public ErpGeneratorConfig withGroupSpread(double newSpread) {
         return new ErpGeneratorConfig(seed, hospitals, payers, glosaTypes, segmentShare, firstMonth, months,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, newSpread);
+                linesPerSegment, minGroups, maxGroups, minGroupSize, newSpread, logNoise, extremeShare);
+    }
+
+    /**
+     * The same configuration with heavy tails: log-normal noise of standard deviation {@code newLogNoise} on every
+     * line's amounts and a share {@code newExtremeShare} of extreme lines (see the record description).
+     */
+    public ErpGeneratorConfig withHeavyTails(double newLogNoise, double newExtremeShare) {
+        return new ErpGeneratorConfig(seed, hospitals, payers, glosaTypes, segmentShare, firstMonth, months,
+                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread, newLogNoise, newExtremeShare);
     }
 
     /** The analysed month: the last one. */

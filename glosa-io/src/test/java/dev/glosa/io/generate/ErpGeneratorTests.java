@@ -251,6 +251,36 @@ class ErpGeneratorTests {
     }
 
     @Test
+    void heavyTailsScaleEachLineByOneFactorKeepRatesAndMarkAboutTheShareOfExtremeLines() {
+        ErpGeneratorConfig light = ErpGeneratorConfig.defaults(7);
+        ErpSample heavy = ErpGenerator.generate(light.withHeavyTails(ErpGeneratorConfig.HEAVY_LOG_NOISE,
+                ErpGeneratorConfig.HEAVY_EXTREME_SHARE));
+        // without the mode nothing is marked, and no random number is drawn for it: the tables are as before
+        assertThat(DEFAULT.extreme()).doesNotContain(true);
+        GlosaTable t = heavy.table();
+        var glosa = t.doubles(Role.GLOSA_AMOUNT);
+        var billed = t.doubles(Role.BILLED_AMOUNT);
+        int lines = t.rowCount() - heavy.firstAnalysedRow();
+        int extreme = 0;
+        double[] logGlosa = new double[lines];
+        for (int i = 0; i < lines; i++) {
+            int row = heavy.firstAnalysedRow() + i;
+            double rate = glosa.get(row) / billed.get(row);
+            assertThat(rate).isBetween(0.05, 0.6); // the planted rate, untouched by the factors
+            extreme += heavy.isExtreme(row) ? 1 : 0;
+            logGlosa[i] = Math.log(glosa.get(row));
+            // a line is extreme in every month or in none
+            assertThat(heavy.isExtreme(row % lines)).isEqualTo(heavy.isExtreme(row));
+        }
+        assertThat((double) extreme / lines).isBetween(0.01, 0.03);
+        double max = java.util.Arrays.stream(logGlosa).max().orElseThrow();
+        double median = java.util.Arrays.stream(logGlosa).sorted().toArray()[lines / 2];
+        assertThat(Math.exp(max - median)).as("the largest glosa over the median").isGreaterThan(30);
+        assertThatThrownBy(() -> light.withHeavyTails(0.3, 0.5)).hasMessageContaining("extremeShare");
+        assertThatThrownBy(() -> light.withHeavyTails(-0.1, 0.02)).hasMessageContaining("logNoise");
+    }
+
+    @Test
     void sizesRangeFromAThousandRowsToMillions() {
         ErpGeneratorConfig small = ErpGeneratorConfig.defaults(3).withSegments(2, 2, 2, 1.0)
                 .withGroups(12, 2, 3, 3).withMonths(YearMonth.of(2024, 1), 10);

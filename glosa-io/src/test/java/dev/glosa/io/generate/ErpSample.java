@@ -17,13 +17,20 @@ import java.util.Objects;
  * @param plantedGroups the planted group of every row, {@code -1} outside the analysed month (copied in and out)
  * @param firstAnalysedRow the index of the first row of the analysed month
  * @param config the configuration that generated the table
+ * @param extreme whether each row belongs to a line the heavy-tail mode made extreme (all false without it; copied
+ *     in and out)
  */
-public record ErpSample(GlosaTable table, int[] plantedGroups, int firstAnalysedRow, ErpGeneratorConfig config) {
+public record ErpSample(GlosaTable table, int[] plantedGroups, int firstAnalysedRow, ErpGeneratorConfig config,
+        boolean[] extreme) {
 
     /** Checks that the labels are aligned with the rows and copies them. */
     public ErpSample {
-        if (table == null || plantedGroups == null || config == null) {
-            throw new IllegalArgumentException("table, plantedGroups and config must not be null");
+        if (table == null || plantedGroups == null || config == null || extreme == null) {
+            throw new IllegalArgumentException("table, plantedGroups, config and extreme must not be null");
+        }
+        if (extreme.length != table.rowCount()) {
+            throw new IllegalArgumentException("extreme has " + extreme.length + " flags but the table has "
+                    + table.rowCount() + " rows");
         }
         if (plantedGroups.length != table.rowCount()) {
             throw new IllegalArgumentException("plantedGroups has " + plantedGroups.length
@@ -34,6 +41,18 @@ public record ErpSample(GlosaTable table, int[] plantedGroups, int firstAnalysed
                     + ", found " + firstAnalysedRow);
         }
         plantedGroups = plantedGroups.clone();
+        extreme = extreme.clone();
+    }
+
+    /** A copy of the extreme flag of every row. */
+    @Override
+    public boolean[] extreme() {
+        return extreme.clone();
+    }
+
+    /** Whether {@code row} belongs to a line the heavy-tail mode made extreme. */
+    public boolean isExtreme(int row) {
+        return extreme[row];
     }
 
     /** A copy of the planted group of every row. */
@@ -59,12 +78,13 @@ public record ErpSample(GlosaTable table, int[] plantedGroups, int firstAnalysed
     @Override
     public boolean equals(Object o) {
         return o instanceof ErpSample s && s.firstAnalysedRow == firstAnalysedRow && s.table.equals(table)
-                && Arrays.equals(s.plantedGroups, plantedGroups) && s.config.equals(config);
+                && Arrays.equals(s.plantedGroups, plantedGroups) && s.config.equals(config)
+                && Arrays.equals(s.extreme, extreme);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, Arrays.hashCode(plantedGroups), firstAnalysedRow, config);
+        return Objects.hash(table, Arrays.hashCode(plantedGroups), firstAnalysedRow, config, Arrays.hashCode(extreme));
     }
 
     @Override

@@ -62,7 +62,10 @@ class StarSchemaWriterTests {
                 "status", "reason", "parameters");
         assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).header()).contains("run_id", "cluster_id",
                 "segment_id", "rows", "glosa_amount", "glosa_share", "rank_in_segment", "rank_overall", "label", "status",
-                "glosa_mean", "glosa_median", "glosa_rate", "row_share", "centres", "top_reasons", "distinctive");
+                "glosa_mean", "glosa_median", "glosa_rate", "row_share", "centres", "top_reasons", "distinctive",
+                "kind");
+        // every group of the fixture is a regular one (label >= 0); label -1 writes "outliers"
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).column("kind")).containsOnly("group");
         assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.INDICATORS)).header()).contains("run_id", "scope",
                 "scope_key", "period", "claims", "glosa_claims", "glosa_rate", "glosa_rate_ci_low",
                 "glosa_rate_ci_high", "paid_amount", "glosa_amount", "glosa_value_ratio", "recovered_amount");
