@@ -27,6 +27,10 @@ import java.util.SplittableRandom;
  * <p>Every squared distance is summed over the features in order from 0, whatever the path that computes it, and
  * partial sums over the fixed chunks of {@value #CHUNK} points are combined in chunk order: the result depends on the
  * data and the seed only, never on the number of threads.
+ *
+ * <p>When the JVM has the Vector API ({@link VectorSupport}), the nearest-centre scans (the points that fail their
+ * bounds, and the nearest seeds) compute one centre per lane with the same order of operations, so that both paths
+ * give the same labels, centres and inertia to the bit ({@code VectorKernelTests}).
  */
 final class HamerlyKMeans {
     /** Points per chunk, the unit of parallel work; an input of at most one chunk runs on the calling thread. */
@@ -59,6 +63,10 @@ final class HamerlyKMeans {
     private final int[] nearestSeed;
 
     private final Chunk[] chunks;
+    /** Whether the nearest-centre scans use {@link VectorKernel}. */
+    private final boolean vector;
+    /** The centres (or seeds) of the current scan, transposed for {@link VectorKernel}; empty on the scalar path. */
+    private final double[] transposed;
 
     /** The outcome of one k: the restart with the lowest inertia. */
     static final class Best {
@@ -79,6 +87,11 @@ final class HamerlyKMeans {
      * @param kCap the largest k this engine will run
      */
     HamerlyKMeans(double[] values, int n, int d, int kCap) {
+        this(values, n, d, kCap, VectorSupport.ENABLED);
+    }
+
+    /** As above, choosing the path: {@code vector} must be false when {@link VectorSupport#ENABLED} is. */
+    HamerlyKMeans(double[] values, int n, int d, int kCap, boolean vector) {
         this.n = n;
         this.d = d;
         this.w = (d + 3) & ~3;
@@ -110,6 +123,8 @@ final class HamerlyKMeans {
         for (int c = 0; c < chunkCount; c++) {
             chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), w, kCap);
         }
+        this.vector = vector;
+        transposed = vector ? new double[VectorKernel.transposedLength(kCap, w)] : new double[0];
     }
 
     /** Candidates per new centre: {@code 2 + floor(ln max(k, 15))}, 4 for every k up to 15. */
@@ -365,9 +380,21 @@ final class HamerlyKMeans {
 
     /** Nearest and second-nearest of the first {@code count} seeds for every point; ties keep the lower seed. */
     private void nearestSeeds(int count) {
+        if (vector) {
+            VectorKernel.transpose(seeds, count, w, transposed);
+        }
         forEachChunk(ch -> {
             for (int i = ch.lo; i < ch.hi; i++) {
                 int oi = i * w;
+                if (vector) {
+                    int a = VectorKernel.nearest(x, oi, w, transposed, count, ch.pair);
+                    if (a >= 0) {
+                        first[i] = ch.pair[0];
+                        second[i] = ch.pair[1];
+                        nearestSeed[i] = a;
+                        continue;
+                    }
+                }
                 double f = Double.POSITIVE_INFINITY;
                 double s = Double.POSITIVE_INFINITY;
                 int a = 0;
@@ -470,6 +497,9 @@ final class HamerlyKMeans {
             }
             halfMin[c] = 0.5 * Math.sqrt(m);
         }
+        if (vector) {
+            VectorKernel.transpose(centers, k, w, transposed);
+        }
         forEachChunk(this::assignChunk);
         int changes = 0;
         for (Chunk ch : chunks) {
@@ -516,6 +546,13 @@ final class HamerlyKMeans {
      */
     private void relocate(Chunk ch, int i) {
         int oi = i * w;
+        if (vector) {
+            int now = VectorKernel.nearest(x, oi, w, transposed, k, ch.pair);
+            if (now >= 0) {
+                moveTo(ch, i, now, ch.pair[0], ch.pair[1]);
+                return;
+            }
+        }
         double[] part = ch.part;
         int last = w - 4;
         for (int g = 0; g < last; g += 4) {
@@ -544,6 +581,12 @@ final class HamerlyKMeans {
                 d2 = s;
             }
         }
+        moveTo(ch, i, now, d1, d2);
+    }
+
+    /** Sets the bounds of point {@code i} from its two smallest squared distances and moves it to centre {@code now}. */
+    private void moveTo(Chunk ch, int i, int now, double d1, double d2) {
+        int oi = i * w;
         upper[i] = Math.sqrt(d1);
         lower[i] = Math.sqrt(d2);
         int old = assign[i];
@@ -674,6 +717,8 @@ final class HamerlyKMeans {
         final double[] deltaSums;
         final int[] deltaCounts;
         final double[] part;
+        /** The two smallest squared distances of the last vector scan. */
+        final double[] pair = new double[2];
         int changes;
         double partial;
 
