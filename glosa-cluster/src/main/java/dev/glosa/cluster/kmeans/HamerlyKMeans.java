@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
  * data and the seed only, never on the number of threads.
  *
  * <p>When the JVM has the Vector API ({@link VectorSupport}), the nearest-centre scans (the points that fail their
- * bounds, and the nearest seeds) compute one centre per lane with the same order of operations, so that both paths
+ * bounds, and the nearest seeds) take one point per lane with the same order of operations, so that both paths
  * give the same labels, centres and inertia to the bit ({@code VectorKernelTests}).
  */
 final class HamerlyKMeans {
@@ -65,8 +65,6 @@ final class HamerlyKMeans {
     private final Chunk[] chunks;
     /** Whether the nearest-centre scans use {@link VectorKernel}. */
     private final boolean vector;
-    /** The centres (or seeds) of the current scan, transposed for {@link VectorKernel}; empty on the scalar path. */
-    private final double[] transposed;
 
     /** The outcome of one k: the restart with the lowest inertia. */
     static final class Best {
@@ -121,10 +119,9 @@ final class HamerlyKMeans {
         int chunkCount = Math.max(1, (n + CHUNK - 1) / CHUNK);
         chunks = new Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++) {
-            chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), w, kCap);
+            chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), w, kCap, vector);
         }
         this.vector = vector;
-        transposed = vector ? new double[VectorKernel.transposedLength(kCap, w)] : new double[0];
     }
 
     /** Candidates per new centre: {@code 2 + floor(ln max(k, 15))}, 4 for every k up to 15. */
@@ -381,20 +378,12 @@ final class HamerlyKMeans {
     /** Nearest and second-nearest of the first {@code count} seeds for every point; ties keep the lower seed. */
     private void nearestSeeds(int count) {
         if (vector) {
-            VectorKernel.transpose(seeds, count, w, transposed);
+            forEachChunk(ch -> nearestSeedsVector(ch, count));
+            return;
         }
         forEachChunk(ch -> {
             for (int i = ch.lo; i < ch.hi; i++) {
                 int oi = i * w;
-                if (vector) {
-                    int a = VectorKernel.nearest(x, oi, w, transposed, count, ch.pair);
-                    if (a >= 0) {
-                        first[i] = ch.pair[0];
-                        second[i] = ch.pair[1];
-                        nearestSeed[i] = a;
-                        continue;
-                    }
-                }
                 double f = Double.POSITIVE_INFINITY;
                 double s = Double.POSITIVE_INFINITY;
                 int a = 0;
@@ -413,6 +402,26 @@ final class HamerlyKMeans {
                 nearestSeed[i] = a;
             }
         });
+    }
+
+    /** {@link #nearestSeeds} for one chunk, a vector's width of points at a time. */
+    private void nearestSeedsVector(Chunk ch, int count) {
+        int[] idx = ch.failing;
+        int m = ch.hi - ch.lo;
+        for (int j = 0; j < m; j++) {
+            idx[j] = ch.lo + j;
+        }
+        int lanes = VectorKernel.lanes();
+        for (int b = 0; b < m; b += lanes) {
+            int points = Math.min(lanes, m - b);
+            VectorKernel.block(x, w, idx, b, points, seeds, count, ch.rows, ch.dist, ch.best);
+            for (int l = 0; l < points; l++) {
+                int i = idx[b + l];
+                first[i] = ch.best[l];
+                second[i] = ch.best[lanes + l];
+                nearestSeed[i] = (int) ch.best[2 * lanes + l];
+            }
+        }
     }
 
     /** Adds seed {@code c} to the nearest and second-nearest seed of every point; ties keep the lower index. */
@@ -497,9 +506,6 @@ final class HamerlyKMeans {
             }
             halfMin[c] = 0.5 * Math.sqrt(m);
         }
-        if (vector) {
-            VectorKernel.transpose(centers, k, w, transposed);
-        }
         forEachChunk(this::assignChunk);
         int changes = 0;
         for (Chunk ch : chunks) {
@@ -512,6 +518,10 @@ final class HamerlyKMeans {
     }
 
     private void assignChunk(Chunk ch) {
+        if (vector) {
+            assignChunkVector(ch);
+            return;
+        }
         ch.changes = 0;
         Arrays.fill(ch.deltaSums, 0, k * w, 0);
         Arrays.fill(ch.deltaCounts, 0, k, 0);
@@ -540,19 +550,58 @@ final class HamerlyKMeans {
     }
 
     /**
+     * {@link #assignChunk} with the distances on the Vector API: the bounds are updated and tested in one pass that
+     * lists the points failing them; those are then taken a vector's width at a time, one point per lane, with the
+     * distances to every centre computed at once. Each listed point then goes through the scalar steps in the same
+     * order: its upper bound tightened to its own centre's distance, tested again, relocated if it still fails.
+     */
+    private void assignChunkVector(Chunk ch) {
+        ch.changes = 0;
+        Arrays.fill(ch.deltaSums, 0, k * w, 0);
+        Arrays.fill(ch.deltaCounts, 0, k, 0);
+        int far = farthest;
+        double m1 = maxMove;
+        double m2 = secondMove;
+        int[] idx = ch.failing;
+        int m = 0;
+        for (int i = ch.lo; i < ch.hi; i++) {
+            int a = assign[i];
+            double half = halfMin[a];
+            double low = lower[i] - (a == far ? m2 : m1);
+            double u = upper[i] + moved[a];
+            lower[i] = low;
+            upper[i] = u;
+            if (u <= half || u <= low) {
+                continue;
+            }
+            idx[m++] = i;
+        }
+        int lanes = VectorKernel.lanes();
+        double[] dist = ch.dist;
+        double[] best = ch.best;
+        for (int b = 0; b < m; b += lanes) {
+            int count = Math.min(lanes, m - b);
+            VectorKernel.block(x, w, idx, b, count, centers, k, ch.rows, dist, best);
+            for (int l = 0; l < count; l++) {
+                int i = idx[b + l];
+                int a = assign[i];
+                double u = Math.sqrt(dist[a * lanes + l]);
+                upper[i] = u;
+                if (u <= halfMin[a] || u <= lower[i]) {
+                    continue;
+                }
+                moveTo(ch, i, (int) best[2 * lanes + l], best[l], best[lanes + l]);
+            }
+        }
+    }
+
+    /**
      * Nearest and second-nearest centre of point {@code i}, four features at a time: the point's four values stay in
      * registers while every centre is visited, and the partial sums of the features before the last four wait in the
      * chunk's scratch row. Ties keep the lower centre, as a sequential scan does.
      */
     private void relocate(Chunk ch, int i) {
         int oi = i * w;
-        if (vector) {
-            int now = VectorKernel.nearest(x, oi, w, transposed, k, ch.pair);
-            if (now >= 0) {
-                moveTo(ch, i, now, ch.pair[0], ch.pair[1]);
-                return;
-            }
-        }
         double[] part = ch.part;
         int last = w - 4;
         for (int g = 0; g < last; g += 4) {
@@ -717,14 +766,23 @@ final class HamerlyKMeans {
         final double[] deltaSums;
         final int[] deltaCounts;
         final double[] part;
-        /** The two smallest squared distances of the last vector scan. */
-        final double[] pair = new double[2];
         int changes;
         double partial;
 
-        Chunk(int lo, int hi, int w, int kCap) {
+        /** Vector path only: the points failing their bounds, and the scratch of {@link VectorKernel#block}. */
+        final int[] failing;
+        final double[] rows;
+        final double[] dist;
+        final double[] best;
+
+        Chunk(int lo, int hi, int w, int kCap, boolean vector) {
             this.lo = lo;
             this.hi = hi;
+            int lanes = vector ? VectorKernel.lanes() : 0;
+            failing = new int[vector ? hi - lo : 0];
+            rows = new double[w * lanes];
+            dist = new double[kCap * lanes];
+            best = new double[3 * lanes];
             deltaSums = new double[kCap * w];
             deltaCounts = new int[kCap];
             part = new double[kCap];
