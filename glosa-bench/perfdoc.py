@@ -3,7 +3,8 @@
     python3 glosa-bench/perfdoc.py [RESULTS_DIR] [OUT.md]
 
 RESULTS_DIR (default glosa-bench/results) holds compare.json (written by `glosa-bench/compare.sh --save`) and
-bench/*.json (written by `glosa-bench/bench.sh --save`: JMH's JSON per group, memory.json, machine.json, load.log).
+bench/*.json (written by `glosa-bench/bench.sh --save`: JMH's JSON per group, memory.json, machine.json, load.log)
+and loop-profile.txt (written by `glosa-bench/profile-loop.sh`).
 Every figure of the document comes from those files; where one is missing, the document says so instead of keeping an
 older figure. A run whose 1-minute load average was above 1.0 at its start is marked provisional.
 """
@@ -136,6 +137,15 @@ def main():
     doc += cmp_lines
     doc += ["", "## JMH: `glosa-bench/bench.sh`", ""]
     doc += bench_lines
+    doc += ["", "## Where the loop's time goes", ""]
+    prof = os.path.join(results, "loop-profile.txt")
+    if os.path.exists(prof):
+        doc.append("From `glosa-bench/profile-loop.sh` (JFR execution samples, `results/loop-profile.txt`):")
+        doc.append("")
+        with open(prof) as f:
+            doc += ["    " + line.rstrip("\n") for line in f]
+    else:
+        doc.append("No committed profile (`glosa-bench/profile-loop.sh` writes `results/loop-profile.txt`).")
     doc += ["", "## How the k-means kernel is built", "",
             "Hamerly's bounds decide which points need their distances; on the Vector API path "
             "(`--add-modules jdk.incubator.vector`, as `bin/glosa`, the benchmark forks and the tests run) the points "

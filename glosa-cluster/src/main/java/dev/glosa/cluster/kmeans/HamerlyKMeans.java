@@ -571,10 +571,9 @@ final class HamerlyKMeans {
             double u = upper[i] + moved[a];
             lower[i] = low;
             upper[i] = u;
-            if (u <= half || u <= low) {
-                continue;
-            }
-            idx[m++] = i;
+            // Listed without a branch: about half the points fail here, so a branch would be mispredicted often.
+            idx[m] = i;
+            m += (u <= half) | (u <= low) ? 0 : 1;
         }
         int lanes = VectorKernel.lanes();
         double[] dist = ch.dist;
