@@ -144,6 +144,11 @@ def main():
     doc += cmp_lines
     doc += ["", "## JMH: `glosa-bench/bench.sh`", ""]
     doc += bench_lines
+    ab = os.path.join(results, "kernel-ab.txt")
+    if os.path.exists(ab):
+        doc += ["", "## The two paths of the k-means engine, A/B (`results/kernel-ab.txt`)", ""]
+        with open(ab) as f:
+            doc += ["    " + line.rstrip("\n") for line in f]
     doc += ["", "## Where the loop's time goes", ""]
     prof = os.path.join(results, "loop-profile.txt")
     if os.path.exists(prof):
