@@ -14,5 +14,6 @@ exit /b 2
 :run
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
-"%JAVA%" %GLOSA_JAVA_OPTS% -jar "%JAR%" %*
+rem --add-modules: the k-means engine's Vector API path (same results, faster).
+"%JAVA%" --add-modules jdk.incubator.vector %GLOSA_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

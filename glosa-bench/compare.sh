@@ -2,25 +2,31 @@
 # Side by side with scikit-learn: writes one generated data set to CSV, runs the same tasks through scikit-learn
 # and through the library in the same run on the same machine, and prints a table of ratios.
 #
-#   glosa-bench/compare.sh [--quick] [--dir DIR]
+#   glosa-bench/compare.sh [--quick] [--dir DIR] [--save]
 #
 # Default run: k-means 1,000,000 x 8, DBSCAN 100,000 x 8, Ward 15,000 x 8, criteria 5,000 x 4, 100 segments of the
 # per-segment loop (under ten minutes on the 2-core machine). --quick: 100,000 / 20,000 / 5,000 / 5,000 / 20
 # segments, one timed run each (under two minutes). Needs Debian's python3-sklearn for /usr/bin/python3: installed
 # with apt-get when missing (the python3 on PATH may be another one, without it). Builds the benchmarks jar when it
-# is missing. Results: DIR/sklearn.json, DIR/glosa.json (default DIR: glosa-bench/target/compare).
+# is missing. Results: DIR/sklearn.json, DIR/glosa.json, DIR/c.json, DIR/machine.json and DIR/report.json (all of
+# them with the checks and the table; default DIR: glosa-bench/target/compare). --save copies report.json to
+# glosa-bench/results/compare.json, from which glosa-bench/perfdoc.py regenerates docs/performance.md.
+# When the system has a C compiler (cc), a plain Lloyd kernel in C (lloyd.c, OpenMP when available) runs on the same
+# data from the same start as the machine's own yardstick; the run says so when there is none.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 quick=""
+save=""
 dir="$here/target/compare"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick="--quick"; shift ;;
     --dir) dir="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
-    *) echo "unknown argument: $1 (expected --quick or --dir DIR)" >&2; exit 2 ;;
+    --save) save=1; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (expected --quick, --dir DIR or --save)" >&2; exit 2 ;;
   esac
 done
 
@@ -38,13 +44,61 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && ./mvnw -q -B -pl glosa-bench -am package -DskipTests)
 fi
 
+load_before="$(cat /proc/loadavg)"
 echo "load before the run: $(uptime)"
 start=$(date +%s)
 mkdir -p "$dir"
+rm -f "$dir/c.json" "$dir/kmeans_c_labels.csv"
 java -Xmx3g -cp "$jar" dev.glosa.bench.Compare export "$dir" $quick
 "$py" "$here/compare.py" sklearn "$dir"
+# The C yardstick: the same data, the same initial centres, the same stopping rule as scikit-learn's Lloyd.
+cc_version="none"
+if command -v cc >/dev/null 2>&1; then
+  cc_version="$(cc --version | head -1)"
+  if cc -O3 -march=native -fopenmp -o "$dir/lloyd" "$here/lloyd.c" -lm 2>/dev/null; then
+    cc_flags="-O3 -march=native -fopenmp"
+  else
+    echo "cc has no OpenMP here: the C kernel runs on one thread" >&2
+    cc -O3 -march=native -o "$dir/lloyd" "$here/lloyd.c" -lm
+    cc_flags="-O3 -march=native"
+  fi
+  k=$(sed -n 's/^k=//p' "$dir/tasks.properties")
+  "$dir/lloyd" "$dir/kmeans.csv" "$dir/kmeans_init.csv" "$k" 300 1e-4 "$dir/c.json" "$dir/kmeans_c_labels.csv"
+  "$py" - "$dir/c.json" "$cc_version" "$cc_flags" <<'PY'
+import json, sys
+p = sys.argv[1]
+c = json.load(open(p))
+c.update(c_compiler=sys.argv[2], c_flags=sys.argv[3])
+json.dump(c, open(p, "w"), indent=2)
+PY
+else
+  echo "no C compiler (cc) on this machine: the table has no C yardstick" >&2
+fi
 # AlwaysPreTouch: the heap's pages are touched at start, not during the first timed runs (the kernel zeroes them).
-java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp "$jar" dev.glosa.bench.Compare run "$dir" $quick
+# --add-modules: the k-means engine's Vector API path (the library falls back to scalar code without it).
+java --add-modules jdk.incubator.vector -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp "$jar" dev.glosa.bench.Compare run \
+  "$dir" $quick
+load_after="$(cat /proc/loadavg)"
+"$py" - "$dir/machine.json" "$load_before" "$load_after" "$quick" "$cc_version" <<'PY'
+import json, os, platform, subprocess, sys, time
+cpu = ""
+with open("/proc/cpuinfo") as f:
+    for line in f:
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+json.dump({"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpu": cpu, "cores": os.cpu_count(),
+           "kernel": platform.release(), "java": java, "cc": sys.argv[5],
+           "mem_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+           "loadavg_before": sys.argv[2], "loadavg_after": sys.argv[3], "quick": bool(sys.argv[4])},
+          open(sys.argv[1], "w"), indent=2)
+PY
 "$py" "$here/compare.py" report "$dir"
 echo "load after the run: $(uptime)"
 echo "elapsed: $(( $(date +%s) - start )) s"
+if [ -n "$save" ]; then
+  mkdir -p "$here/results"
+  cp "$dir/report.json" "$here/results/compare.json"
+  echo "saved $here/results/compare.json"
+fi

@@ -96,6 +96,10 @@ public final class Compare {
     static final int K = 6;
     static final int DBSCAN_D = 8;
     static final int MIN_PTS = 10;
+    /** The half-width of the box the DBSCAN blobs' centres are drawn in: far enough apart to be told apart. */
+    static final double DBSCAN_BOX = 10;
+    /** The DBSCAN radius: each of the separated blobs comes out as one cluster, with a few hundred noise points. */
+    static final double DBSCAN_EPS = 2;
     static final int WARD_D = 8;
     static final int CRITERIA_D = 4;
 
@@ -103,10 +107,13 @@ public final class Compare {
         Files.createDirectories(dir);
         Blobs km = Blobs.generate(s.kmeansN, KMEANS_D, K, SEED);
         writeMatrix(dir.resolve("kmeans.csv"), km.x(), KMEANS_D, null);
+        writeLabels(dir.resolve("kmeans_truth.csv"), km.truth());
         double[] init = GreedySeeding.centres(km.x(), km.n(), KMEANS_D, K, SEED);
         writeMatrix(dir.resolve("kmeans_init.csv"), init, KMEANS_D, null);
-        Blobs db = Blobs.generate(s.dbscanN, DBSCAN_D, DbscanBenchmark.BLOBS, SEED);
+        // Separated blobs: at DBSCAN_EPS each blob is a cluster of its own, so both sides can be checked against them.
+        Blobs db = Blobs.generate(s.dbscanN, DBSCAN_D, DbscanBenchmark.BLOBS, DBSCAN_BOX, SEED);
         writeMatrix(dir.resolve("dbscan.csv"), db.x(), DBSCAN_D, null);
+        writeLabels(dir.resolve("dbscan_truth.csv"), db.truth());
         Blobs ward = Blobs.generate(s.wardN, WARD_D, K, SEED);
         writeMatrix(dir.resolve("ward.csv"), ward.x(), WARD_D, null);
         Blobs crit = Blobs.generate(s.criteriaN, CRITERIA_D, K, SEED);
@@ -128,7 +135,7 @@ public final class Compare {
         tasks.put("k", Integer.toString(K));
         tasks.put("kmeans_max_iter", "300");
         tasks.put("kmeans_tol", "1e-4");
-        tasks.put("dbscan_eps", Double.toString(DbscanBenchmark.eps(DBSCAN_D)));
+        tasks.put("dbscan_eps", Double.toString(DBSCAN_EPS));
         tasks.put("dbscan_min_samples", Integer.toString(MIN_PTS));
         tasks.put("criteria_sample", "2000");
         tasks.put("loop_k_max", "15");
@@ -151,6 +158,9 @@ public final class Compare {
         int cores = Runtime.getRuntime().availableProcessors();
         out.put("java", System.getProperty("java.version"));
         out.put("cores", cores);
+        // Whether the k-means engine can take its Vector API path (VectorSupport decides the same way).
+        out.put("vector_module", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !"false".equals(System.getProperty("glosa.kmeans.vector")));
         int reps = s.repeats;
 
         // k-means: one restart; the library seeds itself exactly as kmeans_init.csv (checked by a unit test).
@@ -189,17 +199,20 @@ public final class Compare {
         out.put("kmeans_iterations", kmResult[0].iterations());
         out.put("kmeans_inertia", kmResult[0].inertia());
         out.put("kmeans_ms_per_iteration", median(perIteration));
+        out.put("kmeans_clusters", kmResult[0].k());
+        writeLabels(dir.resolve("kmeans_glosa_labels.csv"), kmResult[0].labels());
         log("kmeans", out);
 
         Table db = readMatrix(dir.resolve("dbscan.csv"), DBSCAN_D);
         FeatureMatrix dbx = FeatureMatrix.of(db.x, DBSCAN_D);
         DbscanStrategy dbs = new DbscanStrategy();
-        Parameters dbp = dbs.parameters().defaults().with(ClusteringStrategy.EPS, DbscanBenchmark.eps(DBSCAN_D))
+        Parameters dbp = dbs.parameters().defaults().with(ClusteringStrategy.EPS, DBSCAN_EPS)
                 .with(DbscanStrategy.MIN_PTS, MIN_PTS);
         Clustering[] dbResult = new Clustering[1];
         out.put("dbscan_ms", time(reps, 1, () -> dbResult[0] = dbs.cluster(dbx, dbp, SEED)));
         out.put("dbscan_clusters", dbResult[0].k());
         out.put("dbscan_noise", dbResult[0].noiseCount());
+        writeLabels(dir.resolve("dbscan_glosa_labels.csv"), dbResult[0].labels());
         log("dbscan", out);
 
         Table wd = readMatrix(dir.resolve("ward.csv"), WARD_D);
@@ -248,7 +261,9 @@ public final class Compare {
         out.put("loop_full_one_core_ms", time(1, 0, () -> groups[0] = loop.run(table, one).profiles().size()));
         out.put("loop_full_groups", groups[0]);
         LoopConfig allElki = all.toBuilder().strategy(LoopBenchmark.ELKI_STRATEGY).build();
-        out.put("loop_full_elki_all_cores_ms", time(1, 2, () -> loop.run(table, allElki)));
+        out.put("loop_full_elki_all_cores_ms",
+                time(1, 2, () -> groups[0] = loop.run(table, allElki).profiles().size()));
+        out.put("loop_full_elki_groups", groups[0]);
         out.put("loop_glosa_all_cores_ms", time(1, 2, () -> chosen[0] = SegmentLoops.glosa(seg, crit, cores, SEED)));
         out.put("loop_glosa_planted_k_share", share(chosen[0], planted));
         out.put("loop_glosa_one_core_ms", time(1, 0, () -> chosen[0] = SegmentLoops.glosa(seg, crit, 1, SEED)));

@@ -46,7 +46,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class KMeansBenchmark {
 
@@ -132,6 +132,14 @@ public class KMeansBenchmark {
         Clustering c = strategy.cluster(matrix, glosaExact, Blobs.SEED);
         it.iterations += c.iterations();
         return c;
+    }
+
+    /** {@link #glosaExact} on the scalar path (the Vector API path switched off): the same result, bit for bit. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dglosa.kmeans.vector=false",
+        "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+    public Clustering glosaExactScalar(Iterations it) {
+        return glosaExact(it);
     }
 
     /** The library's seeding alone (greedy k-means++, as computed for the other implementations). */

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class LoopBenchmark {
 
@@ -96,6 +96,14 @@ public class LoopBenchmark {
     public LoopResult loop(Rows rows) {
         rows.rows += data.rows();
         return loop.run(table, config);
+    }
+
+    /** {@link #loop} on the k-means engine's scalar path (the Vector API path switched off): the same result. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dglosa.kmeans.vector=false",
+        "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+    public LoopResult loopScalar(Rows rows) {
+        return loop(rows);
     }
 
     /** The library's loop with its default configuration on one thread. */

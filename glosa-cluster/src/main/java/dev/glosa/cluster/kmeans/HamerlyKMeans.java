@@ -27,6 +27,10 @@ import java.util.SplittableRandom;
  * <p>Every squared distance is summed over the features in order from 0, whatever the path that computes it, and
  * partial sums over the fixed chunks of {@value #CHUNK} points are combined in chunk order: the result depends on the
  * data and the seed only, never on the number of threads.
+ *
+ * <p>When the JVM has the Vector API ({@link VectorSupport}), the nearest-centre scans (the points that fail their
+ * bounds, and the nearest seeds) take one point per lane with the same order of operations, so that both paths
+ * give the same labels, centres and inertia to the bit ({@code VectorKernelTests}).
  */
 final class HamerlyKMeans {
     /** Points per chunk, the unit of parallel work; an input of at most one chunk runs on the calling thread. */
@@ -59,6 +63,8 @@ final class HamerlyKMeans {
     private final int[] nearestSeed;
 
     private final Chunk[] chunks;
+    /** Whether the nearest-centre scans use {@link VectorKernel}. */
+    private final boolean vector;
 
     /** The outcome of one k: the restart with the lowest inertia. */
     static final class Best {
@@ -79,6 +85,11 @@ final class HamerlyKMeans {
      * @param kCap the largest k this engine will run
      */
     HamerlyKMeans(double[] values, int n, int d, int kCap) {
+        this(values, n, d, kCap, VectorSupport.ENABLED);
+    }
+
+    /** As above, choosing the path: {@code vector} must be false when {@link VectorSupport#ENABLED} is. */
+    HamerlyKMeans(double[] values, int n, int d, int kCap, boolean vector) {
         this.n = n;
         this.d = d;
         this.w = (d + 3) & ~3;
@@ -108,8 +119,9 @@ final class HamerlyKMeans {
         int chunkCount = Math.max(1, (n + CHUNK - 1) / CHUNK);
         chunks = new Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++) {
-            chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), w, kCap);
+            chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), w, kCap, vector);
         }
+        this.vector = vector;
     }
 
     /** Candidates per new centre: {@code 2 + floor(ln max(k, 15))}, 4 for every k up to 15. */
@@ -365,6 +377,10 @@ final class HamerlyKMeans {
 
     /** Nearest and second-nearest of the first {@code count} seeds for every point; ties keep the lower seed. */
     private void nearestSeeds(int count) {
+        if (vector) {
+            forEachChunk(ch -> nearestSeedsVector(ch, count));
+            return;
+        }
         forEachChunk(ch -> {
             for (int i = ch.lo; i < ch.hi; i++) {
                 int oi = i * w;
@@ -386,6 +402,26 @@ final class HamerlyKMeans {
                 nearestSeed[i] = a;
             }
         });
+    }
+
+    /** {@link #nearestSeeds} for one chunk, a vector's width of points at a time. */
+    private void nearestSeedsVector(Chunk ch, int count) {
+        int[] idx = ch.failing;
+        int m = ch.hi - ch.lo;
+        for (int j = 0; j < m; j++) {
+            idx[j] = ch.lo + j;
+        }
+        int lanes = VectorKernel.lanes();
+        for (int b = 0; b < m; b += lanes) {
+            int points = Math.min(lanes, m - b);
+            VectorKernel.block(x, w, idx, b, points, seeds, count, ch.rows, ch.dist, ch.best);
+            for (int l = 0; l < points; l++) {
+                int i = idx[b + l];
+                first[i] = ch.best[l];
+                second[i] = ch.best[lanes + l];
+                nearestSeed[i] = (int) ch.best[2 * lanes + l];
+            }
+        }
     }
 
     /** Adds seed {@code c} to the nearest and second-nearest seed of every point; ties keep the lower index. */
@@ -482,6 +518,10 @@ final class HamerlyKMeans {
     }
 
     private void assignChunk(Chunk ch) {
+        if (vector) {
+            assignChunkVector(ch);
+            return;
+        }
         ch.changes = 0;
         Arrays.fill(ch.deltaSums, 0, k * w, 0);
         Arrays.fill(ch.deltaCounts, 0, k, 0);
@@ -506,6 +546,51 @@ final class HamerlyKMeans {
                 continue;
             }
             relocate(ch, i);
+        }
+    }
+
+    /**
+     * {@link #assignChunk} with the distances on the Vector API: the bounds are updated and tested in one pass that
+     * lists the points failing them; those are then taken a vector's width at a time, one point per lane, with the
+     * distances to every centre computed at once. Each listed point then goes through the scalar steps in the same
+     * order: its upper bound tightened to its own centre's distance, tested again, relocated if it still fails.
+     */
+    private void assignChunkVector(Chunk ch) {
+        ch.changes = 0;
+        Arrays.fill(ch.deltaSums, 0, k * w, 0);
+        Arrays.fill(ch.deltaCounts, 0, k, 0);
+        int far = farthest;
+        double m1 = maxMove;
+        double m2 = secondMove;
+        int[] idx = ch.failing;
+        int m = 0;
+        for (int i = ch.lo; i < ch.hi; i++) {
+            int a = assign[i];
+            double half = halfMin[a];
+            double low = lower[i] - (a == far ? m2 : m1);
+            double u = upper[i] + moved[a];
+            lower[i] = low;
+            upper[i] = u;
+            // Listed without a branch: about half the points fail here, so a branch would be mispredicted often.
+            idx[m] = i;
+            m += (u <= half) | (u <= low) ? 0 : 1;
+        }
+        int lanes = VectorKernel.lanes();
+        double[] dist = ch.dist;
+        double[] best = ch.best;
+        for (int b = 0; b < m; b += lanes) {
+            int count = Math.min(lanes, m - b);
+            VectorKernel.block(x, w, idx, b, count, centers, k, ch.rows, dist, best);
+            for (int l = 0; l < count; l++) {
+                int i = idx[b + l];
+                int a = assign[i];
+                double u = Math.sqrt(dist[a * lanes + l]);
+                upper[i] = u;
+                if (u <= halfMin[a] || u <= lower[i]) {
+                    continue;
+                }
+                moveTo(ch, i, (int) best[2 * lanes + l], best[l], best[lanes + l]);
+            }
         }
     }
 
@@ -544,6 +629,12 @@ final class HamerlyKMeans {
                 d2 = s;
             }
         }
+        moveTo(ch, i, now, d1, d2);
+    }
+
+    /** Sets the bounds of point {@code i} from its two smallest squared distances and moves it to centre {@code now}. */
+    private void moveTo(Chunk ch, int i, int now, double d1, double d2) {
+        int oi = i * w;
         upper[i] = Math.sqrt(d1);
         lower[i] = Math.sqrt(d2);
         int old = assign[i];
@@ -677,9 +768,20 @@ final class HamerlyKMeans {
         int changes;
         double partial;
 
-        Chunk(int lo, int hi, int w, int kCap) {
+        /** Vector path only: the points failing their bounds, and the scratch of {@link VectorKernel#block}. */
+        final int[] failing;
+        final double[] rows;
+        final double[] dist;
+        final double[] best;
+
+        Chunk(int lo, int hi, int w, int kCap, boolean vector) {
             this.lo = lo;
             this.hi = hi;
+            int lanes = vector ? VectorKernel.lanes() : 0;
+            failing = new int[vector ? hi - lo : 0];
+            rows = new double[w * lanes];
+            dist = new double[kCap * lanes];
+            best = new double[3 * lanes];
             deltaSums = new double[kCap * w];
             deltaCounts = new int[kCap];
             part = new double[kCap];
