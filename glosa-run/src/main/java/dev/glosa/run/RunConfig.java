@@ -274,7 +274,7 @@ public record RunConfig(
                 : base.resolve(path).normalize().toString()));
         return new RunConfig(c.segmentKeys, c.features, c.strategy, c.parameters, c.criterion, c.kMin, c.kMax,
                 c.minSegmentSize, c.seed, c.rankBy, c.overrides, c.identifiers, c.pseudonymKey, c.identifierColumns,
-                c.dedup, c.database, c.datasus, c.lang, resolved, c.history, c.csv);
+                c.dedup, c.database, c.datasus, c.lang, resolved, c.history, c.csv, c.outliers);
     }
 
     public static RunConfig parse(byte[] bytes, String source) {
