@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code --format parquet|csv} and {@code --max-segment-rows N}.
  *
  * <p>{@code sus} reads its files on the executors, one task per file, from any Hadoop-compatible path; the other
- * sources read on the driver. The per-segment loop runs one task per segment ({@link SparkSegmentExecutor}).
+ * sources read on the driver. The per-segment loop runs on the executors, segments batched into tasks
+ * ({@link SparkSegmentExecutor}).
  * Reconciliation, indicators and the writing of the tables run on the driver with the library's own code, so the
  * results are those of {@code glosa} on one machine.
  */

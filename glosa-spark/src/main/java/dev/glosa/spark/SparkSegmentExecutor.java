@@ -14,11 +14,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
- * Runs each segment of the loop as one Spark task: the segment's rows travel to an executor, which runs the library's
+ * Runs the segments of the loop as Spark tasks: each segment's rows travel to an executor, which runs the library's
  * own per-segment function ({@link SegmentJob#run}) with the seed and previous records the loop gave it.
  *
- * <p>The loop keeps everything that needs every segment (the personal-column decision, the overall rank, the groups
- * of segments absent this week), so groups, ranks, labels and cluster ids are those of a single-machine run. A
+ * <p>Segments travel in batches, a few per core, each batch one task. The loop keeps everything that needs every
+ * segment (the personal-column decision, the overall rank, the groups of segments absent this week), so groups,
+ * ranks, labels and cluster ids are those of a single-machine run. A
  * segment with more rows than {@code maxSegmentRows} is refused before any task starts, naming the segment and its
  * size: one executor must hold a segment whole, and glosa never samples a segment silently.
  */
@@ -57,7 +58,15 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
         }
         Arrays.sort(order, (a, b) -> inputs.get(a).size() != inputs.get(b).size()
                 ? Integer.compare(inputs.get(b).size(), inputs.get(a).size()) : Integer.compare(a, b));
-        List<byte[]> messages = new ArrayList<>(m);
+        // Segments are many and mostly small: a task per segment would cost more to schedule than to run. They go in
+        // batches, dealt largest first round-robin, a few batches per core so the executors finish together.
+        int batches = Math.max(1, Math.min(m, spark.defaultParallelism() * 4));
+        List<List<byte[]>> messages = new ArrayList<>(batches);
+        List<List<Integer>> members = new ArrayList<>(batches);
+        for (int b = 0; b < batches; b++) {
+            messages.add(new ArrayList<>());
+            members.add(new ArrayList<>());
+        }
         for (int r = 0; r < m; r++) {
             SegmentInput in = inputs.get(order[r]);
             int n = in.size();
@@ -66,14 +75,17 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
                 local[i] = i;
             }
             // Only the segment's rows travel; SegmentInput allows a table of the segment alone.
-            messages.add(Wire.encode(new SegmentInput(in.key(), in.table().select(in.rows()), local, in.settings(),
-                    in.previous(), in.seed())));
+            messages.get(r % batches).add(Wire.encode(new SegmentInput(in.key(), in.table().select(in.rows()), local,
+                    in.settings(), in.previous(), in.seed())));
+            members.get(r % batches).add(order[r]);
         }
-        List<byte[]> answers = spark.parallelize(messages, m).map(new RunSegment()).collect();
+        List<List<byte[]>> answers = spark.parallelize(messages, batches).map(new RunSegments()).collect();
         SegmentResult[] out = new SegmentResult[m];
-        for (int r = 0; r < m; r++) {
-            int i = order[r];
-            out[i] = onRows(Wire.decode(answers.get(r), SegmentResult.class), inputs.get(i).rows());
+        for (int b = 0; b < batches; b++) {
+            for (int j = 0; j < members.get(b).size(); j++) {
+                int i = members.get(b).get(j);
+                out[i] = onRows(Wire.decode(answers.get(b).get(j), SegmentResult.class), inputs.get(i).rows());
+            }
         }
         return List.of(out);
     }
@@ -92,14 +104,17 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
                 new SegmentAssignment(a.key(), mapped, a.labels(), ids), r.profiles(), r.vanished(), r.state());
     }
 
-    /** The task: one segment in, its result out; the strategies are found once per executor JVM. */
-    static final class RunSegment implements Function<byte[], byte[]> {
+    /** The task: a batch of segments in, their results out; the strategies are found once per executor JVM. */
+    static final class RunSegments implements Function<List<byte[]>, List<byte[]>> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public byte[] call(byte[] message) {
-            SegmentInput input = Wire.decode(message, SegmentInput.class);
-            return Wire.encode(Jobs.JOB.run(input));
+        public List<byte[]> call(List<byte[]> batch) {
+            List<byte[]> out = new ArrayList<>(batch.size());
+            for (byte[] message : batch) {
+                out.add(Wire.encode(Jobs.JOB.run(Wire.decode(message, SegmentInput.class))));
+            }
+            return out;
         }
     }
 
