@@ -2,6 +2,7 @@ package dev.glosa.run;
 
 import dev.glosa.cluster.loop.LoopConfig;
 import dev.glosa.cluster.loop.LoopResult;
+import dev.glosa.cluster.loop.SegmentExecutor;
 import dev.glosa.cluster.loop.SegmentLoop;
 import dev.glosa.cluster.loop.SegmentOverride;
 import dev.glosa.cluster.spi.StrategyRegistry;
@@ -56,6 +57,18 @@ public final class WeeklyJob {
      *     {@link GlosaRunException.Kind#FAILURE} for anything else, with one sentence saying what to do
      */
     public static RunSummary run(RunRequest request) {
+        return runWith(request, null);
+    }
+
+    /**
+     * Runs the job with the segments run by {@code executor} (glosa-spark's executors) instead of local threads;
+     * every other step is the same as {@link #run(RunRequest)}'s.
+     */
+    public static RunSummary run(RunRequest request, SegmentExecutor executor) {
+        return runWith(request, java.util.Objects.requireNonNull(executor, "executor"));
+    }
+
+    private static RunSummary runWith(RunRequest request, SegmentExecutor executor) {
         RunConfig given = request.config();
         given.validate();
         RunLog log = request.log();
@@ -88,7 +101,7 @@ public final class WeeklyJob {
             }
             KeyNames names = Names.of(prepared.analysed(), source.names(), config);
             // The fingerprint is of the configuration as given: a demo key is not part of it.
-            return cluster(prepared, config, given.fingerprint(), sink, request, started, names);
+            return cluster(prepared, config, given.fingerprint(), sink, request, started, names, executor);
         } catch (IOException e) {
             throw GlosaRunException.failure("cannot close " + request.out() + ": " + e.getMessage(), e);
         }
@@ -137,7 +150,7 @@ public final class WeeklyJob {
     }
 
     private static RunSummary cluster(Prepared in, RunConfig config, String configSha256, GlosaSink sink,
-            RunRequest request, Instant started, KeyNames names) {
+            RunRequest request, Instant started, KeyNames names, SegmentExecutor executor) {
         RunLog log = request.log();
         for (String w : in.warnings()) {
             log.info("warning: " + w);
@@ -164,7 +177,9 @@ public final class WeeklyJob {
                         previous.size())));
         LoopResult loop;
         try {
-            loop = new SegmentLoop(StrategyRegistry.load()).run(clustered, loopConfig, previous,
+            SegmentLoop segmentLoop = executor == null ? new SegmentLoop(StrategyRegistry.load())
+                    : new SegmentLoop(StrategyRegistry.load(), executor);
+            loop = segmentLoop.run(clustered, loopConfig, previous,
                     p -> log.progress("segments", p.segmentsDone(), p.segmentsTotal(), p.elapsed().toMillis(),
                             p.remaining() == null ? -1 : p.remaining().toMillis()));
         } catch (IllegalArgumentException e) {

@@ -48,11 +48,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SegmentLoop {
     private final StrategyRegistry registry;
     private final SegmentJob job;
+    private final SegmentExecutor executor;
 
     /** A loop that finds strategies in {@code registry}. */
     public SegmentLoop(StrategyRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.job = new SegmentJob(registry);
+        this.executor = null;
+    }
+
+    /**
+     * A loop whose segments {@code executor} runs (on a cluster, say) instead of the loop's threads; everything else,
+     * the checks, seeds, overall rank and tracking state, is this loop's.
+     */
+    public SegmentLoop(StrategyRegistry registry, SegmentExecutor executor) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.job = new SegmentJob(registry);
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** A loop over the strategies found on the class path ({@link StrategyRegistry#load()}). */
@@ -97,8 +109,9 @@ public final class SegmentLoop {
                     bySegment.getOrDefault(seg.id(), List.of()), SegmentJob.segmentSeed(config.seed(), seg.id()));
             rowsTotal += seg.size();
         }
-        SegmentResult[] results = execute(inputs, Math.min(config.threads(), Math.max(m, 1)), rowsTotal, start,
-                listener);
+        SegmentResult[] results = executor == null
+                ? execute(inputs, Math.min(config.threads(), Math.max(m, 1)), rowsTotal, start, listener)
+                : executeElsewhere(inputs, rowsTotal, start, listener);
 
         // Overall rank needs every segment.
         List<ClusterProfile> all = new ArrayList<>();
@@ -212,6 +225,17 @@ public final class SegmentLoop {
         }
         // Worker writes to results happen-before Future.get returns, so every slot is visible here.
         return results;
+    }
+
+    private SegmentResult[] executeElsewhere(SegmentInput[] inputs, long rowsTotal, long start,
+            ProgressListener listener) {
+        List<SegmentResult> out = executor.execute(job, List.of(inputs));
+        if (out.size() != inputs.length) {
+            throw new IllegalStateException("the segment executor returned " + out.size() + " results for "
+                    + inputs.length + " segments");
+        }
+        listener.onProgress(progress(inputs.length, inputs.length, rowsTotal, rowsTotal, start));
+        return out.toArray(SegmentResult[]::new);
     }
 
     private static Progress progress(int done, int total, long rowsDone, long rowsTotal, long start) {

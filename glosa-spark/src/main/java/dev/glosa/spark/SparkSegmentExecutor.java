@@ -1,0 +1,137 @@
+package dev.glosa.spark;
+
+import dev.glosa.cluster.loop.SegmentExecutor;
+import dev.glosa.cluster.loop.SegmentInput;
+import dev.glosa.cluster.loop.SegmentJob;
+import dev.glosa.cluster.loop.SegmentResult;
+import dev.glosa.cluster.spi.StrategyRegistry;
+import dev.glosa.core.result.SegmentAssignment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+
+/**
+ * Runs the segments of the loop as Spark tasks: each segment's rows travel to an executor, which runs the library's
+ * own per-segment function ({@link SegmentJob#run}) with the seed and previous records the loop gave it.
+ *
+ * <p>Segments travel in batches, a few per core, each batch one task. The loop keeps everything that needs every
+ * segment (the personal-column decision, the overall rank, the groups of segments absent this week), so groups,
+ * ranks, labels and cluster ids are those of a single-machine run. A
+ * segment with more rows than {@code maxSegmentRows} is refused before any task starts, naming the segment and its
+ * size: one executor must hold a segment whole, and glosa never samples a segment silently.
+ */
+public final class SparkSegmentExecutor implements SegmentExecutor {
+    private final JavaSparkContext spark;
+    private final long maxSegmentRows;
+
+    /**
+     * An executor over {@code spark}.
+     *
+     * @param maxSegmentRows the most rows one segment may have (what one executor's memory holds)
+     */
+    public SparkSegmentExecutor(JavaSparkContext spark, long maxSegmentRows) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        if (maxSegmentRows < 1) {
+            throw new IllegalArgumentException("--max-segment-rows must be at least 1, found " + maxSegmentRows);
+        }
+        this.maxSegmentRows = maxSegmentRows;
+    }
+
+    @Override
+    public List<SegmentResult> execute(SegmentJob job, List<SegmentInput> inputs) {
+        int m = inputs.size();
+        if (m == 0) {
+            return List.of();
+        }
+        for (SegmentInput in : inputs) {
+            if (in.size() > maxSegmentRows) {
+                throw new SegmentTooLargeException(in.key().id(), in.size(), maxSegmentRows);
+            }
+        }
+        // Largest first, as the local loop does, so the last tasks are not the giants.
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> inputs.get(a).size() != inputs.get(b).size()
+                ? Integer.compare(inputs.get(b).size(), inputs.get(a).size()) : Integer.compare(a, b));
+        // Segments are many and mostly small: a task per segment would cost more to schedule than to run. They go in
+        // batches, dealt largest first round-robin, a few batches per core so the executors finish together.
+        int batches = Math.max(1, Math.min(m, spark.defaultParallelism() * 4));
+        List<List<byte[]>> messages = new ArrayList<>(batches);
+        List<List<Integer>> members = new ArrayList<>(batches);
+        for (int b = 0; b < batches; b++) {
+            messages.add(new ArrayList<>());
+            members.add(new ArrayList<>());
+        }
+        for (int r = 0; r < m; r++) {
+            SegmentInput in = inputs.get(order[r]);
+            int n = in.size();
+            int[] local = new int[n];
+            for (int i = 0; i < n; i++) {
+                local[i] = i;
+            }
+            // Only the segment's rows travel; SegmentInput allows a table of the segment alone.
+            messages.get(r % batches).add(Wire.encode(new SegmentInput(in.key(), in.table().select(in.rows()), local,
+                    in.settings(), in.previous(), in.seed())));
+            members.get(r % batches).add(order[r]);
+        }
+        List<List<byte[]>> answers = spark.parallelize(messages, batches).map(new RunSegments()).collect();
+        SegmentResult[] out = new SegmentResult[m];
+        for (int b = 0; b < batches; b++) {
+            for (int j = 0; j < members.get(b).size(); j++) {
+                int i = members.get(b).get(j);
+                out[i] = onRows(Wire.decode(answers.get(b).get(j), SegmentResult.class), inputs.get(i).rows());
+            }
+        }
+        return List.of(out);
+    }
+
+    /** The result with its assignment naming the rows of the loop's table instead of the segment's own. */
+    static SegmentResult onRows(SegmentResult r, int[] rows) {
+        SegmentAssignment a = r.assignment();
+        int[] mapped = new int[a.size()];
+        String[] ids = new String[a.size()];
+        for (int i = 0; i < mapped.length; i++) {
+            mapped[i] = rows[a.row(i)];
+            ids[i] = a.clusterId(i);
+        }
+        return new SegmentResult(r.key(), r.status(), r.reason(), r.strategy(), r.parameters(), r.criterion(), r.k(),
+                r.eps(), r.criterionValue(), r.scores(), r.seed(), r.rows(), r.glosaTotal(), r.featureSpread(),
+                new SegmentAssignment(a.key(), mapped, a.labels(), ids), r.profiles(), r.vanished(), r.state());
+    }
+
+    /** The task: a batch of segments in, their results out; the strategies are found once per executor JVM. */
+    static final class RunSegments implements Function<List<byte[]>, List<byte[]>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<byte[]> call(List<byte[]> batch) {
+            List<byte[]> out = new ArrayList<>(batch.size());
+            for (byte[] message : batch) {
+                out.add(Wire.encode(Jobs.JOB.run(Wire.decode(message, SegmentInput.class))));
+            }
+            return out;
+        }
+    }
+
+    /** Lazily, on the executor: a job over the strategies on its class path. */
+    private static final class Jobs {
+        static final SegmentJob JOB = new SegmentJob(StrategyRegistry.load());
+    }
+
+    /** A segment larger than one executor is given; the message names it and its size. */
+    public static final class SegmentTooLargeException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        SegmentTooLargeException(String segment, long rows, long max) {
+            super(String.format(java.util.Locale.ROOT, "segment %s has %,d rows, more than the %,d one executor is"
+                    + " given (--max-segment-rows): raise the executors' memory and --max-segment-rows, or split it"
+                    + " with another segment key in the configuration; glosa does not sample a segment", segment,
+                    rows, max));
+        }
+    }
+}
