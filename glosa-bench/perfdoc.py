@@ -91,7 +91,7 @@ def bench_section(bench_dir):
             pm = b["primaryMetric"]
             sec = "; ".join("%s %.4g" % (k, v["score"]) for k, v in (b.get("secondaryMetrics") or {}).items())
             out.append("| %s | %s | %.4g | %s | %s | %s |" % (short, params, pm["score"],
-                                                             "%.3g" % pm["scoreError"] if pm["scoreError"] == pm["scoreError"] else "",
+                                                             error(pm.get("scoreError")),
                                                              pm["scoreUnit"], sec))
             scores[(short, params)] = pm["score"]
     mem = os.path.join(bench_dir, "memory.json")
@@ -100,6 +100,15 @@ def bench_section(bench_dir):
             out.append("")
             out.append("`LoopMemory` (the memory group): `%s`" % f.read().strip().replace("\n", " "))
     return out, scores
+
+
+def error(value):
+    """JMH's score error, blank where it has none (fewer than three iterations: NaN, written as a string)."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return ""
+    return "" if v != v else "%.3g" % v
 
 
 def main():
