@@ -32,9 +32,11 @@ class LanguageCliTests {
         CliRun en = demo("en", dir.resolve("en"), "2026-11-23");
 
         assertThat(pt.out).contains("Grupos de maior valor em glosa (10):", "operadora", "tipo de glosa", "novo",
-                "do segmento", "Hospital ", "Procedimentos, UTI, OPM", "Indicadores", "contas");
+                "do segmento", "Hospital ", "Procedimentos, UTI, OPM", "Indicadores", "contas",
+                "Saídas para o Power BI em ");
         assertThat(en.out).contains("Top groups by money at stake (10):", "payer", "glosa type", "new",
-                "of the segment", "Hospital ", "Procedures, ICU, OPM", "Indicators", "claims");
+                "of the segment", "Hospital ", "Procedures, ICU, OPM", "Indicators", "claims",
+                "Power BI outputs in ");
         assertThat(pt.out).doesNotContain("of the segment", "Top groups");
         assertThat(en.out).doesNotContain("do segmento", "Grupos de maior");
         // pt-BR money: R$ 217.573,16; English: R$ 217,573.16; the same amounts in the same order

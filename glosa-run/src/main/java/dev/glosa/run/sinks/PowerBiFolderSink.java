@@ -4,6 +4,8 @@ import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.run.GlosaSink;
 import dev.glosa.core.run.RunOutput;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.powerbi.FolderLockedException;
 import dev.glosa.io.powerbi.OutputFolder;
 import dev.glosa.io.powerbi.StarSchemaWriter;
@@ -97,9 +99,10 @@ public final class PowerBiFolderSink implements GlosaSink {
                 out.indicators(), out.state(), options, out.names());
         // Drawn from the files just committed, so that `glosa report` redraws the same bytes later.
         HtmlReport.write(folder, out.run().asOf(), language);
-        return List.of("Power BI outputs in " + written.folder().toAbsolutePath().normalize()
-                + " (fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, dim_hospital.csv,"
-                + " dim_payer.csv, dim_glosa_type.csv, dim_date.csv, dim_run.csv, manifest.json, report.html)");
+        return List.of(Messages.of(Language.of(language)).text("powerbi.outputs",
+                String.valueOf(written.folder().toAbsolutePath().normalize()),
+                "fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, dim_hospital.csv,"
+                + " dim_payer.csv, dim_glosa_type.csv, dim_date.csv, dim_run.csv, manifest.json, report.html"));
     }
 
     /** Lets go of the folder's lock. */
