@@ -30,6 +30,12 @@ final class ReportPage {
         this.version = version;
     }
 
+    /** A segment key's value as the reader sees it: its name with the code beside, or the code where no name is known. */
+    private String shown(String column, String code) {
+        String name = w.names().name(column, code);
+        return name == null || name.equals(code) ? code : name + " (" + code + ")";
+    }
+
     static String render(Week week, Text text, String version) throws IOException {
         return new ReportPage(week, text, version).page();
     }
@@ -194,7 +200,7 @@ final class ReportPage {
         rows.addAll(hospitals);
         for (String[] r : rows) {
             String scope = ind.get(r, "scope");
-            String name = scope.equals("overall") ? t.get("ind.overall") : w.names().show(scope, ind.get(r, "scope_key"));
+            String name = scope.equals("overall") ? t.get("ind.overall") : shown(scope, ind.get(r, "scope_key"));
             out.append("<tr data-scope=\"").append(Html.esc(scope)).append("\" data-key=\"")
                     .append(Html.esc(ind.get(r, "scope_key"))).append("\"><td>").append(Html.esc(name)).append("</td>")
                     .append(numCell(t.count(num(ind.get(r, "claims"))), ind.get(r, "claims")))
@@ -212,7 +218,7 @@ final class ReportPage {
         HistoryTable ind = w.indicators();
         List<Charts.Interval> list = new ArrayList<>();
         for (String[] r : rows) {
-            String label = keyColumn == null ? ind.get(r, "period") : w.names().show(keyColumn, ind.get(r, "scope_key"));
+            String label = keyColumn == null ? ind.get(r, "period") : shown(keyColumn, ind.get(r, "scope_key"));
             double rate = num(ind.get(r, "glosa_rate"));
             list.add(new Charts.Interval(label, rate, num(ind.get(r, "glosa_rate_ci_low")),
                     num(ind.get(r, "glosa_rate_ci_high")), t.percent(rate)));
@@ -271,7 +277,7 @@ final class ReportPage {
             if (keys.length() > 0) {
                 keys.append(" · ");
             }
-            keys.append(Html.esc(k)).append(" <b>").append(Html.esc(w.names().show(k, v))).append("</b>");
+            keys.append(Html.esc(k)).append(" <b>").append(Html.esc(shown(k, v))).append("</b>");
         }
         item("groups.keys", keys.toString());
         item("groups.rows", Html.esc(t.get("groups.rowsUnit", t.count(num(c.get(g, "rows"))))));

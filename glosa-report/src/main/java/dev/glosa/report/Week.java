@@ -1,7 +1,9 @@
 package dev.glosa.report;
 
+import dev.glosa.core.text.KeyNames;
 import dev.glosa.io.powerbi.HistoryTable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The tables of one week of an output folder, and the run history around it: what the report is drawn from.
@@ -26,7 +29,7 @@ import java.util.TreeSet;
  *     no situation
  * @param segmentRows the week's fact rows of the segments drawn as scatters ({@link #scatterSegments}), clustered rows
  *     only; the other fact rows are read once and not held
- * @param names the names of the segment keys' codes, from the folder's dimension tables
+ * @param names the names of the segment keys' codes, from the folder's dimension tables ({@link #dimensionNames})
  */
 record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, HistoryTable segments,
         HistoryTable clusters, HistoryTable previousClusters, HistoryTable indicators, Map<String, double[]> situations,
@@ -85,7 +88,38 @@ record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, H
         }
         return new Week(week, previous, runs, run, HistoryTable.readWeek(folder, "dim_segment.csv", week), clusters,
                 prevClusters, HistoryTable.readWeek(folder, "indicators.csv", week), situations,
-                new HistoryTable("fact_glosa.csv", factHeader, segmentRows), KeyNames.read(folder));
+                new HistoryTable("fact_glosa.csv", factHeader, segmentRows), dimensionNames(folder));
+    }
+
+    /**
+     * The names of the folder's dimension tables ({@code dim_hospital}, {@code dim_payer}, {@code dim_glosa_type}, any
+     * {@code dim_<key>.csv} whose first column is a key and which has a {@code name} column); the run, date, segment
+     * and group tables hold no key names. Read from the folder, as everything else on the page, so a redraw gives the
+     * same bytes.
+     */
+    static KeyNames dimensionNames(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("dim_") && n.endsWith(".csv") && !List.of("dim_segment.csv", "dim_cluster.csv",
+                        "dim_run.csv", "dim_date.csv").contains(n);
+            }).sorted().toList();
+        }
+        KeyNames names = KeyNames.none();
+        for (Path file : files) {
+            HistoryTable t = HistoryTable.read(folder, file.getFileName().toString());
+            int name = t.indexOf("name");
+            if (t.header().isEmpty() || name < 0) {
+                continue;
+            }
+            Map<String, String> byCode = new TreeMap<>();
+            for (String[] r : t.rows()) {
+                byCode.put(r[0], r[name]);
+            }
+            names = names.and(KeyNames.of(t.header().get(0), byCode));
+        }
+        return names;
     }
 
     /** The week's groups by money at stake, costliest first (ties by id), at most {@link #TOP_GROUPS}. */
