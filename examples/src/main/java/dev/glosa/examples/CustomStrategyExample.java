@@ -6,7 +6,7 @@ import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.loop.LoopConfig;
 import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentLoop;
-import dev.glosa.cluster.loop.SegmentResult;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.core.aggregate.MonthlyAggregator;
 import dev.glosa.core.result.ClusterProfile;
@@ -72,7 +72,7 @@ public final class CustomStrategyExample {
             double[][] range = ranges(segment.assignment(), glosa, segment.k());
             for (ClusterProfile p : segment.profiles()) {
                 out.printf(Locale.ROOT, "  %-18s %4d lines  glosa R$ %,12.2f to R$ %,12.2f  total R$ %,14.2f%n",
-                        p.clusterId(), p.rows(), range[p.label()][0], range[p.label()][1], p.glosaTotal());
+                        p.clusterId(), p.rows(), range[p.label()][0], range[p.label()][1], p.glosaAmount());
             }
         }
         return loop;

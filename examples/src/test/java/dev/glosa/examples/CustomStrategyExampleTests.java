@@ -3,7 +3,7 @@ package dev.glosa.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.loop.LoopResult;
-import dev.glosa.cluster.loop.SegmentResult;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.table.DoubleColumn;

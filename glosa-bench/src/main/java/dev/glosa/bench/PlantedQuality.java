@@ -4,7 +4,7 @@ import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.cluster.loop.LoopConfig;
 import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentLoop;
-import dev.glosa.cluster.loop.SegmentResult;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.core.aggregate.MonthlyAggregator;

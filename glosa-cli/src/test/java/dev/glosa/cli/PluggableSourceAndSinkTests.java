@@ -45,7 +45,7 @@ class PluggableSourceAndSinkTests {
         assertThat(RECEIVED).singleElement().satisfies(out -> {
             assertThat(out.run().asOf()).isEqualTo(LocalDate.of(2026, 11, 23));
             assertThat(out.analysed().rowCount()).isPositive();
-            assertThat(out.outcomes()).isNotEmpty();
+            assertThat(out.segments()).isNotEmpty();
         });
     }
 

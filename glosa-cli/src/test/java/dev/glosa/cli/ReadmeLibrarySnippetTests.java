@@ -73,7 +73,7 @@ class ReadmeLibrarySnippetTests {
         List<GroupRecord> previous = StarSchemaWriter.previousState(folder, asOf);   // last week's groups keep their ids
         LoopResult groups = SegmentLoop.withDefaultStrategies().run(withGlosa, config, previous, ProgressListener.NONE);
         RunRecord run = RunRecord.of(asOf, configSha256, started, Instant.now(), inputs, rd.rowCount(), 0, RunRecord.Status.OK);
-        StarSchemaWriter.write(folder, run, withGlosa, groups.outcomes(), indicators, groups.state(),
+        StarSchemaWriter.write(folder, run, withGlosa, groups.segments(), indicators, groups.state(),
                 WriterOptions.pseudonymise(key));
         // README snippet end
     }

@@ -1,7 +1,7 @@
 package dev.glosa.run;
 
 import dev.glosa.cluster.loop.LoopResult;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.text.KeyNames;
 import dev.glosa.core.text.Language;
@@ -17,7 +17,7 @@ import java.util.List;
  * @param language the language the run wrote its texts in (the HTML report takes {@code language.locale()})
  * @param names the names of the key codes (hospital, payer, glosa type...) the run knew
  */
-public record RunSummary(RunRecord run, LoopResult loop, List<SegmentOutcome> outcomes, List<String> written,
+public record RunSummary(RunRecord run, LoopResult loop, List<SegmentResult> outcomes, List<String> written,
         Language language, KeyNames names) {
 
     /** Copies the lists. */

@@ -65,7 +65,7 @@ final class TopList {
                 String code = k == null ? null : k.value(c);
                 r[i++] = shorten(code == null ? "" : names.display(c, code));
             }
-            r[i++] = text.money(p.glosaTotal());
+            r[i++] = text.money(p.glosaAmount());
             r[i++] = text.percent(p.glosaShare());
             r[i++] = week(p, previous.get(p.clusterId()), text);
             r[i] = p.description() == null ? "" : p.description();
@@ -102,7 +102,7 @@ final class TopList {
         if (p.status() == GroupStatus.NEW || previous == null) {
             return text.text("status.new");
         }
-        double change = p.glosaTotal() - previous;
+        double change = p.glosaAmount() - previous;
         String status = Math.abs(change) <= STEADY * Math.abs(previous) ? "status.kept"
                 : change > 0 ? "status.grown" : "status.shrunk";
         return text.text(status) + " " + text.moneyChange(change);

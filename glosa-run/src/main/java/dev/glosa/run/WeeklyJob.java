@@ -8,7 +8,7 @@ import dev.glosa.cluster.loop.SegmentOverride;
 import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.run.GlosaSink;
 import dev.glosa.core.run.GlosaSource;
@@ -186,7 +186,7 @@ public final class WeeklyJob {
             throw GlosaRunException.badInput(e.getMessage(), e);
         }
         warnUnmatchedOverrides(loopConfig, loop, log);
-        List<SegmentOutcome> outcomes = remap(loop.outcomes(), in.clusterRows());
+        List<SegmentResult> outcomes = remap(loop.segments(), in.clusterRows());
         int failed = loop.count(SegmentStatus.FAILED);
         boolean allFailed = failed > 0 && failed == loop.segments().size();
         RunRecord.Status status = allFailed ? RunRecord.Status.FAILED
@@ -209,7 +209,7 @@ public final class WeeklyJob {
         }
         Map<String, Double> previousGlosa = new HashMap<>();
         for (GroupRecord g : previous) {
-            previousGlosa.put(g.clusterId(), g.glosaTotal());
+            previousGlosa.put(g.clusterId(), g.glosaAmount());
         }
         summarise(loop, run, written, log, names, previousGlosa, Messages.of(config.language()));
         dev.glosa.run.sources.TissAppealDrafts.writeIfAsked(request.options(), request.out(), request.asOf(),
@@ -243,12 +243,12 @@ public final class WeeklyJob {
     }
 
     /** Assignments index the clustered table; the writer wants rows of the analysed table. */
-    private static List<SegmentOutcome> remap(List<SegmentOutcome> outcomes, int[] clusterRows) {
+    private static List<SegmentResult> remap(List<SegmentResult> outcomes, int[] clusterRows) {
         if (clusterRows == null) {
             return outcomes;
         }
-        List<SegmentOutcome> out = new ArrayList<>(outcomes.size());
-        for (SegmentOutcome o : outcomes) {
+        List<SegmentResult> out = new ArrayList<>(outcomes.size());
+        for (SegmentResult o : outcomes) {
             out.add(o.onRows(clusterRows));
         }
         return out;
@@ -264,7 +264,7 @@ public final class WeeklyJob {
         if (!ranking.isEmpty()) {
             Map<String, SegmentKey> keys = new HashMap<>();
             for (var s : loop.segments()) {
-                keys.put(s.id(), s.key());
+                keys.put(s.segmentId(), s.key());
             }
             TopList.lines(ranking, keys, previousGlosa, names, text).forEach(log::result);
         }

@@ -3,7 +3,7 @@ package dev.glosa.spark;
 import dev.glosa.cluster.loop.SegmentExecutor;
 import dev.glosa.cluster.loop.SegmentInput;
 import dev.glosa.cluster.loop.SegmentJob;
-import dev.glosa.cluster.loop.SegmentResult;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.core.result.SegmentAssignment;
 import java.util.ArrayList;
@@ -84,24 +84,10 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
         for (int b = 0; b < batches; b++) {
             for (int j = 0; j < members.get(b).size(); j++) {
                 int i = members.get(b).get(j);
-                out[i] = onRows(Wire.decode(answers.get(b).get(j), SegmentResult.class), inputs.get(i).rows());
+                out[i] = Wire.decode(answers.get(b).get(j), SegmentResult.class).onRows(inputs.get(i).rows());
             }
         }
         return List.of(out);
-    }
-
-    /** The result with its assignment naming the rows of the loop's table instead of the segment's own. */
-    static SegmentResult onRows(SegmentResult r, int[] rows) {
-        SegmentAssignment a = r.assignment();
-        int[] mapped = new int[a.size()];
-        String[] ids = new String[a.size()];
-        for (int i = 0; i < mapped.length; i++) {
-            mapped[i] = rows[a.row(i)];
-            ids[i] = a.clusterId(i);
-        }
-        return new SegmentResult(r.key(), r.status(), r.reason(), r.strategy(), r.parameters(), r.criterion(), r.k(),
-                r.eps(), r.criterionValue(), r.scores(), r.seed(), r.rows(), r.glosaTotal(), r.featureSpread(),
-                new SegmentAssignment(a.key(), mapped, a.labels(), ids), r.profiles(), r.vanished(), r.state());
     }
 
     /** The task: a batch of segments in, their results out; the strategies are found once per executor JVM. */

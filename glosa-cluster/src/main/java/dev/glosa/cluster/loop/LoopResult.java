@@ -3,7 +3,7 @@ package dev.glosa.cluster.loop;
 import dev.glosa.cluster.profile.Ranking;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +29,6 @@ public record LoopResult(LoopConfig config, long rows, List<SegmentResult> segme
         segments = List.copyOf(segments);
         vanished = List.copyOf(vanished);
         state = List.copyOf(state);
-    }
-
-    /**
-     * Every segment as the core record the writers consume, in segment order; see {@link SegmentResult#toOutcome()}.
-     */
-    public List<SegmentOutcome> outcomes() {
-        List<SegmentOutcome> out = new ArrayList<>(segments.size());
-        for (SegmentResult s : segments) {
-            out.add(s.toOutcome());
-        }
-        return out;
     }
 
     /** Every group's profile, in segment order and rank in segment. */

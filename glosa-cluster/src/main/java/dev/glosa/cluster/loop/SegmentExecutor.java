@@ -1,5 +1,6 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.core.result.SegmentResult;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.core.result.KScore;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.features.FeatureSet;
 import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.profile.GroupProfiler;
@@ -198,7 +200,7 @@ public final class SegmentJob {
         SegmentAssignment assignment = new SegmentAssignment(key, rows, labels, ids);
         Map<String, String> params = new LinkedHashMap<>(parameters);
         return new SegmentResult(key, status, reason, s.strategy(), params, s.criterion(), k, eps, value, scores, seed,
-                n, profile.glosaTotal(), profile.featureSpread(), assignment, profiles, vanished, state);
+                n, profile.glosaAmount(), profile.featureSpread(), assignment, profiles, vanished, state);
     }
 
     /**

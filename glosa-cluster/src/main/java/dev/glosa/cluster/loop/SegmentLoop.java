@@ -1,5 +1,6 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.features.Feature;
 import dev.glosa.cluster.profile.GroupProfiler;
 import dev.glosa.cluster.profile.ProfileOptions;
@@ -130,7 +131,7 @@ public final class SegmentLoop {
             at += g;
             vanished.addAll(r.vanished());
             state.addAll(r.state());
-            present.add(r.id());
+            present.add(r.segmentId());
         }
         for (Map.Entry<String, List<GroupRecord>> e : bySegment.entrySet()) {
             if (!present.contains(e.getKey())) {

@@ -28,8 +28,8 @@ public final class Ranking {
         int[] position = new int[m];
         for (int i = 0; i < m; i++) {
             ClusterProfile p = profiles.get(i);
-            metric[i] = by == RankBy.JUMP ? p.glosaJump() : p.glosaTotal();
-            glosa[i] = p.glosaTotal();
+            metric[i] = by == RankBy.JUMP ? p.glosaJump() : p.glosaAmount();
+            glosa[i] = p.glosaAmount();
             position[i] = i;
         }
         Integer[] order = GroupProfiler.rankOrder(metric, glosa, position);

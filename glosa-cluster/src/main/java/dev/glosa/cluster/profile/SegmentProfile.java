@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param segmentId the segment's id
  * @param rows the segment's rows
- * @param glosaTotal the segment's glosa, summed over its rows (compensated summation)
+ * @param glosaAmount the segment's glosa, summed over its rows (compensated summation)
  * @param billedTotal the segment's billed amount ({@code NaN} when the table has no billed column)
  * @param featureSpread the standard deviation over the segment's rows of each feature, original units, in feature
  *     order ({@code NaN} when a feature has no value)
@@ -20,7 +20,7 @@ import java.util.Objects;
  *     {@code clusterId} is provisional ({@code segmentId#label}) until a tracker assigns stable ids, and their
  *     {@code rankOverall} is 0 until {@link Ranking#rankOverall} runs
  */
-public record SegmentProfile(String segmentId, long rows, double glosaTotal, double billedTotal,
+public record SegmentProfile(String segmentId, long rows, double glosaAmount, double billedTotal,
         Map<String, Double> featureSpread, List<ClusterProfile> groups) {
 
     /** Copies the collections. */

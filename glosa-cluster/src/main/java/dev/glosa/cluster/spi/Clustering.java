@@ -13,6 +13,10 @@ import java.util.Optional;
  *
  * <p>The result carries the strategy id, the effective parameters (automatic ones filled in with the value the
  * strategy chose) and the seed, so it can be reproduced.
+ *
+ * <p>This is one partition of one feature matrix, not a segment's result: the loop asks a strategy for several
+ * (one per k tried), keeps the one its criterion chooses, and reports the segment as a
+ * {@link dev.glosa.core.result.SegmentResult}, with profiles and tracked group ids.
  */
 public final class Clustering {
     /** The label of a noise point. */

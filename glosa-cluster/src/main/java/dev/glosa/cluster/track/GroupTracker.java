@@ -151,7 +151,7 @@ public final class GroupTracker {
             ClusterProfile p = current.get(c).withClusterId(ids[c]).withStatus(status[c]);
             profiles.add(p);
             state.add(new GroupRecord(segmentId, ids[c], serials[c], p.label(), p.rows(), p.rowShare(),
-                    p.glosaTotal(), p.featureCentres(), spreads, 0, p.description()));
+                    p.glosaAmount(), p.featureCentres(), spreads, 0, p.description()));
         }
         List<GroupRecord> vanished = new ArrayList<>();
         for (GroupRecord r : sorted(previous)) {

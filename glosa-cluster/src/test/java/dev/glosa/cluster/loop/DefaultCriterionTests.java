@@ -1,5 +1,6 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.core.result.SegmentResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.kmeans.KMeansStrategy;
@@ -35,7 +36,7 @@ class DefaultCriterionTests {
             for (int i = 0; i < truth.length; i++) {
                 truth[i] = week.truth()[s.assignment().row(i)];
             }
-            if (s.k() == week.plantedK().get(s.id()) && AdjustedRandIndex.of(truth, s.assignment().labels()) >= 0.9) {
+            if (s.k() == week.plantedK().get(s.segmentId()) && AdjustedRandIndex.of(truth, s.assignment().labels()) >= 0.9) {
                 good++;
             }
         }

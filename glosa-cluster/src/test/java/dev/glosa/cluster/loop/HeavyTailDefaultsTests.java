@@ -1,5 +1,6 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.core.result.SegmentResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.features.FeatureSpec;
@@ -82,7 +83,7 @@ class HeavyTailDefaultsTests {
                     labels[kept++] = s.assignment().label(i);
                 }
             }
-            found += s.k() == week.plantedK().get(s.id()) ? 1 : 0;
+            found += s.k() == week.plantedK().get(s.segmentId()) ? 1 : 0;
             ari += AdjustedRandIndex.of(Arrays.copyOf(truth, kept), Arrays.copyOf(labels, kept));
         }
         return new Figures(found, ari / r.segments().size(), extremeAside, extreme, normalAside, normal);

@@ -1,5 +1,7 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.core.result.KScore;
+import dev.glosa.core.result.SegmentResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -52,7 +54,7 @@ class SegmentLoopTests {
         int good = 0;
         List<String> misses = new ArrayList<>();
         for (SegmentResult r : oneThread.segments()) {
-            int planted = week.plantedK().get(r.id());
+            int planted = week.plantedK().get(r.segmentId());
             double ari = AdjustedRandIndex.of(truthOf(r.assignment()), r.assignment().labels());
             if (r.k() == planted && ari >= 0.9) {
                 good++;
@@ -89,7 +91,7 @@ class SegmentLoopTests {
         }
         List<String> actual = new ArrayList<>();
         for (SegmentResult r : oneThread.segments()) {
-            actual.add(r.id());
+            actual.add(r.segmentId());
         }
         assertThat(actual).isEqualTo(expected);
     }
@@ -100,19 +102,19 @@ class SegmentLoopTests {
         for (SegmentResult r : oneThread.segments()) {
             assertThat(r.status()).isEqualTo(SegmentStatus.CLUSTERED);
             FeatureMatrix x = config.features().encode(week.table(), r.assignment().rows()).matrix();
-            double rescored = Criterion.byId(r.criterion()).score(x, r.assignment().labels(), r.seed());
-            assertThat(rescored).as(r.key().describe()).isEqualTo(r.criterionValue());
-            KScore chosen = r.scores().stream().filter(s -> s.k() == r.k()).findFirst().orElseThrow();
-            assertThat(chosen.score()).isEqualTo(r.criterionValue());
+            double rescored = Criterion.byId(r.qualityMetric()).score(x, r.assignment().labels(), r.seed());
+            assertThat(rescored).as(r.key().describe()).isEqualTo(r.quality());
+            KScore chosen = r.qualityByK().stream().filter(s -> s.k() == r.k()).findFirst().orElseThrow();
+            assertThat(chosen.quality()).isEqualTo(r.quality());
         }
     }
 
     @Test
     void scoresListEveryKTriedWithTheCriterion() {
         SegmentResult r = oneThread.segments().get(0);
-        assertThat(r.criterion()).isEqualTo("simplified-silhouette");
-        assertThat(r.scores()).extracting(KScore::k).startsWith(2, 3, 4);
-        assertThat(r.scores().size()).isEqualTo(Math.min(15, (int) r.rows() - 1) - 1);
+        assertThat(r.qualityMetric()).isEqualTo("simplified-silhouette");
+        assertThat(r.qualityByK()).extracting(KScore::k).startsWith(2, 3, 4);
+        assertThat(r.qualityByK().size()).isEqualTo(Math.min(15, (int) r.rows() - 1) - 1);
         assertThat(r.strategy()).isEqualTo("kmeans");
         assertThat(r.parameters()).containsEntry("k", String.valueOf(r.k()));
         assertThat(r.eps()).isNaN();
@@ -129,11 +131,11 @@ class SegmentLoopTests {
             double groups = 0;
             long rows = 0;
             for (ClusterProfile p : r.profiles()) {
-                groups += p.glosaTotal();
+                groups += p.glosaAmount();
                 rows += p.rows();
             }
             assertThat(groups).isCloseTo(segment, within(0.005));
-            assertThat(r.glosaTotal()).isCloseTo(segment, within(0.005));
+            assertThat(r.glosaAmount()).isCloseTo(segment, within(0.005));
             assertThat(rows).isEqualTo(r.rows());
         }
     }
@@ -148,7 +150,7 @@ class SegmentLoopTests {
                 assertThat(a.clusterId(i)).isEqualTo(p.clusterId());
             }
             for (ClusterProfile p : r.profiles()) {
-                assertThat(p.clusterId()).matches(r.id() + "-G\\d+");
+                assertThat(p.clusterId()).matches(r.segmentId() + "-G\\d+");
                 assertThat(p.status()).isEqualTo(GroupStatus.NEW);
             }
         }
@@ -160,7 +162,7 @@ class SegmentLoopTests {
         for (int i = 0; i < ranking.size(); i++) {
             assertThat(ranking.get(i).rankOverall()).isEqualTo(i + 1);
             if (i > 0) {
-                assertThat(ranking.get(i).glosaTotal()).isLessThanOrEqualTo(ranking.get(i - 1).glosaTotal());
+                assertThat(ranking.get(i).glosaAmount()).isLessThanOrEqualTo(ranking.get(i - 1).glosaAmount());
             }
         }
         for (SegmentResult r : oneThread.segments()) {
@@ -240,12 +242,12 @@ class SegmentLoopTests {
         LoopResult r = LOOP.run(small.table(), config);
         assertThat(r.segments()).hasSize(6);
         for (SegmentResult s : r.segments()) {
-            if (s.id().equals(victim)) {
+            if (s.segmentId().equals(victim)) {
                 assertThat(s.status()).isEqualTo(SegmentStatus.FAILED);
                 assertThat(s.reason()).isEqualTo("IllegalStateException: planted failure on " + s.rows() + " rows");
                 assertThat(s.strategy()).isEqualTo(TestStrategies.Failing.ID);
                 assertThat(s.profiles()).singleElement().satisfies(p -> assertThat(p.rows()).isEqualTo(s.rows()));
-                assertThat(s.criterionValue()).isNaN();
+                assertThat(s.quality()).isNaN();
             } else {
                 assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
             }
@@ -264,11 +266,11 @@ class SegmentLoopTests {
                 .override(SegmentOverride.forSegment(byId).withKRange(2, 2)).build();
         LoopResult r = LOOP.run(small.table(), config);
         for (SegmentResult s : r.segments()) {
-            if (s.id().equals(byId)) {
+            if (s.segmentId().equals(byId)) {
                 assertThat(s.k()).isEqualTo(2);
             } else if (s.key().value("payer").equals("UNIMED")) {
                 assertThat(s.k()).isEqualTo(3);
-                assertThat(s.scores()).extracting(KScore::k).containsExactly(3);
+                assertThat(s.qualityByK()).extracting(KScore::k).containsExactly(3);
             }
         }
     }
@@ -284,17 +286,17 @@ class SegmentLoopTests {
         for (SegmentResult s : r.segments()) {
             assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
             assertThat(s.eps()).isEqualTo(0.4);
-            assertThat(s.scores()).isEmpty();
+            assertThat(s.qualityByK()).isEmpty();
             double segment = 0;
             for (int row : s.assignment().rows()) {
                 segment += glosa.get(row);
             }
             double groups = 0;
             for (ClusterProfile p : s.profiles()) {
-                groups += p.glosaTotal();
+                groups += p.glosaAmount();
                 if (p.label() == -1) {
                     sawNoise = true;
-                    assertThat(p.clusterId()).isEqualTo(s.id() + "-N");
+                    assertThat(p.clusterId()).isEqualTo(s.segmentId() + "-N");
                     assertThat(p.description()).startsWith("outliers — ");
                 }
             }
@@ -332,7 +334,7 @@ class SegmentLoopTests {
         assertThat(SegmentJob.segmentSeed(5, "S0123456789ac")).isNotEqualTo(a);
         Set<Long> seeds = new HashSet<>();
         for (SegmentResult r : oneThread.segments()) {
-            assertThat(r.seed()).isEqualTo(SegmentJob.segmentSeed(5, r.id()));
+            assertThat(r.seed()).isEqualTo(SegmentJob.segmentSeed(5, r.segmentId()));
             seeds.add(r.seed());
         }
         assertThat(seeds).hasSize(oneThread.segments().size());
@@ -349,11 +351,11 @@ class SegmentLoopTests {
         }
         LoopConfig config = LoopConfig.builder().seed(5).build();
         SegmentResult r = new SegmentJob(REGISTRY).run(new SegmentInput(inRun.key(), alone, local,
-                config.settingsFor(inRun.key()), List.of(), SegmentJob.segmentSeed(5, inRun.id())));
+                config.settingsFor(inRun.key()), List.of(), SegmentJob.segmentSeed(5, inRun.segmentId())));
         assertThat(r.assignment().labels()).isEqualTo(inRun.assignment().labels());
         assertThat(r.k()).isEqualTo(inRun.k());
-        assertThat(r.criterionValue()).isEqualTo(inRun.criterionValue());
-        assertThat(r.glosaTotal()).isEqualTo(inRun.glosaTotal());
+        assertThat(r.quality()).isEqualTo(inRun.quality());
+        assertThat(r.glosaAmount()).isEqualTo(inRun.glosaAmount());
     }
 
     @Test
@@ -403,7 +405,7 @@ class SegmentLoopTests {
                 List.of(t.category("hospital").get(0), t.category("payer").get(0), t.category("glosa_type").get(0))).id();
         LoopResult r = LOOP.run(broken, LoopConfig.builder().kRange(2, 6).build());
         for (SegmentResult s : r.segments()) {
-            if (s.id().equals(victim)) {
+            if (s.segmentId().equals(victim)) {
                 assertThat(s.status()).isEqualTo(SegmentStatus.FAILED);
                 assertThat(s.reason()).startsWith("IllegalArgumentException").contains("glosa_rate");
                 assertThat(s.profiles()).hasSize(1);
@@ -449,14 +451,14 @@ class SegmentLoopTests {
             for (int row : s.assignment().rows()) {
                 segment += glosa.get(row);
             }
-            assertThat(s.profiles().stream().mapToDouble(ClusterProfile::glosaTotal).sum())
+            assertThat(s.profiles().stream().mapToDouble(ClusterProfile::glosaAmount).sum())
                     .isCloseTo(segment, within(0.005));
         }
         LoopResult ward = loaded.run(small.table(), LoopConfig.builder().strategy("hierarchical").kRange(2, 8)
                 .build());
         int recovered = 0;
         for (SegmentResult s : ward.segments()) {
-            if (s.k() == small.plantedK().get(s.id())) {
+            if (s.k() == small.plantedK().get(s.segmentId())) {
                 recovered++;
             }
         }
@@ -464,21 +466,25 @@ class SegmentLoopTests {
     }
 
     @Test
-    void outcomesCarryTheResultsForTheWriters() {
-        List<dev.glosa.core.result.SegmentOutcome> outcomes = oneThread.outcomes();
-        assertThat(outcomes).hasSize(oneThread.segments().size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            SegmentResult r = oneThread.segments().get(i);
-            dev.glosa.core.result.SegmentOutcome o = outcomes.get(i);
-            assertThat(o.key()).isEqualTo(r.key());
-            assertThat(o.status()).isEqualTo(r.status());
-            assertThat(o.k()).isEqualTo(r.k());
-            assertThat(o.glosaAmount()).isEqualTo(r.glosaTotal());
-            assertThat(o.qualityMetric()).isEqualTo("simplified-silhouette");
-            assertThat(o.quality()).isEqualTo(r.criterionValue());
-            assertThat(o.qualityByK()).hasSize(r.scores().size()).containsEntry(r.k(), r.criterionValue());
-            assertThat(o.assignment()).isEqualTo(r.assignment());
-            assertThat(o.profiles()).isEqualTo(r.profiles());
+    void aResultMapsOntoTheTablesRowsAndKeepsItsScoresByK() {
+        for (SegmentResult r : oneThread.segments()) {
+            int[] tableRows = new int[oneThread.rows() > Integer.MAX_VALUE ? 0 : (int) oneThread.rows()];
+            for (int i = 0; i < tableRows.length; i++) {
+                tableRows[i] = 1000 + 2 * i;
+            }
+            SegmentResult moved = r.onRows(tableRows);
+            assertThat(moved.assignment().size()).isEqualTo(r.assignment().size());
+            for (int i = 0; i < r.assignment().size(); i++) {
+                assertThat(moved.assignment().row(i)).isEqualTo(1000 + 2 * r.assignment().row(i));
+                assertThat(moved.assignment().label(i)).isEqualTo(r.assignment().label(i));
+                assertThat(moved.assignment().clusterId(i)).isEqualTo(r.assignment().clusterId(i));
+            }
+            assertThat(moved.withProfiles(r.profiles()).profiles()).isEqualTo(r.profiles());
+            assertThat(moved.qualityByK()).isEqualTo(r.qualityByK());
+            if (r.status() == SegmentStatus.CLUSTERED && !r.qualityByK().isEmpty()) {
+                assertThat(r.qualityByKSorted()).containsEntry(r.k(), r.quality());
+                assertThat(List.copyOf(r.qualityByKSorted().keySet())).isSorted();
+            }
         }
     }
 

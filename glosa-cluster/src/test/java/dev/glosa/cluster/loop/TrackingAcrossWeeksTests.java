@@ -1,5 +1,6 @@
 package dev.glosa.cluster.loop;
 
+import dev.glosa.core.result.SegmentResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.select.AdjustedRandIndex;
@@ -36,7 +37,7 @@ class TrackingAcrossWeeksTests {
             if ((recovered & (1 << s)) == 0) {
                 continue;
             }
-            String seg = r1.segments().get(s).id();
+            String seg = r1.segments().get(s).segmentId();
             for (Map.Entry<String, String> e : ids1.entrySet()) {
                 if (e.getKey().startsWith(seg + "/")) {
                     assertThat(ids2.get(e.getKey())).as("group %s", e.getKey()).isEqualTo(e.getValue());
@@ -67,11 +68,11 @@ class TrackingAcrossWeeksTests {
         int plantedBefore = DESIGN.segments.get(s).groups().size();
         assertThat(after.profiles()).hasSize(plantedBefore + 1);
         Map<String, String> ids2 = idsByTag(r2, w2);
-        String extra = ids2.get(after.id() + "/" + plantedBefore);
+        String extra = ids2.get(after.segmentId() + "/" + plantedBefore);
         ClusterProfile extraProfile = after.profiles().stream().filter(p -> p.clusterId().equals(extra))
                 .findFirst().orElseThrow();
         assertThat(extraProfile.status()).isEqualTo(GroupStatus.NEW);
-        assertThat(extra).isEqualTo(after.id() + "-G" + (plantedBefore + 1));
+        assertThat(extra).isEqualTo(after.segmentId() + "-G" + (plantedBefore + 1));
         Set<String> oldIds = new HashSet<>();
         before.profiles().forEach(p -> oldIds.add(p.clusterId()));
         assertThat(oldIds).doesNotContain(extra);
@@ -112,7 +113,7 @@ class TrackingAcrossWeeksTests {
         LoopResult r1 = LOOP.run(w1.table(), CONFIG);
         LoopResult r2 = LOOP.run(w2.table(), CONFIG, r1.state(), ProgressListener.NONE);
         String gone = DESIGN.segments.get(5).id();
-        assertThat(r2.segments()).extracting(SegmentResult::id).doesNotContain(gone);
+        assertThat(r2.segments()).extracting(SegmentResult::segmentId).doesNotContain(gone);
         List<String> vanishedIds = r2.vanished().stream().map(GroupRecord::clusterId).toList();
         List<String> goneIds = resultOf(r1, gone).profiles().stream().map(ClusterProfile::clusterId).sorted().toList();
         assertThat(vanishedIds).containsExactlyInAnyOrderElementsOf(goneIds);
@@ -142,7 +143,7 @@ class TrackingAcrossWeeksTests {
     }
 
     private static SegmentResult resultOf(LoopResult r, String id) {
-        return r.segments().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        return r.segments().stream().filter(x -> x.segmentId().equals(id)).findFirst().orElseThrow();
     }
 
     private static boolean recovered(LoopResult r, PlantedData.Week w, String id) {
@@ -158,7 +159,7 @@ class TrackingAcrossWeeksTests {
             for (int i = 0; i < a.size(); i++) {
                 counts.computeIfAbsent(w.truth()[a.row(i)], t -> new HashMap<>()).merge(a.clusterId(i), 1, Integer::sum);
             }
-            counts.forEach((tag, byId) -> out.put(s.id() + "/" + tag,
+            counts.forEach((tag, byId) -> out.put(s.segmentId() + "/" + tag,
                     byId.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
         }
         return out;
@@ -174,7 +175,7 @@ class TrackingAcrossWeeksTests {
             for (int i = 0; i < t.length; i++) {
                 t[i] = w.truth()[a.row(i)];
             }
-            if (x.k() == w.plantedK().get(x.id()) && AdjustedRandIndex.of(t, a.labels()) >= 0.99) {
+            if (x.k() == w.plantedK().get(x.segmentId()) && AdjustedRandIndex.of(t, a.labels()) >= 0.99) {
                 bits |= 1 << s;
             }
         }

@@ -75,12 +75,12 @@ class GroupProfilerTests {
         SegmentProfile s = profile(ProfileOptions.defaults());
         assertThat(s.segmentId()).isEqualTo(KEY.id());
         assertThat(s.rows()).isEqualTo(10);
-        assertThat(s.glosaTotal()).isEqualTo(5000.0);
+        assertThat(s.glosaAmount()).isEqualTo(5000.0);
         assertThat(s.billedTotal()).isEqualTo(20800.0);
         ClusterProfile g0 = group(s, 0);
         assertThat(g0.rows()).isEqualTo(4);
         assertThat(g0.rowShare()).isEqualTo(0.4);
-        assertThat(g0.glosaTotal()).isEqualTo(4000.0);
+        assertThat(g0.glosaAmount()).isEqualTo(4000.0);
         assertThat(g0.glosaMean()).isEqualTo(1000.0);
         assertThat(g0.glosaMedian()).isEqualTo(1000.0);
         assertThat(g0.glosaShare()).isEqualTo(0.8);
@@ -88,7 +88,7 @@ class GroupProfilerTests {
         assertThat(g0.glosaJump()).isEqualTo(1000.0);
         ClusterProfile g1 = group(s, 1);
         assertThat(g1.rows()).isEqualTo(5);
-        assertThat(g1.glosaTotal()).isEqualTo(500.0);
+        assertThat(g1.glosaAmount()).isEqualTo(500.0);
         assertThat(g1.glosaMedian()).isEqualTo(100.0);
         assertThat(g1.glosaShare()).isEqualTo(0.1);
         assertThat(g1.glosaJump()).isEqualTo(-70.0);
@@ -115,7 +115,7 @@ class GroupProfilerTests {
         assertThat(s.groups()).extracting(ClusterProfile::label).containsExactlyInAnyOrder(0, 1, -1);
         ClusterProfile noise = group(s, -1);
         assertThat(noise.rows()).isEqualTo(1);
-        assertThat(noise.glosaTotal()).isEqualTo(500.0);
+        assertThat(noise.glosaAmount()).isEqualTo(500.0);
         assertThat(noise.description()).isEqualTo("outliers — 1 line — R$ 500, 10% of the segment");
     }
 
@@ -196,7 +196,7 @@ class GroupProfilerTests {
         int[] labels = {0, 0, 0, 0, 0, 0, 0, 0, 1, 0};
         SegmentProfile s = GroupProfiler.profile(table(), KEY, ROWS, labels, FEATURES, ProfileOptions.defaults());
         ClusterProfile empty = group(s, 1);
-        assertThat(empty.glosaTotal()).isZero();
+        assertThat(empty.glosaAmount()).isZero();
         assertThat(empty.distinctive()).extracting(CategoryLift::value).contains("DIARIA", "ENFERMARIA");
         assertThat(empty.distinctive().get(0).shareInGroup()).isEqualTo(1.0);
     }
@@ -279,10 +279,10 @@ class GroupProfilerTests {
                 List.of("glosa_amount"), ProfileOptions.defaults());
         BigDecimal groups = BigDecimal.ZERO;
         for (ClusterProfile p : s.groups()) {
-            groups = groups.add(new BigDecimal(p.glosaTotal()));
+            groups = groups.add(new BigDecimal(p.glosaAmount()));
         }
         assertThat(groups.subtract(exact).abs().doubleValue()).isLessThan(0.005);
-        assertThat(new BigDecimal(s.glosaTotal()).subtract(exact).abs().doubleValue()).isLessThan(0.005);
+        assertThat(new BigDecimal(s.glosaAmount()).subtract(exact).abs().doubleValue()).isLessThan(0.005);
         assertThat(s.groups()).hasSize(9);
     }
 

@@ -24,7 +24,7 @@ class RankingTests {
         assertThat(out).extracting(ClusterProfile::rankOverall).containsExactly(2, 4, 1, 3);
         assertThat(out).extracting(ClusterProfile::clusterId).containsExactly("A-G1", "A-G2", "B-G1", "B-G2");
         assertThat(out).extracting(ClusterProfile::rankInSegment).containsExactly(1, 2, 1, 2);
-        assertThat(Ranking.byOverallRank(out)).extracting(ClusterProfile::glosaTotal)
+        assertThat(Ranking.byOverallRank(out)).extracting(ClusterProfile::glosaAmount)
                 .containsExactly(900.0, 500.0, 500.0, 100.0);
     }
 

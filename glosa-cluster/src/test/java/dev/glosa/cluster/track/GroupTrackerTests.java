@@ -156,7 +156,7 @@ class GroupTrackerTests {
     }
 
     private static ClusterProfile relabel(ClusterProfile p, int label, int rank) {
-        return new ClusterProfile(p.segmentId(), p.clusterId(), label, p.rows(), p.rowShare(), p.glosaTotal(),
+        return new ClusterProfile(p.segmentId(), p.clusterId(), label, p.rows(), p.rowShare(), p.glosaAmount(),
                 p.glosaMean(), p.glosaMedian(), p.glosaShare(), p.glosaRate(), p.glosaJump(), p.featureCentres(),
                 p.distinctive(), p.topReasons(), p.description(), rank, 0, p.status());
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param label the algorithm's label of the group in this run ({@code -1} for DBSCAN noise)
  * @param rows the number of rows
  * @param rowShare the group's share of the segment's rows
- * @param glosaTotal total glosa
+ * @param glosaAmount total glosa
  * @param glosaMean mean glosa per row
  * @param glosaMedian median glosa per row
  * @param glosaShare the group's share of the segment's glosa
@@ -32,7 +32,7 @@ public record ClusterProfile(
         int label,
         long rows,
         double rowShare,
-        double glosaTotal,
+        double glosaAmount,
         double glosaMean,
         double glosaMedian,
         double glosaShare,
@@ -58,21 +58,21 @@ public record ClusterProfile(
 
     /** This profile under another stable id, e.g. the id of the previous run's group it matched. */
     public ClusterProfile withClusterId(String clusterId) {
-        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaTotal, glosaMean, glosaMedian,
+        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaAmount, glosaMean, glosaMedian,
                 glosaShare, glosaRate, glosaJump, featureCentres, distinctive, topReasons, description, rankInSegment,
                 rankOverall, status);
     }
 
     /** This profile with its ranks by cost, in its segment and in the run (1 for the costliest). */
     public ClusterProfile withRanks(int rankInSegment, int rankOverall) {
-        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaTotal, glosaMean, glosaMedian,
+        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaAmount, glosaMean, glosaMedian,
                 glosaShare, glosaRate, glosaJump, featureCentres, distinctive, topReasons, description, rankInSegment,
                 rankOverall, status);
     }
 
     /** This profile with another status, e.g. once tracking decided whether its id was kept. */
     public ClusterProfile withStatus(GroupStatus status) {
-        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaTotal, glosaMean, glosaMedian,
+        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaAmount, glosaMean, glosaMedian,
                 glosaShare, glosaRate, glosaJump, featureCentres, distinctive, topReasons, description, rankInSegment,
                 rankOverall, status);
     }

@@ -15,14 +15,14 @@ import java.util.Objects;
  * @param label the algorithm's label in the run that last saw the group ({@code -1} for noise)
  * @param rows the group's rows in that run
  * @param rowShare its share of the segment's rows
- * @param glosaTotal its total glosa
+ * @param glosaAmount its total glosa
  * @param centres the mean of each feature in original units
  * @param spreads the segment's standard deviation of each feature in that run, original units
  * @param runsAbsent 0 when the group was seen in the run that wrote the record, n when it had been missing for n runs
  * @param description the group's label in words when last seen
  */
 public record GroupRecord(String segmentId, String clusterId, int serial, int label, long rows, double rowShare,
-        double glosaTotal, Map<String, Double> centres, Map<String, Double> spreads, int runsAbsent,
+        double glosaAmount, Map<String, Double> centres, Map<String, Double> spreads, int runsAbsent,
         String description) {
 
     /** Checks the record and copies its maps. */
@@ -48,7 +48,7 @@ public record GroupRecord(String segmentId, String clusterId, int serial, int la
 
     /** The same record, one more run absent. */
     public GroupRecord absentOnceMore() {
-        return new GroupRecord(segmentId, clusterId, serial, label, rows, rowShare, glosaTotal, centres, spreads,
+        return new GroupRecord(segmentId, clusterId, serial, label, rows, rowShare, glosaAmount, centres, spreads,
                 runsAbsent + 1, description);
     }
 }

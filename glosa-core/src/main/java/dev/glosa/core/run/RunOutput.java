@@ -2,7 +2,7 @@ package dev.glosa.core.run;
 
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.KeyNames;
 import java.util.List;
@@ -13,25 +13,25 @@ import java.util.Objects;
  *
  * @param run the run's record
  * @param analysed every analysed row (the fact table), clustered or not
- * @param outcomes every segment's outcome; assignments index rows of {@code analysed}
+ * @param segments every segment's result; assignments index rows of {@code analysed}
  * @param indicators the indicator rows
  * @param state the groups' tracking state to hand to next week's run
  * @param names the names of the key codes, for the dimension tables
  */
-public record RunOutput(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+public record RunOutput(RunRecord run, GlosaTable analysed, List<SegmentResult> segments,
         List<IndicatorRow> indicators, List<GroupRecord> state, KeyNames names) {
 
     /** An output without names: every key is named by its code. */
-    public RunOutput(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes, List<IndicatorRow> indicators,
+    public RunOutput(RunRecord run, GlosaTable analysed, List<SegmentResult> segments, List<IndicatorRow> indicators,
             List<GroupRecord> state) {
-        this(run, analysed, outcomes, indicators, state, KeyNames.none());
+        this(run, analysed, segments, indicators, state, KeyNames.none());
     }
 
     /** Checks and copies. */
     public RunOutput {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(analysed, "analysed");
-        outcomes = List.copyOf(outcomes);
+        segments = List.copyOf(segments);
         indicators = List.copyOf(indicators);
         state = List.copyOf(state);
         names = names == null ? KeyNames.none() : names;

@@ -2,7 +2,7 @@ package dev.glosa.io.jdbc;
 
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.RunTables;
@@ -77,13 +77,13 @@ public final class JdbcStarSchemaWriter {
      * @throws DatabaseException if the database refuses a statement; nothing of the run is then kept
      */
     public static List<TableReport> write(Connection connection, String where, RunRecord run, GlosaTable analysed,
-            List<SegmentOutcome> outcomes, List<IndicatorRow> indicators, List<GroupRecord> state,
+            List<SegmentResult> outcomes, List<IndicatorRow> indicators, List<GroupRecord> state,
             WriterOptions options) throws DatabaseException {
         return write(connection, where, run, analysed, outcomes, indicators, state, options, Hook.NONE);
     }
 
     static List<TableReport> write(Connection connection, String where, RunRecord run, GlosaTable analysed,
-            List<SegmentOutcome> outcomes, List<IndicatorRow> indicators, List<GroupRecord> state,
+            List<SegmentResult> outcomes, List<IndicatorRow> indicators, List<GroupRecord> state,
             WriterOptions options, Hook hook) throws DatabaseException {
         RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, options);
         String current = "the connection";

@@ -2,7 +2,7 @@ package dev.glosa.io.powerbi;
 
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
@@ -42,12 +42,12 @@ public final class RunTables {
      *
      * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
      */
-    public static RunTables of(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+    public static RunTables of(RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
             List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options) {
         return of(run, analysed, outcomes, indicators, state, options, System.getenv());
     }
 
-    static RunTables of(RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+    static RunTables of(RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
             List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options,
             Map<String, String> environment) {
         Objects.requireNonNull(run, "run");
@@ -58,11 +58,11 @@ public final class RunTables {
         Identifiers ids = Identifiers.resolve(options, environment,
                 Tables.identifierColumns(analysed, outcomes, options));
         int clusters = 0;
-        for (SegmentOutcome o : outcomes) {
+        for (SegmentResult o : outcomes) {
             clusters += o.profiles().size();
         }
-        double glosaTotal = analysed.has(Role.GLOSA_AMOUNT) ? analysed.doubles(Role.GLOSA_AMOUNT).sum() : Double.NaN;
-        Manifest.RunCounts counts = new Manifest.RunCounts(outcomes.size(), clusters, analysed.rowCount(), glosaTotal);
+        double glosaAmount = analysed.has(Role.GLOSA_AMOUNT) ? analysed.doubles(Role.GLOSA_AMOUNT).sum() : Double.NaN;
+        Manifest.RunCounts counts = new Manifest.RunCounts(outcomes.size(), clusters, analysed.rowCount(), glosaAmount);
         List<Planned> plan = new ArrayList<>(List.of(
                 new Planned(StarSchemaWriter.FACT_GLOSA, "analysed row", List.of("as_of", "row order"),
                         Tables.fact(run, analysed, outcomes, ids)),

@@ -7,7 +7,8 @@ import dev.glosa.core.result.GroupIds;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentAssignment;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
+import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.CategoryColumn;
@@ -48,7 +49,7 @@ final class Tables {
      * The identifier columns of the data, in the order they appear, each with why: those of the analysed table that
      * {@link WriterOptions#identifiersOf} finds, then segment key columns the table lacks that are identifiers by name.
      */
-    static List<PersonalFields.Detected> identifierColumns(GlosaTable analysed, List<SegmentOutcome> outcomes,
+    static List<PersonalFields.Detected> identifierColumns(GlosaTable analysed, List<SegmentResult> outcomes,
             WriterOptions options) {
         Set<String> fixed = new HashSet<>(Schema.names(Schema.FACT));
         List<PersonalFields.Detected> present = new ArrayList<>();
@@ -74,7 +75,7 @@ final class Tables {
         String at(int row);
     }
 
-    static Built fact(RunRecord run, GlosaTable t, List<SegmentOutcome> outcomes, Identifiers ids) {
+    static Built fact(RunRecord run, GlosaTable t, List<SegmentResult> outcomes, Identifiers ids) {
         for (String reserved : Schema.FACT_RESERVED) {
             if (t.has(reserved)) {
                 throw new IllegalArgumentException("the analysed table has a column '" + reserved + "', which the "
@@ -273,9 +274,9 @@ final class Tables {
     // ---------------------------------------------------------------- dim_segment
 
     /** Key columns other than hospital, payer and glosa type, in the order first seen. */
-    static List<String> extraKeyColumns(List<SegmentOutcome> outcomes) {
+    static List<String> extraKeyColumns(List<SegmentResult> outcomes) {
         List<String> extra = new ArrayList<>();
-        for (SegmentOutcome o : outcomes) {
+        for (SegmentResult o : outcomes) {
             for (String c : o.key().columns()) {
                 if (!SEGMENT_ROLES.contains(c) && !extra.contains(c)) {
                     extra.add(c);
@@ -285,7 +286,7 @@ final class Tables {
         return extra;
     }
 
-    static Built segments(RunRecord run, List<SegmentOutcome> outcomes, Identifiers ids) {
+    static Built segments(RunRecord run, List<SegmentResult> outcomes, Identifiers ids) {
         Set<String> fixed = new HashSet<>(Schema.names(Schema.segmentFixed()));
         List<String> extra = new ArrayList<>();
         List<ColumnSpec> extraSpecs = new ArrayList<>();
@@ -306,7 +307,7 @@ final class Tables {
 
         Set<String> seen = new HashSet<>();
         List<String[]> rows = new ArrayList<>(outcomes.size());
-        for (SegmentOutcome o : outcomes) {
+        for (SegmentResult o : outcomes) {
             if (!seen.add(o.segmentId())) {
                 throw new IllegalArgumentException("segment " + o.segmentId() + " (" + o.key().describe()
                         + ") appears twice in the outcomes");
@@ -325,13 +326,14 @@ final class Tables {
             r.add(Decimals.money(o.glosaAmount()));
             r.add(CsvCells.guard(o.strategy()));
             r.add(Integer.toString(o.k()));
-            r.add(CsvCells.guard(o.qualityMetric()));
+            // A segment that was not clustered was scored by nothing, whatever the configured criterion.
+            r.add(CsvCells.guard(o.status() == SegmentStatus.CLUSTERED ? o.qualityMetric() : ""));
             r.add(number(o.quality()));
             r.add(o.status().name().toLowerCase(Locale.ROOT));
             r.add(CsvCells.guard(o.reason()));
             r.add(CsvCells.guard(joinSorted(o.parameters())));
             StringBuilder byK = new StringBuilder();
-            for (Map.Entry<Integer, Double> e : o.qualityByK().entrySet()) {
+            for (Map.Entry<Integer, Double> e : o.qualityByKSorted().entrySet()) {
                 byK.append(byK.length() == 0 ? "" : "; ").append(e.getKey()).append('=')
                         .append(number(e.getValue()));
             }
@@ -370,10 +372,10 @@ final class Tables {
 
     // ---------------------------------------------------------------- dim_cluster
 
-    static Built clusters(RunRecord run, List<SegmentOutcome> outcomes, Identifiers ids) {
+    static Built clusters(RunRecord run, List<SegmentResult> outcomes, Identifiers ids) {
         List<String[]> rows = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (SegmentOutcome o : outcomes) {
+        for (SegmentResult o : outcomes) {
             for (ClusterProfile p : o.profiles()) {
                 for (CategoryLift l : p.distinctive()) {
                     // the description quotes the value: a profile built with other overrides than the writer's
@@ -401,7 +403,7 @@ final class Tables {
                 r[i++] = CsvCells.guard(p.clusterId());
                 r[i++] = CsvCells.guard(p.segmentId());
                 r[i++] = Long.toString(p.rows());
-                r[i++] = Decimals.money(p.glosaTotal());
+                r[i++] = Decimals.money(p.glosaAmount());
                 r[i++] = Decimals.rate(p.glosaShare());
                 r[i++] = Integer.toString(p.rankInSegment());
                 r[i++] = Integer.toString(p.rankOverall());
@@ -444,7 +446,7 @@ final class Tables {
             r[i++] = Integer.toString(g.label());
             r[i++] = Long.toString(g.rows());
             r[i++] = number(g.rowShare());
-            r[i++] = number(g.glosaTotal());
+            r[i++] = number(g.glosaAmount());
             r[i++] = CsvCells.guard(centresJson(g.centres()));
             r[i++] = CsvCells.guard(centresJson(g.spreads()));
             r[i++] = Integer.toString(g.runsAbsent());

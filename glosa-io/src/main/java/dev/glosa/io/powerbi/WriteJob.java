@@ -3,7 +3,7 @@ package dev.glosa.io.powerbi;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.KeyNames;
 import java.io.IOException;
@@ -42,20 +42,20 @@ final class WriteJob {
 
     private WriteJob() {}
 
-    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
             List<IndicatorRow> indicators, WriterOptions options, Map<String, String> environment, Hook hook)
             throws IOException {
         return write(folder, run, analysed, outcomes, indicators, null, options, environment, hook);
     }
 
-    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
             List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options,
             Map<String, String> environment, Hook hook) throws IOException {
         return write(folder, run, analysed, outcomes, indicators, state, options, KeyNames.none(), environment, hook);
     }
 
     @SuppressWarnings("try") // the folder is held for the body, never called
-    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentOutcome> outcomes,
+    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
             List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options, KeyNames names,
             Map<String, String> environment, Hook hook) throws IOException {
         Objects.requireNonNull(folder, "folder");

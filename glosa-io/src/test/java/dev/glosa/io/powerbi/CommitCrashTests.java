@@ -163,8 +163,8 @@ class CommitCrashTests {
                             committed ? "new" : "old").isTrue();
             assertOneWeekState(folder);
             if (previous != null) {
-                assertThat(previous.get(0).glosaTotal())
-                        .isEqualTo(state(committed ? Fixture.WEEK2 : Fixture.WEEK1).get(0).glosaTotal());
+                assertThat(previous.get(0).glosaAmount())
+                        .isEqualTo(state(committed ? Fixture.WEEK2 : Fixture.WEEK1).get(0).glosaAmount());
             }
 
             // and the following week's run goes through with every table agreeing with runs.csv

@@ -6,9 +6,10 @@ import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupStatus;
+import dev.glosa.core.result.KScore;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentAssignment;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.GlosaTable;
@@ -92,7 +93,7 @@ final class Fixture {
     }
 
     /** The outcomes of week 1 ({@code kept = false}) or week 2 (the first group kept, ids unchanged). */
-    static List<SegmentOutcome> outcomes(boolean kept) {
+    static List<SegmentResult> outcomes(boolean kept) {
         List<String> keyCols = List.of("hospital", "payer", "glosa_type");
         SegmentKey k1 = new SegmentKey(keyCols, List.of("H1", "SUS", "adm"));
         SegmentKey k2 = new SegmentKey(keyCols, List.of("H2", "SUS", "tec"));
@@ -104,15 +105,14 @@ final class Fixture {
                 kept ? GroupStatus.KEPT : GroupStatus.NEW, 1, 1);
         ClusterProfile b = profile(k1.id(), "G0002", 1, new int[] {1, 3}, rows1, "-partial glosas", GroupStatus.NEW, 2, 3);
         ClusterProfile c = profile(k2.id(), "G0003", 0, rows2, rows2, "all of the segment", GroupStatus.NEW, 1, 2);
-        Map<Integer, Double> byK = new LinkedHashMap<>();
-        byK.put(2, 0.71);
-        byK.put(3, 0.4);
-        SegmentOutcome o1 = new SegmentOutcome(k1, SegmentStatus.CLUSTERED, "", 4, sum(rows1), "kmeans", 2,
-                Map.of("seed", "42", "init", "k-means++"), "silhouette", 0.71, byK,
-                new SegmentAssignment(k1, rows1, labels1, ids1), List.of(a, b));
-        SegmentOutcome o2 = new SegmentOutcome(k2, SegmentStatus.TOO_SMALL, "3 rows, fewer than the minimum 5", 3,
-                sum(rows2), "", 1, Map.of(), "", Double.NaN, Map.of(),
-                new SegmentAssignment(k2, rows2, new int[3], new String[] {"G0003", "G0003", "G0003"}), List.of(c));
+        List<KScore> byK = List.of(new KScore(2, 0.71), new KScore(3, 0.4));
+        SegmentResult o1 = new SegmentResult(k1, SegmentStatus.CLUSTERED, "", "kmeans",
+                Map.of("seed", "42", "init", "k-means++"), "silhouette", 2, Double.NaN, 0.71, byK, 42, 4, sum(rows1),
+                Map.of(), new SegmentAssignment(k1, rows1, labels1, ids1), List.of(a, b), List.of(), List.of());
+        SegmentResult o2 = new SegmentResult(k2, SegmentStatus.TOO_SMALL, "3 rows, fewer than the minimum 5", "",
+                Map.of(), "silhouette", 1, Double.NaN, Double.NaN, List.of(), 42, 3, sum(rows2), Map.of(),
+                new SegmentAssignment(k2, rows2, new int[3], new String[] {"G0003", "G0003", "G0003"}), List.of(c),
+                List.of(), List.of());
         return List.of(o1, o2);
     }
 

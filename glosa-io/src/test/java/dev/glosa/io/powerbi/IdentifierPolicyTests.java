@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glosa.core.result.SegmentAssignment;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.GlosaTable;
@@ -124,8 +124,9 @@ class IdentifierPolicyTests {
     void identifierKeyColumnsOfSegmentsAreTreatedToo() throws IOException {
         GlosaTable t = Fixture.table();
         SegmentKey k = new SegmentKey(List.of("hospital", "CNS"), List.of("H1", "898001234567890"));
-        SegmentOutcome o = new SegmentOutcome(k, SegmentStatus.TOO_SMALL, "1 row", 1, 1000.5, "", 1, Map.of(), "",
-                Double.NaN, Map.of(), new SegmentAssignment(k, new int[] {0}, new int[1], new String[] {"G1"}),
+        SegmentResult o = new SegmentResult(k, SegmentStatus.TOO_SMALL, "1 row", "", Map.of(), "", 1,
+                Double.NaN, Double.NaN, List.of(), 0, 1, 1000.5, Map.of(),
+                new SegmentAssignment(k, new int[] {0}, new int[1], new String[] {"G1"}), List.of(), List.of(),
                 List.of());
         WriteJob.write(dir, Fixture.run(Fixture.WEEK1), t, List.of(o), List.of(), WriterOptions.pseudonymise(Fixture.KEY),
                 Map.of(), WriteJob.Hook.NONE);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.GlosaTable;
 import java.io.IOException;
@@ -49,7 +49,7 @@ class PersonalColumnsTests {
                         "Plano A", "Plano B", "Plano B", "Plano A", "Plano A"));
     }
 
-    private void write(GlosaTable t, List<SegmentOutcome> outcomes, WriterOptions options) throws IOException {
+    private void write(GlosaTable t, List<SegmentResult> outcomes, WriterOptions options) throws IOException {
         WriteJob.write(dir, Fixture.run(Fixture.WEEK1), t, outcomes, Fixture.indicators(t), List.of(), options,
                 Map.of(), WriteJob.Hook.NONE);
     }
@@ -105,17 +105,16 @@ class PersonalColumnsTests {
 
     @Test
     void aGroupDescribedByAPersonalColumnIsRefused() {
-        List<SegmentOutcome> outcomes = new ArrayList<>();
-        for (SegmentOutcome o : Fixture.outcomes(false)) {
+        List<SegmentResult> outcomes = new ArrayList<>();
+        for (SegmentResult o : Fixture.outcomes(false)) {
             List<ClusterProfile> profiles = new ArrayList<>();
             for (ClusterProfile p : o.profiles()) {
                 profiles.add(new ClusterProfile(p.segmentId(), p.clusterId(), p.label(), p.rows(), p.rowShare(),
-                        p.glosaTotal(), p.glosaMean(), p.glosaMedian(), p.glosaShare(), p.glosaRate(), p.glosaJump(),
+                        p.glosaAmount(), p.glosaMean(), p.glosaMedian(), p.glosaShare(), p.glosaRate(), p.glosaJump(),
                         p.featureCentres(), List.of(new CategoryLift("NOME_PACIENTE", NAMES[0], 1, 0.2, 5)),
                         p.topReasons(), "high value — " + NAMES[0], p.rankInSegment(), p.rankOverall(), p.status()));
             }
-            outcomes.add(new SegmentOutcome(o.key(), o.status(), o.reason(), o.rows(), o.glosaAmount(), o.strategy(),
-                    o.k(), o.parameters(), o.qualityMetric(), o.quality(), o.qualityByK(), o.assignment(), profiles));
+            outcomes.add(o.withProfiles(profiles));
         }
 
         assertThatThrownBy(() -> write(table(), outcomes, WriterOptions.pseudonymise(Fixture.KEY)))

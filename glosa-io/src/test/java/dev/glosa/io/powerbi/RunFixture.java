@@ -2,7 +2,7 @@ package dev.glosa.io.powerbi;
 
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.GlosaTable;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class RunFixture {
     }
 
     /** The outcomes of week 1 ({@code kept = false}) or week 2. */
-    public static List<SegmentOutcome> outcomes(boolean kept) {
+    public static List<SegmentResult> outcomes(boolean kept) {
         return Fixture.outcomes(kept);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glosa.core.result.SegmentAssignment;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.GlosaTable;
@@ -74,9 +74,10 @@ class StarSchemaSafetyTests {
         Map<String, byte[]> before = snapshot(dir);
         GlosaTable t = Fixture.table();
         SegmentKey k = new SegmentKey(List.of("hospital"), List.of("H1"));
-        SegmentOutcome bad = new SegmentOutcome(k, SegmentStatus.CLUSTERED, "", 1, 0, "kmeans", 1, Map.of(), "",
-                Double.NaN, Map.of(), new SegmentAssignment(k, new int[] {0}, new int[1], new String[] {"X"}), List.of());
-        List<SegmentOutcome> outcomes = new java.util.ArrayList<>(Fixture.outcomes(true));
+        SegmentResult bad = new SegmentResult(k, SegmentStatus.CLUSTERED, "", "kmeans", Map.of(), "", 1,
+                Double.NaN, Double.NaN, List.of(), 0, 1, 0, Map.of(),
+                new SegmentAssignment(k, new int[] {0}, new int[1], new String[] {"X"}), List.of(), List.of(), List.of());
+        List<SegmentResult> outcomes = new java.util.ArrayList<>(Fixture.outcomes(true));
         outcomes.add(bad);
         assertThatThrownBy(() -> WriteJob.write(dir, Fixture.run(Fixture.WEEK2), t, outcomes, List.of(),
                 WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE))

@@ -14,7 +14,7 @@ import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ReasonShare;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
@@ -304,11 +304,11 @@ class StarSchemaWriterTests {
         write(dir, Fixture.WEEK2);
         // read back as written: money to the cent and rates to six decimals, every other field exact
         List<ClusterProfile> expected1 = new ArrayList<>();
-        for (SegmentOutcome o : Fixture.outcomes(false)) {
+        for (SegmentResult o : Fixture.outcomes(false)) {
             o.profiles().forEach(p -> expected1.add(asWritten(p)));
         }
         List<ClusterProfile> expected2 = new ArrayList<>();
-        for (SegmentOutcome o : Fixture.outcomes(true)) {
+        for (SegmentResult o : Fixture.outcomes(true)) {
             o.profiles().forEach(p -> expected2.add(asWritten(p)));
         }
         assertThat(StarSchemaWriter.previousGroups(dir, Fixture.WEEK2)).isEqualTo(expected1);
@@ -324,7 +324,7 @@ class StarSchemaWriterTests {
     /** The profile with its money and rates (in its JSON columns too) rounded as {@code dim_cluster.csv} writes them. */
     private static ClusterProfile asWritten(ClusterProfile p) {
         return new ClusterProfile(p.segmentId(), p.clusterId(), p.label(), p.rows(), rate(p.rowShare()),
-                money(p.glosaTotal()), money(p.glosaMean()), money(p.glosaMedian()), rate(p.glosaShare()),
+                money(p.glosaAmount()), money(p.glosaMean()), money(p.glosaMedian()), rate(p.glosaShare()),
                 rate(p.glosaRate()), money(p.glosaJump()), p.featureCentres(),
                 p.distinctive().stream().map(l -> new CategoryLift(l.column(), l.value(), rate(l.shareInGroup()),
                         rate(l.shareInSegment()), rate(l.lift()))).toList(),

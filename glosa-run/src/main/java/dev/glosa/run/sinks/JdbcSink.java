@@ -101,7 +101,7 @@ public final class JdbcSink implements GlosaSink {
         List<String> lines = new ArrayList<>();
         try (Connection c = Database.connect(url, user, passwordEnv, config, options, RunLog.NONE)) {
             for (JdbcStarSchemaWriter.TableReport t : JdbcStarSchemaWriter.write(c, describe(), out.run(),
-                    out.analysed(), out.outcomes(), out.indicators(), out.state(), identifiers)) {
+                    out.analysed(), out.segments(), out.indicators(), out.state(), identifiers)) {
                 lines.add(String.format(Locale.ROOT, "%s: %,d rows written, %,d of the same week replaced",
                         t.table(), t.written(), t.replaced()));
             }

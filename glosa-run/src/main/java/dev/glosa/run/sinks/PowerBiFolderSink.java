@@ -95,7 +95,7 @@ public final class PowerBiFolderSink implements GlosaSink {
 
     @Override
     public List<String> write(RunOutput out) throws IOException {
-        WriteReport written = StarSchemaWriter.write(folder, out.run(), out.analysed(), out.outcomes(),
+        WriteReport written = StarSchemaWriter.write(folder, out.run(), out.analysed(), out.segments(),
                 out.indicators(), out.state(), options, out.names());
         // Drawn from the files just committed, so that `glosa report` redraws the same bytes later.
         HtmlReport.write(folder, out.run().asOf(), language);

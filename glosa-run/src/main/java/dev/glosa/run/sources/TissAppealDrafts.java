@@ -1,7 +1,7 @@
 package dev.glosa.run.sources;
 
 import dev.glosa.core.result.SegmentAssignment;
-import dev.glosa.core.result.SegmentOutcome;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.run.RunLog;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.tiss.AppealDraft;
@@ -27,7 +27,7 @@ public final class TissAppealDrafts {
 
     /** Writes the draft when {@code --draft-appeal} was given; does nothing otherwise. */
     public static void writeIfAsked(Options options, String out, LocalDate asOf, GlosaTable analysed,
-            List<SegmentOutcome> outcomes, RunLog log) {
+            List<SegmentResult> outcomes, RunLog log) {
         if (!options.has(OPTION)) {
             return;
         }
@@ -35,7 +35,7 @@ public final class TissAppealDrafts {
             throw GlosaRunException.badInput("--" + OPTION + " drafts TISS appeals: use it with glosa tiss", null);
         }
         String cluster = options.required(OPTION);
-        int[] rows = outcomes.stream().map(SegmentOutcome::assignment).flatMapToInt(a -> rowsOf(a, cluster))
+        int[] rows = outcomes.stream().map(SegmentResult::assignment).flatMapToInt(a -> rowsOf(a, cluster))
                 .sorted().toArray();
         if (rows.length == 0) {
             throw GlosaRunException.badInput("--" + OPTION + " " + Options.printable(cluster)

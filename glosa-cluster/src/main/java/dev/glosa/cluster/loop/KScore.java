@@ -1,9 +1,0 @@
-package dev.glosa.cluster.loop;
-
-/**
- * The criterion's value for one k tried.
- *
- * @param k the number of clusters tried
- * @param score the criterion's value of the partition found with that k ({@code NaN} when undefined)
- */
-public record KScore(int k, double score) {}
