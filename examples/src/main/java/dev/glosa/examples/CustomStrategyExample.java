@@ -6,11 +6,11 @@ import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.loop.LoopConfig;
 import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentLoop;
-import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.core.aggregate.MonthlyAggregator;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.MonthColumn;
@@ -38,8 +38,8 @@ import java.util.Locale;
  */
 public final class CustomStrategyExample {
     /** The generated lines: 2 hospitals × 2 payers × 2 glosa types, December 2024 and January 2025, seed 7. */
-    static final ErpGeneratorConfig SAMPLE = ErpGeneratorConfig.defaults(7).withSegments(2, 2, 2, 1.0)
-            .withMonths(YearMonth.of(2024, 12), 2);
+    static final ErpGeneratorConfig SAMPLE =
+            ErpGeneratorConfig.defaults(7).withSegments(2, 2, 2, 1.0).withMonths(YearMonth.of(2024, 12), 2);
 
     private CustomStrategyExample() {}
 
@@ -67,12 +67,23 @@ public final class CustomStrategyExample {
 
         DoubleColumn glosa = month.doubles(Role.GLOSA_AMOUNT);
         for (SegmentResult segment : loop.segments()) {
-            out.printf(Locale.ROOT, "%s: %d lines, %s, %d bands%n", segment.key().describe(), segment.rows(),
-                    segment.strategy(), segment.k());
+            out.printf(
+                    Locale.ROOT,
+                    "%s: %d lines, %s, %d bands%n",
+                    segment.key().describe(),
+                    segment.rows(),
+                    segment.strategy(),
+                    segment.k());
             double[][] range = ranges(segment.assignment(), glosa, segment.k());
             for (ClusterProfile p : segment.profiles()) {
-                out.printf(Locale.ROOT, "  %-18s %4d lines  glosa R$ %,12.2f to R$ %,12.2f  total R$ %,14.2f%n",
-                        p.clusterId(), p.rows(), range[p.label()][0], range[p.label()][1], p.glosaAmount());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-18s %4d lines  glosa R$ %,12.2f to R$ %,12.2f  total R$ %,14.2f%n",
+                        p.clusterId(),
+                        p.rows(),
+                        range[p.label()][0],
+                        range[p.label()][1],
+                        p.glosaAmount());
             }
         }
         return loop;
@@ -80,7 +91,9 @@ public final class CustomStrategyExample {
 
     /** The lines of the sample's analysed month. */
     static GlosaTable analysedMonth() {
-        return MonthlyAggregator.month(ErpGenerator.generate(SAMPLE).table(), Role.COMPETENCE.column(),
+        return MonthlyAggregator.month(
+                ErpGenerator.generate(SAMPLE).table(),
+                Role.COMPETENCE.column(),
                 MonthColumn.toIndex(SAMPLE.analysedMonth()));
     }
 

@@ -9,8 +9,8 @@ import dev.glosa.run.RunConfig;
 import dev.glosa.run.RunRequest;
 import dev.glosa.run.RunSummary;
 import dev.glosa.run.WeeklyJob;
-import dev.glosa.run.spi.Options;
 import dev.glosa.run.sources.ErpCsvSource;
+import dev.glosa.run.spi.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +31,8 @@ import java.time.YearMonth;
  */
 public final class ErpCsvToPowerBi {
     /** The generated export: 3 hospitals × 4 payers × 4 glosa types (80% present), October 2024 to January 2025. */
-    static final ErpGeneratorConfig SAMPLE = ErpGeneratorConfig.defaults(42).withSegments(3, 4, 4, 0.8)
-            .withMonths(YearMonth.of(2024, 10), 4);
+    static final ErpGeneratorConfig SAMPLE =
+            ErpGeneratorConfig.defaults(42).withSegments(3, 4, 4, 0.8).withMonths(YearMonth.of(2024, 10), 4);
 
     private ErpCsvToPowerBi() {}
 
@@ -46,13 +46,22 @@ public final class ErpCsvToPowerBi {
         Path csv = args.length > 1 ? Path.of(args[1]) : generatedExport();
         YearMonth month = args.length > 2 ? YearMonth.parse(args[2]) : args.length > 1 ? null : SAMPLE.analysedMonth();
 
-        RunSummary summary = WeeklyJob.run(new RunRequest(new ErpCsvSource(csv, CsvMapping.reference(), month), out,
-                RunConfig.defaults(), LocalDate.now(), Runtime.getRuntime().availableProcessors(), RunLog.NONE,
+        RunSummary summary = WeeklyJob.run(new RunRequest(
+                new ErpCsvSource(csv, CsvMapping.reference(), month),
+                out,
+                RunConfig.defaults(),
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                RunLog.NONE,
                 Options.none()));
 
-        System.out.printf("run %s: %,d rows read, %,d rejected, %d groups; Power BI outputs in %s%n",
-                summary.run().runId(), summary.run().rowsIn(), summary.run().rowsRejected(),
-                summary.loop().profiles().size(), Path.of(out).toAbsolutePath());
+        System.out.printf(
+                "run %s: %,d rows read, %,d rejected, %d groups; Power BI outputs in %s%n",
+                summary.run().runId(),
+                summary.run().rowsIn(),
+                summary.run().rowsRejected(),
+                summary.loop().profiles().size(),
+                Path.of(out).toAbsolutePath());
     }
 
     /** Generates an export (pt-BR numbers, {@code ;}) in a temporary file removed when the JVM exits. */

@@ -43,7 +43,8 @@ public final class QuantileBandsStrategy implements ClusteringStrategy {
     /** The index of the feature banded on. */
     public static final String FEATURE = "feature";
 
-    private static final ParameterSpace SPACE = ParameterSpace.of(ID,
+    private static final ParameterSpace SPACE = ParameterSpace.of(
+            ID,
             new Parameter.IntParameter(K, 4, 1, 10_000, "number of equal-frequency bands"),
             new Parameter.IntParameter(FEATURE, 0, 0, 1_000_000, "index of the feature whose quantiles cut the bands"));
 
@@ -65,19 +66,21 @@ public final class QuantileBandsStrategy implements ClusteringStrategy {
     @Override
     public Clustering cluster(FeatureMatrix data, Parameters parameters, long seed) {
         if (!parameters.space().owner().equals(ID)) {
-            throw new IllegalArgumentException("parameters of strategy '" + parameters.space().owner()
-                    + "' given to strategy '" + ID + "'");
+            throw new IllegalArgumentException(
+                    "parameters of strategy '" + parameters.space().owner() + "' given to strategy '" + ID + "'");
         }
         int n = data.rows();
         int d = data.dims();
         int k = parameters.getInt(K);
         int feature = parameters.getInt(FEATURE);
         if (feature >= d) {
-            throw new IllegalArgumentException("parameter 'feature' (" + feature + ") must be less than the number of "
-                    + "features (" + d + ")");
+            throw new IllegalArgumentException(
+                    "parameter 'feature' (" + feature + ") must be less than the number of " + "features (" + d + ")");
         }
         if (n == 0) {
-            return Clustering.builder(ID, parameters, seed, new int[0]).inertia(0).build();
+            return Clustering.builder(ID, parameters, seed, new int[0])
+                    .inertia(0)
+                    .build();
         }
         double[] x = data.values();
         double[] sorted = new double[n];
@@ -118,7 +121,10 @@ public final class QuantileBandsStrategy implements ClusteringStrategy {
                 inertia += diff * diff;
             }
         }
-        return Clustering.builder(ID, parameters, seed, band).centroids(centroids, d).inertia(inertia).build();
+        return Clustering.builder(ID, parameters, seed, band)
+                .centroids(centroids, d)
+                .inertia(inertia)
+                .build();
     }
 
     @Override

@@ -8,8 +8,8 @@ import dev.glosa.run.RunConfig;
 import dev.glosa.run.RunRequest;
 import dev.glosa.run.RunSummary;
 import dev.glosa.run.WeeklyJob;
-import dev.glosa.run.spi.Options;
 import dev.glosa.run.sources.SihFilesSource;
+import dev.glosa.run.spi.Options;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +49,26 @@ public final class SusToPowerBi {
     public static void main(String[] args) throws IOException {
         String out = args.length > 0 ? args[0] : "glosa-out/sus-example";
         boolean generated = args.length < 2;
-        List<Path> files = generated ? generatedFiles() : Arrays.stream(args).skip(1).map(Path::of).toList();
+        List<Path> files = generated
+                ? generatedFiles()
+                : Arrays.stream(args).skip(1).map(Path::of).toList();
         RunConfig config = generated ? RunConfig.defaults().withPseudonymKey(WeeklyJob.DEMO_KEY) : RunConfig.defaults();
 
-        RunSummary summary = WeeklyJob.run(new RunRequest(bySystem(files), out, config, LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), RunLog.NONE, Options.none()));
+        RunSummary summary = WeeklyJob.run(new RunRequest(
+                bySystem(files),
+                out,
+                config,
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                RunLog.NONE,
+                Options.none()));
 
         System.out.println(summary.run().reconciliation().summary());
-        System.out.printf("run %s: %d groups; Power BI outputs in %s%n", summary.run().runId(),
-                summary.loop().profiles().size(), Path.of(out).toAbsolutePath());
+        System.out.printf(
+                "run %s: %d groups; Power BI outputs in %s%n",
+                summary.run().runId(),
+                summary.loop().profiles().size(),
+                Path.of(out).toAbsolutePath());
     }
 
     /** The files as RD, RJ and ER by their DATASUS names ({@code RDMT2111.dbc}). */

@@ -3,8 +3,8 @@ package dev.glosa.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.loop.LoopResult;
-import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.Role;
@@ -43,7 +43,9 @@ class CustomStrategyExampleTests {
             for (int b = 0; b < 4; b++) {
                 for (int c = 0; c < 4; c++) {
                     if (b != c && low[b] < low[c]) {
-                        assertThat(high[b]).as("%s band %d vs %d", s.key().describe(), b, c).isLessThan(low[c]);
+                        assertThat(high[b])
+                                .as("%s band %d vs %d", s.key().describe(), b, c)
+                                .isLessThan(low[c]);
                     }
                 }
             }

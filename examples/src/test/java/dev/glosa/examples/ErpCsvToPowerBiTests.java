@@ -22,8 +22,12 @@ class ErpCsvToPowerBiTests {
     void generatedRunWritesEveryTableWithTheLatestMonthsLinesGrouped(@TempDir Path out) throws IOException {
         ErpCsvToPowerBi.main(new String[] {out.toString()});
 
-        for (String table : List.of(StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT,
-                StarSchemaWriter.DIM_CLUSTER, StarSchemaWriter.INDICATORS, StarSchemaWriter.RUNS,
+        for (String table : List.of(
+                StarSchemaWriter.FACT_GLOSA,
+                StarSchemaWriter.DIM_SEGMENT,
+                StarSchemaWriter.DIM_CLUSTER,
+                StarSchemaWriter.INDICATORS,
+                StarSchemaWriter.RUNS,
                 StarSchemaWriter.MANIFEST)) {
             assertThat(out.resolve(table)).isRegularFile();
         }
@@ -31,7 +35,8 @@ class ErpCsvToPowerBiTests {
         CsvTable fact = CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
         // Every generated line is its own combination of dimensions, so aggregation keeps one row per line.
         assertThat(fact.rows()).hasSize(sample.table().rowCount() - sample.firstAnalysedRow());
-        assertThat(fact.column("competence")).containsOnly(ErpCsvToPowerBi.SAMPLE.analysedMonth().toString());
+        assertThat(fact.column("competence"))
+                .containsOnly(ErpCsvToPowerBi.SAMPLE.analysedMonth().toString());
         assertThat(fact.column("cluster_id")).noneMatch(String::isEmpty);
         assertThat(fact.header()).contains("glosa_rate", "glosa_jump", "glosa_rate_jump", "glosa_previous");
         CsvTable clusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
@@ -53,12 +58,18 @@ class ErpCsvToPowerBiTests {
         Files.writeString(csv, String.join(";", bad) + "\r\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Path out = tmp.resolve("out");
 
-        ErpCsvToPowerBi.main(new String[] {out.toString(), csv.toString(),
-                ErpCsvToPowerBi.SAMPLE.analysedMonth().toString()});
+        ErpCsvToPowerBi.main(new String[] {
+            out.toString(),
+            csv.toString(),
+            ErpCsvToPowerBi.SAMPLE.analysedMonth().toString()
+        });
         CsvTable firstFact = CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
         CsvTable firstClusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
-        ErpCsvToPowerBi.main(new String[] {out.toString(), csv.toString(),
-                ErpCsvToPowerBi.SAMPLE.analysedMonth().toString()});
+        ErpCsvToPowerBi.main(new String[] {
+            out.toString(),
+            csv.toString(),
+            ErpCsvToPowerBi.SAMPLE.analysedMonth().toString()
+        });
 
         CsvTable runs = CsvTable.read(out.resolve(StarSchemaWriter.RUNS));
         assertThat(runs.rows()).hasSize(1);

@@ -61,10 +61,11 @@ class QuantileBandsStrategyTests {
 
     @Test
     void bandsOnTheChosenFeatureOnlyWhileTheCentroidsCoverEveryFeature() {
-        FeatureMatrix m = FeatureMatrix.ofRows(new double[] {100, 1}, new double[] {0, 2}, new double[] {50, 3},
-                new double[] {-7, 4});
+        FeatureMatrix m = FeatureMatrix.ofRows(
+                new double[] {100, 1}, new double[] {0, 2}, new double[] {50, 3}, new double[] {-7, 4});
 
-        Clustering c = BANDS.cluster(m, BANDS.parameters().defaults().with("k", 2).with("feature", 1), 0);
+        Clustering c =
+                BANDS.cluster(m, BANDS.parameters().defaults().with("k", 2).with("feature", 1), 0);
 
         assertThat(c.labels()).containsExactly(0, 0, 1, 1);
         assertThat(c.centroids()).hasValueSatisfying(x -> assertThat(x).containsExactly(50, 1.5, 21.5, 3.5));
@@ -85,7 +86,8 @@ class QuantileBandsStrategyTests {
                 v[j] = t;
             }
             for (int k = 1; k <= 8; k++) {
-                Clustering c = BANDS.cluster(FeatureMatrix.of(v, 1), BANDS.parameters().defaults().with("k", k), 0);
+                Clustering c = BANDS.cluster(
+                        FeatureMatrix.of(v, 1), BANDS.parameters().defaults().with("k", k), 0);
                 int[] sizes = c.clusterSizes();
                 assertThat(c.k()).as("n=%d k=%d", n, k).isEqualTo(Math.min(n, k));
                 int min = Integer.MAX_VALUE;
@@ -113,7 +115,8 @@ class QuantileBandsStrategyTests {
 
         assertThatThrownBy(() -> BANDS.cluster(m, BANDS.parameters().defaults().with("feature", 1), 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'feature' (1)").hasMessageContaining("(1)");
+                .hasMessageContaining("'feature' (1)")
+                .hasMessageContaining("(1)");
         assertThatThrownBy(() -> BANDS.cluster(m, kmeans, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kmeans");

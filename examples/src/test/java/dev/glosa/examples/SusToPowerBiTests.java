@@ -27,8 +27,12 @@ class SusToPowerBiTests {
             throws IOException {
         SusToPowerBi.main(new String[] {out.toString()});
 
-        for (String table : List.of(StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT,
-                StarSchemaWriter.DIM_CLUSTER, StarSchemaWriter.INDICATORS, StarSchemaWriter.RUNS,
+        for (String table : List.of(
+                StarSchemaWriter.FACT_GLOSA,
+                StarSchemaWriter.DIM_SEGMENT,
+                StarSchemaWriter.DIM_CLUSTER,
+                StarSchemaWriter.INDICATORS,
+                StarSchemaWriter.RUNS,
                 StarSchemaWriter.MANIFEST)) {
             assertThat(out.resolve(table)).isRegularFile();
         }
@@ -44,9 +48,10 @@ class SusToPowerBiTests {
             // Only AIHs with a glosa are clustered; the others stay in the fact table with an empty group.
             assertThat(clusters.get(r).isEmpty()).isEqualTo(Double.parseDouble(glosa.get(r)) == 0);
         }
-        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER)).rows()).isNotEmpty();
-        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.INDICATORS)).column("scope")).contains("overall",
-                "hospital");
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER)).rows())
+                .isNotEmpty();
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.INDICATORS)).column("scope"))
+                .contains("overall", "hospital");
         CsvTable runs = CsvTable.read(out.resolve(StarSchemaWriter.RUNS));
         assertThat(runs.rows()).hasSize(1);
         assertThat(runs.column("status")).containsExactly("ok");
@@ -56,7 +61,8 @@ class SusToPowerBiTests {
     @Test
     void givenFilesAreReadInAnyOrderAndRealDataNeedsThePseudonymKey(@TempDir Path tmp) throws IOException {
         SihSample sample = SihGenerator.generate(small());
-        List<Path> files = new ArrayList<>(SihFiles.write(sample, tmp.resolve("sih")).all());
+        List<Path> files =
+                new ArrayList<>(SihFiles.write(sample, tmp.resolve("sih")).all());
         Collections.reverse(files);
         Path out = tmp.resolve("out");
         List<String> args = new ArrayList<>(List.of(out.toString()));
@@ -76,7 +82,9 @@ class SusToPowerBiTests {
     }
 
     private static SihGeneratorConfig small() {
-        return SihGeneratorConfig.defaults(3).withHospitals(3).withMonths(YearMonth.of(2023, 1), 2, 1)
+        return SihGeneratorConfig.defaults(3)
+                .withHospitals(3)
+                .withMonths(YearMonth.of(2023, 1), 2, 1)
                 .withClaimsPerHospitalMonth(30);
     }
 }

@@ -17,8 +17,7 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
  * separate run and derives the count from them.
  */
 final class CommonsMath {
-    private CommonsMath() {
-    }
+    private CommonsMath() {}
 
     /** One {@code DoublePoint} per point. */
     static List<DoublePoint> points(double[] x, int n, int d) {
@@ -60,8 +59,8 @@ final class CommonsMath {
         return (int) Math.max(0, passes - 1);
     }
 
-    private static KMeansPlusPlusClusterer<DoublePoint> clusterer(int k, int maxIterations, DistanceMeasure measure,
-            long seed) {
+    private static KMeansPlusPlusClusterer<DoublePoint> clusterer(
+            int k, int maxIterations, DistanceMeasure measure, long seed) {
         JDKRandomGenerator random = new JDKRandomGenerator();
         random.setSeed(seed);
         return new KMeansPlusPlusClusterer<>(k, maxIterations, measure, random);

@@ -42,8 +42,7 @@ public final class Compare {
     /** The default seed of every generated set. */
     static final long SEED = Blobs.SEED;
 
-    private Compare() {
-    }
+    private Compare() {}
 
     /**
      * Runs {@code export} or {@code run}.
@@ -100,6 +99,7 @@ public final class Compare {
     static final double DBSCAN_BOX = 10;
     /** The DBSCAN radius: each of the separated blobs comes out as one cluster, with a few hundred noise points. */
     static final double DBSCAN_EPS = 2;
+
     static final int WARD_D = 8;
     static final int CRITERIA_D = 4;
 
@@ -126,7 +126,8 @@ public final class Compare {
         writeMatrix(dir.resolve("segments.csv"), seg.features(), 4, segOf);
         int[] planted = new int[seg.segments()];
         System.arraycopy(seg.plantedK(), 0, planted, 0, planted.length);
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("segments_planted_k.csv"), StandardCharsets.UTF_8)) {
+        try (BufferedWriter w =
+                Files.newBufferedWriter(dir.resolve("segments_planted_k.csv"), StandardCharsets.UTF_8)) {
             for (int g = 0; g < planted.length; g++) {
                 w.write(g + "," + planted[g] + "\n");
             }
@@ -146,9 +147,21 @@ public final class Compare {
                 w.write(e.getKey() + "=" + e.getValue() + "\n");
             }
         }
-        System.out.printf(Locale.ROOT, "exported to %s: kmeans %d x %d, dbscan %d x %d, ward %d x %d, criteria %d x %d,"
-                + " %d segments (%d rows)%n", dir, km.n(), KMEANS_D, db.n(), DBSCAN_D, ward.n(), WARD_D, crit.n(),
-                CRITERIA_D, seg.segments(), seg.rows());
+        System.out.printf(
+                Locale.ROOT,
+                "exported to %s: kmeans %d x %d, dbscan %d x %d, ward %d x %d, criteria %d x %d,"
+                        + " %d segments (%d rows)%n",
+                dir,
+                km.n(),
+                KMEANS_D,
+                db.n(),
+                DBSCAN_D,
+                ward.n(),
+                WARD_D,
+                crit.n(),
+                CRITERIA_D,
+                seg.segments(),
+                seg.rows());
     }
 
     static void run(Path dir, Sizes s) throws IOException {
@@ -159,15 +172,20 @@ public final class Compare {
         out.put("java", System.getProperty("java.version"));
         out.put("cores", cores);
         // Whether the k-means engine can take its Vector API path (VectorSupport decides the same way).
-        out.put("vector_module", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                && !"false".equals(System.getProperty("glosa.kmeans.vector")));
+        out.put(
+                "vector_module",
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                        && !"false".equals(System.getProperty("glosa.kmeans.vector")));
         int reps = s.repeats;
 
         // k-means: one restart; the library seeds itself exactly as kmeans_init.csv (checked by a unit test).
         Table km = readMatrix(dir.resolve("kmeans.csv"), KMEANS_D);
         FeatureMatrix kmx = FeatureMatrix.of(km.x, KMEANS_D);
         KMeansStrategy kms = new KMeansStrategy();
-        Parameters kmp = kms.parameters().defaults().with(ClusteringStrategy.K, K).with(KMeansStrategy.RESTARTS, 1)
+        Parameters kmp = kms.parameters()
+                .defaults()
+                .with(ClusteringStrategy.K, K)
+                .with(KMeansStrategy.RESTARTS, 1)
                 .with(KMeansStrategy.MAX_ITERATIONS, 300);
         Clustering[] kmResult = new Clustering[1];
         // The cost of one more iteration: a full run against a run stopped after its first iteration, so that the
@@ -206,7 +224,9 @@ public final class Compare {
         Table db = readMatrix(dir.resolve("dbscan.csv"), DBSCAN_D);
         FeatureMatrix dbx = FeatureMatrix.of(db.x, DBSCAN_D);
         DbscanStrategy dbs = new DbscanStrategy();
-        Parameters dbp = dbs.parameters().defaults().with(ClusteringStrategy.EPS, DBSCAN_EPS)
+        Parameters dbp = dbs.parameters()
+                .defaults()
+                .with(ClusteringStrategy.EPS, DBSCAN_EPS)
                 .with(DbscanStrategy.MIN_PTS, MIN_PTS);
         Clustering[] dbResult = new Clustering[1];
         out.put("dbscan_ms", time(reps, 1, () -> dbResult[0] = dbs.cluster(dbx, dbp, SEED)));
@@ -218,7 +238,9 @@ public final class Compare {
         Table wd = readMatrix(dir.resolve("ward.csv"), WARD_D);
         FeatureMatrix wdx = FeatureMatrix.of(wd.x, WARD_D);
         HierarchicalStrategy hs = new HierarchicalStrategy();
-        Parameters hp = hs.parameters().defaults().with(ClusteringStrategy.K, K)
+        Parameters hp = hs.parameters()
+                .defaults()
+                .with(ClusteringStrategy.K, K)
                 .with(HierarchicalStrategy.MAX_POINTS, Math.min(wd.n, WardBenchmark.LIBRARY_EXACT_LIMIT));
         Clustering[] wdResult = new Clustering[1];
         out.put("ward_ms", time(reps, 1, () -> wdResult[0] = hs.cluster(wdx, hp, SEED)));
@@ -237,7 +259,9 @@ public final class Compare {
         criteria.put("davies_bouldin", Criterion.daviesBouldin());
         for (var e : criteria.entrySet()) {
             double[] score = new double[1];
-            out.put(e.getKey() + "_ms", time(Math.max(5, reps), 5, () -> score[0] = e.getValue().score(crx, crl, SEED)));
+            out.put(
+                    e.getKey() + "_ms",
+                    time(Math.max(5, reps), 5, () -> score[0] = e.getValue().score(crx, crl, SEED)));
             out.put(e.getKey() + "_score", score[0]);
         }
         log("criteria", out);
@@ -257,18 +281,25 @@ public final class Compare {
         // The loop's first run, without warm-up (closer to a weekly job, though k-means already ran above); every
         // other figure is taken after warm-up runs, as JMH would: the JIT needs two or three runs to settle.
         out.put("loop_full_all_cores_first_run_ms", time(1, 0, () -> loop.run(table, all)));
-        out.put("loop_full_all_cores_ms", time(1, 2, () -> groups[0] = loop.run(table, all).profiles().size()));
-        out.put("loop_full_one_core_ms", time(1, 0, () -> groups[0] = loop.run(table, one).profiles().size()));
+        out.put(
+                "loop_full_all_cores_ms",
+                time(1, 2, () -> groups[0] = loop.run(table, all).profiles().size()));
+        out.put(
+                "loop_full_one_core_ms",
+                time(1, 0, () -> groups[0] = loop.run(table, one).profiles().size()));
         out.put("loop_full_groups", groups[0]);
-        LoopConfig allElki = all.toBuilder().strategy(LoopBenchmark.ELKI_STRATEGY).build();
-        out.put("loop_full_elki_all_cores_ms",
+        LoopConfig allElki =
+                all.toBuilder().strategy(LoopBenchmark.ELKI_STRATEGY).build();
+        out.put(
+                "loop_full_elki_all_cores_ms",
                 time(1, 2, () -> groups[0] = loop.run(table, allElki).profiles().size()));
         out.put("loop_full_elki_groups", groups[0]);
         out.put("loop_glosa_all_cores_ms", time(1, 2, () -> chosen[0] = SegmentLoops.glosa(seg, crit, cores, SEED)));
         out.put("loop_glosa_planted_k_share", share(chosen[0], planted));
         out.put("loop_glosa_one_core_ms", time(1, 0, () -> chosen[0] = SegmentLoops.glosa(seg, crit, 1, SEED)));
         // The reference's own criterion, for the ratio at equal work per k.
-        out.put("loop_glosa_silhouette_all_cores_ms",
+        out.put(
+                "loop_glosa_silhouette_all_cores_ms",
                 time(1, 0, () -> chosen[0] = SegmentLoops.glosa(seg, sil, cores, SEED)));
         out.put("loop_glosa_silhouette_planted_k_share", share(chosen[0], planted));
         out.put("loop_elki_all_cores_ms", time(1, 2, () -> chosen[0] = SegmentLoops.elki(seg, crit, cores, SEED)));
@@ -283,8 +314,11 @@ public final class Compare {
     private static void log(String task, Map<String, Object> out) {
         Map<String, Object> mine = new LinkedHashMap<>();
         out.forEach((key, v) -> {
-            boolean criterion = task.equals("criteria") && !key.startsWith("kmeans") && !key.startsWith("dbscan")
-                    && !key.startsWith("ward") && (key.endsWith("_ms") || key.endsWith("_score"));
+            boolean criterion = task.equals("criteria")
+                    && !key.startsWith("kmeans")
+                    && !key.startsWith("dbscan")
+                    && !key.startsWith("ward")
+                    && (key.endsWith("_ms") || key.endsWith("_score"));
             if (key.startsWith(task) || criterion) {
                 mine.put(key, v);
             }
@@ -322,8 +356,7 @@ public final class Compare {
     }
 
     /** A matrix read from CSV, with the optional integer column that followed the features. */
-    record Table(double[] x, int n, int[] tag) {
-    }
+    record Table(double[] x, int n, int[] tag) {}
 
     static void writeMatrix(Path file, double[] x, int d, int[] tag) throws IOException {
         int n = x.length / d;
@@ -356,8 +389,8 @@ public final class Compare {
                 lineNo++;
                 String[] p = line.split(",");
                 if (p.length != d && p.length != d + 1) {
-                    throw new IOException(file + ":" + lineNo + ": expected " + d + " or " + (d + 1) + " values, found "
-                            + p.length);
+                    throw new IOException(
+                            file + ":" + lineNo + ": expected " + d + " or " + (d + 1) + " values, found " + p.length);
                 }
                 double[] v = new double[d];
                 for (int t = 0; t < d; t++) {

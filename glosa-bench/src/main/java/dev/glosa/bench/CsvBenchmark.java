@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @Threads(1)
 @State(Scope.Benchmark)
 public class CsvBenchmark {
@@ -75,7 +77,8 @@ public class CsvBenchmark {
     /** Generates and writes the export. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        ErpGeneratorConfig config = ErpGeneratorConfig.defaults(Blobs.SEED).withSegments(hospitals, 12, 4, 0.8)
+        ErpGeneratorConfig config = ErpGeneratorConfig.defaults(Blobs.SEED)
+                .withSegments(hospitals, 12, 4, 0.8)
                 .withGroups(150, 2, 6, 4);
         ErpSample sample = ErpGenerator.generate(config);
         CsvWriteOptions options = switch (style) {

@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Threads(1)
 @State(Scope.Benchmark)
 public class DbcBenchmark {
@@ -122,8 +124,8 @@ public class DbcBenchmark {
     public long read(Bytes bytes) throws IOException {
         long rows = 0;
         for (int f = 0; f < files.size(); f++) {
-            try (DbfCursor c = DbfCursor.open(new ByteArrayInputStream(files.get(f)), names.get(f), DbfFormat.DBC,
-                    DbfReadOptions.defaults())) {
+            try (DbfCursor c = DbfCursor.open(
+                    new ByteArrayInputStream(files.get(f)), names.get(f), DbfFormat.DBC, DbfReadOptions.defaults())) {
                 GlosaTable t = DbfReader.read(c).table();
                 rows += t.rowCount();
             }
@@ -135,8 +137,8 @@ public class DbcBenchmark {
     private long decodeOne(int f) {
         byte[] b = files.get(f);
         int start = headerLengths[f] + 4;
-        try (ImplodeInputStream in = new ImplodeInputStream(new ByteArrayInputStream(b, start, b.length - start),
-                Long.MAX_VALUE)) {
+        try (ImplodeInputStream in =
+                new ImplodeInputStream(new ByteArrayInputStream(b, start, b.length - start), Long.MAX_VALUE)) {
             long total = 0;
             int n;
             while ((n = in.read(buffer, 0, buffer.length)) > 0) {

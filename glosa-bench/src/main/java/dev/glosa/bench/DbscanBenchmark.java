@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class DbscanBenchmark {
 
@@ -77,7 +79,9 @@ public class DbscanBenchmark {
         matrix = FeatureMatrix.of(blobs.x(), d);
         rows = blobs.rows();
         eps = eps(d);
-        parameters = strategy.parameters().defaults().with(ClusteringStrategy.EPS, eps)
+        parameters = strategy.parameters()
+                .defaults()
+                .with(ClusteringStrategy.EPS, eps)
                 .with(DbscanStrategy.MIN_PTS, minPts);
     }
 

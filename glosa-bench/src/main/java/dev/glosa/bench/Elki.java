@@ -37,8 +37,7 @@ import java.util.logging.Logger;
  * fresh copy of the initial means.
  */
 final class Elki {
-    private Elki() {
-    }
+    private Elki() {}
 
     /** The k-means variants of ELKI that are measured. */
     enum KMeansVariant {
@@ -83,8 +82,8 @@ final class Elki {
     }
 
     /** The k-means algorithm of that variant, squared Euclidean, no variance statistics. */
-    static AbstractKMeans<NumberVector, KMeansModel> kmeans(KMeansVariant variant, int k, int maxIterations,
-            KMeansInitialization init) {
+    static AbstractKMeans<NumberVector, KMeansModel> kmeans(
+            KMeansVariant variant, int k, int maxIterations, KMeansInitialization init) {
         SquaredEuclideanDistance dist = SquaredEuclideanDistance.STATIC;
         return switch (variant) {
             case LLOYD -> new LloydKMeans<>(dist, k, maxIterations, init);
@@ -95,9 +94,10 @@ final class Elki {
     }
 
     /** Runs a variant from a copy of {@code initialMeans}. */
-    static Clustering<KMeansModel> kmeans(KMeansVariant variant, Relation<NumberVector> rel, double[][] initialMeans,
-            int maxIterations) {
-        return kmeans(variant, initialMeans.length, maxIterations, new Predefined(copy(initialMeans))).run(rel);
+    static Clustering<KMeansModel> kmeans(
+            KMeansVariant variant, Relation<NumberVector> rel, double[][] initialMeans, int maxIterations) {
+        return kmeans(variant, initialMeans.length, maxIterations, new Predefined(copy(initialMeans)))
+                .run(rel);
     }
 
     /** The label of every point ({@code -1} for noise), clusters numbered in ELKI's order. */
@@ -121,10 +121,10 @@ final class Elki {
      * nothing, too; {@code dev.glosa} counts centre updates. The same path is therefore one more iteration in ELKI's
      * count; callers subtract it to compare.
      */
-    static int iterations(KMeansVariant variant, Relation<NumberVector> rel, double[][] initialMeans,
-            int maxIterations) {
-        AbstractKMeans<NumberVector, KMeansModel> algo = kmeans(variant, initialMeans.length, maxIterations,
-                new Predefined(copy(initialMeans)));
+    static int iterations(
+            KMeansVariant variant, Relation<NumberVector> rel, double[][] initialMeans, int maxIterations) {
+        AbstractKMeans<NumberVector, KMeansModel> algo =
+                kmeans(variant, initialMeans.length, maxIterations, new Predefined(copy(initialMeans)));
         String suffix = ".iterations: ";
         List<String> seen = new ArrayList<>();
         Handler capture = new Handler() {
@@ -163,6 +163,7 @@ final class Elki {
             throw new IllegalStateException("ELKI " + variant + " logged no '" + suffix.trim() + "' statistic");
         }
         String last = seen.get(seen.size() - 1);
-        return Integer.parseInt(last.substring(last.indexOf(suffix) + suffix.length()).trim());
+        return Integer.parseInt(
+                last.substring(last.indexOf(suffix) + suffix.length()).trim());
     }
 }

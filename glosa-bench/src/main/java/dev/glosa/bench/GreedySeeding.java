@@ -15,8 +15,7 @@ import java.util.SplittableRandom;
  * per-iteration comparison like for like.
  */
 final class GreedySeeding {
-    private GreedySeeding() {
-    }
+    private GreedySeeding() {}
 
     /** The {@code k × d} initial centres, flat row-major, of the library's first restart with {@code seed}. */
     static double[] centres(double[] x, int n, int d, int k, long seed) {

@@ -23,16 +23,18 @@ final class HeapSampler {
                 p.resetPeakUsage();
             }
         }
-        thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                sampled.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        thread = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        sampled.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         thread.setDaemon(true);
         thread.start();
     }

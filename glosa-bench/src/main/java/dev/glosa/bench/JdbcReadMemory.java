@@ -28,8 +28,7 @@ import java.util.Map;
  * millisecond during it and the sum of the heap pools' peaks, as JSON.
  */
 public final class JdbcReadMemory {
-    private JdbcReadMemory() {
-    }
+    private JdbcReadMemory() {}
 
     /**
      * Runs one read and prints its figures.
@@ -41,7 +40,8 @@ public final class JdbcReadMemory {
         String way = args.length > 1 ? args[1] : "jdbc";
         Path csv = Files.createTempFile("glosa-erp-", ".csv");
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = pg.getPostgresDatabase().getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE erp_export AS SELECT i AS id,"
                         + " (DATE '2025-01-01' + (i % 12) * INTERVAL '1 month')::date AS mes_recebimento,"
                         + " ('H' || i % 20)::varchar(40) AS hospital, ('R' || i % 5)::varchar(40) AS regional,"
@@ -71,8 +71,13 @@ public final class JdbcReadMemory {
                 try (Connection c = Drivers.connect(pg.getJdbcUrl("postgres", "postgres"), "postgres", null, 30)) {
                     heap = HeapSampler.start();
                     t0 = System.nanoTime();
-                    JdbcReadResult r = JdbcReader.read(c, "SELECT " + COLUMNS + " FROM erp_export ORDER BY id",
-                            CsvMapping.reference(), "bench.sql", null, JdbcReadOptions.defaults());
+                    JdbcReadResult r = JdbcReader.read(
+                            c,
+                            "SELECT " + COLUMNS + " FROM erp_export ORDER BY id",
+                            CsvMapping.reference(),
+                            "bench.sql",
+                            null,
+                            JdbcReadOptions.defaults());
                     read = r.table().rowCount();
                 }
             }

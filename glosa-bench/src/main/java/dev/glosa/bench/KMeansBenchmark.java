@@ -46,7 +46,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class KMeansBenchmark {
 
@@ -99,8 +101,11 @@ public class KMeansBenchmark {
         Blobs blobs = Blobs.generate(n, d, k, Blobs.SEED);
         x = blobs.x();
         matrix = FeatureMatrix.of(x, d);
-        Parameters base = strategy.parameters().defaults().with(ClusteringStrategy.K, k)
-                .with(KMeansStrategy.RESTARTS, 1).with(KMeansStrategy.MAX_ITERATIONS, MAX_ITERATIONS);
+        Parameters base = strategy.parameters()
+                .defaults()
+                .with(ClusteringStrategy.K, k)
+                .with(KMeansStrategy.RESTARTS, 1)
+                .with(KMeansStrategy.MAX_ITERATIONS, MAX_ITERATIONS);
         glosaDefault = base;
         glosaExact = base.with(KMeansStrategy.TOLERANCE, 0.0);
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
@@ -136,8 +141,16 @@ public class KMeansBenchmark {
 
     /** {@link #glosaExact} on the scalar path (the Vector API path switched off): the same result, bit for bit. */
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dglosa.kmeans.vector=false",
-        "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Dglosa.kmeans.vector=false",
+                "-Xms3g",
+                "-Xmx3g",
+                "-XX:+AlwaysPreTouch"
+            })
     public Clustering glosaExactScalar(Iterations it) {
         return glosaExact(it);
     }

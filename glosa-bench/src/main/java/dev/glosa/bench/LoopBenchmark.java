@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class LoopBenchmark {
 
@@ -100,8 +102,16 @@ public class LoopBenchmark {
 
     /** {@link #loop} on the k-means engine's scalar path (the Vector API path switched off): the same result. */
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dglosa.kmeans.vector=false",
-        "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Dglosa.kmeans.vector=false",
+                "-Xms2g",
+                "-Xmx2g",
+                "-XX:+AlwaysPreTouch"
+            })
     public LoopResult loopScalar(Rows rows) {
         return loop(rows);
     }

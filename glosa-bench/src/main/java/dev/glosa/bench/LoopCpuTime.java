@@ -20,8 +20,7 @@ import java.util.Locale;
  * (default 300 segments, 5 rounds).
  */
 public final class LoopCpuTime {
-    private LoopCpuTime() {
-    }
+    private LoopCpuTime() {}
 
     /** Prints one line per run and the mean ratio. */
     public static void main(String[] args) {
@@ -30,8 +29,11 @@ public final class LoopCpuTime {
         SegmentData data = SegmentData.generate(segments, 30, 5_000, Blobs.SEED);
         var table = data.table(YearMonth.of(2025, 1));
         LoopConfig after = LoopConfig.builder().seed(Blobs.SEED).threads(1).build();
-        LoopConfig before = after.toBuilder().features(FeatureSpec.reference()).outliers(OutlierRule.off())
-                .nearTie(0).build();
+        LoopConfig before = after.toBuilder()
+                .features(FeatureSpec.reference())
+                .outliers(OutlierRule.off())
+                .nearTie(0)
+                .build();
         SegmentLoop loop = SegmentLoop.withDefaultStrategies();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] total = new double[2];
@@ -44,8 +46,13 @@ public final class LoopCpuTime {
                 if (r > 0) { // the first round warms the JIT up
                     total[isBefore ? 0 : 1] += cpu;
                 }
-                System.out.printf(Locale.ROOT, "round %d %s cpu %.2f s, %d segments%n", r,
-                        isBefore ? "before" : "after ", cpu, res.segments().size());
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d %s cpu %.2f s, %d segments%n",
+                        r,
+                        isBefore ? "before" : "after ",
+                        cpu,
+                        res.segments().size());
             }
         }
         System.out.printf(Locale.ROOT, "after / before (rounds 1..%d): %.3f%n", rounds - 1, total[1] / total[0]);

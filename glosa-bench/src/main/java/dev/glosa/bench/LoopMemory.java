@@ -18,8 +18,7 @@ import java.util.Map;
  * bound: pools peak at different moments). Arguments: {@code [segments] [threads]} (default 1,000 and all cores).
  */
 public final class LoopMemory {
-    private LoopMemory() {
-    }
+    private LoopMemory() {}
 
     /**
      * Runs the loop once and prints the figures as JSON.
@@ -28,10 +27,13 @@ public final class LoopMemory {
      */
     public static void main(String[] args) throws InterruptedException {
         int segments = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-        int threads = args.length > 1 ? LoopBenchmark.threads(args[1]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 1
+                ? LoopBenchmark.threads(args[1])
+                : Runtime.getRuntime().availableProcessors();
         SegmentData data = SegmentData.generate(segments, 30, 5_000, Blobs.SEED);
         GlosaTable table = data.table(YearMonth.of(2025, 1));
-        LoopConfig config = LoopConfig.builder().seed(Blobs.SEED).threads(threads).build();
+        LoopConfig config =
+                LoopConfig.builder().seed(Blobs.SEED).threads(threads).build();
         SegmentLoop loop = SegmentLoop.withDefaultStrategies();
         Runtime rt = Runtime.getRuntime();
         HeapSampler heap = HeapSampler.start();

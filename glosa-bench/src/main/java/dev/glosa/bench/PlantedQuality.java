@@ -4,10 +4,10 @@ import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.cluster.loop.LoopConfig;
 import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentLoop;
-import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.core.aggregate.MonthlyAggregator;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
@@ -38,20 +38,30 @@ public final class PlantedQuality {
     /** The loop's seed. */
     static final long LOOP_SEED = 7;
 
-    private PlantedQuality() {
-    }
+    private PlantedQuality() {}
 
     /** The figures of one approach on one kind of data. */
-    record Figures(int segments, int plantedKFound, double meanAri, int extreme, int extremeAside, int normal,
+    record Figures(
+            int segments,
+            int plantedKFound,
+            double meanAri,
+            int extreme,
+            int extremeAside,
+            int normal,
             int normalAside) {
         double kShare() {
             return (double) plantedKFound / segments;
         }
 
         Figures plus(Figures o) {
-            return new Figures(segments + o.segments, plantedKFound + o.plantedKFound,
-                    (meanAri * segments + o.meanAri * o.segments) / (segments + o.segments), extreme + o.extreme,
-                    extremeAside + o.extremeAside, normal + o.normal, normalAside + o.normalAside);
+            return new Figures(
+                    segments + o.segments,
+                    plantedKFound + o.plantedKFound,
+                    (meanAri * segments + o.meanAri * o.segments) / (segments + o.segments),
+                    extreme + o.extreme,
+                    extremeAside + o.extremeAside,
+                    normal + o.normal,
+                    normalAside + o.normalAside);
         }
     }
 
@@ -131,7 +141,8 @@ public final class PlantedQuality {
                 }
             }
             found += s.k() == planted ? 1 : 0;
-            ari += AdjustedRandIndex.of(kt.stream().mapToInt(Integer::intValue).toArray(),
+            ari += AdjustedRandIndex.of(
+                    kt.stream().mapToInt(Integer::intValue).toArray(),
                     kl.stream().mapToInt(Integer::intValue).toArray());
         }
         return new Figures(segments, found, ari / segments, extreme, extremeAside, normal, normalAside);
@@ -139,8 +150,14 @@ public final class PlantedQuality {
 
     /** The reference approach: z-score, k-means, the best exact silhouette, nothing set aside. */
     static LoopConfig reference(int threads) {
-        return LoopConfig.builder().features(FeatureSpec.reference()).criterion("silhouette")
-                .outliers(OutlierRule.off()).nearTie(0).seed(LOOP_SEED).threads(threads).build();
+        return LoopConfig.builder()
+                .features(FeatureSpec.reference())
+                .criterion("silhouette")
+                .outliers(OutlierRule.off())
+                .nearTie(0)
+                .seed(LOOP_SEED)
+                .threads(threads)
+                .build();
     }
 
     /**
@@ -148,8 +165,13 @@ public final class PlantedQuality {
      * set aside.
      */
     static LoopConfig before(int threads) {
-        return LoopConfig.builder().features(FeatureSpec.reference()).outliers(OutlierRule.off()).nearTie(0)
-                .seed(LOOP_SEED).threads(threads).build();
+        return LoopConfig.builder()
+                .features(FeatureSpec.reference())
+                .outliers(OutlierRule.off())
+                .nearTie(0)
+                .seed(LOOP_SEED)
+                .threads(threads)
+                .build();
     }
 
     /** The library's loop with its defaults. */
@@ -168,8 +190,11 @@ public final class PlantedQuality {
             for (long seed : SEEDS) {
                 sets.add(planted(seed, heavy));
             }
-            String[] names = {"reference (z-score, k-means, silhouette)", "glosa before (z-score, simplified silhouette)",
-                "glosa defaults"};
+            String[] names = {
+                "reference (z-score, k-means, silhouette)",
+                "glosa before (z-score, simplified silhouette)",
+                "glosa defaults"
+            };
             LoopConfig[] configs = {reference(threads), before(threads), defaults(threads)};
             for (int c = 0; c < configs.length; c++) {
                 Figures f = null;
@@ -177,15 +202,23 @@ public final class PlantedQuality {
                     Figures g = score(p, configs[c]);
                     f = f == null ? g : f.plus(g);
                 }
-                System.out.println(String.format(Locale.ROOT, "| %s | %s | %d | %.1f%% | %.3f | %s | %s |",
-                        heavy ? "heavy tails" : "well separated", names[c], f.segments(), 100 * f.kShare(),
-                        f.meanAri(), share(f.extremeAside(), f.extreme()), share(f.normalAside(), f.normal())));
+                System.out.println(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %d | %.1f%% | %.3f | %s | %s |",
+                        heavy ? "heavy tails" : "well separated",
+                        names[c],
+                        f.segments(),
+                        100 * f.kShare(),
+                        f.meanAri(),
+                        share(f.extremeAside(), f.extreme()),
+                        share(f.normalAside(), f.normal())));
             }
         }
     }
 
     private static String share(int part, int whole) {
-        return whole == 0 ? "0 of 0" : String.format(Locale.ROOT, "%d of %d (%.1f%%)", part, whole,
-                100.0 * part / whole);
+        return whole == 0
+                ? "0 of 0"
+                : String.format(Locale.ROOT, "%d of %d (%.1f%%)", part, whole, 100.0 * part / whole);
     }
 }

@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 @State(Scope.Benchmark)
 public class ReconcileBenchmark {
 
@@ -73,8 +75,14 @@ public class ReconcileBenchmark {
     /** The generator configuration: 200 hospitals of the default window with the given claims and rejection rate. */
     static SihGeneratorConfig config(long claims, double rejectionRate) {
         SihGeneratorConfig base = SihGeneratorConfig.defaults(Blobs.SEED).withHospitals(200);
-        return base.withTotalClaims(claims).withRates(rejectionRate, base.representationRate(),
-                base.rerejectionRate(), base.partialPaymentRate(), base.valueChangeRate(), base.longStayRate());
+        return base.withTotalClaims(claims)
+                .withRates(
+                        rejectionRate,
+                        base.representationRate(),
+                        base.rerejectionRate(),
+                        base.partialPaymentRate(),
+                        base.valueChangeRate(),
+                        base.longStayRate());
     }
 
     /** Reconciles RJ with RD. */

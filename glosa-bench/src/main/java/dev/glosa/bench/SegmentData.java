@@ -30,11 +30,15 @@ import java.util.SplittableRandom;
 record SegmentData(int[] segmentStart, double[] features, int[] planted, int[] plantedK) {
 
     /** The feature columns, in order. */
-    static final List<String> FEATURES = List.of(MonthlyAggregator.GLOSA, MonthlyAggregator.GLOSA_RATE,
-            MonthlyAggregator.GLOSA_JUMP, MonthlyAggregator.GLOSA_RATE_JUMP);
+    static final List<String> FEATURES = List.of(
+            MonthlyAggregator.GLOSA,
+            MonthlyAggregator.GLOSA_RATE,
+            MonthlyAggregator.GLOSA_JUMP,
+            MonthlyAggregator.GLOSA_RATE_JUMP);
 
     /** Payers per hospital and glosa types per payer used to name the segments. */
     static final int PAYERS = 25;
+
     static final int TYPES = 4;
 
     private static final double MIN_CENTRE_DISTANCE = 0.5;
@@ -149,8 +153,10 @@ record SegmentData(int[] segmentStart, double[] features, int[] planted, int[] p
     }
 
     /** Expense types, attendance types and reason codes of the generated lines. */
-    private static final String[] EXPENSES = {"MATERIAIS", "MEDICAMENTOS", "DIARIAS", "TAXAS", "HONORARIOS", "SADT",
-        "OPME", "GASES MEDICINAIS"};
+    private static final String[] EXPENSES = {
+        "MATERIAIS", "MEDICAMENTOS", "DIARIAS", "TAXAS", "HONORARIOS", "SADT", "OPME", "GASES MEDICINAIS"
+    };
+
     private static final String[] ATTENDANCES = {"INTERNACAO", "PRONTO ATENDIMENTO", "AMBULATORIO"};
     private static final int REASONS = 30;
 

@@ -38,8 +38,7 @@ final class SegmentLoops {
     /** Iteration cap per run. */
     static final int MAX_ITERATIONS = 300;
 
-    private SegmentLoops() {
-    }
+    private SegmentLoops() {}
 
     /** The four features of segment {@code s}, z-scored within it, as the library's loop standardises them. */
     static FeatureMatrix standardized(SegmentData data, int s) {
@@ -69,7 +68,10 @@ final class SegmentLoops {
     /** The k the library's model selector chooses in every segment (1 for a segment too small to search). */
     static int[] glosa(SegmentData data, Criterion criterion, int threads, long seed) {
         ModelSelector selector = new ModelSelector(new KMeansStrategy(), criterion, 2, 15);
-        var params = new KMeansStrategy().parameters().defaults().with(KMeansStrategy.RESTARTS, RESTARTS)
+        var params = new KMeansStrategy()
+                .parameters()
+                .defaults()
+                .with(KMeansStrategy.RESTARTS, RESTARTS)
                 .with(KMeansStrategy.MAX_ITERATIONS, MAX_ITERATIONS);
         return run(data, threads, s -> {
             Selection sel = selector.select(standardized(data, s), params, segmentSeed(seed, s));
@@ -97,8 +99,12 @@ final class SegmentLoops {
                 double bestInertia = Double.POSITIVE_INFINITY;
                 SplittableRandom perK = root.split();
                 for (int r = 0; r < RESTARTS; r++) {
-                    HamerlyKMeans<NumberVector> km = new HamerlyKMeans<>(SquaredEuclideanDistance.STATIC, k,
-                            MAX_ITERATIONS, new KMeansPlusPlus<>(new RandomFactory(perK.nextLong())), false);
+                    HamerlyKMeans<NumberVector> km = new HamerlyKMeans<>(
+                            SquaredEuclideanDistance.STATIC,
+                            k,
+                            MAX_ITERATIONS,
+                            new KMeansPlusPlus<>(new RandomFactory(perK.nextLong())),
+                            false);
                     int[] labels = Elki.labels(km.run(rel), n);
                     double inertia = inertia(z, n, 4, labels, k);
                     if (inertia < bestInertia) {
@@ -128,8 +134,13 @@ final class SegmentLoops {
             order[s] = s;
         }
         // Largest first, so that the last segment to finish is a small one.
-        java.util.Arrays.sort(order, (a, b) -> a.equals(b) ? 0
-                : data.size(b) != data.size(a) ? Integer.compare(data.size(b), data.size(a)) : Integer.compare(a, b));
+        java.util.Arrays.sort(
+                order,
+                (a, b) -> a.equals(b)
+                        ? 0
+                        : data.size(b) != data.size(a)
+                                ? Integer.compare(data.size(b), data.size(a))
+                                : Integer.compare(a, b));
         int[] out = new int[segments];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  * directory up are searched for one holding {@code shared/data}.
  */
 final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The {@code shared/data} folder, if it can be found. */
     static Optional<Path> root() {
@@ -43,7 +42,9 @@ final class SharedData {
             return List.of();
         }
         try (Stream<Path> s = Files.list(root.get())) {
-            return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dbc")).sorted()
+            return s.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dbc"))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root.get() + ": " + e.getMessage(), e);

@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 @State(Scope.Benchmark)
 public class WardBenchmark {
 
@@ -72,7 +74,9 @@ public class WardBenchmark {
         Blobs blobs = Blobs.generate(n, d, K, Blobs.SEED);
         matrix = FeatureMatrix.of(blobs.x(), d);
         relation = Elki.relation(blobs.rows());
-        parameters = strategy.parameters().defaults().with(ClusteringStrategy.K, K)
+        parameters = strategy.parameters()
+                .defaults()
+                .with(ClusteringStrategy.K, K)
                 .with(HierarchicalStrategy.MAX_POINTS, Math.min(n, LIBRARY_EXACT_LIMIT));
     }
 

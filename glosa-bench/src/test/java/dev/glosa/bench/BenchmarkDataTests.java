@@ -22,10 +22,12 @@ class BenchmarkDataTests {
     @Test
     void compareDbscanSetIsOneClusterPerPlantedBlobAtItsEps() {
         // compare.sh reports a DBSCAN ratio only where both sides find the planted blobs: its set must have them.
-        Blobs b = Blobs.generate(Compare.Sizes.QUICK.dbscanN, Compare.DBSCAN_D, DbscanBenchmark.BLOBS,
-                Compare.DBSCAN_BOX, Compare.SEED);
+        Blobs b = Blobs.generate(
+                Compare.Sizes.QUICK.dbscanN, Compare.DBSCAN_D, DbscanBenchmark.BLOBS, Compare.DBSCAN_BOX, Compare.SEED);
         DbscanStrategy s = new DbscanStrategy();
-        Parameters p = s.parameters().defaults().with(ClusteringStrategy.EPS, Compare.DBSCAN_EPS)
+        Parameters p = s.parameters()
+                .defaults()
+                .with(ClusteringStrategy.EPS, Compare.DBSCAN_EPS)
                 .with(DbscanStrategy.MIN_PTS, Compare.MIN_PTS);
         Clustering c = s.cluster(FeatureMatrix.of(b.x(), b.d()), p, Compare.SEED);
         assertThat(c.k()).isEqualTo(DbscanBenchmark.BLOBS);
@@ -59,7 +61,10 @@ class BenchmarkDataTests {
     void elkiLloydFromTheSharedSeedsReachesTheLibrarysPartitionInAsManyIterations() {
         Blobs b = Blobs.generate(5_000, 8, 6, 5L);
         KMeansStrategy strategy = new KMeansStrategy();
-        Parameters p = strategy.parameters().defaults().with(ClusteringStrategy.K, 6).with(KMeansStrategy.RESTARTS, 1)
+        Parameters p = strategy.parameters()
+                .defaults()
+                .with(ClusteringStrategy.K, 6)
+                .with(KMeansStrategy.RESTARTS, 1)
                 .with(KMeansStrategy.TOLERANCE, 0.0);
         Clustering ours = strategy.cluster(FeatureMatrix.of(b.x(), b.d()), p, 42L);
 
@@ -102,7 +107,9 @@ class BenchmarkDataTests {
         Blobs b = Blobs.generate(1_000, 2, 3, 2.5, 17L);
         double eps = 0.5;
         DbscanStrategy strategy = new DbscanStrategy();
-        Parameters p = strategy.parameters().defaults().with(ClusteringStrategy.EPS, eps)
+        Parameters p = strategy.parameters()
+                .defaults()
+                .with(ClusteringStrategy.EPS, eps)
                 .with(DbscanStrategy.MIN_PTS, 10);
         Clustering ours = strategy.cluster(FeatureMatrix.of(b.x(), b.d()), p, 1L);
         int[] elki = Elki.labels(DbscanBenchmark.elkiKdTree(b.rows(), eps, 10), b.n());

@@ -19,8 +19,8 @@ class GeneratedDbcTests {
     void generatedRdFileReadsWithAValidCrcAndOneRowPerRecord() throws IOException {
         GeneratedDbc g = GeneratedDbc.generate(2_000, 5L);
         DbfTable t;
-        try (DbfCursor c = DbfCursor.open(new ByteArrayInputStream(g.bytes()), "generated.dbc", DbfFormat.DBC,
-                DbfReadOptions.defaults())) {
+        try (DbfCursor c = DbfCursor.open(
+                new ByteArrayInputStream(g.bytes()), "generated.dbc", DbfFormat.DBC, DbfReadOptions.defaults())) {
             t = DbfReader.read(c);
         }
         assertThat(t.report().crc()).isEqualTo(CrcStatus.OK);

@@ -17,8 +17,10 @@ class PlantedQualityTests {
         PlantedQuality.Planted heavy = PlantedQuality.planted(PlantedQuality.SEEDS[0], true);
         PlantedQuality.Figures byDefault = PlantedQuality.score(heavy, PlantedQuality.defaults(THREADS));
         PlantedQuality.Figures reference = PlantedQuality.score(heavy, PlantedQuality.reference(THREADS));
-        assertThat(byDefault.kShare()).as("defaults %s, reference %s", byDefault, reference)
-                .isGreaterThanOrEqualTo(0.70).isGreaterThan(reference.kShare() + 0.3);
+        assertThat(byDefault.kShare())
+                .as("defaults %s, reference %s", byDefault, reference)
+                .isGreaterThanOrEqualTo(0.70)
+                .isGreaterThan(reference.kShare() + 0.3);
         assertThat(byDefault.meanAri()).isGreaterThanOrEqualTo(0.92).isGreaterThan(reference.meanAri());
         assertThat((double) byDefault.extremeAside() / byDefault.extreme()).isGreaterThanOrEqualTo(0.90);
         assertThat((double) byDefault.normalAside() / byDefault.normal()).isLessThanOrEqualTo(0.01);

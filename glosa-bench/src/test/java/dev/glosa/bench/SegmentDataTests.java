@@ -31,7 +31,8 @@ class SegmentDataTests {
         SegmentData d = SegmentData.generate(12, 30, 200, 2L);
         GlosaTable t = d.table(YearMonth.of(2025, 1));
         assertThat(t.rowCount()).isEqualTo(d.rows());
-        LoopResult r = SegmentLoop.withDefaultStrategies().run(t, LoopConfig.builder().seed(1L).threads(2).build());
+        LoopResult r = SegmentLoop.withDefaultStrategies()
+                .run(t, LoopConfig.builder().seed(1L).threads(2).build());
         assertThat(r.segments()).hasSize(12);
         assertThat(r.rows()).isEqualTo(d.rows());
     }

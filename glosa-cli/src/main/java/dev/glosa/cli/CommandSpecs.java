@@ -41,15 +41,23 @@ final class CommandSpecs {
         }
         for (String name : new TreeSet<>(flags)) {
             if (spec.findOption("--" + name) == null) {
-                spec.addOption(OptionSpec.builder("--" + name).arity("0").type(boolean.class).build());
+                spec.addOption(OptionSpec.builder("--" + name)
+                        .arity("0")
+                        .type(boolean.class)
+                        .build());
             }
         }
     }
 
     /** Declares the command's arguments that are not options: one or more, labelled {@code label}. */
     static void positionals(CommandSpec spec, String label) {
-        spec.addPositional(PositionalParamSpec.builder().paramLabel(label).arity("1..*").required(true)
-                .type(List.class).auxiliaryTypes(String.class).build());
+        spec.addPositional(PositionalParamSpec.builder()
+                .paramLabel(label)
+                .arity("1..*")
+                .required(true)
+                .type(List.class)
+                .auxiliaryTypes(String.class)
+                .build());
     }
 
     /** What picocli matched for one command, as {@link Options}: values as typed, flags with none. */
@@ -98,7 +106,8 @@ final class CommandSpecs {
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                cur[j] = Math.min(
+                        Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
             }
             int[] swap = prev;
             prev = cur;

@@ -33,7 +33,11 @@ final class Console implements RunLog {
     }
 
     /** A console whose environment variables are read from {@code environment} (tests give their own). */
-    Console(PrintStream out, PrintStream err, boolean terminal, java.util.function.Function<String, String> environment) {
+    Console(
+            PrintStream out,
+            PrintStream err,
+            boolean terminal,
+            java.util.function.Function<String, String> environment) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -69,13 +73,15 @@ final class Console implements RunLog {
     void logTo(Path folder) {
         try {
             Files.createDirectories(folder);
-            log = Files.newBufferedWriter(folder.resolve(LOG_FILE), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            log = Files.newBufferedWriter(
+                    folder.resolve(LOG_FILE),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             err.println("glosa: cannot open the log in " + folder + ": " + e.getMessage() + " (going on without it)");
         }
     }
-
 
     /** Closes the log, if any. */
     void close() {
@@ -104,8 +110,9 @@ final class Console implements RunLog {
     /** A progress bar on a terminal; otherwise a plain line at most every 5 seconds, and at the end. */
     @Override
     public void progress(String what, long done, long total, long elapsedMillis, long etaMillis) {
-        String text = String.format("%s %,d/%,d (%d%%) elapsed %s, left ~%s", what, done, total,
-                total == 0 ? 100 : done * 100 / total, duration(elapsedMillis), duration(etaMillis));
+        String text = String.format(
+                "%s %,d/%,d (%d%%) elapsed %s, left ~%s",
+                what, done, total, total == 0 ? 100 : done * 100 / total, duration(elapsedMillis), duration(etaMillis));
         if (done >= total) {
             log(text);
         }

@@ -62,11 +62,11 @@ final class FetchCommand implements Command {
             throw GlosaRunException.badInput("--uf is required, e.g. --uf MT (glosa fetch --help)");
         }
         List<SihSystem> groups = groups(args);
-        RunConfig config = args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
+        RunConfig config =
+                args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
         console.logTo(DatasusOptions.cache(args, config));
-        FetchResult r = DatasusOptions.fetch(DatasusOptions.request(args, config, DatasusOptions.files(args, groups),
-                console),
-                console);
+        FetchResult r = DatasusOptions.fetch(
+                DatasusOptions.request(args, config, DatasusOptions.files(args, groups), console), console);
         long downloaded = 0;
         int fresh = 0;
         for (FetchResult.File f : r.files()) {
@@ -76,10 +76,16 @@ final class FetchCommand implements Command {
                 downloaded += f.size();
             }
         }
-        console.info(String.format(Locale.ROOT, "%d file(s): %d downloaded (%,d bytes), %d already in the cache%s",
-                r.files().size(), fresh, downloaded, r.files().size() - fresh,
+        console.info(String.format(
+                Locale.ROOT,
+                "%d file(s): %d downloaded (%,d bytes), %d already in the cache%s",
+                r.files().size(),
+                fresh,
+                downloaded,
+                r.files().size() - fresh,
                 r.files().stream().anyMatch(f -> f.origin() == FetchResult.Origin.CACHE_UNCHECKED)
-                        ? " (some not checked against a server: see above)" : ""));
+                        ? " (some not checked against a server: see above)"
+                        : ""));
     }
 
     private static List<SihSystem> groups(Options args) {
@@ -92,8 +98,8 @@ final class FetchCommand implements Command {
                         groups.add(s);
                     }
                 } catch (IllegalArgumentException e) {
-                    throw GlosaRunException.badInput("--groups: '" + g.trim()
-                            + "' is not a SIH group; the groups are RD, RJ, ER and SP", e);
+                    throw GlosaRunException.badInput(
+                            "--groups: '" + g.trim() + "' is not a SIH group; the groups are RD, RJ, ER and SP", e);
                 }
             }
         }

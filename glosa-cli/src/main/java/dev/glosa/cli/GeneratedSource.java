@@ -38,14 +38,37 @@ public final class GeneratedSource implements GlosaSource {
     private KeyNames names = KeyNames.none();
 
     /** Fictional names the demo gives its generated hospitals, in the order of their CNES codes. */
-    private static final List<String> DEMO_HOSPITALS = List.of("Hospital Santa Clara", "Hospital São Lucas",
-            "Hospital Bom Jesus", "Santa Casa de Vila Nova", "Hospital Regional do Vale", "Hospital Nossa Senhora da Luz",
-            "Hospital Municipal Jardim", "Maternidade Esperança", "Hospital Santo Antônio", "Hospital das Clínicas do Sul",
-            "Hospital São Vicente", "Hospital Monte Alegre", "Hospital Boa Vista", "Hospital Santa Marta",
-            "Hospital Vila Rica", "Hospital do Carmo", "Hospital Primavera", "Hospital Santa Helena",
-            "Hospital Serra Azul", "Hospital Rio Claro", "Hospital Santa Rita", "Hospital Beira-Mar",
-            "Hospital Três Pontes", "Hospital Campo Belo", "Hospital Santa Inês", "Hospital São Bento",
-            "Hospital Lago Verde", "Hospital Bela Vista", "Hospital Santa Luzia", "Hospital Alto da Serra");
+    private static final List<String> DEMO_HOSPITALS = List.of(
+            "Hospital Santa Clara",
+            "Hospital São Lucas",
+            "Hospital Bom Jesus",
+            "Santa Casa de Vila Nova",
+            "Hospital Regional do Vale",
+            "Hospital Nossa Senhora da Luz",
+            "Hospital Municipal Jardim",
+            "Maternidade Esperança",
+            "Hospital Santo Antônio",
+            "Hospital das Clínicas do Sul",
+            "Hospital São Vicente",
+            "Hospital Monte Alegre",
+            "Hospital Boa Vista",
+            "Hospital Santa Marta",
+            "Hospital Vila Rica",
+            "Hospital do Carmo",
+            "Hospital Primavera",
+            "Hospital Santa Helena",
+            "Hospital Serra Azul",
+            "Hospital Rio Claro",
+            "Hospital Santa Rita",
+            "Hospital Beira-Mar",
+            "Hospital Três Pontes",
+            "Hospital Campo Belo",
+            "Hospital Santa Inês",
+            "Hospital São Bento",
+            "Hospital Lago Verde",
+            "Hospital Bela Vista",
+            "Hospital Santa Luzia",
+            "Hospital Alto da Serra");
 
     /**
      * @param rows about how many claims (SUS) or lines (ERP) to generate
@@ -79,13 +102,19 @@ public final class GeneratedSource implements GlosaSource {
         SihGeneratorConfig generator = SihGeneratorConfig.defaults(seed).withTotalClaims(rows);
         context.log().info(String.format("generating about %,d SIH-like claims (seed %d)...", rows, seed));
         SihSample sample = SihGenerator.generate(generator);
-        context.log().info(String.format("RD %,d rows, RJ %,d rows, ER %,d rows", sample.rd().rowCount(),
-                sample.rj().rowCount(), sample.er().rowCount()));
+        context.log()
+                .info(String.format(
+                        "RD %,d rows, RJ %,d rows, ER %,d rows",
+                        sample.rd().rowCount(),
+                        sample.rj().rowCount(),
+                        sample.er().rowCount()));
         List<RunRecord.Input> inputs = List.of(
                 generated("generated:sih-rd", generator, sample.rd().rowCount()),
                 generated("generated:sih-rj", generator, sample.rj().rowCount()),
                 generated("generated:sih-er", generator, sample.er().rowCount()));
-        long read = (long) sample.rd().rowCount() + sample.rj().rowCount() + sample.er().rowCount();
+        long read = (long) sample.rd().rowCount()
+                + sample.rj().rowCount()
+                + sample.er().rowCount();
         names = demoHospitalNames(sample.rd());
         return new SourceBatch(new SourceRows.Sih(sample.rd(), sample.rj(), sample.er()), inputs, read, 0, List.of());
     }
@@ -94,16 +123,23 @@ public final class GeneratedSource implements GlosaSource {
         ErpGeneratorConfig defaults = ErpGeneratorConfig.defaults(seed);
         int perHospital = defaults.payers() * defaults.glosaTypes() * defaults.linesPerSegment() * defaults.months();
         int hospitals = (int) Math.max(1, Math.min(500, Math.round(rows / (perHospital * defaults.segmentShare()))));
-        ErpGeneratorConfig generator = defaults.withSegments(hospitals, defaults.payers(), defaults.glosaTypes(),
-                defaults.segmentShare());
-        context.log().info(String.format("generating ERP glosa lines of %d hospitals over %d months (seed %d)...",
-                hospitals, generator.months(), seed));
+        ErpGeneratorConfig generator =
+                defaults.withSegments(hospitals, defaults.payers(), defaults.glosaTypes(), defaults.segmentShare());
+        context.log()
+                .info(String.format(
+                        "generating ERP glosa lines of %d hospitals over %d months (seed %d)...",
+                        hospitals, generator.months(), seed));
         ErpSample sample = ErpGenerator.generate(generator);
-        context.log().info(String.format("%,d lines; analysing %s", sample.table().rowCount(),
-                generator.analysedMonth()));
-        List<RunRecord.Input> inputs = List.of(generated("generated:erp", generator, sample.table().rowCount()));
-        return new SourceBatch(new SourceRows.ErpLines(sample.table(), generator.analysedMonth()), inputs,
-                sample.table().rowCount(), 0, List.of());
+        context.log()
+                .info(String.format("%,d lines; analysing %s", sample.table().rowCount(), generator.analysedMonth()));
+        List<RunRecord.Input> inputs =
+                List.of(generated("generated:erp", generator, sample.table().rowCount()));
+        return new SourceBatch(
+                new SourceRows.ErpLines(sample.table(), generator.analysedMonth()),
+                inputs,
+                sample.table().rowCount(),
+                0,
+                List.of());
     }
 
     @Override
@@ -187,11 +223,12 @@ public final class GeneratedSource implements GlosaSource {
             Kind kind = switch (source) {
                 case "sus" -> Kind.SUS;
                 case "erp" -> Kind.ERP;
-                default -> throw GlosaRunException.badInput("--source must be sus or erp, found '"
-                        + Options.printable(source) + "'");
+                default ->
+                    throw GlosaRunException.badInput(
+                            "--source must be sus or erp, found '" + Options.printable(source) + "'");
             };
-            return new GeneratedSource(kind, options.integer("rows", 30_000, 100, 50_000_000),
-                    options.longValue("seed", 42));
+            return new GeneratedSource(
+                    kind, options.integer("rows", 30_000, 100, 50_000_000), options.longValue("seed", 42));
         }
     }
 }

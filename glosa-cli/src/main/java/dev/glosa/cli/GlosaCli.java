@@ -29,6 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class GlosaCli {
     /** The command that prints the shell completion script. */
     static final String COMPLETION = "completion";
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Console console;
 
@@ -65,8 +66,14 @@ public final class GlosaCli {
 
     private static CommandSpec spec(String name, java.util.function.Supplier<String> help) {
         CommandSpec spec = CommandSpec.create().name(name).version("glosa " + version());
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
-        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("show the version").build());
+        spec.addOption(OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("show this help")
+                .build());
+        spec.addOption(OptionSpec.builder("-V", "--version")
+                .versionHelp(true)
+                .description("show the version")
+                .build());
         // The help is the command's own text, not picocli's layout: one place says what an option means.
         spec.usageMessage().sectionKeys(List.of("glosa")).sectionMap().put("glosa", h -> help.get() + "\n");
         return spec;
@@ -85,7 +92,8 @@ public final class GlosaCli {
         }
         for (ParseResult level = parsed; level != null; level = level.subcommand()) {
             if (level.isUsageHelpRequested()) {
-                console.println(level.commandSpec().commandLine().getUsageMessage().stripTrailing());
+                console.println(
+                        level.commandSpec().commandLine().getUsageMessage().stripTrailing());
                 return 0;
             }
             if (level.isVersionHelpRequested()) {
@@ -108,8 +116,12 @@ public final class GlosaCli {
         boolean verbose = options.has("verbose");
         try {
             // a URL may carry credentials: the command line is shown with them masked
-            console.info("glosa " + version() + " " + command.name() + " " + Console.printable(
-                    String.join(" ", Arrays.stream(rest).map(dev.glosa.io.jdbc.JdbcUrls::mask).toList())));
+            console.info("glosa " + version() + " " + command.name() + " "
+                    + Console.printable(String.join(
+                            " ",
+                            Arrays.stream(rest)
+                                    .map(dev.glosa.io.jdbc.JdbcUrls::mask)
+                                    .toList())));
             command.run(options, console);
             return 0;
         } catch (CliException e) {
@@ -148,12 +160,16 @@ public final class GlosaCli {
             if (first.startsWith("-")) {
                 what = "unknown option " + first;
             } else if (top) {
-                what = "unknown command '" + first + "'; commands: " + String.join(", ", root.getSubcommands().keySet());
+                what = "unknown command '" + first + "'; commands: "
+                        + String.join(", ", root.getSubcommands().keySet());
             } else {
                 what = "unexpected argument '" + first + "'";
             }
-            List<String> near = CommandSpecs.nearest(first, first.startsWith("-")
-                    ? where.getCommandSpec().optionsMap().keySet() : where.getSubcommands().keySet());
+            List<String> near = CommandSpecs.nearest(
+                    first,
+                    first.startsWith("-")
+                            ? where.getCommandSpec().optionsMap().keySet()
+                            : where.getSubcommands().keySet());
             if (!near.isEmpty()) {
                 what += "; did you mean " + String.join(" or ", near.subList(0, Math.min(3, near.size()))) + "?";
             }
@@ -166,12 +182,15 @@ public final class GlosaCli {
 
     String usage() {
         StringBuilder sb = new StringBuilder();
-        sb.append("glosa ").append(version()).append(": finds, explains and ranks the costliest groups of hospital claim denials.\n\n");
+        sb.append("glosa ")
+                .append(version())
+                .append(": finds, explains and ranks the costliest groups of hospital claim denials.\n\n");
         sb.append("Usage: glosa COMMAND [OPTIONS]   (glosa COMMAND --help for its options)\n\nCommands:\n");
         for (Command c : commands.values()) {
             sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
         }
-        sb.append(String.format("  %-10s %s%n", COMPLETION, "print the bash/zsh completion script (glosa completion --help)"));
+        sb.append(String.format(
+                "  %-10s %s%n", COMPLETION, "print the bash/zsh completion script (glosa completion --help)"));
         sb.append("\nOptions of every command: -h, --help (this help, or the command's); -V, --version.\n");
         sb.append("Exit status: 0 success, 2 bad usage/input/configuration, 1 other failure.");
         return sb.toString();

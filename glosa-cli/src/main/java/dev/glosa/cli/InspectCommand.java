@@ -72,8 +72,9 @@ final class InspectCommand implements Command {
             }
         }
         if (failed > 0) {
-            throw new CliException(CliException.USAGE, failed + " of " + args.positional().size()
-                    + " file(s) are damaged or unreadable (see above)");
+            throw new CliException(
+                    CliException.USAGE,
+                    failed + " of " + args.positional().size() + " file(s) are damaged or unreadable (see above)");
         }
     }
 
@@ -85,16 +86,25 @@ final class InspectCommand implements Command {
     private static String text(FileInspection i) {
         StringBuilder sb = new StringBuilder();
         sb.append(i.file()).append('\n');
-        sb.append("  format:  ").append(i.format().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
-        sb.append("  layout:  ").append(i.layout() == null ? "not a known SIH layout" : i.layout().label()).append('\n');
-        sb.append(String.format("  records: %,d (header says %,d; %,d deleted)%n", i.records(), i.recordsDeclared(),
-                i.deleted()));
-        sb.append("  crc:     ").append(i.crcOk() == null ? "n/a (.dbf)" : i.crcOk() ? "ok" : "MISMATCH").append('\n');
+        sb.append("  format:  ")
+                .append(i.format().name().toLowerCase(java.util.Locale.ROOT))
+                .append('\n');
+        sb.append("  layout:  ")
+                .append(
+                        i.layout() == null
+                                ? "not a known SIH layout"
+                                : i.layout().label())
+                .append('\n');
+        sb.append(String.format(
+                "  records: %,d (header says %,d; %,d deleted)%n", i.records(), i.recordsDeclared(), i.deleted()));
+        sb.append("  crc:     ")
+                .append(i.crcOk() == null ? "n/a (.dbf)" : i.crcOk() ? "ok" : "MISMATCH")
+                .append('\n');
         sb.append("  fields:  ").append(i.fields().size()).append(':');
         int col = 0;
         for (DbfField f : i.fields()) {
-            String d = " " + f.name() + "(" + f.type().code() + f.length() + (f.decimals() > 0 ? "." + f.decimals() : "")
-                    + ")";
+            String d = " " + f.name() + "(" + f.type().code() + f.length()
+                    + (f.decimals() > 0 ? "." + f.decimals() : "") + ")";
             if (col + d.length() > 100) {
                 sb.append("\n          ");
                 col = 0;

@@ -48,15 +48,17 @@ final class ReportCommand implements Command {
     public void run(Options args, Console console) {
         Path folder = Path.of(args.required("out"));
         if (!Files.isDirectory(folder)) {
-            throw new CliException(CliException.USAGE, folder + ": no such folder; give the --out folder of a glosa run");
+            throw new CliException(
+                    CliException.USAGE, folder + ": no such folder; give the --out folder of a glosa run");
         }
         LocalDate asOf = args.date("as-of", null);
         Language lang;
         try {
             lang = args.has("lang") ? Language.parse(args.one("lang", null)) : Language.system();
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "--lang must be en or pt-BR, found '"
-                    + Options.printable(args.one("lang", "")) + "'");
+            throw new CliException(
+                    CliException.USAGE,
+                    "--lang must be en or pt-BR, found '" + Options.printable(args.one("lang", "")) + "'");
         }
         try {
             Path written = HtmlReport.write(folder, asOf, lang.locale());

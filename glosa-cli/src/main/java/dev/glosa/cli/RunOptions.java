@@ -74,7 +74,8 @@ record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
         if (out == null) {
             throw GlosaRunException.badInput(text.text("error.outRequired"));
         }
-        RunConfig config = args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
+        RunConfig config =
+                args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
         if (args.has("lang")) {
             config = config.withLang(language(args.one("lang", null)).tag());
         }

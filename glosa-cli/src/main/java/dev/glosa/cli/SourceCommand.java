@@ -39,7 +39,13 @@ final class SourceCommand implements Command {
     public void run(Options options, Console console) {
         options.withEnvironment(console::getenv);
         RunOptions run = RunOptions.from(options, provider.defaultOut(), console);
-        WeeklyJob.run(new RunRequest(provider.create(options, run.config()), run.out(), run.config(), run.asOf(),
-                run.threads(), console, options));
+        WeeklyJob.run(new RunRequest(
+                provider.create(options, run.config()),
+                run.out(),
+                run.config(),
+                run.asOf(),
+                run.threads(),
+                console,
+                options));
     }
 }

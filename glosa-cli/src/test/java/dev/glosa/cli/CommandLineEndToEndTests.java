@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.glosa.run.CsvTable;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
 import dev.glosa.io.csv.CsvMapping;
@@ -20,6 +19,7 @@ import dev.glosa.io.generate.SihGeneratorConfig;
 import dev.glosa.io.generate.SihSample;
 import dev.glosa.io.sih.SihRejections;
 import dev.glosa.io.tiss.TissGenerator;
+import dev.glosa.run.CsvTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,21 +57,77 @@ class CommandLineEndToEndTests {
         assertThat(run.out).contains("Top groups by money at stake").contains("Power BI outputs in");
 
         CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
-        assertThat(fact.header()).containsAll(CsvTable.of("run_id", "as_of", "segment_id", "cluster_id", "hospital",
-                "payer", "glosa_type", "competence", "billed_amount", "glosa_amount", "paid_amount", "situation"));
+        assertThat(fact.header())
+                .containsAll(CsvTable.of(
+                        "run_id",
+                        "as_of",
+                        "segment_id",
+                        "cluster_id",
+                        "hospital",
+                        "payer",
+                        "glosa_type",
+                        "competence",
+                        "billed_amount",
+                        "glosa_amount",
+                        "paid_amount",
+                        "situation"));
         CsvTable segments = CsvTable.read(out.resolve("dim_segment.csv"));
-        assertThat(segments.header()).containsAll(CsvTable.of("run_id", "segment_id", "hospital", "payer", "glosa_type",
-                "rows", "glosa_amount", "strategy", "k", "quality_metric", "quality", "status"));
+        assertThat(segments.header())
+                .containsAll(CsvTable.of(
+                        "run_id",
+                        "segment_id",
+                        "hospital",
+                        "payer",
+                        "glosa_type",
+                        "rows",
+                        "glosa_amount",
+                        "strategy",
+                        "k",
+                        "quality_metric",
+                        "quality",
+                        "status"));
         CsvTable clusters = CsvTable.read(out.resolve("dim_cluster.csv"));
-        assertThat(clusters.header()).containsAll(CsvTable.of("run_id", "cluster_id", "segment_id", "rows",
-                "glosa_amount", "glosa_share", "rank_in_segment", "rank_overall", "label", "status"));
+        assertThat(clusters.header())
+                .containsAll(CsvTable.of(
+                        "run_id",
+                        "cluster_id",
+                        "segment_id",
+                        "rows",
+                        "glosa_amount",
+                        "glosa_share",
+                        "rank_in_segment",
+                        "rank_overall",
+                        "label",
+                        "status"));
         CsvTable indicators = CsvTable.read(out.resolve("indicators.csv"));
-        assertThat(indicators.header()).containsAll(CsvTable.of("run_id", "scope", "scope_key", "period", "claims",
-                "glosa_claims", "glosa_rate", "glosa_rate_ci_low", "glosa_rate_ci_high", "paid_amount", "glosa_amount",
-                "glosa_value_ratio"));
+        assertThat(indicators.header())
+                .containsAll(CsvTable.of(
+                        "run_id",
+                        "scope",
+                        "scope_key",
+                        "period",
+                        "claims",
+                        "glosa_claims",
+                        "glosa_rate",
+                        "glosa_rate_ci_low",
+                        "glosa_rate_ci_high",
+                        "paid_amount",
+                        "glosa_amount",
+                        "glosa_value_ratio"));
         CsvTable runs = CsvTable.read(out.resolve("runs.csv"));
-        assertThat(runs.header()).containsAll(CsvTable.of("run_id", "as_of", "started_at", "finished_at", "inputs",
-                "config_sha256", "rows_in", "rows_rejected", "segments", "clusters", "status"));
+        assertThat(runs.header())
+                .containsAll(CsvTable.of(
+                        "run_id",
+                        "as_of",
+                        "started_at",
+                        "finished_at",
+                        "inputs",
+                        "config_sha256",
+                        "rows_in",
+                        "rows_rejected",
+                        "segments",
+                        "clusters",
+                        "status"));
         assertThat(runs.rows()).hasSize(1);
         assertThat(Files.exists(out.resolve("manifest.json"))).isTrue();
 
@@ -133,8 +189,10 @@ class CommandLineEndToEndTests {
         assertThat(CsvTable.read(out.resolve("runs.csv")).rows()).hasSize(2);
         assertThat(CsvTable.read(out.resolve("fact_glosa.csv")).rows()).hasSize(2 * factRows);
         CsvTable clusters = CsvTable.read(out.resolve("dim_cluster.csv"));
-        List<String> week2 = clusters.rows().stream().filter(r -> r.get(clusters.col("as_of")).equals(NEXT_WEEK))
-                .map(r -> r.get(clusters.col("status"))).toList();
+        List<String> week2 = clusters.rows().stream()
+                .filter(r -> r.get(clusters.col("as_of")).equals(NEXT_WEEK))
+                .map(r -> r.get(clusters.col("status")))
+                .toList();
         // The same data a week later: every group is matched to itself and keeps its id.
         assertThat(week2).isNotEmpty().containsOnly("kept");
     }
@@ -145,8 +203,13 @@ class CommandLineEndToEndTests {
         Path b = dir.resolve("b");
         demo(a, AS_OF, "--threads", "1");
         demo(b, AS_OF);
-        for (String file : List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv", "indicators.csv",
-                "group_state.csv", "manifest.json")) {
+        for (String file : List.of(
+                "fact_glosa.csv",
+                "dim_segment.csv",
+                "dim_cluster.csv",
+                "indicators.csv",
+                "group_state.csv",
+                "manifest.json")) {
             assertThat(Files.readAllBytes(b.resolve(file))).as(file).isEqualTo(Files.readAllBytes(a.resolve(file)));
         }
     }
@@ -159,15 +222,19 @@ class CommandLineEndToEndTests {
         assertThat(fact.header()).contains("glosa_rate", "glosa_jump", "glosa_rate_jump", "I_ITEM_CATEGORIA");
         assertThat(fact.column("cluster_id")).noneMatch(String::isEmpty);
         CsvTable segments = CsvTable.read(out.resolve("dim_segment.csv"));
-        assertThat(segments.column("k").stream().mapToInt(Integer::parseInt).min().orElseThrow()).isGreaterThanOrEqualTo(2);
+        assertThat(segments.column("k").stream()
+                        .mapToInt(Integer::parseInt)
+                        .min()
+                        .orElseThrow())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void susCommandReconcilesGeneratedDbcFilesLikeTheInMemoryDemo() throws IOException {
         SihSample sample = SihGenerator.generate(SihGeneratorConfig.defaults(5).withTotalClaims(3000));
         SihFileSet files = SihFiles.write(sample, dir.resolve("sih"));
-        List<String> args = new java.util.ArrayList<>(List.of("sus", "--out", dir.resolve("out").toString(),
-                "--as-of", AS_OF, "--threads", "2"));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("sus", "--out", dir.resolve("out").toString(), "--as-of", AS_OF, "--threads", "2"));
         args.add("--rd");
         files.rd().forEach(p -> args.add(p.toString()));
         args.add("--rj");
@@ -179,21 +246,32 @@ class CommandLineEndToEndTests {
         assertThat(noKey.status).isEqualTo(2);
         assertThat(noKey.err).contains("identify patients").contains("GLOSA_PSEUDONYM_KEY");
 
-        args.addAll(List.of("--config", config("pseudonymKey: a-key-of-sixteen-chars-or-more\n").toString()));
+        args.addAll(List.of(
+                "--config",
+                config("pseudonymKey: a-key-of-sixteen-chars-or-more\n").toString()));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.status).as(run.toString()).isZero();
-        Reconciliation expected = Reconciler.sih().reconcile(SihRejections.attachErrors(sample.rj(), sample.er()),
-                sample.rd());
+        Reconciliation expected =
+                Reconciler.sih().reconcile(SihRejections.attachErrors(sample.rj(), sample.er()), sample.rd());
         assertThat(run.out).contains(expected.report().summary());
         CsvTable fact = CsvTable.read(dir.resolve("out").resolve("fact_glosa.csv"));
         assertThat(fact.rows()).hasSize(expected.claims().rowCount());
         assertThat(fact.sum("glosa_amount")).isCloseTo(expected.report().glosaTotal(), within(0.01));
         assertThat(fact.distinct("glosa_type")).hasSizeGreaterThan(2);
         CsvTable runs = CsvTable.read(dir.resolve("out").resolve("runs.csv"));
-        assertThat(runs.column("inputs").get(0)).contains(files.rd().get(0).getFileName().toString());
+        assertThat(runs.column("inputs").get(0))
+                .contains(files.rd().get(0).getFileName().toString());
 
-        CliRun swapped = CliRun.of("sus", "--rd", files.rj().get(0).toString(), "--rj", files.rd().get(0).toString(),
-                "--out", dir.resolve("o2").toString(), "--config", config("identifiers: drop\n").toString());
+        CliRun swapped = CliRun.of(
+                "sus",
+                "--rd",
+                files.rj().get(0).toString(),
+                "--rj",
+                files.rd().get(0).toString(),
+                "--out",
+                dir.resolve("o2").toString(),
+                "--config",
+                config("identifiers: drop\n").toString());
         assertThat(swapped.status).isEqualTo(2);
         assertThat(swapped.err).contains("--rd expects RD files").contains("is RJ");
     }
@@ -206,21 +284,36 @@ class CommandLineEndToEndTests {
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains(";");
         YearMonth month = sample.config().analysedMonth();
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("csv", "--in", csv.toString(), "--out", out.toString(), "--as-of", AS_OF, "--month",
-                month.toString(), "--threads", "2", "--config", config("identifiers: keep_clear\n").toString());
+        CliRun run = CliRun.of(
+                "csv",
+                "--in",
+                csv.toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                AS_OF,
+                "--month",
+                month.toString(),
+                "--threads",
+                "2",
+                "--config",
+                config("identifiers: keep_clear\n").toString());
         assertThat(run.status).as(run.toString()).isZero();
         // The read's summary line reconciles the file's lines: header, blank, accepted and rejected.
         int lines = sample.table().rowCount() + 1;
-        assertThat(run.err).contains(csv + ": " + lines + " lines = 1 header + 0 blank + " + (lines - 1)
-                + " accepted + 0 rejected");
+        assertThat(run.err)
+                .contains(
+                        csv + ": " + lines + " lines = 1 header + 0 blank + " + (lines - 1) + " accepted + 0 rejected");
         CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
         assertThat(fact.distinct("competence")).containsExactly(month.toString());
         assertThat(fact.rows()).hasSize(sample.table().rowCount() - sample.firstAnalysedRow());
 
-        CliRun noMonth = CliRun.of("csv", "--in", csv.toString(), "--out", dir.resolve("o2").toString(), "--as-of",
-                AS_OF);
+        CliRun noMonth = CliRun.of(
+                "csv", "--in", csv.toString(), "--out", dir.resolve("o2").toString(), "--as-of", AS_OF);
         assertThat(noMonth.status).isEqualTo(2);
-        assertThat(noMonth.err).contains("no rows for the month analysed, 2026-10").contains("--month");
+        assertThat(noMonth.err)
+                .contains("no rows for the month analysed, 2026-10")
+                .contains("--month");
     }
 
     @Test
@@ -231,8 +324,16 @@ class CommandLineEndToEndTests {
             TissGenerator.write(TissGenerator.Spec.of("4.01.00", TissGenerator.Shape.MIXED, 3), os);
         }
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("tiss", "--in", xml.getParent().toString(), "--out", out.toString(), "--as-of", AS_OF,
-                "--config", config("identifiers: drop\nminSegmentSize: 3\n").toString());
+        CliRun run = CliRun.of(
+                "tiss",
+                "--in",
+                xml.getParent().toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                AS_OF,
+                "--config",
+                config("identifiers: drop\nminSegmentSize: 3\n").toString());
         assertThat(run.status).as(run.toString()).isZero();
         CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
         assertThat(fact.rows()).isNotEmpty();
@@ -242,15 +343,23 @@ class CommandLineEndToEndTests {
     @Test
     void hostileXmlIsRefusedWithOneLine() throws IOException {
         Path xml = dir.resolve("evil.xml");
-        Files.writeString(xml, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
-        CliRun run = CliRun.of("tiss", "--in", xml.toString(), "--out", dir.resolve("out").toString());
+        Files.writeString(
+                xml, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
+        CliRun run = CliRun.of(
+                "tiss", "--in", xml.toString(), "--out", dir.resolve("out").toString());
         assertThat(run.status).isEqualTo(2);
         assertThat(run.err).contains("evil.xml").doesNotContain("root:").doesNotContain("\tat ");
     }
 
     @Test
     void unknownSettingInTheConfigurationIsNamed() throws IOException {
-        CliRun run = CliRun.of("demo", "--rows", "500", "--out", dir.toString(), "--config",
+        CliRun run = CliRun.of(
+                "demo",
+                "--rows",
+                "500",
+                "--out",
+                dir.toString(),
+                "--config",
                 config("seed: 1\nkmax: 9\n").toString());
         assertThat(run.status).isEqualTo(2);
         assertThat(run.err).contains("unknown setting 'kmax'").contains("kMax");
@@ -259,7 +368,13 @@ class CommandLineEndToEndTests {
     @Test
     void unknownStrategyIsRefusedBeforeAnythingIsWritten() throws IOException {
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("demo", "--rows", "500", "--out", out.toString(), "--config",
+        CliRun run = CliRun.of(
+                "demo",
+                "--rows",
+                "500",
+                "--out",
+                out.toString(),
+                "--config",
                 config("strategy: magic\n").toString());
         assertThat(run.status).as(run.toString()).isEqualTo(2);
         assertThat(run.err).contains("magic").contains("kmeans");
@@ -272,7 +387,10 @@ class CommandLineEndToEndTests {
         assumeTrue(data != null, "../shared/data/datasus not found: skipping the real-file checks of glosa inspect");
         CliRun ok = CliRun.of("inspect", "--json", data.resolve("RDAC2301.dbc").toString());
         assertThat(ok.status).as(ok.toString()).isZero();
-        assertThat(ok.out).contains("\"records\":4165").contains("\"crcOk\":true").contains("\"system\":\"RD\"");
+        assertThat(ok.out)
+                .contains("\"records\":4165")
+                .contains("\"crcOk\":true")
+                .contains("\"system\":\"RD\"");
 
         byte[] bytes = Files.readAllBytes(data.resolve("RJAL0611.dbc"));
         Path truncated = dir.resolve("RJAL0611.dbc");

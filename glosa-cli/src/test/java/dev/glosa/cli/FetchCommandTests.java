@@ -33,6 +33,7 @@ class FetchCommandTests {
 
     @TempDir
     Path dir;
+
     private SihFileSet files;
     private FtpServer server;
     private String mirror;
@@ -42,7 +43,8 @@ class FetchCommandTests {
     void serve() throws Exception {
         Path root = dir.resolve("server");
         // June to December 2021 in RJ and ER, to March 2022 in RD: the reference analysis's window, Mato Grosso.
-        files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(5).withTotalClaims(3000)),
+        files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(5).withTotalClaims(3000)),
                 root.resolve(SihFileName.CURRENT_FOLDER.substring(1)));
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
@@ -75,14 +77,41 @@ class FetchCommandTests {
     @Test
     void susWithUfFetchesTheWindowAndWritesTheSameOutputsAsSusWithTheFiles() throws IOException {
         Path fetchedOut = dir.resolve("fetched");
-        CliRun fetched = CliRun.of("sus", "--uf", "MT", "--from", "2021-06", "--to", "2021-12", "--rd-to", "2022-03",
-                "--mirror", mirror, "--cache", cache.toString(), "--out", fetchedOut.toString(), "--as-of", AS_OF,
-                "--threads", "2", "--config", config().toString());
+        CliRun fetched = CliRun.of(
+                "sus",
+                "--uf",
+                "MT",
+                "--from",
+                "2021-06",
+                "--to",
+                "2021-12",
+                "--rd-to",
+                "2022-03",
+                "--mirror",
+                mirror,
+                "--cache",
+                cache.toString(),
+                "--out",
+                fetchedOut.toString(),
+                "--as-of",
+                AS_OF,
+                "--threads",
+                "2",
+                "--config",
+                config().toString());
         assertThat(fetched.status).as(fetched.toString()).isZero();
 
         Path givenOut = dir.resolve("given");
-        List<String> args = new ArrayList<>(List.of("sus", "--out", givenOut.toString(), "--as-of", AS_OF,
-                "--threads", "2", "--config", config().toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "sus",
+                "--out",
+                givenOut.toString(),
+                "--as-of",
+                AS_OF,
+                "--threads",
+                "2",
+                "--config",
+                config().toString()));
         args.add("--rd");
         files.rd().forEach(p -> args.add(p.toString()));
         args.add("--rj");
@@ -92,13 +121,16 @@ class FetchCommandTests {
         CliRun given = CliRun.of(args.toArray(String[]::new));
         assertThat(given.status).as(given.toString()).isZero();
 
-        assertThat(fetched.err).contains("fetching 24 file(s) into " + cache).contains("RDMT2203.dbc")
+        assertThat(fetched.err)
+                .contains("fetching 24 file(s) into " + cache)
+                .contains("RDMT2203.dbc")
                 .contains("kB/s");
-        assertThat(fetched.out.replace(fetchedOut.toString(), "OUT")).isEqualTo(given.out.replace(givenOut.toString(),
-                "OUT"));
+        assertThat(fetched.out.replace(fetchedOut.toString(), "OUT"))
+                .isEqualTo(given.out.replace(givenOut.toString(), "OUT"));
         List<String> compared = new ArrayList<>();
         try (Stream<Path> outputs = Files.list(givenOut)) {
-            for (Path p : outputs.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+            for (Path p :
+                    outputs.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                 String name = p.getFileName().toString();
                 if (name.equals("runs.csv")) {
                     continue; // names the input files, which differ by folder
@@ -109,26 +141,54 @@ class FetchCommandTests {
         }
         assertThat(compared).contains("fact_glosa.csv", "indicators.csv", "dim_segment.csv");
         assertThat(Files.readString(fetchedOut.resolve("glosa.log"), StandardCharsets.UTF_8))
-                .contains("RJMT2112.dbc").contains("/s");
+                .contains("RJMT2112.dbc")
+                .contains("/s");
     }
 
     @Test
     void fetchPrintsWhereEachFileIsAndOfflineFindsThemAgain() throws IOException {
-        CliRun run = CliRun.of("fetch", "--groups", "RJ,ER", "--uf", "mt", "--from", "2021-11", "--to", "2021-12",
-                "--mirror", mirror, "--cache", cache.toString());
+        CliRun run = CliRun.of(
+                "fetch",
+                "--groups",
+                "RJ,ER",
+                "--uf",
+                "mt",
+                "--from",
+                "2021-11",
+                "--to",
+                "2021-12",
+                "--mirror",
+                mirror,
+                "--cache",
+                cache.toString());
         assertThat(run.status).as(run.toString()).isZero();
         List<String> paths = run.out.lines().toList();
-        assertThat(paths).extracting(p -> Path.of(p).getFileName().toString())
+        assertThat(paths)
+                .extracting(p -> Path.of(p).getFileName().toString())
                 .containsExactly("RJMT2111.dbc", "RJMT2112.dbc", "ERMT2111.dbc", "ERMT2112.dbc");
         for (String p : paths) {
-            assertThat(Path.of(p)).hasSameBinaryContentAs(files.rj().get(0).resolveSibling(Path.of(p).getFileName()));
+            assertThat(Path.of(p))
+                    .hasSameBinaryContentAs(
+                            files.rj().get(0).resolveSibling(Path.of(p).getFileName()));
         }
         assertThat(run.err).contains("4 file(s): 4 downloaded");
-        assertThat(Files.readString(cache.resolve("glosa.log"), StandardCharsets.UTF_8)).contains("ERMT2112.dbc");
+        assertThat(Files.readString(cache.resolve("glosa.log"), StandardCharsets.UTF_8))
+                .contains("ERMT2112.dbc");
 
         server.stop();
-        CliRun offline = CliRun.of("fetch", "--groups", "RJ,ER", "--uf", "MT", "--from", "2021-11", "--to", "2021-12",
-                "--cache", cache.toString(), "--offline");
+        CliRun offline = CliRun.of(
+                "fetch",
+                "--groups",
+                "RJ,ER",
+                "--uf",
+                "MT",
+                "--from",
+                "2021-11",
+                "--to",
+                "2021-12",
+                "--cache",
+                cache.toString(),
+                "--offline");
         assertThat(offline.status).as(offline.toString()).isZero();
         assertThat(offline.out).isEqualTo(run.out);
         assertThat(offline.err).contains("0 downloaded").contains("4 already in the cache");
@@ -138,41 +198,88 @@ class FetchCommandTests {
     void theConfigurationsMirrorsAndCacheAreUsedUnlessTheOptionsGiveTheirs() throws IOException {
         Path config = dir.resolve("glosa.yaml");
         Path configCache = dir.resolve("config-cache");
-        Files.writeString(config, "datasus:\n  mirrors:\n    - \"" + mirror + "\"\n  cache: \""
-                + configCache.toString().replace("\\", "/") + "\"\n");
-        CliRun run = CliRun.of("fetch", "--groups", "RJ", "--uf", "MT", "--from", "2021-11", "--config",
-                config.toString());
+        Files.writeString(
+                config,
+                "datasus:\n  mirrors:\n    - \"" + mirror + "\"\n  cache: \""
+                        + configCache.toString().replace("\\", "/") + "\"\n");
+        CliRun run =
+                CliRun.of("fetch", "--groups", "RJ", "--uf", "MT", "--from", "2021-11", "--config", config.toString());
         assertThat(run.status).as(run.toString()).isZero();
         assertThat(Path.of(run.out.strip())).startsWith(configCache).hasFileName("RJMT2111.dbc");
 
         // --mirror replaces the configuration's list: a mirror that is down fails the fetch.
-        CliRun down = CliRun.of("fetch", "--groups", "RJ", "--uf", "MT", "--from", "2021-12", "--config",
-                config.toString(), "--mirror", "ftp://127.0.0.1:1", "--connections", "1");
+        CliRun down = CliRun.of(
+                "fetch",
+                "--groups",
+                "RJ",
+                "--uf",
+                "MT",
+                "--from",
+                "2021-12",
+                "--config",
+                config.toString(),
+                "--mirror",
+                "ftp://127.0.0.1:1",
+                "--connections",
+                "1");
         assertThat(down.status).as(down.toString()).isNotZero();
         assertThat(down.err).contains("ftp://127.0.0.1:1").doesNotContain(mirror);
     }
 
     @Test
     void ownFilesOfOneGroupAreMixedWithFetchedOthers() throws IOException {
-        List<String> args = new ArrayList<>(List.of("sus", "--uf", "MT", "--from", "2021-06", "--to", "2021-12",
-                "--mirror", mirror, "--cache", cache.toString(), "--out", dir.resolve("out").toString(), "--as-of",
-                AS_OF, "--threads", "2", "--config", config().toString(), "--rd"));
+        List<String> args = new ArrayList<>(List.of(
+                "sus",
+                "--uf",
+                "MT",
+                "--from",
+                "2021-06",
+                "--to",
+                "2021-12",
+                "--mirror",
+                mirror,
+                "--cache",
+                cache.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--as-of",
+                AS_OF,
+                "--threads",
+                "2",
+                "--config",
+                config().toString(),
+                "--rd"));
         files.rd().forEach(p -> args.add(p.toString()));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.status).as(run.toString()).isZero();
         assertThat(run.err).contains("fetching 14 file(s)");
         assertThat(run.err.lines()).noneMatch(l -> l.startsWith("RDMT")).anyMatch(l -> l.startsWith("RJMT2106.dbc"));
-        assertThat(run.err).contains(String.format("RD: %,d rows from 10 file(s)",
-                dev.glosa.io.sih.SihReader.readAll(files.rd(), dev.glosa.io.sih.SihReadOptions.defaults())
-                        .table(dev.glosa.io.sih.SihSystem.RD).table().rowCount()));
+        assertThat(run.err)
+                .contains(String.format(
+                        "RD: %,d rows from 10 file(s)",
+                        dev.glosa.io.sih.SihReader.readAll(files.rd(), dev.glosa.io.sih.SihReadOptions.defaults())
+                                .table(dev.glosa.io.sih.SihSystem.RD)
+                                .table()
+                                .rowCount()));
     }
 
     @Test
     void aMonthDatasusDoesNotHaveIsAUsageErrorNamingTheMonthsItHas() {
-        CliRun run = CliRun.of("fetch", "--groups", "RJ", "--uf", "MT", "--from", "2022-01", "--mirror", mirror,
-                "--cache", cache.toString());
+        CliRun run = CliRun.of(
+                "fetch",
+                "--groups",
+                "RJ",
+                "--uf",
+                "MT",
+                "--from",
+                "2022-01",
+                "--mirror",
+                mirror,
+                "--cache",
+                cache.toString());
         assertThat(run.status).isEqualTo(2);
-        assertThat(run.err).contains("RJMT2201.dbc (RJ MT 2022-01) is on none of the mirrors")
+        assertThat(run.err)
+                .contains("RJMT2201.dbc (RJ MT 2022-01) is on none of the mirrors")
                 .contains(mirror + " has no /dissemin/publicos/SIHSUS/200801_/Dados/RJMT2201.dbc (550")
                 .contains("RJ files exist for every month from 2008-01");
     }
@@ -188,7 +295,15 @@ class FetchCommandTests {
                 .contains("'XY' is not a SIH group");
         assertThat(CliRun.of("fetch", "--uf", "MT", "--from", "2021-06", "--mirror", "gopher://x").err)
                 .contains("ftp://, http(s):// or file:");
-        CliRun noUf = CliRun.of("sus", "--rd", "a.dbc", "--rj", "b.dbc", "--from", "2021-06", "--out",
+        CliRun noUf = CliRun.of(
+                "sus",
+                "--rd",
+                "a.dbc",
+                "--rj",
+                "b.dbc",
+                "--from",
+                "2021-06",
+                "--out",
                 dir.resolve("o").toString());
         assertThat(noUf.status).isEqualTo(2);
         assertThat(noUf.err).contains("--from needs --uf");

@@ -14,8 +14,10 @@ class GlosaCliTests {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        Console console = new Console(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
         return new GlosaCli(console).run(args);
     }
 
@@ -42,8 +44,9 @@ class GlosaCliTests {
 
     @Test
     void versionIsPrintedByEveryCommand() {
-        for (String[] args : new String[][] {{"-V"}, {"--version"}, {"demo", "-V"}, {"inspect", "--version"},
-                {"fetch", "-V"}, {"completion", "-V"}}) {
+        for (String[] args : new String[][] {
+            {"-V"}, {"--version"}, {"demo", "-V"}, {"inspect", "--version"}, {"fetch", "-V"}, {"completion", "-V"}
+        }) {
             out.reset();
             assertThat(run(args)).as(String.join(" ", args)).isZero();
             assertThat(out()).as(String.join(" ", args)).startsWith("glosa ").hasLineCount(1);
@@ -67,7 +70,10 @@ class GlosaCliTests {
     @Test
     void optionsThatTheCommandDoesNotDeclareAreRefusedBeforeAnythingRuns() {
         assertThat(run("demo", "-o", dir.resolve("x").toString())).isEqualTo(2);
-        assertThat(err()).contains("glosa demo: unknown option -o").contains("(glosa demo --help)").hasLineCount(1);
+        assertThat(err())
+                .contains("glosa demo: unknown option -o")
+                .contains("(glosa demo --help)")
+                .hasLineCount(1);
         assertThat(dir.resolve("x")).doesNotExist();
         err.reset();
         assertThat(run("demo", "stray")).isEqualTo(2);
@@ -97,19 +103,32 @@ class GlosaCliTests {
 
     @Test
     void inTakesOneOrMorePathsOnEveryCommandAndCsvSaysItReadsOne() {
-        assertThat(run("csv", "--in", "a.csv", "b.csv", "--out", dir.toString())).isEqualTo(2);
+        assertThat(run("csv", "--in", "a.csv", "b.csv", "--out", dir.toString()))
+                .isEqualTo(2);
         assertThat(err()).contains("glosa csv: --in: glosa csv reads one export, found 2 files");
         err.reset();
-        assertThat(run("tiss", "--in", dir.resolve("none-1").toString(), dir.resolve("none-2").toString(), "--out",
-                dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(run(
+                        "tiss",
+                        "--in",
+                        dir.resolve("none-1").toString(),
+                        dir.resolve("none-2").toString(),
+                        "--out",
+                        dir.resolve("out").toString()))
+                .isEqualTo(2);
         assertThat(err()).doesNotContain("unexpected argument").doesNotContain("takes one value");
     }
 
     @Test
     void completionPrintsAScriptThatCompletesTheCommandsAndTheirOptions() {
         assertThat(run("completion")).isZero();
-        assertThat(out()).contains("complete -F").contains("bashcompinit")
-                .contains("demo").contains("fetch").contains("--rows").contains("--as-of").contains("--rd");
+        assertThat(out())
+                .contains("complete -F")
+                .contains("bashcompinit")
+                .contains("demo")
+                .contains("fetch")
+                .contains("--rows")
+                .contains("--as-of")
+                .contains("--rd");
     }
 
     @Test
@@ -127,8 +146,12 @@ class GlosaCliTests {
 
     @Test
     void demoReconcilesAndPrintsTheIndicators() {
-        assertThat(run("demo", "--rows", "2000", "--seed", "7", "--out", dir.toString())).isZero();
-        assertThat(out()).contains("A REJECTED_NEVER_PAID").contains("naive rejected total").contains("overall");
+        assertThat(run("demo", "--rows", "2000", "--seed", "7", "--out", dir.toString()))
+                .isZero();
+        assertThat(out())
+                .contains("A REJECTED_NEVER_PAID")
+                .contains("naive rejected total")
+                .contains("overall");
     }
 
     @Test

@@ -33,8 +33,10 @@ class GlosaCmdLauncherTests {
 
     @Test
     void aBlockOpenedAndClosedOnOneLineIsCheckedToo() {
-        assertThat(variablesInsideBlocks("if x==y (echo %A%) else (echo ok)\r\n")).containsExactly("line 1: %A%");
-        assertThat(variablesInsideBlocks("echo \"(%A%)\"\r\nif defined B set \"C=%B%\"\r\n")).isEmpty();
+        assertThat(variablesInsideBlocks("if x==y (echo %A%) else (echo ok)\r\n"))
+                .containsExactly("line 1: %A%");
+        assertThat(variablesInsideBlocks("echo \"(%A%)\"\r\nif defined B set \"C=%B%\"\r\n"))
+                .isEmpty();
     }
 
     @Test
@@ -48,7 +50,10 @@ class GlosaCmdLauncherTests {
     @Test
     void theLauncherPassesEveryArgumentAndTheExitStatusThrough() throws IOException {
         String text = launcher();
-        assertThat(text).contains("-jar \"%JAR%\" %*").contains("exit /b %ERRORLEVEL%").contains("setlocal");
+        assertThat(text)
+                .contains("-jar \"%JAR%\" %*")
+                .contains("exit /b %ERRORLEVEL%")
+                .contains("setlocal");
     }
 
     private static String launcher() throws IOException {

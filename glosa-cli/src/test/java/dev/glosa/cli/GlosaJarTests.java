@@ -23,17 +23,21 @@ class GlosaJarTests {
 
     private static Path jar() {
         Path jar = Path.of("target", "glosa.jar");
-        assertThat(jar).as("the shaded jar, packaged before the integration tests run").exists();
+        assertThat(jar)
+                .as("the shaded jar, packaged before the integration tests run")
+                .exists();
         return jar;
     }
 
     private static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the jar ends within two minutes").isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                .as("the jar ends within two minutes")
+                .isTrue();
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
@@ -54,7 +58,8 @@ class GlosaJarTests {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jar().toFile())) {
             assertThat(jar.getEntry("picocli/CommandLine.class")).isNotNull();
             assertThat(jar.getEntry("META-INF/LICENSE")).isNotNull();
-            assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).isNotBlank();
+            assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version"))
+                    .isNotBlank();
         }
     }
 
@@ -75,8 +80,14 @@ class GlosaJarTests {
         Run demo = run("demo", "--rows", "1000", "--out", out.toString(), "--as-of", "2026-11-23", "--threads", "2");
         assertThat(demo.status()).as(demo.output()).isZero();
         assertThat(demo.output()).contains("Top groups by money at stake");
-        for (String file : List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv", "indicators.csv", "runs.csv",
-                "group_state.csv", "manifest.json")) {
+        for (String file : List.of(
+                "fact_glosa.csv",
+                "dim_segment.csv",
+                "dim_cluster.csv",
+                "indicators.csv",
+                "runs.csv",
+                "group_state.csv",
+                "manifest.json")) {
             assertThat(Files.size(out.resolve(file))).as(file).isPositive();
         }
     }

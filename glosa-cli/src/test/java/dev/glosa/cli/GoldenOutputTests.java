@@ -26,9 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenOutputTests {
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
-    static final List<String> FILES = List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv",
-            "indicators.csv", "group_state.csv", "manifest.json", "runs.csv", "dim_hospital.csv", "dim_payer.csv",
-            "dim_glosa_type.csv", "dim_date.csv", "dim_run.csv", "report.html");
+    static final List<String> FILES = List.of(
+            "fact_glosa.csv",
+            "dim_segment.csv",
+            "dim_cluster.csv",
+            "indicators.csv",
+            "group_state.csv",
+            "manifest.json",
+            "runs.csv",
+            "dim_hospital.csv",
+            "dim_payer.csv",
+            "dim_glosa_type.csv",
+            "dim_date.csv",
+            "dim_run.csv",
+            "report.html");
     static final String KEY = "pseudonymKey: golden-key-of-sixteen-chars\n";
 
     @TempDir
@@ -37,26 +48,66 @@ class GoldenOutputTests {
     @Test
     void susDemoWritesTheGoldenFiles() throws IOException {
         Path out = dir.resolve("out");
-        run("demo", "--rows", "2000", "--seed", "7", "--out", out.toString(), "--as-of", "2026-11-23",
-                "--threads", "2", "--lang", "en", "--config", config(KEY).toString());
+        run(
+                "demo",
+                "--rows",
+                "2000",
+                "--seed",
+                "7",
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--threads",
+                "2",
+                "--lang",
+                "en",
+                "--config",
+                config(KEY).toString());
         check("demo-sus", out);
     }
 
     @Test
     void erpDemoWritesTheGoldenFiles() throws IOException {
         Path out = dir.resolve("out");
-        run("demo", "--source", "erp", "--rows", "2000", "--seed", "7", "--out", out.toString(), "--as-of",
-                "2026-11-23", "--threads", "2", "--lang", "en", "--config", config(KEY).toString());
+        run(
+                "demo",
+                "--source",
+                "erp",
+                "--rows",
+                "2000",
+                "--seed",
+                "7",
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--threads",
+                "2",
+                "--lang",
+                "en",
+                "--config",
+                config(KEY).toString());
         check("demo-erp", out);
     }
 
     @Test
     void susOnDatasusFilesWritesTheGoldenFiles() throws IOException {
-        SihFileSet files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(9).withTotalClaims(2000)),
-                dir.resolve("sih"));
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(9).withTotalClaims(2000)), dir.resolve("sih"));
         Path out = dir.resolve("out");
-        List<String> args = new ArrayList<>(List.of("sus", "--out", out.toString(), "--as-of", "2026-11-23",
-                "--threads", "2", "--lang", "en", "--config", config(KEY).toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "sus",
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--threads",
+                "2",
+                "--lang",
+                "en",
+                "--config",
+                config(KEY).toString()));
         args.add("--rd");
         files.rd().forEach(p -> args.add(p.getFileName().toString()));
         args.add("--rj");
@@ -94,7 +145,9 @@ class GoldenOutputTests {
             if (update) {
                 Files.writeString(golden.resolve(file), actual, StandardCharsets.UTF_8);
             } else {
-                assertThat(golden.resolve(file)).as("golden file; regenerate as the class says").exists();
+                assertThat(golden.resolve(file))
+                        .as("golden file; regenerate as the class says")
+                        .exists();
                 String expected = Files.readString(golden.resolve(file), StandardCharsets.UTF_8);
                 assertThat(actual).as(name + "/" + file).isEqualTo(expected);
             }

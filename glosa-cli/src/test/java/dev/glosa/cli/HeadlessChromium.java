@@ -27,9 +27,17 @@ import java.util.regex.Pattern;
  */
 final class HeadlessChromium implements AutoCloseable {
     /** The flags that work on a machine without network: no sandbox as root, no background traffic. */
-    static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
             "--hide-scrollbars");
+
     private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+)");
 
     private final Process process;
@@ -56,8 +64,10 @@ final class HeadlessChromium implements AutoCloseable {
         cmd.add("--user-data-dir=" + userDataDir);
         cmd.add("--remote-debugging-port=0");
         cmd.add("about:blank");
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(userDataDir.resolveSibling("chromium.log").toFile()).start();
+        process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(userDataDir.resolveSibling("chromium.log").toFile())
+                .start();
         Path portFile = userDataDir.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
@@ -68,15 +78,22 @@ final class HeadlessChromium implements AutoCloseable {
             Thread.sleep(100);
         }
         String port = Files.readAllLines(portFile).get(0).trim();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String target = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/new?about:blank"))
-                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher ws = Pattern.compile("\"webSocketDebuggerUrl\"\\s*:\\s*\"([^\"]+)\"").matcher(target);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String target = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/new?about:blank"))
+                                .PUT(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher ws =
+                Pattern.compile("\"webSocketDebuggerUrl\"\\s*:\\s*\"([^\"]+)\"").matcher(target);
         if (!ws.find()) {
             close();
             throw new IOException("chromium's /json/new gave no WebSocket: " + target);
         }
-        socket = http.newWebSocketBuilder().buildAsync(URI.create(ws.group(1)), new Listener())
+        socket = http.newWebSocketBuilder()
+                .buildAsync(URI.create(ws.group(1)), new Listener())
                 .get(10, TimeUnit.SECONDS);
     }
 
@@ -133,23 +150,28 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     void viewport(int width, int height) throws Exception {
-        send("Emulation.setDeviceMetricsOverride", "{\"width\":" + width + ",\"height\":" + height
-                + ",\"deviceScaleFactor\":1,\"mobile\":false}");
+        send(
+                "Emulation.setDeviceMetricsOverride",
+                "{\"width\":" + width + ",\"height\":" + height + ",\"deviceScaleFactor\":1,\"mobile\":false}");
     }
 
     /** The page's console errors, uncaught exceptions and error log entries (a refused load, a CSP violation). */
     List<String> errors() {
         synchronized (events) {
-            return events.stream().filter(e -> e.contains("\"method\":\"Runtime.exceptionThrown\"")
-                    || e.contains("\"method\":\"Runtime.consoleAPICalled\"") && e.contains("\"type\":\"error\"")
-                    || e.contains("\"method\":\"Log.entryAdded\"") && e.contains("\"level\":\"error\"")).toList();
+            return events.stream()
+                    .filter(e -> e.contains("\"method\":\"Runtime.exceptionThrown\"")
+                            || e.contains("\"method\":\"Runtime.consoleAPICalled\"") && e.contains("\"type\":\"error\"")
+                            || e.contains("\"method\":\"Log.entryAdded\"") && e.contains("\"level\":\"error\""))
+                    .toList();
         }
     }
 
     /** The value of a JavaScript expression that yields a JSON string, as that string. */
     String evaluate(String expression) throws Exception {
-        String m = send("Runtime.evaluate", "{\"expression\":\"" + expression.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"returnByValue\":true}");
+        String m = send(
+                "Runtime.evaluate",
+                "{\"expression\":\"" + expression.replace("\\", "\\\\").replace("\"", "\\\"")
+                        + "\",\"returnByValue\":true}");
         Matcher v = Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(m);
         if (!v.find()) {
             throw new IOException("no string value in " + m);
@@ -159,8 +181,10 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** A PNG of the page from its top, {@code width} by {@code height} CSS pixels. */
     byte[] screenshot(int width, int height) throws Exception {
-        String m = send("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":true,"
-                + "\"clip\":{\"x\":0,\"y\":0,\"width\":" + width + ",\"height\":" + height + ",\"scale\":1}}");
+        String m = send(
+                "Page.captureScreenshot",
+                "{\"format\":\"png\",\"captureBeyondViewport\":true," + "\"clip\":{\"x\":0,\"y\":0,\"width\":" + width
+                        + ",\"height\":" + height + ",\"scale\":1}}");
         Matcher d = Pattern.compile("\"data\":\"([^\"]+)\"").matcher(m);
         if (!d.find()) {
             throw new IOException("no screenshot in the answer");

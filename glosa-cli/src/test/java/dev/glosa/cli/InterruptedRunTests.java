@@ -27,10 +27,23 @@ class InterruptedRunTests {
         Map<String, byte[]> before = snapshot(out);
 
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                GlosaCli.class.getName(), "demo", "--rows", "150000", "--out", out.toString(), "--as-of", "2026-11-30",
-                "--threads", "2")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        GlosaCli.class.getName(),
+                        "demo",
+                        "--rows",
+                        "150000",
+                        "--out",
+                        out.toString(),
+                        "--as-of",
+                        "2026-11-30",
+                        "--threads",
+                        "2")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         boolean sawTemp = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (child.isAlive() && System.nanoTime() < deadline) {
@@ -44,8 +57,10 @@ class InterruptedRunTests {
             Thread.sleep(5);
         }
         child.waitFor(30, TimeUnit.SECONDS);
-        assertThat(sawTemp).as("the child run was caught while writing its temporary files: "
-                + Files.readString(dir.resolve("child.log"))).isTrue();
+        assertThat(sawTemp)
+                .as("the child run was caught while writing its temporary files: "
+                        + Files.readString(dir.resolve("child.log")))
+                .isTrue();
 
         Map<String, byte[]> after = snapshot(out);
         assertThat(after.keySet()).containsAll(before.keySet());
@@ -65,8 +80,14 @@ class InterruptedRunTests {
     /** The star-schema files (not the log or the lock), by name. */
     private static Map<String, byte[]> snapshot(Path folder) throws IOException {
         Map<String, byte[]> out = new HashMap<>();
-        for (String f : List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv", "indicators.csv", "runs.csv",
-                "group_state.csv", "manifest.json")) {
+        for (String f : List.of(
+                "fact_glosa.csv",
+                "dim_segment.csv",
+                "dim_cluster.csv",
+                "indicators.csv",
+                "runs.csv",
+                "group_state.csv",
+                "manifest.json")) {
             out.put(f, Files.readAllBytes(folder.resolve(f)));
         }
         return out;

@@ -20,8 +20,20 @@ class LanguageCliTests {
     Path dir;
 
     private CliRun demo(String lang, Path out, String asOf) {
-        CliRun r = CliRun.of("demo", "--rows", "3000", "--seed", "11", "--out", out.toString(), "--as-of", asOf,
-                "--threads", "2", "--lang", lang);
+        CliRun r = CliRun.of(
+                "demo",
+                "--rows",
+                "3000",
+                "--seed",
+                "11",
+                "--out",
+                out.toString(),
+                "--as-of",
+                asOf,
+                "--threads",
+                "2",
+                "--lang",
+                lang);
         assertThat(r.status).as(r.toString()).isZero();
         return r;
     }
@@ -31,19 +43,39 @@ class LanguageCliTests {
         CliRun pt = demo("pt-BR", dir.resolve("pt"), "2026-11-23");
         CliRun en = demo("en", dir.resolve("en"), "2026-11-23");
 
-        assertThat(pt.out).contains("Grupos de maior valor em glosa (10):", "operadora", "tipo de glosa", "novo",
-                "do segmento", "Hospital ", "Procedimentos, UTI, OPM", "Indicadores", "contas",
-                "Saídas para o Power BI em ");
-        assertThat(en.out).contains("Top groups by money at stake (10):", "payer", "glosa type", "new",
-                "of the segment", "Hospital ", "Procedures, ICU, OPM", "Indicators", "claims",
-                "Power BI outputs in ");
+        assertThat(pt.out)
+                .contains(
+                        "Grupos de maior valor em glosa (10):",
+                        "operadora",
+                        "tipo de glosa",
+                        "novo",
+                        "do segmento",
+                        "Hospital ",
+                        "Procedimentos, UTI, OPM",
+                        "Indicadores",
+                        "contas",
+                        "Saídas para o Power BI em ");
+        assertThat(en.out)
+                .contains(
+                        "Top groups by money at stake (10):",
+                        "payer",
+                        "glosa type",
+                        "new",
+                        "of the segment",
+                        "Hospital ",
+                        "Procedures, ICU, OPM",
+                        "Indicators",
+                        "claims",
+                        "Power BI outputs in ");
         assertThat(pt.out).doesNotContain("of the segment", "Top groups");
         assertThat(en.out).doesNotContain("do segmento", "Grupos de maior");
         // pt-BR money: R$ 217.573,16; English: R$ 217,573.16; the same amounts in the same order
         List<String> ptAmounts = amounts(topRows(pt.out), "R\\$ ([0-9.]+,\\d\\d)");
         List<String> enAmounts = amounts(topRows(en.out), "R\\$ ([0-9,]+\\.\\d\\d)");
         assertThat(ptAmounts).hasSize(10);
-        assertThat(ptAmounts.stream().map(a -> a.replace(".", "").replace(',', '.')).toList())
+        assertThat(ptAmounts.stream()
+                        .map(a -> a.replace(".", "").replace(',', '.'))
+                        .toList())
                 .isEqualTo(enAmounts.stream().map(a -> a.replace(",", "")).toList());
         // the list is aligned: every row's amount ends in the same column
         List<String> rows = topRows(pt.out);
@@ -55,7 +87,9 @@ class LanguageCliTests {
                 .isEqualTo(Files.readString(dir.resolve("en/fact_glosa.csv"), StandardCharsets.UTF_8));
         String ptClusters = Files.readString(dir.resolve("pt/dim_cluster.csv"), StandardCharsets.UTF_8);
         assertThat(ptClusters.lines().findFirst())
-                .isEqualTo(Files.readString(dir.resolve("en/dim_cluster.csv")).lines().findFirst());
+                .isEqualTo(Files.readString(dir.resolve("en/dim_cluster.csv"))
+                        .lines()
+                        .findFirst());
         assertThat(ptClusters).contains("do segmento").doesNotContain("of the segment");
     }
 
@@ -75,17 +109,25 @@ class LanguageCliTests {
         demo("pt-BR", out, "2026-11-23");
         demo("pt-BR", out, "2026-11-30");
         CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
-        for (String[] link : new String[][] {{"hospital", "dim_hospital"}, {"payer", "dim_payer"},
-            {"glosa_type", "dim_glosa_type"}, {"competence", "dim_date"}, {"run_id", "dim_run"}}) {
+        for (String[] link : new String[][] {
+            {"hospital", "dim_hospital"},
+            {"payer", "dim_payer"},
+            {"glosa_type", "dim_glosa_type"},
+            {"competence", "dim_date"},
+            {"run_id", "dim_run"}
+        }) {
             CsvTable dim = CsvTable.read(out.resolve(link[1] + ".csv"));
             List<String> keys = dim.column(link[0]);
             assertThat(keys).as(link[1] + " keys are unique").doesNotHaveDuplicates();
-            assertThat(keys).as(link[1]).containsAll(fact.distinct(link[0]).stream().filter(v -> !v.isEmpty())
-                    .toList());
+            assertThat(keys)
+                    .as(link[1])
+                    .containsAll(fact.distinct(link[0]).stream()
+                            .filter(v -> !v.isEmpty())
+                            .toList());
         }
         CsvTable hospitals = CsvTable.read(out.resolve("dim_hospital.csv"));
-        assertThat(hospitals.column("name")).allSatisfy(n -> assertThat(n).doesNotMatch("\\d+")
-                .matches("(Hospital|Santa Casa|Maternidade) .+"));
+        assertThat(hospitals.column("name"))
+                .allSatisfy(n -> assertThat(n).doesNotMatch("\\d+").matches("(Hospital|Santa Casa|Maternidade) .+"));
         CsvTable runs = CsvTable.read(out.resolve("dim_run.csv"));
         assertThat(runs.column("latest")).containsExactly("false", "true");
         CsvTable months = CsvTable.read(out.resolve("dim_date.csv"));
@@ -96,8 +138,9 @@ class LanguageCliTests {
     void anUnknownLanguageIsRefusedInOneLineNamingTheChoices() {
         CliRun r = CliRun.of("demo", "--rows", "300", "--out", dir.resolve("x").toString(), "--lang", "fr");
         assertThat(r.status).isEqualTo(2);
-        assertThat(r.err).containsAnyOf("--lang must be pt-BR or en, found 'fr'",
-                "--lang deve ser pt-BR ou en, encontrado 'fr'");
+        assertThat(r.err)
+                .containsAnyOf(
+                        "--lang must be pt-BR or en, found 'fr'", "--lang deve ser pt-BR ou en, encontrado 'fr'");
     }
 
     /** The lines of the top list: a rank, then the columns. */

@@ -19,18 +19,30 @@ class OutputFolderCheckTests {
         CliRun run = CliRun.of("csv", "--in", dir.resolve("missing.csv").toString(), "--out", "");
         assertThat(run.status).as(run.toString()).isEqualTo(2);
         // the command line echoed, then the refusal, and nothing about the input
-        assertThat(run.err.lines().toList()).hasSize(2).last().asString()
+        assertThat(run.err.lines().toList())
+                .hasSize(2)
+                .last()
+                .asString()
                 .startsWith("glosa csv: --out is empty: give the output folder");
     }
 
     @Test
     void anOutThatIsAFileIsRefusedBeforeTheInputIsReadAndTheFileIsKept() throws IOException {
         Path file = Files.writeString(dir.resolve("out.csv"), "keep me");
-        CliRun run = CliRun.of("sus", "--rd", dir.resolve("RD.dbc").toString(), "--rj", dir.resolve("RJ.dbc").toString(),
-                "--out", file.toString());
+        CliRun run = CliRun.of(
+                "sus",
+                "--rd",
+                dir.resolve("RD.dbc").toString(),
+                "--rj",
+                dir.resolve("RJ.dbc").toString(),
+                "--out",
+                file.toString());
         assertThat(run.status).as(run.toString()).isEqualTo(2);
-        assertThat(run.err.lines().toList()).hasSize(2).last().asString().startsWith("glosa sus: --out: the output "
-                + "folder " + file + " is an existing file, not a folder");
+        assertThat(run.err.lines().toList())
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("glosa sus: --out: the output " + "folder " + file + " is an existing file, not a folder");
         assertThat(Files.readString(file)).isEqualTo("keep me");
     }
 
@@ -38,10 +50,14 @@ class OutputFolderCheckTests {
     void aFolderThatCannotBeWrittenIsReportedBeforeTheInputIsRead() throws IOException {
         Path out = Files.createDirectories(dir.resolve("out"));
         // the probe's name taken by a folder makes its write fail, as on a read-only share
-        Files.createDirectories(out.resolve(".glosa-probe-" + ProcessHandle.current().pid()));
+        Files.createDirectories(
+                out.resolve(".glosa-probe-" + ProcessHandle.current().pid()));
         CliRun run = CliRun.of("tiss", "--in", dir.resolve("missing.xml").toString(), "--out", out.toString());
         assertThat(run.status).as(run.toString()).isEqualTo(2);
-        assertThat(run.err.lines().toList()).hasSize(2).last().asString()
+        assertThat(run.err.lines().toList())
+                .hasSize(2)
+                .last()
+                .asString()
                 .startsWith("glosa tiss: --out: cannot write in the output folder " + out);
     }
 
@@ -52,7 +68,9 @@ class OutputFolderCheckTests {
         try (OutputFolder held = OutputFolder.open(out)) {
             CliRun run = CliRun.of("demo", "--rows", "500", "--out", out.toString());
             assertThat(run.status).as(run.toString()).isEqualTo(1);
-            assertThat(run.err).contains("glosa demo: another run is writing " + out).doesNotContain("generating");
+            assertThat(run.err)
+                    .contains("glosa demo: another run is writing " + out)
+                    .doesNotContain("generating");
         }
         CliRun ok = CliRun.of("demo", "--rows", "500", "--out", out.toString(), "--threads", "1");
         assertThat(ok.status).as(ok.toString()).isZero();

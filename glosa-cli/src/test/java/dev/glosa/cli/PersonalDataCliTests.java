@@ -95,8 +95,20 @@ class PersonalDataCliTests {
         Path csv = export();
         Path out = dir.resolve("out");
 
-        CliRun run = CliRun.of("csv", "--in", csv.toString(), "--out", out.toString(), "--as-of", "2026-11-23",
-                "--month", month, "--threads", "2", "--config", config("pseudonymKey: " + KEY + "\n").toString());
+        CliRun run = CliRun.of(
+                "csv",
+                "--in",
+                csv.toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--month",
+                month,
+                "--threads",
+                "2",
+                "--config",
+                config("pseudonymKey: " + KEY + "\n").toString());
 
         assertThat(run.status).as(run.toString()).isZero();
         String all = writtenFiles(out) + run.out + run.err;
@@ -105,38 +117,78 @@ class PersonalDataCliTests {
                 assertThat(all).doesNotContain(value);
             }
         }
-        assertThat(all).doesNotContain("NOME_PACIENTE=").doesNotContain("DT_NASCIMENTO=").doesNotContain("DOC=");
-        assertThat(Files.readString(out.resolve("manifest.json"))).contains("CPF_PACIENTE", "NOME_PACIENTE",
-                "DT_NASCIMENTO", "CARTEIRINHA", "\"DOC\"");
+        assertThat(all)
+                .doesNotContain("NOME_PACIENTE=")
+                .doesNotContain("DT_NASCIMENTO=")
+                .doesNotContain("DOC=");
+        assertThat(Files.readString(out.resolve("manifest.json")))
+                .contains("CPF_PACIENTE", "NOME_PACIENTE", "DT_NASCIMENTO", "CARTEIRINHA", "\"DOC\"");
     }
 
     @Test
     void withoutAKeyOrAPolicyTheRunStopsAndSaysWhatToSet() throws IOException {
-        assumeTrue(System.getenv(WriterOptions.KEY_ENVIRONMENT_VARIABLE) == null,
+        assumeTrue(
+                System.getenv(WriterOptions.KEY_ENVIRONMENT_VARIABLE) == null,
                 "GLOSA_PSEUDONYM_KEY is set in this environment, so a run without a policy pseudonymises");
         Path out = dir.resolve("out");
 
-        CliRun run = CliRun.of("csv", "--in", export().toString(), "--out", out.toString(), "--as-of", "2026-11-23",
-                "--month", month, "--threads", "2");
+        CliRun run = CliRun.of(
+                "csv",
+                "--in",
+                export().toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--month",
+                month,
+                "--threads",
+                "2");
 
         assertThat(run.status).as(run.toString()).isEqualTo(2);
-        assertThat(run.err).contains("CPF_PACIENTE", "NOME_PACIENTE", "DT_NASCIMENTO", "CARTEIRINHA", "DOC",
-                WriterOptions.KEY_ENVIRONMENT_VARIABLE, "DROP", "KEEP_CLEAR");
+        assertThat(run.err)
+                .contains(
+                        "CPF_PACIENTE",
+                        "NOME_PACIENTE",
+                        "DT_NASCIMENTO",
+                        "CARTEIRINHA",
+                        "DOC",
+                        WriterOptions.KEY_ENVIRONMENT_VARIABLE,
+                        "DROP",
+                        "KEEP_CLEAR");
         assertThat(out.resolve("fact_glosa.csv")).doesNotExist();
     }
 
     @Test
     void aMappingDecidesEitherWayWhichColumnsArePersonal() throws IOException {
         Path csv = export();
-        String reference = new String(CsvMapping.class.getResourceAsStream("/dev/glosa/io/csv/reference-erp.yaml")
-                .readAllBytes(), StandardCharsets.UTF_8);
+        String reference = new String(
+                CsvMapping.class
+                        .getResourceAsStream("/dev/glosa/io/csv/reference-erp.yaml")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
         Path mapping = dir.resolve("mapping.yaml");
-        Files.writeString(mapping, reference + "  - {source: CARTEIRINHA, type: category, personal: false}\n"
-                + "  - {source: SETOR_N2_X, type: category, optional: true, personal: true}\n");
+        Files.writeString(
+                mapping,
+                reference + "  - {source: CARTEIRINHA, type: category, personal: false}\n"
+                        + "  - {source: SETOR_N2_X, type: category, optional: true, personal: true}\n");
         Path out = dir.resolve("out");
 
-        CliRun run = CliRun.of("csv", "--in", csv.toString(), "--mapping", mapping.toString(), "--out",
-                out.toString(), "--as-of", "2026-11-23", "--month", month, "--threads", "2", "--config",
+        CliRun run = CliRun.of(
+                "csv",
+                "--in",
+                csv.toString(),
+                "--mapping",
+                mapping.toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--month",
+                month,
+                "--threads",
+                "2",
+                "--config",
                 config("pseudonymKey: " + KEY + "\n").toString());
 
         assertThat(run.status).as(run.toString()).isZero();

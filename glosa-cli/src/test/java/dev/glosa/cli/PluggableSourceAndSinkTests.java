@@ -38,8 +38,8 @@ class PluggableSourceAndSinkTests {
         CliRun help = CliRun.of("--help");
         assertThat(help.out).contains("planted").contains("ERP lines with planted groups, from a test's provider");
 
-        CliRun run = CliRun.of("planted", "--hospitals", "2", "--out", "memory:week", "--as-of", "2026-11-23",
-                "--threads", "2");
+        CliRun run = CliRun.of(
+                "planted", "--hospitals", "2", "--out", "memory:week", "--as-of", "2026-11-23", "--threads", "2");
         assertThat(run.status).as(run.toString()).isZero();
         assertThat(run.out).contains("memory sink received").contains("Top groups by money at stake");
         assertThat(RECEIVED).singleElement().satisfies(out -> {
@@ -56,7 +56,9 @@ class PluggableSourceAndSinkTests {
         assertThat(typo.err).contains("glosa planted: unknown option --hospitalz; did you mean --hospitals?");
         CliRun help = CliRun.of("planted", "-h");
         assertThat(help.status).isZero();
-        assertThat(help.out).contains("Usage: glosa planted --hospitals N --out DIR").contains("--as-of DATE");
+        assertThat(help.out)
+                .contains("Usage: glosa planted --hospitals N --out DIR")
+                .contains("--as-of DATE");
         CliRun completion = CliRun.of("completion");
         assertThat(completion.out).contains("planted").contains("--hospitals");
     }
@@ -99,8 +101,12 @@ class PluggableSourceAndSinkTests {
                 public SourceBatch read(RunContext context) {
                     ErpGeneratorConfig c = ErpGeneratorConfig.defaults(3).withSegments(hospitals, 2, 2, 1.0);
                     ErpSample sample = ErpGenerator.generate(c);
-                    return new SourceBatch(new SourceRows.ErpLines(sample.table(), c.analysedMonth()), List.of(),
-                            sample.table().rowCount(), 0, List.of());
+                    return new SourceBatch(
+                            new SourceRows.ErpLines(sample.table(), c.analysedMonth()),
+                            List.of(),
+                            sample.table().rowCount(),
+                            0,
+                            List.of());
                 }
             };
         }
@@ -117,8 +123,8 @@ class PluggableSourceAndSinkTests {
         }
 
         @Override
-        public GlosaSink create(String out, WriterOptions identifiers, dev.glosa.run.RunConfig config,
-                Options options) {
+        public GlosaSink create(
+                String out, WriterOptions identifiers, dev.glosa.run.RunConfig config, Options options) {
             return new GlosaSink() {
                 @Override
                 public String describe() {

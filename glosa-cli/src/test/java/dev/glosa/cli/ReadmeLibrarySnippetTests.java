@@ -15,20 +15,20 @@ import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
 import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
-import dev.glosa.run.CsvTable;
 import dev.glosa.io.generate.SihFileSet;
 import dev.glosa.io.generate.SihFiles;
 import dev.glosa.io.generate.SihGenerator;
 import dev.glosa.io.generate.SihGeneratorConfig;
-import dev.glosa.core.run.RunRecord;
 import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihRejections;
 import dev.glosa.io.sih.SihSystem;
+import dev.glosa.run.CsvTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,9 +57,18 @@ class ReadmeLibrarySnippetTests {
 
     /** The README's code; the lines between the markers must equal the README's block (checked below). */
     @SuppressWarnings("unused")
-    private static void snippet(List<Path> rdFiles, List<Path> rjFiles, List<Path> erFiles, Path folder,
-            LocalDate asOf, String configSha256, Instant started, List<RunRecord.Input> inputs, String key)
+    private static void snippet(
+            List<Path> rdFiles,
+            List<Path> rjFiles,
+            List<Path> erFiles,
+            Path folder,
+            LocalDate asOf,
+            String configSha256,
+            Instant started,
+            List<RunRecord.Input> inputs,
+            String key)
             throws IOException {
+        // spotless:off
         // README snippet begin
         GlosaTable rd = SihReader.readAll(rdFiles).table(SihSystem.RD).table();
         GlosaTable rj = SihRejections.attachErrors(SihReader.readAll(rjFiles).table(SihSystem.RJ).table(),
@@ -76,6 +85,7 @@ class ReadmeLibrarySnippetTests {
         StarSchemaWriter.write(folder, run, withGlosa, groups.segments(), indicators, groups.state(),
                 WriterOptions.pseudonymise(key));
         // README snippet end
+        // spotless:on
     }
 
     @Test
@@ -89,8 +99,9 @@ class ReadmeLibrarySnippetTests {
         int section = readme.indexOf("Step by step", readme.indexOf("## As a library"));
         int start = readme.indexOf("```java\n", section) + "```java\n".length();
         String block = readme.substring(start, readme.indexOf("```", start));
-        String source = Files.readString(root.resolve("glosa-cli/src/test/java/dev/glosa/cli/"
-                + "ReadmeLibrarySnippetTests.java"), StandardCharsets.UTF_8);
+        String source = Files.readString(
+                root.resolve("glosa-cli/src/test/java/dev/glosa/cli/" + "ReadmeLibrarySnippetTests.java"),
+                StandardCharsets.UTF_8);
         int from = source.indexOf(BEGIN + "\n") + BEGIN.length() + 1;
         String here = source.substring(from, source.indexOf("        " + END, from));
 
@@ -103,8 +114,9 @@ class ReadmeLibrarySnippetTests {
 
     @Test
     void onGeneratedFilesNoBirthDateLeavesInClearAndTheSecondWeekKeepsTheGroups() throws IOException {
-        SihFileSet files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(42).withHospitals(3)
-                .withClaimsPerHospitalMonth(80)),
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(
+                        SihGeneratorConfig.defaults(42).withHospitals(3).withClaimsPerHospitalMonth(80)),
                 dir.resolve("in"));
         twoWeeks(files.rd(), files.rj(), files.er());
     }
@@ -137,7 +149,9 @@ class ReadmeLibrarySnippetTests {
 
         Set<String> births = new HashSet<>();
         for (Path f : Stream.of(rd, rj).flatMap(List::stream).toList()) {
-            GlosaTable t = SihReader.readAll(List.of(f)).table(rd.contains(f) ? SihSystem.RD : SihSystem.RJ).table();
+            GlosaTable t = SihReader.readAll(List.of(f))
+                    .table(rd.contains(f) ? SihSystem.RD : SihSystem.RJ)
+                    .table();
             for (int row = 0; row < t.rowCount(); row++) {
                 String b = t.column("NASC").text(row).trim();
                 if (!b.isEmpty()) {
@@ -148,7 +162,9 @@ class ReadmeLibrarySnippetTests {
         assertThat(births).isNotEmpty();
         try (Stream<Path> written = Files.list(folder)) {
             for (Path f : written.toList()) {
-                assertThat(Files.readString(f, StandardCharsets.UTF_8)).as(f.toString()).doesNotContain("NASC=");
+                assertThat(Files.readString(f, StandardCharsets.UTF_8))
+                        .as(f.toString())
+                        .doesNotContain("NASC=");
             }
         }
         CsvTable clusters = CsvTable.read(folder.resolve(StarSchemaWriter.DIM_CLUSTER));
@@ -161,7 +177,8 @@ class ReadmeLibrarySnippetTests {
                 assertThat(births).as(text).doesNotContain(word);
             }
         }
-        for (String nasc : CsvTable.read(folder.resolve(StarSchemaWriter.FACT_GLOSA)).column("NASC")) {
+        for (String nasc :
+                CsvTable.read(folder.resolve(StarSchemaWriter.FACT_GLOSA)).column("NASC")) {
             assertThat(nasc).matches("[0-9a-f]{24}|");
         }
         List<String> asOf = clusters.column("as_of");

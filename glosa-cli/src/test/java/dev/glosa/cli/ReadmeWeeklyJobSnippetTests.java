@@ -34,8 +34,9 @@ class ReadmeWeeklyJobSnippetTests {
     Path dir;
 
     /** The README's code; the lines between the markers must equal the README's first block (checked below). */
-    private static RunSummary snippet(List<Path> rdFiles, List<Path> rjFiles, List<Path> erFiles, String out,
-            Path configFile, LocalDate asOf) {
+    private static RunSummary snippet(
+            List<Path> rdFiles, List<Path> rjFiles, List<Path> erFiles, String out, Path configFile, LocalDate asOf) {
+        // spotless:off
         // README snippet begin
         RunSummary week = WeeklyJob.run(RunRequest.of(
                 new SihFilesSource(rdFiles, rjFiles, erFiles),          // or ErpCsvSource, JdbcQuerySource, TissFilesSource
@@ -43,6 +44,7 @@ class ReadmeWeeklyJobSnippetTests {
                 RunConfig.load(configFile),                             // or RunConfig.defaults()
                 asOf));
         // README snippet end
+        // spotless:on
         return week;
     }
 
@@ -55,8 +57,9 @@ class ReadmeWeeklyJobSnippetTests {
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
         int start = readme.indexOf("```java\n", readme.indexOf("## As a library")) + "```java\n".length();
         String block = readme.substring(start, readme.indexOf("```", start));
-        String source = Files.readString(root.resolve("glosa-cli/src/test/java/dev/glosa/cli/"
-                + "ReadmeWeeklyJobSnippetTests.java"), StandardCharsets.UTF_8);
+        String source = Files.readString(
+                root.resolve("glosa-cli/src/test/java/dev/glosa/cli/" + "ReadmeWeeklyJobSnippetTests.java"),
+                StandardCharsets.UTF_8);
         int from = source.indexOf(BEGIN + "\n") + BEGIN.length() + 1;
         String here = source.substring(from, source.indexOf("        " + END, from));
 
@@ -65,8 +68,10 @@ class ReadmeWeeklyJobSnippetTests {
 
     @Test
     void twoWeeksWriteTheStarSchemaAndTheSecondKeepsTheGroups() throws IOException {
-        SihFileSet files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(7).withHospitals(3)
-                .withClaimsPerHospitalMonth(80)), dir.resolve("in"));
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(
+                        SihGeneratorConfig.defaults(7).withHospitals(3).withClaimsPerHospitalMonth(80)),
+                dir.resolve("in"));
         Path config = Files.writeString(dir.resolve("glosa.yaml"), "pseudonymKey: a-test-key-of-32-characters-long\n");
         String out = dir.resolve("saida").toString();
         LocalDate week1 = LocalDate.of(2026, 11, 23);
@@ -78,8 +83,10 @@ class ReadmeWeeklyJobSnippetTests {
         assertThat(first.loop().profiles()).isNotEmpty();
         CsvTable clusters = CsvTable.read(Path.of(out).resolve("dim_cluster.csv"));
         List<String> secondWeek = clusters.rows().stream()
-                .filter(r -> r.get(clusters.col("as_of")).equals(week1.plusDays(7).toString()))
-                .map(r -> r.get(clusters.col("status"))).toList();
+                .filter(r ->
+                        r.get(clusters.col("as_of")).equals(week1.plusDays(7).toString()))
+                .map(r -> r.get(clusters.col("status")))
+                .toList();
         assertThat(secondWeek).hasSize(second.loop().profiles().size()).containsOnly("kept");
         assertThat(CsvTable.read(Path.of(out).resolve("runs.csv")).rows()).hasSize(2);
     }

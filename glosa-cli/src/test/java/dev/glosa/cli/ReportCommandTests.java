@@ -19,13 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportCommandTests {
     @TempDir
     static Path dir;
+
     static Path out;
 
     @BeforeAll
     static void twoWeeks() {
         out = dir.resolve("out");
         for (String week : List.of("2026-11-16", "2026-11-23")) {
-            CliRun run = CliRun.of("demo", "--rows", "3000", "--out", out.toString(), "--as-of", week, "--threads", "2");
+            CliRun run =
+                    CliRun.of("demo", "--rows", "3000", "--out", out.toString(), "--as-of", week, "--threads", "2");
             assertThat(run.status).as(run.toString()).isZero();
             assertThat(run.out).contains("report.html");
         }
@@ -42,27 +44,40 @@ class ReportCommandTests {
         List<String> last = runs.rows().get(runs.rows().size() - 1);
         assertThat(d.selectFirst("dd[data-column=glosa_total]").attr("data-value"))
                 .isEqualTo(last.get(runs.col("glosa_total")));
-        assertThat(d.selectFirst("dd[data-column=rows_in]").attr("data-value")).isEqualTo(last.get(runs.col("rows_in")));
+        assertThat(d.selectFirst("dd[data-column=rows_in]").attr("data-value"))
+                .isEqualTo(last.get(runs.col("rows_in")));
         CsvTable clusters = CsvTable.read(out.resolve("dim_cluster.csv"));
         List<List<String>> week = clusters.rows().stream()
                 .filter(r -> r.get(clusters.col("as_of")).equals("2026-11-23"))
-                .sorted(Comparator.comparingDouble((List<String> r) -> -Double.parseDouble(r.get(clusters.col("glosa_amount"))))
+                .sorted(Comparator.comparingDouble(
+                                (List<String> r) -> -Double.parseDouble(r.get(clusters.col("glosa_amount"))))
                         .thenComparing(r -> r.get(clusters.col("cluster_id"))))
-                .limit(10).toList();
+                .limit(10)
+                .toList();
         assertThat(d.select("li.group").eachAttr("data-cluster"))
-                .isEqualTo(week.stream().map(r -> r.get(clusters.col("cluster_id"))).toList());
+                .isEqualTo(week.stream()
+                        .map(r -> r.get(clusters.col("cluster_id")))
+                        .toList());
         assertThat(d.select("li.group .amount").eachAttr("data-value"))
-                .isEqualTo(week.stream().map(r -> r.get(clusters.col("glosa_amount"))).toList());
+                .isEqualTo(week.stream()
+                        .map(r -> r.get(clusters.col("glosa_amount")))
+                        .toList());
         CsvTable ind = CsvTable.read(out.resolve("indicators.csv"));
-        List<String> overall = ind.rows().stream().filter(r -> r.get(ind.col("as_of")).equals("2026-11-23")
-                && r.get(ind.col("scope")).equals("overall")).findFirst().orElseThrow();
+        List<String> overall = ind.rows().stream()
+                .filter(r -> r.get(ind.col("as_of")).equals("2026-11-23")
+                        && r.get(ind.col("scope")).equals("overall"))
+                .findFirst()
+                .orElseThrow();
         assertThat(d.select("table.indicators tr[data-scope=overall] td").eachAttr("data-value"))
                 .contains(overall.get(ind.col("claims")), overall.get(ind.col("glosa_rate")));
         // Every claim in one situation: A + B + C is the fact table's week.
         long claims = d.select("table.situations tr[data-situation] td:eq(1)").eachAttr("data-value").stream()
-                .mapToLong(Long::parseLong).sum();
-        assertThat(claims).isEqualTo(CsvTable.read(out.resolve("fact_glosa.csv")).rows().stream()
-                .filter(r -> r.get(1).equals("2026-11-23")).count());
+                .mapToLong(Long::parseLong)
+                .sum();
+        assertThat(claims)
+                .isEqualTo(CsvTable.read(out.resolve("fact_glosa.csv")).rows().stream()
+                        .filter(r -> r.get(1).equals("2026-11-23"))
+                        .count());
         assertThat(d.selectFirst("dd[data-column=kept]").text()).isNotEqualTo("0");
     }
 

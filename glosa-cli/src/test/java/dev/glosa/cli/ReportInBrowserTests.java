@@ -30,6 +30,7 @@ class ReportInBrowserTests {
 
     @TempDir
     static Path dir;
+
     static Path report;
 
     @BeforeAll
@@ -38,12 +39,24 @@ class ReportInBrowserTests {
         if (chromium == null && System.getenv("CI") != null) {
             throw new AssertionError("chromium is not installed; .ci/run installs Debian's chromium package");
         }
-        Assumptions.assumeTrue(chromium != null, "chromium not found (/usr/bin/chromium): the browser test of"
-                + " report.html skips; install Debian's chromium package to run it (CI does)");
+        Assumptions.assumeTrue(
+                chromium != null,
+                "chromium not found (/usr/bin/chromium): the browser test of"
+                        + " report.html skips; install Debian's chromium package to run it (CI does)");
         Path out = dir.resolve("demo");
         for (String[] week : new String[][] {{"2026-11-16", "41"}, {"2026-11-23", "42"}}) {
-            CliRun run = CliRun.of("demo", "--rows", "8000", "--seed", week[1], "--out", out.toString(), "--as-of",
-                    week[0], "--threads", "2");
+            CliRun run = CliRun.of(
+                    "demo",
+                    "--rows",
+                    "8000",
+                    "--seed",
+                    week[1],
+                    "--out",
+                    out.toString(),
+                    "--as-of",
+                    week[0],
+                    "--threads",
+                    "2");
             assertThat(run.status).as(run.toString()).isZero();
         }
         report = out.resolve("report.html");
@@ -54,20 +67,28 @@ class ReportInBrowserTests {
         Path userData = Files.createDirectories(dir.resolve("chromium-profile"));
         try (HeadlessChromium browser = new HeadlessChromium(HeadlessChromium.find(), userData)) {
             browser.open(report, WIDTH);
-            String rects = browser.evaluate("JSON.stringify([...document.querySelectorAll('svg.chart')].map(e => {"
-                    + " const r = e.getBoundingClientRect(); return [r.x + scrollX, r.y + scrollY, r.width, r.height]; }))");
+            String rects = browser.evaluate(
+                    "JSON.stringify([...document.querySelectorAll('svg.chart')].map(e => {"
+                            + " const r = e.getBoundingClientRect(); return [r.x + scrollX, r.y + scrollY, r.width, r.height]; }))");
             List<double[]> charts = new ArrayList<>();
             for (Matcher m = RECT.matcher(rects); m.find(); ) {
-                charts.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))});
+                charts.add(new double[] {
+                    Double.parseDouble(m.group(1)),
+                    Double.parseDouble(m.group(2)),
+                    Double.parseDouble(m.group(3)),
+                    Double.parseDouble(m.group(4))
+                });
             }
             // Reconciliation, two indicator charts, ranked groups, three scatters, the trend.
             assertThat(charts).hasSizeGreaterThanOrEqualTo(7);
-            int height = (int) Math.ceil(Double.parseDouble(browser.evaluate("String(document.documentElement.scrollHeight)")));
+            int height = (int)
+                    Math.ceil(Double.parseDouble(browser.evaluate("String(document.documentElement.scrollHeight)")));
             BufferedImage page = ImageIO.read(new ByteArrayInputStream(browser.screenshot(WIDTH, height)));
             for (double[] r : charts) {
                 assertThat(r[2]).as("chart width").isGreaterThan(100);
-                assertThat(inkShare(page, r)).as("share of drawn pixels in the chart at y=" + r[1]).isGreaterThan(0.01);
+                assertThat(inkShare(page, r))
+                        .as("share of drawn pixels in the chart at y=" + r[1])
+                        .isGreaterThan(0.01);
             }
             assertThat(browser.errors()).as("console errors").isEmpty();
 

@@ -25,19 +25,29 @@ class TissDraftAppealTests {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TissGenerator.write(TissGenerator.Spec.of("4.01.00", TissGenerator.Shape.MIXED, 3), bytes);
         // recursoGlosa takes a numeric protocol number; the generator writes P000000001
-        String xml = bytes.toString(StandardCharsets.ISO_8859_1).replace("<ans:numeroProtocolo>P",
-                "<ans:numeroProtocolo>");
+        String xml =
+                bytes.toString(StandardCharsets.ISO_8859_1).replace("<ans:numeroProtocolo>P", "<ans:numeroProtocolo>");
         Path in = dir.resolve("in").resolve("demonstrativo.xml");
         Files.createDirectories(in.getParent());
         Files.writeString(in, xml, StandardCharsets.ISO_8859_1);
         Path config = dir.resolve("glosa.yaml");
         Files.writeString(config, "identifiers: drop\nminSegmentSize: 3\n");
         Path out = dir.resolve("out");
-        CliRun first = CliRun.of("tiss", "--in", in.getParent().toString(), "--out", out.toString(), "--as-of",
-                "2026-11-23", "--config", config.toString());
+        CliRun first = CliRun.of(
+                "tiss",
+                "--in",
+                in.getParent().toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--config",
+                config.toString());
         assertThat(first.status).as(first.toString()).isZero();
         String cluster = CsvTable.read(out.resolve("fact_glosa.csv")).column("cluster_id").stream()
-                .filter(c -> !c.isEmpty()).findFirst().orElseThrow();
+                .filter(c -> !c.isEmpty())
+                .findFirst()
+                .orElseThrow();
         // texts for every code but 1001: 1001 rows, if the group has any, are listed, not invented
         StringBuilder texts = new StringBuilder("codigo;justificativa\n");
         for (Tabela38.Entry e : Tabela38.defaultTable().entries()) {
@@ -48,8 +58,19 @@ class TissDraftAppealTests {
         Path justifications = dir.resolve("justificativas.csv");
         Files.writeString(justifications, texts, StandardCharsets.UTF_8);
 
-        CliRun draft = CliRun.of("tiss", "--in", in.getParent().toString(), "--out", out.toString(), "--as-of",
-                "2026-11-23", "--config", config.toString(), "--draft-appeal", cluster, "--justifications",
+        CliRun draft = CliRun.of(
+                "tiss",
+                "--in",
+                in.getParent().toString(),
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2026-11-23",
+                "--config",
+                config.toString(),
+                "--draft-appeal",
+                cluster,
+                "--justifications",
                 justifications.toString());
 
         assertThat(draft.status).as(draft.toString()).isZero();
@@ -60,8 +81,10 @@ class TissDraftAppealTests {
         }
         assertThat(files).isNotEmpty();
         for (Path f : files) {
-            assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).contains("<ans:Padrao>4.03.00</ans:Padrao>")
-                    .contains("Conta conforme contrato e prescrição").doesNotContain("<ans:codGlosaItem>1001<");
+            assertThat(Files.readString(f, StandardCharsets.ISO_8859_1))
+                    .contains("<ans:Padrao>4.03.00</ans:Padrao>")
+                    .contains("Conta conforme contrato e prescrição")
+                    .doesNotContain("<ans:codGlosaItem>1001<");
         }
     }
 }

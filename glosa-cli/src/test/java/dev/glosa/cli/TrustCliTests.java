@@ -2,12 +2,12 @@ package dev.glosa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.glosa.run.CsvTable;
 import dev.glosa.io.generate.SihFileSet;
 import dev.glosa.io.generate.SihFiles;
 import dev.glosa.io.generate.SihGenerator;
 import dev.glosa.io.generate.SihGeneratorConfig;
 import dev.glosa.io.tiss.TissGenerator;
+import dev.glosa.run.CsvTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +28,7 @@ class TrustCliTests {
 
     @TempDir
     static Path shared;
+
     static SihFileSet sih;
 
     @TempDir
@@ -35,13 +36,13 @@ class TrustCliTests {
 
     @BeforeAll
     static void sihFiles() throws IOException {
-        sih = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(11).withTotalClaims(1500)),
-                shared.resolve("sih"));
+        sih = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(11).withTotalClaims(1500)), shared.resolve("sih"));
     }
 
     private List<String> sus(Path out, boolean withEr) {
-        List<String> args = new ArrayList<>(List.of("sus", "--out", out.toString(), "--as-of", "2026-11-23",
-                "--threads", "2"));
+        List<String> args =
+                new ArrayList<>(List.of("sus", "--out", out.toString(), "--as-of", "2026-11-23", "--threads", "2"));
         args.add("--rd");
         sih.rd().forEach(p -> args.add(p.toString()));
         args.add("--rj");
@@ -96,7 +97,8 @@ class TrustCliTests {
         CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
         List<String> rejectedTypes = new ArrayList<>();
         for (List<String> r : fact.rows()) {
-            if (r.get(fact.col("situation")).startsWith("A") || r.get(fact.col("situation")).startsWith("B")) {
+            if (r.get(fact.col("situation")).startsWith("A")
+                    || r.get(fact.col("situation")).startsWith("B")) {
                 rejectedTypes.add(r.get(fact.col("glosa_type")));
             }
         }
@@ -106,17 +108,57 @@ class TrustCliTests {
     @Test
     void aConfigurationErrorComesBeforeAnyInputIsRead() throws IOException {
         Path missing = dir.resolve("nao-existe.csv");
-        assertRefused(CliRun.of("csv", "--in", missing.toString(), "--out", dir.resolve("o").toString(), "--config",
-                config("strategy: magic\n").toString()), "magic");
-        assertRefused(CliRun.of("csv", "--in", missing.toString(), "--out", dir.resolve("o").toString(), "--config",
-                config("seed: 1\nseed: 2\n").toString()), "seed");
-        assertRefused(CliRun.of("csv", "--in", missing.toString(), "--out", dir.resolve("o").toString(), "--config",
-                config("seed: 1.5\n").toString()), "1.5");
-        assertRefused(CliRun.of("csv", "--in", missing.toString(), "--out", dir.resolve("o").toString(), "--config",
-                config("features:\n  - column: glosa_amount\n    weight: -1\n").toString()),
+        assertRefused(
+                CliRun.of(
+                        "csv",
+                        "--in",
+                        missing.toString(),
+                        "--out",
+                        dir.resolve("o").toString(),
+                        "--config",
+                        config("strategy: magic\n").toString()),
+                "magic");
+        assertRefused(
+                CliRun.of(
+                        "csv",
+                        "--in",
+                        missing.toString(),
+                        "--out",
+                        dir.resolve("o").toString(),
+                        "--config",
+                        config("seed: 1\nseed: 2\n").toString()),
+                "seed");
+        assertRefused(
+                CliRun.of(
+                        "csv",
+                        "--in",
+                        missing.toString(),
+                        "--out",
+                        dir.resolve("o").toString(),
+                        "--config",
+                        config("seed: 1.5\n").toString()),
+                "1.5");
+        assertRefused(
+                CliRun.of(
+                        "csv",
+                        "--in",
+                        missing.toString(),
+                        "--out",
+                        dir.resolve("o").toString(),
+                        "--config",
+                        config("features:\n  - column: glosa_amount\n    weight: -1\n")
+                                .toString()),
                 "weight of feature glosa_amount must be a positive number");
-        assertRefused(CliRun.of("csv", "--in", missing.toString(), "--out", dir.resolve("o").toString(), "--config",
-                config("overrides:\n  - keys: {hospitl: '2001'}\n    kMax: 4\n").toString()),
+        assertRefused(
+                CliRun.of(
+                        "csv",
+                        "--in",
+                        missing.toString(),
+                        "--out",
+                        dir.resolve("o").toString(),
+                        "--config",
+                        config("overrides:\n  - keys: {hospitl: '2001'}\n    kMax: 4\n")
+                                .toString()),
                 "'hospitl', which is not a segment key");
         assertThat(dir.resolve("o")).doesNotExist();
     }
@@ -126,8 +168,14 @@ class TrustCliTests {
         // A damaged RD file would fail its read; the missing identifier choice is reported first.
         Path damaged = dir.resolve("RDXX2101.dbc");
         Files.write(damaged, new byte[] {3, 1, 2, 3, 0, 0, 0, 0});
-        List<String> args = new ArrayList<>(List.of("sus", "--out", dir.resolve("out").toString(), "--rd",
-                damaged.toString(), "--rj", sih.rj().get(0).toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "sus",
+                "--out",
+                dir.resolve("out").toString(),
+                "--rd",
+                damaged.toString(),
+                "--rj",
+                sih.rj().get(0).toString()));
         assertRefused(run(args), "identify patients", "GLOSA_PSEUDONYM_KEY");
     }
 
@@ -138,8 +186,10 @@ class TrustCliTests {
 
     @Test
     void anImpossibleAsOfDateIsASentence() {
-        assertRefused(CliRun.of("demo", "--rows", "500", "--out", dir.toString(), "--as-of", "+99999-01-01"),
-                "--as-of must be a date between 1990-01-01 and 2999-12-31", "+99999-01-01");
+        assertRefused(
+                CliRun.of("demo", "--rows", "500", "--out", dir.toString(), "--as-of", "+99999-01-01"),
+                "--as-of must be a date between 1990-01-01 and 2999-12-31",
+                "+99999-01-01");
     }
 
     @Test
@@ -147,7 +197,8 @@ class TrustCliTests {
         CliRun run = CliRun.of("demo", "--rows", "500", "--out", dir.toString(), "--as-of", "2026\u0000\u001b[2J");
         assertThat(run.status).isEqualTo(2);
         assertThat(run.err).contains("\\u0000").contains("\\u001b[2J");
-        assertThat(run.err.chars().filter(c -> c < 0x20 && c != '\n' && c != '\r')).isEmpty();
+        assertThat(run.err.chars().filter(c -> c < 0x20 && c != '\n' && c != '\r'))
+                .isEmpty();
     }
 
     @Test
@@ -155,27 +206,59 @@ class TrustCliTests {
         Path empty = Files.createDirectories(dir.resolve("vazio"));
         Files.writeString(empty.resolve("leia-me.txt"), "nada aqui");
         Path out = dir.resolve("out");
-        assertRefused(CliRun.of("tiss", "--in", empty.toString(), "--out", out.toString(), "--config",
-                config("identifiers: drop\n").toString()), "no TISS files (.xml) found", "vazio");
+        assertRefused(
+                CliRun.of(
+                        "tiss",
+                        "--in",
+                        empty.toString(),
+                        "--out",
+                        out.toString(),
+                        "--config",
+                        config("identifiers: drop\n").toString()),
+                "no TISS files (.xml) found",
+                "vazio");
         assertThat(out.resolve("runs.csv")).doesNotExist();
     }
 
     @Test
     void aTissFileOfAnotherNamespaceIsRefusedAndAnUnknownVersionWarned() throws IOException {
         Path other = dir.resolve("outro.xml");
-        Files.writeString(other, "<?xml version=\"1.0\"?><m:mensagemTISS xmlns:m=\"urn:example:not-tiss\">"
-                + "<m:cabecalho><m:Padrao>4.01.00</m:Padrao></m:cabecalho></m:mensagemTISS>", StandardCharsets.UTF_8);
-        assertRefused(CliRun.of("tiss", "--in", other.toString(), "--out", dir.resolve("o").toString(), "--config",
-                config("identifiers: drop\n").toString()), "outro.xml", "not a TISS message", "urn:example:not-tiss");
+        Files.writeString(
+                other,
+                "<?xml version=\"1.0\"?><m:mensagemTISS xmlns:m=\"urn:example:not-tiss\">"
+                        + "<m:cabecalho><m:Padrao>4.01.00</m:Padrao></m:cabecalho></m:mensagemTISS>",
+                StandardCharsets.UTF_8);
+        assertRefused(
+                CliRun.of(
+                        "tiss",
+                        "--in",
+                        other.toString(),
+                        "--out",
+                        dir.resolve("o").toString(),
+                        "--config",
+                        config("identifiers: drop\n").toString()),
+                "outro.xml",
+                "not a TISS message",
+                "urn:example:not-tiss");
 
         Path future = dir.resolve("futuro.xml");
         try (OutputStream os = Files.newOutputStream(future)) {
             TissGenerator.write(TissGenerator.Spec.of("4.01.00", TissGenerator.Shape.MIXED, 3), os);
         }
-        Files.writeString(future, Files.readString(future, StandardCharsets.ISO_8859_1)
-                .replace(">4.01.00<", ">9.00.00<"), StandardCharsets.ISO_8859_1);
-        CliRun run = CliRun.of("tiss", "--in", future.toString(), "--out", dir.resolve("o2").toString(), "--as-of",
-                "2026-11-23", "--config", config("identifiers: drop\nminSegmentSize: 3\n").toString());
+        Files.writeString(
+                future,
+                Files.readString(future, StandardCharsets.ISO_8859_1).replace(">4.01.00<", ">9.00.00<"),
+                StandardCharsets.ISO_8859_1);
+        CliRun run = CliRun.of(
+                "tiss",
+                "--in",
+                future.toString(),
+                "--out",
+                dir.resolve("o2").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--config",
+                config("identifiers: drop\nminSegmentSize: 3\n").toString());
         assertThat(run.status).as(run.toString()).isZero();
         assertThat(run.err).contains("TISS version 9.00.00 is not one glosa was checked against");
     }
@@ -189,8 +272,16 @@ class TrustCliTests {
 
     @Test
     void anOverrideThatMatchesNoSegmentIsNamed() throws IOException {
-        CliRun run = CliRun.of("demo", "--rows", "2000", "--out", dir.resolve("out").toString(), "--as-of",
-                "2026-11-23", "--config", config("overrides:\n  - segment: S000000000000\n    kMax: 4\n").toString());
+        CliRun run = CliRun.of(
+                "demo",
+                "--rows",
+                "2000",
+                "--out",
+                dir.resolve("out").toString(),
+                "--as-of",
+                "2026-11-23",
+                "--config",
+                config("overrides:\n  - segment: S000000000000\n    kMax: 4\n").toString());
         assertThat(run.status).as(run.toString()).isZero();
         assertThat(run.err).contains("override of segment S000000000000 matches no segment");
     }

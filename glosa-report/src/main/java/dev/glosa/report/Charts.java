@@ -41,13 +41,33 @@ final class Charts {
             Bar b = bars.get(i);
             int y = GAP + i * (BAR_H + GAP);
             double w = max > 0 ? Math.max(0, b.value()) / max * plot : 0;
-            sb.append("<text x=\"").append(LABEL_W - 6).append("\" y=\"").append(y + 13)
-                    .append("\" text-anchor=\"end\">").append(Html.esc(clip(b.label(), 38))).append("</text>");
-            sb.append("<rect x=\"").append(LABEL_W).append("\" y=\"").append(y).append("\" width=\"").append(f(w))
-                    .append("\" height=\"").append(BAR_H).append("\" fill=\"").append(PALETTE[0]).append("\"><title>")
-                    .append(Html.esc(b.label() + ": " + b.text())).append("</title></rect>");
-            sb.append("<text x=\"").append(f(LABEL_W + w + 4)).append("\" y=\"").append(y + 13).append("\">")
-                    .append(Html.esc(b.text())).append("</text>");
+            sb.append("<text x=\"")
+                    .append(LABEL_W - 6)
+                    .append("\" y=\"")
+                    .append(y + 13)
+                    .append("\" text-anchor=\"end\">")
+                    .append(Html.esc(clip(b.label(), 38)))
+                    .append("</text>");
+            sb.append("<rect x=\"")
+                    .append(LABEL_W)
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(f(w))
+                    .append("\" height=\"")
+                    .append(BAR_H)
+                    .append("\" fill=\"")
+                    .append(PALETTE[0])
+                    .append("\"><title>")
+                    .append(Html.esc(b.label() + ": " + b.text()))
+                    .append("</title></rect>");
+            sb.append("<text x=\"")
+                    .append(f(LABEL_W + w + 4))
+                    .append("\" y=\"")
+                    .append(y + 13)
+                    .append("\">")
+                    .append(Html.esc(b.text()))
+                    .append("</text>");
         }
         return sb.append("</svg>").toString();
     }
@@ -63,13 +83,25 @@ final class Charts {
         int plot = WIDTH - LABEL_W - 110;
         StringBuilder sb = open(title, h, "intervals");
         int axisY = h - 18;
-        sb.append("<line x1=\"").append(LABEL_W).append("\" y1=\"").append(axisY).append("\" x2=\"")
-                .append(LABEL_W + plot).append("\" y2=\"").append(axisY).append("\" stroke=\"#888\"/>");
+        sb.append("<line x1=\"")
+                .append(LABEL_W)
+                .append("\" y1=\"")
+                .append(axisY)
+                .append("\" x2=\"")
+                .append(LABEL_W + plot)
+                .append("\" y2=\"")
+                .append(axisY)
+                .append("\" stroke=\"#888\"/>");
         for (int t = 0; t <= 4; t++) {
             double v = max * t / 4;
             double x = LABEL_W + plot * t / 4.0;
-            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(h - 4).append("\" text-anchor=\"middle\">")
-                    .append(Html.esc(axisText.apply(v))).append("</text>");
+            sb.append("<text x=\"")
+                    .append(f(x))
+                    .append("\" y=\"")
+                    .append(h - 4)
+                    .append("\" text-anchor=\"middle\">")
+                    .append(Html.esc(axisText.apply(v)))
+                    .append("</text>");
         }
         for (int i = 0; i < rows.size(); i++) {
             Interval r = rows.get(i);
@@ -77,20 +109,54 @@ final class Charts {
             double x = LABEL_W + r.value() / max * plot;
             double lo = LABEL_W + Math.max(0, r.low()) / max * plot;
             double hi = LABEL_W + Math.max(0, r.high()) / max * plot;
-            sb.append("<text x=\"").append(LABEL_W - 6).append("\" y=\"").append(y + 4)
-                    .append("\" text-anchor=\"end\">").append(Html.esc(clip(r.label(), 38))).append("</text>");
-            sb.append("<g class=\"ci\"><title>").append(Html.esc(r.label() + ": " + r.text())).append("</title>");
-            sb.append("<line x1=\"").append(f(lo)).append("\" y1=\"").append(y).append("\" x2=\"").append(f(hi))
-                    .append("\" y2=\"").append(y).append("\" stroke=\"").append(PALETTE[1]).append("\" stroke-width=\"2\"/>");
+            sb.append("<text x=\"")
+                    .append(LABEL_W - 6)
+                    .append("\" y=\"")
+                    .append(y + 4)
+                    .append("\" text-anchor=\"end\">")
+                    .append(Html.esc(clip(r.label(), 38)))
+                    .append("</text>");
+            sb.append("<g class=\"ci\"><title>")
+                    .append(Html.esc(r.label() + ": " + r.text()))
+                    .append("</title>");
+            sb.append("<line x1=\"")
+                    .append(f(lo))
+                    .append("\" y1=\"")
+                    .append(y)
+                    .append("\" x2=\"")
+                    .append(f(hi))
+                    .append("\" y2=\"")
+                    .append(y)
+                    .append("\" stroke=\"")
+                    .append(PALETTE[1])
+                    .append("\" stroke-width=\"2\"/>");
             for (double e : new double[] {lo, hi}) {
-                sb.append("<line x1=\"").append(f(e)).append("\" y1=\"").append(y - 5).append("\" x2=\"").append(f(e))
-                        .append("\" y2=\"").append(y + 5).append("\" stroke=\"").append(PALETTE[1])
+                sb.append("<line x1=\"")
+                        .append(f(e))
+                        .append("\" y1=\"")
+                        .append(y - 5)
+                        .append("\" x2=\"")
+                        .append(f(e))
+                        .append("\" y2=\"")
+                        .append(y + 5)
+                        .append("\" stroke=\"")
+                        .append(PALETTE[1])
                         .append("\" stroke-width=\"2\"/>");
             }
-            sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(y).append("\" r=\"4\" fill=\"")
-                    .append(PALETTE[0]).append("\"/></g>");
-            sb.append("<text x=\"").append(f(hi + 6)).append("\" y=\"").append(y + 4).append("\">")
-                    .append(Html.esc(r.text())).append("</text>");
+            sb.append("<circle cx=\"")
+                    .append(f(x))
+                    .append("\" cy=\"")
+                    .append(y)
+                    .append("\" r=\"4\" fill=\"")
+                    .append(PALETTE[0])
+                    .append("\"/></g>");
+            sb.append("<text x=\"")
+                    .append(f(hi + 6))
+                    .append("\" y=\"")
+                    .append(y + 4)
+                    .append("\">")
+                    .append(Html.esc(r.text()))
+                    .append("</text>");
         }
         return sb.append("</svg>").toString();
     }
@@ -104,27 +170,54 @@ final class Charts {
         double[] xr = range(points, true);
         double[] yr = range(points, false);
         StringBuilder sb = new StringBuilder(256 + points.size() * 60);
-        sb.append("<svg class=\"chart scatter\" viewBox=\"0 0 ").append(w).append(' ').append(h)
-                .append("\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\"><title>")
-                .append(Html.esc(title)).append("</title>");
-        sb.append("<rect x=\"").append(left).append("\" y=\"5\" width=\"").append(w - left - 5).append("\" height=\"")
-                .append(h - bottom - 5).append("\" fill=\"none\" stroke=\"#888\"/>");
+        sb.append("<svg class=\"chart scatter\" viewBox=\"0 0 ")
+                .append(w)
+                .append(' ')
+                .append(h)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Html.esc(title))
+                .append("\"><title>")
+                .append(Html.esc(title))
+                .append("</title>");
+        sb.append("<rect x=\"")
+                .append(left)
+                .append("\" y=\"5\" width=\"")
+                .append(w - left - 5)
+                .append("\" height=\"")
+                .append(h - bottom - 5)
+                .append("\" fill=\"none\" stroke=\"#888\"/>");
         for (Point p : points) {
             double x = left + 4 + (p.x() - xr[0]) / (xr[1] - xr[0]) * (w - left - 13);
             double y = h - bottom - 4 - (p.y() - yr[0]) / (yr[1] - yr[0]) * (h - bottom - 13);
-            sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"3\" fill=\"")
-                    .append(PALETTE[p.series() % PALETTE.length]).append("\" fill-opacity=\"0.75\"/>");
+            sb.append("<circle cx=\"")
+                    .append(f(x))
+                    .append("\" cy=\"")
+                    .append(f(y))
+                    .append("\" r=\"3\" fill=\"")
+                    .append(PALETTE[p.series() % PALETTE.length])
+                    .append("\" fill-opacity=\"0.75\"/>");
         }
-        sb.append("<text x=\"").append(left + (w - left) / 2).append("\" y=\"").append(h - 6)
-                .append("\" text-anchor=\"middle\">").append(Html.esc(xName)).append("</text>");
-        sb.append("<text transform=\"translate(12 ").append((h - bottom) / 2).append(") rotate(-90)\" text-anchor=\"middle\">")
-                .append(Html.esc(yName)).append("</text>");
+        sb.append("<text x=\"")
+                .append(left + (w - left) / 2)
+                .append("\" y=\"")
+                .append(h - 6)
+                .append("\" text-anchor=\"middle\">")
+                .append(Html.esc(xName))
+                .append("</text>");
+        sb.append("<text transform=\"translate(12 ")
+                .append((h - bottom) / 2)
+                .append(") rotate(-90)\" text-anchor=\"middle\">")
+                .append(Html.esc(yName))
+                .append("</text>");
         sb.append("</svg>");
         if (!seriesNames.isEmpty()) {
             sb.append("<p class=\"legend\">");
             for (int i = 0; i < seriesNames.size(); i++) {
-                sb.append("<span><i style=\"background:").append(PALETTE[i % PALETTE.length]).append("\"></i>")
-                        .append(Html.esc(seriesNames.get(i))).append("</span> ");
+                sb.append("<span><i style=\"background:")
+                        .append(PALETTE[i % PALETTE.length])
+                        .append("\"></i>")
+                        .append(Html.esc(seriesNames.get(i)))
+                        .append("</span> ");
             }
             sb.append("</p>");
         }
@@ -149,27 +242,62 @@ final class Charts {
             double x = n == 1 ? WIDTH / 2.0 : left + 40 + i * (WIDTH - left - right - 80.0) / (n - 1);
             double y = h - 40 - Math.max(0, p.value()) / max * (h - 80);
             path.append(i == 0 ? "M" : " L").append(f(x)).append(' ').append(f(y));
-            sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"4\" fill=\"")
-                    .append(PALETTE[0]).append("\"><title>").append(Html.esc(p.label() + ": " + p.text()))
+            sb.append("<circle cx=\"")
+                    .append(f(x))
+                    .append("\" cy=\"")
+                    .append(f(y))
+                    .append("\" r=\"4\" fill=\"")
+                    .append(PALETTE[0])
+                    .append("\"><title>")
+                    .append(Html.esc(p.label() + ": " + p.text()))
                     .append("</title></circle>");
-            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(f(y - 9)).append("\" text-anchor=\"middle\">")
-                    .append(Html.esc(p.text())).append("</text>");
-            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(h - 20).append("\" text-anchor=\"middle\">")
-                    .append(Html.esc(p.label())).append("</text>");
+            sb.append("<text x=\"")
+                    .append(f(x))
+                    .append("\" y=\"")
+                    .append(f(y - 9))
+                    .append("\" text-anchor=\"middle\">")
+                    .append(Html.esc(p.text()))
+                    .append("</text>");
+            sb.append("<text x=\"")
+                    .append(f(x))
+                    .append("\" y=\"")
+                    .append(h - 20)
+                    .append("\" text-anchor=\"middle\">")
+                    .append(Html.esc(p.label()))
+                    .append("</text>");
         }
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(h - 36).append("\" x2=\"").append(WIDTH - right)
-                .append("\" y2=\"").append(h - 36).append("\" stroke=\"#888\"/>");
+        sb.append("<line x1=\"")
+                .append(left)
+                .append("\" y1=\"")
+                .append(h - 36)
+                .append("\" x2=\"")
+                .append(WIDTH - right)
+                .append("\" y2=\"")
+                .append(h - 36)
+                .append("\" stroke=\"#888\"/>");
         if (n > 1) {
-            sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(PALETTE[0])
+            sb.append("<path d=\"")
+                    .append(path)
+                    .append("\" fill=\"none\" stroke=\"")
+                    .append(PALETTE[0])
                     .append("\" stroke-width=\"2\"/>");
         }
         return sb.append("</svg>").toString();
     }
 
     private static StringBuilder open(String title, int height, String kind) {
-        return new StringBuilder(1024).append("<svg class=\"chart ").append(kind).append("\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"").append(Html.esc(title))
-                .append("\"><title>").append(Html.esc(title)).append("</title>");
+        return new StringBuilder(1024)
+                .append("<svg class=\"chart ")
+                .append(kind)
+                .append("\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Html.esc(title))
+                .append("\"><title>")
+                .append(Html.esc(title))
+                .append("</title>");
     }
 
     private static double[] range(List<Point> points, boolean x) {

@@ -17,6 +17,7 @@ final class ReportPage {
     private static final int TOP_GROUPS = Week.TOP_GROUPS;
     /** Points drawn per scatter at most; beyond, every n-th row, so the file stays small. */
     static final int MAX_POINTS = 1500;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Week w;
@@ -42,23 +43,42 @@ final class ReportPage {
 
     private String page() throws IOException {
         String lang = t.locale().toLanguageTag();
-        out.append("<!DOCTYPE html>\n<html lang=\"").append(Html.esc(lang)).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        out.append("<!DOCTYPE html>\n<html lang=\"")
+                .append(Html.esc(lang))
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 // Nothing may be fetched or run: the page is read from disk, offline, and holds data of others.
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-                .append("<title>").append(Html.esc(t.get("title") + " — " + w.asOf())).append("</title>\n<style>")
-                .append(CSS).append("</style>\n</head>\n<body>\n<header><h1>").append(Html.esc(t.get("title")))
-                .append("</h1><p class=\"sub\">").append(Html.esc(t.get("subtitle", w.runCell("run_id"), w.asOf())))
-                .append("</p><p class=\"note\">").append(Html.esc(t.get("generated", version))).append("</p></header>\n");
+                .append(
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+                .append("<title>")
+                .append(Html.esc(t.get("title") + " — " + w.asOf()))
+                .append("</title>\n<style>")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n<header><h1>")
+                .append(Html.esc(t.get("title")))
+                .append("</h1><p class=\"sub\">")
+                .append(Html.esc(t.get("subtitle", w.runCell("run_id"), w.asOf())))
+                .append("</p><p class=\"note\">")
+                .append(Html.esc(t.get("generated", version)))
+                .append("</p></header>\n");
         boolean reconciled = !w.situations().isEmpty();
-        out.append("<nav><b>").append(Html.esc(t.get("toc"))).append("</b> <a href=\"#run\">")
-                .append(Html.esc(t.get("run.title"))).append("</a>");
+        out.append("<nav><b>")
+                .append(Html.esc(t.get("toc")))
+                .append("</b> <a href=\"#run\">")
+                .append(Html.esc(t.get("run.title")))
+                .append("</a>");
         if (reconciled) {
-            out.append(" · <a href=\"#reconciliation\">").append(Html.esc(t.get("recon.title"))).append("</a>");
+            out.append(" · <a href=\"#reconciliation\">")
+                    .append(Html.esc(t.get("recon.title")))
+                    .append("</a>");
         }
-        out.append(" · <a href=\"#indicators\">").append(Html.esc(t.get("ind.title"))).append("</a> · <a href=\"#groups\">")
-                .append(Html.esc(t.get("groups.title"))).append("</a> · <a href=\"#week\">")
-                .append(Html.esc(t.get("week.title"))).append("</a></nav>\n<main>\n");
+        out.append(" · <a href=\"#indicators\">")
+                .append(Html.esc(t.get("ind.title")))
+                .append("</a> · <a href=\"#groups\">")
+                .append(Html.esc(t.get("groups.title")))
+                .append("</a> · <a href=\"#week\">")
+                .append(Html.esc(t.get("week.title")))
+                .append("</a></nav>\n<main>\n");
         run();
         if (reconciled) {
             reconciliation();
@@ -84,7 +104,8 @@ final class ReportPage {
         List<String> parts = new ArrayList<>();
         for (String status : List.of("clustered", "too_small", "failed")) {
             parts.add("<span data-status=\"" + status + "\" data-value=\"" + byStatus.getOrDefault(status, 0) + "\">"
-                    + Html.esc(t.count(byStatus.getOrDefault(status, 0)) + " " + t.get("segment." + status)) + "</span>");
+                    + Html.esc(t.count(byStatus.getOrDefault(status, 0)) + " " + t.get("segment." + status))
+                    + "</span>");
         }
         segs.append(String.join(", ", parts)).append(")");
         out.append("<dl class=\"facts\">");
@@ -92,31 +113,56 @@ final class ReportPage {
         fact("run.id", "<code>" + Html.esc(w.runCell("run_id")) + "</code>", "run_id", w.runCell("run_id"));
         fact("run.status", Html.esc(w.runCell("status")), "status", w.runCell("status"));
         fact("run.rowsIn", Html.esc(t.count(num(w.runCell("rows_in")))), "rows_in", w.runCell("rows_in"));
-        fact("run.rowsRejected", Html.esc(t.count(num(w.runCell("rows_rejected")))), "rows_rejected",
+        fact(
+                "run.rowsRejected",
+                Html.esc(t.count(num(w.runCell("rows_rejected")))),
+                "rows_rejected",
                 w.runCell("rows_rejected"));
         fact("run.segments", segs.toString(), "segments", w.runCell("segments"));
         fact("run.groups", Html.esc(t.count(num(w.runCell("clusters")))), "clusters", w.runCell("clusters"));
-        fact("run.glosaTotal", Html.esc(t.money(num(w.runCell("glosa_total")))), "glosa_total",
+        fact(
+                "run.glosaTotal",
+                Html.esc(t.money(num(w.runCell("glosa_total")))),
+                "glosa_total",
                 w.runCell("glosa_total"));
-        fact("run.config", "<code class=\"hash\">" + Html.esc(w.runCell("config_sha256")) + "</code>", "config_sha256",
+        fact(
+                "run.config",
+                "<code class=\"hash\">" + Html.esc(w.runCell("config_sha256")) + "</code>",
+                "config_sha256",
                 w.runCell("config_sha256"));
         out.append("</dl>\n<h3>").append(Html.esc(t.get("run.inputs"))).append("</h3>\n");
-        out.append("<div class=\"scroll\"><table class=\"inputs\"><thead><tr>").append(th("run.input.path"))
-                .append(th("run.input.sha")).append(th("run.input.rows")).append("</tr></thead><tbody>");
+        out.append("<div class=\"scroll\"><table class=\"inputs\"><thead><tr>")
+                .append(th("run.input.path"))
+                .append(th("run.input.sha"))
+                .append(th("run.input.rows"))
+                .append("</tr></thead><tbody>");
         String inputs = w.runCell("inputs");
         if (!inputs.isBlank()) {
             for (JsonNode in : JSON.readTree(inputs)) {
-                out.append("<tr><td>").append(Html.esc(in.path("path").asText())).append("</td><td><code class=\"hash\">")
-                        .append(Html.esc(in.path("sha256").asText())).append("</code></td>")
-                        .append(numCell(t.count(in.path("rows").asDouble()), in.path("rows").asText())).append("</tr>");
+                out.append("<tr><td>")
+                        .append(Html.esc(in.path("path").asText()))
+                        .append("</td><td><code class=\"hash\">")
+                        .append(Html.esc(in.path("sha256").asText()))
+                        .append("</code></td>")
+                        .append(numCell(
+                                t.count(in.path("rows").asDouble()),
+                                in.path("rows").asText()))
+                        .append("</tr>");
             }
         }
         out.append("</tbody></table></div>\n</section>\n");
     }
 
     private void fact(String key, String valueHtml, String column, String raw) {
-        out.append("<div><dt>").append(Html.esc(t.get(key))).append("</dt><dd data-column=\"").append(column)
-                .append("\" data-value=\"").append(Html.esc(raw)).append("\">").append(valueHtml).append("</dd></div>");
+        out.append("<div><dt>")
+                .append(Html.esc(t.get(key)))
+                .append("</dt><dd data-column=\"")
+                .append(column)
+                .append("\" data-value=\"")
+                .append(Html.esc(raw))
+                .append("\">")
+                .append(valueHtml)
+                .append("</dd></div>");
     }
 
     // ---- reconciliation
@@ -128,31 +174,45 @@ final class ReportPage {
         for (String s : List.of("A", "B", "C")) {
             by.putIfAbsent(s, new double[3]);
         }
-        out.append("<div class=\"scroll\"><table class=\"situations\"><thead><tr>").append(th("recon.situation"))
-                .append(th("recon.claims")).append(th("recon.glosa")).append(th("recon.paid"))
+        out.append("<div class=\"scroll\"><table class=\"situations\"><thead><tr>")
+                .append(th("recon.situation"))
+                .append(th("recon.claims"))
+                .append(th("recon.glosa"))
+                .append(th("recon.paid"))
                 .append("</tr></thead><tbody>");
         for (Map.Entry<String, double[]> e : by.entrySet()) {
             String key = "recon." + e.getKey();
             String name = List.of("A", "B", "C").contains(e.getKey()) ? t.get(key) : e.getKey();
             double[] a = e.getValue();
-            out.append("<tr data-situation=\"").append(Html.esc(e.getKey())).append("\"><td>").append(Html.esc(name))
-                    .append("</td>").append(numCell(t.count(a[0]), plain(a[0]))).append(numCell(t.money(a[1]), money(a[1])))
-                    .append(numCell(t.money(a[2]), money(a[2]))).append("</tr>");
+            out.append("<tr data-situation=\"")
+                    .append(Html.esc(e.getKey()))
+                    .append("\"><td>")
+                    .append(Html.esc(name))
+                    .append("</td>")
+                    .append(numCell(t.count(a[0]), plain(a[0])))
+                    .append(numCell(t.money(a[1]), money(a[1])))
+                    .append(numCell(t.money(a[2]), money(a[2])))
+                    .append("</tr>");
         }
         out.append("</tbody></table></div>\n");
         double naive = num(w.runCell("naive_glosa_total"));
         double reconciled = num(w.runCell("glosa_total"));
         double recovered = by.get("B")[2];
-        out.append(h3("recon.chart")).append(Charts.bars(t.get("recon.chart"), List.of(
-                new Charts.Bar(t.get("recon.naive"), naive, t.money(naive)),
-                new Charts.Bar(t.get("recon.A"), by.get("A")[1], t.money(by.get("A")[1])),
-                new Charts.Bar(t.get("recon.B"), by.get("B")[1], t.money(by.get("B")[1])),
-                new Charts.Bar(t.get("recon.reconciled"), reconciled, t.money(reconciled)),
-                new Charts.Bar(t.get("recon.recovered"), recovered, t.money(recovered)))));
+        out.append(h3("recon.chart"))
+                .append(Charts.bars(
+                        t.get("recon.chart"),
+                        List.of(
+                                new Charts.Bar(t.get("recon.naive"), naive, t.money(naive)),
+                                new Charts.Bar(t.get("recon.A"), by.get("A")[1], t.money(by.get("A")[1])),
+                                new Charts.Bar(t.get("recon.B"), by.get("B")[1], t.money(by.get("B")[1])),
+                                new Charts.Bar(t.get("recon.reconciled"), reconciled, t.money(reconciled)),
+                                new Charts.Bar(t.get("recon.recovered"), recovered, t.money(recovered)))));
         if (reconciled > 0 && naive > 0) {
             out.append("<p class=\"note\" data-column=\"naive_glosa_total\" data-value=\"")
-                    .append(Html.esc(w.runCell("naive_glosa_total"))).append("\">")
-                    .append(Html.esc(t.get("recon.overstated", t.percent(naive / reconciled - 1)))).append("</p>\n");
+                    .append(Html.esc(w.runCell("naive_glosa_total")))
+                    .append("\">")
+                    .append(Html.esc(t.get("recon.overstated", t.percent(naive / reconciled - 1))))
+                    .append("</p>\n");
         }
         out.append("</section>\n");
     }
@@ -185,14 +245,21 @@ final class ReportPage {
                 .thenComparing(r -> ind.get(r, "scope_key")));
         months.sort(Comparator.comparing(r -> ind.get(r, "period")));
         if (!hospitals.isEmpty()) {
-            out.append(h3("ind.byHospital")).append(Charts.intervals(t.get("ind.byHospital"), intervals(hospitals, "hospital"), t::percent));
+            out.append(h3("ind.byHospital"))
+                    .append(Charts.intervals(t.get("ind.byHospital"), intervals(hospitals, "hospital"), t::percent));
         }
         if (!months.isEmpty()) {
-            out.append(h3("ind.byMonth")).append(Charts.intervals(t.get("ind.byMonth"), intervals(months, null), t::percent));
+            out.append(h3("ind.byMonth"))
+                    .append(Charts.intervals(t.get("ind.byMonth"), intervals(months, null), t::percent));
         }
-        out.append("<div class=\"scroll\"><table class=\"indicators\"><thead><tr>").append(th("ind.scope"))
-                .append(th("ind.claims")).append(th("ind.glosaClaims")).append(th("ind.rate")).append(th("ind.ci"))
-                .append(th("ind.glosa")).append("</tr></thead><tbody>");
+        out.append("<div class=\"scroll\"><table class=\"indicators\"><thead><tr>")
+                .append(th("ind.scope"))
+                .append(th("ind.claims"))
+                .append(th("ind.glosaClaims"))
+                .append(th("ind.rate"))
+                .append(th("ind.ci"))
+                .append(th("ind.glosa"))
+                .append("</tr></thead><tbody>");
         List<String[]> rows = new ArrayList<>();
         if (overall != null) {
             rows.add(overall);
@@ -201,13 +268,20 @@ final class ReportPage {
         for (String[] r : rows) {
             String scope = ind.get(r, "scope");
             String name = scope.equals("overall") ? t.get("ind.overall") : shown(scope, ind.get(r, "scope_key"));
-            out.append("<tr data-scope=\"").append(Html.esc(scope)).append("\" data-key=\"")
-                    .append(Html.esc(ind.get(r, "scope_key"))).append("\"><td>").append(Html.esc(name)).append("</td>")
+            out.append("<tr data-scope=\"")
+                    .append(Html.esc(scope))
+                    .append("\" data-key=\"")
+                    .append(Html.esc(ind.get(r, "scope_key")))
+                    .append("\"><td>")
+                    .append(Html.esc(name))
+                    .append("</td>")
                     .append(numCell(t.count(num(ind.get(r, "claims"))), ind.get(r, "claims")))
                     .append(numCell(t.count(num(ind.get(r, "glosa_claims"))), ind.get(r, "glosa_claims")))
                     .append(numCell(t.percent(num(ind.get(r, "glosa_rate"))), ind.get(r, "glosa_rate")))
-                    .append("<td class=\"num\">").append(Html.esc("[" + t.percent(num(ind.get(r, "glosa_rate_ci_low")))
-                            + ", " + t.percent(num(ind.get(r, "glosa_rate_ci_high"))) + "]")).append("</td>")
+                    .append("<td class=\"num\">")
+                    .append(Html.esc("[" + t.percent(num(ind.get(r, "glosa_rate_ci_low"))) + ", "
+                            + t.percent(num(ind.get(r, "glosa_rate_ci_high"))) + "]"))
+                    .append("</td>")
                     .append(numCell(t.money(num(ind.get(r, "glosa_amount"))), ind.get(r, "glosa_amount")))
                     .append("</tr>");
         }
@@ -220,8 +294,12 @@ final class ReportPage {
         for (String[] r : rows) {
             String label = keyColumn == null ? ind.get(r, "period") : shown(keyColumn, ind.get(r, "scope_key"));
             double rate = num(ind.get(r, "glosa_rate"));
-            list.add(new Charts.Interval(label, rate, num(ind.get(r, "glosa_rate_ci_low")),
-                    num(ind.get(r, "glosa_rate_ci_high")), t.percent(rate)));
+            list.add(new Charts.Interval(
+                    label,
+                    rate,
+                    num(ind.get(r, "glosa_rate_ci_low")),
+                    num(ind.get(r, "glosa_rate_ci_high")),
+                    t.percent(rate)));
         }
         return list;
     }
@@ -263,10 +341,18 @@ final class ReportPage {
     private void card(String[] g, String[] segment, double runTotal) throws IOException {
         HistoryTable c = w.clusters();
         double amount = num(c.get(g, "glosa_amount"));
-        out.append("<li class=\"group\" data-cluster=\"").append(Html.esc(c.get(g, "cluster_id"))).append("\"><h3>")
-                .append("<span class=\"amount\" data-value=\"").append(Html.esc(c.get(g, "glosa_amount"))).append("\">")
-                .append(Html.esc(t.money(amount))).append("</span> <code>").append(Html.esc(c.get(g, "cluster_id")))
-                .append("</code></h3><p class=\"label\">").append(Html.esc(c.get(g, "label"))).append("</p><dl>");
+        out.append("<li class=\"group\" data-cluster=\"")
+                .append(Html.esc(c.get(g, "cluster_id")))
+                .append("\"><h3>")
+                .append("<span class=\"amount\" data-value=\"")
+                .append(Html.esc(c.get(g, "glosa_amount")))
+                .append("\">")
+                .append(Html.esc(t.money(amount)))
+                .append("</span> <code>")
+                .append(Html.esc(c.get(g, "cluster_id")))
+                .append("</code></h3><p class=\"label\">")
+                .append(Html.esc(c.get(g, "label")))
+                .append("</p><dl>");
         StringBuilder keys = new StringBuilder();
         String keyColumns = segment == null ? "" : w.segments().get(segment, "key_columns");
         for (String k : keyColumns.isEmpty() ? new String[0] : keyColumns.split("\\|")) {
@@ -277,7 +363,10 @@ final class ReportPage {
             if (keys.length() > 0) {
                 keys.append(" · ");
             }
-            keys.append(Html.esc(k)).append(" <b>").append(Html.esc(shown(k, v))).append("</b>");
+            keys.append(Html.esc(k))
+                    .append(" <b>")
+                    .append(Html.esc(shown(k, v)))
+                    .append("</b>");
         }
         item("groups.keys", keys.toString());
         item("groups.rows", Html.esc(t.get("groups.rowsUnit", t.count(num(c.get(g, "rows"))))));
@@ -292,8 +381,11 @@ final class ReportPage {
             if (n++ == 3) {
                 break;
             }
-            dist.append("<li>").append(Html.esc(d.path("column").asText() + " = " + d.path("value").asText() + ": "
-                    + t.percent(d.path("share_in_group").asDouble()) + " vs " + t.percent(d.path("share_in_segment").asDouble())))
+            dist.append("<li>")
+                    .append(Html.esc(
+                            d.path("column").asText() + " = " + d.path("value").asText() + ": "
+                                    + t.percent(d.path("share_in_group").asDouble()) + " vs "
+                                    + t.percent(d.path("share_in_segment").asDouble())))
                     .append("</li>");
         }
         if (dist.length() > 0) {
@@ -306,8 +398,11 @@ final class ReportPage {
             if (n++ == 3) {
                 break;
             }
-            reasons.append("<li>").append(Html.esc(r.path("code").asText() + ": " + t.percent(r.path("share").asDouble())
-                    + " (" + t.get("groups.rowsUnit", t.count(r.path("rows").asDouble())) + ")")).append("</li>");
+            reasons.append("<li>")
+                    .append(Html.esc(r.path("code").asText() + ": "
+                            + t.percent(r.path("share").asDouble()) + " ("
+                            + t.get("groups.rowsUnit", t.count(r.path("rows").asDouble())) + ")"))
+                    .append("</li>");
         }
         if (reasons.length() > 0) {
             item("groups.reasons", "<ul>" + reasons + "</ul>");
@@ -316,7 +411,11 @@ final class ReportPage {
     }
 
     private void item(String key, String html) {
-        out.append("<div><dt>").append(Html.esc(t.get(key))).append("</dt><dd>").append(html).append("</dd></div>");
+        out.append("<div><dt>")
+                .append(Html.esc(t.get(key)))
+                .append("</dt><dd>")
+                .append(html)
+                .append("</dd></div>");
     }
 
     /**
@@ -389,7 +488,9 @@ final class ReportPage {
         List<String> order = new ArrayList<>(features);
         order.sort(Comparator.comparingDouble((String k) -> -score.get(k)).thenComparingInt(features::indexOf));
         if (order.size() < 2 || rows.isEmpty()) {
-            out.append("<p class=\"note\">").append(Html.esc(t.get("groups.scatterNone", segment))).append("</p>");
+            out.append("<p class=\"note\">")
+                    .append(Html.esc(t.get("groups.scatterNone", segment)))
+                    .append("</p>");
             return;
         }
         String fx = order.get(0);
@@ -406,9 +507,12 @@ final class ReportPage {
                 points.add(new Charts.Point(vx, vy, Math.max(0, groups.indexOf(r[clCol]))));
             }
         }
-        out.append("<figure data-segment=\"").append(Html.esc(segment)).append("\">")
+        out.append("<figure data-segment=\"")
+                .append(Html.esc(segment))
+                .append("\">")
                 .append(Charts.scatter(t.get("groups.scatter", segment, fx, fy), fx, fy, points, groups))
-                .append("<figcaption>").append(Html.esc(t.get("groups.scatter", segment, fx, fy)))
+                .append("<figcaption>")
+                .append(Html.esc(t.get("groups.scatter", segment, fx, fy)))
                 .append("</figcaption></figure>");
     }
 
@@ -421,7 +525,9 @@ final class ReportPage {
         if (w.previousAsOf() == null) {
             out.append("<p>").append(Html.esc(t.get("week.first"))).append("</p>\n");
         } else {
-            out.append("<p>").append(Html.esc(t.get("week.previous", w.previousAsOf()))).append("</p>\n");
+            out.append("<p>")
+                    .append(Html.esc(t.get("week.previous", w.previousAsOf())))
+                    .append("</p>\n");
         }
         Map<String, String[]> before = new LinkedHashMap<>();
         for (String[] r : p.rows()) {
@@ -459,17 +565,28 @@ final class ReportPage {
         out.append(h3("week.trend")).append(Charts.line(t.get("week.trend"), trend));
         if (!kept.isEmpty()) {
             kept.sort(Comparator.comparingDouble((String[] r) -> -Math.abs(num(c.get(r, "glosa_amount"))
-                    - num(p.get(before.get(c.get(r, "cluster_id")), "glosa_amount")))).thenComparing(r -> c.get(r, "cluster_id")));
-            out.append("<h3>").append(Html.esc(t.get("week.keptTitle"))).append("</h3><div class=\"scroll\"><table class=\"kept\"><thead><tr>")
-                    .append(th("week.group")).append(th("week.before")).append(th("week.now")).append(th("week.change"))
+                            - num(p.get(before.get(c.get(r, "cluster_id")), "glosa_amount"))))
+                    .thenComparing(r -> c.get(r, "cluster_id")));
+            out.append("<h3>")
+                    .append(Html.esc(t.get("week.keptTitle")))
+                    .append("</h3><div class=\"scroll\"><table class=\"kept\"><thead><tr>")
+                    .append(th("week.group"))
+                    .append(th("week.before"))
+                    .append(th("week.now"))
+                    .append(th("week.change"))
                     .append("</tr></thead><tbody>");
             for (String[] r : kept.subList(0, Math.min(TOP_GROUPS, kept.size()))) {
                 double a = num(p.get(before.get(c.get(r, "cluster_id")), "glosa_amount"));
                 double b = num(c.get(r, "glosa_amount"));
-                out.append("<tr><td><code>").append(Html.esc(c.get(r, "cluster_id"))).append("</code> ")
-                        .append(Html.esc(c.get(r, "label"))).append("</td>").append(numCell(t.money(a), money(a)))
-                        .append(numCell(t.money(b), money(b))).append(numCell((b >= a ? "+" : "−") + t.money(Math.abs(b - a)),
-                                money(b - a))).append("</tr>");
+                out.append("<tr><td><code>")
+                        .append(Html.esc(c.get(r, "cluster_id")))
+                        .append("</code> ")
+                        .append(Html.esc(c.get(r, "label")))
+                        .append("</td>")
+                        .append(numCell(t.money(a), money(a)))
+                        .append(numCell(t.money(b), money(b)))
+                        .append(numCell((b >= a ? "+" : "−") + t.money(Math.abs(b - a)), money(b - a)))
+                        .append("</tr>");
             }
             out.append("</tbody></table></div>");
             more(kept.size());
@@ -479,9 +596,13 @@ final class ReportPage {
                     .thenComparing(r -> p.get(r, "cluster_id")));
             out.append("<h3>").append(Html.esc(t.get("week.vanishedTitle"))).append("</h3><ul class=\"vanished\">");
             for (String[] r : vanished.subList(0, Math.min(TOP_GROUPS, vanished.size()))) {
-                out.append("<li><code>").append(Html.esc(p.get(r, "cluster_id"))).append("</code> ")
-                        .append(Html.esc(t.money(num(p.get(r, "glosa_amount"))))).append(" — ")
-                        .append(Html.esc(p.get(r, "label"))).append("</li>");
+                out.append("<li><code>")
+                        .append(Html.esc(p.get(r, "cluster_id")))
+                        .append("</code> ")
+                        .append(Html.esc(t.money(num(p.get(r, "glosa_amount")))))
+                        .append(" — ")
+                        .append(Html.esc(p.get(r, "label")))
+                        .append("</li>");
             }
             out.append("</ul>");
             more(vanished.size());
@@ -491,14 +612,20 @@ final class ReportPage {
 
     private void more(int size) {
         if (size > TOP_GROUPS) {
-            out.append("<p class=\"note\">").append(Html.esc(t.get("more", t.count(size - TOP_GROUPS)))).append("</p>");
+            out.append("<p class=\"note\">")
+                    .append(Html.esc(t.get("more", t.count(size - TOP_GROUPS))))
+                    .append("</p>");
         }
     }
 
     // ---- helpers
 
     private void section(String id, String titleKey) {
-        out.append("<section id=\"").append(id).append("\"><h2>").append(Html.esc(t.get(titleKey))).append("</h2>\n");
+        out.append("<section id=\"")
+                .append(id)
+                .append("\"><h2>")
+                .append(Html.esc(t.get(titleKey)))
+                .append("</h2>\n");
     }
 
     private String h3(String key) {
@@ -526,7 +653,9 @@ final class ReportPage {
     }
 
     private static String money(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+        return java.math.BigDecimal.valueOf(v)
+                .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 

@@ -18,7 +18,9 @@ final class Text {
         this.locale = locale;
         // The root bundle is English; pt-BR has its own. No fallback to the JVM's default locale: the run's language
         // decides, not the machine's.
-        this.bundle = ResourceBundle.getBundle("dev.glosa.report.messages", locale,
+        this.bundle = ResourceBundle.getBundle(
+                "dev.glosa.report.messages",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
         this.money = new DecimalFormat("#,##0.00", symbols);
@@ -36,7 +38,8 @@ final class Text {
         try {
             s = bundle.getString(key);
         } catch (MissingResourceException e) {
-            throw new IllegalStateException("messages.properties has no key '" + key + "'; add it in both languages", e);
+            throw new IllegalStateException(
+                    "messages.properties has no key '" + key + "'; add it in both languages", e);
         }
         for (int i = 0; i < args.length; i++) {
             s = s.replace("{" + i + "}", String.valueOf(args[i]));

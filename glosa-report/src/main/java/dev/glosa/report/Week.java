@@ -31,9 +31,18 @@ import java.util.stream.Stream;
  *     only; the other fact rows are read once and not held
  * @param names the names of the segment keys' codes, from the folder's dimension tables ({@link #dimensionNames})
  */
-record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, HistoryTable segments,
-        HistoryTable clusters, HistoryTable previousClusters, HistoryTable indicators, Map<String, double[]> situations,
-        HistoryTable segmentRows, KeyNames names) {
+record Week(
+        String asOf,
+        String previousAsOf,
+        HistoryTable runs,
+        String[] run,
+        HistoryTable segments,
+        HistoryTable clusters,
+        HistoryTable previousClusters,
+        HistoryTable indicators,
+        Map<String, double[]> situations,
+        HistoryTable segmentRows,
+        KeyNames names) {
 
     /** Groups in the ranked chart and the cards. */
     static final int TOP_GROUPS = 10;
@@ -44,8 +53,9 @@ record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, H
     static Week read(Path folder, LocalDate asOf) throws IOException {
         HistoryTable runs = HistoryTable.read(folder, "runs.csv");
         if (runs.rows().isEmpty()) {
-            throw new IOException(folder.resolve("runs.csv") + ": no run recorded; give the output folder of a glosa run"
-                    + " (glosa demo, sus, csv, tiss or sql --out DIR)");
+            throw new IOException(
+                    folder.resolve("runs.csv") + ": no run recorded; give the output folder of a glosa run"
+                            + " (glosa demo, sus, csv, tiss or sql --out DIR)");
         }
         int asOfIndex = runs.indexOf("as_of");
         TreeSet<String> weeks = new TreeSet<>();
@@ -64,15 +74,21 @@ record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, H
             }
         }
         String previous = weeks.lower(week);
-        HistoryTable prevClusters = previous == null ? new HistoryTable("dim_cluster.csv", List.of(), List.of())
+        HistoryTable prevClusters = previous == null
+                ? new HistoryTable("dim_cluster.csv", List.of(), List.of())
                 : HistoryTable.readWeek(folder, "dim_cluster.csv", previous);
         HistoryTable clusters = HistoryTable.readWeek(folder, "dim_cluster.csv", week);
         List<String> drawn = scatterSegments(clusters);
         Map<String, double[]> situations = new TreeMap<>();
         List<String[]> segmentRows = new ArrayList<>();
         List<String> factHeader = HistoryTable.header(folder, "fact_glosa.csv");
-        int[] cols = {factHeader.indexOf("situation"), factHeader.indexOf("glosa_amount"),
-            factHeader.indexOf("paid_amount"), factHeader.indexOf("segment_id"), factHeader.indexOf("cluster_id")};
+        int[] cols = {
+            factHeader.indexOf("situation"),
+            factHeader.indexOf("glosa_amount"),
+            factHeader.indexOf("paid_amount"),
+            factHeader.indexOf("segment_id"),
+            factHeader.indexOf("cluster_id")
+        };
         if (cols[0] >= 0 || cols[3] >= 0) {
             HistoryTable.scanWeek(folder, "fact_glosa.csv", week, row -> {
                 if (cols[0] >= 0) {
@@ -86,9 +102,18 @@ record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, H
                 }
             });
         }
-        return new Week(week, previous, runs, run, HistoryTable.readWeek(folder, "dim_segment.csv", week), clusters,
-                prevClusters, HistoryTable.readWeek(folder, "indicators.csv", week), situations,
-                new HistoryTable("fact_glosa.csv", factHeader, segmentRows), dimensionNames(folder));
+        return new Week(
+                week,
+                previous,
+                runs,
+                run,
+                HistoryTable.readWeek(folder, "dim_segment.csv", week),
+                clusters,
+                prevClusters,
+                HistoryTable.readWeek(folder, "indicators.csv", week),
+                situations,
+                new HistoryTable("fact_glosa.csv", factHeader, segmentRows),
+                dimensionNames(folder));
     }
 
     /**
@@ -101,10 +126,14 @@ record Week(String asOf, String previousAsOf, HistoryTable runs, String[] run, H
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("dim_") && n.endsWith(".csv") && !List.of("dim_segment.csv", "dim_cluster.csv",
-                        "dim_run.csv", "dim_date.csv").contains(n);
-            }).sorted().toList();
+                        String n = p.getFileName().toString();
+                        return n.startsWith("dim_")
+                                && n.endsWith(".csv")
+                                && !List.of("dim_segment.csv", "dim_cluster.csv", "dim_run.csv", "dim_date.csv")
+                                        .contains(n);
+                    })
+                    .sorted()
+                    .toList();
         }
         KeyNames names = KeyNames.none();
         for (Path file : files) {

@@ -17,9 +17,12 @@ class ChartsTests {
 
     @Test
     void theLargestBarSpansThePlotAndTheOthersAreInProportion() {
-        Document d = svg(Charts.bars("t", List.of(new Charts.Bar("a", 200, "200"), new Charts.Bar("b", 50, "50"),
-                new Charts.Bar("c", 0, "0"))));
-        List<Double> widths = d.select("rect").stream().map(r -> Double.parseDouble(r.attr("width"))).toList();
+        Document d = svg(Charts.bars(
+                "t",
+                List.of(new Charts.Bar("a", 200, "200"), new Charts.Bar("b", 50, "50"), new Charts.Bar("c", 0, "0"))));
+        List<Double> widths = d.select("rect").stream()
+                .map(r -> Double.parseDouble(r.attr("width")))
+                .toList();
         assertThat(widths).hasSize(3);
         assertThat(widths.get(1) / widths.get(0)).isCloseTo(0.25, org.assertj.core.data.Offset.offset(0.002));
         assertThat(widths.get(2)).isZero();
@@ -28,7 +31,11 @@ class ChartsTests {
     @Test
     void aLabelIsTextNotMarkup() {
         String out = Charts.bars("<b>t</b>", List.of(new Charts.Bar("<script>alert(1)</script>", 1, "x & y")));
-        assertThat(out).doesNotContain("<script>").doesNotContain("<b>").contains("&lt;script&gt;").contains("x &amp; y");
+        assertThat(out)
+                .doesNotContain("<script>")
+                .doesNotContain("<b>")
+                .contains("&lt;script&gt;")
+                .contains("x &amp; y");
         assertThat(svg(out).select("text").eachText()).contains("<script>alert(1)</script>");
     }
 
@@ -48,8 +55,8 @@ class ChartsTests {
 
     @Test
     void aScatterOfConstantValuesStaysInsideItsFrame() {
-        String out = Charts.scatter("t", "x", "y", List.of(new Charts.Point(5, 5, 0), new Charts.Point(5, 5, 1)),
-                List.of("G1", "G2"));
+        String out = Charts.scatter(
+                "t", "x", "y", List.of(new Charts.Point(5, 5, 0), new Charts.Point(5, 5, 1)), List.of("G1", "G2"));
         Document d = svg(out);
         for (Element c : d.select("circle")) {
             double x = Double.parseDouble(c.attr("cx"));
@@ -66,7 +73,8 @@ class ChartsTests {
         Document d = svg(Charts.line("t", List.of(new Charts.Bar("w1", 10, "10"), new Charts.Bar("w2", 20, "20"))));
         List<Element> dots = d.select("circle");
         assertThat(dots).hasSize(2);
-        assertThat(Double.parseDouble(dots.get(1).attr("cy"))).isLessThan(Double.parseDouble(dots.get(0).attr("cy")));
+        assertThat(Double.parseDouble(dots.get(1).attr("cy")))
+                .isLessThan(Double.parseDouble(dots.get(0).attr("cy")));
         assertThat(d.selectFirst("path").attr("d")).startsWith("M").contains(" L");
     }
 
@@ -77,7 +85,9 @@ class ChartsTests {
             java.util.Locale.setDefault(java.util.Locale.GERMANY);
             String de = Charts.bars("t", List.of(new Charts.Bar("a", 1.25, "x")));
             java.util.Locale.setDefault(java.util.Locale.US);
-            assertThat(Charts.bars("t", List.of(new Charts.Bar("a", 1.25, "x")))).isEqualTo(de).doesNotContain(",5");
+            assertThat(Charts.bars("t", List.of(new Charts.Bar("a", 1.25, "x"))))
+                    .isEqualTo(de)
+                    .doesNotContain(",5");
         } finally {
             java.util.Locale.setDefault(before);
         }

@@ -33,7 +33,8 @@ class HtmlReportTests {
     @Test
     void theRunsNumbersAreTheRunsCsvs() throws IOException {
         Document d = latest(Locale.ENGLISH);
-        assertThat(d.selectFirst("dd[data-column=glosa_total]").attr("data-value")).isEqualTo("2500");
+        assertThat(d.selectFirst("dd[data-column=glosa_total]").attr("data-value"))
+                .isEqualTo("2500");
         assertThat(d.selectFirst("dd[data-column=glosa_total]").text()).isEqualTo("R$ 2,500.00");
         assertThat(d.selectFirst("dd[data-column=rows_in]").text()).isEqualTo("9");
         assertThat(d.selectFirst("dd[data-column=rows_rejected]").text()).isEqualTo("1");
@@ -56,7 +57,8 @@ class HtmlReportTests {
         Document d = latest(Locale.ENGLISH);
         assertThat(d.select("table.indicators tr[data-scope]").eachAttr("data-key"))
                 .containsExactly("", ReportFolder.SCRIPT, "2252404");
-        assertThat(d.select("table.indicators tr[data-key=2252404] td").get(4).text()).isEqualTo("[18.8%, 81.2%]");
+        assertThat(d.select("table.indicators tr[data-key=2252404] td").get(4).text())
+                .isEqualTo("[18.8%, 81.2%]");
         assertThat(d.select("#indicators g.ci")).hasSize(3);
     }
 
@@ -65,7 +67,9 @@ class HtmlReportTests {
         Document d = latest(Locale.ENGLISH);
         assertThat(d.select("li.group").eachAttr("data-cluster")).containsExactly("S1-G1", "S3-G1", "S1-G2");
         assertThat(d.select("li.group .amount").eachAttr("data-value")).containsExactly("1200", "900", "400");
-        assertThat(d.selectFirst("li.group").text()).contains("hospital 2252404").contains("050170: 66.7%")
+        assertThat(d.selectFirst("li.group").text())
+                .contains("hospital 2252404")
+                .contains("050170: 66.7%")
                 .contains("48.0%");
         // S1's groups differ most on DIAS_PERM (3 vs 9) and then glosa_amount, in units of each one's spread.
         assertThat(d.select("figure[data-segment=S1] figcaption").text()).contains("DIAS_PERM and glosa_amount");
@@ -74,8 +78,8 @@ class HtmlReportTests {
     @Test
     void aKeyWithANameInTheFoldersDimensionTableShowsByNameAndCode() throws IOException {
         Path folder = ReportFolder.write(dir);
-        java.nio.file.Files.writeString(folder.resolve("dim_hospital.csv"),
-                "hospital,name\n2252404,Hospital Santa Clara\n9999999,\n");
+        java.nio.file.Files.writeString(
+                folder.resolve("dim_hospital.csv"), "hospital,name\n2252404,Hospital Santa Clara\n9999999,\n");
         Document d = Jsoup.parse(HtmlReport.render(folder, null, Locale.ENGLISH));
         assertThat(d.selectFirst("li.group").text()).contains("hospital Hospital Santa Clara (2252404)");
         assertThat(d.select("table.indicators tr[data-key=2252404] td").first().text())
@@ -101,7 +105,8 @@ class HtmlReportTests {
         Document d = Jsoup.parse(html);
         assertThat(d.select("script")).isEmpty();
         assertThat(html).doesNotContain("<script");
-        assertThat(d.select("li.group[data-cluster=S3-G1]").text()).contains("label " + ReportFolder.SCRIPT)
+        assertThat(d.select("li.group[data-cluster=S3-G1]").text())
+                .contains("label " + ReportFolder.SCRIPT)
                 .contains("specialty = " + ReportFolder.SCRIPT);
         assertThat(d.select("table.indicators").text()).contains(ReportFolder.SCRIPT);
     }
@@ -112,7 +117,8 @@ class HtmlReportTests {
         assertThat(d.select("[src], link, img, iframe, object")).isEmpty();
         assertThat(d.select("style").html()).doesNotContain("url(").doesNotContain("@import");
         assertThat(d.select("a[href]").eachAttr("href")).allMatch(h -> h.startsWith("#"));
-        assertThat(d.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content")).contains("default-src 'none'");
+        assertThat(d.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content"))
+                .contains("default-src 'none'");
     }
 
     @Test
@@ -125,9 +131,10 @@ class HtmlReportTests {
 
     @Test
     void anEarlierWeekIsTheFirstOfTheFolder() throws IOException {
-        Document d = Jsoup.parse(HtmlReport.render(ReportFolder.write(dir), LocalDate.parse(ReportFolder.WEEK1),
-                Locale.ENGLISH));
-        assertThat(d.selectFirst("dd[data-column=glosa_total]").attr("data-value")).isEqualTo("1800");
+        Document d = Jsoup.parse(
+                HtmlReport.render(ReportFolder.write(dir), LocalDate.parse(ReportFolder.WEEK1), Locale.ENGLISH));
+        assertThat(d.selectFirst("dd[data-column=glosa_total]").attr("data-value"))
+                .isEqualTo("1800");
         assertThat(d.selectFirst("#week").text()).contains("first week");
         assertThat(d.select("svg.line circle")).hasSize(1);
     }
@@ -136,13 +143,15 @@ class HtmlReportTests {
     void aWeekTheFolderDoesNotHoldIsRefusedNamingTheWeeksItHolds() throws IOException {
         ReportFolder.write(dir);
         assertThatThrownBy(() -> HtmlReport.render(dir, LocalDate.parse("2026-11-30"), Locale.ENGLISH))
-                .isInstanceOf(IOException.class).hasMessageContaining("no run as of 2026-11-30")
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("no run as of 2026-11-30")
                 .hasMessageContaining(ReportFolder.WEEK1 + ", " + ReportFolder.WEEK2);
     }
 
     @Test
     void aFolderWithoutRunsIsRefused() {
-        assertThatThrownBy(() -> HtmlReport.render(dir, null, Locale.ENGLISH)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> HtmlReport.render(dir, null, Locale.ENGLISH))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("runs.csv: no run recorded");
     }
 

@@ -14,7 +14,8 @@ class HtmlTests {
 
     @Test
     void leavesOtherTextAloneAndNullEmpty() {
-        assertThat(Html.esc("Gravidez, parto e puerpério — R$ 1,0 mil")).isEqualTo("Gravidez, parto e puerpério — R$ 1,0 mil");
+        assertThat(Html.esc("Gravidez, parto e puerpério — R$ 1,0 mil"))
+                .isEqualTo("Gravidez, parto e puerpério — R$ 1,0 mil");
         assertThat(Html.esc(null)).isEmpty();
     }
 }

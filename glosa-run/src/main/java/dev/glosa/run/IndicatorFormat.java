@@ -8,16 +8,33 @@ final class IndicatorFormat {
     private IndicatorFormat() {}
 
     static String header(Messages t) {
-        return String.format("%-10s %-10s %-8s %9s %9s %8s %17s %16s %16s %8s", t.text("indicators.scope"),
-                t.text("indicators.key"), t.text("indicators.period"), t.text("indicators.claims"),
-                t.text("indicators.rejected"), t.text("indicators.rate"), t.text("indicators.ci"),
-                t.text("indicators.glosa"), t.text("indicators.paid"), t.text("indicators.value"));
+        return String.format(
+                "%-10s %-10s %-8s %9s %9s %8s %17s %16s %16s %8s",
+                t.text("indicators.scope"),
+                t.text("indicators.key"),
+                t.text("indicators.period"),
+                t.text("indicators.claims"),
+                t.text("indicators.rejected"),
+                t.text("indicators.rate"),
+                t.text("indicators.ci"),
+                t.text("indicators.glosa"),
+                t.text("indicators.paid"),
+                t.text("indicators.value"));
     }
 
     static String line(IndicatorRow r, Messages t) {
-        return String.format("%-10s %-10s %-8s %9s %9s %8s [%7s, %7s] %16s %16s %8s", r.scope(), r.scopeKey(),
-                r.period(), t.number(r.claims()), t.number(r.glosaClaims()), t.percent2(r.glosaRate()),
-                t.percent2(r.glosaRateCiLow()), t.percent2(r.glosaRateCiHigh()), t.decimal(r.glosaAmount(), 2),
-                t.decimal(r.paidAmount(), 2), t.percent2(r.glosaValueRatio()));
+        return String.format(
+                "%-10s %-10s %-8s %9s %9s %8s [%7s, %7s] %16s %16s %8s",
+                r.scope(),
+                r.scopeKey(),
+                r.period(),
+                t.number(r.claims()),
+                t.number(r.glosaClaims()),
+                t.percent2(r.glosaRate()),
+                t.percent2(r.glosaRateCiLow()),
+                t.percent2(r.glosaRateCiHigh()),
+                t.decimal(r.glosaAmount(), 2),
+                t.decimal(r.paidAmount(), 2),
+                t.percent2(r.glosaValueRatio()));
     }
 }

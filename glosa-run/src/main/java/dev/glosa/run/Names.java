@@ -144,8 +144,8 @@ public final class Names {
                 }
                 List<String> cells = split(line, separator);
                 if (cells.size() < 2 || cells.get(0).isBlank() || cells.get(1).isBlank()) {
-                    throw GlosaRunException.badInput(text.text("error.dimensionRow", file, Integer.toString(i + 1),
-                            line));
+                    throw GlosaRunException.badInput(
+                            text.text("error.dimensionRow", file, Integer.toString(i + 1), line));
                 }
                 names.put(cells.get(0).trim(), cells.get(1).trim());
                 if (cells.size() > 2 && !cells.get(2).isBlank()) {

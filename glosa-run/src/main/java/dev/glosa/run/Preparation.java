@@ -11,6 +11,7 @@ import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.reconcile.ReconcileOptions;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.sus.SusColumns;
@@ -22,8 +23,6 @@ import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
-import dev.glosa.core.run.RunRecord;
-import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihRejections;
 import dev.glosa.io.tiss.TissColumns;
@@ -55,19 +54,26 @@ final class Preparation {
      * @param source a word for messages: {@code sus}, {@code csv}, {@code tiss}, {@code demo}
      * @param personal the source's decisions on which columns are personal
      */
-    static Prepared prepare(String source, SourceBatch batch, RunConfig config, LocalDate asOf,
-            Map<String, Boolean> personal) {
+    static Prepared prepare(
+            String source, SourceBatch batch, RunConfig config, LocalDate asOf, Map<String, Boolean> personal) {
         SourceRows rows = batch.rows();
         Prepared p;
         if (rows instanceof SourceRows.Sih sih) {
             p = sus(source, sih.rd(), sih.rj(), sih.er(), config, batch.inputs());
         } else if (rows instanceof SourceRows.ErpLines erp) {
-            p = erp(source, erp.lines(), erp.month(), YearMonth.from(asOf), batch.inputs(), batch.rowsRejected(),
+            p = erp(
+                    source,
+                    erp.lines(),
+                    erp.month(),
+                    YearMonth.from(asOf),
+                    batch.inputs(),
+                    batch.rowsRejected(),
                     personal);
         } else if (rows instanceof SourceRows.TissItems tiss) {
             p = tiss(source, tiss.items(), batch.inputs());
         } else {
-            throw new IllegalStateException("unknown kind of rows: " + rows.getClass().getName());
+            throw new IllegalStateException(
+                    "unknown kind of rows: " + rows.getClass().getName());
         }
         if (batch.warnings().isEmpty()) {
             return p;
@@ -87,15 +93,25 @@ final class Preparation {
      * and, at half weight so they shape groups without splitting them by every code, one-hot the SIGTAP procedure
      * group, the ICD-10 chapter and the bed specialty. Groups are explained by those three, whose values read as words.
      */
-    static Prepared sus(String source, GlosaTable rd, GlosaTable rj, GlosaTable er, RunConfig config,
+    static Prepared sus(
+            String source,
+            GlosaTable rd,
+            GlosaTable rj,
+            GlosaTable er,
+            RunConfig config,
             List<RunRecord.Input> inputs) {
         GlosaTable rejected = er == null ? withoutErrorCodes(rj) : SihRejections.attachErrors(rj, er);
         Reconciliation r;
         try {
             ReconcileOptions sih = ReconcileOptions.sih().withPolicy(config.dedupPolicy());
             if (tenDigitEra(rejected) && tenDigitEra(rd)) {
-                sih = new ReconcileOptions(sih.policy(), sih.rejectedAmountColumn(), sih.paidAmountColumn(),
-                        sih.principalColumn(), sih.principalValue(), 10);
+                sih = new ReconcileOptions(
+                        sih.policy(),
+                        sih.rejectedAmountColumn(),
+                        sih.paidAmountColumn(),
+                        sih.principalColumn(),
+                        sih.principalValue(),
+                        10);
             }
             r = Reconciler.with(sih).reconcile(rejected, rd);
         } catch (IllegalArgumentException e) {
@@ -131,15 +147,28 @@ final class Preparation {
                 }
             }
             if (without > 0) {
-                warnings.add(String.format("%,d of %,d RJ rows have no error in the ER files given (same AIH and CNES):"
-                        + " their glosa type is empty", without, errors.size()));
+                warnings.add(String.format(
+                        "%,d of %,d RJ rows have no error in the ER files given (same AIH and CNES):"
+                                + " their glosa type is empty",
+                        without, errors.size()));
             }
         } else {
             warnings.add("no ER files given: every rejected AIH has the glosa type '" + WITHOUT_ERROR_CODE
                     + "', so segments are hospital × payer in effect; give --er for the CO_ERRO groups");
         }
-        return new Prepared(source, claims, withGlosa, new FeatureSpec(features), explain, Indicators.standard(claims),
-                inputs, rowsIn, 0, r.report(), warnings, Map.of());
+        return new Prepared(
+                source,
+                claims,
+                withGlosa,
+                new FeatureSpec(features),
+                explain,
+                Indicators.standard(claims),
+                inputs,
+                rowsIn,
+                0,
+                r.report(),
+                warnings,
+                Map.of());
     }
 
     /**
@@ -177,8 +206,14 @@ final class Preparation {
      * @param month the month to analyse, or {@code null} for the last closed month before {@code asOfMonth}
      * @param personal the mapping's decisions on which columns are personal ({@code CsvMapping.personalOverrides()})
      */
-    static Prepared erp(String source, GlosaTable lines, YearMonth month, YearMonth asOfMonth,
-            List<RunRecord.Input> inputs, long rowsRejected, Map<String, Boolean> personal) {
+    static Prepared erp(
+            String source,
+            GlosaTable lines,
+            YearMonth month,
+            YearMonth asOfMonth,
+            List<RunRecord.Input> inputs,
+            long rowsRejected,
+            Map<String, Boolean> personal) {
         List<String> dims = new ArrayList<>();
         for (Column c : lines.columns()) {
             if (c.type() == ColumnType.CATEGORY) {
@@ -199,15 +234,17 @@ final class Preparation {
             throw GlosaRunException.badInput(e.getMessage(), e);
         }
         YearMonth target = month != null ? month : asOfMonth.minusMonths(1);
-        GlosaTable analysed = MonthlyAggregator.month(aggregated, Role.COMPETENCE.column(), MonthColumn.toIndex(target));
+        GlosaTable analysed =
+                MonthlyAggregator.month(aggregated, Role.COMPETENCE.column(), MonthColumn.toIndex(target));
         if (analysed.rowCount() == 0) {
             TreeSet<String> months = new TreeSet<>();
             MonthColumn m = aggregated.months(Role.COMPETENCE);
             for (int r = 0; r < m.size(); r++) {
                 months.add(m.text(r));
             }
-            throw GlosaRunException.badInput("no rows for the month analysed, " + target + (month == null
-                    ? " (the last closed month before --as-of)" : "") + "; the data has the months " + months
+            throw GlosaRunException.badInput("no rows for the month analysed, " + target
+                    + (month == null ? " (the last closed month before --as-of)" : "") + "; the data has the months "
+                    + months
                     + ": choose one with --month");
         }
         DoubleColumn billed = analysed.doubles(Role.BILLED_AMOUNT);
@@ -225,10 +262,22 @@ final class Preparation {
                 explain.add(d);
             }
         }
-        List<String> warnings = rowsRejected == 0 ? List.of()
+        List<String> warnings = rowsRejected == 0
+                ? List.of()
                 : List.of(String.format("%,d rows were rejected by the reader (see rejects.csv)", rowsRejected));
-        return new Prepared(source, analysed, null, FeatureSpec.moneyAware(), explain, Indicators.standard(analysed),
-                inputs, lines.rowCount() + rowsRejected, rowsRejected, null, warnings, personal);
+        return new Prepared(
+                source,
+                analysed,
+                null,
+                FeatureSpec.moneyAware(),
+                explain,
+                Indicators.standard(analysed),
+                inputs,
+                lines.rowCount() + rowsRejected,
+                rowsRejected,
+                null,
+                warnings,
+                personal);
     }
 
     /**
@@ -251,13 +300,30 @@ final class Preparation {
         List<Feature> features = new ArrayList<>();
         features.add(new Feature.Numeric(Role.GLOSA_AMOUNT.column(), Transform.Z_SCORE, 1.0, MissingValues.MEDIAN));
         features.add(new Feature.Numeric(MonthlyAggregator.GLOSA_RATE, Transform.Z_SCORE, 1.0, MissingValues.MEDIAN));
-        if (analysed.has(TissColumns.REASON_GROUP) && analysed.column(TissColumns.REASON_GROUP).type() == ColumnType.CATEGORY) {
+        if (analysed.has(TissColumns.REASON_GROUP)
+                && analysed.column(TissColumns.REASON_GROUP).type() == ColumnType.CATEGORY) {
             features.add(new Feature.Categorical(TissColumns.REASON_GROUP, Encoding.ONE_HOT, 6, 1.0));
         }
-        List<String> explain = present(analysed, List.of(TissColumns.REASON_GROUP, TissColumns.PROCEDURE_TABLE,
-                TissColumns.GLOSA_LEVEL, TissColumns.APPEAL_STATUS));
-        return new Prepared(source, analysed, withGlosa, new FeatureSpec(features), explain,
-                Indicators.standard(analysed), inputs, items.rowCount(), 0, null, List.of(), Map.of());
+        List<String> explain = present(
+                analysed,
+                List.of(
+                        TissColumns.REASON_GROUP,
+                        TissColumns.PROCEDURE_TABLE,
+                        TissColumns.GLOSA_LEVEL,
+                        TissColumns.APPEAL_STATUS));
+        return new Prepared(
+                source,
+                analysed,
+                withGlosa,
+                new FeatureSpec(features),
+                explain,
+                Indicators.standard(analysed),
+                inputs,
+                items.rowCount(),
+                0,
+                null,
+                List.of(),
+                Map.of());
     }
 
     /**

@@ -3,8 +3,8 @@ package dev.glosa.run;
 import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.reconcile.ReconciliationReport;
-import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.table.GlosaTable;
 import java.util.List;
 import java.util.Map;
 
@@ -48,8 +48,19 @@ record Prepared(
 
     /** The same with other warnings. */
     Prepared withWarnings(List<String> others) {
-        return new Prepared(source, analysed, clusterRows, defaultFeatures, profileColumns, indicators, inputs, rowsIn,
-                rowsRejected, reconciliation, others, personalOverrides);
+        return new Prepared(
+                source,
+                analysed,
+                clusterRows,
+                defaultFeatures,
+                profileColumns,
+                indicators,
+                inputs,
+                rowsIn,
+                rowsRejected,
+                reconciliation,
+                others,
+                personalOverrides);
     }
 
     /** A copy of the rows to cluster, or {@code null} for all. */

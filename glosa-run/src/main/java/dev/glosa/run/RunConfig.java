@@ -11,10 +11,10 @@ import dev.glosa.cluster.features.FeatureSpec;
 import dev.glosa.cluster.features.MissingValues;
 import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.loop.LoopConfig;
-import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.loop.SegmentOverride;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.profile.RankBy;
+import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.core.reconcile.DedupPolicy;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.text.Language;
@@ -147,8 +147,13 @@ public record RunConfig(
      * @param loginTimeoutSeconds how long to wait for the server (default 30)
      * @param drivers a folder of JDBC driver jars (default: {@code GLOSA_DRIVERS})
      */
-    public record DatabaseEntry(String passwordEnv, String outPasswordEnv, Integer fetchSize, Integer queryTimeoutSeconds,
-            Integer loginTimeoutSeconds, String drivers) {
+    public record DatabaseEntry(
+            String passwordEnv,
+            String outPasswordEnv,
+            Integer fetchSize,
+            Integer queryTimeoutSeconds,
+            Integer loginTimeoutSeconds,
+            String drivers) {
         /** The default password variable. */
         public static final String DEFAULT_PASSWORD_ENV = "GLOSA_DB_PASSWORD";
 
@@ -158,7 +163,8 @@ public record RunConfig(
             outPasswordEnv = outPasswordEnv == null ? passwordEnv : outPasswordEnv;
             fetchSize = fetchSize == null ? dev.glosa.io.jdbc.JdbcReadOptions.DEFAULT_FETCH_SIZE : fetchSize;
             queryTimeoutSeconds = queryTimeoutSeconds == null
-                    ? dev.glosa.io.jdbc.JdbcReadOptions.DEFAULT_QUERY_TIMEOUT_SECONDS : queryTimeoutSeconds;
+                    ? dev.glosa.io.jdbc.JdbcReadOptions.DEFAULT_QUERY_TIMEOUT_SECONDS
+                    : queryTimeoutSeconds;
             loginTimeoutSeconds = loginTimeoutSeconds == null ? 30 : loginTimeoutSeconds;
         }
     }
@@ -172,22 +178,33 @@ public record RunConfig(
      * @param neighbours which neighbour measures isolation
      * @param maxShare the largest share of a segment's lines set aside
      */
-    public record OutliersEntry(Boolean enabled, Double threshold, Double minDistance, Integer neighbours,
-            Double maxShare) {
+    public record OutliersEntry(
+            Boolean enabled, Double threshold, Double minDistance, Integer neighbours, Double maxShare) {
         OutlierRule rule() {
             OutlierRule d = OutlierRule.defaults();
-            return new OutlierRule(enabled == null ? d.enabled() : enabled,
-                    neighbours == null ? d.neighbours() : neighbours, threshold == null ? d.threshold() : threshold,
-                    minDistance == null ? d.minDistance() : minDistance, maxShare == null ? d.maxShare() : maxShare);
+            return new OutlierRule(
+                    enabled == null ? d.enabled() : enabled,
+                    neighbours == null ? d.neighbours() : neighbours,
+                    threshold == null ? d.threshold() : threshold,
+                    minDistance == null ? d.minDistance() : minDistance,
+                    maxShare == null ? d.maxShare() : maxShare);
         }
     }
 
     /** One feature: numeric with a transform, or categorical when {@code encoding} is given. */
-    public record FeatureEntry(String column, String transform, String encoding, Integer top, Double weight, String missing) {}
+    public record FeatureEntry(
+            String column, String transform, String encoding, Integer top, Double weight, String missing) {}
 
     /** Settings for the segments it matches, by id or by key values. */
-    public record OverrideEntry(String segment, Map<String, String> keys, String strategy, Map<String, String> parameters,
-            String criterion, Integer kMin, Integer kMax, Integer minSegmentSize) {}
+    public record OverrideEntry(
+            String segment,
+            Map<String, String> keys,
+            String strategy,
+            Map<String, String> parameters,
+            String criterion,
+            Integer kMin,
+            Integer kMax,
+            Integer minSegmentSize) {}
 
     /** Fills the defaults of every setting left out. */
     public RunConfig {
@@ -195,7 +212,9 @@ public record RunConfig(
         features = features == null ? List.of() : List.copyOf(features);
         strategy = strategy == null ? LoopConfig.DEFAULT_STRATEGY : strategy;
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-        criterion = criterion == null ? dev.glosa.cluster.select.Criterion.defaultCriterion().id() : criterion;
+        criterion = criterion == null
+                ? dev.glosa.cluster.select.Criterion.defaultCriterion().id()
+                : criterion;
         kMin = kMin == null ? 2 : kMin;
         kMax = kMax == null ? 15 : kMax;
         minSegmentSize = minSegmentSize == null ? LoopConfig.DEFAULT_MIN_SEGMENT_SIZE : minSegmentSize;
@@ -213,15 +232,36 @@ public record RunConfig(
 
     /** Every setting at its default. */
     public static RunConfig defaults() {
-        return new RunConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+        return new RunConfig(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
     /** The same settings in another language ({@code --lang}). */
     public RunConfig withLang(String lang) {
-        return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
-                rankBy, overrides, identifiers, pseudonymKey, identifierColumns, dedup, database, datasus, lang,
-                dimensions, history, csv, outliers);
+        return new RunConfig(
+                segmentKeys,
+                features,
+                strategy,
+                parameters,
+                criterion,
+                kMin,
+                kMax,
+                minSegmentSize,
+                seed,
+                rankBy,
+                overrides,
+                identifiers,
+                pseudonymKey,
+                identifierColumns,
+                dedup,
+                database,
+                datasus,
+                lang,
+                dimensions,
+                history,
+                csv,
+                outliers);
     }
 
     /**
@@ -242,9 +282,29 @@ public record RunConfig(
 
     /** The same settings with another pseudonym key. */
     public RunConfig withPseudonymKey(String key) {
-        return new RunConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, seed,
-                rankBy, overrides, identifiers, key, identifierColumns, dedup, database, datasus, lang, dimensions, history,
-                csv, outliers);
+        return new RunConfig(
+                segmentKeys,
+                features,
+                strategy,
+                parameters,
+                criterion,
+                kMin,
+                kMax,
+                minSegmentSize,
+                seed,
+                rankBy,
+                overrides,
+                identifiers,
+                key,
+                identifierColumns,
+                dedup,
+                database,
+                datasus,
+                lang,
+                dimensions,
+                history,
+                csv,
+                outliers);
     }
 
     /**
@@ -258,8 +318,8 @@ public record RunConfig(
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw GlosaRunException.badInput(dev.glosa.core.text.Messages.of(Language.system())
-                    .text("error.configNotFound", file));
+            throw GlosaRunException.badInput(
+                    dev.glosa.core.text.Messages.of(Language.system()).text("error.configNotFound", file));
         } catch (IOException e) {
             throw GlosaRunException.badInput("cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
@@ -270,11 +330,31 @@ public record RunConfig(
         // A dimension file sits beside the configuration that names it, wherever the job is started from.
         Path base = file.toAbsolutePath().getParent();
         Map<String, String> resolved = new LinkedHashMap<>();
-        c.dimensions.forEach((column, path) -> resolved.put(column, path == null ? null
-                : base.resolve(path).normalize().toString()));
-        return new RunConfig(c.segmentKeys, c.features, c.strategy, c.parameters, c.criterion, c.kMin, c.kMax,
-                c.minSegmentSize, c.seed, c.rankBy, c.overrides, c.identifiers, c.pseudonymKey, c.identifierColumns,
-                c.dedup, c.database, c.datasus, c.lang, resolved, c.history, c.csv, c.outliers);
+        c.dimensions.forEach((column, path) -> resolved.put(
+                column, path == null ? null : base.resolve(path).normalize().toString()));
+        return new RunConfig(
+                c.segmentKeys,
+                c.features,
+                c.strategy,
+                c.parameters,
+                c.criterion,
+                c.kMin,
+                c.kMax,
+                c.minSegmentSize,
+                c.seed,
+                c.rankBy,
+                c.overrides,
+                c.identifiers,
+                c.pseudonymKey,
+                c.identifierColumns,
+                c.dedup,
+                c.database,
+                c.datasus,
+                c.lang,
+                resolved,
+                c.history,
+                c.csv,
+                c.outliers);
     }
 
     public static RunConfig parse(byte[] bytes, String source) {
@@ -293,12 +373,16 @@ public record RunConfig(
             RunConfig c = mapper.readValue(bytes, RunConfig.class);
             return c == null ? defaults() : c;
         } catch (UnrecognizedPropertyException e) {
-            throw GlosaRunException.badInput(source + ":" + lineOf(text, e) + ": unknown setting '"
-                    + e.getPropertyName()
-                    + "'; known settings: " + e.getKnownPropertyIds(), e);
+            throw GlosaRunException.badInput(
+                    source + ":" + lineOf(text, e) + ": unknown setting '"
+                            + e.getPropertyName()
+                            + "'; known settings: " + e.getKnownPropertyIds(),
+                    e);
         } catch (JsonProcessingException e) {
-            throw GlosaRunException.badInput(source + ":" + line(e) + ": " + e.getOriginalMessage()
-                    .lines().findFirst().orElse("malformed"), e);
+            throw GlosaRunException.badInput(
+                    source + ":" + line(e) + ": "
+                            + e.getOriginalMessage().lines().findFirst().orElse("malformed"),
+                    e);
         } catch (IOException e) {
             throw GlosaRunException.badInput("cannot read configuration " + source + ": " + e.getMessage(), e);
         }
@@ -356,8 +440,10 @@ public record RunConfig(
         return "RunConfig[segmentKeys=" + segmentKeys + ", features=" + features + ", strategy=" + strategy
                 + ", parameters=" + parameters + ", criterion=" + criterion + ", k=" + kMin + ".." + kMax
                 + ", minSegmentSize=" + minSegmentSize + ", seed=" + seed + ", rankBy=" + rankBy + ", overrides="
-                + overrides + ", identifiers=" + identifiers + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***")
-                + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database + ", datasus="
+                + overrides + ", identifiers=" + identifiers + ", pseudonymKey="
+                + (pseudonymKey == null ? "none" : "***")
+                + ", identifierColumns=" + identifierColumns + ", dedup=" + dedup + ", database=" + database
+                + ", datasus="
                 + datasus + ", lang=" + lang + ", dimensions=" + dimensions + ", history=" + history + ", csv=" + csv
                 + ", outliers=" + outliers + "]";
     }
@@ -374,8 +460,8 @@ public record RunConfig(
      * The loop configuration as above, with the source's decisions on which columns are personal (a CSV mapping's
      * {@code personal:} entries): a personal column never describes a group.
      */
-    LoopConfig loopConfig(FeatureSpec defaultFeatures, List<String> profileColumns, Map<String, Boolean> personal,
-            int threads) {
+    LoopConfig loopConfig(
+            FeatureSpec defaultFeatures, List<String> profileColumns, Map<String, Boolean> personal, int threads) {
         LoopConfig.Builder b = LoopConfig.builder()
                 .segmentKeys(segmentKeys)
                 .features(features.isEmpty() ? defaultFeatures : featureSpec())
@@ -385,8 +471,11 @@ public record RunConfig(
                 .minSegmentSize(minSegmentSize)
                 .seed(seed)
                 .threads(threads)
-                .profile(ProfileOptions.defaults().withRankBy(rankByChoice()).withCategoryColumns(profileColumns)
-                        .withPersonalOverrides(personal).withLanguage(language()));
+                .profile(ProfileOptions.defaults()
+                        .withRankBy(rankByChoice())
+                        .withCategoryColumns(profileColumns)
+                        .withPersonalOverrides(personal)
+                        .withLanguage(language()));
         parameters.forEach(b::parameter);
         try {
             if (outliers != null) {
@@ -405,8 +494,8 @@ public record RunConfig(
         return switch (rankBy.toLowerCase(Locale.ROOT)) {
             case "glosa" -> RankBy.GLOSA;
             case "jump" -> RankBy.JUMP;
-            default -> throw GlosaRunException.badInput("configuration: rankBy must be glosa or jump, found '"
-                    + rankBy + "'");
+            default ->
+                throw GlosaRunException.badInput("configuration: rankBy must be glosa or jump, found '" + rankBy + "'");
         };
     }
 
@@ -427,15 +516,16 @@ public record RunConfig(
                     int top = f.top() == null ? 10 : f.top();
                     out.add(new Feature.Categorical(f.column(), e, e == Encoding.FREQUENCY ? 0 : top, weight));
                 } else {
-                    Transform t = f.transform() == null ? FeatureSpec.defaultTransform(f.column())
+                    Transform t = f.transform() == null
+                            ? FeatureSpec.defaultTransform(f.column())
                             : enumOf(Transform.class, f.transform(), "transform of feature " + f.column());
-                    MissingValues m = f.missing() == null ? MissingValues.ERROR
+                    MissingValues m = f.missing() == null
+                            ? MissingValues.ERROR
                             : enumOf(MissingValues.class, f.missing(), "missing of feature " + f.column());
                     out.add(new Feature.Numeric(f.column(), t, weight, m));
                 }
             } catch (IllegalArgumentException e) {
-                throw GlosaRunException.badInput("configuration: feature " + f.column() + ": "
-                        + e.getMessage(), e);
+                throw GlosaRunException.badInput("configuration: feature " + f.column() + ": " + e.getMessage(), e);
             }
         }
         try {
@@ -450,7 +540,8 @@ public record RunConfig(
             throw GlosaRunException.badInput(
                     "configuration: an override needs either 'segment' (an id) or 'keys' (column: value), not both");
         }
-        SegmentOverride s = o.segment() != null ? SegmentOverride.forSegment(o.segment())
+        SegmentOverride s = o.segment() != null
+                ? SegmentOverride.forSegment(o.segment())
                 : SegmentOverride.forKeys(new LinkedHashMap<>(o.keys()));
         if (o.strategy() != null) {
             s = s.withStrategy(o.strategy());
@@ -482,8 +573,8 @@ public record RunConfig(
     public void validate() {
         language();
         if (history.keepWeeks() < 1) {
-            throw GlosaRunException.badInput("configuration: history.keepWeeks must be at least 1, found "
-                    + history.keepWeeks());
+            throw GlosaRunException.badInput(
+                    "configuration: history.keepWeeks must be at least 1, found " + history.keepWeeks());
         }
         for (Map.Entry<String, String> d : dimensions.entrySet()) {
             if (d.getValue() == null || d.getValue().isBlank()) {
@@ -532,7 +623,8 @@ public record RunConfig(
     }
 
     private WriterOptions writerOptionsUnchecked() {
-        WriterOptions w = WriterOptions.defaults().withKeepWeeks(history.keepWeeks()).withBom(csv.bom());
+        WriterOptions w =
+                WriterOptions.defaults().withKeepWeeks(history.keepWeeks()).withBom(csv.bom());
         if (!identifierColumns.isEmpty()) {
             w = w.withIdentifierColumns(identifierColumns);
         }
@@ -558,7 +650,7 @@ public record RunConfig(
         for (E e : type.getEnumConstants()) {
             known.add(e.name().toLowerCase(Locale.ROOT));
         }
-        throw GlosaRunException.badInput("configuration: " + what + " must be one of " + known + ", found '"
-                + text + "'");
+        throw GlosaRunException.badInput(
+                "configuration: " + what + " must be one of " + known + ", found '" + text + "'");
     }
 }

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param options the command's options a sink provider reads (a database user), with the environment;
  *     {@link Options#none()} when there are none
  */
-public record RunRequest(GlosaSource source, String out, RunConfig config, LocalDate asOf, int threads, RunLog log,
-        Options options) {
+public record RunRequest(
+        GlosaSource source, String out, RunConfig config, LocalDate asOf, int threads, RunLog log, Options options) {
 
     /** Checks the request. */
     public RunRequest {
@@ -40,7 +40,7 @@ public record RunRequest(GlosaSource source, String out, RunConfig config, Local
 
     /** A request with the defaults: every core, no log. */
     public static RunRequest of(GlosaSource source, String out, RunConfig config, LocalDate asOf) {
-        return new RunRequest(source, out, config, asOf, Runtime.getRuntime().availableProcessors(), RunLog.NONE,
-                Options.none());
+        return new RunRequest(
+                source, out, config, asOf, Runtime.getRuntime().availableProcessors(), RunLog.NONE, Options.none());
     }
 }

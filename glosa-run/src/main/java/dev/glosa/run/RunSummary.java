@@ -17,8 +17,13 @@ import java.util.List;
  * @param language the language the run wrote its texts in (the HTML report takes {@code language.locale()})
  * @param names the names of the key codes (hospital, payer, glosa type...) the run knew
  */
-public record RunSummary(RunRecord run, LoopResult loop, List<SegmentResult> outcomes, List<String> written,
-        Language language, KeyNames names) {
+public record RunSummary(
+        RunRecord run,
+        LoopResult loop,
+        List<SegmentResult> outcomes,
+        List<String> written,
+        Language language,
+        KeyNames names) {
 
     /** Copies the lists. */
     public RunSummary {

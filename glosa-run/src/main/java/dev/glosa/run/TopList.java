@@ -19,6 +19,7 @@ final class TopList {
     static final int SIZE = 10;
     /** A kept group whose glosa moved less than this share of last week's is "kept", else grown or shrunk. */
     static final double STEADY = 0.05;
+
     private static final int MAX_NAME = 32;
 
     private TopList() {}
@@ -30,8 +31,12 @@ final class TopList {
      * @param keys each segment's key, by segment id
      * @param previous last week's glosa of each group, by cluster id
      */
-    static List<String> lines(List<ClusterProfile> ranking, Map<String, SegmentKey> keys, Map<String, Double> previous,
-            KeyNames names, Messages text) {
+    static List<String> lines(
+            List<ClusterProfile> ranking,
+            Map<String, SegmentKey> keys,
+            Map<String, Double> previous,
+            KeyNames names,
+            Messages text) {
         List<ClusterProfile> top = ranking.subList(0, Math.min(SIZE, ranking.size()));
         List<String> keyColumns = new ArrayList<>();
         for (ClusterProfile p : top) {
@@ -103,7 +108,8 @@ final class TopList {
             return text.text("status.new");
         }
         double change = p.glosaAmount() - previous;
-        String status = Math.abs(change) <= STEADY * Math.abs(previous) ? "status.kept"
+        String status = Math.abs(change) <= STEADY * Math.abs(previous)
+                ? "status.kept"
                 : change > 0 ? "status.grown" : "status.shrunk";
         return text.text(status) + " " + text.moneyChange(change);
     }

@@ -86,8 +86,8 @@ public final class WeeklyJob {
             }
             Instant started = Instant.now();
             SourceBatch batch = read(source, new RunContext(request.asOf(), sink.rejectsFile(), log));
-            Prepared prepared = Preparation.prepare(source.describe(), batch, config, request.asOf(),
-                    source.personalOverrides());
+            Prepared prepared =
+                    Preparation.prepare(source.describe(), batch, config, request.asOf(), source.personalOverrides());
             Messages text = Messages.of(config.language());
             if (prepared.reconciliation() != null) {
                 log.result(text.text("reconciliation.title"));
@@ -95,7 +95,9 @@ public final class WeeklyJob {
                 log.result("");
                 log.result(text.text("indicators.title"));
                 log.result(IndicatorFormat.header(text));
-                prepared.indicators().stream().filter(r -> r.period().isEmpty()).limit(8)
+                prepared.indicators().stream()
+                        .filter(r -> r.period().isEmpty())
+                        .limit(8)
                         .forEach(r -> log.result(IndicatorFormat.line(r, text)));
                 log.result("");
             }
@@ -140,7 +142,8 @@ public final class WeeklyJob {
 
     /** Generated data has no patients: unless told otherwise, pseudonymise with a key that is not secret. */
     private static RunConfig withDemoKey(RunConfig c, RunLog log) {
-        if (c.identifiers() != null || c.pseudonymKey() != null
+        if (c.identifiers() != null
+                || c.pseudonymKey() != null
                 || System.getenv(WriterOptions.KEY_ENVIRONMENT_VARIABLE) != null) {
             return c;
         }
@@ -149,8 +152,15 @@ public final class WeeklyJob {
         return c.withPseudonymKey(DEMO_KEY);
     }
 
-    private static RunSummary cluster(Prepared in, RunConfig config, String configSha256, GlosaSink sink,
-            RunRequest request, Instant started, KeyNames names, SegmentExecutor executor) {
+    private static RunSummary cluster(
+            Prepared in,
+            RunConfig config,
+            String configSha256,
+            GlosaSink sink,
+            RunRequest request,
+            Instant started,
+            KeyNames names,
+            SegmentExecutor executor) {
         RunLog log = request.log();
         for (String w : in.warnings()) {
             log.info("warning: " + w);
@@ -161,26 +171,42 @@ public final class WeeklyJob {
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         }
-        LoopConfig loopConfig = config.loopConfig(in.defaultFeatures(), in.profileColumns(), in.personalOverrides(),
-                request.threads());
+        LoopConfig loopConfig =
+                config.loopConfig(in.defaultFeatures(), in.profileColumns(), in.personalOverrides(), request.threads());
         List<GroupRecord> previous;
         try {
             previous = sink.previousState(request.asOf());
         } catch (IOException | UncheckedIOException e) {
-            throw GlosaRunException.failure("cannot read the previous run in " + sink.describe() + ": "
-                    + e.getMessage(), e);
+            throw GlosaRunException.failure(
+                    "cannot read the previous run in " + sink.describe() + ": " + e.getMessage(), e);
         }
-        GlosaTable clustered = in.clusterRows() == null ? in.analysed() : in.analysed().select(in.clusterRows());
-        log.info(String.format("clustering %,d rows (%s, k %d..%d by %s, %d threads)%s", clustered.rowCount(),
-                loopConfig.strategy(), loopConfig.kMin(), loopConfig.kMax(), loopConfig.criterion(), request.threads(),
-                previous.isEmpty() ? "" : String.format(Locale.ROOT, ", matching %d groups of the previous run",
-                        previous.size())));
+        GlosaTable clustered =
+                in.clusterRows() == null ? in.analysed() : in.analysed().select(in.clusterRows());
+        log.info(String.format(
+                "clustering %,d rows (%s, k %d..%d by %s, %d threads)%s",
+                clustered.rowCount(),
+                loopConfig.strategy(),
+                loopConfig.kMin(),
+                loopConfig.kMax(),
+                loopConfig.criterion(),
+                request.threads(),
+                previous.isEmpty()
+                        ? ""
+                        : String.format(Locale.ROOT, ", matching %d groups of the previous run", previous.size())));
         LoopResult loop;
         try {
-            SegmentLoop segmentLoop = executor == null ? new SegmentLoop(StrategyRegistry.load())
+            SegmentLoop segmentLoop = executor == null
+                    ? new SegmentLoop(StrategyRegistry.load())
                     : new SegmentLoop(StrategyRegistry.load(), executor);
-            loop = segmentLoop.run(clustered, loopConfig, previous,
-                    p -> log.progress("segments", p.segmentsDone(), p.segmentsTotal(), p.elapsed().toMillis(),
+            loop = segmentLoop.run(
+                    clustered,
+                    loopConfig,
+                    previous,
+                    p -> log.progress(
+                            "segments",
+                            p.segmentsDone(),
+                            p.segmentsTotal(),
+                            p.elapsed().toMillis(),
                             p.remaining() == null ? -1 : p.remaining().toMillis()));
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
@@ -189,10 +215,17 @@ public final class WeeklyJob {
         List<SegmentResult> outcomes = remap(loop.segments(), in.clusterRows());
         int failed = loop.count(SegmentStatus.FAILED);
         boolean allFailed = failed > 0 && failed == loop.segments().size();
-        RunRecord.Status status = allFailed ? RunRecord.Status.FAILED
-                : failed > 0 ? RunRecord.Status.PARTIAL : RunRecord.Status.OK;
-        RunRecord run = RunRecord.of(request.asOf(), configSha256, started, Instant.now(), in.inputs(), in.rowsIn(),
-                in.rowsRejected(), status);
+        RunRecord.Status status =
+                allFailed ? RunRecord.Status.FAILED : failed > 0 ? RunRecord.Status.PARTIAL : RunRecord.Status.OK;
+        RunRecord run = RunRecord.of(
+                request.asOf(),
+                configSha256,
+                started,
+                Instant.now(),
+                in.inputs(),
+                in.rowsIn(),
+                in.rowsRejected(),
+                status);
         if (in.reconciliation() != null) {
             run = run.withReconciliation(in.reconciliation());
         }
@@ -204,20 +237,24 @@ public final class WeeklyJob {
         } catch (FolderLockedException | CommitPendingException e) {
             throw GlosaRunException.failure(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
-            throw GlosaRunException.failure("cannot write the outputs to " + sink.describe() + ": " + e.getMessage()
-                    + "; the previous outputs are unchanged", e);
+            throw GlosaRunException.failure(
+                    "cannot write the outputs to " + sink.describe() + ": " + e.getMessage()
+                            + "; the previous outputs are unchanged",
+                    e);
         }
         Map<String, Double> previousGlosa = new HashMap<>();
         for (GroupRecord g : previous) {
             previousGlosa.put(g.clusterId(), g.glosaAmount());
         }
         summarise(loop, run, written, log, names, previousGlosa, Messages.of(config.language()));
-        dev.glosa.run.sources.TissAppealDrafts.writeIfAsked(request.options(), request.out(), request.asOf(),
-                in.analysed(), outcomes, log);
+        dev.glosa.run.sources.TissAppealDrafts.writeIfAsked(
+                request.options(), request.out(), request.asOf(), in.analysed(), outcomes, log);
         if (allFailed) {
             // The money is in the outputs (each failed segment is one group), but a scheduler must see the failure.
-            throw GlosaRunException.failure("every one of the " + failed + " segments failed; first: "
-                    + loop.segments().get(0).reason() + " (outputs written with status failed)", null);
+            throw GlosaRunException.failure(
+                    "every one of the " + failed + " segments failed; first: "
+                            + loop.segments().get(0).reason() + " (outputs written with status failed)",
+                    null);
         }
         return new RunSummary(run, loop, outcomes, written, config.language(), names);
     }
@@ -254,11 +291,22 @@ public final class WeeklyJob {
         return out;
     }
 
-    private static void summarise(LoopResult loop, RunRecord run, List<String> written, RunLog log, KeyNames names,
-            Map<String, Double> previousGlosa, Messages text) {
-        log.result(text.text("run.summary", run.runId(), run.asOf().toString(),
-                Integer.toString(loop.segments().size()), Integer.toString(loop.count(SegmentStatus.CLUSTERED)),
-                Integer.toString(loop.count(SegmentStatus.TOO_SMALL)), Integer.toString(loop.count(SegmentStatus.FAILED)),
+    private static void summarise(
+            LoopResult loop,
+            RunRecord run,
+            List<String> written,
+            RunLog log,
+            KeyNames names,
+            Map<String, Double> previousGlosa,
+            Messages text) {
+        log.result(text.text(
+                "run.summary",
+                run.runId(),
+                run.asOf().toString(),
+                Integer.toString(loop.segments().size()),
+                Integer.toString(loop.count(SegmentStatus.CLUSTERED)),
+                Integer.toString(loop.count(SegmentStatus.TOO_SMALL)),
+                Integer.toString(loop.count(SegmentStatus.FAILED)),
                 Integer.toString(loop.profiles().size())));
         List<ClusterProfile> ranking = loop.ranking();
         if (!ranking.isEmpty()) {

@@ -66,7 +66,10 @@ public record CsvTable(List<String> header, List<List<String>> rows) {
     }
 
     public double sum(String name) {
-        return column(name).stream().filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).sum();
+        return column(name).stream()
+                .filter(s -> !s.isEmpty())
+                .mapToDouble(Double::parseDouble)
+                .sum();
     }
 
     public List<String> distinct(String name) {

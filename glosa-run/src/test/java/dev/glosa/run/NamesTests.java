@@ -20,8 +20,10 @@ class NamesTests {
     Path dir;
 
     private static GlosaTable sus() {
-        return GlosaTable.of(CategoryColumn.of("hospital", "2077485", "2077485"),
-                CategoryColumn.of("glosa_type", "06", "05"), CategoryColumn.of("reason_code", "060001", "9999"),
+        return GlosaTable.of(
+                CategoryColumn.of("hospital", "2077485", "2077485"),
+                CategoryColumn.of("glosa_type", "06", "05"),
+                CategoryColumn.of("reason_code", "060001", "9999"),
                 CategoryColumn.of("DIAG_PRINC", "O800", "J189"));
     }
 
@@ -40,11 +42,13 @@ class NamesTests {
 
     @Test
     void dimensionFilesNameAnyKeyAndWinOverWhatGlosaKnows() throws IOException {
-        Path hospitals = Files.writeString(dir.resolve("hospitais.csv"),
-                "\uFEFFcnes;nome\n2077485;\"Hospital São Lucas; unidade 2\"\n", StandardCharsets.UTF_8);
+        Path hospitals = Files.writeString(
+                dir.resolve("hospitais.csv"),
+                "\uFEFFcnes;nome\n2077485;\"Hospital São Lucas; unidade 2\"\n",
+                StandardCharsets.UTF_8);
         Path types = Files.writeString(dir.resolve("tipos.csv"), "code,name,group\n06,Procedimentos e OPM,Técnica\n");
-        KeyNames files = Names.dimensionFiles(Map.of("hospital", hospitals.toString(), "glosa_type", types.toString()),
-                Language.PT_BR);
+        KeyNames files = Names.dimensionFiles(
+                Map.of("hospital", hospitals.toString(), "glosa_type", types.toString()), Language.PT_BR);
         KeyNames all = Names.known(sus(), Language.PT_BR).and(files);
         assertThat(all.display("hospital", "2077485")).isEqualTo("Hospital São Lucas; unidade 2");
         assertThat(all.display("glosa_type", "06")).isEqualTo("Procedimentos e OPM");
@@ -57,8 +61,10 @@ class NamesTests {
         Path bad = Files.writeString(dir.resolve("payers.csv"), "code;name\n1;Unimed\n2;\n");
         assertThatThrownBy(() -> Names.dimensionFiles(Map.of("payer", bad.toString()), Language.EN))
                 .hasMessage(bad + ":3: expected a code and a name, found '2;'");
-        assertThatThrownBy(() -> Names.dimensionFiles(Map.of("payer", dir.resolve("none.csv").toString()),
-                Language.PT_BR)).hasMessageContaining("arquivo de dimensão").hasMessageContaining("(dimensions: payer)");
+        assertThatThrownBy(() -> Names.dimensionFiles(
+                        Map.of("payer", dir.resolve("none.csv").toString()), Language.PT_BR))
+                .hasMessageContaining("arquivo de dimensão")
+                .hasMessageContaining("(dimensions: payer)");
     }
 
     @Test
@@ -74,7 +80,8 @@ class NamesTests {
                 """);
         RunConfig c = RunConfig.load(config);
         assertThat(c.language()).isEqualTo(Language.PT_BR);
-        assertThat(c.dimensions().get("hospital")).isEqualTo(dir.resolve("dims/hospitais.csv").toString());
+        assertThat(c.dimensions().get("hospital"))
+                .isEqualTo(dir.resolve("dims/hospitais.csv").toString());
         assertThat(c.history().keepWeeks()).isEqualTo(8);
         assertThat(c.csv().bom()).isTrue();
         assertThat(c.fingerprint()).isEqualTo(RunConfig.defaults().fingerprint());

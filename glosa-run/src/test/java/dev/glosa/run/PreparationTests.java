@@ -23,7 +23,9 @@ class PreparationTests {
         SihSample sample = SihGenerator.generate(SihGeneratorConfig.defaults(3).withTotalClaims(2000));
         Prepared all = Preparation.sus("t", sample.rd(), sample.rj(), sample.er(), RunConfig.defaults(), List.of());
         assertThat(all.warnings()).isEmpty();
-        GlosaTable firstHalf = sample.er().select(java.util.stream.IntStream.range(0, sample.er().rowCount() / 2).toArray());
+        GlosaTable firstHalf = sample.er()
+                .select(java.util.stream.IntStream.range(0, sample.er().rowCount() / 2)
+                        .toArray());
         Prepared half = Preparation.sus("t", sample.rd(), sample.rj(), firstHalf, RunConfig.defaults(), List.of());
         assertThat(half.warnings()).singleElement().asString().contains("RJ rows have no error in the ER files");
         Prepared none = Preparation.sus("t", sample.rd(), sample.rj(), null, RunConfig.defaults(), List.of());
@@ -42,7 +44,11 @@ class PreparationTests {
                 CategoryColumn.of("hospital", "H", "H", "H", "H"),
                 CategoryColumn.of("payer", "O", "O", "O", "O"),
                 CategoryColumn.of("glosa_type", "t", "t", "t", "t"),
-                MonthColumn.of("competence", YearMonth.of(2024, 1), YearMonth.of(2024, 1), YearMonth.of(2024, 1),
+                MonthColumn.of(
+                        "competence",
+                        YearMonth.of(2024, 1),
+                        YearMonth.of(2024, 1),
+                        YearMonth.of(2024, 1),
                         YearMonth.of(2024, 1)),
                 DoubleColumn.of("billed_amount", 200, 0, 0, 100),
                 DoubleColumn.of("paid_amount", 150, 0, -20, 90),

@@ -62,12 +62,13 @@ class RunConfigTests {
 
     @Test
     void mistakesAreNamedOnOneLine() {
-        assertThatThrownBy(() -> parse("seed: 1\nkmax: 3\n")).hasMessageContaining("test.yaml:2: unknown setting 'kmax'");
+        assertThatThrownBy(() -> parse("seed: 1\nkmax: 3\n"))
+                .hasMessageContaining("test.yaml:2: unknown setting 'kmax'");
         assertThatThrownBy(() -> parse("kMin: lots\n")).hasMessageContaining("test.yaml:1");
         assertThatThrownBy(() -> parse("rankBy: fame\n").loopConfig(FeatureSpec.reference(), List.of(), 1))
                 .hasMessageContaining("rankBy must be glosa or jump, found 'fame'");
         assertThatThrownBy(() -> parse("features: [{column: x, encoding: hashing}]\n")
-                .loopConfig(FeatureSpec.reference(), List.of(), 1))
+                        .loopConfig(FeatureSpec.reference(), List.of(), 1))
                 .hasMessageContaining("encoding of feature x must be one of [one_hot, frequency]");
         assertThatThrownBy(() -> parse("dedup: newest\n").dedupPolicy()).hasMessageContaining("dedup must be one of");
     }
@@ -76,10 +77,15 @@ class RunConfigTests {
     void fingerprintDependsOnTheSettingsNotOnTheirWritingNorTheKey() {
         String a = parse("seed: 7\nkMax: 9\n").fingerprint();
         assertThat(parse("kMax: 9   # fewer groups\nseed: 7\n").fingerprint()).isEqualTo(a);
-        assertThat(parse("seed: 7\nkMax: 9\npseudonymKey: a-secret-key-of-some-length\n").fingerprint()).isEqualTo(a);
+        assertThat(parse("seed: 7\nkMax: 9\npseudonymKey: a-secret-key-of-some-length\n")
+                        .fingerprint())
+                .isEqualTo(a);
         assertThat(parse("seed: 8\nkMax: 9\n").fingerprint()).isNotEqualTo(a);
-        assertThat(parse("").fingerprint()).isEqualTo(RunConfig.defaults().fingerprint()).matches("[0-9a-f]{64}");
-        assertThat(parse("pseudonymKey: a-secret-key-of-some-length\n").toString()).doesNotContain("secret");
+        assertThat(parse("").fingerprint())
+                .isEqualTo(RunConfig.defaults().fingerprint())
+                .matches("[0-9a-f]{64}");
+        assertThat(parse("pseudonymKey: a-secret-key-of-some-length\n").toString())
+                .doesNotContain("secret");
     }
 
     @Test

@@ -84,8 +84,8 @@ public final class GlosaSpark {
         if (!format.equals("csv") && !format.equals("parquet")) {
             throw GlosaRunException.badInput("--format must be csv or parquet, found '" + format + "'");
         }
-        RunConfig config = options.has("config") ? RunConfig.load(Path.of(options.one("config", null)))
-                : RunConfig.defaults();
+        RunConfig config =
+                options.has("config") ? RunConfig.load(Path.of(options.one("config", null))) : RunConfig.defaults();
         LocalDate asOf = options.date("as-of", LocalDate.now());
         int threads = options.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         long maxRows = options.longValue("max-segment-rows", DEFAULT_MAX_SEGMENT_ROWS);
@@ -116,8 +116,8 @@ public final class GlosaSpark {
             }
             known.append(known.length() == 0 ? "" : ", ").append(p.id());
         }
-        throw GlosaRunException.badInput("unknown command '" + command + "'; commands: " + known
-                + " (glosa-spark --help)");
+        throw GlosaRunException.badInput(
+                "unknown command '" + command + "'; commands: " + known + " (glosa-spark --help)");
     }
 
     private static String usage() {

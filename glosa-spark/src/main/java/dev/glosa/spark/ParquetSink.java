@@ -125,10 +125,18 @@ public final class ParquetSink implements GlosaSink {
                 rows.add(RowFactory.create(values));
             }
             Dataset<Row> df = spark().createDataFrame(rows, new StructType(fields));
-            df.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic").partitionBy("as_of")
+            df.write()
+                    .mode(SaveMode.Overwrite)
+                    .option("partitionOverwriteMode", "dynamic")
+                    .partitionBy("as_of")
                     .parquet(table(t.name()));
-            lines.add(String.format(Locale.ROOT, "%s: %,d rows written to %s (week %s replaced)", t.name(), t.size(),
-                    table(t.name()), o.run().asOf()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%s: %,d rows written to %s (week %s replaced)",
+                    t.name(),
+                    t.size(),
+                    table(t.name()),
+                    o.run().asOf()));
         }
         return lines;
     }
@@ -173,8 +181,8 @@ public final class ParquetSink implements GlosaSink {
         }
 
         @Override
-        public dev.glosa.core.run.GlosaSink create(String out, WriterOptions identifiers, RunConfig config,
-                Options options) {
+        public dev.glosa.core.run.GlosaSink create(
+                String out, WriterOptions identifiers, RunConfig config, Options options) {
             return new ParquetSink(out.substring(SCHEME.length()), identifiers);
         }
     }

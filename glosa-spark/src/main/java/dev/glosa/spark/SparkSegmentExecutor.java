@@ -3,9 +3,8 @@ package dev.glosa.spark;
 import dev.glosa.cluster.loop.SegmentExecutor;
 import dev.glosa.cluster.loop.SegmentInput;
 import dev.glosa.cluster.loop.SegmentJob;
-import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.result.SegmentResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,8 +55,11 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
         for (int i = 0; i < m; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> inputs.get(a).size() != inputs.get(b).size()
-                ? Integer.compare(inputs.get(b).size(), inputs.get(a).size()) : Integer.compare(a, b));
+        Arrays.sort(
+                order,
+                (a, b) -> inputs.get(a).size() != inputs.get(b).size()
+                        ? Integer.compare(inputs.get(b).size(), inputs.get(a).size())
+                        : Integer.compare(a, b));
         // Segments are many and mostly small: a task per segment would cost more to schedule than to run. They go in
         // batches, dealt largest first round-robin, a few batches per core so the executors finish together.
         int batches = Math.max(1, Math.min(m, spark.defaultParallelism() * 4));
@@ -75,16 +77,19 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
                 local[i] = i;
             }
             // Only the segment's rows travel; SegmentInput allows a table of the segment alone.
-            messages.get(r % batches).add(Wire.encode(new SegmentInput(in.key(), in.table().select(in.rows()), local,
-                    in.settings(), in.previous(), in.seed())));
+            messages.get(r % batches)
+                    .add(Wire.encode(new SegmentInput(
+                            in.key(), in.table().select(in.rows()), local, in.settings(), in.previous(), in.seed())));
             members.get(r % batches).add(order[r]);
         }
-        List<List<byte[]>> answers = spark.parallelize(messages, batches).map(new RunSegments()).collect();
+        List<List<byte[]>> answers =
+                spark.parallelize(messages, batches).map(new RunSegments()).collect();
         SegmentResult[] out = new SegmentResult[m];
         for (int b = 0; b < batches; b++) {
             for (int j = 0; j < members.get(b).size(); j++) {
                 int i = members.get(b).get(j);
-                out[i] = Wire.decode(answers.get(b).get(j), SegmentResult.class).onRows(inputs.get(i).rows());
+                out[i] = Wire.decode(answers.get(b).get(j), SegmentResult.class)
+                        .onRows(inputs.get(i).rows());
             }
         }
         return List.of(out);
@@ -114,10 +119,14 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
         private static final long serialVersionUID = 1L;
 
         SegmentTooLargeException(String segment, long rows, long max) {
-            super(String.format(java.util.Locale.ROOT, "segment %s has %,d rows, more than the %,d one executor is"
-                    + " given (--max-segment-rows): raise the executors' memory and --max-segment-rows, or split it"
-                    + " with another segment key in the configuration; glosa does not sample a segment", segment,
-                    rows, max));
+            super(String.format(
+                    java.util.Locale.ROOT,
+                    "segment %s has %,d rows, more than the %,d one executor is"
+                            + " given (--max-segment-rows): raise the executors' memory and --max-segment-rows, or split it"
+                            + " with another segment key in the configuration; glosa does not sample a segment",
+                    segment,
+                    rows,
+                    max));
         }
     }
 }

@@ -86,9 +86,10 @@ public final class SparkSihSource implements GlosaSource {
         List<FileRead> reads = readAll(all);
         List<RunRecord.Input> inputs = new ArrayList<>();
         GlosaTable rdTable = stack(reads.subList(0, rd.size()), SihSystem.RD, "--rd", inputs, context);
-        GlosaTable rjTable = stack(reads.subList(rd.size(), rd.size() + rj.size()), SihSystem.RJ, "--rj", inputs,
-                context);
-        GlosaTable erTable = er.isEmpty() ? null
+        GlosaTable rjTable =
+                stack(reads.subList(rd.size(), rd.size() + rj.size()), SihSystem.RJ, "--rj", inputs, context);
+        GlosaTable erTable = er.isEmpty()
+                ? null
                 : stack(reads.subList(rd.size() + rj.size(), reads.size()), SihSystem.ER, "--er", inputs, context);
         long rows = (long) rdTable.rowCount() + rjTable.rowCount() + (erTable == null ? 0 : erTable.rowCount());
         return new SourceBatch(new SourceRows.Sih(rdTable, rjTable, erTable), inputs, rows, 0, List.of());
@@ -98,7 +99,8 @@ public final class SparkSihSource implements GlosaSource {
     private List<FileRead> readAll(List<String> files) {
         List<byte[]> answers;
         try {
-            answers = spark.parallelize(files, files.size()).map(new DecodeFile()).collect();
+            answers =
+                    spark.parallelize(files, files.size()).map(new DecodeFile()).collect();
         } catch (Exception e) {
             // Spark throws its checked SparkException undeclared; the executor's message names the file.
             throw new IllegalArgumentException(rootMessage(e), e);
@@ -121,7 +123,8 @@ public final class SparkSihSource implements GlosaSource {
         String found = null;
         for (String line : String.valueOf(m).split("\n")) {
             if (line.contains("Exception: ")) {
-                found = line.substring(line.indexOf("Exception: ") + "Exception: ".length()).trim();
+                found = line.substring(line.indexOf("Exception: ") + "Exception: ".length())
+                        .trim();
                 break;
             }
         }
@@ -129,8 +132,8 @@ public final class SparkSihSource implements GlosaSource {
     }
 
     /** Stacks the files of one system, as {@link SihReader#readAll} does; a file of another system is refused. */
-    private static GlosaTable stack(List<FileRead> reads, SihSystem expected, String option,
-            List<RunRecord.Input> inputs, RunContext context) {
+    private static GlosaTable stack(
+            List<FileRead> reads, SihSystem expected, String option, List<RunRecord.Input> inputs, RunContext context) {
         List<GlosaTable> parts = new ArrayList<>();
         for (FileRead r : reads) {
             if (!r.system().equals(expected.name())) {
@@ -159,7 +162,13 @@ public final class SparkSihSource implements GlosaSource {
      * @param sha256 the file's SHA-256
      * @param table the file's rows
      */
-    record FileRead(String path, String system, String layout, long records, List<String> warnings, String sha256,
+    record FileRead(
+            String path,
+            String system,
+            String layout,
+            long records,
+            List<String> warnings,
+            String sha256,
             GlosaTable table) {}
 
     /** The task: copies one file from its file system to the executor's disk and decodes it with the library. */
@@ -186,13 +195,20 @@ public final class SparkSihSource implements GlosaSource {
                     throw new IllegalArgumentException(m.contains(file) ? m : file + ": " + m);
                 }
                 var report = t.files().get(0);
-                String sha = RunRecord.Input.of(local, report.read().recordsRead()).sha256();
+                String sha =
+                        RunRecord.Input.of(local, report.read().recordsRead()).sha256();
                 List<String> warnings = new ArrayList<>();
                 for (String w : report.warnings()) {
                     warnings.add(w.replace(local.toString(), file));
                 }
-                return Wire.encode(new FileRead(file, t.system().name(), report.layout().label(),
-                        report.read().recordsRead(), warnings, sha, t.table()));
+                return Wire.encode(new FileRead(
+                        file,
+                        t.system().name(),
+                        report.layout().label(),
+                        report.read().recordsRead(),
+                        warnings,
+                        sha,
+                        t.table()));
             } catch (java.io.FileNotFoundException e) {
                 throw new IllegalArgumentException("file not found: " + file);
             } finally {

@@ -64,8 +64,8 @@ final class Wire {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // Buffered on both sides of the deflater: it costs a call per write, and DataOutputStream writes bytes.
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
             write(out, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,8 +77,8 @@ final class Wire {
 
     /** The value {@link #encode} wrote. */
     static <T> T decode(byte[] bytes, Class<T> type) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 16))) {
             return type.cast(read(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -161,8 +161,8 @@ final class Wire {
             }
             writeStrings(out, ids);
         } else {
-            throw new IllegalArgumentException("glosa-spark cannot carry a " + v.getClass().getName()
-                    + " between driver and executors");
+            throw new IllegalArgumentException(
+                    "glosa-spark cannot carry a " + v.getClass().getName() + " between driver and executors");
         }
     }
 
@@ -223,8 +223,8 @@ final class Wire {
             case DOUBLES -> readDoubles(in);
             case STRINGS -> readStrings(in);
             case TABLE -> readTable(in);
-            case ASSIGNMENT -> new SegmentAssignment((SegmentKey) read(in), readInts(in), readInts(in),
-                    readStrings(in));
+            case ASSIGNMENT ->
+                new SegmentAssignment((SegmentKey) read(in), readInts(in), readInts(in), readStrings(in));
             default -> throw new IOException("corrupt glosa-spark message: unknown tag " + tag);
         };
     }
@@ -262,8 +262,10 @@ final class Wire {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             return Class.forName(name, false, loader != null ? loader : Wire.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IOException("class " + name + " is not on this JVM's class path: give glosa-spark's jar to"
-                    + " every executor (spark-submit ships the application jar)", e);
+            throw new IOException(
+                    "class " + name + " is not on this JVM's class path: give glosa-spark's jar to"
+                            + " every executor (spark-submit ships the application jar)",
+                    e);
         }
     }
 
@@ -311,34 +313,35 @@ final class Wire {
         for (int i = 0; i < m; i++) {
             String name = readString(in);
             var type = dev.glosa.core.table.ColumnType.values()[in.readByte()];
-            columns.add(switch (type) {
-                case CATEGORY -> {
-                    String[] dictionary = readStrings(in);
-                    yield CategoryColumn.ofCodes(name, readInts(in), dictionary);
-                }
-                case DOUBLE -> DoubleColumn.of(name, readDoubles(in));
-                case LONG -> {
-                    long[] v = new long[n];
-                    for (int r = 0; r < n; r++) {
-                        v[r] = in.readLong();
-                    }
-                    yield LongColumn.of(name, v);
-                }
-                case DATE -> {
-                    DateColumn.Builder b = new DateColumn.Builder(name, n);
-                    for (int r = 0; r < n; r++) {
-                        b.addEpochDay(in.readInt());
-                    }
-                    yield b.build();
-                }
-                case MONTH -> {
-                    MonthColumn.Builder b = new MonthColumn.Builder(name, n);
-                    for (int r = 0; r < n; r++) {
-                        b.addIndex(in.readInt());
-                    }
-                    yield b.build();
-                }
-            });
+            columns.add(
+                    switch (type) {
+                        case CATEGORY -> {
+                            String[] dictionary = readStrings(in);
+                            yield CategoryColumn.ofCodes(name, readInts(in), dictionary);
+                        }
+                        case DOUBLE -> DoubleColumn.of(name, readDoubles(in));
+                        case LONG -> {
+                            long[] v = new long[n];
+                            for (int r = 0; r < n; r++) {
+                                v[r] = in.readLong();
+                            }
+                            yield LongColumn.of(name, v);
+                        }
+                        case DATE -> {
+                            DateColumn.Builder b = new DateColumn.Builder(name, n);
+                            for (int r = 0; r < n; r++) {
+                                b.addEpochDay(in.readInt());
+                            }
+                            yield b.build();
+                        }
+                        case MONTH -> {
+                            MonthColumn.Builder b = new MonthColumn.Builder(name, n);
+                            for (int r = 0; r < n; r++) {
+                                b.addIndex(in.readInt());
+                            }
+                            yield b.build();
+                        }
+                    });
         }
         return GlosaTable.of(columns);
     }

@@ -19,8 +19,11 @@ final class GenerateSih {
         long claims = Long.parseLong(args[1]);
         int hospitals = Integer.parseInt(args[2]);
         long seed = Long.parseLong(args[3]);
-        SihFileSet files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(seed)
-                .withHospitals(hospitals).withTotalClaims(claims)), folder);
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(seed)
+                        .withHospitals(hospitals)
+                        .withTotalClaims(claims)),
+                folder);
         System.out.println("--rd " + join(files.rd()) + " --rj " + join(files.rj()) + " --er " + join(files.er()));
     }
 

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on a rerun. One local Spark session ({@code local[2]}) serves every test, to keep the module's tests short.
  */
 class SparkJobTests {
-    private static final List<String> TABLES = List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv",
-            "indicators.csv", "group_state.csv", "runs.csv");
+    private static final List<String> TABLES = List.of(
+            "fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv", "indicators.csv", "group_state.csv", "runs.csv");
     private static final LocalDate WEEK = LocalDate.of(2026, 11, 23);
 
     private static SparkSession session;
@@ -51,9 +51,13 @@ class SparkJobTests {
 
     @BeforeAll
     static void startSpark() {
-        session = SparkSession.builder().master("local[2]").appName("glosa-spark tests")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
+        session = SparkSession.builder()
+                .master("local[2]")
+                .appName("glosa-spark tests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.driver.host", "127.0.0.1")
+                .getOrCreate();
         spark = JavaSparkContext.fromSparkContext(session.sparkContext());
     }
 
@@ -64,18 +68,31 @@ class SparkJobTests {
 
     @Test
     void generatedFilesGiveTheCoresStarSchemaWeekAfterWeek() throws IOException {
-        SihFileSet files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(9).withTotalClaims(2000)),
-                dir.resolve("sih"));
-        RunConfig config = RunConfig.parse("pseudonymKey: spark-key-of-sixteen-chars\n".getBytes(StandardCharsets.UTF_8),
-                "test");
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(9).withTotalClaims(2000)), dir.resolve("sih"));
+        RunConfig config =
+                RunConfig.parse("pseudonymKey: spark-key-of-sixteen-chars\n".getBytes(StandardCharsets.UTF_8), "test");
         Path core = dir.resolve("core");
         Path onSpark = dir.resolve("spark");
         for (LocalDate week : List.of(WEEK, WEEK.plusWeeks(1))) {
-            WeeklyJob.run(new RunRequest(new SihFilesSource(files.rd(), files.rj(), files.er()), core.toString(),
-                    config, week, 2, RunLog.NONE, Options.none()));
-            RunSummary s = WeeklyJob.run(new RunRequest(new SparkSihSource(spark, names(files.rd()),
-                    names(files.rj()), names(files.er())), onSpark.toString(), config, week, 2, RunLog.NONE,
-                    Options.none()), new SparkSegmentExecutor(spark, 1_000_000));
+            WeeklyJob.run(new RunRequest(
+                    new SihFilesSource(files.rd(), files.rj(), files.er()),
+                    core.toString(),
+                    config,
+                    week,
+                    2,
+                    RunLog.NONE,
+                    Options.none()));
+            RunSummary s = WeeklyJob.run(
+                    new RunRequest(
+                            new SparkSihSource(spark, names(files.rd()), names(files.rj()), names(files.er())),
+                            onSpark.toString(),
+                            config,
+                            week,
+                            2,
+                            RunLog.NONE,
+                            Options.none()),
+                    new SparkSegmentExecutor(spark, 1_000_000));
             assertThat(s.loop().segments()).hasSizeGreaterThan(5);
             assertSameTables(core, onSpark);
         }
@@ -88,46 +105,71 @@ class SparkJobTests {
         List<Path> rd = List.of(datasus("RDAC2301.dbc"), datasus("RDAC2302.dbc"));
         List<Path> rj = List.of(datasus("RJAL0705.dbc"));
         List<Path> er = List.of(datasus("ERAP1202.dbc"));
-        RunConfig config = RunConfig.parse("pseudonymKey: spark-key-of-sixteen-chars\n".getBytes(StandardCharsets.UTF_8),
-                "test");
+        RunConfig config =
+                RunConfig.parse("pseudonymKey: spark-key-of-sixteen-chars\n".getBytes(StandardCharsets.UTF_8), "test");
         Path core = dir.resolve("core");
         Path onSpark = dir.resolve("spark");
-        WeeklyJob.run(new RunRequest(new SihFilesSource(rd, rj, er), core.toString(), config, WEEK, 2, RunLog.NONE,
-                Options.none()));
-        WeeklyJob.run(new RunRequest(new SparkSihSource(spark, names(rd), names(rj), names(er)), onSpark.toString(),
-                config, WEEK, 2, RunLog.NONE, Options.none()), new SparkSegmentExecutor(spark, 1_000_000));
+        WeeklyJob.run(new RunRequest(
+                new SihFilesSource(rd, rj, er), core.toString(), config, WEEK, 2, RunLog.NONE, Options.none()));
+        WeeklyJob.run(
+                new RunRequest(
+                        new SparkSihSource(spark, names(rd), names(rj), names(er)),
+                        onSpark.toString(),
+                        config,
+                        WEEK,
+                        2,
+                        RunLog.NONE,
+                        Options.none()),
+                new SparkSegmentExecutor(spark, 1_000_000));
         assertSameTables(core, onSpark);
     }
 
     @Test
     void aCorruptFileFailsItsTaskNamingTheFile() throws IOException {
-        SihFileSet files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(3).withTotalClaims(300)),
-                dir.resolve("sih"));
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(3).withTotalClaims(300)), dir.resolve("sih"));
         Path broken = files.rj().get(0);
         byte[] bytes = Files.readAllBytes(broken);
         Files.write(broken, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("sus", "--out", dir.resolve("out").toString(), "--config",
-                config().toString(), "--as-of", WEEK.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "sus",
+                "--out",
+                dir.resolve("out").toString(),
+                "--config",
+                config().toString(),
+                "--as-of",
+                WEEK.toString()));
         args.add("--rd");
         args.addAll(names(files.rd()));
         args.add("--rj");
         args.addAll(names(files.rj()));
-        int code = GlosaSpark.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
+        int code = GlosaSpark.run(
+                args.toArray(String[]::new),
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(broken.toString()).doesNotContain("\tat ");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(broken.toString())
+                .doesNotContain("\tat ");
     }
 
     @Test
     void aSegmentLargerThanTheLimitIsRefusedWithItsSize() throws IOException {
-        SihFileSet files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(3).withTotalClaims(600)),
-                dir.resolve("sih"));
-        RunConfig config = RunConfig.parse("pseudonymKey: spark-key-of-sixteen-chars\n".getBytes(StandardCharsets.UTF_8),
-                "test");
-        assertThatThrownBy(() -> WeeklyJob.run(new RunRequest(new SparkSihSource(spark, names(files.rd()),
-                names(files.rj()), List.of()), dir.resolve("out").toString(), config, WEEK, 2, RunLog.NONE,
-                Options.none()), new SparkSegmentExecutor(spark, 3)))
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(3).withTotalClaims(600)), dir.resolve("sih"));
+        RunConfig config =
+                RunConfig.parse("pseudonymKey: spark-key-of-sixteen-chars\n".getBytes(StandardCharsets.UTF_8), "test");
+        assertThatThrownBy(() -> WeeklyJob.run(
+                        new RunRequest(
+                                new SparkSihSource(spark, names(files.rd()), names(files.rj()), List.of()),
+                                dir.resolve("out").toString(),
+                                config,
+                                WEEK,
+                                2,
+                                RunLog.NONE,
+                                Options.none()),
+                        new SparkSegmentExecutor(spark, 3)))
                 .isInstanceOf(GlosaRunException.class)
                 .hasCauseInstanceOf(SparkSegmentExecutor.SegmentTooLargeException.class)
                 .hasMessageMatching("segment \\S+ has \\d+ rows, more than the 3 one executor is given .*");
@@ -135,29 +177,47 @@ class SparkJobTests {
 
     @Test
     void parquetWeeksArePartitionsAndARerunReplacesItsWeek() throws IOException {
-        SihFileSet files = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(5).withTotalClaims(500)),
-                dir.resolve("sih"));
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(5).withTotalClaims(500)), dir.resolve("sih"));
         Path out = dir.resolve("parquet");
         for (LocalDate week : List.of(WEEK, WEEK, WEEK.plusWeeks(1))) {
-            List<String> args = new ArrayList<>(List.of("sus", "--out", out.toString(), "--format", "parquet",
-                    "--config", config().toString(), "--as-of", week.toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "sus",
+                    "--out",
+                    out.toString(),
+                    "--format",
+                    "parquet",
+                    "--config",
+                    config().toString(),
+                    "--as-of",
+                    week.toString()));
             args.add("--rd");
             args.addAll(names(files.rd()));
             args.add("--rj");
             args.addAll(names(files.rj()));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = GlosaSpark.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
+            int code = GlosaSpark.run(
+                    args.toArray(String[]::new),
+                    new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         }
-        List<Row> weeks = session.read().parquet(out.resolve("fact_glosa").toString()).groupBy("as_of").count()
-                .orderBy("as_of").collectAsList();
+        List<Row> weeks = session.read()
+                .parquet(out.resolve("fact_glosa").toString())
+                .groupBy("as_of")
+                .count()
+                .orderBy("as_of")
+                .collectAsList();
         assertThat(weeks).hasSize(2);
         assertThat(weeks.get(0).getLong(1)).isEqualTo(weeks.get(1).getLong(1)).isPositive();
-        assertThat(session.read().parquet(out.resolve("runs").toString()).count()).isEqualTo(2);
+        assertThat(session.read().parquet(out.resolve("runs").toString()).count())
+                .isEqualTo(2);
         // The second week's groups were matched against the first week's state read back from Parquet.
-        assertThat(session.read().parquet(out.resolve("group_state").toString())
-                .where("as_of = DATE'2026-11-30'").count()).isPositive();
+        assertThat(session.read()
+                        .parquet(out.resolve("group_state").toString())
+                        .where("as_of = DATE'2026-11-30'")
+                        .count())
+                .isPositive();
     }
 
     /** A file of ../shared/data/datasus beside the repository; the test is skipped where it is absent. */
@@ -167,7 +227,8 @@ class SparkJobTests {
             Path file = p.resolve("shared").resolve("data").resolve("datasus").resolve(name);
             found = Files.isRegularFile(file) ? file : null;
         }
-        assumeTrue(found != null, "../shared/data/datasus/" + name + " not found: skipping the real-file equality check");
+        assumeTrue(
+                found != null, "../shared/data/datasus/" + name + " not found: skipping the real-file equality check");
         return found;
     }
 

@@ -35,6 +35,7 @@ final class CoreLinker {
     private final int[] count;
     /** A point of the one component holding all processed points of the node, or {@code -1} when not known. */
     private final int[] rep;
+
     private final int[] stack;
     private int query;
     private int oq;

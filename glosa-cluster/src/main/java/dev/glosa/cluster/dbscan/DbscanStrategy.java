@@ -29,12 +29,21 @@ public final class DbscanStrategy implements ClusteringStrategy {
     /** The largest number of points whose k-distance is computed when choosing eps. */
     public static final String K_DISTANCE_SAMPLE = "kDistanceSample";
 
-    private static final ParameterSpace SPACE = ParameterSpace.of(ID,
-            new Parameter.RealParameter(EPS, null, 0.0, Double.MAX_VALUE,
+    private static final ParameterSpace SPACE = ParameterSpace.of(
+            ID,
+            new Parameter.RealParameter(
+                    EPS,
+                    null,
+                    0.0,
+                    Double.MAX_VALUE,
                     "neighbourhood radius; automatic: knee of the sorted k-distance curve"),
-            new Parameter.IntParameter(MIN_PTS, 5, 1, 1_000_000,
-                    "minimum neighbourhood size of a core point, the point itself included"),
-            new Parameter.IntParameter(K_DISTANCE_SAMPLE, 10_000, 10, 100_000_000,
+            new Parameter.IntParameter(
+                    MIN_PTS, 5, 1, 1_000_000, "minimum neighbourhood size of a core point, the point itself included"),
+            new Parameter.IntParameter(
+                    K_DISTANCE_SAMPLE,
+                    10_000,
+                    10,
+                    100_000_000,
                     "points whose k-distance is computed when eps is automatic"));
 
     /** Creates the strategy; it holds no state. */
@@ -55,8 +64,8 @@ public final class DbscanStrategy implements ClusteringStrategy {
     @Override
     public Clustering cluster(FeatureMatrix data, Parameters parameters, long seed) {
         if (!parameters.space().owner().equals(ID)) {
-            throw new IllegalArgumentException("parameters of strategy '" + parameters.space().owner()
-                    + "' given to strategy '" + ID + "'");
+            throw new IllegalArgumentException(
+                    "parameters of strategy '" + parameters.space().owner() + "' given to strategy '" + ID + "'");
         }
         int n = data.rows();
         int d = data.dims();

@@ -28,8 +28,7 @@ final class ExactDbscan {
     /** Neighbour lists of non-core points kept for the border phase, at most this many entries per point overall. */
     private static final int KEPT_PER_POINT = 8;
 
-    private ExactDbscan() {
-    }
+    private ExactDbscan() {}
 
     /**
      * Labels of DBSCAN on the points of {@code tree}, in input order: a cluster is named by one of its core points'
@@ -66,8 +65,7 @@ final class ExactDbscan {
                 coreCount++;
             } else if (keptSize + c <= budget) {
                 if (keptSize + c > kept.length) {
-                    kept = Arrays.copyOf(kept, (int) Math.min(budget, Math.max(2L * kept.length,
-                            keptSize + c)));
+                    kept = Arrays.copyOf(kept, (int) Math.min(budget, Math.max(2L * kept.length, keptSize + c)));
                 }
                 System.arraycopy(found, 0, kept, keptSize, c);
                 keptFrom[p] = keptSize;

@@ -16,8 +16,7 @@ import java.util.SplittableRandom;
  * searched among all points).
  */
 final class KDistance {
-    private KDistance() {
-    }
+    private KDistance() {}
 
     /** The sorted k-distances of a seeded sample of at most {@code sampleSize} of the tree's points. */
     static double[] curve(KdTree tree, int minPts, int sampleSize, long seed) {

@@ -31,14 +31,17 @@ final class KdTree {
     private final double[] leafDist;
     /** Tree position to the index of the point in the input array. */
     final int[] perm;
+
     final int[] lo;
     final int[] hi;
     /** The left child, or {@code -1} for a leaf; the right child is {@code right[node]}. */
     final int[] left;
+
     final int[] right;
     final int[] split;
     /** The smallest input index in each subtree. */
     final int[] minIndex;
+
     final double[] boxMin;
     final double[] boxMax;
     /** A quarter of each box's squared diagonal, a floor under any point's squared distance to its far corner. */
@@ -47,9 +50,11 @@ final class KdTree {
     final int[] up;
     /** The leaf holding each tree position. */
     final int[] leafOf;
+
     int nodes;
     /** The input array, row-major, in input order. */
     final double[] x;
+
     private final int[] stack;
 
     /** A tree over all {@code n} points of {@code x}. */

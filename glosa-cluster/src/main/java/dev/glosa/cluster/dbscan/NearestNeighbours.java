@@ -5,8 +5,7 @@ package dev.glosa.cluster.dbscan;
  * isolated points aside needs, in {@code O(n log n)} for low dimensions instead of all pairs.
  */
 public final class NearestNeighbours {
-    private NearestNeighbours() {
-    }
+    private NearestNeighbours() {}
 
     /**
      * The distance from every point to its {@code m}-th nearest other point, in input order.

@@ -2,8 +2,7 @@ package dev.glosa.cluster.elki;
 
 /** Means and inertia of a labelled partition (labels {@code 0..k-1}, {@code -1} ignored). */
 final class Centroids {
-    private Centroids() {
-    }
+    private Centroids() {}
 
     static double[] of(double[] x, int n, int d, int[] labels, int k) {
         double[] c = new double[k * d];

@@ -34,8 +34,7 @@ import java.util.List;
  * labels, and no index is registered, so range queries are exact linear scans.
  */
 final class ElkiBridge {
-    private ElkiBridge() {
-    }
+    private ElkiBridge() {}
 
     static Relation<NumberVector> relation(double[] x, int n, int d) {
         double[][] rows = new double[n][];
@@ -62,8 +61,12 @@ final class ElkiBridge {
 
     static int[] kmeans(double[] x, int n, int d, int k, int maxIterations, long seed) {
         Relation<NumberVector> rel = relation(x, n, d);
-        HamerlyKMeans<NumberVector> km = new HamerlyKMeans<>(SquaredEuclideanDistance.STATIC, k, maxIterations,
-                new KMeansPlusPlus<>(new RandomFactory(seed)), false);
+        HamerlyKMeans<NumberVector> km = new HamerlyKMeans<>(
+                SquaredEuclideanDistance.STATIC,
+                k,
+                maxIterations,
+                new KMeansPlusPlus<>(new RandomFactory(seed)),
+                false);
         return labels(km.run(rel), n);
     }
 
@@ -74,8 +77,8 @@ final class ElkiBridge {
 
     static int[] hierarchical(double[] x, int n, int d, String linkage, int k) {
         Relation<NumberVector> rel = relation(x, n, d);
-        Distance<? super NumberVector> dist = linkage.equals("ward") ? SquaredEuclideanDistance.STATIC
-                : EuclideanDistance.STATIC;
+        Distance<? super NumberVector> dist =
+                linkage.equals("ward") ? SquaredEuclideanDistance.STATIC : EuclideanDistance.STATIC;
         Linkage l = switch (linkage) {
             case "ward" -> WardLinkage.STATIC;
             case "complete" -> CompleteLinkage.STATIC;

@@ -17,9 +17,14 @@ public final class ElkiDbscanStrategy implements ClusteringStrategy {
     /** The strategy id. */
     public static final String ID = "elki-dbscan";
 
-    private static final ParameterSpace SPACE = ParameterSpace.of(ID,
+    private static final ParameterSpace SPACE = ParameterSpace.of(
+            ID,
             new Parameter.RealParameter(EPS, null, 0.0, Double.MAX_VALUE, "neighbourhood radius (required)"),
-            new Parameter.IntParameter("minPts", 5, 1, 1_000_000,
+            new Parameter.IntParameter(
+                    "minPts",
+                    5,
+                    1,
+                    1_000_000,
                     "minimum neighbourhood size of a core point, the point itself included"));
 
     /** Creates the strategy; it holds no state. */
@@ -48,10 +53,12 @@ public final class ElkiDbscanStrategy implements ClusteringStrategy {
         ElkiSupport.requireAvailable(ID);
         var eps = parameters.findDouble(EPS);
         if (eps.isEmpty()) {
-            throw new IllegalArgumentException("strategy '" + ID + "' needs parameter 'eps'; use 'dbscan' to choose it automatically");
+            throw new IllegalArgumentException(
+                    "strategy '" + ID + "' needs parameter 'eps'; use 'dbscan' to choose it automatically");
         }
         int n = data.rows();
-        int[] labels = n == 0 ? new int[0]
+        int[] labels = n == 0
+                ? new int[0]
                 : ElkiBridge.dbscan(data.values(), n, data.dims(), eps.getAsDouble(), parameters.getInt("minPts"));
         return Clustering.builder(ID, parameters, seed, labels).build();
     }

@@ -20,9 +20,13 @@ public final class ElkiHierarchicalStrategy implements ClusteringStrategy {
     /** The strategy id. */
     public static final String ID = "elki-hierarchical";
 
-    private static final ParameterSpace SPACE = ParameterSpace.of(ID,
+    private static final ParameterSpace SPACE = ParameterSpace.of(
+            ID,
             new Parameter.IntParameter(K, 3, 1, 100_000, "number of clusters of the cut"),
-            new Parameter.ChoiceParameter("linkage", "ward", List.of("ward", "complete", "average", "single"),
+            new Parameter.ChoiceParameter(
+                    "linkage",
+                    "ward",
+                    List.of("ward", "complete", "average", "single"),
                     "how the distance between two clusters is measured"),
             new Parameter.IntParameter("maxPoints", 10_000, 2, 20_000, "largest segment accepted"));
 
@@ -64,7 +68,9 @@ public final class ElkiHierarchicalStrategy implements ClusteringStrategy {
         int[] labels = n == 1 ? new int[1] : ElkiBridge.hierarchical(x, n, d, parameters.getChoice("linkage"), k);
         int kk = Centroids.count(labels);
         double[] c = Centroids.of(x, n, d, labels, kk);
-        return Clustering.builder(ID, parameters, seed, labels).centroids(c, d)
-                .inertia(Centroids.inertia(x, n, d, labels, c)).build();
+        return Clustering.builder(ID, parameters, seed, labels)
+                .centroids(c, d)
+                .inertia(Centroids.inertia(x, n, d, labels, c))
+                .build();
     }
 }

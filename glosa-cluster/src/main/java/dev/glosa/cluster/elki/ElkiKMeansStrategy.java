@@ -19,7 +19,8 @@ public final class ElkiKMeansStrategy implements ClusteringStrategy {
     /** The strategy id. */
     public static final String ID = "elki-kmeans";
 
-    private static final ParameterSpace SPACE = ParameterSpace.of(ID,
+    private static final ParameterSpace SPACE = ParameterSpace.of(
+            ID,
             new Parameter.IntParameter(K, 3, 1, 100_000, "number of clusters"),
             new Parameter.IntParameter("restarts", 5, 1, 1_000, "seeded restarts; the lowest inertia wins"),
             new Parameter.IntParameter("maxIterations", 300, 1, 1_000_000, "iteration cap per restart"));
@@ -51,7 +52,9 @@ public final class ElkiKMeansStrategy implements ClusteringStrategy {
         int n = data.rows();
         int d = data.dims();
         if (n == 0) {
-            return Clustering.builder(ID, parameters, seed, new int[0]).inertia(0).build();
+            return Clustering.builder(ID, parameters, seed, new int[0])
+                    .inertia(0)
+                    .build();
         }
         int k = Math.min(parameters.getInt(K), n);
         double[] x = data.values();
@@ -60,7 +63,8 @@ public final class ElkiKMeansStrategy implements ClusteringStrategy {
         double bestInertia = Double.POSITIVE_INFINITY;
         double[] bestCentroids = null;
         for (int r = 0; r < parameters.getInt("restarts"); r++) {
-            int[] labels = ElkiBridge.kmeans(x, n, d, k, parameters.getInt("maxIterations"), root.split().nextLong());
+            int[] labels = ElkiBridge.kmeans(
+                    x, n, d, k, parameters.getInt("maxIterations"), root.split().nextLong());
             double[] c = Centroids.of(x, n, d, labels, k);
             double inertia = Centroids.inertia(x, n, d, labels, c);
             if (inertia < bestInertia) {
@@ -69,6 +73,9 @@ public final class ElkiKMeansStrategy implements ClusteringStrategy {
                 bestCentroids = c;
             }
         }
-        return Clustering.builder(ID, parameters, seed, best).centroids(bestCentroids, d).inertia(bestInertia).build();
+        return Clustering.builder(ID, parameters, seed, best)
+                .centroids(bestCentroids, d)
+                .inertia(bestInertia)
+                .build();
     }
 }

@@ -5,10 +5,10 @@ final class ElkiSupport {
     static final String CLUSTERING_CLASS = "elki.clustering.kmeans.HamerlyKMeans";
     static final String DBIDS_INT_CLASS = "elki.database.ids.integer.TrivialDBIDFactory";
 
-    private static final boolean AVAILABLE = available(ElkiSupport.class.getClassLoader(), CLUSTERING_CLASS, DBIDS_INT_CLASS);
+    private static final boolean AVAILABLE =
+            available(ElkiSupport.class.getClassLoader(), CLUSTERING_CLASS, DBIDS_INT_CLASS);
 
-    private ElkiSupport() {
-    }
+    private ElkiSupport() {}
 
     static boolean available() {
         return AVAILABLE;
@@ -27,8 +27,8 @@ final class ElkiSupport {
 
     static void checkOwner(dev.glosa.cluster.spi.Parameters parameters, String id) {
         if (!parameters.space().owner().equals(id)) {
-            throw new IllegalArgumentException("parameters of strategy '" + parameters.space().owner()
-                    + "' given to strategy '" + id + "'");
+            throw new IllegalArgumentException(
+                    "parameters of strategy '" + parameters.space().owner() + "' given to strategy '" + id + "'");
         }
     }
 

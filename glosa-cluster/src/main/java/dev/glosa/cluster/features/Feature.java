@@ -87,8 +87,8 @@ public sealed interface Feature permits Feature.Numeric, Feature.Categorical {
 
     private static void checkWeight(String column, double weight) {
         if (!(weight > 0) || !Double.isFinite(weight)) {
-            throw new IllegalArgumentException("weight of feature '" + column + "' must be positive and finite, found "
-                    + weight);
+            throw new IllegalArgumentException(
+                    "weight of feature '" + column + "' must be positive and finite, found " + weight);
         }
     }
 }

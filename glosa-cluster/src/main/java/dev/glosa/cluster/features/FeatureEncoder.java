@@ -19,13 +19,13 @@ final class FeatureEncoder {
     private final List<Transform> transform = new ArrayList<>();
     private final List<double[]> params = new ArrayList<>(); // centre, scale, weight, imputed, log divisor
 
-    private FeatureEncoder() {
-    }
+    private FeatureEncoder() {}
 
     static FeatureSet encode(FeatureSpec spec, GlosaTable table, int[] rows) {
         for (int r : rows) {
             if (r < 0 || r >= table.rowCount()) {
-                throw new IllegalArgumentException("row " + r + " is outside the table (" + table.rowCount() + " rows)");
+                throw new IllegalArgumentException(
+                        "row " + r + " is outside the table (" + table.rowCount() + " rows)");
             }
         }
         FeatureEncoder e = new FeatureEncoder();
@@ -62,8 +62,17 @@ final class FeatureEncoder {
             imputed[j] = (int) p[3];
             logDivisor[j] = p[4];
         }
-        return new FeatureSet(spec, matrix, e.source.toArray(new String[0]), kinds,
-                e.transform.toArray(new Transform[0]), centre, scale, weight, imputed, logDivisor);
+        return new FeatureSet(
+                spec,
+                matrix,
+                e.source.toArray(new String[0]),
+                kinds,
+                e.transform.toArray(new Transform[0]),
+                centre,
+                scale,
+                weight,
+                imputed,
+                logDivisor);
     }
 
     private void numeric(Feature.Numeric f, Column c, int[] rows) {
@@ -79,8 +88,8 @@ final class FeatureEncoder {
                 v[i] = x == LongColumn.MISSING ? Double.NaN : x;
             }
         } else {
-            throw new IllegalArgumentException("numeric feature column '" + f.column() + "' must be DOUBLE or LONG, found "
-                    + c.type());
+            throw new IllegalArgumentException(
+                    "numeric feature column '" + f.column() + "' must be DOUBLE or LONG, found " + c.type());
         }
         int imputed = 0;
         double fill = Double.NaN;
@@ -161,8 +170,8 @@ final class FeatureEncoder {
 
     private void categorical(Feature.Categorical f, Column c, int[] rows) {
         if (!(c instanceof CategoryColumn cc)) {
-            throw new IllegalArgumentException("categorical feature column '" + f.column() + "' must be CATEGORY, found "
-                    + c.type());
+            throw new IllegalArgumentException(
+                    "categorical feature column '" + f.column() + "' must be CATEGORY, found " + c.type());
         }
         int n = rows.length;
         int card = cc.cardinality();
@@ -189,7 +198,8 @@ final class FeatureEncoder {
                 present.add(k);
             }
         }
-        present.sort((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a])
+        present.sort((a, b) -> counts[a] != counts[b]
+                ? Integer.compare(counts[b], counts[a])
                 : cc.value(a).compareTo(cc.value(b)));
         int top = Math.min(f.topN(), present.size());
         int[] slot = new int[card + 1];
@@ -217,8 +227,17 @@ final class FeatureEncoder {
         }
     }
 
-    private void add(String name, double[] v, String src, byte k, Transform t, double centre, double scale, double w,
-            int imputed, double logDivisor) {
+    private void add(
+            String name,
+            double[] v,
+            String src,
+            byte k,
+            Transform t,
+            double centre,
+            double scale,
+            double w,
+            int imputed,
+            double logDivisor) {
         if (names.contains(name)) {
             throw new IllegalArgumentException("two features would both be named '" + name + "'");
         }

@@ -24,8 +24,17 @@ public final class FeatureSet {
     private final int[] imputed;
     private final double[] logDivisor;
 
-    FeatureSet(FeatureSpec spec, FeatureMatrix matrix, String[] source, byte[] kind, Transform[] transform,
-            double[] centre, double[] scale, double[] weight, int[] imputed, double[] logDivisor) {
+    FeatureSet(
+            FeatureSpec spec,
+            FeatureMatrix matrix,
+            String[] source,
+            byte[] kind,
+            Transform[] transform,
+            double[] centre,
+            double[] scale,
+            double[] weight,
+            int[] imputed,
+            double[] logDivisor) {
         this.spec = spec;
         this.matrix = matrix;
         this.source = source;
@@ -117,8 +126,8 @@ public final class FeatureSet {
     /** Maps a whole row of feature values (a centroid) back to the table's units. */
     public double[] inverse(double[] values) {
         if (values.length != source.length) {
-            throw new IllegalArgumentException("values.length (" + values.length + ") must equal the number of features ("
-                    + source.length + ")");
+            throw new IllegalArgumentException(
+                    "values.length (" + values.length + ") must equal the number of features (" + source.length + ")");
         }
         double[] out = new double[values.length];
         for (int j = 0; j < values.length; j++) {

@@ -46,8 +46,11 @@ public record FeatureSpec(List<Feature> features) {
 
     /** The reference spec: the four aggregator columns, z-scored, weight 1, failing on missing values. */
     public static FeatureSpec reference() {
-        return of(Feature.numeric(GLOSA_AMOUNT, Transform.Z_SCORE), Feature.numeric(GLOSA_RATE, Transform.Z_SCORE),
-                Feature.numeric(GLOSA_JUMP, Transform.Z_SCORE), Feature.numeric(GLOSA_RATE_JUMP, Transform.Z_SCORE));
+        return of(
+                Feature.numeric(GLOSA_AMOUNT, Transform.Z_SCORE),
+                Feature.numeric(GLOSA_RATE, Transform.Z_SCORE),
+                Feature.numeric(GLOSA_JUMP, Transform.Z_SCORE),
+                Feature.numeric(GLOSA_RATE_JUMP, Transform.Z_SCORE));
     }
 
     /**
@@ -81,7 +84,8 @@ public record FeatureSpec(List<Feature> features) {
      * are, then standardised; weight 1, failing on missing values.
      */
     public static FeatureSpec moneyAware() {
-        return of(Feature.numeric(GLOSA_AMOUNT, defaultTransform(GLOSA_AMOUNT)),
+        return of(
+                Feature.numeric(GLOSA_AMOUNT, defaultTransform(GLOSA_AMOUNT)),
                 Feature.numeric(GLOSA_RATE, defaultTransform(GLOSA_RATE)),
                 Feature.numeric(GLOSA_JUMP, defaultTransform(GLOSA_JUMP)),
                 Feature.numeric(GLOSA_RATE_JUMP, defaultTransform(GLOSA_RATE_JUMP)));

@@ -21,8 +21,7 @@ package dev.glosa.cluster.hierarchical;
  * weighted groups, and average linkage weights by size.
  */
 final class Agglomerative {
-    private Agglomerative() {
-    }
+    private Agglomerative() {}
 
     static Dendrogram run(double[] x, int n, int d, double[] weight, Linkage linkage) {
         if (n <= 1) {

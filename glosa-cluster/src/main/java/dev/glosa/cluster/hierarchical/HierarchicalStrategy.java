@@ -42,16 +42,22 @@ public final class HierarchicalStrategy implements ClusteringStrategy {
     /** Number of micro-clusters used above {@code maxPoints}. */
     public static final String REPRESENTATIVES = "representatives";
 
-    private static final ParameterSpace SPACE = ParameterSpace.of(ID,
+    private static final ParameterSpace SPACE = ParameterSpace.of(
+            ID,
             new Parameter.IntParameter(K, 3, 1, 100_000, "number of clusters of the cut"),
-            new Parameter.ChoiceParameter(LINKAGE, "ward", List.of("ward", "complete", "average", "single"),
+            new Parameter.ChoiceParameter(
+                    LINKAGE,
+                    "ward",
+                    List.of("ward", "complete", "average", "single"),
                     "how the distance between two clusters is measured"),
-            new Parameter.RealParameter(HEIGHT, null, 0.0, Double.MAX_VALUE,
-                    "cut height (unset: cut into k clusters)"),
-            new Parameter.IntParameter(MAX_POINTS, 5_000, 2, 15_000,
+            new Parameter.RealParameter(HEIGHT, null, 0.0, Double.MAX_VALUE, "cut height (unset: cut into k clusters)"),
+            new Parameter.IntParameter(
+                    MAX_POINTS,
+                    5_000,
+                    2,
+                    15_000,
                     "largest segment clustered exactly; the distance matrix takes 4 n^2 bytes"),
-            new Parameter.IntParameter(REPRESENTATIVES, 1_000, 2, 15_000,
-                    "micro-clusters used above maxPoints"));
+            new Parameter.IntParameter(REPRESENTATIVES, 1_000, 2, 15_000, "micro-clusters used above maxPoints"));
 
     /** Creates the strategy; it holds no state. */
     public HierarchicalStrategy() {
@@ -91,15 +97,16 @@ public final class HierarchicalStrategy implements ClusteringStrategy {
 
     private Tree tree(FeatureMatrix data, Parameters parameters, long seed) {
         if (!parameters.space().owner().equals(ID)) {
-            throw new IllegalArgumentException("parameters of strategy '" + parameters.space().owner()
-                    + "' given to strategy '" + ID + "'");
+            throw new IllegalArgumentException(
+                    "parameters of strategy '" + parameters.space().owner() + "' given to strategy '" + ID + "'");
         }
         int n = data.rows();
         int d = data.dims();
         int maxPoints = parameters.getInt(MAX_POINTS);
         int reps = parameters.getInt(REPRESENTATIVES);
         if (reps > maxPoints) {
-            throw new IllegalArgumentException("representatives (" + reps + ") must be <= maxPoints (" + maxPoints + ")");
+            throw new IllegalArgumentException(
+                    "representatives (" + reps + ") must be <= maxPoints (" + maxPoints + ")");
         }
         Linkage linkage = Linkage.of(parameters.getChoice(LINKAGE));
         double[] x = data.values();
@@ -156,8 +163,10 @@ public final class HierarchicalStrategy implements ClusteringStrategy {
                     inertia += v * v;
                 }
             }
-            Clustering.Builder b = Clustering.builder(ID, parameters, seed, labels).inertia(inertia)
-                    .iterations(0, true).approximation(approximation);
+            Clustering.Builder b = Clustering.builder(ID, parameters, seed, labels)
+                    .inertia(inertia)
+                    .iterations(0, true)
+                    .approximation(approximation);
             if (n > 0) {
                 b.centroids(centroids, d);
             }

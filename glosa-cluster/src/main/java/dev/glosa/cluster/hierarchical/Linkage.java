@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The linkage criteria offered; {@code WARD} is the default. */
 enum Linkage {
-    WARD, COMPLETE, AVERAGE, SINGLE;
+    WARD,
+    COMPLETE,
+    AVERAGE,
+    SINGLE;
 
     String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -33,11 +33,16 @@ public final class KMeansStrategy implements ClusteringStrategy {
     /** Relative tolerance on the squared centre movement. */
     public static final String TOLERANCE = "tolerance";
 
-    private static final ParameterSpace SPACE = ParameterSpace.of(ID,
+    private static final ParameterSpace SPACE = ParameterSpace.of(
+            ID,
             new Parameter.IntParameter(K, 3, 1, 100_000, "number of clusters"),
             new Parameter.IntParameter(RESTARTS, 5, 1, 1_000, "seeded restarts; the lowest inertia wins"),
             new Parameter.IntParameter(MAX_ITERATIONS, 300, 1, 1_000_000, "iteration cap per restart"),
-            new Parameter.RealParameter(TOLERANCE, 1e-4, 0.0, 1.0,
+            new Parameter.RealParameter(
+                    TOLERANCE,
+                    1e-4,
+                    0.0,
+                    1.0,
                     "stop when the summed squared centre shift is at most this times the mean feature variance"));
 
     /** Creates the strategy; it holds no state. */
@@ -58,18 +63,29 @@ public final class KMeansStrategy implements ClusteringStrategy {
     @Override
     public Clustering cluster(FeatureMatrix data, Parameters parameters, long seed) {
         if (!parameters.space().owner().equals(ID)) {
-            throw new IllegalArgumentException("parameters of strategy '" + parameters.space().owner()
-                    + "' given to strategy '" + ID + "'");
+            throw new IllegalArgumentException(
+                    "parameters of strategy '" + parameters.space().owner() + "' given to strategy '" + ID + "'");
         }
         int n = data.rows();
         int d = data.dims();
         if (n == 0) {
-            return Clustering.builder(ID, parameters, seed, new int[0]).iterations(0, true).inertia(0).build();
+            return Clustering.builder(ID, parameters, seed, new int[0])
+                    .iterations(0, true)
+                    .inertia(0)
+                    .build();
         }
         int k = Math.min(parameters.getInt(K), n);
         HamerlyKMeans engine = new HamerlyKMeans(data.values(), n, d, k);
-        return result(parameters, seed, d, engine.run(k, parameters.getInt(RESTARTS),
-                parameters.getInt(MAX_ITERATIONS), parameters.getDouble(TOLERANCE), seed));
+        return result(
+                parameters,
+                seed,
+                d,
+                engine.run(
+                        k,
+                        parameters.getInt(RESTARTS),
+                        parameters.getInt(MAX_ITERATIONS),
+                        parameters.getDouble(TOLERANCE),
+                        seed));
     }
 
     /**
@@ -79,8 +95,8 @@ public final class KMeansStrategy implements ClusteringStrategy {
      * one centre per k.
      */
     @Override
-    public java.util.List<Clustering> clusterEachK(FeatureMatrix data, Parameters parameters, int kMin, int kMax,
-            long seed) {
+    public java.util.List<Clustering> clusterEachK(
+            FeatureMatrix data, Parameters parameters, int kMin, int kMax, long seed) {
         if (kMin > kMax) {
             throw new IllegalArgumentException("kMin (" + kMin + ") must be <= kMax (" + kMax + ")");
         }
@@ -94,8 +110,13 @@ public final class KMeansStrategy implements ClusteringStrategy {
         int shared = Math.min(kMax, n);
         if (n > 0 && kMin <= shared) {
             HamerlyKMeans engine = new HamerlyKMeans(data.values(), n, d, shared);
-            HamerlyKMeans.Best[] runs = engine.runEach(kMin, shared, parameters.getInt(RESTARTS),
-                    parameters.getInt(MAX_ITERATIONS), parameters.getDouble(TOLERANCE), seed);
+            HamerlyKMeans.Best[] runs = engine.runEach(
+                    kMin,
+                    shared,
+                    parameters.getInt(RESTARTS),
+                    parameters.getInt(MAX_ITERATIONS),
+                    parameters.getDouble(TOLERANCE),
+                    seed);
             for (int k = kMin; k <= shared; k++) {
                 out.add(result(parameters.with(K, k), seed, d, runs[k - kMin]));
             }

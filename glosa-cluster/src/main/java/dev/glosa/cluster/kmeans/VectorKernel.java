@@ -19,8 +19,7 @@ final class VectorKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
-    private VectorKernel() {
-    }
+    private VectorKernel() {}
 
     /** The number of points one vector holds. */
     static int lanes() {
@@ -36,8 +35,17 @@ final class VectorKernel {
      * tracking is the scalar scan's, lane by lane: a centre replaces the nearest only when strictly closer, so ties
      * keep the lower centre and a NaN distance is passed over. {@code rows} is scratch of {@code w * lanes()}.
      */
-    static void block(double[] x, int w, int[] idx, int from, int m, double[] centers, int k, double[] rows,
-            double[] dist, double[] best) {
+    static void block(
+            double[] x,
+            int w,
+            int[] idx,
+            int from,
+            int m,
+            double[] centers,
+            int k,
+            double[] rows,
+            double[] dist,
+            double[] best) {
         for (int l = 0; l < LANES; l++) {
             // Lanes past m repeat the first point; their results are ignored.
             int oi = idx[from + (l < m ? l : 0)] * w;
@@ -52,7 +60,8 @@ final class VectorKernel {
             int oc = c * w;
             DoubleVector s = DoubleVector.zero(SPECIES);
             for (int t = 0; t < w; t++) {
-                DoubleVector v = DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
+                DoubleVector v =
+                        DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
                 s = s.add(v.mul(v));
             }
             s.intoArray(dist, c * LANES);

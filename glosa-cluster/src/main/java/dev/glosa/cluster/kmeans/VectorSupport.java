@@ -11,8 +11,7 @@ final class VectorSupport {
     /** The decision for this JVM. */
     static final boolean ENABLED = decide();
 
-    private VectorSupport() {
-    }
+    private VectorSupport() {}
 
     private static boolean decide() {
         if (!Boolean.parseBoolean(System.getProperty("glosa.kmeans.vector", "true"))

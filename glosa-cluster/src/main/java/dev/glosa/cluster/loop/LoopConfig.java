@@ -1,10 +1,10 @@
 package dev.glosa.cluster.loop;
 
 import dev.glosa.cluster.features.FeatureSpec;
-import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.profile.ProfileOptions;
 import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.select.ModelSelector;
+import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.track.TrackOptions;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.segment.Segmenter;
@@ -40,10 +40,22 @@ import java.util.TreeMap;
  * @param nearTie the smallest k scoring within this share of the best score is chosen
  *     ({@link ModelSelector#DEFAULT_NEAR_TIE} by default; 0 keeps the best score)
  */
-public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String strategy,
-        Map<String, String> parameters, String criterion, int kMin, int kMax, int minSegmentSize, long seed,
-        int threads, List<SegmentOverride> overrides, ProfileOptions profile, TrackOptions track,
-        OutlierRule outliers, double nearTie) {
+public record LoopConfig(
+        List<String> segmentKeys,
+        FeatureSpec features,
+        String strategy,
+        Map<String, String> parameters,
+        String criterion,
+        int kMin,
+        int kMax,
+        int minSegmentSize,
+        long seed,
+        int threads,
+        List<SegmentOverride> overrides,
+        ProfileOptions profile,
+        TrackOptions track,
+        OutlierRule outliers,
+        double nearTie) {
 
     /** The default minimum segment size. */
     public static final int DEFAULT_MIN_SEGMENT_SIZE = 10;
@@ -63,8 +75,18 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
             throw new IllegalArgumentException("threads must be >= 1, found " + threads);
         }
         // Checks features, strategy, criterion, k range and minimum size.
-        new SegmentSettings(features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, profile, track,
-                outliers, nearTie);
+        new SegmentSettings(
+                features,
+                strategy,
+                parameters,
+                criterion,
+                kMin,
+                kMax,
+                minSegmentSize,
+                profile,
+                track,
+                outliers,
+                nearTie);
         for (SegmentOverride o : overrides) {
             for (String column : o.keyValues().keySet()) {
                 if (!segmentKeys.contains(column)) {
@@ -114,8 +136,18 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
 
     /** The settings of a segment without override. */
     public SegmentSettings baseSettings() {
-        return new SegmentSettings(features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, profile,
-                track, outliers, nearTie);
+        return new SegmentSettings(
+                features,
+                strategy,
+                parameters,
+                criterion,
+                kMin,
+                kMax,
+                minSegmentSize,
+                profile,
+                track,
+                outliers,
+                nearTie);
     }
 
     /** The settings of the segment with that key: the base settings with its override, if any, applied. */
@@ -247,8 +279,22 @@ public record LoopConfig(List<String> segmentKeys, FeatureSpec features, String 
          * @throws IllegalArgumentException naming the rule and the value if a setting is invalid
          */
         public LoopConfig build() {
-            return new LoopConfig(segmentKeys, features, strategy, parameters, criterion, kMin, kMax, minSegmentSize,
-                    seed, threads, overrides, profile, track, outliers, nearTie);
+            return new LoopConfig(
+                    segmentKeys,
+                    features,
+                    strategy,
+                    parameters,
+                    criterion,
+                    kMin,
+                    kMax,
+                    minSegmentSize,
+                    seed,
+                    threads,
+                    overrides,
+                    profile,
+                    track,
+                    outliers,
+                    nearTie);
         }
     }
 }

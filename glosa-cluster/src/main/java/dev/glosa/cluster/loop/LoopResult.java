@@ -1,8 +1,8 @@
 package dev.glosa.cluster.loop;
 
 import dev.glosa.cluster.profile.Ranking;
-import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import java.util.ArrayList;
@@ -20,7 +20,11 @@ import java.util.Objects;
  *     segments absent from this run by segment id
  * @param state the records to persist and hand to the next run
  */
-public record LoopResult(LoopConfig config, long rows, List<SegmentResult> segments, List<GroupRecord> vanished,
+public record LoopResult(
+        LoopConfig config,
+        long rows,
+        List<SegmentResult> segments,
+        List<GroupRecord> vanished,
         List<GroupRecord> state) {
 
     /** Copies the lists. */

@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param remaining estimated time left: the elapsed time scaled by the rows still to do over the rows done (a rough
  *     guess, since a segment's cost grows faster than its size); zero when done
  */
-public record Progress(int segmentsDone, int segmentsTotal, long rowsDone, long rowsTotal, Duration elapsed,
-        Duration remaining) {
+public record Progress(
+        int segmentsDone, int segmentsTotal, long rowsDone, long rowsTotal, Duration elapsed, Duration remaining) {
 
     /** The fraction of rows done, in [0, 1] (1 for an empty run). */
     public double fraction() {

@@ -10,7 +10,7 @@ package dev.glosa.cluster.loop;
 @FunctionalInterface
 public interface ProgressListener {
     /** A listener that ignores progress. */
-    ProgressListener NONE = p -> { };
+    ProgressListener NONE = p -> {};
 
     /** Called after each segment. */
     void onProgress(Progress progress);

@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param previous the previous run's records of this segment (may be empty)
  * @param seed the segment's seed, normally {@link SegmentJob#segmentSeed(long, String)}
  */
-public record SegmentInput(SegmentKey key, GlosaTable table, int[] rows, SegmentSettings settings,
-        List<GroupRecord> previous, long seed) {
+public record SegmentInput(
+        SegmentKey key, GlosaTable table, int[] rows, SegmentSettings settings, List<GroupRecord> previous, long seed) {
 
     /** Checks the input and copies the rows and records. */
     public SegmentInput {
@@ -52,8 +52,13 @@ public record SegmentInput(SegmentKey key, GlosaTable table, int[] rows, Segment
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SegmentInput s && key.equals(s.key) && table == s.table && Arrays.equals(rows, s.rows)
-                && settings.equals(s.settings) && previous.equals(s.previous) && seed == s.seed;
+        return o instanceof SegmentInput s
+                && key.equals(s.key)
+                && table == s.table
+                && Arrays.equals(rows, s.rows)
+                && settings.equals(s.settings)
+                && previous.equals(s.previous)
+                && seed == s.seed;
     }
 
     @Override

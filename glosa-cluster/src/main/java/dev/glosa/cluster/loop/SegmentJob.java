@@ -1,7 +1,5 @@
 package dev.glosa.cluster.loop;
 
-import dev.glosa.core.result.KScore;
-import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.features.FeatureSet;
 import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.profile.GroupProfiler;
@@ -14,11 +12,13 @@ import dev.glosa.cluster.spi.ClusteringStrategy;
 import dev.glosa.cluster.spi.FeatureMatrix;
 import dev.glosa.cluster.spi.Parameters;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.core.result.GroupRecord;
 import dev.glosa.cluster.track.GroupTracker;
 import dev.glosa.cluster.track.SegmentTracking;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.result.KScore;
 import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.segment.SegmentKey;
 import java.nio.charset.StandardCharsets;
@@ -113,8 +113,9 @@ public final class SegmentJob {
                 boolean[] aside = s.outliers().find(x);
                 int[] kept = keptRows(aside);
                 FeatureMatrix clustered = kept.length == n ? x : x.select(kept);
-                Selection sel = new ModelSelector(strategy, Criterion.byId(s.criterion()), s.kMin(), s.kMax(),
-                        s.nearTie()).select(clustered, p, seed);
+                Selection sel = new ModelSelector(
+                                strategy, Criterion.byId(s.criterion()), s.kMin(), s.kMax(), s.nearTie())
+                        .select(clustered, p, seed);
                 labels = sel.labels();
                 if (labels.length != kept.length) {
                     throw new IllegalStateException("strategy '" + s.strategy() + "' returned " + labels.length
@@ -150,8 +151,8 @@ public final class SegmentJob {
                 reason = switch (sel.status()) {
                     case K_SEARCHED, SINGLE_RUN -> "";
                     case IDENTICAL_ROWS -> "all rows have the same features: one group";
-                    case ONE_ROW, TOO_FEW_ROWS, SKIPPED_EMPTY -> n + " rows with too few distinct points to try k = "
-                            + s.kMin();
+                    case ONE_ROW, TOO_FEW_ROWS, SKIPPED_EMPTY ->
+                        n + " rows with too few distinct points to try k = " + s.kMin();
                 };
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
                 status = SegmentStatus.FAILED;
@@ -164,8 +165,8 @@ public final class SegmentJob {
             }
         }
 
-        SegmentProfile profile = GroupProfiler.profile(input.table(), key, rows, labels, s.numericColumns(),
-                s.profile());
+        SegmentProfile profile =
+                GroupProfiler.profile(input.table(), key, rows, labels, s.numericColumns(), s.profile());
         List<ClusterProfile> profiles;
         List<GroupRecord> vanished;
         List<GroupRecord> state;
@@ -178,8 +179,8 @@ public final class SegmentJob {
             vanished = List.of();
             state = input.previous();
         } else {
-            SegmentTracking tracking = GroupTracker.track(key.id(), profile.groups(), profile.featureSpread(),
-                    input.previous(), s.track());
+            SegmentTracking tracking = GroupTracker.track(
+                    key.id(), profile.groups(), profile.featureSpread(), input.previous(), s.track());
             profiles = tracking.profiles();
             vanished = tracking.vanished();
             state = tracking.state();
@@ -199,8 +200,25 @@ public final class SegmentJob {
         }
         SegmentAssignment assignment = new SegmentAssignment(key, rows, labels, ids);
         Map<String, String> params = new LinkedHashMap<>(parameters);
-        return new SegmentResult(key, status, reason, s.strategy(), params, s.criterion(), k, eps, value, scores, seed,
-                n, profile.glosaAmount(), profile.featureSpread(), assignment, profiles, vanished, state);
+        return new SegmentResult(
+                key,
+                status,
+                reason,
+                s.strategy(),
+                params,
+                s.criterion(),
+                k,
+                eps,
+                value,
+                scores,
+                seed,
+                n,
+                profile.glosaAmount(),
+                profile.featureSpread(),
+                assignment,
+                profiles,
+                vanished,
+                state);
     }
 
     /**
@@ -208,8 +226,8 @@ public final class SegmentJob {
      * numeric feature's transform and fitted values ({@code feature.glosa_amount=log_z_score(c 812.5, centre 0.1031,
      * scale 0.8712)}) and the outlier rule with how many lines it set aside.
      */
-    static Map<String, String> withEncoding(Map<String, String> parameters, FeatureSet encoded, OutlierRule rule,
-            int setAside) {
+    static Map<String, String> withEncoding(
+            Map<String, String> parameters, FeatureSet encoded, OutlierRule rule, int setAside) {
         Map<String, String> out = new LinkedHashMap<>(parameters);
         for (int j = 0; j < encoded.names().size(); j++) {
             String name = encoded.names().get(j);
@@ -221,14 +239,24 @@ public final class SegmentJob {
             if (t == Transform.LOG_ROBUST || t == Transform.LOG_Z_SCORE) {
                 sb.append("c ").append(number(encoded.logDivisor(j))).append(", ");
             }
-            sb.append("centre ").append(number(encoded.centre(j))).append(", scale ")
-                    .append(number(encoded.scale(j))).append(')');
+            sb.append("centre ")
+                    .append(number(encoded.centre(j)))
+                    .append(", scale ")
+                    .append(number(encoded.scale(j)))
+                    .append(')');
             out.put("feature." + name, sb.toString());
         }
-        out.put("outliers", rule.enabled()
-                ? String.format(Locale.ROOT, "neighbour %d beyond %s x median and %s: %d set aside", rule.neighbours(),
-                        number(rule.threshold()), number(rule.minDistance()), setAside)
-                : "off");
+        out.put(
+                "outliers",
+                rule.enabled()
+                        ? String.format(
+                                Locale.ROOT,
+                                "neighbour %d beyond %s x median and %s: %d set aside",
+                                rule.neighbours(),
+                                number(rule.threshold()),
+                                number(rule.minDistance()),
+                                setAside)
+                        : "off");
         return out;
     }
 

@@ -1,16 +1,16 @@
 package dev.glosa.cluster.loop;
 
-import dev.glosa.core.result.SegmentResult;
 import dev.glosa.cluster.features.Feature;
 import dev.glosa.cluster.profile.GroupProfiler;
 import dev.glosa.cluster.profile.ProfileOptions;
-import dev.glosa.cluster.profile.Ranking;
 import dev.glosa.cluster.profile.RankBy;
+import dev.glosa.cluster.profile.Ranking;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.core.result.GroupRecord;
 import dev.glosa.cluster.track.GroupTracker;
 import dev.glosa.cluster.track.SegmentTracking;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.segment.Segment;
 import dev.glosa.core.segment.Segmenter;
 import dev.glosa.core.table.ColumnType;
@@ -105,9 +105,13 @@ public final class SegmentLoop {
         Map<String, Boolean> decided = decidePersonal(table, config.profile());
         for (int i = 0; i < m; i++) {
             Segment seg = segments.get(i);
-            inputs[i] = new SegmentInput(seg.key(), table, seg.rows(),
+            inputs[i] = new SegmentInput(
+                    seg.key(),
+                    table,
+                    seg.rows(),
                     decided(config.settingsFor(seg.key()), config.profile(), decided),
-                    bySegment.getOrDefault(seg.id(), List.of()), SegmentJob.segmentSeed(config.seed(), seg.id()));
+                    bySegment.getOrDefault(seg.id(), List.of()),
+                    SegmentJob.segmentSeed(config.seed(), seg.id()));
             rowsTotal += seg.size();
         }
         SegmentResult[] results = executor == null
@@ -171,8 +175,8 @@ public final class SegmentLoop {
         return s.withProfile(s.profile().withPersonalOverrides(decided));
     }
 
-    private SegmentResult[] execute(SegmentInput[] inputs, int threads, long rowsTotal, long start,
-            ProgressListener listener) {
+    private SegmentResult[] execute(
+            SegmentInput[] inputs, int threads, long rowsTotal, long start, ProgressListener listener) {
         int m = inputs.length;
         SegmentResult[] results = new SegmentResult[m];
         // Largest segments first: the pool finishes together instead of waiting on one late giant.
@@ -180,9 +184,13 @@ public final class SegmentLoop {
         for (int i = 0; i < m; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> a.equals(b) ? 0
-                : inputs[a].size() != inputs[b].size() ? Integer.compare(inputs[b].size(), inputs[a].size())
-                : Integer.compare(a, b));
+        Arrays.sort(
+                order,
+                (a, b) -> a.equals(b)
+                        ? 0
+                        : inputs[a].size() != inputs[b].size()
+                                ? Integer.compare(inputs[b].size(), inputs[a].size())
+                                : Integer.compare(a, b));
         long rowsDone = 0;
         if (threads <= 1) {
             for (int r = 0; r < m; r++) {
@@ -228,12 +236,12 @@ public final class SegmentLoop {
         return results;
     }
 
-    private SegmentResult[] executeElsewhere(SegmentInput[] inputs, long rowsTotal, long start,
-            ProgressListener listener) {
+    private SegmentResult[] executeElsewhere(
+            SegmentInput[] inputs, long rowsTotal, long start, ProgressListener listener) {
         List<SegmentResult> out = executor.execute(job, List.of(inputs));
         if (out.size() != inputs.length) {
-            throw new IllegalStateException("the segment executor returned " + out.size() + " results for "
-                    + inputs.length + " segments");
+            throw new IllegalStateException(
+                    "the segment executor returned " + out.size() + " results for " + inputs.length + " segments");
         }
         listener.onProgress(progress(inputs.length, inputs.length, rowsTotal, rowsTotal, start));
         return out.toArray(SegmentResult[]::new);
@@ -259,7 +267,8 @@ public final class SegmentLoop {
         }
         for (Feature f : config.features().features()) {
             ColumnType t = table.column(f.column()).type();
-            boolean fits = f instanceof Feature.Numeric ? t == ColumnType.DOUBLE || t == ColumnType.LONG
+            boolean fits = f instanceof Feature.Numeric
+                    ? t == ColumnType.DOUBLE || t == ColumnType.LONG
                     : t == ColumnType.CATEGORY;
             if (!fits) {
                 throw new IllegalArgumentException("feature column '" + f.column() + "' must be "

@@ -24,8 +24,15 @@ import java.util.TreeMap;
  * @param kMax another largest k, or {@code null}
  * @param minSegmentSize another minimum segment size, or {@code null}
  */
-public record SegmentOverride(String segmentId, Map<String, String> keyValues, String strategy,
-        Map<String, String> parameters, String criterion, Integer kMin, Integer kMax, Integer minSegmentSize) {
+public record SegmentOverride(
+        String segmentId,
+        Map<String, String> keyValues,
+        String strategy,
+        Map<String, String> parameters,
+        String criterion,
+        Integer kMin,
+        Integer kMax,
+        Integer minSegmentSize) {
 
     /** Checks that exactly one way of matching is given and copies the maps. */
     public SegmentOverride {
@@ -39,8 +46,8 @@ public record SegmentOverride(String segmentId, Map<String, String> keyValues, S
 
     /** An override of the segment with that id (see {@link SegmentKey#id()}) that changes nothing yet. */
     public static SegmentOverride forSegment(String segmentId) {
-        return new SegmentOverride(Objects.requireNonNull(segmentId, "segmentId"), Map.of(), null, Map.of(), null,
-                null, null, null);
+        return new SegmentOverride(
+                Objects.requireNonNull(segmentId, "segmentId"), Map.of(), null, Map.of(), null, null, null, null);
     }
 
     /** An override of every segment whose key has these values, that changes nothing yet. */
@@ -107,10 +114,18 @@ public record SegmentOverride(String segmentId, Map<String, String> keyValues, S
         } else {
             p = parameters;
         }
-        return new SegmentSettings(base.features(), s, p, criterion == null ? base.criterion() : criterion,
-                kMin == null ? base.kMin() : kMin, kMax == null ? base.kMax() : kMax,
-                minSegmentSize == null ? base.minSegmentSize() : minSegmentSize, base.profile(), base.track(),
-                base.outliers(), base.nearTie());
+        return new SegmentSettings(
+                base.features(),
+                s,
+                p,
+                criterion == null ? base.criterion() : criterion,
+                kMin == null ? base.kMin() : kMin,
+                kMax == null ? base.kMax() : kMax,
+                minSegmentSize == null ? base.minSegmentSize() : minSegmentSize,
+                base.profile(),
+                base.track(),
+                base.outliers(),
+                base.nearTie());
     }
 
     /** {@code id=...} or {@code hospital=2001, payer=X} for messages. */

@@ -32,9 +32,18 @@ import java.util.TreeMap;
  * @param nearTie the smallest k scoring within this share of the best score is chosen
  *     ({@link ModelSelector#nearTie()}), in [0, 1)
  */
-public record SegmentSettings(FeatureSpec features, String strategy, Map<String, String> parameters,
-        String criterion, int kMin, int kMax, int minSegmentSize, ProfileOptions profile, TrackOptions track,
-        OutlierRule outliers, double nearTie) {
+public record SegmentSettings(
+        FeatureSpec features,
+        String strategy,
+        Map<String, String> parameters,
+        String criterion,
+        int kMin,
+        int kMax,
+        int minSegmentSize,
+        ProfileOptions profile,
+        TrackOptions track,
+        OutlierRule outliers,
+        double nearTie) {
 
     /** Checks every value and copies the parameters (sorted by name). */
     public SegmentSettings {
@@ -63,8 +72,18 @@ public record SegmentSettings(FeatureSpec features, String strategy, Map<String,
 
     /** These settings with another way of profiling and ranking groups, every other setting unchanged. */
     public SegmentSettings withProfile(ProfileOptions profile) {
-        return new SegmentSettings(features, strategy, parameters, criterion, kMin, kMax, minSegmentSize, profile,
-                track, outliers, nearTie);
+        return new SegmentSettings(
+                features,
+                strategy,
+                parameters,
+                criterion,
+                kMin,
+                kMax,
+                minSegmentSize,
+                profile,
+                track,
+                outliers,
+                nearTie);
     }
 
     /**

@@ -74,8 +74,13 @@ public final class GroupProfiler {
      * @throws IllegalArgumentException if the arrays differ in length, a label is below -1, or a column is missing
      *     or of the wrong type
      */
-    public static SegmentProfile profile(GlosaTable table, SegmentKey key, int[] rows, int[] labels,
-            List<String> featureColumns, ProfileOptions options) {
+    public static SegmentProfile profile(
+            GlosaTable table,
+            SegmentKey key,
+            int[] rows,
+            int[] labels,
+            List<String> featureColumns,
+            ProfileOptions options) {
         int n = rows.length;
         if (labels.length != n) {
             throw new IllegalArgumentException("labels (" + labels.length + ") must be as many as rows (" + n + ")");
@@ -186,12 +191,37 @@ public final class GroupProfiler {
             double share = segGlosa == 0 ? 0 : glosaSum[g] / segGlosa;
             double rate = hasBilled && billedSum[g] != 0 ? glosaSum[g] / billedSum[g] : Double.NaN;
             double jumpTotal = hasJump ? jumpSum[g] : Double.NaN;
-            String description = label < 0 ? outliersLabel(text, size[g], glosaSum[g], share)
-                    : describe(text, label, groups, mean, segMean, hasJump ? jumpSum[g] / size[g] : Double.NaN,
-                            lifts.get(g), glosaSum[g], share);
-            out.add(new ClusterProfile(segmentId, segmentId + "#" + label, label, size[g], (double) size[g] / n,
-                    glosaSum[g], mean, median[g], share, rate, jumpTotal, centres, lifts.get(g), reasons.get(g),
-                    description, rank[g], 0, GroupStatus.NEW));
+            String description = label < 0
+                    ? outliersLabel(text, size[g], glosaSum[g], share)
+                    : describe(
+                            text,
+                            label,
+                            groups,
+                            mean,
+                            segMean,
+                            hasJump ? jumpSum[g] / size[g] : Double.NaN,
+                            lifts.get(g),
+                            glosaSum[g],
+                            share);
+            out.add(new ClusterProfile(
+                    segmentId,
+                    segmentId + "#" + label,
+                    label,
+                    size[g],
+                    (double) size[g] / n,
+                    glosaSum[g],
+                    mean,
+                    median[g],
+                    share,
+                    rate,
+                    jumpTotal,
+                    centres,
+                    lifts.get(g),
+                    reasons.get(g),
+                    description,
+                    rank[g],
+                    0,
+                    GroupStatus.NEW));
         }
         return new SegmentProfile(segmentId, n, segGlosa, segBilled, spread, out);
     }
@@ -227,12 +257,23 @@ public final class GroupProfiler {
      * noise), for example {@code outliers — 3 lines — R$ 1.2M, 41% of the segment}. The one place its words live.
      */
     static String outliersLabel(Messages text, long rows, double total, double share) {
-        return text.text(rows == 1 ? "label.outliers.one" : "label.outliers", String.valueOf(rows),
-                text.moneyShort(total), text.percentShort(share));
+        return text.text(
+                rows == 1 ? "label.outliers.one" : "label.outliers",
+                String.valueOf(rows),
+                text.moneyShort(total),
+                text.percentShort(share));
     }
 
-    private static String describe(Messages text, int label, int groups, double mean, double segMean,
-            double meanJump, List<CategoryLift> lifts, double total, double share) {
+    private static String describe(
+            Messages text,
+            int label,
+            int groups,
+            double mean,
+            double segMean,
+            double meanJump,
+            List<CategoryLift> lifts,
+            double total,
+            double share) {
         String level;
         if (groups == 1) {
             level = text.text("label.whole");
@@ -276,8 +317,14 @@ public final class GroupProfiler {
         return sb.toString();
     }
 
-    private static List<List<CategoryLift>> lifts(GlosaTable table, SegmentKey key, int[] rows, double[] glosa,
-            int[] gi, int[] size, ProfileOptions options) {
+    private static List<List<CategoryLift>> lifts(
+            GlosaTable table,
+            SegmentKey key,
+            int[] rows,
+            double[] glosa,
+            int[] gi,
+            int[] size,
+            ProfileOptions options) {
         int n = rows.length;
         int groups = size.length;
         List<String> columns = categoryColumns(table, key, options);
@@ -326,9 +373,12 @@ public final class GroupProfiler {
                 }
             }
         }
-        Comparator<CategoryLift> cmp = Comparator.comparingDouble(CategoryLift::lift).reversed()
-                .thenComparing(Comparator.comparingDouble(CategoryLift::shareInGroup).reversed())
-                .thenComparing(CategoryLift::column).thenComparing(CategoryLift::value);
+        Comparator<CategoryLift> cmp = Comparator.comparingDouble(CategoryLift::lift)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(CategoryLift::shareInGroup).reversed())
+                .thenComparing(CategoryLift::column)
+                .thenComparing(CategoryLift::value);
         for (int g = 0; g < groups; g++) {
             List<CategoryLift> l = out.get(g);
             l.sort(cmp);
@@ -347,13 +397,14 @@ public final class GroupProfiler {
         }
         List<String> candidates = new ArrayList<>();
         for (Column c : table.columns()) {
-            if (c.type() == ColumnType.CATEGORY && !key.columns().contains(c.name())
+            if (c.type() == ColumnType.CATEGORY
+                    && !key.columns().contains(c.name())
                     && !c.name().equals(options.reasonColumn())) {
                 candidates.add(c.name());
             }
         }
-        Set<String> personal = PersonalFields.detectNames(table.project(candidates.toArray(String[]::new)),
-                options.personalOverrides());
+        Set<String> personal = PersonalFields.detectNames(
+                table.project(candidates.toArray(String[]::new)), options.personalOverrides());
         List<String> out = new ArrayList<>();
         for (String c : candidates) {
             if (!personal.contains(c)) {
@@ -380,8 +431,14 @@ public final class GroupProfiler {
         }
     }
 
-    private static List<List<ReasonShare>> reasons(GlosaTable table, int[] rows, double[] glosa, int[] gi,
-            int[] size, double[] glosaSum, ProfileOptions options) {
+    private static List<List<ReasonShare>> reasons(
+            GlosaTable table,
+            int[] rows,
+            double[] glosa,
+            int[] gi,
+            int[] size,
+            double[] glosaSum,
+            ProfileOptions options) {
         int groups = size.length;
         List<List<ReasonShare>> out = new ArrayList<>(groups);
         if (options.reasonColumn() == null || !table.has(options.reasonColumn()) || options.maxReasons() == 0) {
@@ -406,7 +463,8 @@ public final class GroupProfiler {
                 neumaier(amount, comp, cell, glosa[i]);
             }
         }
-        Comparator<ReasonShare> cmp = Comparator.comparingDouble(ReasonShare::glosaAmount).reversed()
+        Comparator<ReasonShare> cmp = Comparator.comparingDouble(ReasonShare::glosaAmount)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(ReasonShare::rows).reversed())
                 .thenComparing(ReasonShare::code);
         for (int g = 0; g < groups; g++) {
@@ -470,8 +528,8 @@ public final class GroupProfiler {
                 x[i] = v == LongColumn.MISSING ? Double.NaN : v;
             }
         } else {
-            throw new IllegalArgumentException("feature column '" + name + "' must be DOUBLE or LONG, found "
-                    + c.type());
+            throw new IllegalArgumentException(
+                    "feature column '" + name + "' must be DOUBLE or LONG, found " + c.type());
         }
         return x;
     }

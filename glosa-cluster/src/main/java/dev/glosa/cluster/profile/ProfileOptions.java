@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param categoryColumns the category columns searched for distinctive values; empty means every category column
  *     of the table except the segment keys, the reason column and the personal columns; a personal column named here
  *     is refused
-
+ *
  * @param liftBasis what shares are measured in
  * @param minSupport the least share of the group a value must hold to be reported, in (0, 1]
  * @param minLift the least lift a value must reach to be reported, above 1
@@ -74,25 +74,79 @@ public record ProfileOptions(
     }
 
     /** Options in English. */
-    public ProfileOptions(String glosaColumn, String billedColumn, String jumpColumn, String reasonColumn,
-            List<String> categoryColumns, LiftBasis liftBasis, double minSupport, double minLift, int maxLifts,
-            int maxReasons, RankBy rankBy, Map<String, Boolean> personalOverrides) {
-        this(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis, minSupport, minLift,
-                maxLifts, maxReasons, rankBy, personalOverrides, Language.EN);
+    public ProfileOptions(
+            String glosaColumn,
+            String billedColumn,
+            String jumpColumn,
+            String reasonColumn,
+            List<String> categoryColumns,
+            LiftBasis liftBasis,
+            double minSupport,
+            double minLift,
+            int maxLifts,
+            int maxReasons,
+            RankBy rankBy,
+            Map<String, Boolean> personalOverrides) {
+        this(
+                glosaColumn,
+                billedColumn,
+                jumpColumn,
+                reasonColumn,
+                categoryColumns,
+                liftBasis,
+                minSupport,
+                minLift,
+                maxLifts,
+                maxReasons,
+                rankBy,
+                personalOverrides,
+                Language.EN);
     }
 
     /** The same options with labels in {@code language}. */
     public ProfileOptions withLanguage(Language language) {
-        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, rankBy, personalOverrides, language);
+        return new ProfileOptions(
+                glosaColumn,
+                billedColumn,
+                jumpColumn,
+                reasonColumn,
+                categoryColumns,
+                liftBasis,
+                minSupport,
+                minLift,
+                maxLifts,
+                maxReasons,
+                rankBy,
+                personalOverrides,
+                language);
     }
 
     /** Options without personal overrides: no personal column describes a group. */
-    public ProfileOptions(String glosaColumn, String billedColumn, String jumpColumn, String reasonColumn,
-            List<String> categoryColumns, LiftBasis liftBasis, double minSupport, double minLift, int maxLifts,
-            int maxReasons, RankBy rankBy) {
-        this(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis, minSupport, minLift,
-                maxLifts, maxReasons, rankBy, Map.of());
+    public ProfileOptions(
+            String glosaColumn,
+            String billedColumn,
+            String jumpColumn,
+            String reasonColumn,
+            List<String> categoryColumns,
+            LiftBasis liftBasis,
+            double minSupport,
+            double minLift,
+            int maxLifts,
+            int maxReasons,
+            RankBy rankBy) {
+        this(
+                glosaColumn,
+                billedColumn,
+                jumpColumn,
+                reasonColumn,
+                categoryColumns,
+                liftBasis,
+                minSupport,
+                minLift,
+                maxLifts,
+                maxReasons,
+                rankBy,
+                Map.of());
     }
 
     /**
@@ -101,15 +155,36 @@ public record ProfileOptions(
      * by glosa share with support 10% and lift 1.2, five values and three reasons per group, ranked by total glosa.
      */
     public static ProfileOptions defaults() {
-        return new ProfileOptions(Role.GLOSA_AMOUNT.column(), Role.BILLED_AMOUNT.column(),
-                MonthlyAggregator.GLOSA_JUMP, Role.REASON_CODE.column(), List.of(), LiftBasis.GLOSA, 0.10, 1.2, 5, 3,
+        return new ProfileOptions(
+                Role.GLOSA_AMOUNT.column(),
+                Role.BILLED_AMOUNT.column(),
+                MonthlyAggregator.GLOSA_JUMP,
+                Role.REASON_CODE.column(),
+                List.of(),
+                LiftBasis.GLOSA,
+                0.10,
+                1.2,
+                5,
+                3,
                 RankBy.GLOSA);
     }
 
     /** The same options ranked by {@code by}. */
     public ProfileOptions withRankBy(RankBy by) {
-        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, by, personalOverrides, language);
+        return new ProfileOptions(
+                glosaColumn,
+                billedColumn,
+                jumpColumn,
+                reasonColumn,
+                categoryColumns,
+                liftBasis,
+                minSupport,
+                minLift,
+                maxLifts,
+                maxReasons,
+                by,
+                personalOverrides,
+                language);
     }
 
     /**
@@ -117,14 +192,38 @@ public record ProfileOptions(
      * not personal).
      */
     public ProfileOptions withCategoryColumns(List<String> columns) {
-        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, columns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, rankBy, personalOverrides, language);
+        return new ProfileOptions(
+                glosaColumn,
+                billedColumn,
+                jumpColumn,
+                reasonColumn,
+                columns,
+                liftBasis,
+                minSupport,
+                minLift,
+                maxLifts,
+                maxReasons,
+                rankBy,
+                personalOverrides,
+                language);
     }
 
     /** The same options with another lift basis and thresholds. */
     public ProfileOptions withLifts(LiftBasis basis, double support, double lift, int max) {
-        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, basis,
-                support, lift, max, maxReasons, rankBy, personalOverrides, language);
+        return new ProfileOptions(
+                glosaColumn,
+                billedColumn,
+                jumpColumn,
+                reasonColumn,
+                categoryColumns,
+                basis,
+                support,
+                lift,
+                max,
+                maxReasons,
+                rankBy,
+                personalOverrides,
+                language);
     }
 
     /**
@@ -132,7 +231,19 @@ public record ProfileOptions(
      * found personal) or {@code true} (never describes groups), as a CSV mapping's {@code personal:} entries give them.
      */
     public ProfileOptions withPersonalOverrides(Map<String, Boolean> overrides) {
-        return new ProfileOptions(glosaColumn, billedColumn, jumpColumn, reasonColumn, categoryColumns, liftBasis,
-                minSupport, minLift, maxLifts, maxReasons, rankBy, overrides, language);
+        return new ProfileOptions(
+                glosaColumn,
+                billedColumn,
+                jumpColumn,
+                reasonColumn,
+                categoryColumns,
+                liftBasis,
+                minSupport,
+                minLift,
+                maxLifts,
+                maxReasons,
+                rankBy,
+                overrides,
+                language);
     }
 }

@@ -50,5 +50,4 @@ public final class Ranking {
         Arrays.sort(a, (x, y) -> Integer.compare(x.rankOverall(), y.rankOverall()));
         return List.of(a);
     }
-
 }

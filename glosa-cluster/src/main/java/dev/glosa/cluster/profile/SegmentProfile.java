@@ -20,8 +20,13 @@ import java.util.Objects;
  *     {@code clusterId} is provisional ({@code segmentId#label}) until a tracker assigns stable ids, and their
  *     {@code rankOverall} is 0 until {@link Ranking#rankOverall} runs
  */
-public record SegmentProfile(String segmentId, long rows, double glosaAmount, double billedTotal,
-        Map<String, Double> featureSpread, List<ClusterProfile> groups) {
+public record SegmentProfile(
+        String segmentId,
+        long rows,
+        double glosaAmount,
+        double billedTotal,
+        Map<String, Double> featureSpread,
+        List<ClusterProfile> groups) {
 
     /** Copies the collections. */
     public SegmentProfile {

@@ -10,8 +10,7 @@ import java.util.Arrays;
  * {@code -1} included, is treated as one group.
  */
 public final class AdjustedRandIndex {
-    private AdjustedRandIndex() {
-    }
+    private AdjustedRandIndex() {}
 
     /**
      * The adjusted Rand index of {@code a} and {@code b}.
@@ -20,7 +19,8 @@ public final class AdjustedRandIndex {
      */
     public static double of(int[] a, int[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException("partitions must label the same points: " + a.length + " vs " + b.length);
+            throw new IllegalArgumentException(
+                    "partitions must label the same points: " + a.length + " vs " + b.length);
         }
         int n = a.length;
         if (n < 2) {
@@ -38,7 +38,7 @@ public final class AdjustedRandIndex {
         }
         Arrays.sort(keys);
         double sumCells = 0;
-        for (int i = 0; i < n;) {
+        for (int i = 0; i < n; ) {
             int j = i;
             while (j < n && keys[j] == keys[i]) {
                 j++;

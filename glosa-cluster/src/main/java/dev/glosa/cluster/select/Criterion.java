@@ -108,7 +108,10 @@ public interface Criterion {
 
     /** The ids accepted by {@link #byId(String)}. */
     static List<String> ids() {
-        return List.of(SilhouetteCriterion.ID, SimplifiedSilhouetteCriterion.ID, CalinskiHarabaszCriterion.ID,
+        return List.of(
+                SilhouetteCriterion.ID,
+                SimplifiedSilhouetteCriterion.ID,
+                CalinskiHarabaszCriterion.ID,
                 DaviesBouldinCriterion.ID);
     }
 

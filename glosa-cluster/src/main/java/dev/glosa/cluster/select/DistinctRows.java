@@ -4,8 +4,7 @@ import dev.glosa.cluster.spi.FeatureMatrix;
 
 /** Counts the distinct rows of a matrix exactly, by sorting row indices (a primitive merge sort). */
 final class DistinctRows {
-    private DistinctRows() {
-    }
+    private DistinctRows() {}
 
     static int count(FeatureMatrix data) {
         int n = data.rows();

@@ -97,11 +97,19 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
     public Selection select(FeatureMatrix data, Parameters parameters, long seed) {
         int n = data.rows();
         String id = strategy.id();
-        Optional<Parameter> kParam = strategy.parameters().find(ClusteringStrategy.K)
-                .filter(p -> p instanceof Parameter.IntParameter);
+        Optional<Parameter> kParam =
+                strategy.parameters().find(ClusteringStrategy.K).filter(p -> p instanceof Parameter.IntParameter);
         if (n == 0) {
-            return new Selection(Selection.Status.SKIPPED_EMPTY, id, criterion.id(), null, new int[0], new double[0],
-                    0, Double.NaN, null);
+            return new Selection(
+                    Selection.Status.SKIPPED_EMPTY,
+                    id,
+                    criterion.id(),
+                    null,
+                    new int[0],
+                    new double[0],
+                    0,
+                    Double.NaN,
+                    null);
         }
         if (n == 1) {
             return oneGroup(Selection.Status.ONE_ROW, data, parameters, kParam.isPresent(), seed);
@@ -114,13 +122,16 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
             Clustering c = strategy.cluster(data, parameters, seed);
             double s = criterion.score(data, c.labels(), seed);
             Double eps = null;
-            if (c.parameters().space().find(ClusteringStrategy.EPS).filter(p -> p instanceof Parameter.RealParameter)
+            if (c.parameters()
+                    .space()
+                    .find(ClusteringStrategy.EPS)
+                    .filter(p -> p instanceof Parameter.RealParameter)
                     .isPresent()) {
                 var e = c.parameters().findDouble(ClusteringStrategy.EPS);
                 eps = e.isPresent() ? e.getAsDouble() : null;
             }
-            return new Selection(Selection.Status.SINGLE_RUN, id, criterion.id(), c, new int[0], new double[0], c.k(),
-                    s, eps);
+            return new Selection(
+                    Selection.Status.SINGLE_RUN, id, criterion.id(), c, new int[0], new double[0], c.k(), s, eps);
         }
         int hi = Math.min(Math.min(kMax, n - 1), distinct);
         if (hi < kMin) {
@@ -157,12 +168,11 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
                 }
             }
         }
-        return new Selection(Selection.Status.K_SEARCHED, id, criterion.id(), best, ks, scores, bestK, bestScore,
-                null);
+        return new Selection(Selection.Status.K_SEARCHED, id, criterion.id(), best, ks, scores, bestK, bestScore, null);
     }
 
-    private Selection oneGroup(Selection.Status status, FeatureMatrix data, Parameters parameters, boolean hasK,
-            long seed) {
+    private Selection oneGroup(
+            Selection.Status status, FeatureMatrix data, Parameters parameters, boolean hasK, long seed) {
         int n = data.rows();
         int d = data.dims();
         double[] x = data.values();
@@ -183,8 +193,11 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         if (hasK) {
             p = parameters.with(ClusteringStrategy.K, 1);
         }
-        Clustering c = Clustering.builder(strategy.id(), p, seed, new int[n]).centroids(mean, d).inertia(inertia)
-                .iterations(0, true).build();
+        Clustering c = Clustering.builder(strategy.id(), p, seed, new int[n])
+                .centroids(mean, d)
+                .inertia(inertia)
+                .iterations(0, true)
+                .build();
         return new Selection(status, strategy.id(), criterion.id(), c, new int[0], new double[0], 1, Double.NaN, null);
     }
 }

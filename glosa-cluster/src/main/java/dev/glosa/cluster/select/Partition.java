@@ -19,7 +19,8 @@ final class Partition {
     /** The non-noise points of {@code labels} (in index order) and their compacted labels. */
     static Partition of(int[] labels, int n) {
         if (labels.length != n) {
-            throw new IllegalArgumentException("labels.length (" + labels.length + ") must equal the number of points (" + n + ")");
+            throw new IllegalArgumentException(
+                    "labels.length (" + labels.length + ") must equal the number of points (" + n + ")");
         }
         int max = -1;
         int m = 0;

@@ -38,8 +38,16 @@ public final class Selection {
     private final double score;
     private final Double eps;
 
-    Selection(Status status, String strategyId, String criterion, Clustering clustering, int[] ksTried,
-            double[] scores, int chosenK, double score, Double eps) {
+    Selection(
+            Status status,
+            String strategyId,
+            String criterion,
+            Clustering clustering,
+            int[] ksTried,
+            double[] scores,
+            int chosenK,
+            double score,
+            Double eps) {
         this.status = status;
         this.strategyId = strategyId;
         this.criterion = criterion;

@@ -119,8 +119,8 @@ final class SilhouetteCriterion implements Criterion {
         @Override
         public double score(int[] labels) {
             if (labels.length != data.rows()) {
-                throw new IllegalArgumentException("labels.length (" + labels.length
-                        + ") must equal the number of points (" + data.rows() + ")");
+                throw new IllegalArgumentException(
+                        "labels.length (" + labels.length + ") must equal the number of points (" + data.rows() + ")");
             }
             for (int l : labels) {
                 if (l < 0) {

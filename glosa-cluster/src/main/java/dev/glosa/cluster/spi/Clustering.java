@@ -154,10 +154,17 @@ public final class Clustering {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Clustering c && c.strategyId.equals(strategyId) && c.parameters.equals(parameters)
-                && c.seed == seed && Arrays.equals(c.labels, labels) && c.k == k
-                && Arrays.equals(c.centroids, centroids) && c.iterations == iterations && c.converged == converged
-                && Double.compare(c.inertia, inertia) == 0 && Objects.equals(c.approximation, approximation);
+        return o instanceof Clustering c
+                && c.strategyId.equals(strategyId)
+                && c.parameters.equals(parameters)
+                && c.seed == seed
+                && Arrays.equals(c.labels, labels)
+                && c.k == k
+                && Arrays.equals(c.centroids, centroids)
+                && c.iterations == iterations
+                && c.converged == converged
+                && Double.compare(c.inertia, inertia) == 0
+                && Objects.equals(c.approximation, approximation);
     }
 
     @Override
@@ -192,7 +199,8 @@ public final class Clustering {
             this.labels = labels.clone();
             for (int i = 0; i < this.labels.length; i++) {
                 if (this.labels[i] < NOISE) {
-                    throw new IllegalArgumentException("label of point " + i + " must be >= -1, found " + this.labels[i]);
+                    throw new IllegalArgumentException(
+                            "label of point " + i + " must be >= -1, found " + this.labels[i]);
                 }
             }
         }
@@ -240,8 +248,8 @@ public final class Clustering {
                 max = Math.max(max, l);
             }
             if (centroids != null && centroids.length / dims <= max) {
-                throw new IllegalArgumentException("centroids hold " + centroids.length / dims
-                        + " rows but labels go up to " + max);
+                throw new IllegalArgumentException(
+                        "centroids hold " + centroids.length / dims + " rows but labels go up to " + max);
             }
             int[] map = new int[max + 1];
             Arrays.fill(map, -1);

@@ -53,8 +53,8 @@ public interface ClusteringStrategy {
      *
      * @throws IllegalArgumentException if the strategy has no integer parameter {@value #K} or the range is empty
      */
-    default java.util.List<Clustering> clusterEachK(FeatureMatrix data, Parameters parameters, int kMin, int kMax,
-            long seed) {
+    default java.util.List<Clustering> clusterEachK(
+            FeatureMatrix data, Parameters parameters, int kMin, int kMax, long seed) {
         if (kMin > kMax) {
             throw new IllegalArgumentException("kMin (" + kMin + ") must be <= kMax (" + kMax + ")");
         }

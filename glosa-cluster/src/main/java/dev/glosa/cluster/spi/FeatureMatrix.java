@@ -68,13 +68,15 @@ public final class FeatureMatrix {
     /** A matrix from one array per point, with columns named {@code x0, x1, ...} and row indices {@code 0..n-1}. */
     public static FeatureMatrix ofRows(double[]... points) {
         if (points.length == 0) {
-            throw new IllegalArgumentException("ofRows needs at least one point to know the dimension; use of(values, names, rowIndex) for an empty matrix");
+            throw new IllegalArgumentException(
+                    "ofRows needs at least one point to know the dimension; use of(values, names, rowIndex) for an empty matrix");
         }
         int d = points[0].length;
         double[] v = new double[points.length * d];
         for (int i = 0; i < points.length; i++) {
             if (points[i].length != d) {
-                throw new IllegalArgumentException("point " + i + " has " + points[i].length + " values, expected " + d);
+                throw new IllegalArgumentException(
+                        "point " + i + " has " + points[i].length + " values, expected " + d);
             }
             System.arraycopy(points[i], 0, v, i * d, d);
         }
@@ -138,8 +140,11 @@ public final class FeatureMatrix {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureMatrix m && m.dims == dims && m.columnNames.equals(columnNames)
-                && Arrays.equals(m.rowIndex, rowIndex) && Arrays.equals(m.values, values);
+        return o instanceof FeatureMatrix m
+                && m.dims == dims
+                && m.columnNames.equals(columnNames)
+                && Arrays.equals(m.rowIndex, rowIndex)
+                && Arrays.equals(m.values, values);
     }
 
     @Override

@@ -41,7 +41,8 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
         public IntParameter {
             checkName(name);
             if (min > max) {
-                throw new IllegalArgumentException("parameter '" + name + "': min (" + min + ") must be <= max (" + max + ")");
+                throw new IllegalArgumentException(
+                        "parameter '" + name + "': min (" + min + ") must be <= max (" + max + ")");
             }
             if (defaultValue != null && (defaultValue < min || defaultValue > max)) {
                 throw new IllegalArgumentException("parameter '" + name + "': default (" + defaultValue
@@ -52,15 +53,17 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
 
         @Override
         public Object check(Object value) {
-            if (!(value instanceof Integer) && !(value instanceof Long) && !(value instanceof Short)
+            if (!(value instanceof Integer)
+                    && !(value instanceof Long)
+                    && !(value instanceof Short)
                     && !(value instanceof Byte)) {
-                throw new IllegalArgumentException("parameter '" + name + "' must be an integer in [" + min + ", "
-                        + max + "], found " + describe(value));
+                throw new IllegalArgumentException("parameter '" + name + "' must be an integer in [" + min + ", " + max
+                        + "], found " + describe(value));
             }
             long v = ((Number) value).longValue();
             if (v < min || v > max) {
-                throw new IllegalArgumentException("parameter '" + name + "' must be in [" + min + ", " + max
-                        + "], found " + v);
+                throw new IllegalArgumentException(
+                        "parameter '" + name + "' must be in [" + min + ", " + max + "], found " + v);
             }
             return (int) v;
         }
@@ -70,8 +73,10 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
             try {
                 return check(Long.parseLong(text.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("parameter '" + name + "' must be an integer in [" + min + ", "
-                        + max + "], found '" + text + "'", e);
+                throw new IllegalArgumentException(
+                        "parameter '" + name + "' must be an integer in [" + min + ", " + max + "], found '" + text
+                                + "'",
+                        e);
             }
         }
     }
@@ -83,7 +88,8 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
         public RealParameter {
             checkName(name);
             if (!(min <= max)) {
-                throw new IllegalArgumentException("parameter '" + name + "': min (" + min + ") must be <= max (" + max + ")");
+                throw new IllegalArgumentException(
+                        "parameter '" + name + "': min (" + min + ") must be <= max (" + max + ")");
             }
             if (defaultValue != null && !(defaultValue >= min && defaultValue <= max)) {
                 throw new IllegalArgumentException("parameter '" + name + "': default (" + defaultValue
@@ -95,13 +101,13 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
         @Override
         public Object check(Object value) {
             if (!(value instanceof Number)) {
-                throw new IllegalArgumentException("parameter '" + name + "' must be a number in [" + min + ", "
-                        + max + "], found " + describe(value));
+                throw new IllegalArgumentException("parameter '" + name + "' must be a number in [" + min + ", " + max
+                        + "], found " + describe(value));
             }
             double v = ((Number) value).doubleValue();
             if (!Double.isFinite(v) || v < min || v > max) {
-                throw new IllegalArgumentException("parameter '" + name + "' must be a finite number in [" + min
-                        + ", " + max + "], found " + v);
+                throw new IllegalArgumentException(
+                        "parameter '" + name + "' must be a finite number in [" + min + ", " + max + "], found " + v);
             }
             return v;
         }
@@ -111,8 +117,9 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
             try {
                 return check(Double.parseDouble(text.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("parameter '" + name + "' must be a number in [" + min + ", "
-                        + max + "], found '" + text + "'", e);
+                throw new IllegalArgumentException(
+                        "parameter '" + name + "' must be a number in [" + min + ", " + max + "], found '" + text + "'",
+                        e);
             }
         }
     }
@@ -128,8 +135,8 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
                 throw new IllegalArgumentException("parameter '" + name + "' needs at least one choice");
             }
             if (defaultValue != null && !choices.contains(defaultValue)) {
-                throw new IllegalArgumentException("parameter '" + name + "': default '" + defaultValue
-                        + "' must be one of " + choices);
+                throw new IllegalArgumentException(
+                        "parameter '" + name + "': default '" + defaultValue + "' must be one of " + choices);
             }
             Objects.requireNonNull(description, "description");
         }
@@ -144,8 +151,8 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
             } else if (value instanceof Enum<?> e) {
                 return check(e.name());
             }
-            throw new IllegalArgumentException("parameter '" + name + "' must be one of " + choices + ", found "
-                    + describe(value));
+            throw new IllegalArgumentException(
+                    "parameter '" + name + "' must be one of " + choices + ", found " + describe(value));
         }
 
         @Override
@@ -156,7 +163,9 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
 
     private static void checkName(String name) {
         if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
-            throw new IllegalArgumentException("parameter name must be a letter followed by letters, digits, '_', '.' or '-', found '" + name + "'");
+            throw new IllegalArgumentException(
+                    "parameter name must be a letter followed by letters, digits, '_', '.' or '-', found '" + name
+                            + "'");
         }
     }
 

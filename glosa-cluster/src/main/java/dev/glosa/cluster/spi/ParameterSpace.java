@@ -32,7 +32,8 @@ public final class ParameterSpace {
         Map<String, Parameter> m = new LinkedHashMap<>();
         for (Parameter p : parameters) {
             if (m.put(p.name(), p) != null) {
-                throw new IllegalArgumentException("strategy '" + owner + "' declares parameter '" + p.name() + "' twice");
+                throw new IllegalArgumentException(
+                        "strategy '" + owner + "' declares parameter '" + p.name() + "' twice");
             }
         }
         return new ParameterSpace(owner, m);
@@ -66,8 +67,8 @@ public final class ParameterSpace {
     public Parameter get(String name) {
         Parameter p = byName.get(name);
         if (p == null) {
-            throw new IllegalArgumentException("strategy '" + owner + "' has no parameter '" + name + "'; known: "
-                    + byName.keySet());
+            throw new IllegalArgumentException(
+                    "strategy '" + owner + "' has no parameter '" + name + "'; known: " + byName.keySet());
         }
         return p;
     }

@@ -48,13 +48,17 @@ public final class StrategyRegistry {
                 }
                 s = it.next();
             } catch (ServiceConfigurationError e) {
-                LOG.log(System.Logger.Level.WARNING, "skipping a clustering strategy that cannot be loaded: " + e.getMessage());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "skipping a clustering strategy that cannot be loaded: " + e.getMessage());
                 continue;
             }
             if (!s.isAvailable()) {
                 skipped.put(s.id(), s.getClass().getName());
-                LOG.log(System.Logger.Level.DEBUG, "clustering strategy '" + s.id() + "' (" + s.getClass().getName()
-                        + ") is unavailable: a library it needs is missing");
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "clustering strategy '" + s.id() + "' (" + s.getClass().getName()
+                                + ") is unavailable: a library it needs is missing");
                 continue;
             }
             ClusteringStrategy prev = byId.put(s.id(), s);
@@ -62,8 +66,9 @@ public final class StrategyRegistry {
                 throw new IllegalStateException("two clustering strategies share the id '" + s.id() + "': "
                         + prev.getClass().getName() + " and " + s.getClass().getName());
             }
-            LOG.log(System.Logger.Level.DEBUG, "clustering strategy '" + s.id() + "' from "
-                    + s.getClass().getName());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "clustering strategy '" + s.id() + "' from " + s.getClass().getName());
         }
         return new StrategyRegistry(Collections.unmodifiableMap(byId), List.copyOf(skipped.keySet()));
     }
@@ -102,8 +107,10 @@ public final class StrategyRegistry {
     public ClusteringStrategy get(String id) {
         ClusteringStrategy s = byId.get(id);
         if (s == null) {
-            String extra = unavailable.contains(id) ? " ('" + id + "' was found but a library it needs is missing)" : "";
-            throw new IllegalArgumentException("unknown clustering strategy '" + id + "'; known: " + byId.keySet() + extra);
+            String extra =
+                    unavailable.contains(id) ? " ('" + id + "' was found but a library it needs is missing)" : "";
+            throw new IllegalArgumentException(
+                    "unknown clustering strategy '" + id + "'; known: " + byId.keySet() + extra);
         }
         return s;
     }

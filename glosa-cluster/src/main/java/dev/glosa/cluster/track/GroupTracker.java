@@ -1,8 +1,8 @@
 package dev.glosa.cluster.track;
 
+import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupIds;
 import dev.glosa.core.result.GroupRecord;
-import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,8 +64,12 @@ public final class GroupTracker {
      * @throws IllegalArgumentException if a record belongs to another segment, two records share an id or a serial,
      *     or there are two noise profiles
      */
-    public static SegmentTracking track(String segmentId, List<ClusterProfile> current, Map<String, Double> spreads,
-            List<GroupRecord> previous, TrackOptions options) {
+    public static SegmentTracking track(
+            String segmentId,
+            List<ClusterProfile> current,
+            Map<String, Double> spreads,
+            List<GroupRecord> previous,
+            TrackOptions options) {
         Objects.requireNonNull(segmentId, "segmentId");
         checkPrevious(segmentId, previous);
         int maxSerial = 0;
@@ -150,8 +154,18 @@ public final class GroupTracker {
         for (int c = 0; c < current.size(); c++) {
             ClusterProfile p = current.get(c).withClusterId(ids[c]).withStatus(status[c]);
             profiles.add(p);
-            state.add(new GroupRecord(segmentId, ids[c], serials[c], p.label(), p.rows(), p.rowShare(),
-                    p.glosaAmount(), p.featureCentres(), spreads, 0, p.description()));
+            state.add(new GroupRecord(
+                    segmentId,
+                    ids[c],
+                    serials[c],
+                    p.label(),
+                    p.rows(),
+                    p.rowShare(),
+                    p.glosaAmount(),
+                    p.featureCentres(),
+                    spreads,
+                    0,
+                    p.description()));
         }
         List<GroupRecord> vanished = new ArrayList<>();
         for (GroupRecord r : sorted(previous)) {
@@ -207,8 +221,12 @@ public final class GroupTracker {
      * @param recorded the recorded group
      * @param sizeWeight the weight of the size term
      */
-    public static double distance(Map<String, Double> centres, Map<String, Double> spreads, double rowShare,
-            GroupRecord recorded, double sizeWeight) {
+    public static double distance(
+            Map<String, Double> centres,
+            Map<String, Double> spreads,
+            double rowShare,
+            GroupRecord recorded,
+            double sizeWeight) {
         double ss = 0;
         int used = 0;
         for (Map.Entry<String, Double> e : centres.entrySet()) {
@@ -267,16 +285,16 @@ public final class GroupTracker {
         Set<Integer> serials = new HashSet<>();
         for (GroupRecord r : previous) {
             if (!r.segmentId().equals(segmentId)) {
-                throw new IllegalArgumentException("record " + r.clusterId() + " belongs to segment " + r.segmentId()
-                        + ", not to " + segmentId);
+                throw new IllegalArgumentException(
+                        "record " + r.clusterId() + " belongs to segment " + r.segmentId() + ", not to " + segmentId);
             }
             if (!ids.add(r.clusterId())) {
-                throw new IllegalArgumentException("two records of segment " + segmentId + " share the id "
-                        + r.clusterId());
+                throw new IllegalArgumentException(
+                        "two records of segment " + segmentId + " share the id " + r.clusterId());
             }
             if (!serials.add(r.serial())) {
-                throw new IllegalArgumentException("two records of segment " + segmentId + " share the serial "
-                        + r.serial());
+                throw new IllegalArgumentException(
+                        "two records of segment " + segmentId + " share the serial " + r.serial());
             }
         }
     }

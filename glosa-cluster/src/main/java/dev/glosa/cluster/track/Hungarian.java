@@ -26,13 +26,13 @@ final class Hungarian {
      */
     static int[] assign(double[] cost, int rows, int cols) {
         if (rows < 0 || cols < 0 || (long) rows * cols != cost.length) {
-            throw new IllegalArgumentException("cost.length (" + cost.length + ") must be rows (" + rows + ") x cols ("
-                    + cols + ")");
+            throw new IllegalArgumentException(
+                    "cost.length (" + cost.length + ") must be rows (" + rows + ") x cols (" + cols + ")");
         }
         for (int i = 0; i < cost.length; i++) {
             if (!Double.isFinite(cost[i])) {
-                throw new IllegalArgumentException("cost of row " + (i / cols) + ", column " + (i % cols)
-                        + " must be finite, found " + cost[i]);
+                throw new IllegalArgumentException(
+                        "cost of row " + (i / cols) + ", column " + (i % cols) + " must be finite, found " + cost[i]);
             }
         }
         if (rows <= cols) {

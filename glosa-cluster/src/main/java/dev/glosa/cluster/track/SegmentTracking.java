@@ -1,7 +1,7 @@
 package dev.glosa.cluster.track;
 
-import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
 import java.util.List;
 
 /**

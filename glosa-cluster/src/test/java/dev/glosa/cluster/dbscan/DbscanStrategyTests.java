@@ -39,7 +39,8 @@ class DbscanStrategyTests {
             int minPts = 1 + rnd.nextInt(8);
             int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, n, d, eps, minPts));
             Clustering c = dbscan.cluster(FeatureMatrix.of(x, d), params(eps, minPts), 0);
-            assertThat(c.labels()).as("trial %d: n=%d d=%d eps=%s minPts=%d", trial, n, d, eps, minPts)
+            assertThat(c.labels())
+                    .as("trial %d: n=%d d=%d eps=%s minPts=%d", trial, n, d, eps, minPts)
                     .containsExactly(expected);
         }
     }
@@ -49,7 +50,8 @@ class DbscanStrategyTests {
         double[] x = {0, 0, 1e-12, 0, 3e-12, 0, 5e9, 5e9, 5e9, 5e9, 5e9, 5e9 + 1e-12};
         for (double eps : new double[] {0, 1e-12, 2e-12, 4e-12}) {
             int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, 6, 2, eps, 2));
-            assertThat(dbscan.cluster(FeatureMatrix.of(x, 2), params(eps, 2), 0).labels()).as("eps %s", eps)
+            assertThat(dbscan.cluster(FeatureMatrix.of(x, 2), params(eps, 2), 0).labels())
+                    .as("eps %s", eps)
                     .containsExactly(expected);
         }
     }
@@ -75,7 +77,8 @@ class DbscanStrategyTests {
         assertThat(AdjustedRandIndex.of(nonNoise(c.labels(), c.labels()), nonNoise(c.labels(), b.truth())))
                 .isGreaterThanOrEqualTo(0.99);
         assertThat(AdjustedRandIndex.of(c.labels(), b.truth())).isGreaterThanOrEqualTo(0.9);
-        assertThat(dbscan.cluster(b.matrix(), dbscan.parameters().defaults(), 7)).isEqualTo(c);
+        assertThat(dbscan.cluster(b.matrix(), dbscan.parameters().defaults(), 7))
+                .isEqualTo(c);
     }
 
     @Test
@@ -111,8 +114,11 @@ class DbscanStrategyTests {
 
     @Test
     void automaticEpsNeedsMinPtsOfAtLeastTwo() {
-        assertThatThrownBy(() -> dbscan.cluster(FeatureMatrix.ofRows(new double[] {1}),
-                dbscan.parameters().defaults().with("minPts", 1), 0)).hasMessageContaining("minPts >= 2");
+        assertThatThrownBy(() -> dbscan.cluster(
+                        FeatureMatrix.ofRows(new double[] {1}),
+                        dbscan.parameters().defaults().with("minPts", 1),
+                        0))
+                .hasMessageContaining("minPts >= 2");
     }
 
     @Test
@@ -120,7 +126,8 @@ class DbscanStrategyTests {
         Blobs b = Blobs.generate(new int[] {200, 150, 100}, 2, 0.5, 10.0, 3);
         ElkiDbscanStrategy elki = new ElkiDbscanStrategy();
         Clustering ours = dbscan.cluster(b.matrix(), params(0.5, 5), 0);
-        Clustering theirs = elki.cluster(b.matrix(), elki.parameters().defaults().with("eps", 0.5), 0);
+        Clustering theirs =
+                elki.cluster(b.matrix(), elki.parameters().defaults().with("eps", 0.5), 0);
         // core points and noise agree exactly; only the cluster of an ambiguous border point may differ
         assertThat(theirs.noiseCount()).isEqualTo(ours.noiseCount());
         assertThat(AdjustedRandIndex.of(ours.labels(), theirs.labels())).isEqualTo(1.0);
@@ -130,11 +137,17 @@ class DbscanStrategyTests {
     void tinyInputsAreHandled() {
         FeatureMatrix empty = FeatureMatrix.of(new double[0], java.util.List.of("a"), new int[0]);
         assertThat(dbscan.cluster(empty, 0).size()).isZero();
-        assertThat(dbscan.cluster(FeatureMatrix.ofRows(new double[] {1}), params(1, 2), 0).labels())
+        assertThat(dbscan.cluster(FeatureMatrix.ofRows(new double[] {1}), params(1, 2), 0)
+                        .labels())
                 .containsExactly(-1);
-        assertThat(dbscan.cluster(FeatureMatrix.ofRows(new double[] {1}, new double[] {1}), 0).labels())
+        assertThat(dbscan.cluster(FeatureMatrix.ofRows(new double[] {1}, new double[] {1}), 0)
+                        .labels())
                 .containsExactly(-1, -1);
-        assertThat(dbscan.cluster(FeatureMatrix.ofRows(new double[] {1}, new double[] {1}, new double[] {1}),
-                params(0.5, 3), 0).labels()).containsExactly(0, 0, 0);
+        assertThat(dbscan.cluster(
+                                FeatureMatrix.ofRows(new double[] {1}, new double[] {1}, new double[] {1}),
+                                params(0.5, 3),
+                                0)
+                        .labels())
+                .containsExactly(0, 0, 0);
     }
 }

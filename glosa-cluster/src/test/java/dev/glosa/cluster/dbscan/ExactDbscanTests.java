@@ -21,7 +21,8 @@ class ExactDbscanTests {
         int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, n, d, eps, minPts));
         assertThat(run(x, n, d, eps, minPts)).as(what).containsExactly(expected);
         // without kept neighbour lists every border point searches the core points' tree instead
-        assertThat(canonical(ExactDbscan.run(new KdTree(x, n, d), eps, minPts, 0))).as("no lists, %s", what)
+        assertThat(canonical(ExactDbscan.run(new KdTree(x, n, d), eps, minPts, 0)))
+                .as("no lists, %s", what)
                 .containsExactly(expected);
     }
 
@@ -44,8 +45,13 @@ class ExactDbscanTests {
             // eps relative to the typical spacing in d dimensions, so that clusters, borders and noise all occur
             double eps = lattice ? 1 + rnd.nextInt(2) : (0.3 + rnd.nextDouble()) * Math.sqrt(d);
             int minPts = 1 + rnd.nextInt(12);
-            assertExact(x, n, d, eps, minPts, "trial " + trial + " n=" + n + " d=" + d + " eps=" + eps
-                    + " minPts=" + minPts);
+            assertExact(
+                    x,
+                    n,
+                    d,
+                    eps,
+                    minPts,
+                    "trial " + trial + " n=" + n + " d=" + d + " eps=" + eps + " minPts=" + minPts);
         }
     }
 

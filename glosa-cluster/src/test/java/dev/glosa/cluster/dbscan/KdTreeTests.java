@@ -106,7 +106,8 @@ class KdTreeTests {
                         all[j] = dist(x, d, i, j);
                     }
                     Arrays.sort(all);
-                    assertThat(tree.kthDistanceAround(p, k, heap)).as("d=%d k=%d point %d", d, k, i)
+                    assertThat(tree.kthDistanceAround(p, k, heap))
+                            .as("d=%d k=%d point %d", d, k, i)
                             .isEqualTo(all[k - 1]);
                 }
             }
@@ -134,7 +135,8 @@ class KdTreeTests {
                             expected = subset[f];
                         }
                     }
-                    assertThat(tree.minIndexWithin(x, i * d, r)).as("d=%d eps=%s point %d", d, eps, i)
+                    assertThat(tree.minIndexWithin(x, i * d, r))
+                            .as("d=%d eps=%s point %d", d, eps, i)
                             .isEqualTo(expected);
                 }
             }
@@ -151,6 +153,7 @@ class KdTreeTests {
         KdTree one = new KdTree(new double[] {1, 2}, 1, 2);
         assertThat(one.countAround(0, new KdTree.Radius(1), 5, new int[5])).isEqualTo(1);
         KdTree empty = new KdTree(new double[] {1, 2}, 2, new int[0], 0);
-        assertThat(empty.minIndexWithin(new double[] {1, 2}, 0, new KdTree.Radius(1))).isEqualTo(-1);
+        assertThat(empty.minIndexWithin(new double[] {1, 2}, 0, new KdTree.Radius(1)))
+                .isEqualTo(-1);
     }
 }

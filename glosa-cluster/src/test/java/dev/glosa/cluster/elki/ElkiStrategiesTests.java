@@ -15,8 +15,9 @@ class ElkiStrategiesTests {
     @Test
     void availabilityIsDecidedByClassPresence() {
         assertThat(ElkiSupport.available()).isTrue();
-        assertThat(ElkiSupport.available(getClass().getClassLoader(), ElkiSupport.CLUSTERING_CLASS,
-                "elki.not.there.Missing")).isFalse();
+        assertThat(ElkiSupport.available(
+                        getClass().getClassLoader(), ElkiSupport.CLUSTERING_CLASS, "elki.not.there.Missing"))
+                .isFalse();
         assertThat(new ElkiKMeansStrategy().isAvailable()).isTrue();
     }
 

@@ -22,7 +22,12 @@ class FeatureSpecTests {
         var lines = b.longs("lines");
         var payer = b.category("payer");
         double[][] rows = {
-            {100, 0.1, 10, 0.01}, {200, 0.2, -20, 0.02}, {300, 0.3, 30, 0.0}, {400, 0.4, -40, -0.01}, {1000, 0.5, 0, 0.0}};
+            {100, 0.1, 10, 0.01},
+            {200, 0.2, -20, 0.02},
+            {300, 0.3, 30, 0.0},
+            {400, 0.4, -40, -0.01},
+            {1000, 0.5, 0, 0.0}
+        };
         String[] payers = {"A", "B", "A", "C", null};
         for (int i = 0; i < rows.length; i++) {
             amount.add(rows[i][0]);
@@ -71,9 +76,10 @@ class FeatureSpecTests {
     @Test
     void transformsAndWeightsAreInvertible() {
         FeatureSet fs = FeatureSpec.of(
-                new Feature.Numeric(FeatureSpec.GLOSA_JUMP, Transform.LOG1P, 2.0, MissingValues.ERROR),
-                Feature.numeric(FeatureSpec.GLOSA_AMOUNT, Transform.ROBUST),
-                Feature.numeric(FeatureSpec.GLOSA_RATE, Transform.NONE).withWeight(3)).encode(table());
+                        new Feature.Numeric(FeatureSpec.GLOSA_JUMP, Transform.LOG1P, 2.0, MissingValues.ERROR),
+                        Feature.numeric(FeatureSpec.GLOSA_AMOUNT, Transform.ROBUST),
+                        Feature.numeric(FeatureSpec.GLOSA_RATE, Transform.NONE).withWeight(3))
+                .encode(table());
         FeatureMatrix m = fs.matrix();
         assertThat(m.get(1, 0)).isCloseTo(-2 * Math.log1p(20), TOL);
         // quartiles of 100,200,300,400,1000: 200 and 400, median 300
@@ -102,17 +108,23 @@ class FeatureSpecTests {
         double[] tenths = new double[10];
         java.util.Arrays.fill(tenths, 0.1);
         GlosaTable t = GlosaTable.of(dev.glosa.core.table.DoubleColumn.of("x", tenths));
-        assertThat(FeatureSpec.of(Feature.numeric("x", Transform.Z_SCORE)).encode(t).matrix().values())
+        assertThat(FeatureSpec.of(Feature.numeric("x", Transform.Z_SCORE))
+                        .encode(t)
+                        .matrix()
+                        .values())
                 .containsOnly(0.0);
     }
 
     @Test
     void nonFiniteValueFailsWithColumnAndRowOrIsImputedWithTheMedian() {
-        GlosaTable t = GlosaTable.of(dev.glosa.core.table.DoubleColumn.of("x", 1, Double.NaN, 3, 10,
-                Double.POSITIVE_INFINITY));
-        assertThatThrownBy(() -> FeatureSpec.of(Feature.numeric("x", Transform.NONE)).encode(t))
+        GlosaTable t = GlosaTable.of(
+                dev.glosa.core.table.DoubleColumn.of("x", 1, Double.NaN, 3, 10, Double.POSITIVE_INFINITY));
+        assertThatThrownBy(() ->
+                        FeatureSpec.of(Feature.numeric("x", Transform.NONE)).encode(t))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'x'").hasMessageContaining("row 1").hasMessageContaining("NaN");
+                .hasMessageContaining("'x'")
+                .hasMessageContaining("row 1")
+                .hasMessageContaining("NaN");
         FeatureSet fs = FeatureSpec.of(Feature.numeric("x", Transform.NONE).withMissing(MissingValues.MEDIAN))
                 .encode(t);
         assertThat(fs.matrix().values()).containsExactly(1, 3, 3, 10, 3);
@@ -127,20 +139,25 @@ class FeatureSpecTests {
         assertThat(oneHot.inverse(0, 0.4)).isEqualTo(0.4);
         FeatureSet all = FeatureSpec.of(Feature.oneHot("payer", 10)).encode(table());
         assertThat(all.names()).containsExactly("payer=A", "payer=B", "payer=C", "payer=<other>");
-        FeatureSet freq = FeatureSpec.of(Feature.frequency("payer").withWeight(2)).encode(table());
+        FeatureSet freq =
+                FeatureSpec.of(Feature.frequency("payer").withWeight(2)).encode(table());
         assertThat(freq.matrix().values()).containsExactly(0.8, 0.4, 0.8, 0.4, 0.4);
     }
 
     @Test
     void specErrorsNameTheColumn() {
-        assertThatThrownBy(() -> FeatureSpec.of(Feature.numeric("nope", Transform.NONE)).encode(table()))
+        assertThatThrownBy(() ->
+                        FeatureSpec.of(Feature.numeric("nope", Transform.NONE)).encode(table()))
                 .hasMessageContaining("'nope'");
-        assertThatThrownBy(() -> FeatureSpec.of(Feature.numeric("payer", Transform.NONE)).encode(table()))
-                .hasMessageContaining("'payer'").hasMessageContaining("CATEGORY");
+        assertThatThrownBy(() ->
+                        FeatureSpec.of(Feature.numeric("payer", Transform.NONE)).encode(table()))
+                .hasMessageContaining("'payer'")
+                .hasMessageContaining("CATEGORY");
         assertThatThrownBy(() -> FeatureSpec.of(Feature.oneHot("lines", 3)).encode(table()))
                 .hasMessageContaining("'lines'");
         assertThatThrownBy(() -> FeatureSpec.of(Feature.numeric("x", Transform.NONE), Feature.frequency("x")))
                 .hasMessageContaining("twice");
-        assertThatThrownBy(() -> Feature.numeric("x", Transform.NONE).withWeight(0)).hasMessageContaining("weight");
+        assertThatThrownBy(() -> Feature.numeric("x", Transform.NONE).withWeight(0))
+                .hasMessageContaining("weight");
     }
 }

@@ -17,7 +17,8 @@ class MoneyAwareFeaturesTests {
         assertThat(FeatureSpec.defaultTransform(FeatureSpec.GLOSA_RATE)).isEqualTo(Transform.Z_SCORE);
         assertThat(FeatureSpec.defaultTransform(FeatureSpec.GLOSA_RATE_JUMP)).isEqualTo(Transform.Z_SCORE);
         assertThat(FeatureSpec.defaultTransform("age_years")).isEqualTo(Transform.Z_SCORE);
-        assertThat(FeatureSpec.moneyAware().features()).extracting(f -> ((Feature.Numeric) f).transform())
+        assertThat(FeatureSpec.moneyAware().features())
+                .extracting(f -> ((Feature.Numeric) f).transform())
                 .containsExactly(Transform.LOG_Z_SCORE, Transform.Z_SCORE, Transform.LOG_Z_SCORE, Transform.Z_SCORE);
     }
 
@@ -25,8 +26,10 @@ class MoneyAwareFeaturesTests {
     void aLineAHundredTimesTheMedianIsAFewUnitsOutNotAHundred() {
         double[] v = {100, 110, 90, 105, 95, -50, 10_000};
         GlosaTable t = GlosaTable.of(DoubleColumn.of("glosa_amount", v));
-        FeatureSet z = FeatureSpec.of(Feature.numeric("glosa_amount", Transform.Z_SCORE)).encode(t);
-        FeatureSet log = FeatureSpec.of(Feature.numeric("glosa_amount", Transform.LOG_Z_SCORE)).encode(t);
+        FeatureSet z = FeatureSpec.of(Feature.numeric("glosa_amount", Transform.Z_SCORE))
+                .encode(t);
+        FeatureSet log = FeatureSpec.of(Feature.numeric("glosa_amount", Transform.LOG_Z_SCORE))
+                .encode(t);
         // z-score: the extreme line squeezes every other line together; on the log scale they stay apart
         double spreadZ = z.matrix().get(0, 0) - z.matrix().get(2, 0);
         double spreadLog = log.matrix().get(0, 0) - log.matrix().get(2, 0);
@@ -36,7 +39,8 @@ class MoneyAwareFeaturesTests {
         for (int i = 0; i < v.length; i++) {
             assertThat(log.inverse(0, log.matrix().get(i, 0))).as("row %d", i).isCloseTo(v[i], Offset.offset(1e-6));
         }
-        FeatureSet robust = FeatureSpec.of(Feature.numeric("glosa_amount", Transform.LOG_ROBUST)).encode(t);
+        FeatureSet robust = FeatureSpec.of(Feature.numeric("glosa_amount", Transform.LOG_ROBUST))
+                .encode(t);
         for (int i = 0; i < v.length; i++) {
             assertThat(robust.inverse(0, robust.matrix().get(i, 0))).isCloseTo(v[i], Offset.offset(1e-6));
         }

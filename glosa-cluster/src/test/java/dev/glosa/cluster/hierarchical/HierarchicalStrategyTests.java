@@ -38,7 +38,8 @@ class HierarchicalStrategyTests {
         ElkiOracle elki = new ElkiOracle(b.x(), b.n(), b.d());
         for (int k = 2; k <= 12; k++) {
             Clustering c = hc.cluster(b.matrix(), params(linkage, k), 1);
-            assertThat(AdjustedRandIndex.of(c.labels(), elki.anderberg(linkage, k))).as("%s k=%d", linkage, k)
+            assertThat(AdjustedRandIndex.of(c.labels(), elki.anderberg(linkage, k)))
+                    .as("%s k=%d", linkage, k)
                     .isEqualTo(1.0);
             assertThat(c.k()).isEqualTo(k);
         }
@@ -69,8 +70,8 @@ class HierarchicalStrategyTests {
 
     @Test
     void cutByHeightKeepsMergesUpToThatHeight() {
-        FeatureMatrix m = FeatureMatrix.ofRows(new double[] {0}, new double[] {1}, new double[] {10},
-                new double[] {11.5}, new double[] {30});
+        FeatureMatrix m = FeatureMatrix.ofRows(
+                new double[] {0}, new double[] {1}, new double[] {10}, new double[] {11.5}, new double[] {30});
         Parameters p = hc.parameters().defaults().with("linkage", "single");
         assertThat(hc.cluster(m, p.with("height", 1.0), 0).labels()).containsExactly(0, 0, 1, 2, 3);
         assertThat(hc.cluster(m, p.with("height", 1.5), 0).labels()).containsExactly(0, 0, 1, 1, 2);
@@ -83,10 +84,12 @@ class HierarchicalStrategyTests {
     @Test
     void largeSegmentsClusterRepresentativesAndSaySo() {
         Blobs b = Blobs.generate(new int[] {2000, 1500, 1800, 1200}, 4, 1.0, 12.0, 8);
-        Parameters p = hc.parameters().defaults().with("k", 4).with("maxPoints", 3000).with("representatives", 400);
+        Parameters p =
+                hc.parameters().defaults().with("k", 4).with("maxPoints", 3000).with("representatives", 400);
         Clustering c = hc.cluster(b.matrix(), p, 5);
-        assertThat(c.approximation()).hasValueSatisfying(s -> assertThat(s).contains("micro-clusters")
-                .contains("6500 points"));
+        assertThat(c.approximation())
+                .hasValueSatisfying(
+                        s -> assertThat(s).contains("micro-clusters").contains("6500 points"));
         assertThat(AdjustedRandIndex.of(c.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
         assertThat(hc.cluster(b.matrix(), p, 5)).isEqualTo(c);
     }
@@ -95,7 +98,8 @@ class HierarchicalStrategyTests {
     void clusterEachKCutsOneTreeAndEqualsSeparateCalls() {
         Blobs b = Blobs.generate(new int[] {300, 200, 250}, 3, 1.0, 6.0, 2);
         for (int maxPoints : new int[] {5000, 400}) {
-            Parameters p = hc.parameters().defaults().with("maxPoints", maxPoints).with("representatives", 200);
+            Parameters p =
+                    hc.parameters().defaults().with("maxPoints", maxPoints).with("representatives", 200);
             java.util.List<Clustering> all = hc.clusterEachK(b.matrix(), p, 2, 6, 9);
             assertThat(all).hasSize(5);
             for (int k = 2; k <= 6; k++) {
@@ -106,10 +110,16 @@ class HierarchicalStrategyTests {
 
     @Test
     void tinyAndDegenerateInputsAreHandled() {
-        assertThat(hc.cluster(FeatureMatrix.of(new double[0], java.util.List.of("a"), new int[0]), 0).size()).isZero();
-        assertThat(hc.cluster(FeatureMatrix.ofRows(new double[] {3}), 0).labels()).containsExactly(0);
-        Clustering same = hc.cluster(FeatureMatrix.ofRows(new double[] {1, 1}, new double[] {1, 1},
-                new double[] {1, 1}, new double[] {1, 1}), params("ward", 2), 0);
+        assertThat(hc.cluster(FeatureMatrix.of(new double[0], java.util.List.of("a"), new int[0]), 0)
+                        .size())
+                .isZero();
+        assertThat(hc.cluster(FeatureMatrix.ofRows(new double[] {3}), 0).labels())
+                .containsExactly(0);
+        Clustering same = hc.cluster(
+                FeatureMatrix.ofRows(
+                        new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1}),
+                params("ward", 2),
+                0);
         assertThat(same.k()).isEqualTo(2);
         assertThat(same.inertia()).isZero();
     }

@@ -30,8 +30,9 @@ class KMeansStrategyTests {
         assertThat(c.k()).isEqualTo(5);
         assertThat(c.converged()).isTrue();
         assertThat(c.iterations()).isBetween(1, 300);
-        assertThat(c.inertia()).isCloseTo(ElkiOracle.inertia(b.x(), b.n(), b.d(), c.labels()),
-                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(c.inertia())
+                .isCloseTo(
+                        ElkiOracle.inertia(b.x(), b.n(), b.d(), c.labels()), org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test
@@ -133,8 +134,10 @@ class KMeansStrategyTests {
         FeatureMatrix m = b.matrix();
         Clustering ref = kmeans.cluster(m, k(3).with("restarts", 2), 5);
         assertThat(AdjustedRandIndex.of(ref.labels(), b.truth())).isGreaterThanOrEqualTo(0.9);
-        assertThat(ref.inertia()).isCloseTo(ElkiOracle.inertia(b.x(), b.n(), b.d(), ref.labels()),
-                org.assertj.core.data.Offset.offset(1e-6 * ref.inertia()));
+        assertThat(ref.inertia())
+                .isCloseTo(
+                        ElkiOracle.inertia(b.x(), b.n(), b.d(), ref.labels()),
+                        org.assertj.core.data.Offset.offset(1e-6 * ref.inertia()));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<Clustering>> fs = new ArrayList<>();

@@ -34,11 +34,13 @@ import java.util.SplittableRandom;
 final class ScalarReferenceKMeans {
     /** Points per chunk, the unit of parallel work; an input of at most one chunk runs on the calling thread. */
     static final int CHUNK = 1 << 15;
+
     private final double[] x;
     private final int n;
     private final int d;
     /** The padded row width, {@code d} rounded up to a multiple of 4. */
     private final int w;
+
     private final int kCap;
     private int k;
 

@@ -19,8 +19,10 @@ class VectorKernelTests {
     @Test
     void theVectorPathIsOnWhereverTheModuleIs() {
         boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        assertThat(VectorSupport.ENABLED).isEqualTo(module && !"false".equals(System.getProperty("glosa.kmeans.vector"))
-                && VectorKernel.lanes() >= 4);
+        assertThat(VectorSupport.ENABLED)
+                .isEqualTo(module
+                        && !"false".equals(System.getProperty("glosa.kmeans.vector"))
+                        && VectorKernel.lanes() >= 4);
     }
 
     @Test
@@ -29,8 +31,8 @@ class VectorKernelTests {
         // (8), k up to 15 (two groups of lanes when a vector holds 8 doubles) and beyond the seeding boundary (17).
         int[][] shapes = {{2, 1200}, {4, 3000}, {5, 2500}, {8, 4000}, {9, 1500}};
         for (int[] shape : shapes) {
-            Blobs b = Blobs.generate(new int[] {shape[1], shape[1] / 2, shape[1] / 3, shape[1] / 4}, shape[0], 1.5, 2.0,
-                    shape[0]);
+            Blobs b = Blobs.generate(
+                    new int[] {shape[1], shape[1] / 2, shape[1] / 3, shape[1] / 4}, shape[0], 1.5, 2.0, shape[0]);
             assertSameAsReference(b, 1, 17, 3, 0.0);
             assertSameAsReference(b, 2, 6, 2, 1e-4);
         }
@@ -54,23 +56,24 @@ class VectorKernelTests {
         assertSameAsReference(new Blobs(x, 600, 4, new int[600], 1), 2, 12, 2, 0.0);
     }
 
-    private static void assertSameAsReference(Blobs b, int kMin, int kMax, int restarts, double tol)
-            throws Exception {
-        ScalarReferenceKMeans.Best[] ref = new ScalarReferenceKMeans(b.x(), b.n(), b.d(), kMax)
-                .runEach(kMin, kMax, restarts, 300, tol, 42);
+    private static void assertSameAsReference(Blobs b, int kMin, int kMax, int restarts, double tol) throws Exception {
+        ScalarReferenceKMeans.Best[] ref =
+                new ScalarReferenceKMeans(b.x(), b.n(), b.d(), kMax).runEach(kMin, kMax, restarts, 300, tol, 42);
         boolean[] paths = VectorSupport.ENABLED ? new boolean[] {false, true} : new boolean[] {false};
         for (boolean vector : paths) {
             for (int threads : new int[] {1, 2, 3}) {
                 ForkJoinPool pool = new ForkJoinPool(threads);
                 try {
                     HamerlyKMeans.Best[] got = pool.submit(() -> new HamerlyKMeans(b.x(), b.n(), b.d(), kMax, vector)
-                            .runEach(kMin, kMax, restarts, 300, tol, 42)).get();
+                                    .runEach(kMin, kMax, restarts, 300, tol, 42))
+                            .get();
                     for (int i = 0; i < ref.length; i++) {
-                        String what = String.format("d=%d n=%d k=%d vector=%b threads=%d", b.d(), b.n(), kMin + i,
-                                vector, threads);
+                        String what = String.format(
+                                "d=%d n=%d k=%d vector=%b threads=%d", b.d(), b.n(), kMin + i, vector, threads);
                         assertThat(got[i].assign).as(what).isEqualTo(ref[i].assign);
                         assertThat(got[i].centers).as(what).isEqualTo(ref[i].centers);
-                        assertThat(Double.doubleToRawLongBits(got[i].inertia)).as(what)
+                        assertThat(Double.doubleToRawLongBits(got[i].inertia))
+                                .as(what)
                                 .isEqualTo(Double.doubleToRawLongBits(ref[i].inertia));
                         assertThat(got[i].iterations).as(what).isEqualTo(ref[i].iterations);
                         assertThat(got[i].converged).as(what).isEqualTo(ref[i].converged);

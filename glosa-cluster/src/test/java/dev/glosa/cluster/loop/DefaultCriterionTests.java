@@ -1,12 +1,12 @@
 package dev.glosa.cluster.loop;
 
-import dev.glosa.core.result.SegmentResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.kmeans.KMeansStrategy;
 import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.spi.StrategyRegistry;
+import dev.glosa.core.result.SegmentResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +21,17 @@ class DefaultCriterionTests {
         PlantedData.Week week = PlantedData.design(150, 12L, 25, 300).week(84L, 0.0);
         int byDefault = recovered(week, Criterion.defaultCriterion().id());
         int exact = recovered(week, "silhouette");
-        assertThat(byDefault).as("default %d, exact silhouette %d of 150", byDefault, exact)
+        assertThat(byDefault)
+                .as("default %d, exact silhouette %d of 150", byDefault, exact)
                 .isGreaterThanOrEqualTo(exact)
                 .isGreaterThanOrEqualTo(143); // 95%
     }
 
     /** Segments whose chosen k is the planted one, with an adjusted Rand index of at least 0.9. */
     private static int recovered(PlantedData.Week week, String criterion) {
-        LoopResult r = LOOP.run(week.table(), LoopConfig.builder().seed(5).criterion(criterion).threads(2).build());
+        LoopResult r = LOOP.run(
+                week.table(),
+                LoopConfig.builder().seed(5).criterion(criterion).threads(2).build());
         assertThat(r.segments()).hasSize(150);
         int good = 0;
         for (SegmentResult s : r.segments()) {
@@ -36,7 +39,8 @@ class DefaultCriterionTests {
             for (int i = 0; i < truth.length; i++) {
                 truth[i] = week.truth()[s.assignment().row(i)];
             }
-            if (s.k() == week.plantedK().get(s.segmentId()) && AdjustedRandIndex.of(truth, s.assignment().labels()) >= 0.9) {
+            if (s.k() == week.plantedK().get(s.segmentId())
+                    && AdjustedRandIndex.of(truth, s.assignment().labels()) >= 0.9) {
                 good++;
             }
         }

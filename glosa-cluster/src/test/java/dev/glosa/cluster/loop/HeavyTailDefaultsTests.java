@@ -1,6 +1,5 @@
 package dev.glosa.cluster.loop;
 
-import dev.glosa.core.result.SegmentResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.features.FeatureSpec;
@@ -8,6 +7,7 @@ import dev.glosa.cluster.kmeans.KMeansStrategy;
 import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.select.OutlierRule;
 import dev.glosa.cluster.spi.StrategyRegistry;
+import dev.glosa.core.result.SegmentResult;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +29,20 @@ class HeavyTailDefaultsTests {
     @Test
     void defaultsFindThePlantedGroupsUnderHeavyTailsAndSetTheExtremeLinesAside() {
         PlantedData.Week week = DESIGN.week(84L, 0.0, 0.3, 0.02);
-        Figures byDefault = figures(week, LoopConfig.builder().seed(5).threads(2).build());
-        Figures reference = figures(week, LoopConfig.builder().features(FeatureSpec.reference()).criterion("silhouette")
-                .outliers(OutlierRule.off()).nearTie(0).seed(5).threads(2).build());
-        assertThat(byDefault.plantedK()).as("defaults %s, reference %s", byDefault, reference)
+        Figures byDefault =
+                figures(week, LoopConfig.builder().seed(5).threads(2).build());
+        Figures reference = figures(
+                week,
+                LoopConfig.builder()
+                        .features(FeatureSpec.reference())
+                        .criterion("silhouette")
+                        .outliers(OutlierRule.off())
+                        .nearTie(0)
+                        .seed(5)
+                        .threads(2)
+                        .build());
+        assertThat(byDefault.plantedK())
+                .as("defaults %s, reference %s", byDefault, reference)
                 .isGreaterThanOrEqualTo(105) // 70% of 150
                 .isGreaterThan(reference.plantedK());
         assertThat(byDefault.meanAri()).isGreaterThanOrEqualTo(0.92).isGreaterThan(reference.meanAri());
@@ -47,7 +57,8 @@ class HeavyTailDefaultsTests {
     @Test
     void defaultsSetNothingAsideOnWellSeparatedGroups() {
         PlantedData.Week week = DESIGN.week(84L, 0.0);
-        Figures byDefault = figures(week, LoopConfig.builder().seed(5).threads(2).build());
+        Figures byDefault =
+                figures(week, LoopConfig.builder().seed(5).threads(2).build());
         assertThat(byDefault.extreme()).isZero();
         assertThat(byDefault.normalAside()).as("%s", byDefault).isZero();
         assertThat(byDefault.plantedK()).isGreaterThanOrEqualTo(143); // 95%

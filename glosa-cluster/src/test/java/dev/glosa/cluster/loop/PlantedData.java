@@ -66,8 +66,13 @@ final class PlantedData {
             List<double[]> centres = centres(rnd, k);
             List<Group> groups = new ArrayList<>();
             for (int g = 0; g < k; g++) {
-                groups.add(new Group(g, centres.get(g), minRows + rnd.nextInt(maxRows - minRows + 1),
-                        (s + g) % ITEMS.length, (s + 2 * g) % SECTORS.length, (s + 3 * g) % REASONS.length));
+                groups.add(new Group(
+                        g,
+                        centres.get(g),
+                        minRows + rnd.nextInt(maxRows - minRows + 1),
+                        (s + g) % ITEMS.length,
+                        (s + 2 * g) % SECTORS.length,
+                        (s + 3 * g) % REASONS.length));
             }
             segs.add(new Segment(String.format("H%02d", s / 6), PAYERS[s % 3], TYPES[(s / 3) % 2], groups));
         }
@@ -207,7 +212,8 @@ final class PlantedData {
                     cats.add(new int[] {
                         rnd.nextDouble() < 0.8 ? g.item() : rnd.nextInt(ITEMS.length),
                         rnd.nextDouble() < 0.65 ? g.sector() : rnd.nextInt(SECTORS.length),
-                        rnd.nextDouble() < 0.7 ? g.reason() : rnd.nextInt(REASONS.length)});
+                        rnd.nextDouble() < 0.7 ? g.reason() : rnd.nextInt(REASONS.length)
+                    });
                     truth.add(g.tag());
                     double factor = logNoise > 0 ? Math.exp(logNoise * tails.nextGaussian()) : 1;
                     boolean extreme = extremeShare > 0 && tails.nextDouble() < extremeShare;

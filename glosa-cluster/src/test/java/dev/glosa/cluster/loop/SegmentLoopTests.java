@@ -1,7 +1,5 @@
 package dev.glosa.cluster.loop;
 
-import dev.glosa.core.result.KScore;
-import dev.glosa.core.result.SegmentResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -19,7 +17,9 @@ import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.core.result.CategoryLift;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupStatus;
+import dev.glosa.core.result.KScore;
 import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.segment.Segment;
 import dev.glosa.core.segment.Segmenter;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SegmentLoopTests {
-    private static final StrategyRegistry REGISTRY = StrategyRegistry.of(new KMeansStrategy(),
-            new TestStrategies.Failing(), new TestStrategies.SignSplit());
+    private static final StrategyRegistry REGISTRY =
+            StrategyRegistry.of(new KMeansStrategy(), new TestStrategies.Failing(), new TestStrategies.SignSplit());
     private static final SegmentLoop LOOP = new SegmentLoop(REGISTRY);
 
     private static PlantedData.Week week;
@@ -46,7 +46,8 @@ class SegmentLoopTests {
     @BeforeAll
     static void runOnce() {
         week = PlantedData.design(40, 11L, 25, 70).week(101L, 0.0);
-        oneThread = LOOP.run(week.table(), LoopConfig.builder().seed(5).threads(1).build());
+        oneThread =
+                LOOP.run(week.table(), LoopConfig.builder().seed(5).threads(1).build());
     }
 
     @Test
@@ -55,7 +56,8 @@ class SegmentLoopTests {
         List<String> misses = new ArrayList<>();
         for (SegmentResult r : oneThread.segments()) {
             int planted = week.plantedK().get(r.segmentId());
-            double ari = AdjustedRandIndex.of(truthOf(r.assignment()), r.assignment().labels());
+            double ari =
+                    AdjustedRandIndex.of(truthOf(r.assignment()), r.assignment().labels());
             if (r.k() == planted && ari >= 0.9) {
                 good++;
             } else {
@@ -68,7 +70,8 @@ class SegmentLoopTests {
 
     @Test
     void resultsAreIdenticalWithOneAndFourThreads() {
-        LoopResult four = LOOP.run(week.table(), LoopConfig.builder().seed(5).threads(4).build());
+        LoopResult four =
+                LOOP.run(week.table(), LoopConfig.builder().seed(5).threads(4).build());
         assertThat(four.segments()).isEqualTo(oneThread.segments());
         assertThat(four.state()).isEqualTo(oneThread.state());
     }
@@ -101,10 +104,16 @@ class SegmentLoopTests {
         LoopConfig config = LoopConfig.builder().seed(5).build();
         for (SegmentResult r : oneThread.segments()) {
             assertThat(r.status()).isEqualTo(SegmentStatus.CLUSTERED);
-            FeatureMatrix x = config.features().encode(week.table(), r.assignment().rows()).matrix();
-            double rescored = Criterion.byId(r.qualityMetric()).score(x, r.assignment().labels(), r.seed());
+            FeatureMatrix x = config.features()
+                    .encode(week.table(), r.assignment().rows())
+                    .matrix();
+            double rescored =
+                    Criterion.byId(r.qualityMetric()).score(x, r.assignment().labels(), r.seed());
             assertThat(rescored).as(r.key().describe()).isEqualTo(r.quality());
-            KScore chosen = r.qualityByK().stream().filter(s -> s.k() == r.k()).findFirst().orElseThrow();
+            KScore chosen = r.qualityByK().stream()
+                    .filter(s -> s.k() == r.k())
+                    .findFirst()
+                    .orElseThrow();
             assertThat(chosen.quality()).isEqualTo(r.quality());
         }
     }
@@ -146,7 +155,10 @@ class SegmentLoopTests {
             SegmentAssignment a = r.assignment();
             for (int i = 0; i < a.size(); i++) {
                 int label = a.label(i);
-                ClusterProfile p = r.profiles().stream().filter(q -> q.label() == label).findFirst().orElseThrow();
+                ClusterProfile p = r.profiles().stream()
+                        .filter(q -> q.label() == label)
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(a.clusterId(i)).isEqualTo(p.clusterId());
             }
             for (ClusterProfile p : r.profiles()) {
@@ -162,7 +174,8 @@ class SegmentLoopTests {
         for (int i = 0; i < ranking.size(); i++) {
             assertThat(ranking.get(i).rankOverall()).isEqualTo(i + 1);
             if (i > 0) {
-                assertThat(ranking.get(i).glosaAmount()).isLessThanOrEqualTo(ranking.get(i - 1).glosaAmount());
+                assertThat(ranking.get(i).glosaAmount())
+                        .isLessThanOrEqualTo(ranking.get(i - 1).glosaAmount());
             }
         }
         for (SegmentResult r : oneThread.segments()) {
@@ -175,11 +188,16 @@ class SegmentLoopTests {
     @Test
     void ranksByJumpWhenConfigured() {
         PlantedData.Week small = PlantedData.design(6, 3L, 20, 40).week(7L, 0.0);
-        LoopResult r = LOOP.run(small.table(), LoopConfig.builder().kRange(2, 6)
-                .profile(ProfileOptions.defaults().withRankBy(RankBy.JUMP)).build());
+        LoopResult r = LOOP.run(
+                small.table(),
+                LoopConfig.builder()
+                        .kRange(2, 6)
+                        .profile(ProfileOptions.defaults().withRankBy(RankBy.JUMP))
+                        .build());
         List<ClusterProfile> ranking = r.ranking();
         for (int i = 1; i < ranking.size(); i++) {
-            assertThat(ranking.get(i).glosaJump()).isLessThanOrEqualTo(ranking.get(i - 1).glosaJump());
+            assertThat(ranking.get(i).glosaJump())
+                    .isLessThanOrEqualTo(ranking.get(i - 1).glosaJump());
         }
     }
 
@@ -198,12 +216,22 @@ class SegmentLoopTests {
         for (ClusterProfile p : r.profiles()) {
             assertThat(p.distinctive()).extracting(CategoryLift::column).doesNotContain("DATA_NASC");
         }
-        LoopResult allowed = LOOP.run(withBirths, LoopConfig.builder().kRange(2, 6)
-                .profile(ProfileOptions.defaults().withPersonalOverrides(Map.of("DATA_NASC", false))).build());
-        assertThat(allowed.profiles()).flatExtracting(ClusterProfile::distinctive).extracting(CategoryLift::column)
+        LoopResult allowed = LOOP.run(
+                withBirths,
+                LoopConfig.builder()
+                        .kRange(2, 6)
+                        .profile(ProfileOptions.defaults().withPersonalOverrides(Map.of("DATA_NASC", false)))
+                        .build());
+        assertThat(allowed.profiles())
+                .flatExtracting(ClusterProfile::distinctive)
+                .extracting(CategoryLift::column)
                 .contains("DATA_NASC");
-        assertThatThrownBy(() -> LOOP.run(withBirths, LoopConfig.builder().kRange(2, 6)
-                .profile(ProfileOptions.defaults().withCategoryColumns(List.of("DATA_NASC"))).build()))
+        assertThatThrownBy(() -> LOOP.run(
+                        withBirths,
+                        LoopConfig.builder()
+                                .kRange(2, 6)
+                                .profile(ProfileOptions.defaults().withCategoryColumns(List.of("DATA_NASC")))
+                                .build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DATA_NASC (word NASC of the name)");
     }
@@ -212,7 +240,9 @@ class SegmentLoopTests {
     void segmentBelowMinimumSizeBecomesOneGroupMarkedTooSmall() {
         PlantedData.Week small = PlantedData.design(6, 3L, 20, 40).week(7L, 0.0);
         int threshold = 100;
-        LoopResult r = LOOP.run(small.table(), LoopConfig.builder().minSegmentSize(threshold).kRange(2, 6).build());
+        LoopResult r = LOOP.run(
+                small.table(),
+                LoopConfig.builder().minSegmentSize(threshold).kRange(2, 6).build());
         int tooSmall = 0;
         for (SegmentResult s : r.segments()) {
             if (s.rows() < threshold) {
@@ -237,8 +267,10 @@ class SegmentLoopTests {
     void failingSegmentIsRecordedWithItsReasonAndTheRunGoesOn() {
         PlantedData.Week small = PlantedData.design(6, 3L, 20, 40).week(7L, 0.0);
         String victim = Segmenter.split(small.table()).get(2).id();
-        LoopConfig config = LoopConfig.builder().kRange(2, 6)
-                .override(SegmentOverride.forSegment(victim).withStrategy(TestStrategies.Failing.ID)).build();
+        LoopConfig config = LoopConfig.builder()
+                .kRange(2, 6)
+                .override(SegmentOverride.forSegment(victim).withStrategy(TestStrategies.Failing.ID))
+                .build();
         LoopResult r = LOOP.run(small.table(), config);
         assertThat(r.segments()).hasSize(6);
         for (SegmentResult s : r.segments()) {
@@ -246,7 +278,9 @@ class SegmentLoopTests {
                 assertThat(s.status()).isEqualTo(SegmentStatus.FAILED);
                 assertThat(s.reason()).isEqualTo("IllegalStateException: planted failure on " + s.rows() + " rows");
                 assertThat(s.strategy()).isEqualTo(TestStrategies.Failing.ID);
-                assertThat(s.profiles()).singleElement().satisfies(p -> assertThat(p.rows()).isEqualTo(s.rows()));
+                assertThat(s.profiles())
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.rows()).isEqualTo(s.rows()));
                 assertThat(s.quality()).isNaN();
             } else {
                 assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
@@ -261,9 +295,11 @@ class SegmentLoopTests {
         PlantedData.Week small = PlantedData.design(12, 3L, 20, 40).week(7L, 0.0);
         List<Segment> segments = Segmenter.split(small.table());
         String byId = segments.get(0).id();
-        LoopConfig config = LoopConfig.builder().kRange(2, 6)
+        LoopConfig config = LoopConfig.builder()
+                .kRange(2, 6)
                 .override(SegmentOverride.forKeys(Map.of("payer", "UNIMED")).withKRange(3, 3))
-                .override(SegmentOverride.forSegment(byId).withKRange(2, 2)).build();
+                .override(SegmentOverride.forSegment(byId).withKRange(2, 2))
+                .build();
         LoopResult r = LOOP.run(small.table(), config);
         for (SegmentResult s : r.segments()) {
             if (s.segmentId().equals(byId)) {
@@ -278,7 +314,9 @@ class SegmentLoopTests {
     @Test
     void strategyWithoutKReportsEpsAndNoiseIsItsOwnGroup() {
         PlantedData.Week small = PlantedData.design(4, 3L, 20, 40).week(7L, 0.0);
-        LoopConfig config = LoopConfig.builder().strategy(TestStrategies.SignSplit.ID).parameter("eps", "0.4")
+        LoopConfig config = LoopConfig.builder()
+                .strategy(TestStrategies.SignSplit.ID)
+                .parameter("eps", "0.4")
                 .build();
         LoopResult r = LOOP.run(small.table(), config);
         DoubleColumn glosa = small.table().doubles(Role.GLOSA_AMOUNT.column());
@@ -350,8 +388,14 @@ class SegmentLoopTests {
             local[i] = i;
         }
         LoopConfig config = LoopConfig.builder().seed(5).build();
-        SegmentResult r = new SegmentJob(REGISTRY).run(new SegmentInput(inRun.key(), alone, local,
-                config.settingsFor(inRun.key()), List.of(), SegmentJob.segmentSeed(5, inRun.segmentId())));
+        SegmentResult r = new SegmentJob(REGISTRY)
+                .run(new SegmentInput(
+                        inRun.key(),
+                        alone,
+                        local,
+                        config.settingsFor(inRun.key()),
+                        List.of(),
+                        SegmentJob.segmentSeed(5, inRun.segmentId())));
         assertThat(r.assignment().labels()).isEqualTo(inRun.assignment().labels());
         assertThat(r.k()).isEqualTo(inRun.k());
         assertThat(r.quality()).isEqualTo(inRun.quality());
@@ -360,37 +404,45 @@ class SegmentLoopTests {
 
     @Test
     void configurationIsCheckedWhenBuilt() {
-        assertThatThrownBy(() -> LoopConfig.builder().kRange(1, 5).build())
-                .hasMessage("kMin must be >= 2, found 1");
-        assertThatThrownBy(() -> LoopConfig.builder().kRange(4, 3).build())
-                .hasMessage("kMax (3) must be >= kMin (4)");
-        assertThatThrownBy(() -> LoopConfig.builder().threads(0).build())
-                .hasMessage("threads must be >= 1, found 0");
+        assertThatThrownBy(() -> LoopConfig.builder().kRange(1, 5).build()).hasMessage("kMin must be >= 2, found 1");
+        assertThatThrownBy(() -> LoopConfig.builder().kRange(4, 3).build()).hasMessage("kMax (3) must be >= kMin (4)");
+        assertThatThrownBy(() -> LoopConfig.builder().threads(0).build()).hasMessage("threads must be >= 1, found 0");
         assertThatThrownBy(() -> LoopConfig.builder().minSegmentSize(0).build())
                 .hasMessage("minSegmentSize must be >= 1, found 0");
         assertThatThrownBy(() -> LoopConfig.builder().criterion("gap").build())
                 .hasMessageStartingWith("unknown criterion 'gap'");
         assertThatThrownBy(() -> LoopConfig.builder()
-                .override(SegmentOverride.forKeys(Map.of("sector", "UTI"))).build())
+                        .override(SegmentOverride.forKeys(Map.of("sector", "UTI")))
+                        .build())
                 .hasMessageContaining("names 'sector', which is not a segment key");
     }
 
     @Test
     void runRejectsConfigurationThatDoesNotFitTableOrRegistry() {
         GlosaTable t = week.table();
-        assertThatThrownBy(() -> LOOP.run(t, LoopConfig.builder().strategy("nope").build()))
+        assertThatThrownBy(
+                        () -> LOOP.run(t, LoopConfig.builder().strategy("nope").build()))
                 .hasMessageStartingWith("configuration of the run: unknown clustering strategy 'nope'");
-        assertThatThrownBy(() -> LOOP.run(t, LoopConfig.builder().parameter("restart", "3").build()))
+        assertThatThrownBy(() -> LOOP.run(
+                        t, LoopConfig.builder().parameter("restart", "3").build()))
                 .hasMessageContaining("has no parameter 'restart'");
-        assertThatThrownBy(() -> LOOP.run(t, LoopConfig.builder()
-                .features(FeatureSpec.of(Feature.numeric("glosa_amount", Transform.Z_SCORE),
-                        Feature.numeric("missing_column", Transform.Z_SCORE))).build()))
+        assertThatThrownBy(() -> LOOP.run(
+                        t,
+                        LoopConfig.builder()
+                                .features(FeatureSpec.of(
+                                        Feature.numeric("glosa_amount", Transform.Z_SCORE),
+                                        Feature.numeric("missing_column", Transform.Z_SCORE)))
+                                .build()))
                 .hasMessageContaining("missing_column");
         GlosaTable noJump = t.without("glosa_jump", "glosa_rate_jump");
-        assertThatThrownBy(() -> LOOP.run(noJump, LoopConfig.builder()
-                .features(FeatureSpec.of(Feature.numeric("glosa_amount", Transform.Z_SCORE),
-                        Feature.numeric("glosa_rate", Transform.Z_SCORE)))
-                .profile(ProfileOptions.defaults().withRankBy(RankBy.JUMP)).build()))
+        assertThatThrownBy(() -> LOOP.run(
+                        noJump,
+                        LoopConfig.builder()
+                                .features(FeatureSpec.of(
+                                        Feature.numeric("glosa_amount", Transform.Z_SCORE),
+                                        Feature.numeric("glosa_rate", Transform.Z_SCORE)))
+                                .profile(ProfileOptions.defaults().withRankBy(RankBy.JUMP))
+                                .build()))
                 .hasMessageStartingWith("rankBy JUMP needs the jump column 'glosa_jump'");
     }
 
@@ -401,8 +453,13 @@ class SegmentLoopTests {
         double[] rate = t.doubles("glosa_rate").values();
         rate[0] = Double.NaN;
         GlosaTable broken = t.with(DoubleColumn.of("glosa_rate", rate));
-        String victim = new dev.glosa.core.segment.SegmentKey(Segmenter.DEFAULT_KEYS,
-                List.of(t.category("hospital").get(0), t.category("payer").get(0), t.category("glosa_type").get(0))).id();
+        String victim = new dev.glosa.core.segment.SegmentKey(
+                        Segmenter.DEFAULT_KEYS,
+                        List.of(
+                                t.category("hospital").get(0),
+                                t.category("payer").get(0),
+                                t.category("glosa_type").get(0)))
+                .id();
         LoopResult r = LOOP.run(broken, LoopConfig.builder().kRange(2, 6).build());
         for (SegmentResult s : r.segments()) {
             if (s.segmentId().equals(victim)) {
@@ -418,9 +475,12 @@ class SegmentLoopTests {
     @Test
     void categoricalFeaturesAreEncodedWhileCentresCoverTheNumericColumns() {
         PlantedData.Week small = PlantedData.design(4, 3L, 20, 40).week(7L, 0.0);
-        FeatureSpec spec = FeatureSpec.of(Feature.numeric("glosa_amount", Transform.Z_SCORE),
-                Feature.numeric("glosa_rate", Transform.ROBUST), Feature.oneHot(PlantedData.ITEM, 3));
-        LoopResult r = LOOP.run(small.table(), LoopConfig.builder().features(spec).kRange(2, 6).build());
+        FeatureSpec spec = FeatureSpec.of(
+                Feature.numeric("glosa_amount", Transform.Z_SCORE),
+                Feature.numeric("glosa_rate", Transform.ROBUST),
+                Feature.oneHot(PlantedData.ITEM, 3));
+        LoopResult r = LOOP.run(
+                small.table(), LoopConfig.builder().features(spec).kRange(2, 6).build());
         for (SegmentResult s : r.segments()) {
             assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
             assertThat(s.featureSpread().keySet()).containsExactly("glosa_amount", "glosa_rate");
@@ -433,7 +493,8 @@ class SegmentLoopTests {
     @Test
     void featureColumnOfTheWrongTypeIsRejectedBeforeAnySegmentRuns() {
         FeatureSpec spec = FeatureSpec.of(Feature.numeric(PlantedData.ITEM, Transform.Z_SCORE));
-        assertThatThrownBy(() -> LOOP.run(week.table(), LoopConfig.builder().features(spec).build()))
+        assertThatThrownBy(() -> LOOP.run(
+                        week.table(), LoopConfig.builder().features(spec).build()))
                 .hasMessage("feature column 'item_category' must be DOUBLE or LONG, found CATEGORY");
     }
 
@@ -441,7 +502,8 @@ class SegmentLoopTests {
     void strategiesFoundOnTheClassPathRunThroughTheLoop() {
         PlantedData.Week small = PlantedData.design(6, 3L, 30, 60).week(7L, 0.0);
         SegmentLoop loaded = SegmentLoop.withDefaultStrategies();
-        LoopResult dbscan = loaded.run(small.table(), LoopConfig.builder().strategy("dbscan").build());
+        LoopResult dbscan = loaded.run(
+                small.table(), LoopConfig.builder().strategy("dbscan").build());
         DoubleColumn glosa = small.table().doubles(Role.GLOSA_AMOUNT.column());
         for (SegmentResult s : dbscan.segments()) {
             assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
@@ -451,11 +513,14 @@ class SegmentLoopTests {
             for (int row : s.assignment().rows()) {
                 segment += glosa.get(row);
             }
-            assertThat(s.profiles().stream().mapToDouble(ClusterProfile::glosaAmount).sum())
+            assertThat(s.profiles().stream()
+                            .mapToDouble(ClusterProfile::glosaAmount)
+                            .sum())
                     .isCloseTo(segment, within(0.005));
         }
-        LoopResult ward = loaded.run(small.table(), LoopConfig.builder().strategy("hierarchical").kRange(2, 8)
-                .build());
+        LoopResult ward = loaded.run(
+                small.table(),
+                LoopConfig.builder().strategy("hierarchical").kRange(2, 8).build());
         int recovered = 0;
         for (SegmentResult s : ward.segments()) {
             if (s.k() == small.plantedK().get(s.segmentId())) {
@@ -475,9 +540,11 @@ class SegmentLoopTests {
             SegmentResult moved = r.onRows(tableRows);
             assertThat(moved.assignment().size()).isEqualTo(r.assignment().size());
             for (int i = 0; i < r.assignment().size(); i++) {
-                assertThat(moved.assignment().row(i)).isEqualTo(1000 + 2 * r.assignment().row(i));
+                assertThat(moved.assignment().row(i))
+                        .isEqualTo(1000 + 2 * r.assignment().row(i));
                 assertThat(moved.assignment().label(i)).isEqualTo(r.assignment().label(i));
-                assertThat(moved.assignment().clusterId(i)).isEqualTo(r.assignment().clusterId(i));
+                assertThat(moved.assignment().clusterId(i))
+                        .isEqualTo(r.assignment().clusterId(i));
             }
             assertThat(moved.withProfiles(r.profiles()).profiles()).isEqualTo(r.profiles());
             assertThat(moved.qualityByK()).isEqualTo(r.qualityByK());

@@ -10,8 +10,13 @@ class SegmentSettingsTests {
 
     @Test
     void withProfileChangesOnlyHowGroupsAreProfiled() {
-        SegmentSettings base = LoopConfig.builder().strategy("kmeans").parameter("k", "4").kRange(3, 6)
-                .minSegmentSize(25).build().baseSettings();
+        SegmentSettings base = LoopConfig.builder()
+                .strategy("kmeans")
+                .parameter("k", "4")
+                .kRange(3, 6)
+                .minSegmentSize(25)
+                .build()
+                .baseSettings();
         ProfileOptions byJump = ProfileOptions.defaults().withRankBy(RankBy.JUMP);
 
         SegmentSettings changed = base.withProfile(byJump);

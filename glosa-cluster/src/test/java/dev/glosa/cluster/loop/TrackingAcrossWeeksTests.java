@@ -1,14 +1,14 @@
 package dev.glosa.cluster.loop;
 
-import dev.glosa.core.result.SegmentResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.result.SegmentResult;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class TrackingAcrossWeeksTests {
     private static final SegmentLoop LOOP = new SegmentLoop(StrategyRegistry.load());
-    private static final LoopConfig CONFIG = LoopConfig.builder().seed(3).kRange(2, 8).build();
+    private static final LoopConfig CONFIG =
+            LoopConfig.builder().seed(3).kRange(2, 8).build();
     private static final PlantedData DESIGN = PlantedData.design(12, 21L, 30, 70);
 
     @Test
@@ -69,8 +70,10 @@ class TrackingAcrossWeeksTests {
         assertThat(after.profiles()).hasSize(plantedBefore + 1);
         Map<String, String> ids2 = idsByTag(r2, w2);
         String extra = ids2.get(after.segmentId() + "/" + plantedBefore);
-        ClusterProfile extraProfile = after.profiles().stream().filter(p -> p.clusterId().equals(extra))
-                .findFirst().orElseThrow();
+        ClusterProfile extraProfile = after.profiles().stream()
+                .filter(p -> p.clusterId().equals(extra))
+                .findFirst()
+                .orElseThrow();
         assertThat(extraProfile.status()).isEqualTo(GroupStatus.NEW);
         assertThat(extra).isEqualTo(after.segmentId() + "-G" + (plantedBefore + 1));
         Set<String> oldIds = new HashSet<>();
@@ -97,9 +100,14 @@ class TrackingAcrossWeeksTests {
 
         String removedId = idsByTag(r1, w1).get(id + "/0");
         assertThat(r2.vanished()).extracting(GroupRecord::clusterId).containsExactly(removedId);
-        assertThat(resultOf(r2, id).vanished()).extracting(GroupRecord::clusterId).containsExactly(removedId);
+        assertThat(resultOf(r2, id).vanished())
+                .extracting(GroupRecord::clusterId)
+                .containsExactly(removedId);
         // Kept in the state for the absence window, one run absent.
-        GroupRecord kept = r2.state().stream().filter(r -> r.clusterId().equals(removedId)).findFirst().orElseThrow();
+        GroupRecord kept = r2.state().stream()
+                .filter(r -> r.clusterId().equals(removedId))
+                .findFirst()
+                .orElseThrow();
         assertThat(kept.runsAbsent()).isEqualTo(1);
         for (ClusterProfile p : resultOf(r2, id).profiles()) {
             assertThat(p.status()).isEqualTo(GroupStatus.KEPT);
@@ -114,8 +122,12 @@ class TrackingAcrossWeeksTests {
         LoopResult r2 = LOOP.run(w2.table(), CONFIG, r1.state(), ProgressListener.NONE);
         String gone = DESIGN.segments.get(5).id();
         assertThat(r2.segments()).extracting(SegmentResult::segmentId).doesNotContain(gone);
-        List<String> vanishedIds = r2.vanished().stream().map(GroupRecord::clusterId).toList();
-        List<String> goneIds = resultOf(r1, gone).profiles().stream().map(ClusterProfile::clusterId).sorted().toList();
+        List<String> vanishedIds =
+                r2.vanished().stream().map(GroupRecord::clusterId).toList();
+        List<String> goneIds = resultOf(r1, gone).profiles().stream()
+                .map(ClusterProfile::clusterId)
+                .sorted()
+                .toList();
         assertThat(vanishedIds).containsExactlyInAnyOrderElementsOf(goneIds);
     }
 
@@ -125,25 +137,32 @@ class TrackingAcrossWeeksTests {
         PlantedData.Week w2 = DESIGN.week(2L, 0.1);
         String id = DESIGN.segments.get(3).id();
         LoopResult r1 = LOOP.run(w1.table(), CONFIG);
-        LoopConfig failing = CONFIG.toBuilder().override(SegmentOverride.forSegment(id).withStrategy("failing"))
+        LoopConfig failing = CONFIG.toBuilder()
+                .override(SegmentOverride.forSegment(id).withStrategy("failing"))
                 .build();
-        SegmentLoop withFailing = new SegmentLoop(StrategyRegistry.of(new dev.glosa.cluster.kmeans.KMeansStrategy(),
-                new TestStrategies.Failing()));
+        SegmentLoop withFailing = new SegmentLoop(
+                StrategyRegistry.of(new dev.glosa.cluster.kmeans.KMeansStrategy(), new TestStrategies.Failing()));
         LoopResult r2 = withFailing.run(w2.table(), failing, r1.state(), ProgressListener.NONE);
         SegmentResult failed = resultOf(r2, id);
         assertThat(failed.status()).isEqualTo(dev.glosa.core.result.SegmentStatus.FAILED);
-        assertThat(failed.profiles()).singleElement()
+        assertThat(failed.profiles())
+                .singleElement()
                 .satisfies(p -> assertThat(p.clusterId()).isEqualTo(id + SegmentJob.FAILED_SUFFIX));
         assertThat(failed.vanished()).isEmpty();
         assertThat(failed.state()).isEqualTo(resultOf(r1, id).state());
         LoopResult r3 = LOOP.run(w2.table(), CONFIG, r2.state(), ProgressListener.NONE);
         assertThat(recovered(r1, w1, id)).isTrue();
         assertThat(recovered(r3, w2, id)).isTrue();
-        assertThat(resultOf(r3, id).profiles()).extracting(ClusterProfile::status).containsOnly(GroupStatus.KEPT);
+        assertThat(resultOf(r3, id).profiles())
+                .extracting(ClusterProfile::status)
+                .containsOnly(GroupStatus.KEPT);
     }
 
     private static SegmentResult resultOf(LoopResult r, String id) {
-        return r.segments().stream().filter(x -> x.segmentId().equals(id)).findFirst().orElseThrow();
+        return r.segments().stream()
+                .filter(x -> x.segmentId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean recovered(LoopResult r, PlantedData.Week w, String id) {
@@ -157,10 +176,15 @@ class TrackingAcrossWeeksTests {
             SegmentAssignment a = s.assignment();
             Map<Integer, Map<String, Integer>> counts = new HashMap<>();
             for (int i = 0; i < a.size(); i++) {
-                counts.computeIfAbsent(w.truth()[a.row(i)], t -> new HashMap<>()).merge(a.clusterId(i), 1, Integer::sum);
+                counts.computeIfAbsent(w.truth()[a.row(i)], t -> new HashMap<>())
+                        .merge(a.clusterId(i), 1, Integer::sum);
             }
-            counts.forEach((tag, byId) -> out.put(s.segmentId() + "/" + tag,
-                    byId.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+            counts.forEach((tag, byId) -> out.put(
+                    s.segmentId() + "/" + tag,
+                    byId.entrySet().stream()
+                            .max(Map.Entry.comparingByValue())
+                            .orElseThrow()
+                            .getKey()));
         }
         return out;
     }

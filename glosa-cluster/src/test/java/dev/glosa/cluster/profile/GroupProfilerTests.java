@@ -29,10 +29,21 @@ class GroupProfilerTests {
         double[] glosa = {1000, 1200, 800, 1000, 100, 200, 150, 50, 0, 500};
         double[] billed = {5000, 4000, 4000, 2000, 1000, 1000, 1500, 500, 800, 1000};
         double[] jump = {200, 300, 100, 400, -50, 0, -20, 0, 0, 0};
-        String[] item = {"MATERIAL", "MATERIAL", "MATERIAL", "DIARIA", "DIARIA", "DIARIA", "TAXA", "DIARIA", "DIARIA",
-            "TAXA"};
-        String[] sector = {"UTI", "UTI", "ENFERMARIA", "UTI", "ENFERMARIA", "ENFERMARIA", "ENFERMARIA",
-            "PRONTO_SOCORRO", "ENFERMARIA", "PRONTO_SOCORRO"};
+        String[] item = {
+            "MATERIAL", "MATERIAL", "MATERIAL", "DIARIA", "DIARIA", "DIARIA", "TAXA", "DIARIA", "DIARIA", "TAXA"
+        };
+        String[] sector = {
+            "UTI",
+            "UTI",
+            "ENFERMARIA",
+            "UTI",
+            "ENFERMARIA",
+            "ENFERMARIA",
+            "ENFERMARIA",
+            "PRONTO_SOCORRO",
+            "ENFERMARIA",
+            "PRONTO_SOCORRO"
+        };
         String[] reason = {"1001", "1001", "1702", "1001", "2001", "2001", "2001", "1702", null, "1001"};
         TableBuilder b = GlosaTable.builder();
         CategoryColumn.Builder h = b.category("hospital");
@@ -98,8 +109,9 @@ class GroupProfilerTests {
     @Test
     void featureCentresAreInOriginalUnitsAndSpreadIsTheSegmentsStandardDeviation() {
         SegmentProfile s = profile(ProfileOptions.defaults());
-        assertThat(group(s, 0).featureCentres()).containsExactly(
-                java.util.Map.entry("glosa_amount", 1000.0), java.util.Map.entry("billed_amount", 3750.0));
+        assertThat(group(s, 0).featureCentres())
+                .containsExactly(
+                        java.util.Map.entry("glosa_amount", 1000.0), java.util.Map.entry("billed_amount", 3750.0));
         double[] glosa = {1000, 1200, 800, 1000, 100, 200, 150, 50, 0, 500};
         double ss = 0;
         for (double v : glosa) {
@@ -154,8 +166,8 @@ class GroupProfilerTests {
 
     @Test
     void theDefaultsNeverDescribeAGroupByAPersonalColumn() {
-        SegmentProfile s = GroupProfiler.profile(withPersonalColumns(), KEY, ROWS, LABELS, FEATURES,
-                ProfileOptions.defaults());
+        SegmentProfile s =
+                GroupProfiler.profile(withPersonalColumns(), KEY, ROWS, LABELS, FEATURES, ProfileOptions.defaults());
 
         for (ClusterProfile p : s.groups()) {
             assertThat(p.distinctive()).extracting(CategoryLift::column).doesNotContain("NASC", "DOC");
@@ -167,25 +179,46 @@ class GroupProfilerTests {
     @Test
     void aPersonalColumnDescribesGroupsOnlyWhenItsOverrideSaysItIsNotPersonal() {
         GlosaTable t = withPersonalColumns();
-        SegmentProfile allowed = GroupProfiler.profile(t, KEY, ROWS, LABELS, FEATURES,
+        SegmentProfile allowed = GroupProfiler.profile(
+                t,
+                KEY,
+                ROWS,
+                LABELS,
+                FEATURES,
                 ProfileOptions.defaults().withPersonalOverrides(java.util.Map.of("nasc", false)));
-        assertThat(group(allowed, 0).distinctive()).extracting(CategoryLift::value).contains("19900807");
+        assertThat(group(allowed, 0).distinctive())
+                .extracting(CategoryLift::value)
+                .contains("19900807");
 
-        assertThatThrownBy(() -> GroupProfiler.profile(t, KEY, ROWS, LABELS, FEATURES,
-                ProfileOptions.defaults().withCategoryColumns(List.of("sector", "DOC"))))
+        assertThatThrownBy(() -> GroupProfiler.profile(
+                        t,
+                        KEY,
+                        ROWS,
+                        LABELS,
+                        FEATURES,
+                        ProfileOptions.defaults().withCategoryColumns(List.of("sector", "DOC"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DOC (100% of 10 values sampled are valid CPFs)")
                 .hasMessageContaining("personal: false");
-        SegmentProfile marked = GroupProfiler.profile(t, KEY, ROWS, LABELS, FEATURES,
+        SegmentProfile marked = GroupProfiler.profile(
+                t,
+                KEY,
+                ROWS,
+                LABELS,
+                FEATURES,
                 ProfileOptions.defaults().withPersonalOverrides(java.util.Map.of("sector", true)));
-        assertThat(group(marked, 0).distinctive()).extracting(CategoryLift::column).containsOnly("item_category");
+        assertThat(group(marked, 0).distinctive())
+                .extracting(CategoryLift::column)
+                .containsOnly("item_category");
     }
 
     @Test
     void liftsCanBeMeasuredInRows() {
         SegmentProfile s = profile(ProfileOptions.defaults().withLifts(LiftBasis.ROWS, 0.1, 1.2, 5));
-        CategoryLift diaria = group(s, 1).distinctive().stream().filter(l -> l.value().equals("DIARIA"))
-                .findFirst().orElseThrow();
+        CategoryLift diaria = group(s, 1).distinctive().stream()
+                .filter(l -> l.value().equals("DIARIA"))
+                .findFirst()
+                .orElseThrow();
         assertThat(diaria.shareInGroup()).isEqualTo(0.8);
         assertThat(diaria.shareInSegment()).isEqualTo(0.5);
         assertThat(diaria.lift()).isCloseTo(1.6, within(1e-12));
@@ -204,10 +237,10 @@ class GroupProfilerTests {
     @Test
     void topReasonsAreOrderedByGlosaWithTheirShare() {
         SegmentProfile s = profile(ProfileOptions.defaults());
-        assertThat(group(s, 0).topReasons()).containsExactly(
-                new ReasonShare("1001", 3, 3200.0, 0.8), new ReasonShare("1702", 1, 800.0, 0.2));
-        assertThat(group(s, 1).topReasons()).containsExactly(
-                new ReasonShare("2001", 3, 450.0, 0.9), new ReasonShare("1702", 1, 50.0, 0.1));
+        assertThat(group(s, 0).topReasons())
+                .containsExactly(new ReasonShare("1001", 3, 3200.0, 0.8), new ReasonShare("1702", 1, 800.0, 0.2));
+        assertThat(group(s, 1).topReasons())
+                .containsExactly(new ReasonShare("2001", 3, 450.0, 0.9), new ReasonShare("1702", 1, 50.0, 0.1));
     }
 
     @Test
@@ -248,8 +281,8 @@ class GroupProfilerTests {
         SegmentProfile byJump = profile(ProfileOptions.defaults().withRankBy(RankBy.JUMP));
         assertThat(byJump.groups()).extracting(ClusterProfile::label).containsExactly(0, -1, 1);
         int[] labels = {1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
-        SegmentProfile swapped = GroupProfiler.profile(table(), KEY, ROWS, labels, FEATURES,
-                ProfileOptions.defaults().withRankBy(RankBy.JUMP));
+        SegmentProfile swapped = GroupProfiler.profile(
+                table(), KEY, ROWS, labels, FEATURES, ProfileOptions.defaults().withRankBy(RankBy.JUMP));
         assertThat(swapped.groups()).extracting(ClusterProfile::label).containsExactly(1, 0);
     }
 
@@ -275,21 +308,28 @@ class GroupProfilerTests {
             rows[r] = r;
             labels[r] = rnd.nextInt(9) - 1;
         }
-        SegmentProfile s = GroupProfiler.profile(b.build(), new SegmentKey(List.of(), List.of()), rows, labels,
-                List.of("glosa_amount"), ProfileOptions.defaults());
+        SegmentProfile s = GroupProfiler.profile(
+                b.build(),
+                new SegmentKey(List.of(), List.of()),
+                rows,
+                labels,
+                List.of("glosa_amount"),
+                ProfileOptions.defaults());
         BigDecimal groups = BigDecimal.ZERO;
         for (ClusterProfile p : s.groups()) {
             groups = groups.add(new BigDecimal(p.glosaAmount()));
         }
         assertThat(groups.subtract(exact).abs().doubleValue()).isLessThan(0.005);
-        assertThat(new BigDecimal(s.glosaAmount()).subtract(exact).abs().doubleValue()).isLessThan(0.005);
+        assertThat(new BigDecimal(s.glosaAmount()).subtract(exact).abs().doubleValue())
+                .isLessThan(0.005);
         assertThat(s.groups()).hasSize(9);
     }
 
     @Test
     void rejectsLabelsThatDoNotFitTheRows() {
-        assertThatThrownBy(() -> GroupProfiler.profile(table(), KEY, ROWS, new int[3], FEATURES,
-                ProfileOptions.defaults())).hasMessage("labels (3) must be as many as rows (10)");
+        assertThatThrownBy(() ->
+                        GroupProfiler.profile(table(), KEY, ROWS, new int[3], FEATURES, ProfileOptions.defaults()))
+                .hasMessage("labels (3) must be as many as rows (10)");
         int[] bad = LABELS.clone();
         bad[2] = -2;
         assertThatThrownBy(() -> GroupProfiler.profile(table(), KEY, ROWS, bad, FEATURES, ProfileOptions.defaults()))

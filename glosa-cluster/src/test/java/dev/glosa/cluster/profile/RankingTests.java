@@ -11,27 +11,45 @@ import org.junit.jupiter.api.Test;
 class RankingTests {
 
     private static ClusterProfile p(String segment, int label, double glosa, double jump, int rankInSegment) {
-        return new ClusterProfile(segment, segment + "-G" + (label + 1), label, 10, 0.5, glosa, glosa / 10, glosa / 10,
-                0.5, 0.1, jump, Map.of(), List.of(), List.of(), "", rankInSegment, 0, GroupStatus.NEW);
+        return new ClusterProfile(
+                segment,
+                segment + "-G" + (label + 1),
+                label,
+                10,
+                0.5,
+                glosa,
+                glosa / 10,
+                glosa / 10,
+                0.5,
+                0.1,
+                jump,
+                Map.of(),
+                List.of(),
+                List.of(),
+                "",
+                rankInSegment,
+                0,
+                GroupStatus.NEW);
     }
 
     @Test
     void ranksEveryGroupOfTheRunByTotalGlosaKeepingTheOrderGiven() {
-        List<ClusterProfile> in = List.of(p("A", 0, 500, 10, 1), p("A", 1, 100, 90, 2), p("B", 0, 900, -5, 1),
-                p("B", 1, 500, 0, 2));
+        List<ClusterProfile> in =
+                List.of(p("A", 0, 500, 10, 1), p("A", 1, 100, 90, 2), p("B", 0, 900, -5, 1), p("B", 1, 500, 0, 2));
         List<ClusterProfile> out = Ranking.rankOverall(in, RankBy.GLOSA);
         // Ties (A/0 and B/1 at 500) go to the earlier profile.
         assertThat(out).extracting(ClusterProfile::rankOverall).containsExactly(2, 4, 1, 3);
         assertThat(out).extracting(ClusterProfile::clusterId).containsExactly("A-G1", "A-G2", "B-G1", "B-G2");
         assertThat(out).extracting(ClusterProfile::rankInSegment).containsExactly(1, 2, 1, 2);
-        assertThat(Ranking.byOverallRank(out)).extracting(ClusterProfile::glosaAmount)
+        assertThat(Ranking.byOverallRank(out))
+                .extracting(ClusterProfile::glosaAmount)
                 .containsExactly(900.0, 500.0, 500.0, 100.0);
     }
 
     @Test
     void ranksByJumpWhenAskedWithUnknownJumpsLast() {
-        List<ClusterProfile> in = List.of(p("A", 0, 500, 10, 1), p("A", 1, 100, 90, 2), p("B", 0, 900, Double.NaN, 1),
-                p("B", 1, 500, 0, 2));
+        List<ClusterProfile> in = List.of(
+                p("A", 0, 500, 10, 1), p("A", 1, 100, 90, 2), p("B", 0, 900, Double.NaN, 1), p("B", 1, 500, 0, 2));
         List<ClusterProfile> out = Ranking.rankOverall(in, RankBy.JUMP);
         assertThat(out).extracting(ClusterProfile::rankOverall).containsExactly(2, 1, 4, 3);
     }

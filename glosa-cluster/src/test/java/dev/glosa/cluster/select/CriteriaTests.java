@@ -20,12 +20,16 @@ class CriteriaTests {
         ElkiOracle elki = new ElkiOracle(b.x(), b.n(), b.d());
         KMeansStrategy km = new KMeansStrategy();
         for (int k = 2; k <= 7; k++) {
-            int[] labels = km.cluster(m, km.parameters().defaults().with("k", k), 1).labels();
-            assertThat(Criterion.silhouette().score(m, labels, 0)).as("silhouette k=%d", k)
+            int[] labels =
+                    km.cluster(m, km.parameters().defaults().with("k", k), 1).labels();
+            assertThat(Criterion.silhouette().score(m, labels, 0))
+                    .as("silhouette k=%d", k)
                     .isCloseTo(elki.silhouette(labels), TOL);
-            assertThat(Criterion.calinskiHarabasz().score(m, labels, 0)).as("CH k=%d", k)
+            assertThat(Criterion.calinskiHarabasz().score(m, labels, 0))
+                    .as("CH k=%d", k)
                     .isCloseTo(elki.calinskiHarabasz(labels), Offset.offset(1e-9 * elki.calinskiHarabasz(labels)));
-            assertThat(Criterion.daviesBouldin().score(m, labels, 0)).as("DB k=%d", k)
+            assertThat(Criterion.daviesBouldin().score(m, labels, 0))
+                    .as("DB k=%d", k)
                     .isCloseTo(elki.daviesBouldin(labels), TOL);
         }
         // the planted partition too, singletons included
@@ -57,18 +61,21 @@ class CriteriaTests {
 
     @Test
     void noiseIsLeftOutAndFewerThanTwoClustersIsNaN() {
-        FeatureMatrix m = FeatureMatrix.ofRows(new double[] {0}, new double[] {1}, new double[] {5},
-                new double[] {6}, new double[] {100});
+        FeatureMatrix m = FeatureMatrix.ofRows(
+                new double[] {0}, new double[] {1}, new double[] {5}, new double[] {6}, new double[] {100});
         double withNoise = Criterion.silhouette().score(m, new int[] {0, 0, 1, 1, -1}, 0);
         double without = Criterion.silhouette().score(m.select(new int[] {0, 1, 2, 3}), new int[] {0, 0, 1, 1}, 0);
         assertThat(withNoise).isEqualTo(without);
         for (String id : Criterion.ids()) {
-            assertThat(Criterion.byId(id).score(m, new int[] {0, 0, 0, 0, -1}, 0)).as(id).isNaN();
+            assertThat(Criterion.byId(id).score(m, new int[] {0, 0, 0, 0, -1}, 0))
+                    .as(id)
+                    .isNaN();
             assertThat(Criterion.byId(id).id()).isEqualTo(id);
         }
         assertThat(Criterion.byId(" Simplified_Silhouette ").id()).isEqualTo("simplified-silhouette");
         assertThat(Criterion.defaultCriterion().id()).isEqualTo("simplified-silhouette");
-        assertThatThrownBy(() -> Criterion.byId("dunn")).hasMessageContaining("'dunn'")
+        assertThatThrownBy(() -> Criterion.byId("dunn"))
+                .hasMessageContaining("'dunn'")
                 .hasMessageContaining("silhouette");
     }
 
@@ -82,14 +89,16 @@ class CriteriaTests {
 
     @Test
     void adjustedRandIndexHasKnownValues() {
-        assertThat(AdjustedRandIndex.of(new int[] {0, 0, 1, 1}, new int[] {5, 5, 3, 3})).isEqualTo(1.0);
+        assertThat(AdjustedRandIndex.of(new int[] {0, 0, 1, 1}, new int[] {5, 5, 3, 3}))
+                .isEqualTo(1.0);
         // scikit-learn: adjusted_rand_score([0,0,1,1],[0,0,1,2]) = 0.5714285714285715
         assertThat(AdjustedRandIndex.of(new int[] {0, 0, 1, 1}, new int[] {0, 0, 1, 2}))
                 .isCloseTo(0.5714285714285715, TOL);
         // no pair agrees: index 0, expected 1/6, max 1 -> (0 - 1/6) / (1 - 1/6) = -0.2
         assertThat(AdjustedRandIndex.of(new int[] {0, 0, 1, 2}, new int[] {0, 1, 0, 2}))
                 .isCloseTo(-0.2, TOL);
-        assertThat(AdjustedRandIndex.of(new int[] {0, 0, 0}, new int[] {1, 1, 1})).isEqualTo(1.0);
+        assertThat(AdjustedRandIndex.of(new int[] {0, 0, 0}, new int[] {1, 1, 1}))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -101,19 +110,26 @@ class CriteriaTests {
                 v[i] = rnd.nextGaussian() * (i % 3 + 1);
             }
             FeatureMatrix m = FeatureMatrix.of(v, 3);
-            for (Criterion c : new Criterion[] {Criterion.silhouette(), Criterion.silhouette(25),
-                    Criterion.simplifiedSilhouette(), Criterion.calinskiHarabasz(), Criterion.daviesBouldin()}) {
+            for (Criterion c : new Criterion[] {
+                Criterion.silhouette(),
+                Criterion.silhouette(25),
+                Criterion.simplifiedSilhouette(),
+                Criterion.calinskiHarabasz(),
+                Criterion.daviesBouldin()
+            }) {
                 Criterion.Scorer scorer = c.prepare(m, 5);
                 for (int k = 1; k <= Math.min(9, n); k++) {
                     int[] labels = new int[n];
                     for (int i = 0; i < n; i++) {
                         labels[i] = rnd.nextInt(k) * 3; // gaps in the label numbers too
                     }
-                    assertThat(Double.doubleToLongBits(scorer.score(labels))).as("%s n=%d k=%d", c, n, k)
+                    assertThat(Double.doubleToLongBits(scorer.score(labels)))
+                            .as("%s n=%d k=%d", c, n, k)
                             .isEqualTo(Double.doubleToLongBits(c.score(m, labels, 5)));
                     if (n > 3) {
                         labels[n / 2] = -1; // noise
-                        assertThat(Double.doubleToLongBits(scorer.score(labels))).as("%s n=%d k=%d noise", c, n, k)
+                        assertThat(Double.doubleToLongBits(scorer.score(labels)))
+                                .as("%s n=%d k=%d noise", c, n, k)
                                 .isEqualTo(Double.doubleToLongBits(c.score(m, labels, 5)));
                     }
                 }

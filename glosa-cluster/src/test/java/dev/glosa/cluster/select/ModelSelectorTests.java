@@ -19,15 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelSelectorTests {
-    private static final List<ClusteringStrategy> STRATEGIES = List.of(new KMeansStrategy(), new DbscanStrategy(),
-            new HierarchicalStrategy());
+    private static final List<ClusteringStrategy> STRATEGIES =
+            List.of(new KMeansStrategy(), new DbscanStrategy(), new HierarchicalStrategy());
 
     @ParameterizedTest
     @ValueSource(strings = {"silhouette", "simplified-silhouette", "calinski-harabasz", "davies-bouldin"})
     void findsThePlantedKWithEveryCriterion(String criterion) {
         Blobs b = Blobs.generate(new int[] {120, 90, 150, 60, 100}, 4, 1.0, 10.0, 31);
         for (ClusteringStrategy s : List.of(new KMeansStrategy(), new HierarchicalStrategy())) {
-            Selection sel = ModelSelector.of(s).withCriterion(Criterion.byId(criterion)).select(b.matrix(), 3);
+            Selection sel =
+                    ModelSelector.of(s).withCriterion(Criterion.byId(criterion)).select(b.matrix(), 3);
             assertThat(sel.status()).isEqualTo(Selection.Status.K_SEARCHED);
             assertThat(sel.chosenK()).as("%s %s", s.id(), criterion).isEqualTo(5);
             assertThat(AdjustedRandIndex.of(sel.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
@@ -48,9 +49,11 @@ class ModelSelectorTests {
             assertThat(s).isLessThanOrEqualTo(sel.score());
         }
         Clustering c = sel.clustering().orElseThrow();
-        assertThat(Criterion.defaultCriterion().score(b.matrix(), c.labels(), 9)).isEqualTo(sel.score());
+        assertThat(Criterion.defaultCriterion().score(b.matrix(), c.labels(), 9))
+                .isEqualTo(sel.score());
         assertThat(c.parameters().getInt("k")).isEqualTo(sel.chosenK());
-        assertThat(c).isEqualTo(km.cluster(b.matrix(), km.parameters().defaults().with("k", sel.chosenK()), 9));
+        assertThat(c)
+                .isEqualTo(km.cluster(b.matrix(), km.parameters().defaults().with("k", sel.chosenK()), 9));
     }
 
     @Test
@@ -73,7 +76,9 @@ class ModelSelectorTests {
             }
         };
         Blobs b = Blobs.generate(3, 20, 2, 1.0, 8.0, 1);
-        Selection sel = ModelSelector.of(new KMeansStrategy()).withCriterion(flat).withKRange(3, 6)
+        Selection sel = ModelSelector.of(new KMeansStrategy())
+                .withCriterion(flat)
+                .withKRange(3, 6)
                 .select(b.matrix(), 0);
         assertThat(sel.chosenK()).isEqualTo(3);
         assertThat(sel.ksTried()).containsExactly(3, 4, 5, 6);
@@ -95,12 +100,18 @@ class ModelSelectorTests {
             Selection two = sel.select(FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4}), 1);
             assertThat(two.labels()).hasSize(2);
 
-            Selection three = sel.select(FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4},
-                    new double[] {30, 40}), 1);
+            Selection three = sel.select(
+                    FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4}, new double[] {30, 40}), 1);
             assertThat(three.labels()).hasSize(3);
 
-            Selection same = sel.select(FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {1, 2},
-                    new double[] {1, 2}, new double[] {1, 2}, new double[] {1, 2}), 1);
+            Selection same = sel.select(
+                    FeatureMatrix.ofRows(
+                            new double[] {1, 2},
+                            new double[] {1, 2},
+                            new double[] {1, 2},
+                            new double[] {1, 2},
+                            new double[] {1, 2}),
+                    1);
             assertThat(same.status()).isEqualTo(Selection.Status.IDENTICAL_ROWS);
             assertThat(same.labels()).containsExactly(0, 0, 0, 0, 0);
             assertThat(same.clustering().orElseThrow().inertia()).isZero();
@@ -109,8 +120,8 @@ class ModelSelectorTests {
                 .select(FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4}), 1);
         assertThat(kmTwo.status()).isEqualTo(Selection.Status.TOO_FEW_ROWS);
         assertThat(kmTwo.labels()).containsExactly(0, 0);
-        Selection kmThree = ModelSelector.of(new KMeansStrategy()).select(FeatureMatrix.ofRows(new double[] {1, 2},
-                new double[] {3, 4}, new double[] {30, 40}), 1);
+        Selection kmThree = ModelSelector.of(new KMeansStrategy())
+                .select(FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4}, new double[] {30, 40}), 1);
         assertThat(kmThree.ksTried()).containsExactly(2);
         assertThat(kmThree.labels()).containsExactly(0, 0, 1);
     }

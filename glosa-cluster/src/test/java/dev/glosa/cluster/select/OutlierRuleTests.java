@@ -37,8 +37,9 @@ class OutlierRuleTests {
 
     @Test
     void aSmallGroupOfMoreLinesThanTheNeighbourCountIsAGroupNotOutliers() {
-        boolean[] aside = OutlierRule.defaults().find(twoGroupsWith(new double[] {5, 6}, new double[] {5.1, 6},
-                new double[] {5, 6.1}, new double[] {5.1, 6.1}));
+        boolean[] aside = OutlierRule.defaults()
+                .find(twoGroupsWith(
+                        new double[] {5, 6}, new double[] {5.1, 6}, new double[] {5, 6.1}, new double[] {5.1, 6.1}));
         assertThat(aside).doesNotContain(true);
     }
 

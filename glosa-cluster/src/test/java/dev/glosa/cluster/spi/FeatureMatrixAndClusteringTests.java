@@ -26,18 +26,22 @@ class FeatureMatrixAndClusteringTests {
 
     @Test
     void nonFiniteValueIsRejectedWithColumnAndRow() {
-        assertThatThrownBy(() -> FeatureMatrix.of(new double[] {1, 2, 3, Double.NaN}, List.of("a", "b"),
-                new int[] {5, 6}))
-                .hasMessageContaining("'b'").hasMessageContaining("point 1").hasMessageContaining("table row 6");
+        assertThatThrownBy(
+                        () -> FeatureMatrix.of(new double[] {1, 2, 3, Double.NaN}, List.of("a", "b"), new int[] {5, 6}))
+                .hasMessageContaining("'b'")
+                .hasMessageContaining("point 1")
+                .hasMessageContaining("table row 6");
         assertThatThrownBy(() -> FeatureMatrix.of(new double[] {1, 2, 3}, List.of("a", "b"), new int[] {5, 6}))
                 .hasMessageContaining("values.length (3)");
     }
 
     @Test
     void labelsAreRenumberedInOrderOfFirstAppearanceWithCentroidsPermuted() {
-        Parameters p = ParameterSpace.of("x", new Parameter.IntParameter("k", 2, 1, 9, "k")).defaults();
+        Parameters p = ParameterSpace.of("x", new Parameter.IntParameter("k", 2, 1, 9, "k"))
+                .defaults();
         Clustering c = Clustering.builder("x", p, 1, new int[] {2, -1, 0, 2, 0})
-                .centroids(new double[] {10, 11, 12}, 1).build();
+                .centroids(new double[] {10, 11, 12}, 1)
+                .build();
         assertThat(c.labels()).containsExactly(0, -1, 1, 0, 1);
         assertThat(c.k()).isEqualTo(2);
         assertThat(c.centroids()).hasValueSatisfying(a -> assertThat(a).containsExactly(12, 10));

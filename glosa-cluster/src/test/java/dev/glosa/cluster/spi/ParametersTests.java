@@ -8,7 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ParametersTests {
-    private static final ParameterSpace SPACE = ParameterSpace.of("demo",
+    private static final ParameterSpace SPACE = ParameterSpace.of(
+            "demo",
             new Parameter.IntParameter("k", 3, 1, 50, "clusters"),
             new Parameter.RealParameter("eps", null, 0.0, 10.0, "radius"),
             new Parameter.ChoiceParameter("linkage", "ward", List.of("ward", "single"), "linkage"));
@@ -20,8 +21,8 @@ class ParametersTests {
         assertThat(p.getChoice("linkage")).isEqualTo("ward");
         assertThat(p.isSet("eps")).isFalse();
         assertThat(p.findDouble("eps")).isEmpty();
-        assertThat(p.asText()).containsExactly(Map.entry("k", "3"), Map.entry("eps", "auto"),
-                Map.entry("linkage", "ward"));
+        assertThat(p.asText())
+                .containsExactly(Map.entry("k", "3"), Map.entry("eps", "auto"), Map.entry("linkage", "ward"));
     }
 
     @Test
@@ -36,10 +37,13 @@ class ParametersTests {
     @Test
     void errorsNameTheParameterTheRuleAndTheValue() {
         assertThatThrownBy(() -> SPACE.parse(Map.of("k", "abc")))
-                .hasMessageContaining("'k'").hasMessageContaining("[1, 50]").hasMessageContaining("'abc'");
+                .hasMessageContaining("'k'")
+                .hasMessageContaining("[1, 50]")
+                .hasMessageContaining("'abc'");
         assertThatThrownBy(() -> SPACE.parse(Map.of("k", "51"))).hasMessageContaining("found 51");
         assertThatThrownBy(() -> SPACE.parse(Map.of("kk", "5")))
-                .hasMessageContaining("'kk'").hasMessageContaining("[k, eps, linkage]");
+                .hasMessageContaining("'kk'")
+                .hasMessageContaining("[k, eps, linkage]");
         assertThatThrownBy(() -> SPACE.parse(Map.of("linkage", "median"))).hasMessageContaining("[ward, single]");
         assertThatThrownBy(() -> SPACE.parse(Map.of("k", "auto"))).hasMessageContaining("not automatic");
         assertThatThrownBy(() -> SPACE.defaults().with("eps", Double.NaN)).hasMessageContaining("NaN");

@@ -38,8 +38,7 @@ class StrategyRegistryTests {
     @Test
     void handWiredRegistryRejectsDuplicateIds() {
         EchoRowStrategy a = new EchoRowStrategy();
-        assertThatThrownBy(() -> StrategyRegistry.of(a, new EchoRowStrategy()))
-                .hasMessageContaining("test-parity");
+        assertThatThrownBy(() -> StrategyRegistry.of(a, new EchoRowStrategy())).hasMessageContaining("test-parity");
         assertThat(StrategyRegistry.of(a).ids()).containsExactly("test-parity");
     }
 }

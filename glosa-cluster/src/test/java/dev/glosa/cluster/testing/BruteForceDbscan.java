@@ -7,8 +7,7 @@ import java.util.ArrayDeque;
  * clusters are connected components of core points, a border point joins its lowest-index core neighbour.
  */
 public final class BruteForceDbscan {
-    private BruteForceDbscan() {
-    }
+    private BruteForceDbscan() {}
 
     public static int[] run(double[] x, int n, int d, double eps, int minPts) {
         boolean[][] nb = new boolean[n][n];

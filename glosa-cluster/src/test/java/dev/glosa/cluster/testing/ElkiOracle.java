@@ -85,8 +85,8 @@ public final class ElkiOracle {
     /** ELKI's silhouette (singletons score 0). */
     public double silhouette(int[] labels) {
         return new Silhouette<NumberVector>(EuclideanDistance.STATIC, NoiseHandling.TREAT_NOISE_AS_SINGLETONS, false)
-                .evaluateClustering(rel, new QueryBuilder<>(rel, EuclideanDistance.STATIC).distanceQuery(),
-                        clustering(labels));
+                .evaluateClustering(
+                        rel, new QueryBuilder<>(rel, EuclideanDistance.STATIC).distanceQuery(), clustering(labels));
     }
 
     /** ELKI's variance ratio criterion (Calinski-Harabasz). */
@@ -102,14 +102,15 @@ public final class ElkiOracle {
 
     /** ELKI's Hamerly k-means with plain k-means++ seeding. */
     public int[] kmeans(int k, long seed) {
-        return labels(new HamerlyKMeans<NumberVector>(SquaredEuclideanDistance.STATIC, k, 1000,
-                new KMeansPlusPlus<>(new RandomFactory(seed)), false).run(rel));
+        return labels(new HamerlyKMeans<NumberVector>(
+                        SquaredEuclideanDistance.STATIC, k, 1000, new KMeansPlusPlus<>(new RandomFactory(seed)), false)
+                .run(rel));
     }
 
     /** ELKI's Anderberg agglomerative clustering cut into k clusters. */
     public int[] anderberg(String linkage, int k) {
-        Distance<? super NumberVector> dist = linkage.equals("ward") ? SquaredEuclideanDistance.STATIC
-                : EuclideanDistance.STATIC;
+        Distance<? super NumberVector> dist =
+                linkage.equals("ward") ? SquaredEuclideanDistance.STATIC : EuclideanDistance.STATIC;
         Linkage l = switch (linkage) {
             case "ward" -> WardLinkage.STATIC;
             case "complete" -> CompleteLinkage.STATIC;

@@ -1,11 +1,11 @@
 package dev.glosa.cluster.track;
 
-import dev.glosa.core.result.GroupRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.GroupStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,21 +22,40 @@ class GroupTrackerTests {
         Map<String, Double> centres = new LinkedHashMap<>();
         centres.put("glosa_amount", glosa);
         centres.put("glosa_rate", rate);
-        return new ClusterProfile(SEG, SEG + "#" + label, label, Math.round(share * 100), share, glosa * 10, glosa,
-                glosa, share, rate, Double.NaN, centres, List.of(), List.of(), "group " + label, rank, 0,
+        return new ClusterProfile(
+                SEG,
+                SEG + "#" + label,
+                label,
+                Math.round(share * 100),
+                share,
+                glosa * 10,
+                glosa,
+                glosa,
+                share,
+                rate,
+                Double.NaN,
+                centres,
+                List.of(),
+                List.of(),
+                "group " + label,
+                rank,
+                0,
                 GroupStatus.NEW);
     }
 
     /** Three groups well apart: 1000/0.1, 3000/0.2, 5000/0.4. */
     private static List<ClusterProfile> week(double drift) {
-        return List.of(group(0, 5000 + drift, 0.4, 0.2, 1), group(1, 3000 - drift, 0.2 + drift / 1e4, 0.3, 2),
+        return List.of(
+                group(0, 5000 + drift, 0.4, 0.2, 1),
+                group(1, 3000 - drift, 0.2 + drift / 1e4, 0.3, 2),
                 group(2, 1000 + drift, 0.1, 0.5, 3));
     }
 
     @Test
     void firstRunNumbersGroupsInRankOrder() {
         SegmentTracking t = GroupTracker.track(SEG, week(0), SPREAD, List.of(), OPTIONS);
-        assertThat(t.profiles()).extracting(ClusterProfile::clusterId)
+        assertThat(t.profiles())
+                .extracting(ClusterProfile::clusterId)
                 .containsExactly(SEG + "-G1", SEG + "-G2", SEG + "-G3");
         assertThat(t.profiles()).extracting(ClusterProfile::status).containsOnly(GroupStatus.NEW);
         assertThat(t.vanished()).isEmpty();
@@ -52,7 +71,8 @@ class GroupTrackerTests {
         // The algorithm numbers groups differently this week, and the order changes.
         next = List.of(relabel(next.get(2), 0, 1), relabel(next.get(0), 1, 2), relabel(next.get(1), 2, 3));
         SegmentTracking second = GroupTracker.track(SEG, next, SPREAD, first.state(), OPTIONS);
-        assertThat(second.profiles()).extracting(ClusterProfile::clusterId)
+        assertThat(second.profiles())
+                .extracting(ClusterProfile::clusterId)
                 .containsExactly(SEG + "-G3", SEG + "-G1", SEG + "-G2");
         assertThat(second.profiles()).extracting(ClusterProfile::status).containsOnly(GroupStatus.KEPT);
         assertThat(second.vanished()).isEmpty();
@@ -64,9 +84,11 @@ class GroupTrackerTests {
         List<ClusterProfile> next = new ArrayList<>(week(50));
         next.add(1, group(3, 9000, 0.9, 0.1, 2));
         SegmentTracking second = GroupTracker.track(SEG, next, SPREAD, first.state(), OPTIONS);
-        assertThat(second.profiles()).extracting(ClusterProfile::clusterId)
+        assertThat(second.profiles())
+                .extracting(ClusterProfile::clusterId)
                 .containsExactly(SEG + "-G1", SEG + "-G4", SEG + "-G2", SEG + "-G3");
-        assertThat(second.profiles()).extracting(ClusterProfile::status)
+        assertThat(second.profiles())
+                .extracting(ClusterProfile::status)
                 .containsExactly(GroupStatus.KEPT, GroupStatus.NEW, GroupStatus.KEPT, GroupStatus.KEPT);
     }
 
@@ -76,10 +98,12 @@ class GroupTrackerTests {
         List<ClusterProfile> without = List.of(week(0).get(0), week(0).get(2));
         SegmentTracking second = GroupTracker.track(SEG, without, SPREAD, first.state(), OPTIONS);
         assertThat(second.vanished()).extracting(GroupRecord::clusterId).containsExactly(SEG + "-G2");
-        assertThat(second.state()).extracting(GroupRecord::clusterId, GroupRecord::runsAbsent)
+        assertThat(second.state())
+                .extracting(GroupRecord::clusterId, GroupRecord::runsAbsent)
                 .contains(org.assertj.core.groups.Tuple.tuple(SEG + "-G2", 1));
         SegmentTracking third = GroupTracker.track(SEG, week(0), SPREAD, second.state(), OPTIONS);
-        assertThat(third.profiles()).extracting(ClusterProfile::clusterId)
+        assertThat(third.profiles())
+                .extracting(ClusterProfile::clusterId)
                 .containsExactly(SEG + "-G1", SEG + "-G2", SEG + "-G3");
         assertThat(third.vanished()).isEmpty();
     }
@@ -95,17 +119,18 @@ class GroupTrackerTests {
         // G2 expired; G3, the highest serial, stays as the counter's memory.
         assertThat(state.state()).extracting(GroupRecord::clusterId).containsExactly(SEG + "-G1", SEG + "-G3");
         SegmentTracking back = GroupTracker.track(SEG, week(0), SPREAD, state.state(), oneRun);
-        assertThat(back.profiles()).extracting(ClusterProfile::clusterId)
+        assertThat(back.profiles())
+                .extracting(ClusterProfile::clusterId)
                 .containsExactly(SEG + "-G1", SEG + "-G4", SEG + "-G5");
     }
 
     @Test
     void groupsFartherThanTheThresholdAreNotMatched() {
-        SegmentTracking first = GroupTracker.track(SEG, List.of(group(0, 5000, 0.4, 1.0, 1)), SPREAD, List.of(),
-                OPTIONS);
+        SegmentTracking first =
+                GroupTracker.track(SEG, List.of(group(0, 5000, 0.4, 1.0, 1)), SPREAD, List.of(), OPTIONS);
         // 800 reais away with a spread of 1000: 0.8 > 0.75.
-        SegmentTracking second = GroupTracker.track(SEG, List.of(group(0, 5800, 0.4, 1.0, 1)), SPREAD,
-                first.state(), OPTIONS);
+        SegmentTracking second =
+                GroupTracker.track(SEG, List.of(group(0, 5800, 0.4, 1.0, 1)), SPREAD, first.state(), OPTIONS);
         assertThat(second.profiles().get(0).clusterId()).isEqualTo(SEG + "-G2");
         assertThat(second.profiles().get(0).status()).isEqualTo(GroupStatus.NEW);
         assertThat(second.vanished()).extracting(GroupRecord::clusterId).containsExactly(SEG + "-G1");
@@ -124,15 +149,26 @@ class GroupTrackerTests {
 
     @Test
     void distanceIsEuclideanInSegmentSpreadsPlusASizeTerm() {
-        GroupRecord r = new GroupRecord(SEG, SEG + "-G1", 1, 0, 50, 0.5, 1e5, Map.of("glosa_amount", 1000.0,
-                "glosa_rate", 0.1), Map.of("glosa_amount", 600.0, "glosa_rate", 0.1), 0, "");
+        GroupRecord r = new GroupRecord(
+                SEG,
+                SEG + "-G1",
+                1,
+                0,
+                50,
+                0.5,
+                1e5,
+                Map.of("glosa_amount", 1000.0, "glosa_rate", 0.1),
+                Map.of("glosa_amount", 600.0, "glosa_rate", 0.1),
+                0,
+                "");
         Map<String, Double> centres = Map.of("glosa_amount", 1800.0, "glosa_rate", 0.1, "unknown", 3.0);
         Map<String, Double> spreads = Map.of("glosa_amount", 1000.0, "glosa_rate", 0.1);
         double pooled = Math.sqrt((1000.0 * 1000 + 600.0 * 600) / 2);
         assertThat(GroupTracker.distance(centres, spreads, 0.25, r, 0.0)).isCloseTo(800 / pooled, within(1e-12));
         assertThat(GroupTracker.distance(centres, spreads, 0.25, r, 0.25))
                 .isCloseTo(800 / pooled + 0.25 * Math.log(2), within(1e-12));
-        assertThat(GroupTracker.distance(Map.of("other", 1.0), spreads, 0.5, r, 0.25)).isInfinite();
+        assertThat(GroupTracker.distance(Map.of("other", 1.0), spreads, 0.5, r, 0.25))
+                .isInfinite();
     }
 
     @Test
@@ -151,13 +187,29 @@ class GroupTrackerTests {
         List<GroupRecord> twice = List.of(first.state().get(0), first.state().get(0));
         assertThatThrownBy(() -> GroupTracker.track(SEG, week(0), SPREAD, twice, OPTIONS))
                 .hasMessage("two records of segment " + SEG + " share the id " + SEG + "-G1");
-        assertThatThrownBy(() -> new TrackOptions(0, 0.25, 4)).hasMessage(
-                "maxDistance must be a positive finite number, found 0.0");
+        assertThatThrownBy(() -> new TrackOptions(0, 0.25, 4))
+                .hasMessage("maxDistance must be a positive finite number, found 0.0");
     }
 
     private static ClusterProfile relabel(ClusterProfile p, int label, int rank) {
-        return new ClusterProfile(p.segmentId(), p.clusterId(), label, p.rows(), p.rowShare(), p.glosaAmount(),
-                p.glosaMean(), p.glosaMedian(), p.glosaShare(), p.glosaRate(), p.glosaJump(), p.featureCentres(),
-                p.distinctive(), p.topReasons(), p.description(), rank, 0, p.status());
+        return new ClusterProfile(
+                p.segmentId(),
+                p.clusterId(),
+                label,
+                p.rows(),
+                p.rowShare(),
+                p.glosaAmount(),
+                p.glosaMean(),
+                p.glosaMedian(),
+                p.glosaShare(),
+                p.glosaRate(),
+                p.glosaJump(),
+                p.featureCentres(),
+                p.distinctive(),
+                p.topReasons(),
+                p.description(),
+                rank,
+                0,
+                p.status());
     }
 }

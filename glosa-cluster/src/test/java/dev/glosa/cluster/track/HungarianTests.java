@@ -43,7 +43,8 @@ class HungarianTests {
         double[] cost = {
             4, 1, 3,
             2, 0, 5,
-            3, 2, 2};
+            3, 2, 2
+        };
         assertThat(Hungarian.assign(cost, 3, 3)).containsExactly(1, 0, 2);
     }
 

@@ -33,8 +33,8 @@ public record AggregationSpec(
         Objects.requireNonNull(billedColumn, "billedColumn");
         Objects.requireNonNull(glosaColumn, "glosaColumn");
         if ((billedPreviousColumn == null) != (glosaPreviousColumn == null)) {
-            throw new IllegalArgumentException("billedPreviousColumn (" + billedPreviousColumn + ") and glosaPreviousColumn ("
-                    + glosaPreviousColumn + ") must be given together or not at all");
+            throw new IllegalArgumentException("billedPreviousColumn (" + billedPreviousColumn
+                    + ") and glosaPreviousColumn (" + glosaPreviousColumn + ") must be given together or not at all");
         }
         if (dimensions.contains(monthColumn)) {
             throw new IllegalArgumentException("the month column '" + monthColumn + "' must not also be a dimension");
@@ -43,19 +43,25 @@ public record AggregationSpec(
 
     /** Groups by {@code dimensions} × {@code competence}, summing the canonical billed and glosa columns. */
     public static AggregationSpec of(List<String> dimensions) {
-        return new AggregationSpec(dimensions, Role.COMPETENCE.column(), Role.BILLED_AMOUNT.column(),
-                Role.GLOSA_AMOUNT.column(), null, null, null);
+        return new AggregationSpec(
+                dimensions,
+                Role.COMPETENCE.column(),
+                Role.BILLED_AMOUNT.column(),
+                Role.GLOSA_AMOUNT.column(),
+                null,
+                null,
+                null);
     }
 
     /** The same spec counting glosa lines from {@code column}. */
     public AggregationSpec withLines(String column) {
-        return new AggregationSpec(dimensions, monthColumn, billedColumn, glosaColumn, column, billedPreviousColumn,
-                glosaPreviousColumn);
+        return new AggregationSpec(
+                dimensions, monthColumn, billedColumn, glosaColumn, column, billedPreviousColumn, glosaPreviousColumn);
     }
 
     /** The same spec taking the previous month's amounts from the given columns instead of deriving them. */
     public AggregationSpec withPreviousColumns(String billedPrevious, String glosaPrevious) {
-        return new AggregationSpec(dimensions, monthColumn, billedColumn, glosaColumn, linesColumn, billedPrevious,
-                glosaPrevious);
+        return new AggregationSpec(
+                dimensions, monthColumn, billedColumn, glosaColumn, linesColumn, billedPrevious, glosaPrevious);
     }
 }

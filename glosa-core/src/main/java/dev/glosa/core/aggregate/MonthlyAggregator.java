@@ -1,6 +1,5 @@
 package dev.glosa.core.aggregate;
 
-
 import dev.glosa.core.table.Column;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
@@ -60,14 +59,17 @@ public final class MonthlyAggregator {
         MonthColumn month = table.months(spec.monthColumn());
         for (int r = 0; r < table.rowCount(); r++) {
             if (month.isMissing(r)) {
-                throw new IllegalArgumentException("row " + r + ": '" + spec.monthColumn() + "' is missing; every row needs a month");
+                throw new IllegalArgumentException(
+                        "row " + r + ": '" + spec.monthColumn() + "' is missing; every row needs a month");
             }
         }
         DoubleColumn billed = table.doubles(spec.billedColumn());
         DoubleColumn glosa = table.doubles(spec.glosaColumn());
         DoubleColumn lines = spec.linesColumn() == null ? null : table.doubles(spec.linesColumn());
-        DoubleColumn billedPrevIn = spec.billedPreviousColumn() == null ? null : table.doubles(spec.billedPreviousColumn());
-        DoubleColumn glosaPrevIn = spec.glosaPreviousColumn() == null ? null : table.doubles(spec.glosaPreviousColumn());
+        DoubleColumn billedPrevIn =
+                spec.billedPreviousColumn() == null ? null : table.doubles(spec.billedPreviousColumn());
+        DoubleColumn glosaPrevIn =
+                spec.glosaPreviousColumn() == null ? null : table.doubles(spec.glosaPreviousColumn());
 
         List<String> keys = new ArrayList<>(spec.dimensions());
         keys.add(spec.monthColumn());
@@ -144,5 +146,4 @@ public final class MonthlyAggregator {
     private static double ratio(double glosa, double billed) {
         return billed == 0 ? 0 : glosa / billed;
     }
-
 }

@@ -35,7 +35,18 @@ public record IndicatorRow(
 
     /** This row under another scope name, the figures unchanged. */
     public IndicatorRow withScope(String scope) {
-        return new IndicatorRow(scope, scopeKey, period, claims, glosaClaims, glosaRate, glosaRateCiLow,
-                glosaRateCiHigh, paidAmount, glosaAmount, glosaValueRatio, recoveredAmount);
+        return new IndicatorRow(
+                scope,
+                scopeKey,
+                period,
+                claims,
+                glosaClaims,
+                glosaRate,
+                glosaRateCiLow,
+                glosaRateCiHigh,
+                paidAmount,
+                glosaAmount,
+                glosaValueRatio,
+                recoveredAmount);
     }
 }

@@ -7,7 +7,6 @@ import dev.glosa.core.table.DateColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Grouping;
-
 import dev.glosa.core.table.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +52,8 @@ public final class Indicators {
             } else if (c.type() == ColumnType.MONTH) {
                 keys.add(periodColumn);
             } else {
-                throw new IllegalArgumentException("period column '" + periodColumn + "' must be a DATE or MONTH column, found "
-                        + c.type());
+                throw new IllegalArgumentException(
+                        "period column '" + periodColumn + "' must be a DATE or MONTH column, found " + c.type());
             }
         }
         List<IndicatorRow> out = new ArrayList<>();
@@ -123,8 +122,16 @@ public final class Indicators {
         return flags;
     }
 
-    private static IndicatorRow row(String scope, String key, String period, int[] rows, boolean[] isGlosa,
-            DoubleColumn paid, DoubleColumn glosa, CategoryColumn situation, int recoveredCode) {
+    private static IndicatorRow row(
+            String scope,
+            String key,
+            String period,
+            int[] rows,
+            boolean[] isGlosa,
+            DoubleColumn paid,
+            DoubleColumn glosa,
+            CategoryColumn situation,
+            int recoveredCode) {
         long glosaClaims = 0;
         double paidSum = 0;
         double glosaSum = 0;
@@ -144,12 +151,22 @@ public final class Indicators {
         WilsonInterval ci = WilsonInterval.of95(glosaClaims, claims);
         double rate = claims == 0 ? Double.NaN : (double) glosaClaims / claims;
         double ratio = paidSum == 0 ? Double.NaN : glosaSum / paidSum;
-        return new IndicatorRow(scope, key, period, claims, glosaClaims, rate, ci.low(), ci.high(), paidSum, glosaSum, ratio,
+        return new IndicatorRow(
+                scope,
+                key,
+                period,
+                claims,
+                glosaClaims,
+                rate,
+                ci.low(),
+                ci.high(),
+                paidSum,
+                glosaSum,
+                ratio,
                 recovered);
     }
 
     private static double zeroIfMissing(double v) {
         return Double.isNaN(v) ? 0 : v;
     }
-
 }

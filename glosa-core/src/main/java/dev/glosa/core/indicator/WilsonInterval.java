@@ -26,7 +26,8 @@ public record WilsonInterval(double low, double high) {
      */
     public static WilsonInterval of(long successes, long trials, double z) {
         if (successes < 0 || trials < 0 || successes > trials) {
-            throw new IllegalArgumentException("successes (" + successes + ") must be between 0 and trials (" + trials + ")");
+            throw new IllegalArgumentException(
+                    "successes (" + successes + ") must be between 0 and trials (" + trials + ")");
         }
         if (trials == 0) {
             return new WilsonInterval(Double.NaN, Double.NaN);

@@ -27,7 +27,8 @@ public record ReconcileOptions(
         Objects.requireNonNull(rejectedAmountColumn, "rejectedAmountColumn");
         Objects.requireNonNull(paidAmountColumn, "paidAmountColumn");
         if (principalColumn != null && principalValue == null) {
-            throw new IllegalArgumentException("principalValue must be given with principalColumn '" + principalColumn + "'");
+            throw new IllegalArgumentException(
+                    "principalValue must be given with principalColumn '" + principalColumn + "'");
         }
         if (claimIdDigits < 0 || claimIdDigits > 18) {
             throw new IllegalArgumentException("claimIdDigits (" + claimIdDigits + ") must be between 0 and 18");
@@ -44,7 +45,7 @@ public record ReconcileOptions(
 
     /** The same options with another deduplication policy. */
     public ReconcileOptions withPolicy(DedupPolicy newPolicy) {
-        return new ReconcileOptions(newPolicy, rejectedAmountColumn, paidAmountColumn, principalColumn, principalValue,
-                claimIdDigits);
+        return new ReconcileOptions(
+                newPolicy, rejectedAmountColumn, paidAmountColumn, principalColumn, principalValue, claimIdDigits);
     }
 }

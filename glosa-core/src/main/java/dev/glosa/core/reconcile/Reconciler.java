@@ -42,9 +42,16 @@ import java.util.Map;
  */
 public final class Reconciler {
     /** Columns the reconciler writes itself; same-named input columns are replaced. */
-    public static final List<String> OUTPUT_COLUMNS = List.of(Role.CLAIM_ID.column(), "situation", "status",
-            "rejected_amount", Role.BILLED_AMOUNT.column(), Role.GLOSA_AMOUNT.column(), Role.PAID_AMOUNT.column(),
-            "rejected_rows", "paid_rows");
+    public static final List<String> OUTPUT_COLUMNS = List.of(
+            Role.CLAIM_ID.column(),
+            "situation",
+            "status",
+            "rejected_amount",
+            Role.BILLED_AMOUNT.column(),
+            Role.GLOSA_AMOUNT.column(),
+            Role.PAID_AMOUNT.column(),
+            "rejected_rows",
+            "paid_rows");
 
     private final ReconcileOptions options;
 
@@ -106,7 +113,8 @@ public final class Reconciler {
 
         // Paid side: rows of a claim summed; the principal row represents it.
         CategoryColumn principal = options.principalColumn() != null && paid.has(options.principalColumn())
-                ? paid.category(options.principalColumn()) : null;
+                ? paid.category(options.principalColumn())
+                : null;
         int principalCode = principal == null ? -2 : principal.codeOf(options.principalValue());
         if (principalCode < 0) {
             // No row is principal; a missing flag (code -1) must not pass for one.

@@ -86,16 +86,31 @@ public record ReconciliationReport(
     /** The summary in {@code text}'s language, numbers as that language writes them. */
     public String summary(Messages text) {
         StringBuilder sb = new StringBuilder();
-        sb.append(text.text("reconciliation.rows", text.number(rejectedRows), text.number(paidRows),
-                text.number(rejectedDuplicates), text.number(paidRowsMerged))).append(System.lineSeparator());
+        sb.append(text.text(
+                        "reconciliation.rows",
+                        text.number(rejectedRows),
+                        text.number(paidRows),
+                        text.number(rejectedDuplicates),
+                        text.number(paidRowsMerged)))
+                .append(System.lineSeparator());
         for (Situation s : Situation.values()) {
             SituationTotals t = bySituation.get(s);
-            sb.append(String.format("  %s %-20s %9s %s  %s %16s  %s %16s%n", s.code(), s.name(),
-                    text.number(t.claims()), text.text("reconciliation.claims"), text.text("reconciliation.glosa"),
-                    text.decimal(t.glosaAmount(), 2), text.text("reconciliation.paid"), text.decimal(t.paidAmount(), 2)));
+            sb.append(String.format(
+                    "  %s %-20s %9s %s  %s %16s  %s %16s%n",
+                    s.code(),
+                    s.name(),
+                    text.number(t.claims()),
+                    text.text("reconciliation.claims"),
+                    text.text("reconciliation.glosa"),
+                    text.decimal(t.glosaAmount(), 2),
+                    text.text("reconciliation.paid"),
+                    text.decimal(t.paidAmount(), 2)));
         }
         double over = 100 * naiveOverstatement();
-        sb.append(text.text("reconciliation.naive", text.decimal(naiveRejectedTotal, 2), text.decimal(glosaTotal(), 2),
+        sb.append(text.text(
+                "reconciliation.naive",
+                text.decimal(naiveRejectedTotal, 2),
+                text.decimal(glosaTotal(), 2),
                 (over >= 0 ? "+" : "") + text.decimal(over, 1)));
         return sb.toString();
     }

@@ -58,22 +58,70 @@ public record ClusterProfile(
 
     /** This profile under another stable id, e.g. the id of the previous run's group it matched. */
     public ClusterProfile withClusterId(String clusterId) {
-        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaAmount, glosaMean, glosaMedian,
-                glosaShare, glosaRate, glosaJump, featureCentres, distinctive, topReasons, description, rankInSegment,
-                rankOverall, status);
+        return new ClusterProfile(
+                segmentId,
+                clusterId,
+                label,
+                rows,
+                rowShare,
+                glosaAmount,
+                glosaMean,
+                glosaMedian,
+                glosaShare,
+                glosaRate,
+                glosaJump,
+                featureCentres,
+                distinctive,
+                topReasons,
+                description,
+                rankInSegment,
+                rankOverall,
+                status);
     }
 
     /** This profile with its ranks by cost, in its segment and in the run (1 for the costliest). */
     public ClusterProfile withRanks(int rankInSegment, int rankOverall) {
-        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaAmount, glosaMean, glosaMedian,
-                glosaShare, glosaRate, glosaJump, featureCentres, distinctive, topReasons, description, rankInSegment,
-                rankOverall, status);
+        return new ClusterProfile(
+                segmentId,
+                clusterId,
+                label,
+                rows,
+                rowShare,
+                glosaAmount,
+                glosaMean,
+                glosaMedian,
+                glosaShare,
+                glosaRate,
+                glosaJump,
+                featureCentres,
+                distinctive,
+                topReasons,
+                description,
+                rankInSegment,
+                rankOverall,
+                status);
     }
 
     /** This profile with another status, e.g. once tracking decided whether its id was kept. */
     public ClusterProfile withStatus(GroupStatus status) {
-        return new ClusterProfile(segmentId, clusterId, label, rows, rowShare, glosaAmount, glosaMean, glosaMedian,
-                glosaShare, glosaRate, glosaJump, featureCentres, distinctive, topReasons, description, rankInSegment,
-                rankOverall, status);
+        return new ClusterProfile(
+                segmentId,
+                clusterId,
+                label,
+                rows,
+                rowShare,
+                glosaAmount,
+                glosaMean,
+                glosaMedian,
+                glosaShare,
+                glosaRate,
+                glosaJump,
+                featureCentres,
+                distinctive,
+                topReasons,
+                description,
+                rankInSegment,
+                rankOverall,
+                status);
     }
 }

@@ -21,8 +21,17 @@ import java.util.Objects;
  * @param runsAbsent 0 when the group was seen in the run that wrote the record, n when it had been missing for n runs
  * @param description the group's label in words when last seen
  */
-public record GroupRecord(String segmentId, String clusterId, int serial, int label, long rows, double rowShare,
-        double glosaAmount, Map<String, Double> centres, Map<String, Double> spreads, int runsAbsent,
+public record GroupRecord(
+        String segmentId,
+        String clusterId,
+        int serial,
+        int label,
+        long rows,
+        double rowShare,
+        double glosaAmount,
+        Map<String, Double> centres,
+        Map<String, Double> spreads,
+        int runsAbsent,
         String description) {
 
     /** Checks the record and copies its maps. */
@@ -34,8 +43,8 @@ public record GroupRecord(String segmentId, String clusterId, int serial, int la
             throw new IllegalArgumentException("serial of group " + clusterId + " must be >= 0, found " + serial);
         }
         if (runsAbsent < 0) {
-            throw new IllegalArgumentException("runsAbsent of group " + clusterId + " must be >= 0, found "
-                    + runsAbsent);
+            throw new IllegalArgumentException(
+                    "runsAbsent of group " + clusterId + " must be >= 0, found " + runsAbsent);
         }
         centres = Collections.unmodifiableMap(new LinkedHashMap<>(centres));
         spreads = Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
@@ -48,7 +57,17 @@ public record GroupRecord(String segmentId, String clusterId, int serial, int la
 
     /** The same record, one more run absent. */
     public GroupRecord absentOnceMore() {
-        return new GroupRecord(segmentId, clusterId, serial, label, rows, rowShare, glosaAmount, centres, spreads,
-                runsAbsent + 1, description);
+        return new GroupRecord(
+                segmentId,
+                clusterId,
+                serial,
+                label,
+                rows,
+                rowShare,
+                glosaAmount,
+                centres,
+                spreads,
+                runsAbsent + 1,
+                description);
     }
 }

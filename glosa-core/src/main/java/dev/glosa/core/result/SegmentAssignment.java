@@ -67,8 +67,11 @@ public final class SegmentAssignment {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SegmentAssignment a && key.equals(a.key) && Arrays.equals(rows, a.rows)
-                && Arrays.equals(labels, a.labels) && Arrays.equals(clusterIds, a.clusterIds);
+        return o instanceof SegmentAssignment a
+                && key.equals(a.key)
+                && Arrays.equals(rows, a.rows)
+                && Arrays.equals(labels, a.labels)
+                && Arrays.equals(clusterIds, a.clusterIds);
     }
 
     @Override

@@ -101,8 +101,25 @@ public record SegmentResult(
      * @return a copy with {@code newProfiles}
      */
     public SegmentResult withProfiles(List<ClusterProfile> newProfiles) {
-        return new SegmentResult(key, status, reason, strategy, parameters, qualityMetric, k, eps, quality, qualityByK,
-                seed, rows, glosaAmount, featureSpread, assignment, newProfiles, vanished, state);
+        return new SegmentResult(
+                key,
+                status,
+                reason,
+                strategy,
+                parameters,
+                qualityMetric,
+                k,
+                eps,
+                quality,
+                qualityByK,
+                seed,
+                rows,
+                glosaAmount,
+                featureSpread,
+                assignment,
+                newProfiles,
+                vanished,
+                state);
     }
 
     /**
@@ -122,8 +139,24 @@ public record SegmentResult(
             clusters[i] = a.label(i);
             ids[i] = a.clusterId(i);
         }
-        return new SegmentResult(key, status, reason, strategy, parameters, qualityMetric, k, eps, quality, qualityByK,
-                seed, rows, glosaAmount, featureSpread, new SegmentAssignment(a.key(), mapped, clusters, ids), profiles,
-                vanished, state);
+        return new SegmentResult(
+                key,
+                status,
+                reason,
+                strategy,
+                parameters,
+                qualityMetric,
+                k,
+                eps,
+                quality,
+                qualityByK,
+                seed,
+                rows,
+                glosaAmount,
+                featureSpread,
+                new SegmentAssignment(a.key(), mapped, clusters, ids),
+                profiles,
+                vanished,
+                state);
     }
 }

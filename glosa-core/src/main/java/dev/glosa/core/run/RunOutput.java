@@ -18,11 +18,20 @@ import java.util.Objects;
  * @param state the groups' tracking state to hand to next week's run
  * @param names the names of the key codes, for the dimension tables
  */
-public record RunOutput(RunRecord run, GlosaTable analysed, List<SegmentResult> segments,
-        List<IndicatorRow> indicators, List<GroupRecord> state, KeyNames names) {
+public record RunOutput(
+        RunRecord run,
+        GlosaTable analysed,
+        List<SegmentResult> segments,
+        List<IndicatorRow> indicators,
+        List<GroupRecord> state,
+        KeyNames names) {
 
     /** An output without names: every key is named by its code. */
-    public RunOutput(RunRecord run, GlosaTable analysed, List<SegmentResult> segments, List<IndicatorRow> indicators,
+    public RunOutput(
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> segments,
+            List<IndicatorRow> indicators,
             List<GroupRecord> state) {
         this(run, analysed, segments, indicators, state, KeyNames.none());
     }

@@ -58,36 +58,54 @@ public record RunRecord(
         Objects.requireNonNull(finishedAt, "finishedAt");
         Objects.requireNonNull(status, "status");
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new IllegalArgumentException("run id must be letters, digits, '.', '_' or '-', found '" + runId + "'");
+            throw new IllegalArgumentException(
+                    "run id must be letters, digits, '.', '_' or '-', found '" + runId + "'");
         }
         configSha256 = checkHex(configSha256, "configSha256");
         if (finishedAt.isBefore(startedAt)) {
-            throw new IllegalArgumentException("finishedAt (" + finishedAt + ") must not be before startedAt ("
-                    + startedAt + ")");
+            throw new IllegalArgumentException(
+                    "finishedAt (" + finishedAt + ") must not be before startedAt (" + startedAt + ")");
         }
         if (rowsIn < 0 || rowsRejected < 0) {
-            throw new IllegalArgumentException("row counts must not be negative, found rowsIn=" + rowsIn
-                    + ", rowsRejected=" + rowsRejected);
+            throw new IllegalArgumentException(
+                    "row counts must not be negative, found rowsIn=" + rowsIn + ", rowsRejected=" + rowsRejected);
         }
         inputs = List.copyOf(inputs);
     }
 
     /** A run whose id is {@link #runId(LocalDate, String)} and that did not reconcile SUS files. */
-    public static RunRecord of(LocalDate asOf, String configSha256, Instant startedAt, Instant finishedAt,
-            List<Input> inputs, long rowsIn, long rowsRejected, Status status) {
-        return new RunRecord(runId(asOf, configSha256), asOf, startedAt, finishedAt, inputs, configSha256, rowsIn,
-                rowsRejected, status, null);
+    public static RunRecord of(
+            LocalDate asOf,
+            String configSha256,
+            Instant startedAt,
+            Instant finishedAt,
+            List<Input> inputs,
+            long rowsIn,
+            long rowsRejected,
+            Status status) {
+        return new RunRecord(
+                runId(asOf, configSha256),
+                asOf,
+                startedAt,
+                finishedAt,
+                inputs,
+                configSha256,
+                rowsIn,
+                rowsRejected,
+                status,
+                null);
     }
 
     /** The same run with the report of its reconciliation. */
     public RunRecord withReconciliation(ReconciliationReport report) {
-        return new RunRecord(runId, asOf, startedAt, finishedAt, inputs, configSha256, rowsIn, rowsRejected, status,
-                report);
+        return new RunRecord(
+                runId, asOf, startedAt, finishedAt, inputs, configSha256, rowsIn, rowsRejected, status, report);
     }
 
     /** {@code yyyyMMdd-hhhhhhhh}: the date and the first 8 hex digits of the configuration hash. */
     public static String runId(LocalDate asOf, String configSha256) {
-        return asOf.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + checkHex(configSha256, "configSha256").substring(0, 8);
+        return asOf.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                + checkHex(configSha256, "configSha256").substring(0, 8);
     }
 
     /** The SHA-256 of {@code bytes} as lower-case hex, e.g. of a configuration file's bytes. */

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param rowsRejected the rows quarantined by the reader, counted in {@code runs.csv}
  * @param warnings what the analyst should know about the inputs, one sentence each
  */
-public record SourceBatch(SourceRows rows, List<RunRecord.Input> inputs, long rowsRead, long rowsRejected,
-        List<String> warnings) {
+public record SourceBatch(
+        SourceRows rows, List<RunRecord.Input> inputs, long rowsRead, long rowsRejected, List<String> warnings) {
 
     /** Checks the counts and copies the lists. */
     public SourceBatch {

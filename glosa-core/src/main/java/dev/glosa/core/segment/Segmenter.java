@@ -37,8 +37,8 @@ public final class Segmenter {
             SegmentKey key = new SegmentKey(keys, g.key(i));
             SegmentKey clash = ids.put(key.id(), key);
             if (clash != null) {
-                throw new IllegalStateException("segments " + clash.describe() + " and " + key.describe()
-                        + " share the id " + key.id());
+                throw new IllegalStateException(
+                        "segments " + clash.describe() + " and " + key.describe() + " share the id " + key.id());
             }
             out.add(new Segment(key, g.rows(i)));
         }

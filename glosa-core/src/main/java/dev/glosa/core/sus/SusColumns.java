@@ -42,22 +42,46 @@ public final class SusColumns {
 
     /** SIH bed specialties ({@code ESPEC}) 01 to 08; other codes are labelled by their code. */
     private static final String[] SPECIALTIES = {
-        null, "01 Cirúrgico", "02 Obstétrico", "03 Clínico", "04 Crônico", "05 Psiquiatria", "06 Tisiologia",
-        "07 Pediátrico", "08 Reabilitação",
+        null,
+        "01 Cirúrgico",
+        "02 Obstétrico",
+        "03 Clínico",
+        "04 Crônico",
+        "05 Psiquiatria",
+        "06 Tisiologia",
+        "07 Pediátrico",
+        "08 Reabilitação",
     };
 
     /** First code of each ICD-10 chapter (letter × 100 + number), in order, with the chapter's label. */
     private static final int[] CHAPTER_START = {
-        code('A', 0), code('C', 0), code('D', 50), code('E', 0), code('F', 0), code('G', 0), code('H', 0), code('H', 60),
+        code('A', 0), code('C', 0), code('D', 50), code('E', 0), code('F', 0), code('G', 0), code('H', 0),
+                code('H', 60),
         code('I', 0), code('J', 0), code('K', 0), code('L', 0), code('M', 0), code('N', 0), code('O', 0), code('P', 0),
         code('Q', 0), code('R', 0), code('S', 0), code('V', 1), code('Z', 0),
     };
+
     private static final String[] CHAPTER_LABEL = {
-        "I Infecciosas e parasitárias", "II Neoplasias", "III Sangue e imunidade", "IV Endócrinas e metabólicas",
-        "V Transtornos mentais", "VI Sistema nervoso", "VII Olho", "VIII Ouvido", "IX Aparelho circulatório",
-        "X Aparelho respiratório", "XI Aparelho digestivo", "XII Pele", "XIII Osteomuscular", "XIV Geniturinário",
-        "XV Gravidez, parto e puerpério", "XVI Perinatais", "XVII Malformações congênitas",
-        "XVIII Sintomas e achados anormais", "XIX Lesões e envenenamentos", "XX Causas externas",
+        "I Infecciosas e parasitárias",
+        "II Neoplasias",
+        "III Sangue e imunidade",
+        "IV Endócrinas e metabólicas",
+        "V Transtornos mentais",
+        "VI Sistema nervoso",
+        "VII Olho",
+        "VIII Ouvido",
+        "IX Aparelho circulatório",
+        "X Aparelho respiratório",
+        "XI Aparelho digestivo",
+        "XII Pele",
+        "XIII Osteomuscular",
+        "XIV Geniturinário",
+        "XV Gravidez, parto e puerpério",
+        "XVI Perinatais",
+        "XVII Malformações congênitas",
+        "XVIII Sintomas e achados anormais",
+        "XIX Lesões e envenenamentos",
+        "XX Causas externas",
         "XXI Contatos com serviços de saúde",
     };
 

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Stacks tables into one for {@link GlosaTable#concat}, e.g. SIH files of different eras with different fields. */
 final class Concat {
 
-    private Concat() {
-    }
+    private Concat() {}
 
     /** See {@link GlosaTable#concat}. */
     static GlosaTable concat(List<GlosaTable> parts) {

@@ -48,8 +48,8 @@ public final class GlosaTable {
                 throw new IllegalArgumentException("column '" + c.name() + "' appears twice");
             }
             if (c.size() != rows) {
-                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size()
-                        + " rows but column '" + columns.get(0).name() + "' has " + rows);
+                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size() + " rows but column '"
+                        + columns.get(0).name() + "' has " + rows);
             }
             checkRole(c);
         }
@@ -187,7 +187,8 @@ public final class GlosaTable {
     public GlosaTable select(int[] rows) {
         for (int r : rows) {
             if (r < 0 || r >= rowCount) {
-                throw new IndexOutOfBoundsException("row (" + r + ") must be less than the row count (" + rowCount + ")");
+                throw new IndexOutOfBoundsException(
+                        "row (" + r + ") must be less than the row count (" + rowCount + ")");
             }
         }
         List<Column> out = new ArrayList<>(columns.size());
@@ -212,8 +213,8 @@ public final class GlosaTable {
     /** A new table with {@code column} added at the end, or replacing the column of the same name in place. */
     public GlosaTable with(Column column) {
         if (!columns.isEmpty() && column.size() != rowCount) {
-            throw new IllegalArgumentException("column '" + column.name() + "' has " + column.size()
-                    + " rows but the table has " + rowCount);
+            throw new IllegalArgumentException(
+                    "column '" + column.name() + "' has " + column.size() + " rows but the table has " + rowCount);
         }
         checkRole(column);
         Map<String, Column> map = new LinkedHashMap<>(columns);

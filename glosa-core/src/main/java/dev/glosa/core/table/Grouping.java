@@ -19,7 +19,8 @@ public final class Grouping {
     private final int[] rowsFlat;
     private final List<List<String>> keys;
 
-    private Grouping(List<String> keyColumns, int[] groupOfRow, int[] offsets, int[] rowsFlat, List<List<String>> keys) {
+    private Grouping(
+            List<String> keyColumns, int[] groupOfRow, int[] offsets, int[] rowsFlat, List<List<String>> keys) {
         this.keyColumns = keyColumns;
         this.groupOfRow = groupOfRow;
         this.offsets = offsets;

@@ -41,10 +41,33 @@ public final class PersonalFields {
 
     /** The names recognised exactly, as spelled in the files; {@link #isPersonal} ignores case. */
     public static final List<String> NAMES = List.of(
-            "claim_id", "N_AIH", "AIH", "CPF", "CPF_AUT", "GESTOR_CPF", "CNS", "CNS_PAC", "NUM_CARTAO",
-            "numeroCarteira", "numero_carteira", "card_number", "NASC", "birth_date", "data_nascimento", "CEP",
-            "INSC_PN", "NOME", "nomeBeneficiario", "patient_name",
-            "guide_number", "operator_guide_number", "AUD_JUST", "SIS_JUST", "SP_CPFCGC", "SP_PF_DOC", "SP_CNS");
+            "claim_id",
+            "N_AIH",
+            "AIH",
+            "CPF",
+            "CPF_AUT",
+            "GESTOR_CPF",
+            "CNS",
+            "CNS_PAC",
+            "NUM_CARTAO",
+            "numeroCarteira",
+            "numero_carteira",
+            "card_number",
+            "NASC",
+            "birth_date",
+            "data_nascimento",
+            "CEP",
+            "INSC_PN",
+            "NOME",
+            "nomeBeneficiario",
+            "patient_name",
+            "guide_number",
+            "operator_guide_number",
+            "AUD_JUST",
+            "SIS_JUST",
+            "SP_CPFCGC",
+            "SP_PF_DOC",
+            "SP_CNS");
 
     /**
      * A column found personal and why.
@@ -61,33 +84,110 @@ public final class PersonalFields {
         }
     }
 
-    private static final Set<String> LOWER = NAMES.stream().map(n -> n.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> LOWER =
+            NAMES.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
     /** Words that identify a person whatever else the name says. */
-    private static final Set<String> ALWAYS = Set.of("CPF", "CNS", "RG", "CARTEIRINHA", "CARTEIRA", "CARTAO",
-            "MATRICULA", "PRONTUARIO", "IDENTIDADE", "DOB");
+    private static final Set<String> ALWAYS = Set.of(
+            "CPF", "CNS", "RG", "CARTEIRINHA", "CARTEIRA", "CARTAO", "MATRICULA", "PRONTUARIO", "IDENTIDADE", "DOB");
 
     /** Words that identify a person unless an organisation or a thing is named with them. */
-    private static final Set<String> CONTACT = Set.of("NOME", "NOMES", "NAME", "TELEFONE", "FONE", "CELULAR",
-            "PHONE", "EMAIL", "MAIL", "ENDERECO", "LOGRADOURO", "ADDRESS", "CEP");
+    private static final Set<String> CONTACT = Set.of(
+            "NOME",
+            "NOMES",
+            "NAME",
+            "TELEFONE",
+            "FONE",
+            "CELULAR",
+            "PHONE",
+            "EMAIL",
+            "MAIL",
+            "ENDERECO",
+            "LOGRADOURO",
+            "ADDRESS",
+            "CEP");
 
     /** Words naming the patient or beneficiary. */
-    private static final Set<String> PERSON = Set.of("PACIENTE", "BENEFICIARIO", "BENEFICIARIA", "SEGURADO",
-            "TITULAR", "PATIENT", "BENEFICIARY");
+    private static final Set<String> PERSON =
+            Set.of("PACIENTE", "BENEFICIARIO", "BENEFICIARIA", "SEGURADO", "TITULAR", "PATIENT", "BENEFICIARY");
 
     /** Words naming an organisation or a thing, whose name, address or phone is nobody's personal data. */
-    private static final Set<String> ORGANISATION = Set.of("CONVENIO", "OPERADORA", "HOSPITAL", "PRESTADOR", "PLANO",
-            "PRODUTO", "PROCEDIMENTO", "ESPECIALIDADE", "SETOR", "UNIDADE", "ESTABELECIMENTO", "CLINICA", "LABORATORIO",
-            "MUNICIPIO", "CIDADE", "ESTADO", "UF", "REGIONAL", "TABELA", "ITEM", "ARQUIVO", "EMPRESA", "FORNECEDOR",
-            "MOTIVO", "GLOSA", "GRUPO", "SERVICO", "EXAME", "MATERIAL", "MEDICAMENTO", "FONTE", "PAGADOR", "CONTRATO",
-            "REDE", "FILIAL", "CENTRO", "LEITO", "FILE", "PAYER", "PROVIDER", "HOSPITALS", "PLAN", "PRODUCT",
-            "PROCEDURE", "REASON", "SECTOR", "UNIT", "CITY", "STATE", "COMPANY", "SUPPLIER", "TABLE", "COLUMN",
-            "COLUNA", "CAMPO", "FIELD");
+    private static final Set<String> ORGANISATION = Set.of(
+            "CONVENIO",
+            "OPERADORA",
+            "HOSPITAL",
+            "PRESTADOR",
+            "PLANO",
+            "PRODUTO",
+            "PROCEDIMENTO",
+            "ESPECIALIDADE",
+            "SETOR",
+            "UNIDADE",
+            "ESTABELECIMENTO",
+            "CLINICA",
+            "LABORATORIO",
+            "MUNICIPIO",
+            "CIDADE",
+            "ESTADO",
+            "UF",
+            "REGIONAL",
+            "TABELA",
+            "ITEM",
+            "ARQUIVO",
+            "EMPRESA",
+            "FORNECEDOR",
+            "MOTIVO",
+            "GLOSA",
+            "GRUPO",
+            "SERVICO",
+            "EXAME",
+            "MATERIAL",
+            "MEDICAMENTO",
+            "FONTE",
+            "PAGADOR",
+            "CONTRATO",
+            "REDE",
+            "FILIAL",
+            "CENTRO",
+            "LEITO",
+            "FILE",
+            "PAYER",
+            "PROVIDER",
+            "HOSPITALS",
+            "PLAN",
+            "PRODUCT",
+            "PROCEDURE",
+            "REASON",
+            "SECTOR",
+            "UNIT",
+            "CITY",
+            "STATE",
+            "COMPANY",
+            "SUPPLIER",
+            "TABLE",
+            "COLUMN",
+            "COLUNA",
+            "CAMPO",
+            "FIELD");
 
     /** Attributes of a patient that identify nobody on their own. */
-    private static final Set<String> ATTRIBUTE = Set.of("IDADE", "SEXO", "GENERO", "FAIXA", "ETARIA", "AGE", "SEX",
-            "GENDER", "TIPO", "TYPE", "QTD", "QUANTIDADE", "COUNT", "CARATER", "RACA", "COR");
+    private static final Set<String> ATTRIBUTE = Set.of(
+            "IDADE",
+            "SEXO",
+            "GENERO",
+            "FAIXA",
+            "ETARIA",
+            "AGE",
+            "SEX",
+            "GENDER",
+            "TIPO",
+            "TYPE",
+            "QTD",
+            "QUANTIDADE",
+            "COUNT",
+            "CARATER",
+            "RACA",
+            "COR");
 
     private static final Pattern CPF_TEXT = Pattern.compile("[0-9]{3}\\.?[0-9]{3}\\.?[0-9]{3}-?[0-9]{2}");
     private static final Pattern CNS_TEXT = Pattern.compile("[0-9 ]{15,18}");
@@ -99,8 +199,7 @@ public final class PersonalFields {
     private static final int MIN_DATES = 5;
     private static final int BIRTH_SPREAD_DAYS = 3_652;
 
-    private PersonalFields() {
-    }
+    private PersonalFields() {}
 
     /**
      * Whether a column of that name holds personal data by its name alone: one of {@link #NAMES} or a personal word
@@ -127,7 +226,9 @@ public final class PersonalFields {
         boolean organisation = false;
         boolean attribute = false;
         for (String w : words) {
-            if (ALWAYS.contains(w) || w.contains("NASC") || w.contains("BIRTH")
+            if (ALWAYS.contains(w)
+                    || w.contains("NASC")
+                    || w.contains("BIRTH")
                     || w.length() > 3 && w.length() <= 6 && (w.startsWith("CPF") || w.startsWith("CNS"))) {
                 return "word " + w + " of the name";
             }
@@ -156,8 +257,10 @@ public final class PersonalFields {
      */
     static List<String> words(String column) {
         String n = Normalizer.normalize(column, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        n = n.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-                .replaceAll("([A-Za-z])([0-9])", "$1_$2").replaceAll("([0-9])([A-Za-z])", "$1_$2");
+        n = n.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+                .replaceAll("([A-Za-z])([0-9])", "$1_$2")
+                .replaceAll("([0-9])([A-Za-z])", "$1_$2");
         List<String> out = new ArrayList<>();
         for (String w : n.split("[^A-Za-z0-9]+")) {
             if (!w.isEmpty()) {
@@ -255,8 +358,10 @@ public final class PersonalFields {
                 if (text.isEmpty()) {
                     continue;
                 }
-                digits = CPF_TEXT.matcher(text).matches() || CNS_TEXT.matcher(text).matches()
-                        ? NOT_DIGIT.matcher(text).replaceAll("") : text;
+                digits = CPF_TEXT.matcher(text).matches()
+                                || CNS_TEXT.matcher(text).matches()
+                        ? NOT_DIGIT.matcher(text).replaceAll("")
+                        : text;
                 day = epochDay(text);
             }
             if (digits.chars().allMatch(ch -> ch == '0')) {
@@ -339,7 +444,8 @@ public final class PersonalFields {
 
     /** Whether {@code digits} is a CPF with valid mod-11 check digits (not eleven equal digits). */
     public static boolean validCpf(String digits) {
-        if (digits.length() != 11 || !digits.chars().allMatch(Character::isDigit)
+        if (digits.length() != 11
+                || !digits.chars().allMatch(Character::isDigit)
                 || digits.chars().allMatch(ch -> ch == digits.charAt(0))) {
             return false;
         }

@@ -49,7 +49,8 @@ public final class KeyNames {
         }
         Map<String, Map<String, String>> merged = new HashMap<>();
         for (Map<String, Map<String, String>> layer : java.util.List.of(byColumn, over.byColumn)) {
-            layer.forEach((column, names) -> merged.computeIfAbsent(column, c -> new LinkedHashMap<>()).putAll(names));
+            layer.forEach((column, names) ->
+                    merged.computeIfAbsent(column, c -> new LinkedHashMap<>()).putAll(names));
         }
         Map<String, Map<String, String>> frozen = new HashMap<>();
         merged.forEach((c, m) -> frozen.put(c, Map.copyOf(m)));

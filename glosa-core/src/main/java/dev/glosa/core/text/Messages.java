@@ -25,7 +25,9 @@ public final class Messages {
     private Messages(Language language) {
         this.language = language;
         // No fallback to the JVM's default locale: English asked is English given, on a Portuguese machine too.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE,
+                language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

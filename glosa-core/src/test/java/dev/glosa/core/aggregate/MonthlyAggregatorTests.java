@@ -56,17 +56,24 @@ class MonthlyAggregatorTests {
         GlosaTable t = lines().with(DoubleColumn.of("COBRADO_ANTERIOR", 1, 2, 3, 4, 5))
                 .with(DoubleColumn.of("GLOSA_ANTERIOR", 1, 1, 1, 1, 1))
                 .with(DoubleColumn.of("QTD", 3, 4, 5, 6, 7));
-        GlosaTable a = MonthlyAggregator.aggregate(t, AggregationSpec.of(List.of("hospital"))
-                .withPreviousColumns("COBRADO_ANTERIOR", "GLOSA_ANTERIOR").withLines("QTD"));
+        GlosaTable a = MonthlyAggregator.aggregate(
+                t,
+                AggregationSpec.of(List.of("hospital"))
+                        .withPreviousColumns("COBRADO_ANTERIOR", "GLOSA_ANTERIOR")
+                        .withLines("QTD"));
         assertThat(a.doubles("billed_previous").get(1)).isEqualTo(5);
         assertThat(a.doubles("glosa_previous").get(1)).isEqualTo(2);
         assertThat(a.doubles("glosa_lines").get(1)).isEqualTo(9);
-        assertThat(MonthlyAggregator.month(a, "competence", MonthColumn.toIndex(JAN)).rowCount()).isEqualTo(2);
+        assertThat(MonthlyAggregator.month(a, "competence", MonthColumn.toIndex(JAN))
+                        .rowCount())
+                .isEqualTo(2);
     }
 
     @Test
     void rowWithoutMonthIsNamed() {
-        GlosaTable t = GlosaTable.of(MonthColumn.of("competence", DEC, null), DoubleColumn.of("billed_amount", 1, 2),
+        GlosaTable t = GlosaTable.of(
+                MonthColumn.of("competence", DEC, null),
+                DoubleColumn.of("billed_amount", 1, 2),
                 DoubleColumn.of("glosa_amount", 1, 2));
         assertThatThrownBy(() -> MonthlyAggregator.aggregate(t, AggregationSpec.of(List.of())))
                 .hasMessage("row 1: 'competence' is missing; every row needs a month");
@@ -74,8 +81,13 @@ class MonthlyAggregatorTests {
 
     @Test
     void emptyTableAggregatesToEmpty() {
-        GlosaTable t = GlosaTable.of(CategoryColumn.of("hospital"), MonthColumn.of("competence"),
-                DoubleColumn.of("billed_amount"), DoubleColumn.of("glosa_amount"));
-        assertThat(MonthlyAggregator.aggregate(t, AggregationSpec.of(List.of("hospital"))).rowCount()).isZero();
+        GlosaTable t = GlosaTable.of(
+                CategoryColumn.of("hospital"),
+                MonthColumn.of("competence"),
+                DoubleColumn.of("billed_amount"),
+                DoubleColumn.of("glosa_amount"));
+        assertThat(MonthlyAggregator.aggregate(t, AggregationSpec.of(List.of("hospital")))
+                        .rowCount())
+                .isZero();
     }
 }

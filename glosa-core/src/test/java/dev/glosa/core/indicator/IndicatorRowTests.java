@@ -8,8 +8,8 @@ class IndicatorRowTests {
 
     @Test
     void withScopeRenamesTheScopeAndKeepsTheFigures() {
-        IndicatorRow row = new IndicatorRow(IndicatorRow.OVERALL, "", "2025-01", 10, 3, 0.3, 0.1, 0.6, 900.0, 100.0,
-                0.11, 50.0);
+        IndicatorRow row =
+                new IndicatorRow(IndicatorRow.OVERALL, "", "2025-01", 10, 3, 0.3, 0.1, 0.6, 900.0, 100.0, 0.11, 50.0);
 
         IndicatorRow renamed = row.withScope("overall:competence");
 

@@ -31,8 +31,10 @@ class IndicatorsTests {
 
     @Test
     void valueRatioMatchesTheReferenceAnalysis() {
-        GlosaTable t = GlosaTable.of(CategoryColumn.of("situation", "A", "C"),
-                DoubleColumn.of("glosa_amount", 26_472_816, 0), DoubleColumn.of("paid_amount", 0, 64_554_539));
+        GlosaTable t = GlosaTable.of(
+                CategoryColumn.of("situation", "A", "C"),
+                DoubleColumn.of("glosa_amount", 26_472_816, 0),
+                DoubleColumn.of("paid_amount", 0, 64_554_539));
         IndicatorRow r = Indicators.overall(t);
         assertThat(100 * r.glosaValueRatio()).isCloseTo(41.01, within(0.005));
         assertThat(r.glosaRate()).isEqualTo(0.5);
@@ -43,7 +45,11 @@ class IndicatorsTests {
         GlosaTable t = GlosaTable.of(
                 CategoryColumn.of("hospital", "H2", "H1", "H1", "H1"),
                 CategoryColumn.of("situation", "A", "B", "C", "A"),
-                MonthColumn.of("competence", YearMonth.of(2021, 11), YearMonth.of(2021, 11), YearMonth.of(2021, 12),
+                MonthColumn.of(
+                        "competence",
+                        YearMonth.of(2021, 11),
+                        YearMonth.of(2021, 11),
+                        YearMonth.of(2021, 12),
                         YearMonth.of(2021, 12)),
                 DoubleColumn.of("glosa_amount", 10, 5, 0, 20),
                 DoubleColumn.of("paid_amount", 0, 95, 50, 0));
@@ -56,16 +62,18 @@ class IndicatorsTests {
         assertThat(h1.paidAmount()).isEqualTo(145);
         assertThat(h1.recoveredAmount()).isEqualTo(95);
         List<IndicatorRow> byMonth = Indicators.compute(t, "hospital", "competence");
-        assertThat(byMonth).extracting(r -> r.scopeKey() + "@" + r.period())
+        assertThat(byMonth)
+                .extracting(r -> r.scopeKey() + "@" + r.period())
                 .containsExactly("H1@2021-11", "H1@2021-12", "H2@2021-11");
-        assertThat(Indicators.standard(t)).extracting(IndicatorRow::scope)
+        assertThat(Indicators.standard(t))
+                .extracting(IndicatorRow::scope)
                 .contains("overall", "hospital", "overall:competence");
     }
 
     @Test
     void emptyTableGivesNaNRatesNotErrors() {
-        GlosaTable t = GlosaTable.of(CategoryColumn.of("situation"), DoubleColumn.of("glosa_amount"),
-                DoubleColumn.of("paid_amount"));
+        GlosaTable t = GlosaTable.of(
+                CategoryColumn.of("situation"), DoubleColumn.of("glosa_amount"), DoubleColumn.of("paid_amount"));
         IndicatorRow r = Indicators.overall(t);
         assertThat(r.claims()).isZero();
         assertThat(r.glosaRate()).isNaN();

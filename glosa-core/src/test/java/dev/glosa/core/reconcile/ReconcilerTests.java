@@ -17,21 +17,27 @@ class ReconcilerTests {
     static final long LONG_STAY = 1_222_100_605_088L;
 
     static GlosaTable rj(long[] ids, double[] values, String[] reasons) {
-        return GlosaTable.of(LongColumn.of("claim_id", ids), DoubleColumn.of("billed_amount", values),
+        return GlosaTable.of(
+                LongColumn.of("claim_id", ids),
+                DoubleColumn.of("billed_amount", values),
                 CategoryColumn.of("reason_code", reasons));
     }
 
     static GlosaTable rd(long[] ids, double[] values, String[] ident, String[] proc) {
-        return GlosaTable.of(LongColumn.of("claim_id", ids), DoubleColumn.of("billed_amount", values),
-                DoubleColumn.of("paid_amount", values), CategoryColumn.of("IDENT", ident), CategoryColumn.of("PROC_REA", proc));
+        return GlosaTable.of(
+                LongColumn.of("claim_id", ids),
+                DoubleColumn.of("billed_amount", values),
+                DoubleColumn.of("paid_amount", values),
+                CategoryColumn.of("IDENT", ident),
+                CategoryColumn.of("PROC_REA", proc));
     }
 
     /** A1 rejected three times (100, 150, 120) then paid 110; A2 rejected 500 never paid; A3 paid 80 only. */
     static Reconciliation reconcile(DedupPolicy policy) {
-        GlosaTable rejected = rj(new long[] {A1, A2, A1, A1}, new double[] {100, 500, 150, 120},
-                new String[] {"R1", "R2", "R3", "R4"});
-        GlosaTable paid = rd(new long[] {A3, A1}, new double[] {80, 110}, new String[] {"1", "1"},
-                new String[] {"P3", "P1"});
+        GlosaTable rejected = rj(
+                new long[] {A1, A2, A1, A1}, new double[] {100, 500, 150, 120}, new String[] {"R1", "R2", "R3", "R4"});
+        GlosaTable paid =
+                rd(new long[] {A3, A1}, new double[] {80, 110}, new String[] {"1", "1"}, new String[] {"P3", "P1"});
         return Reconciler.with(ReconcileOptions.sih().withPolicy(policy)).reconcile(rejected, paid);
     }
 
@@ -77,8 +83,10 @@ class ReconcilerTests {
 
     @Test
     void paymentAboveTheRejectedValueNeverGivesNegativeGlosa() {
-        Reconciliation r = Reconciler.sih().reconcile(rj(new long[] {A1}, new double[] {100}, new String[] {"R"}),
-                rd(new long[] {A1}, new double[] {250}, new String[] {"1"}, new String[] {"P"}));
+        Reconciliation r = Reconciler.sih()
+                .reconcile(
+                        rj(new long[] {A1}, new double[] {100}, new String[] {"R"}),
+                        rd(new long[] {A1}, new double[] {250}, new String[] {"1"}, new String[] {"P"}));
         assertThat(r.claims().doubles("glosa_amount").get(0)).isZero();
         assertThat(r.claims().category("situation").get(0)).isEqualTo("B");
     }
@@ -86,7 +94,10 @@ class ReconcilerTests {
     @Test
     void longStayClaimTwiceInPaidIsOneClaimWithBothPaymentsAndPrincipalColumns() {
         // RDAC2301.dbc holds AIH 1222100605088 twice: R$ 1,391.63 and R$ 1,341.93. Continuation listed first here.
-        GlosaTable paid = rd(new long[] {LONG_STAY, LONG_STAY}, new double[] {1341.93, 1391.63}, new String[] {"5", "1"},
+        GlosaTable paid = rd(
+                new long[] {LONG_STAY, LONG_STAY},
+                new double[] {1341.93, 1391.63},
+                new String[] {"5", "1"},
                 new String[] {"CONTINUATION", "PRINCIPAL"});
         Reconciliation r = Reconciler.sih().reconcile(rj(new long[0], new double[0], new String[0]), paid);
         assertThat(r.claims().rowCount()).isEqualTo(1);
@@ -99,14 +110,16 @@ class ReconcilerTests {
 
     @Test
     void withoutPrincipalRowTheFirstPaidRowGivesTheColumns() {
-        GlosaTable paid = rd(new long[] {A1, A1}, new double[] {1, 2}, new String[] {"5", "5"}, new String[] {"X", "Y"});
+        GlosaTable paid =
+                rd(new long[] {A1, A1}, new double[] {1, 2}, new String[] {"5", "5"}, new String[] {"X", "Y"});
         Reconciliation r = Reconciler.sih().reconcile(rj(new long[0], new double[0], new String[0]), paid);
         assertThat(r.claims().category("PROC_REA").get(0)).isEqualTo("X");
     }
 
     @Test
     void rowWithAMissingFlagIsNotTakenForThePrincipal() {
-        GlosaTable paid = rd(new long[] {A1, A1}, new double[] {1, 2}, new String[] {"5", null}, new String[] {"X", "Y"});
+        GlosaTable paid =
+                rd(new long[] {A1, A1}, new double[] {1, 2}, new String[] {"5", null}, new String[] {"X", "Y"});
         Reconciliation r = Reconciler.sih().reconcile(rj(new long[0], new double[0], new String[0]), paid);
         assertThat(r.claims().category("PROC_REA").get(0)).isEqualTo("X");
         assertThat(r.claims().doubles("paid_amount").get(0)).isEqualTo(3);
@@ -114,8 +127,10 @@ class ReconcilerTests {
 
     @Test
     void emptyInputsGiveAnEmptyReconciliation() {
-        Reconciliation r = Reconciler.sih().reconcile(rj(new long[0], new double[0], new String[0]),
-                rd(new long[0], new double[0], new String[0], new String[0]));
+        Reconciliation r = Reconciler.sih()
+                .reconcile(
+                        rj(new long[0], new double[0], new String[0]),
+                        rd(new long[0], new double[0], new String[0], new String[0]));
         assertThat(r.claims().rowCount()).isZero();
         assertThat(r.report().claims()).isZero();
         assertThat(r.report().naiveOverstatement()).isNaN();
@@ -124,20 +139,28 @@ class ReconcilerTests {
 
     @Test
     void claimIdThatIsNotThirteenDigitsIsRefusedByName() {
-        assertThatThrownBy(() -> Reconciler.sih().reconcile(rj(new long[] {A1, 12345L}, new double[] {1, 2},
-                new String[] {"a", "b"}), rd(new long[0], new double[0], new String[0], new String[0])))
+        assertThatThrownBy(() -> Reconciler.sih()
+                        .reconcile(
+                                rj(new long[] {A1, 12345L}, new double[] {1, 2}, new String[] {"a", "b"}),
+                                rd(new long[0], new double[0], new String[0], new String[0])))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rejected row 1: claim_id 12345 must have 13 digits");
-        assertThatThrownBy(() -> Reconciler.sih().reconcile(rj(new long[0], new double[0], new String[0]),
-                rd(new long[] {LongColumn.MISSING}, new double[] {1}, new String[] {"1"}, new String[] {"p"})))
+        assertThatThrownBy(() -> Reconciler.sih()
+                        .reconcile(
+                                rj(new long[0], new double[0], new String[0]),
+                                rd(new long[] {LongColumn.MISSING}, new double[] {1}, new String[] {"1"}, new String[] {
+                                    "p"
+                                })))
                 .hasMessage("paid row 0: claim_id is missing");
     }
 
     @Test
     void columnWithDifferentTypesOnTheTwoSidesIsRefused() {
-        GlosaTable rejected = rj(new long[] {A1}, new double[] {1}, new String[] {"r"}).with(DoubleColumn.of("PROC_REA", 1));
-        assertThatThrownBy(() -> Reconciler.sih().reconcile(rejected,
-                rd(new long[] {A2}, new double[] {1}, new String[] {"1"}, new String[] {"p"})))
+        GlosaTable rejected =
+                rj(new long[] {A1}, new double[] {1}, new String[] {"r"}).with(DoubleColumn.of("PROC_REA", 1));
+        assertThatThrownBy(() -> Reconciler.sih()
+                        .reconcile(rejected, rd(new long[] {A2}, new double[] {1}, new String[] {"1"}, new String[] {"p"
+                        })))
                 .hasMessageContaining("'PROC_REA' is DOUBLE in the rejected input but CATEGORY in the paid input");
     }
 

@@ -8,10 +8,25 @@ import org.junit.jupiter.api.Test;
 
 class ClusterProfileTests {
 
-    private static final ClusterProfile PROFILE = new ClusterProfile("S1", "S1-g3", 2, 40, 0.4, 1200.0, 30.0, 25.0,
-            0.6, 0.12, Double.NaN, Map.of("glosa_amount", 30.0),
-            List.of(new CategoryLift("ward", "ICU", 0.5, 0.2, 2.5)), List.of(new ReasonShare("1801", 10, 800.0, 0.66)),
-            "high value", 1, 4, GroupStatus.NEW);
+    private static final ClusterProfile PROFILE = new ClusterProfile(
+            "S1",
+            "S1-g3",
+            2,
+            40,
+            0.4,
+            1200.0,
+            30.0,
+            25.0,
+            0.6,
+            0.12,
+            Double.NaN,
+            Map.of("glosa_amount", 30.0),
+            List.of(new CategoryLift("ward", "ICU", 0.5, 0.2, 2.5)),
+            List.of(new ReasonShare("1801", 10, 800.0, 0.66)),
+            "high value",
+            1,
+            4,
+            GroupStatus.NEW);
 
     @Test
     void eachWitherChangesItsFieldAndKeepsEveryOther() {
@@ -33,6 +48,7 @@ class ClusterProfileTests {
     @Test
     void aWitherStillChecksTheIds() {
         org.assertj.core.api.Assertions.assertThatNullPointerException()
-                .isThrownBy(() -> PROFILE.withClusterId(null)).withMessage("clusterId");
+                .isThrownBy(() -> PROFILE.withClusterId(null))
+                .withMessage("clusterId");
     }
 }

@@ -16,10 +16,12 @@ class SegmenterTests {
                 CategoryColumn.of("payer", "SUS", "P1", "SUS", "P2"),
                 CategoryColumn.of("glosa_type", "adm", "adm", "adm", "tec"));
         List<Segment> s = Segmenter.split(t);
-        assertThat(s).extracting(x -> x.key().describe()).containsExactly(
-                "hospital=H1 · payer=P1 · glosa_type=adm",
-                "hospital=H1 · payer=P2 · glosa_type=tec",
-                "hospital=H2 · payer=SUS · glosa_type=adm");
+        assertThat(s)
+                .extracting(x -> x.key().describe())
+                .containsExactly(
+                        "hospital=H1 · payer=P1 · glosa_type=adm",
+                        "hospital=H1 · payer=P2 · glosa_type=tec",
+                        "hospital=H2 · payer=SUS · glosa_type=adm");
         assertThat(s.get(2).rows()).containsExactly(0, 2);
         assertThat(s.get(2).key().value("payer")).isEqualTo("SUS");
     }
@@ -36,7 +38,12 @@ class SegmenterTests {
     @Test
     void emptyKeyListGivesOneSegmentAndEmptyTableNone() {
         GlosaTable t = GlosaTable.of(CategoryColumn.of("hospital", "H1", "H2"));
-        assertThat(Segmenter.split(t, List.of())).hasSize(1).first().extracting(Segment::size).isEqualTo(2);
-        assertThat(Segmenter.split(GlosaTable.of(CategoryColumn.of("hospital")), List.of("hospital"))).isEmpty();
+        assertThat(Segmenter.split(t, List.of()))
+                .hasSize(1)
+                .first()
+                .extracting(Segment::size)
+                .isEqualTo(2);
+        assertThat(Segmenter.split(GlosaTable.of(CategoryColumn.of("hospital")), List.of("hospital")))
+                .isEmpty();
     }
 }

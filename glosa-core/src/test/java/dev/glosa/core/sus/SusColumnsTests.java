@@ -47,7 +47,8 @@ class SusColumnsTests {
 
     @Test
     void deriveAddsBothColumnsAndLeavesUnknownCodesMissing() {
-        GlosaTable t = GlosaTable.of(CategoryColumn.of("PROC_REA", "0303140151", "xx", null),
+        GlosaTable t = GlosaTable.of(
+                CategoryColumn.of("PROC_REA", "0303140151", "xx", null),
                 CategoryColumn.of("DIAG_PRINC", "J189", "I10", "??"));
         GlosaTable d = SusColumns.derive(t);
         assertThat(d.category(SusColumns.PROCEDURE_GROUP).get(0)).startsWith("03 ");

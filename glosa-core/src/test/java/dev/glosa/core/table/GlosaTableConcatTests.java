@@ -75,7 +75,8 @@ class GlosaTableConcatTests {
     void oneTableIsReturnedAsItIsAndNoneIsAnError() {
         GlosaTable a = GlosaTable.of(LongColumn.of("n", 1));
         assertThat(GlosaTable.concat(List.of(a))).isSameAs(a);
-        assertThatThrownBy(() -> GlosaTable.concat(List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GlosaTable.concat(List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one");
     }
 }

@@ -31,9 +31,11 @@ class GlosaTableTests {
     void builderKeepsValuesAndMissingMarkers() {
         GlosaTable t = sample();
         assertThat(t.rowCount()).isEqualTo(4);
-        assertThat(t.columnNames()).containsExactly("hospital", "glosa_amount", "claim_id", "competence", "admission_date");
+        assertThat(t.columnNames())
+                .containsExactly("hospital", "glosa_amount", "claim_id", "competence", "admission_date");
         assertThat(t.category(Role.HOSPITAL).get(0)).isEqualTo("B");
-        assertThat(t.category(Role.HOSPITAL).code(2)).isEqualTo(t.category(Role.HOSPITAL).code(0));
+        assertThat(t.category(Role.HOSPITAL).code(2))
+                .isEqualTo(t.category(Role.HOSPITAL).code(0));
         assertThat(t.category(Role.HOSPITAL).isMissing(3)).isTrue();
         assertThat(t.category(Role.HOSPITAL).cardinality()).isEqualTo(2);
         assertThat(t.doubles(Role.GLOSA_AMOUNT).sum()).isEqualTo(63.0);
@@ -58,7 +60,8 @@ class GlosaTableTests {
 
     @Test
     void missingColumnErrorListsTheColumnsPresent() {
-        assertThatThrownBy(() -> sample().column("payer")).hasMessageContaining("no column 'payer'")
+        assertThatThrownBy(() -> sample().column("payer"))
+                .hasMessageContaining("no column 'payer'")
                 .hasMessageContaining("hospital");
         assertThatThrownBy(() -> sample().doubles("hospital")).hasMessageContaining("is CATEGORY, expected DOUBLE");
     }
@@ -89,7 +92,8 @@ class GlosaTableTests {
         assertThat(g.rows(1)).containsExactly(0, 2);
         assertThat(g.key(2)).containsExactly("", "2021-12");
         assertThat(g.groupOf(2)).isEqualTo(1);
-        assertThat(GlosaTable.builder().build().groupBy(new String[0]).groupCount()).isZero();
+        assertThat(GlosaTable.builder().build().groupBy(new String[0]).groupCount())
+                .isZero();
     }
 
     @Test

@@ -23,19 +23,52 @@ class PersonalFieldsTests {
 
     @Test
     void recognisesPersonalWordsOfAnyNameWhateverTheirSpelling() {
-        for (String name : List.of("CPF_PACIENTE", "NOME_PACIENTE", "DT_NASCIMENTO", "CARTEIRINHA", "cpfPaciente",
-                "dataNascimento", "DTNASC", "Matrícula_Beneficiário", "ENDEREÇO", "e-mail", "TELEFONE_CONTATO",
-                "RG", "cep_residencia", "NUM_CARTEIRA_CONVENIO", "CNSPAC", "Paciente", "BENEFICIARIO", "NOME_MEDICO",
-                "NOME_PACIENTE_CONVENIO", "PRONTUARIO", "nomeBeneficiario", "birthDate")) {
+        for (String name : List.of(
+                "CPF_PACIENTE",
+                "NOME_PACIENTE",
+                "DT_NASCIMENTO",
+                "CARTEIRINHA",
+                "cpfPaciente",
+                "dataNascimento",
+                "DTNASC",
+                "Matrícula_Beneficiário",
+                "ENDEREÇO",
+                "e-mail",
+                "TELEFONE_CONTATO",
+                "RG",
+                "cep_residencia",
+                "NUM_CARTEIRA_CONVENIO",
+                "CNSPAC",
+                "Paciente",
+                "BENEFICIARIO",
+                "NOME_MEDICO",
+                "NOME_PACIENTE_CONVENIO",
+                "PRONTUARIO",
+                "nomeBeneficiario",
+                "birthDate")) {
             assertThat(PersonalFields.byName(name)).as(name).isNotNull();
         }
     }
 
     @Test
     void anOrganisationsNameOrAPatientsAgeIsNotPersonal() {
-        for (String name : List.of("NOME_CONVENIO", "NOME_HOSPITAL", "payer_name", "provider_name", "CEP_PRESTADOR",
-                "IDADE_PACIENTE", "SEXO_BENEFICIARIO", "FAIXA_ETARIA_PACIENTE", "CNES", "CONTRACEP1", "NACIONAL",
-                "REGIONAL", "procedure_description", "CONVENIO", "glosa_amount", "MES_RECEBIMENTO")) {
+        for (String name : List.of(
+                "NOME_CONVENIO",
+                "NOME_HOSPITAL",
+                "payer_name",
+                "provider_name",
+                "CEP_PRESTADOR",
+                "IDADE_PACIENTE",
+                "SEXO_BENEFICIARIO",
+                "FAIXA_ETARIA_PACIENTE",
+                "CNES",
+                "CONTRACEP1",
+                "NACIONAL",
+                "REGIONAL",
+                "procedure_description",
+                "CONVENIO",
+                "glosa_amount",
+                "MES_RECEBIMENTO")) {
             assertThat(PersonalFields.byName(name)).as(name).isNull();
         }
     }
@@ -68,17 +101,27 @@ class PersonalFieldsTests {
         long[] cpfNumbers = new long[n];
         for (int i = 0; i < n; i++) {
             String cpf = cpf(rnd);
-            cpfs.add(i % 2 == 0 ? cpf : cpf.substring(0, 3) + "." + cpf.substring(3, 6) + "." + cpf.substring(6, 9)
-                    + "-" + cpf.substring(9));
+            cpfs.add(
+                    i % 2 == 0
+                            ? cpf
+                            : cpf.substring(0, 3) + "." + cpf.substring(3, 6) + "." + cpf.substring(6, 9) + "-"
+                                    + cpf.substring(9));
             cpfNumbers[i] = Long.parseLong(cpf);
             cns.add(cns(rnd));
-            births.add(LocalDate.of(1930 + rnd.nextInt(90), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)).toString()
+            births.add(LocalDate.of(1930 + rnd.nextInt(90), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28))
+                    .toString()
                     .replace("-", ""));
             admissions.add(LocalDate.of(2025, 1, 1).plusDays(rnd.nextInt(400)).toString());
         }
-        GlosaTable t = GlosaTable.of(CategoryColumn.of("DOC", cpfs), LongColumn.of("X1", cpfNumbers),
-                CategoryColumn.of("REF", cns), CategoryColumn.of("D1", births), CategoryColumn.of("D2", admissions),
-                CategoryColumn.of("NOME_CONVENIO", cpfs.stream().map(s -> "Plano " + s.charAt(0)).toList()));
+        GlosaTable t = GlosaTable.of(
+                CategoryColumn.of("DOC", cpfs),
+                LongColumn.of("X1", cpfNumbers),
+                CategoryColumn.of("REF", cns),
+                CategoryColumn.of("D1", births),
+                CategoryColumn.of("D2", admissions),
+                CategoryColumn.of(
+                        "NOME_CONVENIO",
+                        cpfs.stream().map(s -> "Plano " + s.charAt(0)).toList()));
 
         List<PersonalFields.Detected> found = PersonalFields.detect(t, Map.of());
 
@@ -90,11 +133,14 @@ class PersonalFieldsTests {
 
     @Test
     void overridesDecideEitherWay() {
-        GlosaTable t = GlosaTable.of(CategoryColumn.of("NOME_MEDICO", "Ana", "Rui"), CategoryColumn.of("OBS", "x", "y"),
+        GlosaTable t = GlosaTable.of(
+                CategoryColumn.of("NOME_MEDICO", "Ana", "Rui"),
+                CategoryColumn.of("OBS", "x", "y"),
                 CategoryColumn.of("CPF_PACIENTE", "a", "b"));
 
         assertThat(PersonalFields.detect(t, Map.of("nome_medico", false, "OBS", true)))
-                .containsExactly(new PersonalFields.Detected("OBS", "declared personal"),
+                .containsExactly(
+                        new PersonalFields.Detected("OBS", "declared personal"),
                         new PersonalFields.Detected("CPF_PACIENTE", "word CPF of the name"));
     }
 
@@ -104,7 +150,8 @@ class PersonalFieldsTests {
         assertThat(PersonalFields.shape("282010023185")).isEqualTo("999999999999");
         assertThat(PersonalFields.shape("Maria S.")).isEqualTo("AAAAA A.");
         assertThat(PersonalFields.shape("9".repeat(45))).isEqualTo("9".repeat(40) + "... (45 characters)");
-        assertThat(PersonalFields.forMessage("CNS", "700501234567891")).isEqualTo("shape 999999999999999, value masked");
+        assertThat(PersonalFields.forMessage("CNS", "700501234567891"))
+                .isEqualTo("shape 999999999999999, value masked");
         assertThat(PersonalFields.forMessage("NOME_PACIENTE", "MARIA")).isEqualTo("shape AAAAA, value masked");
         assertThat(PersonalFields.forMessage("VAL_TOT", "12a")).isEqualTo("12a");
     }

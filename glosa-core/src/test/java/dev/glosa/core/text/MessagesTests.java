@@ -70,9 +70,12 @@ class MessagesTests {
             Locale.setDefault(Locale.forLanguageTag("pt-BR"));
             assertThat(Language.system()).isEqualTo(Language.PT_BR);
             // a fresh lookup, not the cache: the bundle must not fall back to the default locale
-            assertThat(java.util.ResourceBundle.getBundle("dev.glosa.core.text.messages", Locale.ENGLISH,
-                    java.util.ResourceBundle.Control.getNoFallbackControl(
-                            java.util.ResourceBundle.Control.FORMAT_PROPERTIES)).getString("status.new"))
+            assertThat(java.util.ResourceBundle.getBundle(
+                                    "dev.glosa.core.text.messages",
+                                    Locale.ENGLISH,
+                                    java.util.ResourceBundle.Control.getNoFallbackControl(
+                                            java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
+                            .getString("status.new"))
                     .isEqualTo("new");
             assertThat(EN.text("status.new")).isEqualTo("new");
             Locale.setDefault(Locale.JAPAN);

@@ -23,8 +23,8 @@ public final class CellParser {
      */
     public double number(String text, NumberStyle style) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        boolean ptBr = style == NumberStyle.PT_BR
-                || style == NumberStyle.AUTO && Cells.styleEvidence(b, 0, b.length) == 1;
+        boolean ptBr =
+                style == NumberStyle.PT_BR || style == NumberStyle.AUTO && Cells.styleEvidence(b, 0, b.length) == 1;
         return cells.number(b, 0, b.length, ptBr);
     }
 

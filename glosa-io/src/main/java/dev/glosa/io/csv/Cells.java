@@ -21,6 +21,7 @@ final class Cells {
 
     /** Shapes of dates and months, as bit flags so a format can allow several. */
     static final int DMY = 1, YMD = 2, YMD8 = 4, YM = 8, MY = 16, YM6 = 32;
+
     static final int ANY_DATE = DMY | YMD | YMD8;
     static final int ANY_MONTH = ANY_DATE | YM | MY | YM6;
 

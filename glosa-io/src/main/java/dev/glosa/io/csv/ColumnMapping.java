@@ -23,12 +23,18 @@ import java.util.Set;
  *     it does not (written in clear, free to describe groups), {@code null} to let
  *     {@link dev.glosa.core.table.PersonalFields} decide from its name and content
  */
-public record ColumnMapping(String source, String name, Role role, ColumnType type, String format, boolean optional,
-        boolean nullable, Boolean personal) {
+public record ColumnMapping(
+        String source,
+        String name,
+        Role role,
+        ColumnType type,
+        String format,
+        boolean optional,
+        boolean nullable,
+        Boolean personal) {
 
     static final Set<String> DATE_FORMATS = Set.of("auto", "dd/MM/yyyy", "yyyy-MM-dd", "yyyyMMdd");
-    static final Set<String> MONTH_FORMATS = Set.of("auto", "yyyy-MM", "MM/yyyy", "yyyyMM", "dd/MM/yyyy",
-            "yyyy-MM-dd");
+    static final Set<String> MONTH_FORMATS = Set.of("auto", "yyyy-MM", "MM/yyyy", "yyyyMM", "dd/MM/yyyy", "yyyy-MM-dd");
 
     /** Fills the defaults (a role's name and type, CATEGORY) and checks the combination. */
     public ColumnMapping {
@@ -61,8 +67,8 @@ public record ColumnMapping(String source, String name, Role role, ColumnType ty
     }
 
     /** A mapping that lets {@link dev.glosa.core.table.PersonalFields} decide whether the column is personal. */
-    public ColumnMapping(String source, String name, Role role, ColumnType type, String format, boolean optional,
-            boolean nullable) {
+    public ColumnMapping(
+            String source, String name, Role role, ColumnType type, String format, boolean optional, boolean nullable) {
         this(source, name, role, type, format, optional, nullable, null);
     }
 

@@ -16,8 +16,8 @@ package dev.glosa.io.csv;
  *     finite value)
  * @param rejectNegativeAmounts whether a negative value in a billed, glosa or paid amount column rejects its row
  */
-public record CsvLimits(int maxQuotedLineBreaks, int maxQuotedFieldBytes, double maxAbsAmount,
-        boolean rejectNegativeAmounts) {
+public record CsvLimits(
+        int maxQuotedLineBreaks, int maxQuotedFieldBytes, double maxAbsAmount, boolean rejectNegativeAmounts) {
 
     /** The defaults: 10 line breaks or 64 KiB in one quoted field, {@code |amount| < 10^12}, no negative amounts. */
     public static final CsvLimits DEFAULT = new CsvLimits(10, 65_536, 1e12, true);

@@ -50,8 +50,14 @@ import java.util.Set;
  * @param keepUnmapped whether columns the mapping does not name are kept as categories under their header name
  * @param columns the mapped columns
  */
-public record CsvMapping(String name, char delimiter, Charset charset, NumberStyle numberStyle, double maxRejectShare,
-        boolean keepUnmapped, List<ColumnMapping> columns) {
+public record CsvMapping(
+        String name,
+        char delimiter,
+        Charset charset,
+        NumberStyle numberStyle,
+        double maxRejectShare,
+        boolean keepUnmapped,
+        List<ColumnMapping> columns) {
 
     /** The delimiter value that asks for detection. */
     public static final char AUTO_DELIMITER = '\0';
@@ -64,9 +70,13 @@ public record CsvMapping(String name, char delimiter, Charset charset, NumberSty
     /** Checks the values and copies the column list. */
     public CsvMapping {
         name = name == null || name.isBlank() ? "mapping" : name;
-        if (delimiter != AUTO_DELIMITER && delimiter != ';' && delimiter != ',' && delimiter != '\t'
+        if (delimiter != AUTO_DELIMITER
+                && delimiter != ';'
+                && delimiter != ','
+                && delimiter != '\t'
                 && delimiter != '|') {
-            throw new IllegalArgumentException("delimiter must be auto, ';', ',', '|' or tab, found '" + delimiter + "'");
+            throw new IllegalArgumentException(
+                    "delimiter must be auto, ';', ',', '|' or tab, found '" + delimiter + "'");
         }
         if (numberStyle == null) {
             throw new IllegalArgumentException("numberStyle must not be null (use AUTO)");
@@ -82,12 +92,12 @@ public record CsvMapping(String name, char delimiter, Charset charset, NumberSty
         Set<String> names = new HashSet<>();
         for (ColumnMapping c : columns) {
             if (!sources.add(c.source().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("mapping '" + name + "' maps source column '" + c.source()
-                        + "' twice");
+                throw new IllegalArgumentException(
+                        "mapping '" + name + "' maps source column '" + c.source() + "' twice");
             }
             if (!names.add(c.name())) {
-                throw new IllegalArgumentException("mapping '" + name + "' gives the name '" + c.name()
-                        + "' to two columns");
+                throw new IllegalArgumentException(
+                        "mapping '" + name + "' gives the name '" + c.name() + "' to two columns");
             }
         }
     }
@@ -116,7 +126,8 @@ public record CsvMapping(String name, char delimiter, Charset charset, NumberSty
      */
     public static CsvMapping load(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        String fileName = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String fileName =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         return fileName.endsWith(".json") ? parseJson(text, file.toString()) : parseYaml(text, file.toString());
     }
 

@@ -88,12 +88,25 @@ public record CsvReadReport(
 
     /** One line: source, line and record counts (which reconcile), warnings, detections and speed. */
     public String summary() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%s: %d lines = %d header + %d blank + %d accepted + %d rejected (%.3f%% of data lines); %d records:"
                         + " %d accepted, %d rejected; %d over-billed kept; %d warnings; %s, delimiter '%s';"
                         + " %.0f rows/s",
-                source, lines, headerLines, blankLines, acceptedLines, rejectedLines, 100 * rejectedShare(), records,
-                accepted, rejectedRows, overBilledRows, warnings.size(), charset,
-                delimiter == '\t' ? "\\t" : String.valueOf(delimiter), rowsPerSecond());
+                source,
+                lines,
+                headerLines,
+                blankLines,
+                acceptedLines,
+                rejectedLines,
+                100 * rejectedShare(),
+                records,
+                accepted,
+                rejectedRows,
+                overBilledRows,
+                warnings.size(),
+                charset,
+                delimiter == '\t' ? "\\t" : String.valueOf(delimiter),
+                rowsPerSecond());
     }
 }

@@ -8,5 +8,4 @@ import dev.glosa.core.table.GlosaTable;
  * @param table the accepted rows, columns in file order under their mapped names
  * @param report counts, detected formats and rejected rows
  */
-public record CsvReadResult(GlosaTable table, CsvReadReport report) {
-}
+public record CsvReadResult(GlosaTable table, CsvReadReport report) {}

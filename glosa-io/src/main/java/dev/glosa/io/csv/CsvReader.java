@@ -74,8 +74,7 @@ public final class CsvReader {
     private static final int BUFFER_BYTES = 1 << 20;
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     /** Reads {@code file}; see the class description. */
     public static CsvReadResult read(Path file, CsvMapping mapping) throws IOException {
@@ -105,8 +104,8 @@ public final class CsvReader {
     }
 
     /** Reads a stream named {@code source} in messages within {@code limits}; the stream is not closed. */
-    public static CsvReadResult read(InputStream in, String source, CsvMapping mapping, CsvLimits limits,
-            Path rejectsFile) throws IOException {
+    public static CsvReadResult read(
+            InputStream in, String source, CsvMapping mapping, CsvLimits limits, Path rejectsFile) throws IOException {
         return new Run(source, mapping, limits, rejectsFile).read(in);
     }
 
@@ -139,8 +138,16 @@ public final class CsvReader {
         int cs;
         int ce;
 
-        Plan(int field, String header, String name, Role role, ColumnType type, boolean nullable, boolean kept,
-                String format, NumberStyle defaultStyle) {
+        Plan(
+                int field,
+                String header,
+                String name,
+                Role role,
+                ColumnType type,
+                boolean nullable,
+                boolean kept,
+                String format,
+                NumberStyle defaultStyle) {
             this.field = field;
             this.header = header;
             this.name = name;
@@ -210,6 +217,7 @@ public final class CsvReader {
         private final List<Long> overBilledLines = new ArrayList<>();
         /** Records with UTF-8 text and with bytes that are not UTF-8: how many, first and last line of each. */
         private long utf8Records;
+
         private long utf8First;
         private long utf8Last;
         private long otherRecords;
@@ -227,31 +235,33 @@ public final class CsvReader {
             long t0 = System.nanoTime();
             byte[] head = in.readNBytes(HEAD_BYTES);
             boolean headIsAll = head.length < HEAD_BYTES;
-            bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
-                    && (head[2] & 0xFF) == 0xBF;
+            bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
             int off = bom ? 3 : 0;
             if (headIsAll) {
                 // A small file needs no megabyte buffers (the tokenizer grows its buffer if it ever must).
                 bufferBytes = Math.max(4096, head.length - off + 1);
             }
-            char delimiter = mapping.delimiter() != CsvMapping.AUTO_DELIMITER ? mapping.delimiter()
-                    : detectDelimiter(head, off);
+            char delimiter =
+                    mapping.delimiter() != CsvMapping.AUTO_DELIMITER ? mapping.delimiter() : detectDelimiter(head, off);
             Charset forced = mapping.charset();
             Utf8Check headCheck = new Utf8Check();
             headCheck.update(head, off, head.length - off);
-            Charset headerCharset = forced != null ? forced
-                    : bom || headCheck.validSoFar() ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            Charset headerCharset =
+                    forced != null ? forced : bom || headCheck.validSoFar() ? StandardCharsets.UTF_8 : WINDOWS_1252;
 
             utf8 = new Utf8Check();
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(head, off, head.length - off), in);
             Tokenizer tok = tokenizer(all, delimiter, utf8);
             if (!tok.next() || tok.blank()) {
-                throw new CsvReadException(source + ":1: no header line (the file is empty or starts with a blank"
-                        + " line)", null, null);
+                throw new CsvReadException(
+                        source + ":1: no header line (the file is empty or starts with a blank" + " line)", null, null);
             }
             if (tok.quoteFault != null) {
-                throw new CsvReadException(source + ":" + tok.lastLine + ": the header line has a quote that "
-                        + faultRule(tok.quoteFault) + " (fix or remove the stray quote in the header)", null, null);
+                throw new CsvReadException(
+                        source + ":" + tok.lastLine + ": the header line has a quote that " + faultRule(tok.quoteFault)
+                                + " (fix or remove the stray quote in the header)",
+                        null,
+                        null);
             }
             classify(tok);
             long headerLines = tok.lastLine - tok.recordLine + 1;
@@ -276,9 +286,10 @@ public final class CsvReader {
 
             if (rejectsFile != null) {
                 Path dir = rejectsFile.toAbsolutePath().getParent();
-                rejectsTemp = Files.createTempFile(dir, rejectsFile.getFileName().toString(), ".tmp");
-                rejectsOut = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(rejectsTemp),
-                        StandardCharsets.UTF_8));
+                rejectsTemp =
+                        Files.createTempFile(dir, rejectsFile.getFileName().toString(), ".tmp");
+                rejectsOut = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(rejectsTemp), StandardCharsets.UTF_8));
                 rejectsOut.write("source;line;column;reason;detail;value\n");
             }
             long lines = tok.lastLine;
@@ -303,8 +314,15 @@ public final class CsvReader {
                     records++;
                     classify(tok);
                     if (tok.quoteFault != null) {
-                        reject(tok.recordLine, null, tok.quoteFault == Tokenizer.QuoteFault.UNCLOSED
-                                ? RejectReason.UNCLOSED_QUOTE : RejectReason.RUNAWAY_QUOTE, null, 0, 0,
+                        reject(
+                                tok.recordLine,
+                                null,
+                                tok.quoteFault == Tokenizer.QuoteFault.UNCLOSED
+                                        ? RejectReason.UNCLOSED_QUOTE
+                                        : RejectReason.RUNAWAY_QUOTE,
+                                null,
+                                0,
+                                0,
                                 "a quoted field opened on line " + tok.lastLine + " " + faultRule(tok.quoteFault)
                                         + "; " + lineRange(tok.recordLine, tok.lastLine)
                                         + " rejected, reading resumed on line " + (tok.lastLine + 1));
@@ -313,10 +331,17 @@ public final class CsvReader {
                         continue;
                     }
                     if (tok.fields != headerCount) {
-                        reject(tok.recordLine, null, RejectReason.FIELD_COUNT, null, 0, 0,
+                        reject(
+                                tok.recordLine,
+                                null,
+                                RejectReason.FIELD_COUNT,
+                                null,
+                                0,
+                                0,
                                 "expected " + headerCount + " fields as in the header, found " + tok.fields
-                                        + (span > 1 ? " (the record spans " + lineRange(tok.recordLine, tok.lastLine)
-                                                + ")" : ""));
+                                        + (span > 1
+                                                ? " (the record spans " + lineRange(tok.recordLine, tok.lastLine) + ")"
+                                                : ""));
                         rejectedRows++;
                         rejectedLines += span;
                         continue;
@@ -342,10 +367,16 @@ public final class CsvReader {
                 }
                 Decoding decoding = decoding(forced);
                 if (overBilled > 0) {
-                    warnings.add(String.format(Locale.ROOT, "%s: %,d row%s %s a glosa above the billed amount of"
-                            + " the same row (first at line%s %s); kept as read: check the export", source,
-                            overBilled, overBilled == 1 ? "" : "s", overBilled == 1 ? "has" : "have",
-                            overBilledLines.size() == 1 ? "" : "s", joinLines(overBilledLines)));
+                    warnings.add(String.format(
+                            Locale.ROOT,
+                            "%s: %,d row%s %s a glosa above the billed amount of"
+                                    + " the same row (first at line%s %s); kept as read: check the export",
+                            source,
+                            overBilled,
+                            overBilled == 1 ? "" : "s",
+                            overBilled == 1 ? "has" : "have",
+                            overBilledLines.size() == 1 ? "" : "s",
+                            joinLines(overBilledLines)));
                 }
                 List<Column> columns = new ArrayList<>(plans.length);
                 for (Plan p : plans) {
@@ -353,9 +384,25 @@ public final class CsvReader {
                     columns.add(build(p, name, decoding));
                 }
                 GlosaTable table = GlosaTable.of(columns);
-                CsvReadReport report = new CsvReadReport(source, decoding.label(), delimiter, styles, lines,
-                        headerLines, blank, records, accepted, acceptedLines, rejectedRows, rejectedLines,
-                        rejectedCells, overBilled, warnings, stored, tok.bytes() + off, System.nanoTime() - t0);
+                CsvReadReport report = new CsvReadReport(
+                        source,
+                        decoding.label(),
+                        delimiter,
+                        styles,
+                        lines,
+                        headerLines,
+                        blank,
+                        records,
+                        accepted,
+                        acceptedLines,
+                        rejectedRows,
+                        rejectedLines,
+                        rejectedCells,
+                        overBilled,
+                        warnings,
+                        stored,
+                        tok.bytes() + off,
+                        System.nanoTime() - t0);
                 finishRejects();
                 if (rejectedLines > mapping.maxRejectShare() * report.dataLines()) {
                     throw new CsvReadException(tooManyRejects(report), report, null);
@@ -367,17 +414,24 @@ public final class CsvReader {
         }
 
         private Tokenizer tokenizer(InputStream in, char delimiter, Utf8Check check) {
-            return new Tokenizer(in, (byte) delimiter, check, bufferBytes, limits.maxQuotedLineBreaks(),
+            return new Tokenizer(
+                    in,
+                    (byte) delimiter,
+                    check,
+                    bufferBytes,
+                    limits.maxQuotedLineBreaks(),
                     limits.maxQuotedFieldBytes());
         }
 
         private String faultRule(Tokenizer.QuoteFault fault) {
             return switch (fault) {
                 case UNCLOSED -> "is not closed before the end of the file";
-                case TOO_MANY_LINE_BREAKS -> "runs past " + limits.maxQuotedLineBreaks()
-                        + " line breaks without closing (CsvLimits.maxQuotedLineBreaks)";
-                case TOO_LONG -> "runs past " + limits.maxQuotedFieldBytes()
-                        + " bytes without closing (CsvLimits.maxQuotedFieldBytes)";
+                case TOO_MANY_LINE_BREAKS ->
+                    "runs past " + limits.maxQuotedLineBreaks()
+                            + " line breaks without closing (CsvLimits.maxQuotedLineBreaks)";
+                case TOO_LONG ->
+                    "runs past " + limits.maxQuotedFieldBytes()
+                            + " bytes without closing (CsvLimits.maxQuotedFieldBytes)";
             };
         }
 
@@ -411,10 +465,20 @@ public final class CsvReader {
         /** How the table's text is decoded, from what the records showed; adds a warning when the bytes disagree. */
         private Decoding decoding(Charset forced) {
             boolean utf8Text = utf8Records > 0 || bom;
-            String utf8Lines = utf8Records > 0 ? String.format(Locale.ROOT, "UTF-8 text in %,d record%s (lines %s)",
-                    utf8Records, utf8Records == 1 ? "" : "s", range(utf8First, utf8Last)) : "a UTF-8 byte order mark";
-            String otherLines = String.format(Locale.ROOT, "bytes that are not UTF-8 in %,d record%s (lines %s,"
-                    + " first at line %,d)", otherRecords, otherRecords == 1 ? "" : "s", range(otherFirst, otherLast),
+            String utf8Lines = utf8Records > 0
+                    ? String.format(
+                            Locale.ROOT,
+                            "UTF-8 text in %,d record%s (lines %s)",
+                            utf8Records,
+                            utf8Records == 1 ? "" : "s",
+                            range(utf8First, utf8Last))
+                    : "a UTF-8 byte order mark";
+            String otherLines = String.format(
+                    Locale.ROOT,
+                    "bytes that are not UTF-8 in %,d record%s (lines %s," + " first at line %,d)",
+                    otherRecords,
+                    otherRecords == 1 ? "" : "s",
+                    range(otherFirst, otherLast),
                     otherFirst);
             if (forced != null) {
                 if (forced.equals(StandardCharsets.UTF_8) && otherRecords > 0) {
@@ -440,19 +504,29 @@ public final class CsvReader {
         }
 
         private static String range(long first, long last) {
-            return first == last ? String.format(Locale.ROOT, "%,d", first)
+            return first == last
+                    ? String.format(Locale.ROOT, "%,d", first)
                     : String.format(Locale.ROOT, "%,d-%,d", first, last);
         }
 
         private String tooManyRejects(CsvReadReport report) {
             StringBuilder sb = new StringBuilder();
-            sb.append(source).append(": ").append(report.rejectedLines()).append(" of ").append(report.dataLines())
+            sb.append(source)
+                    .append(": ")
+                    .append(report.rejectedLines())
+                    .append(" of ")
+                    .append(report.dataLines())
                     .append(" data lines rejected (")
                     .append(String.format(Locale.ROOT, "%.3f%%", 100 * report.rejectedShare()))
-                    .append(", in ").append(report.rejectedRows()).append(" of ").append(report.records())
+                    .append(", in ")
+                    .append(report.rejectedRows())
+                    .append(" of ")
+                    .append(report.records())
                     .append(" records), more than the ")
                     .append(String.format(Locale.ROOT, "%s%%", DoubleColumn.format(100 * mapping.maxRejectShare())))
-                    .append(" allowed by mapping '").append(mapping.name()).append("'; first:");
+                    .append(" allowed by mapping '")
+                    .append(mapping.name())
+                    .append("'; first:");
             for (int i = 0; i < Math.min(3, stored.size()); i++) {
                 CsvReject r = stored.get(i);
                 sb.append(i == 0 ? " " : "; ").append("line ").append(r.line());
@@ -481,7 +555,13 @@ public final class CsvReader {
                     p.missing = true;
                     if (!p.nullable) {
                         bad++;
-                        reject(tok.recordLine, p, RejectReason.MISSING_VALUE, r, s, e,
+                        reject(
+                                tok.recordLine,
+                                p,
+                                RejectReason.MISSING_VALUE,
+                                r,
+                                s,
+                                e,
                                 "empty value in a column that must have one (" + p.name + ")");
                     }
                     continue;
@@ -525,13 +605,15 @@ public final class CsvReader {
         private RejectReason checkAmount(Plan p) {
             double v = p.dv;
             if (!(Math.abs(v) < limits.maxAbsAmount())) {
-                cells.error = Double.isFinite(v) ? "out of the plausible range |value| < "
-                        + DoubleColumn.format(limits.maxAbsAmount()) + " (CsvLimits.maxAbsAmount)"
+                cells.error = Double.isFinite(v)
+                        ? "out of the plausible range |value| < " + DoubleColumn.format(limits.maxAbsAmount())
+                                + " (CsvLimits.maxAbsAmount)"
                         : "not a finite number";
                 return RejectReason.OUT_OF_RANGE;
             }
-            if (v < 0 && limits.rejectNegativeAmounts() && (p.role == Role.GLOSA_AMOUNT
-                    || p.role == Role.BILLED_AMOUNT || p.role == Role.PAID_AMOUNT)) {
+            if (v < 0
+                    && limits.rejectNegativeAmounts()
+                    && (p.role == Role.GLOSA_AMOUNT || p.role == Role.BILLED_AMOUNT || p.role == Role.PAID_AMOUNT)) {
                 cells.error = "a negative " + p.role.column() + " (a reversal belongs in its own column or file;"
                         + " CsvLimits.rejectNegativeAmounts)";
                 return RejectReason.NEGATIVE_AMOUNT;
@@ -565,9 +647,11 @@ public final class CsvReader {
         }
 
         private String decode(byte[] b, int s, int e) {
-            Charset cs = mapping.charset() != null ? mapping.charset()
+            Charset cs = mapping.charset() != null
+                    ? mapping.charset()
                     : (bom || utf8Records > 0 || utf8.validSoFar()) && Utf8Check.isValid(b, s, e)
-                    ? StandardCharsets.UTF_8 : WINDOWS_1252;
+                            ? StandardCharsets.UTF_8
+                            : WINDOWS_1252;
             return new String(b, s, e - s, cs);
         }
 
@@ -575,8 +659,8 @@ public final class CsvReader {
             if (rejectsOut != null) {
                 rejectsOut.close();
                 rejectsOut = null;
-                Files.move(rejectsTemp, rejectsFile, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        rejectsTemp, rejectsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 rejectsTemp = null;
             }
         }
@@ -604,30 +688,55 @@ public final class CsvReader {
                 if (c != null) {
                     Integer before = found.put(c, i);
                     if (before != null) {
-                        throw new CsvReadException(source + ":1: the header has column '" + Printable.of(c.source())
-                                + "' twice (fields " + (before + 1) + " and " + (i + 1) + ")", null, null);
+                        throw new CsvReadException(
+                                source + ":1: the header has column '" + Printable.of(c.source()) + "' twice (fields "
+                                        + (before + 1) + " and " + (i + 1) + ")",
+                                null,
+                                null);
                     }
-                    p = new Plan(i, header[i], c.name(), c.role(), c.type(), c.nullable(), false, c.format(),
+                    p = new Plan(
+                            i,
+                            header[i],
+                            c.name(),
+                            c.role(),
+                            c.type(),
+                            c.nullable(),
+                            false,
+                            c.format(),
                             mapping.numberStyle());
                 } else if (mapping.keepUnmapped()) {
-                    p = new Plan(i, header[i], keptName(header[i], i), null, ColumnType.CATEGORY, true, true, null,
+                    p = new Plan(
+                            i,
+                            header[i],
+                            keptName(header[i], i),
+                            null,
+                            ColumnType.CATEGORY,
+                            true,
+                            true,
+                            null,
                             mapping.numberStyle());
                 } else {
                     continue;
                 }
                 Integer clash = names.put(p.name, i);
                 if (clash != null) {
-                    throw new CsvReadException(source + ":1: fields " + (clash + 1) + " and " + (i + 1)
-                            + " would both be column '" + Printable.of(p.name)
-                            + "' (map one of them, or set unmapped: ignore)", null, null);
+                    throw new CsvReadException(
+                            source + ":1: fields " + (clash + 1) + " and " + (i + 1)
+                                    + " would both be column '" + Printable.of(p.name)
+                                    + "' (map one of them, or set unmapped: ignore)",
+                            null,
+                            null);
                 }
                 plans.add(p);
             }
             List<String> missing = mapping.missingRequired(found.keySet());
             if (!missing.isEmpty()) {
-                throw new CsvReadException(source + ":1: mapped column(s) " + missing + " not in the header "
-                        + Printable.of(Arrays.toString(header)) + " (mapping '" + mapping.name()
-                        + "'; mark a column optional: true if files may lack it)", null, null);
+                throw new CsvReadException(
+                        source + ":1: mapped column(s) " + missing + " not in the header "
+                                + Printable.of(Arrays.toString(header)) + " (mapping '" + mapping.name()
+                                + "'; mark a column optional: true if files may lack it)",
+                        null,
+                        null);
             }
             return plans.toArray(new Plan[0]);
         }
@@ -636,8 +745,9 @@ public final class CsvReader {
             return header.isEmpty() ? "column_" + (field + 1) : header;
         }
 
-        private Map<String, NumberStyle> detectStyles(Plan[] plans, byte[] head, int off, boolean headIsAll,
-                char delimiter, int headerCount) throws IOException {
+        private Map<String, NumberStyle> detectStyles(
+                Plan[] plans, byte[] head, int off, boolean headIsAll, char delimiter, int headerCount)
+                throws IOException {
             Map<String, NumberStyle> styles = new LinkedHashMap<>();
             List<Plan> auto = new ArrayList<>();
             for (Plan p : plans) {
@@ -676,8 +786,8 @@ public final class CsvReader {
                 NumberStyle fallback = delimiter == ';' ? NumberStyle.PT_BR : NumberStyle.PLAIN;
                 for (int i = 0; i < auto.size(); i++) {
                     Plan p = auto.get(i);
-                    p.style = ptBr[i] > plain[i] ? NumberStyle.PT_BR : plain[i] > ptBr[i] ? NumberStyle.PLAIN
-                            : fallback;
+                    p.style =
+                            ptBr[i] > plain[i] ? NumberStyle.PT_BR : plain[i] > ptBr[i] ? NumberStyle.PLAIN : fallback;
                     p.ptBr = p.style == NumberStyle.PT_BR;
                 }
             }
@@ -747,8 +857,9 @@ public final class CsvReader {
      */
     private record Decoding(Charset charset, boolean mixed) {
         String decode(byte[] bytes) {
-            Charset cs = !mixed ? charset : Utf8Check.isValid(bytes, 0, bytes.length) ? StandardCharsets.UTF_8
-                    : WINDOWS_1252;
+            Charset cs = !mixed
+                    ? charset
+                    : Utf8Check.isValid(bytes, 0, bytes.length) ? StandardCharsets.UTF_8 : WINDOWS_1252;
             return new String(bytes, cs);
         }
 

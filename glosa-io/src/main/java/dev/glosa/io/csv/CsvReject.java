@@ -17,7 +17,8 @@ public record CsvReject(String source, long line, String column, RejectReason re
     /** One line: {@code file:line: column 'X': REASON: detail: 'value'}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder().append(source).append(':').append(line).append(": ");
+        StringBuilder sb =
+                new StringBuilder().append(source).append(':').append(line).append(": ");
         if (column != null) {
             sb.append("column '").append(column).append("': ");
         }

@@ -15,8 +15,14 @@ import java.util.Set;
  * @param monthFormat {@code yyyy-MM}, {@code MM/yyyy} or {@code yyyyMM}
  * @param dateFormat {@code dd/MM/yyyy}, {@code yyyy-MM-dd} or {@code yyyyMMdd}
  */
-public record CsvWriteOptions(char delimiter, NumberStyle numberStyle, boolean grouping, Charset charset, boolean bom,
-        String monthFormat, String dateFormat) {
+public record CsvWriteOptions(
+        char delimiter,
+        NumberStyle numberStyle,
+        boolean grouping,
+        Charset charset,
+        boolean bom,
+        String monthFormat,
+        String dateFormat) {
 
     private static final Set<String> MONTHS = Set.of("yyyy-MM", "MM/yyyy", "yyyyMM");
     private static final Set<String> DATES = Set.of("dd/MM/yyyy", "yyyy-MM-dd", "yyyyMMdd");
@@ -36,8 +42,8 @@ public record CsvWriteOptions(char delimiter, NumberStyle numberStyle, boolean g
             throw new IllegalArgumentException("a byte order mark needs UTF-8, found " + charset);
         }
         if (!MONTHS.contains(monthFormat)) {
-            throw new IllegalArgumentException("monthFormat must be one of " + MONTHS + ", found '" + monthFormat
-                    + "'");
+            throw new IllegalArgumentException(
+                    "monthFormat must be one of " + MONTHS + ", found '" + monthFormat + "'");
         }
         if (!DATES.contains(dateFormat)) {
             throw new IllegalArgumentException("dateFormat must be one of " + DATES + ", found '" + dateFormat + "'");
@@ -46,14 +52,14 @@ public record CsvWriteOptions(char delimiter, NumberStyle numberStyle, boolean g
 
     /** A Brazilian export: {@code ;}, {@code 1.234,56}, UTF-8 without BOM, {@code MM/yyyy}, {@code dd/MM/yyyy}. */
     public static CsvWriteOptions ptBr() {
-        return new CsvWriteOptions(';', NumberStyle.PT_BR, true, StandardCharsets.UTF_8, false, "MM/yyyy",
-                "dd/MM/yyyy");
+        return new CsvWriteOptions(
+                ';', NumberStyle.PT_BR, true, StandardCharsets.UTF_8, false, "MM/yyyy", "dd/MM/yyyy");
     }
 
     /** A plain export: {@code ,}, {@code 1234.56}, UTF-8 without BOM, {@code yyyy-MM}, {@code yyyy-MM-dd}. */
     public static CsvWriteOptions plain() {
-        return new CsvWriteOptions(',', NumberStyle.PLAIN, false, StandardCharsets.UTF_8, false, "yyyy-MM",
-                "yyyy-MM-dd");
+        return new CsvWriteOptions(
+                ',', NumberStyle.PLAIN, false, StandardCharsets.UTF_8, false, "yyyy-MM", "yyyy-MM-dd");
     }
 
     /** The same options with another delimiter. */

@@ -32,8 +32,7 @@ import java.util.List;
  * same mapping gives the same table.
  */
 public final class CsvWriter {
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     /**
      * Writes {@code table} to {@code file} through a temporary file renamed at the end, so a reader never sees half a
@@ -79,7 +78,9 @@ public final class CsvWriter {
         if (options.bom()) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
-        CharsetEncoder strict = options.charset().newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetEncoder strict = options.charset()
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, strict), 1 << 16);
         char d = options.delimiter();
@@ -120,7 +121,11 @@ public final class CsvWriter {
                     case LONG -> line.append(((LongColumn) col).get(r));
                     case DATE -> {
                         long ymd = Cells.civil(((DateColumn) col).epochDay(r));
-                        date(line, (int) (ymd >>> 16), (int) (ymd >>> 8) & 0xFF, (int) ymd & 0xFF,
+                        date(
+                                line,
+                                (int) (ymd >>> 16),
+                                (int) (ymd >>> 8) & 0xFF,
+                                (int) ymd & 0xFF,
                                 options.dateFormat());
                     }
                     case MONTH -> {
@@ -215,7 +220,9 @@ public final class CsvWriter {
     }
 
     private static StringBuilder four(StringBuilder sb, int v) {
-        return sb.append((char) ('0' + v / 1000)).append((char) ('0' + v / 100 % 10)).append((char) ('0' + v / 10 % 10))
+        return sb.append((char) ('0' + v / 1000))
+                .append((char) ('0' + v / 100 % 10))
+                .append((char) ('0' + v / 10 % 10))
                 .append((char) ('0' + v % 10));
     }
 }

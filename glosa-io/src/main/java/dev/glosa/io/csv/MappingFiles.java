@@ -14,23 +14,33 @@ import java.util.Locale;
 
 /** Reads mapping files with Jackson into {@link CsvMapping}; Jackson's types stay in here. */
 final class MappingFiles {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The file's shape, as Jackson binds it. */
-    record MappingFile(String name, String delimiter, String charset, String numberFormat, Double maxRejectShare,
-            String unmapped, List<ColumnEntry> columns) {
-    }
+    record MappingFile(
+            String name,
+            String delimiter,
+            String charset,
+            String numberFormat,
+            Double maxRejectShare,
+            String unmapped,
+            List<ColumnEntry> columns) {}
 
     /** One column entry of the file. */
-    record ColumnEntry(String source, String name, String role, String type, String format, Boolean optional,
-            Boolean nullable, Boolean personal) {
-    }
+    record ColumnEntry(
+            String source,
+            String name,
+            String role,
+            String type,
+            String format,
+            Boolean optional,
+            Boolean nullable,
+            Boolean personal) {}
 
-    private MappingFiles() {
-    }
+    private MappingFiles() {}
 
     static CsvMapping parse(String text, String source, boolean yaml) {
         MappingFile f;
@@ -39,8 +49,10 @@ final class MappingFiles {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new IllegalArgumentException(source + where + ": invalid mapping: "
-                    + e.getOriginalMessage().replace('\n', ' '), e);
+            throw new IllegalArgumentException(
+                    source + where + ": invalid mapping: "
+                            + e.getOriginalMessage().replace('\n', ' '),
+                    e);
         }
         if (f == null) {
             throw new IllegalArgumentException(source + ": empty mapping");
@@ -66,15 +78,22 @@ final class MappingFiles {
                 throw new IllegalArgumentException("column entry " + i + ": " + ex.getMessage(), ex);
             }
         }
-        boolean keep = switch (f.unmapped() == null ? "keep" : f.unmapped().trim().toLowerCase(Locale.ROOT)) {
-            case "keep" -> true;
-            case "ignore" -> false;
-            default -> throw new IllegalArgumentException("unmapped must be keep or ignore, found '" + f.unmapped()
-                    + "'");
-        };
-        return new CsvMapping(f.name(), delimiter(f.delimiter()), charset(f.charset()),
+        boolean keep =
+                switch (f.unmapped() == null ? "keep" : f.unmapped().trim().toLowerCase(Locale.ROOT)) {
+                    case "keep" -> true;
+                    case "ignore" -> false;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unmapped must be keep or ignore, found '" + f.unmapped() + "'");
+                };
+        return new CsvMapping(
+                f.name(),
+                delimiter(f.delimiter()),
+                charset(f.charset()),
                 f.numberFormat() == null ? NumberStyle.AUTO : NumberStyle.parse(f.numberFormat()),
-                f.maxRejectShare() == null ? CsvMapping.DEFAULT_MAX_REJECT_SHARE : f.maxRejectShare(), keep, columns);
+                f.maxRejectShare() == null ? CsvMapping.DEFAULT_MAX_REJECT_SHARE : f.maxRejectShare(),
+                keep,
+                columns);
     }
 
     private static ColumnMapping toColumn(ColumnEntry e) {
@@ -106,8 +125,9 @@ final class MappingFiles {
             case "long", "integer" -> ColumnType.LONG;
             case "date" -> ColumnType.DATE;
             case "month" -> ColumnType.MONTH;
-            default -> throw new IllegalArgumentException("type must be category, double, long, date or month, found '"
-                    + text + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "type must be category, double, long, date or month, found '" + text + "'");
         };
     }
 

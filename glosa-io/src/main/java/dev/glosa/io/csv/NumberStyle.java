@@ -20,8 +20,8 @@ public enum NumberStyle {
             case "auto" -> AUTO;
             case "pt-br", "pt_br" -> PT_BR;
             case "plain" -> PLAIN;
-            default -> throw new IllegalArgumentException("number format must be auto, pt-BR or plain, found '"
-                    + text + "'");
+            default ->
+                throw new IllegalArgumentException("number format must be auto, pt-BR or plain, found '" + text + "'");
         };
     }
 

@@ -2,8 +2,7 @@ package dev.glosa.io.csv;
 
 /** Makes text read from a file safe to print: control characters are shown as <code>&#92;uXXXX</code>. */
 final class Printable {
-    private Printable() {
-    }
+    private Printable() {}
 
     /**
      * {@code text} with every C0 and C1 control character, DEL, and the line/paragraph separators and bidirectional
@@ -34,7 +33,11 @@ final class Printable {
     }
 
     private static boolean unsafe(char c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029'
-                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        return c < 0x20
+                || (c >= 0x7F && c <= 0x9F)
+                || c == '\u2028'
+                || c == '\u2029'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 }

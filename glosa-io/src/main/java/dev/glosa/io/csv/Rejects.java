@@ -72,8 +72,8 @@ public final class Rejects {
         if (!wantsValue()) {
             return;
         }
-        boolean personal = column != null && (PersonalFields.isPersonal(column)
-                || (name != null && PersonalFields.isPersonal(name)));
+        boolean personal = column != null
+                && (PersonalFields.isPersonal(column) || (name != null && PersonalFields.isPersonal(name)));
         if (value != null && personal) {
             // Rejects reach rejects.csv and the log: a personal identifier is shown by its shape only, and the
             // parser's detail (which can quote a digit or the day of a birth date) by its shape too.
@@ -131,12 +131,18 @@ public final class Rejects {
      */
     public String tooMany(CsvMapping mapping, long rejectedRows, long records, String unit) {
         StringBuilder sb = new StringBuilder();
-        sb.append(source).append(": ").append(rejectedRows).append(" of ").append(records)
+        sb.append(source)
+                .append(": ")
+                .append(rejectedRows)
+                .append(" of ")
+                .append(records)
                 .append(" records rejected (")
                 .append(String.format(Locale.ROOT, "%.3f%%", records == 0 ? 0.0 : 100.0 * rejectedRows / records))
                 .append("), more than the ")
                 .append(String.format(Locale.ROOT, "%s%%", DoubleColumn.format(100 * mapping.maxRejectShare())))
-                .append(" allowed by mapping '").append(mapping.name()).append("'; first:");
+                .append(" allowed by mapping '")
+                .append(mapping.name())
+                .append("'; first:");
         for (int i = 0; i < Math.min(3, stored.size()); i++) {
             CsvReject r = stored.get(i);
             sb.append(i == 0 ? " " : "; ").append(unit).append(' ').append(r.line());

@@ -74,9 +74,15 @@ final class Tokenizer {
     QuoteFault quoteFault;
     /** {@link #ASCII}, {@link #UTF8} or {@link #NOT_UTF8}: what the current record's bytes are. */
     int encoding;
+
     private boolean sawQuote;
 
-    Tokenizer(InputStream in, byte delimiter, Utf8Check utf8, int bufferSize, int maxQuotedLineBreaks,
+    Tokenizer(
+            InputStream in,
+            byte delimiter,
+            Utf8Check utf8,
+            int bufferSize,
+            int maxQuotedLineBreaks,
             int maxQuotedFieldBytes) {
         this.in = in;
         this.delimiter = delimiter;

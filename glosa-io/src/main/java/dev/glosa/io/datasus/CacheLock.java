@@ -33,7 +33,9 @@ final class CacheLock implements AutoCloseable {
 
     /** Locks {@code file}, waiting for another thread or process that holds it (said once to {@code waiting}). */
     static CacheLock acquire(Path file, Consumer<String> waiting) throws IOException {
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock").toAbsolutePath().normalize();
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock")
+                .toAbsolutePath()
+                .normalize();
         ReentrantLock local = LOCAL.computeIfAbsent(lockFile, k -> new ReentrantLock());
         if (!local.tryLock()) {
             waiting.accept("waiting for another fetch of " + file.getFileName() + " into the cache");

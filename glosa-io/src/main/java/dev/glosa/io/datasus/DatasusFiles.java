@@ -27,8 +27,7 @@ public final class DatasusFiles {
     /** The environment variable naming the cache folder. */
     public static final String CACHE_VARIABLE = "GLOSA_CACHE";
 
-    private DatasusFiles() {
-    }
+    private DatasusFiles() {}
 
     /**
      * Fetches the request's files; every file is whole in the cache when this returns.

@@ -16,8 +16,7 @@ import java.util.HexFormat;
 
 /** Checks a transferred {@code .dbc} with the decoder's own CRC-32 check, and hashes it on the same pass. */
 final class DbcCheck {
-    private DbcCheck() {
-    }
+    private DbcCheck() {}
 
     /**
      * Decodes every record of {@code file}, checking the CRC-32 the DBC stores, and returns the file's SHA-256.

@@ -9,12 +9,10 @@ public interface FetchListener {
     /** A listener that ignores everything. */
     FetchListener NONE = new FetchListener() {
         @Override
-        public void notice(String line) {
-        }
+        public void notice(String line) {}
 
         @Override
-        public void progress(Progress progress) {
-        }
+        public void progress(Progress progress) {}
     };
 
     /** A one-line notice: a retry, the next mirror, a file taken from the cache and why. */
@@ -35,15 +33,29 @@ public interface FetchListener {
      * @param left the time left at that rate, or {@code null} if not known yet
      * @param done whether the file is complete
      */
-    record Progress(String file, long fileBytes, long fileSize, long totalBytes, long totalSize,
-            double bytesPerSecond, Duration left, boolean done) {
+    record Progress(
+            String file,
+            long fileBytes,
+            long fileSize,
+            long totalBytes,
+            long totalSize,
+            double bytesPerSecond,
+            Duration left,
+            boolean done) {
 
         /** One line: {@code RDMT2111.dbc 1.2/3.4 MB (35%), all 5.0/12.0 MB, 850 kB/s, ~9s left}. */
         public String describe() {
-            return String.format(Locale.ROOT, "%s %s/%s (%d%%), all %s/%s, %s/s, %s", file, bytes(fileBytes),
-                    bytes(fileSize), fileSize == 0 ? 100 : fileBytes * 100 / fileSize, bytes(totalBytes),
-                    bytes(totalSize), bytes((long) bytesPerSecond), left == null ? "time left unknown"
-                            : "~" + seconds(left) + " left");
+            return String.format(
+                    Locale.ROOT,
+                    "%s %s/%s (%d%%), all %s/%s, %s/s, %s",
+                    file,
+                    bytes(fileBytes),
+                    bytes(fileSize),
+                    fileSize == 0 ? 100 : fileBytes * 100 / fileSize,
+                    bytes(totalBytes),
+                    bytes(totalSize),
+                    bytes((long) bytesPerSecond),
+                    left == null ? "time left unknown" : "~" + seconds(left) + " left");
         }
 
         private static String bytes(long b) {

@@ -26,16 +26,29 @@ import java.util.Objects;
  * @param seed the seed of the jitter of the pauses
  * @param listener where progress and notices go
  */
-public record FetchRequest(List<SihFileName> files, List<URI> mirrors, Path cache, boolean offline, int connections,
-        Duration timeout, int attempts, Duration backoff, Duration maxBackoff, long seed, FetchListener listener) {
+public record FetchRequest(
+        List<SihFileName> files,
+        List<URI> mirrors,
+        Path cache,
+        boolean offline,
+        int connections,
+        Duration timeout,
+        int attempts,
+        Duration backoff,
+        Duration maxBackoff,
+        long seed,
+        FetchListener listener) {
 
     /** The default mirror: the DATASUS FTP server. */
     public static final URI DATASUS = URI.create("ftp://ftp.datasus.gov.br");
 
     /** Checks the values and copies the lists; duplicate files are kept once, mirrors lose a trailing slash. */
     public FetchRequest {
-        files = List.copyOf(Objects.requireNonNull(files, "files").stream().distinct().toList());
-        mirrors = Objects.requireNonNull(mirrors, "mirrors").stream().map(FetchRequest::checkMirror).toList();
+        files = List.copyOf(
+                Objects.requireNonNull(files, "files").stream().distinct().toList());
+        mirrors = Objects.requireNonNull(mirrors, "mirrors").stream()
+                .map(FetchRequest::checkMirror)
+                .toList();
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(backoff, "backoff");
@@ -54,8 +67,8 @@ public record FetchRequest(List<SihFileName> files, List<URI> mirrors, Path cach
             throw new IllegalArgumentException("timeout must be positive, found " + timeout);
         }
         if (backoff.isNegative() || maxBackoff.compareTo(backoff) < 0) {
-            throw new IllegalArgumentException("backoff must be >= 0 and maxBackoff >= backoff, found " + backoff
-                    + " and " + maxBackoff);
+            throw new IllegalArgumentException(
+                    "backoff must be >= 0 and maxBackoff >= backoff, found " + backoff + " and " + maxBackoff);
         }
     }
 
@@ -64,56 +77,76 @@ public record FetchRequest(List<SihFileName> files, List<URI> mirrors, Path cach
      * connections at once, a 60 s time-out, 4 tries per mirror with pauses from 1 s doubling up to 30 s.
      */
     public static FetchRequest of(List<SihFileName> files) {
-        return new FetchRequest(files, List.of(DATASUS), DatasusFiles.defaultCache(), false, 2, Duration.ofSeconds(60),
-                4, Duration.ofSeconds(1), Duration.ofSeconds(30), System.nanoTime(), FetchListener.NONE);
+        return new FetchRequest(
+                files,
+                List.of(DATASUS),
+                DatasusFiles.defaultCache(),
+                false,
+                2,
+                Duration.ofSeconds(60),
+                4,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                System.nanoTime(),
+                FetchListener.NONE);
     }
 
     /** The same request for other files. */
     public FetchRequest withFiles(List<SihFileName> newFiles) {
-        return new FetchRequest(newFiles, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff,
-                seed, listener);
+        return new FetchRequest(
+                newFiles, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
     /** The same request with other mirrors, tried in this order. */
     public FetchRequest withMirrors(List<URI> newMirrors) {
-        return new FetchRequest(files, newMirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff,
-                seed, listener);
+        return new FetchRequest(
+                files, newMirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
     /** The same request with another cache folder. */
     public FetchRequest withCache(Path newCache) {
-        return new FetchRequest(files, mirrors, newCache, offline, connections, timeout, attempts, backoff, maxBackoff,
-                seed, listener);
+        return new FetchRequest(
+                files, mirrors, newCache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
     /** The same request, offline (never connecting) or not. */
     public FetchRequest withOffline(boolean newOffline) {
-        return new FetchRequest(files, mirrors, cache, newOffline, connections, timeout, attempts, backoff, maxBackoff,
-                seed, listener);
+        return new FetchRequest(
+                files, mirrors, cache, newOffline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
     /** The same request with another number of files fetched at once. */
     public FetchRequest withConnections(int newConnections) {
-        return new FetchRequest(files, mirrors, cache, offline, newConnections, timeout, attempts, backoff, maxBackoff,
-                seed, listener);
+        return new FetchRequest(
+                files, mirrors, cache, offline, newConnections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
     /** The same request with another time-out. */
     public FetchRequest withTimeout(Duration newTimeout) {
-        return new FetchRequest(files, mirrors, cache, offline, connections, newTimeout, attempts, backoff, maxBackoff,
-                seed, listener);
+        return new FetchRequest(
+                files, mirrors, cache, offline, connections, newTimeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
     /** The same request with another retry policy. */
     public FetchRequest withRetries(int newAttempts, Duration newBackoff, Duration newMaxBackoff, long newSeed) {
-        return new FetchRequest(files, mirrors, cache, offline, connections, timeout, newAttempts, newBackoff,
-                newMaxBackoff, newSeed, listener);
+        return new FetchRequest(
+                files,
+                mirrors,
+                cache,
+                offline,
+                connections,
+                timeout,
+                newAttempts,
+                newBackoff,
+                newMaxBackoff,
+                newSeed,
+                listener);
     }
 
     /** The same request reporting to another listener. */
     public FetchRequest withListener(FetchListener newListener) {
-        return new FetchRequest(files, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff,
-                seed, newListener);
+        return new FetchRequest(
+                files, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, newListener);
     }
 
     private static URI checkMirror(URI uri) {

@@ -26,7 +26,10 @@ public record FetchResult(List<File> files, List<String> notices) {
 
     /** The local paths of one group, in the order asked for. */
     public List<Path> paths(SihSystem group) {
-        return files.stream().filter(f -> f.name().group() == group).map(File::path).toList();
+        return files.stream()
+                .filter(f -> f.name().group() == group)
+                .map(File::path)
+                .toList();
     }
 
     /** Where a file in the cache came from in this fetch. */

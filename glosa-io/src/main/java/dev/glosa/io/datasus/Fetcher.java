@@ -31,7 +31,9 @@ final class Fetcher {
 
     Fetcher(FetchRequest request) {
         this.request = request;
-        this.mirrors = request.mirrors().stream().map(u -> Mirror.of(u, request.timeout())).toList();
+        this.mirrors = request.mirrors().stream()
+                .map(u -> Mirror.of(u, request.timeout()))
+                .toList();
         this.meter = new Meter(request.listener());
         this.jitter = new Random(request.seed());
     }
@@ -65,9 +67,15 @@ final class Fetcher {
                 throw failed.get(0);
             }
             if (!failed.isEmpty()) {
-                DatasusException all = new DatasusException(failed.get(0).kind(), failed.size() + " of " + files.size()
-                        + " files could not be fetched. " + String.join(" | ", failed.stream()
-                                .map(Throwable::getMessage).toList()));
+                DatasusException all = new DatasusException(
+                        failed.get(0).kind(),
+                        failed.size() + " of " + files.size()
+                                + " files could not be fetched. "
+                                + String.join(
+                                        " | ",
+                                        failed.stream()
+                                                .map(Throwable::getMessage)
+                                                .toList()));
                 failed.forEach(all::addSuppressed);
                 throw all;
             }
@@ -99,10 +107,14 @@ final class Fetcher {
     }
 
     /** The outcome of one mirror for one file. */
-    private enum Outcome { FOUND, NOT_FOUND, CORRUPT, FAILED }
-
-    private record Attempt(Outcome outcome, FetchResult.File file) {
+    private enum Outcome {
+        FOUND,
+        NOT_FOUND,
+        CORRUPT,
+        FAILED
     }
+
+    private record Attempt(Outcome outcome, FetchResult.File file) {}
 
     @SuppressWarnings("try") // the lock guards the body; it is never called
     private FetchResult.File fetch(SihFileName name) throws IOException {
@@ -112,9 +124,12 @@ final class Fetcher {
             Sidecar cached = cachedCopy(target);
             if (request.offline()) {
                 if (cached == null) {
-                    throw new DatasusException(DatasusException.Kind.NOT_CACHED, name + " is not in the cache ("
-                            + target + ") and offline mode forbids downloading it: run once without --offline, or "
-                            + "copy the file there");
+                    throw new DatasusException(
+                            DatasusException.Kind.NOT_CACHED,
+                            name + " is not in the cache ("
+                                    + target
+                                    + ") and offline mode forbids downloading it: run once without --offline, or "
+                                    + "copy the file there");
                 }
                 return result(name, target, FetchResult.Origin.CACHE_UNCHECKED, cached);
             }
@@ -163,8 +178,9 @@ final class Fetcher {
                     return new Attempt(Outcome.FOUND, result(name, target, FetchResult.Origin.CACHE_CURRENT, cached));
                 }
                 if (cached != null && attempt == 1) {
-                    notice(name.fileName() + " changed on " + m.label() + " (" + info.size() + " bytes, " + info.version()
-                            + "; cached: " + cached.size() + " bytes, " + cached.version() + "); fetching it again");
+                    notice(name.fileName() + " changed on " + m.label() + " (" + info.size() + " bytes, "
+                            + info.version() + "; cached: " + cached.size() + " bytes, " + cached.version()
+                            + "); fetching it again");
                 }
                 return new Attempt(Outcome.FOUND, transfer(s, m, name, info, part, target));
             } catch (NotFoundException e) {
@@ -176,7 +192,8 @@ final class Fetcher {
                     said.add(m.label() + " sent a corrupt copy twice (" + e.getMessage() + ")");
                     return new Attempt(Outcome.CORRUPT, null);
                 }
-                notice(name.fileName() + " from " + m.label() + " is corrupt (" + e.getMessage() + "); fetching it again");
+                notice(name.fileName() + " from " + m.label() + " is corrupt (" + e.getMessage()
+                        + "); fetching it again");
             } catch (IOException e) {
                 if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
                     throw e;
@@ -195,8 +212,8 @@ final class Fetcher {
     }
 
     /** Downloads into {@code part} (resuming it when it holds the start of the same file), checks, moves into place. */
-    private FetchResult.File transfer(Mirror.Session s, Mirror m, SihFileName name, RemoteInfo info, Path part,
-            Path target) throws IOException {
+    private FetchResult.File transfer(
+            Mirror.Session s, Mirror m, SihFileName name, RemoteInfo info, Path part, Path target) throws IOException {
         long offset = resumable(part, info);
         if (offset == 0) {
             Files.deleteIfExists(part);
@@ -263,28 +280,36 @@ final class Fetcher {
     private DatasusException failure(SihFileName name, List<String> said, List<Outcome> outcomes) {
         String tried = String.join("; ", said);
         if (outcomes.stream().allMatch(o -> o == Outcome.NOT_FOUND)) {
-            return new DatasusException(DatasusException.Kind.NOT_FOUND, name + " is on none of the mirrors: " + tried
-                    + ". " + SihFileName.availability(name.group()) + ": check the months (--from/--to) and states (--uf)");
+            return new DatasusException(
+                    DatasusException.Kind.NOT_FOUND,
+                    name + " is on none of the mirrors: " + tried + ". " + SihFileName.availability(name.group())
+                            + ": check the months (--from/--to) and states (--uf)");
         }
         if (outcomes.stream().allMatch(o -> o == Outcome.CORRUPT || o == Outcome.NOT_FOUND)) {
-            return new DatasusException(DatasusException.Kind.CORRUPT, "cannot fetch " + name + ": " + tried
-                    + ". Every copy received failed its CRC-32 check: the mirrors hold a damaged file; add another "
-                    + "mirror with --mirror URL, or try again later (DATASUS republishes files)");
+            return new DatasusException(
+                    DatasusException.Kind.CORRUPT,
+                    "cannot fetch " + name + ": " + tried
+                            + ". Every copy received failed its CRC-32 check: the mirrors hold a damaged file; add another "
+                            + "mirror with --mirror URL, or try again later (DATASUS republishes files)");
         }
         String advice = request.mirrors().contains(FetchRequest.DATASUS)
                 ? "ftp.datasus.gov.br answers only some networks (often only Brazilian ones) and is often slow or down: "
                         + "try again later or from another network, or add a mirror with --mirror URL (an HTTP(S) copy, "
                         + "or file:/folder holding dissemin/publicos/SIHSUS/...)"
                 : "check that the mirrors are up and reachable from here, or add another with --mirror URL";
-        return new DatasusException(DatasusException.Kind.UNREACHABLE, "cannot fetch " + name + ": " + tried + ". "
-                + advice + "; files already cached are used with --offline; see docs/fetching.md");
+        return new DatasusException(
+                DatasusException.Kind.UNREACHABLE,
+                "cannot fetch " + name + ": " + tried + ". " + advice
+                        + "; files already cached are used with --offline; see docs/fetching.md");
     }
 
     private String describe(IOException e) {
         if (e == null) {
             return "no answer";
         }
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String msg = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         if (e instanceof UnknownHostException) {
             return "unknown host " + msg + " (no DNS: offline?)";
         }

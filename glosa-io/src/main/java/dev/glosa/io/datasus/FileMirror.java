@@ -35,7 +35,8 @@ final class FileMirror implements Mirror, Mirror.Session {
     @Override
     public RemoteInfo stat(String path) throws IOException {
         Path file = resolve(path);
-        return new RemoteInfo(Files.size(file), Files.getLastModifiedTime(file).toInstant().toString());
+        return new RemoteInfo(
+                Files.size(file), Files.getLastModifiedTime(file).toInstant().toString());
     }
 
     @Override
@@ -51,8 +52,7 @@ final class FileMirror implements Mirror, Mirror.Session {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** The file, found without regard to case (a copy made on Windows may say {@code rdmt2111.DBC}). */
     private Path resolve(String path) throws IOException {
@@ -64,7 +64,9 @@ final class FileMirror implements Mirror, Mirror.Session {
         if (Files.isDirectory(dir)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
                 for (Path p : ds) {
-                    if (p.getFileName().toString().equalsIgnoreCase(file.getFileName().toString())
+                    if (p.getFileName()
+                                    .toString()
+                                    .equalsIgnoreCase(file.getFileName().toString())
                             && Files.isRegularFile(p)) {
                         return p;
                     }

@@ -103,7 +103,9 @@ final class FtpMirror implements Mirror {
                 throw new NotFoundException(reply(client));
             }
             FTPFile f = files[0];
-            return new RemoteInfo(f.getSize(), f.getTimestamp() == null ? "" : f.getTimestamp().toInstant().toString());
+            return new RemoteInfo(
+                    f.getSize(),
+                    f.getTimestamp() == null ? "" : f.getTimestamp().toInstant().toString());
         }
 
         @Override
@@ -114,8 +116,8 @@ final class FtpMirror implements Mirror {
                 if (client.getReplyCode() == FTPReply.FILE_UNAVAILABLE) {
                     throw new NotFoundException(reply(client));
                 }
-                throw new IOException("refused RETR" + (offset > 0 ? " from byte " + offset : "") + ": "
-                        + reply(client));
+                throw new IOException(
+                        "refused RETR" + (offset > 0 ? " from byte " + offset : "") + ": " + reply(client));
             }
             try (in) {
                 byte[] buf = new byte[64 * 1024];

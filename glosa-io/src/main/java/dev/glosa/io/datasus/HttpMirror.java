@@ -32,7 +32,9 @@ final class HttpMirror implements Mirror {
     HttpMirror(URI uri, Duration timeout) {
         this.uri = uri;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
 
@@ -46,22 +48,28 @@ final class HttpMirror implements Mirror {
         return new Session() {
             @Override
             public RemoteInfo stat(String path) throws IOException {
-                HttpResponse<Void> r = send(HttpRequest.newBuilder(target(path)).timeout(timeout)
-                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse<Void> r = send(
+                        HttpRequest.newBuilder(target(path))
+                                .timeout(timeout)
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 check(r.statusCode(), path);
                 long size = r.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (size < 0) {
                     throw new IOException("HEAD " + path + " gave no Content-Length");
                 }
-                String version = r.headers().firstValue("ETag")
-                        .or(() -> r.headers().firstValue("Last-Modified")).orElse("");
+                String version = r.headers()
+                        .firstValue("ETag")
+                        .or(() -> r.headers().firstValue("Last-Modified"))
+                        .orElse("");
                 return new RemoteInfo(size, version);
             }
 
             @Override
             public void download(String path, long offset, OutputStream out, Chunks progress) throws IOException {
-                HttpRequest.Builder b = HttpRequest.newBuilder(target(path)).timeout(timeout).GET();
+                HttpRequest.Builder b =
+                        HttpRequest.newBuilder(target(path)).timeout(timeout).GET();
                 if (offset > 0) {
                     b.header("Range", "bytes=" + offset + "-");
                 }
@@ -77,8 +85,7 @@ final class HttpMirror implements Mirror {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -111,15 +118,19 @@ final class HttpMirror implements Mirror {
         AtomicLong last = new AtomicLong(System.nanoTime());
         AtomicBoolean stalled = new AtomicBoolean();
         long limit = timeout.toNanos();
-        ScheduledFuture<?> watch = WATCHDOG.scheduleAtFixedRate(() -> {
-            if (System.nanoTime() - last.get() > limit && stalled.compareAndSet(false, true)) {
-                try {
-                    in.close();
-                } catch (IOException e) {
-                    // closing is how the stalled read is stopped; its own failure changes nothing
-                }
-            }
-        }, Math.max(1, limit / 4), Math.max(1, limit / 4), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watch = WATCHDOG.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() - last.get() > limit && stalled.compareAndSet(false, true)) {
+                        try {
+                            in.close();
+                        } catch (IOException e) {
+                            // closing is how the stalled read is stopped; its own failure changes nothing
+                        }
+                    }
+                },
+                Math.max(1, limit / 4),
+                Math.max(1, limit / 4),
+                TimeUnit.NANOSECONDS);
         try {
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) > 0; ) {

@@ -6,5 +6,4 @@ package dev.glosa.io.datasus;
  * @param size the size in bytes
  * @param version what changes when the file is republished: the modification time, or the ETag
  */
-record RemoteInfo(long size, String version) {
-}
+record RemoteInfo(long size, String version) {}

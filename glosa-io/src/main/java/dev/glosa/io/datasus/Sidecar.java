@@ -36,8 +36,12 @@ record Sidecar(long size, String version, String sha256, String mirror, Instant 
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(of(file), StandardCharsets.UTF_8)) {
             p.load(r);
-            return new Sidecar(Long.parseLong(p.getProperty("size")), p.getProperty("version", ""),
-                    p.getProperty("sha256", ""), p.getProperty("mirror", ""), Instant.parse(p.getProperty("fetched")));
+            return new Sidecar(
+                    Long.parseLong(p.getProperty("size")),
+                    p.getProperty("version", ""),
+                    p.getProperty("sha256", ""),
+                    p.getProperty("mirror", ""),
+                    Instant.parse(p.getProperty("fetched")));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {

@@ -31,8 +31,9 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
     /** The first month of {@link #OLD_FOLDER}, the first month any SIH file can exist for. */
     public static final YearMonth FIRST_MONTH = YearMonth.of(1992, 1);
     /** The 27 states (26 and the Federal District), as DATASUS spells them in file names. */
-    public static final List<String> STATES = List.of("AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA",
-            "MG", "MS", "MT", "PA", "PB", "PE", "PI", "PR", "RJ", "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO");
+    public static final List<String> STATES = List.of(
+            "AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA", "MG", "MS", "MT", "PA", "PB", "PE", "PI", "PR",
+            "RJ", "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO");
 
     /** Checks the parts; the state is upper-cased. */
     public SihFileName {
@@ -41,8 +42,8 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
         Objects.requireNonNull(month, "month");
         uf = uf.trim().toUpperCase(Locale.ROOT);
         if (!STATES.contains(uf)) {
-            throw new IllegalArgumentException("uf must be one of the 27 states " + String.join(",", STATES)
-                    + ", found '" + uf + "'");
+            throw new IllegalArgumentException(
+                    "uf must be one of the 27 states " + String.join(",", STATES) + ", found '" + uf + "'");
         }
         if (month.isBefore(FIRST_MONTH) || month.getYear() > 2091) {
             // Two-digit years: 92-99 are the 1990s, so 2092 would collide with 1992.
@@ -53,8 +54,8 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
 
     /** The file's name, for example {@code RDMT2111.dbc}. */
     public String fileName() {
-        return String.format(Locale.ROOT, "%s%s%02d%02d.dbc", group.name(), uf, month.getYear() % 100,
-                month.getMonthValue());
+        return String.format(
+                Locale.ROOT, "%s%s%02d%02d.dbc", group.name(), uf, month.getYear() % 100, month.getMonthValue());
     }
 
     /** The folder the month is in: {@link #CURRENT_FOLDER} or {@link #OLD_FOLDER}. */
@@ -108,8 +109,8 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
      *
      * @throws IllegalArgumentException if {@code to} is before {@code from}, or a state or month is not valid
      */
-    public static List<SihFileName> expand(Collection<SihSystem> groups, Collection<String> states, YearMonth from,
-            YearMonth to) {
+    public static List<SihFileName> expand(
+            Collection<SihSystem> groups, Collection<String> states, YearMonth from, YearMonth to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
@@ -132,13 +133,17 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
      */
     public static String availability(SihSystem group) {
         return switch (Objects.requireNonNull(group, "group")) {
-            case RD -> "RD files exist for every month from 1992-01 (1992-2007 in " + OLD_FOLDER + ", 2008 on in "
-                    + CURRENT_FOLDER + ")";
-            case SP -> "SP files exist in both folders (1992-2007 in " + OLD_FOLDER + ", 2008 on in "
-                    + CURRENT_FOLDER + ")";
-            case RJ -> "RJ files exist for every month from 2008-01 in " + CURRENT_FOLDER
-                    + " (and for some months of 2006-2007 in " + OLD_FOLDER + ")";
-            case ER -> "ER files exist only in " + CURRENT_FOLDER + ", from about 2011 on";
-        } + "; a month is published about two months after it ends";
+                    case RD ->
+                        "RD files exist for every month from 1992-01 (1992-2007 in " + OLD_FOLDER + ", 2008 on in "
+                                + CURRENT_FOLDER + ")";
+                    case SP ->
+                        "SP files exist in both folders (1992-2007 in " + OLD_FOLDER + ", 2008 on in " + CURRENT_FOLDER
+                                + ")";
+                    case RJ ->
+                        "RJ files exist for every month from 2008-01 in " + CURRENT_FOLDER
+                                + " (and for some months of 2006-2007 in " + OLD_FOLDER + ")";
+                    case ER -> "ER files exist only in " + CURRENT_FOLDER + ", from about 2011 on";
+                }
+                + "; a month is published about two months after it ends";
     }
 }

@@ -31,8 +31,7 @@ public final class DbcWriter {
     private static final int DICT_BITS = 6;
     private static final int BUFFER = 64 * 1024;
 
-    private DbcWriter() {
-    }
+    private DbcWriter() {}
 
     /**
      * Writes the {@code .dbc} of the DBF file {@code dbf} to {@code dbc} (created or truncated; deleted again if the
@@ -44,7 +43,8 @@ public final class DbcWriter {
     public static void pack(Path dbf, Path dbc) throws IOException {
         Objects.requireNonNull(dbc, "dbc");
         if (dbf.toAbsolutePath().normalize().equals(dbc.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("the .dbc must be another file than the DBF, found " + dbc + " for both");
+            throw new IllegalArgumentException(
+                    "the .dbc must be another file than the DBF, found " + dbc + " for both");
         }
         long size = Files.size(dbf);
         try {
@@ -58,7 +58,10 @@ public final class DbcWriter {
 
     private static void write(Path dbf, Path dbc, long size) throws IOException {
         try (InputStream in = Files.newInputStream(dbf);
-                FileChannel channel = FileChannel.open(dbc, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                FileChannel channel = FileChannel.open(
+                        dbc,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {
             String name = dbf.toString();
             byte[] header = readHeader(in, name);
@@ -68,8 +71,8 @@ public final class DbcWriter {
             OutputStream raw = Channels.newOutputStream(channel);
             raw.write(header);
             raw.write(new byte[4]);
-            ImplodeOutputStream implode = new ImplodeOutputStream(new BufferedOutputStream(raw, BUFFER),
-                    CODED_LITERALS, DICT_BITS);
+            ImplodeOutputStream implode =
+                    new ImplodeOutputStream(new BufferedOutputStream(raw, BUFFER), CODED_LITERALS, DICT_BITS);
             byte[] buf = new byte[BUFFER];
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -95,8 +98,8 @@ public final class DbcWriter {
     static byte[] pack(byte[] dbf, boolean codedLiterals, int dictBits) throws MalformedFileException {
         int headerLength = headerLength(dbf, dbf.length, "<bytes>");
         if (headerLength > dbf.length) {
-            throw new MalformedFileException("<bytes>", 8, "header length " + headerLength + " exceeds the "
-                    + dbf.length + " bytes given");
+            throw new MalformedFileException(
+                    "<bytes>", 8, "header length " + headerLength + " exceeds the " + dbf.length + " bytes given");
         }
         byte[] header = Arrays.copyOf(dbf, headerLength);
         checkSize(header, dbf.length, "<bytes>");
@@ -118,8 +121,11 @@ public final class DbcWriter {
         int headerLength = headerLength(fixed, fixed.length, name);
         byte[] rest = in.readNBytes(headerLength - DbfHeader.BLOCK);
         if (rest.length < headerLength - DbfHeader.BLOCK) {
-            throw new MalformedFileException(name, DbfHeader.BLOCK + rest.length, "header length " + headerLength
-                    + " (at byte 8) exceeds the file, which ends at byte " + (DbfHeader.BLOCK + rest.length));
+            throw new MalformedFileException(
+                    name,
+                    DbfHeader.BLOCK + rest.length,
+                    "header length " + headerLength + " (at byte 8) exceeds the file, which ends at byte "
+                            + (DbfHeader.BLOCK + rest.length));
         }
         byte[] header = new byte[headerLength];
         System.arraycopy(fixed, 0, header, 0, DbfHeader.BLOCK);
@@ -129,13 +135,13 @@ public final class DbcWriter {
 
     private static int headerLength(byte[] b, int available, String name) throws MalformedFileException {
         if (available < DbfHeader.BLOCK) {
-            throw new MalformedFileException(name, available, "file too short for a DBF header: " + available
-                    + " bytes, need 32");
+            throw new MalformedFileException(
+                    name, available, "file too short for a DBF header: " + available + " bytes, need 32");
         }
         int headerLength = DbfHeader.u16(b, 8);
         if (headerLength < 2 * DbfHeader.BLOCK + 1) {
-            throw new MalformedFileException(name, 8, "header length must be at least 65 (one field), found "
-                    + headerLength);
+            throw new MalformedFileException(
+                    name, 8, "header length must be at least 65 (one field), found " + headerLength);
         }
         return headerLength;
     }
@@ -145,9 +151,12 @@ public final class DbcWriter {
         DbfHeader h = DbfHeader.parse(header, name, new ArrayList<>());
         long expected = h.headerLength() + h.dataLength();
         if (size != expected && size != expected + 1) {
-            throw new MalformedFileException(name, 4, "header declares " + h.recordCount() + " records of "
-                    + h.recordLength() + " bytes after a " + h.headerLength() + "-byte header (" + expected
-                    + " bytes, plus an optional end marker) but the file holds " + size + " bytes");
+            throw new MalformedFileException(
+                    name,
+                    4,
+                    "header declares " + h.recordCount() + " records of "
+                            + h.recordLength() + " bytes after a " + h.headerLength() + "-byte header (" + expected
+                            + " bytes, plus an optional end marker) but the file holds " + size + " bytes");
         }
     }
 

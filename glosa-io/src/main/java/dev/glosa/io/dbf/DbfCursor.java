@@ -59,9 +59,11 @@ public final class DbfCursor implements Closeable {
     private final ByteDictionary[] dictionaries;
     /** Raw bytes and id of each text field in the last record it was asked for. */
     private final byte[][] lastRaw;
+
     private final int[] lastId;
     /** Raw bytes, kind (1 long, 2 double) and value bits of each numeric field in the last record parsed. */
     private final byte[][] numRaw;
+
     private final byte[] numKind;
     private final long[] numBits;
 
@@ -76,8 +78,16 @@ public final class DbfCursor implements Closeable {
     private boolean finished;
     private CrcStatus crcStatus;
 
-    private DbfCursor(String file, DbfFormat format, DbfHeader header, DbfReadOptions options,
-            CountingInputStream raw, InputStream data, ImplodeInputStream implode, CRC32 crc, long storedCrc,
+    private DbfCursor(
+            String file,
+            DbfFormat format,
+            DbfHeader header,
+            DbfReadOptions options,
+            CountingInputStream raw,
+            InputStream data,
+            ImplodeInputStream implode,
+            CRC32 crc,
+            long storedCrc,
             List<String> warnings) {
         this.file = file;
         this.format = format;
@@ -126,9 +136,12 @@ public final class DbfCursor implements Closeable {
             if (format == DbfFormat.DBF) {
                 long end = c.header.headerLength() + c.header.dataLength();
                 if (end > size) {
-                    throw new MalformedFileException(c.file, 4, "header declares " + c.header.recordCount()
-                            + " records of " + c.header.recordLength() + " bytes (to byte " + end
-                            + ") but the file holds " + size + " bytes");
+                    throw new MalformedFileException(
+                            c.file,
+                            4,
+                            "header declares " + c.header.recordCount()
+                                    + " records of " + c.header.recordLength() + " bytes (to byte " + end
+                                    + ") but the file holds " + size + " bytes");
                 }
             }
             return c;
@@ -154,18 +167,21 @@ public final class DbfCursor implements Closeable {
         CountingInputStream raw = new CountingInputStream(Objects.requireNonNull(in, "in"));
         byte[] fixed = raw.readNBytes(DbfHeader.BLOCK);
         if (fixed.length < DbfHeader.BLOCK) {
-            throw new MalformedFileException(name, fixed.length, "file too short for a DBF header: "
-                    + fixed.length + " bytes, need 32");
+            throw new MalformedFileException(
+                    name, fixed.length, "file too short for a DBF header: " + fixed.length + " bytes, need 32");
         }
         int headerLength = DbfHeader.u16(fixed, 8);
         if (headerLength < 2 * DbfHeader.BLOCK + 1) {
-            throw new MalformedFileException(name, 8, "header length must be at least 65 (one field), found "
-                    + headerLength);
+            throw new MalformedFileException(
+                    name, 8, "header length must be at least 65 (one field), found " + headerLength);
         }
         byte[] rest = raw.readNBytes(headerLength - DbfHeader.BLOCK);
         if (rest.length < headerLength - DbfHeader.BLOCK) {
-            throw new MalformedFileException(name, DbfHeader.BLOCK + rest.length, "header length " + headerLength
-                    + " (at byte 8) exceeds the file, which ends at byte " + (DbfHeader.BLOCK + rest.length));
+            throw new MalformedFileException(
+                    name,
+                    DbfHeader.BLOCK + rest.length,
+                    "header length " + headerLength + " (at byte 8) exceeds the file, which ends at byte "
+                            + (DbfHeader.BLOCK + rest.length));
         }
         byte[] h = new byte[headerLength];
         System.arraycopy(fixed, 0, h, 0, DbfHeader.BLOCK);
@@ -177,16 +193,16 @@ public final class DbfCursor implements Closeable {
         }
         byte[] stored = raw.readNBytes(4);
         if (stored.length < 4) {
-            throw new MalformedFileException(name, headerLength + stored.length,
-                    "truncated DBC: the 4-byte CRC-32 after the header is missing");
+            throw new MalformedFileException(
+                    name, headerLength + stored.length, "truncated DBC: the 4-byte CRC-32 after the header is missing");
         }
         CRC32 crc = new CRC32();
         crc.update(h);
         // The records plus an optional end-of-file marker: anything more would disagree with the header.
         long bound = header.dataLength() + 1;
         ImplodeInputStream implode = new ImplodeInputStream(raw, bound, name, headerLength + 4L);
-        return new DbfCursor(name, format, header, options, raw, implode, implode, crc, DbfHeader.u32(stored, 0),
-                warnings);
+        return new DbfCursor(
+                name, format, header, options, raw, implode, implode, crc, DbfHeader.u32(stored, 0), warnings);
     }
 
     /** The file name given at opening. */
@@ -237,8 +253,9 @@ public final class DbfCursor implements Closeable {
                 finish();
                 return false;
             } else {
-                throw dataError(offsetOfRecord(recordIndex), "record " + (recordIndex + 1)
-                        + ": deletion flag must be ' ' or '*', found " + hex(flag));
+                throw dataError(
+                        offsetOfRecord(recordIndex),
+                        "record " + (recordIndex + 1) + ": deletion flag must be ' ' or '*', found " + hex(flag));
             }
         }
     }
@@ -654,11 +671,21 @@ public final class DbfCursor implements Closeable {
     public MalformedFileException fieldError(int field, String detail) {
         DbfField f = header.fields().get(field);
         // A personal identifier (a bad NASC, a short N_AIH) is shown by its shape only: errors reach logs.
-        String content = recordStart < 0 ? "" : " = '" + PersonalFields.forMessage(f.name(), DbfHeader.printable(
-                new String(block, recordStart + fieldStart[field], fieldLength[field], options.charset()).trim()))
-                + "'";
-        return dataError(recordOffset() + fieldStart[field], "record " + recordIndex + ", field " + f.describe()
-                + content + ": " + detail);
+        String content = recordStart < 0
+                ? ""
+                : " = '"
+                        + PersonalFields.forMessage(
+                                f.name(),
+                                DbfHeader.printable(new String(
+                                                block,
+                                                recordStart + fieldStart[field],
+                                                fieldLength[field],
+                                                options.charset())
+                                        .trim()))
+                        + "'";
+        return dataError(
+                recordOffset() + fieldStart[field],
+                "record " + recordIndex + ", field " + f.describe() + content + ": " + detail);
     }
 
     /**
@@ -666,8 +693,14 @@ public final class DbfCursor implements Closeable {
      * records read so far and its CRC status is {@link CrcStatus#ABSENT} for a {@code .dbc} not yet checked.
      */
     public DbfReadReport report() {
-        return new DbfReadReport(file, format, header.recordCount(), live, deleted,
-                crcStatus == null ? CrcStatus.ABSENT : crcStatus, warnings);
+        return new DbfReadReport(
+                file,
+                format,
+                header.recordCount(),
+                live,
+                deleted,
+                crcStatus == null ? CrcStatus.ABSENT : crcStatus,
+                warnings);
     }
 
     @Override
@@ -737,10 +770,12 @@ public final class DbfCursor implements Closeable {
         int leftInBlock = blockLen - blockPos;
         boolean marker = leftInBlock > 0 && block[blockPos] == EOF_MARKER;
         if (recordIndex < declared) {
-            String what = marker ? "an end-of-file marker 0x1A"
+            String what = marker
+                    ? "an end-of-file marker 0x1A"
                     : leftInBlock > 0 ? "a partial record of " + leftInBlock + " bytes" : "the end of the data";
-            throw dataError(endOffset, "header declares " + declared + " records but the data holds "
-                    + recordIndex + ", then " + what);
+            throw dataError(
+                    endOffset,
+                    "header declares " + declared + " records but the data holds " + recordIndex + ", then " + what);
         }
         long trailing = leftInBlock;
         byte[] scratch = block;
@@ -752,15 +787,14 @@ public final class DbfCursor implements Closeable {
             trailing += n;
         }
         if (recordIndex > declared) {
-            warnings.add("header declares " + declared + " records but the data holds " + recordIndex
-                    + "; all were read");
+            warnings.add(
+                    "header declares " + declared + " records but the data holds " + recordIndex + "; all were read");
         }
         if (marker && trailing > 1) {
-            warnings.add((trailing - 1) + " bytes after the end-of-file marker 0x1A (byte " + endOffset
-                    + ") ignored");
+            warnings.add((trailing - 1) + " bytes after the end-of-file marker 0x1A (byte " + endOffset + ") ignored");
         } else if (!marker && trailing > 0) {
-            warnings.add(trailing + " bytes after the last record (byte " + endOffset
-                    + ") do not form a record; ignored");
+            warnings.add(
+                    trailing + " bytes after the last record (byte " + endOffset + ") do not form a record; ignored");
         }
         if (format == DbfFormat.DBC) {
             finishDbc();
@@ -778,8 +812,9 @@ public final class DbfCursor implements Closeable {
             crcStatus = CrcStatus.OK;
             return;
         }
-        String detail = String.format("CRC-32 mismatch: stored 0x%08x, computed 0x%08x over the %d decompressed "
-                + "bytes of the DBF", storedCrc, computed, header.headerLength() + implode.bytesDecoded());
+        String detail = String.format(
+                "CRC-32 mismatch: stored 0x%08x, computed 0x%08x over the %d decompressed " + "bytes of the DBF",
+                storedCrc, computed, header.headerLength() + implode.bytesDecoded());
         if (options.failOnCrcMismatch()) {
             throw new MalformedFileException(file, header.headerLength(), detail);
         }

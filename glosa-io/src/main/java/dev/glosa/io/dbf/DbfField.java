@@ -33,8 +33,8 @@ public record DbfField(String name, DbfFieldType type, int length, int decimals,
             throw new IllegalArgumentException("field " + name + ": decimals must be 0..255, found " + decimals);
         }
         if ((type == DbfFieldType.NUMERIC || type == DbfFieldType.FLOAT) && decimals >= length && decimals > 0) {
-            throw new IllegalArgumentException("field " + name + ": decimals must be less than the length " + length
-                    + ", found " + decimals);
+            throw new IllegalArgumentException(
+                    "field " + name + ": decimals must be less than the length " + length + ", found " + decimals);
         }
         if (type == DbfFieldType.DATE && length != 8) {
             throw new IllegalArgumentException("field " + name + ": a date field has length 8, found " + length);

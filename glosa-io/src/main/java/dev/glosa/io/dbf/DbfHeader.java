@@ -19,7 +19,12 @@ import java.util.Objects;
  * @param recordLength the size of one record, deletion flag included
  * @param fields the field descriptors, in record order
  */
-public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int headerLength, int recordLength,
+public record DbfHeader(
+        int version,
+        LocalDate lastUpdate,
+        long recordCount,
+        int headerLength,
+        int recordLength,
         List<DbfField> fields) {
 
     /** Size of the fixed part of the header, and of one field descriptor. */
@@ -49,8 +54,8 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
             end = Math.max(end, f.offset() + f.length());
         }
         if (recordLength < end || recordLength > 0xFFFF) {
-            throw new IllegalArgumentException("record length must be " + end + "..65535 for these fields, found "
-                    + recordLength);
+            throw new IllegalArgumentException(
+                    "record length must be " + end + "..65535 for these fields, found " + recordLength);
         }
     }
 
@@ -78,7 +83,8 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
      */
     static DbfHeader parse(byte[] h, String file, List<String> warnings) throws MalformedFileException {
         if (h.length < BLOCK) {
-            throw new MalformedFileException(file, h.length, "file too short for a DBF header: " + h.length + " bytes, need 32");
+            throw new MalformedFileException(
+                    file, h.length, "file too short for a DBF header: " + h.length + " bytes, need 32");
         }
         int version = h[0] & 0xFF;
         long count = u32(h, 4);
@@ -88,11 +94,12 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
             throw new MalformedFileException(file, 4, "header record count " + count + " exceeds " + MAX_RECORDS);
         }
         if (headerLength < BLOCK + BLOCK + 1) {
-            throw new MalformedFileException(file, 8, "header length must be at least 65 (one field), found " + headerLength);
+            throw new MalformedFileException(
+                    file, 8, "header length must be at least 65 (one field), found " + headerLength);
         }
         if (h.length < headerLength) {
-            throw new MalformedFileException(file, h.length, "header length " + headerLength + " exceeds the "
-                    + h.length + " bytes available");
+            throw new MalformedFileException(
+                    file, h.length, "header length " + headerLength + " exceeds the " + h.length + " bytes available");
         }
         List<DbfField> fields = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -100,15 +107,18 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
         int offset = 1;
         while (true) {
             if (at >= headerLength) {
-                throw new MalformedFileException(file, at, "field descriptors not terminated by 0x0D within the header length "
-                        + headerLength);
+                throw new MalformedFileException(
+                        file, at, "field descriptors not terminated by 0x0D within the header length " + headerLength);
             }
             if ((h[at] & 0xFF) == TERMINATOR) {
                 break;
             }
             if (at + BLOCK > headerLength) {
-                throw new MalformedFileException(file, at, "field descriptors not terminated by 0x0D within the header"
-                        + " length " + headerLength + " (descriptor " + (fields.size() + 1) + " would run past it)");
+                throw new MalformedFileException(
+                        file,
+                        at,
+                        "field descriptors not terminated by 0x0D within the header" + " length " + headerLength
+                                + " (descriptor " + (fields.size() + 1) + " would run past it)");
             }
             int nameEnd = at;
             while (nameEnd < at + 11 && h[nameEnd] != 0) {
@@ -118,8 +128,11 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
             char code = (char) (h[at + 11] & 0xFF);
             DbfFieldType type = DbfFieldType.of(code);
             if (type == null) {
-                throw new MalformedFileException(file, at + 11, "field " + printable(name) + ": unsupported type '"
-                        + printable(String.valueOf(code)) + "' (expected one of C N F D L)");
+                throw new MalformedFileException(
+                        file,
+                        at + 11,
+                        "field " + printable(name) + ": unsupported type '" + printable(String.valueOf(code))
+                                + "' (expected one of C N F D L)");
             }
             int length = h[at + 16] & 0xFF;
             int decimals = h[at + 17] & 0xFF;
@@ -127,8 +140,8 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
             try {
                 field = new DbfField(name, type, length, decimals, offset);
             } catch (IllegalArgumentException e) {
-                throw new MalformedFileException(file, at, "field descriptor " + (fields.size() + 1) + ": "
-                        + printable(e.getMessage()), e);
+                throw new MalformedFileException(
+                        file, at, "field descriptor " + (fields.size() + 1) + ": " + printable(e.getMessage()), e);
             }
             if (seen.put(name, fields.size()) != null) {
                 throw new MalformedFileException(file, at, "field name " + name + " appears twice");
@@ -141,8 +154,11 @@ public record DbfHeader(int version, LocalDate lastUpdate, long recordCount, int
             throw new MalformedFileException(file, at, "header declares no fields");
         }
         if (recordLength < offset) {
-            throw new MalformedFileException(file, 10, "record length " + recordLength + " is less than the "
-                    + offset + " bytes of the deletion flag and the fields");
+            throw new MalformedFileException(
+                    file,
+                    10,
+                    "record length " + recordLength + " is less than the " + offset
+                            + " bytes of the deletion flag and the fields");
         }
         if (recordLength > offset) {
             warnings.add("record length " + recordLength + " exceeds the " + offset + " bytes of the fields; "

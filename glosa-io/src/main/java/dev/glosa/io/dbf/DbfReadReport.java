@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param crc the outcome of the CRC-32 check
  * @param warnings problems that did not stop the read, one line each (never {@code null})
  */
-public record DbfReadReport(String file, DbfFormat format, long recordsDeclared, long recordsRead, long deleted,
-        CrcStatus crc, List<String> warnings) {
+public record DbfReadReport(
+        String file,
+        DbfFormat format,
+        long recordsDeclared,
+        long recordsRead,
+        long deleted,
+        CrcStatus crc,
+        List<String> warnings) {
 
     /** Checks the report and copies the warnings. */
     public DbfReadReport {

@@ -21,8 +21,7 @@ public final class DbfReader {
     /** Initial column capacity at most this; a corrupt record count must not allocate gigabytes up front. */
     private static final int MAX_INITIAL_ROWS = 1 << 16;
 
-    private DbfReader() {
-    }
+    private DbfReader() {}
 
     /** Reads {@code file} with the default options (CP850, CRC mismatch fails). */
     public static DbfTable read(Path file) throws IOException {
@@ -52,9 +51,12 @@ public final class DbfReader {
             ColumnType type = FieldColumn.Kind.natural(field).type();
             for (Role role : Role.values()) {
                 if (role.column().equals(field.name()) && role.type() != type) {
-                    throw new MalformedFileException(cursor.file(), DbfHeader.BLOCK * (f + 1L), "field " + field.describe()
-                            + " has the name of role " + role + ", which needs a " + role.type()
-                            + " column, but reads as " + type);
+                    throw new MalformedFileException(
+                            cursor.file(),
+                            DbfHeader.BLOCK * (f + 1L),
+                            "field " + field.describe()
+                                    + " has the name of role " + role + ", which needs a " + role.type()
+                                    + " column, but reads as " + type);
                 }
             }
             plan[f] = FieldColumn.natural(field, f, tb);

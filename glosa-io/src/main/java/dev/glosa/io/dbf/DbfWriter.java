@@ -131,12 +131,12 @@ public final class DbfWriter implements Closeable {
             bytes = new byte[bb.remaining()];
             bb.get(bytes);
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("field " + f.describe() + ": '" + value + "' cannot be encoded in "
-                    + encoder.charset(), e);
+            throw new IllegalArgumentException(
+                    "field " + f.describe() + ": '" + value + "' cannot be encoded in " + encoder.charset(), e);
         }
         if (bytes.length > f.length()) {
-            throw new IllegalArgumentException("field " + f.describe() + ": '" + value + "' needs " + bytes.length
-                    + " bytes");
+            throw new IllegalArgumentException(
+                    "field " + f.describe() + ": '" + value + "' needs " + bytes.length + " bytes");
         }
         System.arraycopy(bytes, 0, record, at, bytes.length);
         Arrays.fill(record, at + bytes.length, at + f.length(), (byte) ' ');
@@ -177,7 +177,11 @@ public final class DbfWriter implements Closeable {
             long units = scaled < 0 ? -Math.round(-scaled) : Math.round(scaled);
             return putUnits(f, units, d, value);
         }
-        return putRight(f, new BigDecimal(Double.toString(value)).setScale(d, RoundingMode.HALF_UP).toPlainString(),
+        return putRight(
+                f,
+                new BigDecimal(Double.toString(value))
+                        .setScale(d, RoundingMode.HALF_UP)
+                        .toPlainString(),
                 value);
     }
 
@@ -246,7 +250,10 @@ public final class DbfWriter implements Closeable {
             out.write(0x1A);
             out.flush();
             ByteBuffer n = ByteBuffer.allocate(4);
-            n.put((byte) count).put((byte) (count >>> 8)).put((byte) (count >>> 16)).put((byte) (count >>> 24));
+            n.put((byte) count)
+                    .put((byte) (count >>> 8))
+                    .put((byte) (count >>> 16))
+                    .put((byte) (count >>> 24));
             n.flip();
             channel.write(n, 4);
         } finally {
@@ -308,8 +315,8 @@ public final class DbfWriter implements Closeable {
     private DbfWriter overflow(DbfField f, Object value) {
         // Leave the field blank rather than half-written, in case the caller goes on after the exception.
         Arrays.fill(record, f.offset(), f.offset() + f.length(), (byte) ' ');
-        throw new IllegalArgumentException("field " + f.describe() + ": " + value + " does not fit " + f.length()
-                + " characters");
+        throw new IllegalArgumentException(
+                "field " + f.describe() + ": " + value + " does not fit " + f.length() + " characters");
     }
 
     /** Declares the fields of a DBF to write. */
@@ -319,8 +326,7 @@ public final class DbfWriter implements Closeable {
         private Charset charset = DbfReadOptions.CP850;
         private LocalDate lastUpdate = LocalDate.of(1970, 1, 1);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a field; offsets are assigned in the order fields are added. */
         public Builder field(String name, DbfFieldType type, int length, int decimals) {
@@ -383,8 +389,8 @@ public final class DbfWriter implements Closeable {
             if (fields.isEmpty()) {
                 throw new IllegalStateException("declare at least one field before opening");
             }
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            FileChannel ch = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             try {
                 return new DbfWriter(ch, List.copyOf(fields), charset, lastUpdate);
             } catch (IOException | RuntimeException e) {

@@ -12,12 +12,11 @@ final class ImplodeCodes {
 
     /** Code lengths of the 256 literal symbols (used when literals are coded). */
     static final int[] LIT_COMPACT = {
-        11, 124, 8, 7, 28, 7, 188, 13, 76, 4, 10, 8, 12, 10, 12, 10, 8, 23, 8,
-        9, 7, 6, 7, 8, 7, 6, 55, 8, 23, 24, 12, 11, 7, 9, 11, 12, 6, 7, 22, 5,
-        7, 24, 6, 11, 9, 6, 7, 22, 7, 11, 38, 7, 9, 8, 25, 11, 8, 11, 9, 12,
-        8, 12, 5, 38, 5, 38, 5, 11, 7, 5, 6, 21, 6, 10, 53, 8, 7, 24, 10, 27,
-        44, 253, 253, 253, 252, 252, 252, 13, 12, 45, 12, 45, 12, 61, 12, 45,
-        44, 173};
+        11, 124, 8, 7, 28, 7, 188, 13, 76, 4, 10, 8, 12, 10, 12, 10, 8, 23, 8, 9, 7, 6, 7, 8, 7, 6, 55, 8, 23, 24, 12,
+        11, 7, 9, 11, 12, 6, 7, 22, 5, 7, 24, 6, 11, 9, 6, 7, 22, 7, 11, 38, 7, 9, 8, 25, 11, 8, 11, 9, 12, 8, 12, 5,
+        38, 5, 38, 5, 11, 7, 5, 6, 21, 6, 10, 53, 8, 7, 24, 10, 27, 44, 253, 253, 253, 252, 252, 252, 13, 12, 45, 12,
+        45, 12, 61, 12, 45, 44, 173
+    };
     /** Code lengths of the 16 length symbols. */
     static final int[] LEN_COMPACT = {2, 35, 36, 53, 38, 23};
     /** Code lengths of the 64 distance symbols (the high bits of distance - 1). */
@@ -32,8 +31,7 @@ final class ImplodeCodes {
     /** The copy length that ends the stream. */
     static final int END_CODE = 519;
 
-    private ImplodeCodes() {
-    }
+    private ImplodeCodes() {}
 
     /** Expands a compact code-length table into one length per symbol. */
     static int[] expand(int[] compact, int symbols) {

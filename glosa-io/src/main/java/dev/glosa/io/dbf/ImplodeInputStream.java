@@ -35,9 +35,11 @@ public final class ImplodeInputStream extends InputStream {
 
     /** Largest distance a copy can reach back: 64 distance symbols times 2^6 low bits. */
     private static final int WINDOW = 4096;
+
     private static final int CHUNK = 32 * 1024;
     /** Longest copy: base 264 plus 8 extra bits of 255; 519 itself is the end code. */
     private static final int MAX_MATCH = ImplodeCodes.MAX_MATCH;
+
     private static final int END_CODE = ImplodeCodes.END_CODE;
     private static final int STAGE_END = WINDOW + CHUNK;
     private static final int IN_SIZE = 8 * 1024;
@@ -53,7 +55,8 @@ public final class ImplodeInputStream extends InputStream {
     /** Entry = code length | symbol << 4. */
     private static final int[] DIST_TABLE;
 
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         int[] lenBase = ImplodeCodes.LEN_BASE;
@@ -86,6 +89,7 @@ public final class ImplodeInputStream extends InputStream {
     private int inLimit;
     /** Offset in the underlying stream of {@code inBuf[0]}. */
     private long inBase;
+
     private boolean inEof;
 
     private long bitBuf;
@@ -347,9 +351,10 @@ public final class ImplodeInputStream extends InputStream {
                     bb >>>= used;
                     bc -= used;
                     if (dist > p) {
-                        throw malformed(bitOffset(ip, bc),
-                                "invalid implode stream: copy distance " + dist + " reaches before the start of the output ("
-                                        + (slid + p) + " bytes written)");
+                        throw malformed(
+                                bitOffset(ip, bc),
+                                "invalid implode stream: copy distance " + dist
+                                        + " reaches before the start of the output (" + (slid + p) + " bytes written)");
                     }
                     if (p + len > cap) {
                         throw tooLong(ip, bc, slid + p + len);
@@ -421,12 +426,14 @@ public final class ImplodeInputStream extends InputStream {
     }
 
     private MalformedFileException truncated(int ip, int p) {
-        return malformed(baseOffset + inBase + ip,
+        return malformed(
+                baseOffset + inBase + ip,
                 "truncated implode stream: input ends before the end code (" + (slid + p) + " bytes decoded)");
     }
 
     private MalformedFileException tooLong(int ip, int bc, long wanted) {
-        return malformed(bitOffset(ip, bc),
+        return malformed(
+                bitOffset(ip, bc),
                 "implode stream produces more than the allowed " + maxOutput + " bytes (would reach " + wanted + ")");
     }
 

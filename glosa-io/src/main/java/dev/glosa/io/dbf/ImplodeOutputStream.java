@@ -27,6 +27,7 @@ final class ImplodeOutputStream extends OutputStream {
     private static final int CHUNK = 64 * 1024;
     /** Encoding stops this far before the buffered end until the input is finished, so no match is cut short. */
     private static final int LOOKAHEAD = MAX_MATCH + 2;
+
     private static final int HASH_BITS = 15;
     private static final int CHAIN = 64;
     /** Farthest a length-2 copy reaches: 64 distance symbols times 2 low bits. */

@@ -42,11 +42,13 @@ public final class Drivers {
                 jars.add(p.toUri().toURL());
             }
         } catch (MalformedURLException e) {
-            throw new DatabaseException(DatabaseException.Kind.NO_DRIVER, "drivers folder " + folder + ": "
-                    + e.getMessage(), e);
+            throw new DatabaseException(
+                    DatabaseException.Kind.NO_DRIVER, "drivers folder " + folder + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new DatabaseException(DatabaseException.Kind.NO_DRIVER, "cannot read the drivers folder " + folder
-                    + ": " + e + "; give a folder of JDBC driver jars", e);
+            throw new DatabaseException(
+                    DatabaseException.Kind.NO_DRIVER,
+                    "cannot read the drivers folder " + folder + ": " + e + "; give a folder of JDBC driver jars",
+                    e);
         }
         jars.sort((a, b) -> a.toString().compareTo(b.toString()));
         // Never closed: the drivers' classes are needed for as long as the process connects. The parent is the
@@ -61,12 +63,17 @@ public final class Drivers {
                 }
             }
         } catch (SQLException | java.util.ServiceConfigurationError e) {
-            throw new DatabaseException(DatabaseException.Kind.NO_DRIVER, "cannot load the drivers in " + folder + ": "
-                    + Errors.oneLine(e.getMessage()), e);
+            throw new DatabaseException(
+                    DatabaseException.Kind.NO_DRIVER,
+                    "cannot load the drivers in " + folder + ": " + Errors.oneLine(e.getMessage()),
+                    e);
         }
         if (names.isEmpty()) {
-            throw new DatabaseException(DatabaseException.Kind.NO_DRIVER, "no JDBC driver in the " + jars.size()
-                    + " jar(s) of " + folder + "; put the database's JDBC driver jar there (docs/database.md)", null);
+            throw new DatabaseException(
+                    DatabaseException.Kind.NO_DRIVER,
+                    "no JDBC driver in the " + jars.size() + " jar(s) of " + folder
+                            + "; put the database's JDBC driver jar there (docs/database.md)",
+                    null);
         }
         return List.copyOf(names);
     }
@@ -85,9 +92,12 @@ public final class Drivers {
         try {
             driver = DriverManager.getDriver(url);
         } catch (SQLException e) {
-            throw new DatabaseException(DatabaseException.Kind.NO_DRIVER, "no JDBC driver accepts " + shown
-                    + "; glosa ships PostgreSQL's, put another database's driver jar in a folder named with --drivers"
-                    + " or GLOSA_DRIVERS (docs/database.md)", e);
+            throw new DatabaseException(
+                    DatabaseException.Kind.NO_DRIVER,
+                    "no JDBC driver accepts " + shown
+                            + "; glosa ships PostgreSQL's, put another database's driver jar in a folder named with --drivers"
+                            + " or GLOSA_DRIVERS (docs/database.md)",
+                    e);
         }
         Properties props = new Properties();
         if (user != null) {
@@ -104,8 +114,10 @@ public final class Drivers {
         try {
             Connection c = driver.connect(url, props);
             if (c == null) {
-                throw new DatabaseException(DatabaseException.Kind.NO_DRIVER, "the driver " + driver.getClass().getName()
-                        + " does not accept " + shown, null);
+                throw new DatabaseException(
+                        DatabaseException.Kind.NO_DRIVER,
+                        "the driver " + driver.getClass().getName() + " does not accept " + shown,
+                        null);
             }
             return c;
         } catch (SQLException e) {

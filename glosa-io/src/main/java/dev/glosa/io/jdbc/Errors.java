@@ -29,13 +29,15 @@ final class Errors {
         String advice;
         if (e instanceof SQLTimeoutException || state.equals("57014")) {
             kind = DatabaseException.Kind.TIMEOUT;
-            advice = "the query ran longer than its time-out" + (timeoutSeconds > 0 ? " of " + timeoutSeconds + " s" : "")
+            advice = "the query ran longer than its time-out"
+                    + (timeoutSeconds > 0 ? " of " + timeoutSeconds + " s" : "")
                     + " and was cancelled; raise the time-out (--query-timeout or database.queryTimeoutSeconds) or"
                     + " make the query cheaper";
         } else if (state.startsWith("28")) {
             kind = DatabaseException.Kind.AUTHENTICATION;
             advice = "check --user and the password in GLOSA_DB_PASSWORD (or the variable database.passwordEnv names)";
-        } else if (state.startsWith("08") || e instanceof SQLNonTransientConnectionException
+        } else if (state.startsWith("08")
+                || e instanceof SQLNonTransientConnectionException
                 || e instanceof SQLTransientConnectionException) {
             kind = DatabaseException.Kind.CONNECTION;
             advice = "check the host, port and database in the URL, and that the server is up and reachable";

@@ -22,13 +22,13 @@ public record JdbcReadOptions(int fetchSize, int queryTimeoutSeconds, long progr
             throw new IllegalArgumentException("fetchSize must be at least 1, found " + fetchSize);
         }
         if (queryTimeoutSeconds < 0) {
-            throw new IllegalArgumentException("queryTimeoutSeconds must be 0 (none) or more, found "
-                    + queryTimeoutSeconds);
+            throw new IllegalArgumentException(
+                    "queryTimeoutSeconds must be 0 (none) or more, found " + queryTimeoutSeconds);
         }
         if (progressEvery < 1) {
             throw new IllegalArgumentException("progressEvery must be at least 1, found " + progressEvery);
         }
-        progress = progress == null ? rows -> { } : progress;
+        progress = progress == null ? rows -> {} : progress;
     }
 
     /** The defaults: 10,000 rows per fetch, a 600 s time-out, no progress. */

@@ -18,8 +18,15 @@ import java.util.Map;
  *     {@code line} is the 1-based row number of the result
  * @param nanos the time the read took, query included
  */
-public record JdbcReadReport(String source, Map<String, String> columnTypes, long records, long accepted,
-        long rejectedRows, long rejectedCells, List<CsvReject> rejects, long nanos) {
+public record JdbcReadReport(
+        String source,
+        Map<String, String> columnTypes,
+        long records,
+        long accepted,
+        long rejectedRows,
+        long rejectedCells,
+        List<CsvReject> rejects,
+        long nanos) {
 
     /** Copies the map and the list. */
     public JdbcReadReport {
@@ -34,7 +41,14 @@ public record JdbcReadReport(String source, Map<String, String> columnTypes, lon
 
     /** One line: source, counts and speed. */
     public String summary() {
-        return String.format(Locale.ROOT, "%s: %d rows, %d accepted, %d rejected (%.3f%%); %.0f rows/s", source, records,
-                accepted, rejectedRows, 100 * rejectedShare(), nanos == 0 ? 0.0 : records * 1e9 / nanos);
+        return String.format(
+                Locale.ROOT,
+                "%s: %d rows, %d accepted, %d rejected (%.3f%%); %.0f rows/s",
+                source,
+                records,
+                accepted,
+                rejectedRows,
+                100 * rejectedShare(),
+                nanos == 0 ? 0.0 : records * 1e9 / nanos);
     }
 }

@@ -8,5 +8,4 @@ import dev.glosa.core.table.GlosaTable;
  * @param table the accepted rows, columns in result order under their mapped names
  * @param report counts, column types and rejected rows
  */
-public record JdbcReadResult(GlosaTable table, JdbcReadReport report) {
-}
+public record JdbcReadResult(GlosaTable table, JdbcReadReport report) {}

@@ -62,8 +62,14 @@ public final class JdbcReader {
      *     result, too many rejects, a time-out, or the database's error
      * @throws IOException if the rejects file cannot be written
      */
-    public static JdbcReadResult read(Connection connection, String query, CsvMapping mapping, String source,
-            Path rejectsFile, JdbcReadOptions options) throws IOException {
+    public static JdbcReadResult read(
+            Connection connection,
+            String query,
+            CsvMapping mapping,
+            String source,
+            Path rejectsFile,
+            JdbcReadOptions options)
+            throws IOException {
         String sql = ReadOnlyQuery.check(query, source);
         long t0 = System.nanoTime();
         try {
@@ -79,9 +85,16 @@ public final class JdbcReader {
             try (ResultSet rs = st.executeQuery(sql)) {
                 JdbcReadResult r = new Run(source, mapping, rejects, options).read(rs, t0);
                 rejects.finish();
-                if (r.report().rejectedRows() > mapping.maxRejectShare() * r.report().records()) {
-                    throw new DatabaseException(DatabaseException.Kind.TOO_MANY_REJECTS, rejects.tooMany(mapping,
-                            r.report().rejectedRows(), r.report().records(), "row"), null);
+                if (r.report().rejectedRows()
+                        > mapping.maxRejectShare() * r.report().records()) {
+                    throw new DatabaseException(
+                            DatabaseException.Kind.TOO_MANY_REJECTS,
+                            rejects.tooMany(
+                                    mapping,
+                                    r.report().rejectedRows(),
+                                    r.report().records(),
+                                    "row"),
+                            null);
                 }
                 return r;
             }
@@ -99,12 +112,24 @@ public final class JdbcReader {
 
     /** How a result column's values are fetched, by its SQL type. */
     private enum Fetch {
-        TEXT, EXACT, INTEGRAL, FLOATING, DATE, TIMESTAMP, OTHER;
+        TEXT,
+        EXACT,
+        INTEGRAL,
+        FLOATING,
+        DATE,
+        TIMESTAMP,
+        OTHER;
 
         static Fetch of(int sqlType) {
             return switch (sqlType) {
-                case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                        Types.CLOB, Types.NCLOB -> TEXT;
+                case Types.CHAR,
+                        Types.VARCHAR,
+                        Types.LONGVARCHAR,
+                        Types.NCHAR,
+                        Types.NVARCHAR,
+                        Types.LONGNVARCHAR,
+                        Types.CLOB,
+                        Types.NCLOB -> TEXT;
                 case Types.NUMERIC, Types.DECIMAL -> EXACT;
                 case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> INTEGRAL;
                 case Types.REAL, Types.FLOAT, Types.DOUBLE -> FLOATING;
@@ -141,7 +166,14 @@ public final class JdbcReader {
         long lv;
         int iv;
 
-        Col(int index, String label, String name, ColumnType type, boolean nullable, Fetch fetch, String format,
+        Col(
+                int index,
+                String label,
+                String name,
+                ColumnType type,
+                boolean nullable,
+                Fetch fetch,
+                String format,
                 NumberStyle style) {
             this.index = index;
             this.label = label;
@@ -191,7 +223,8 @@ public final class JdbcReader {
 
         Column build() {
             return switch (type) {
-                case CATEGORY -> CategoryColumn.ofCodes(name, Arrays.copyOf(codes, size), values.toArray(new String[0]));
+                case CATEGORY ->
+                    CategoryColumn.ofCodes(name, Arrays.copyOf(codes, size), values.toArray(new String[0]));
                 case DOUBLE -> doubles.build();
                 case LONG -> longs.build();
                 case DATE -> dates.build();
@@ -241,8 +274,15 @@ public final class JdbcReader {
             for (Col c : cols) {
                 columns.add(c.build());
             }
-            JdbcReadReport report = new JdbcReadReport(source, types, records, accepted, rejectedRows,
-                    rejects.rejectedCells(), rejects.stored(), System.nanoTime() - t0);
+            JdbcReadReport report = new JdbcReadReport(
+                    source,
+                    types,
+                    records,
+                    accepted,
+                    rejectedRows,
+                    rejects.rejectedCells(),
+                    rejects.stored(),
+                    System.nanoTime() - t0);
             return new JdbcReadResult(GlosaTable.of(columns), report);
         }
 
@@ -270,11 +310,19 @@ public final class JdbcReader {
                     }
                     checkFits(c, fetch, label, typeName);
                     NumberStyle style = c.type() == ColumnType.DOUBLE && c.format() != null
-                            ? NumberStyle.parse(c.format()) : mapping.numberStyle();
+                            ? NumberStyle.parse(c.format())
+                            : mapping.numberStyle();
                     col = new Col(i, label, c.name(), c.type(), c.nullable(), fetch, c.format(), style);
                 } else if (mapping.keepUnmapped()) {
-                    col = new Col(i, label, label.isEmpty() ? "column_" + i : label, ColumnType.CATEGORY, true, fetch,
-                            null, NumberStyle.AUTO);
+                    col = new Col(
+                            i,
+                            label,
+                            label.isEmpty() ? "column_" + i : label,
+                            ColumnType.CATEGORY,
+                            true,
+                            fetch,
+                            null,
+                            NumberStyle.AUTO);
                 } else {
                     continue;
                 }
@@ -297,10 +345,14 @@ public final class JdbcReader {
         private void checkFits(ColumnMapping c, Fetch fetch, String label, String typeName) throws DatabaseException {
             boolean ok = switch (c.type()) {
                 case CATEGORY -> true;
-                case DOUBLE, LONG -> fetch == Fetch.TEXT || fetch == Fetch.EXACT || fetch == Fetch.INTEGRAL
-                        || fetch == Fetch.FLOATING;
-                case DATE, MONTH -> fetch == Fetch.TEXT || fetch == Fetch.DATE || fetch == Fetch.TIMESTAMP
-                        || fetch == Fetch.INTEGRAL || fetch == Fetch.EXACT;
+                case DOUBLE, LONG ->
+                    fetch == Fetch.TEXT || fetch == Fetch.EXACT || fetch == Fetch.INTEGRAL || fetch == Fetch.FLOATING;
+                case DATE, MONTH ->
+                    fetch == Fetch.TEXT
+                            || fetch == Fetch.DATE
+                            || fetch == Fetch.TIMESTAMP
+                            || fetch == Fetch.INTEGRAL
+                            || fetch == Fetch.EXACT;
             };
             if (!ok) {
                 throw mappingError("column '" + label + "' is of SQL type " + typeName + ", which cannot be read as "
@@ -321,7 +373,12 @@ public final class JdbcReader {
                 if (c.missing) {
                     if (!c.nullable) {
                         bad++;
-                        rejects.add(row, c.label, c.name, RejectReason.MISSING_VALUE, null,
+                        rejects.add(
+                                row,
+                                c.label,
+                                c.name,
+                                RejectReason.MISSING_VALUE,
+                                null,
                                 "NULL or empty in a column that must have a value (" + c.name + ")");
                     }
                 } else if (error != null) {

@@ -3,8 +3,8 @@ package dev.glosa.io.jdbc;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
-import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.powerbi.RunTables;
 import dev.glosa.io.powerbi.WriterOptions;
 import java.io.IOException;
@@ -45,12 +45,13 @@ import java.util.Set;
 public final class JdbcStarSchemaWriter {
     /** The column that keeps the rows of a run in the order the folder's files hold them. */
     public static final String ROW_NUMBER = "row_number";
+
     private static final long LOCK_KEY = 0x676C6F7361L; // "glosa"
     private static final int BATCH = 1000;
 
     /** A test seam called after each table's rows are inserted; throwing from it simulates a failure mid-write. */
     interface Hook {
-        Hook NONE = table -> { };
+        Hook NONE = table -> {};
 
         void tableWritten(String table) throws SQLException;
     }
@@ -76,15 +77,30 @@ public final class JdbcStarSchemaWriter {
      * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
      * @throws DatabaseException if the database refuses a statement; nothing of the run is then kept
      */
-    public static List<TableReport> write(Connection connection, String where, RunRecord run, GlosaTable analysed,
-            List<SegmentResult> outcomes, List<IndicatorRow> indicators, List<GroupRecord> state,
-            WriterOptions options) throws DatabaseException {
+    public static List<TableReport> write(
+            Connection connection,
+            String where,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options)
+            throws DatabaseException {
         return write(connection, where, run, analysed, outcomes, indicators, state, options, Hook.NONE);
     }
 
-    static List<TableReport> write(Connection connection, String where, RunRecord run, GlosaTable analysed,
-            List<SegmentResult> outcomes, List<IndicatorRow> indicators, List<GroupRecord> state,
-            WriterOptions options, Hook hook) throws DatabaseException {
+    static List<TableReport> write(
+            Connection connection,
+            String where,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options,
+            Hook hook)
+            throws DatabaseException {
         RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, options);
         String current = "the connection";
         try {
@@ -189,9 +205,12 @@ public final class JdbcStarSchemaWriter {
     private static void checkPostgres(Connection connection, String where) throws SQLException, DatabaseException {
         String product = connection.getMetaData().getDatabaseProductName();
         if (!"PostgreSQL".equalsIgnoreCase(product)) {
-            throw new DatabaseException(DatabaseException.Kind.BAD_QUERY, where + ": the database sink writes"
-                    + " PostgreSQL, this is " + product + "; write the folder (--out DIR) and load it, or use"
-                    + " PostgreSQL", null);
+            throw new DatabaseException(
+                    DatabaseException.Kind.BAD_QUERY,
+                    where + ": the database sink writes"
+                            + " PostgreSQL, this is " + product + "; write the folder (--out DIR) and load it, or use"
+                            + " PostgreSQL",
+                    null);
         }
     }
 
@@ -206,7 +225,9 @@ public final class JdbcStarSchemaWriter {
             del.setObject(1, asOf);
             replaced = del.executeUpdate();
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(quote(t.name())).append(" (")
+        StringBuilder sql = new StringBuilder("INSERT INTO ")
+                .append(quote(t.name()))
+                .append(" (")
                 .append(quote(ROW_NUMBER));
         for (String n : names) {
             sql.append(", ").append(quote(n));
@@ -237,21 +258,27 @@ public final class JdbcStarSchemaWriter {
         return new TableReport(t.name(), n, replaced);
     }
 
-    private static void ensureTable(Connection c, String table, List<String> names, List<String> types,
-            Set<String> keys, boolean byPosition) throws SQLException {
+    private static void ensureTable(
+            Connection c, String table, List<String> names, List<String> types, Set<String> keys, boolean byPosition)
+            throws SQLException {
         Set<String> existing = existingColumns(c, table);
         // A key column of another type than text can be empty (the overall indicator has no period): such a table
         // is keyed by its rows' positions instead.
         boolean textKey = true;
         for (int j = 0; j < names.size(); j++) {
-            if (keys.contains(names.get(j)) && !names.get(j).equals("as_of") && !types.get(j).equals("text")) {
+            if (keys.contains(names.get(j))
+                    && !names.get(j).equals("as_of")
+                    && !types.get(j).equals("text")) {
                 textKey = false;
             }
         }
         try (Statement st = c.createStatement()) {
             if (existing.isEmpty()) {
-                StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (")
-                        .append(quote(ROW_NUMBER)).append(" bigint NOT NULL");
+                StringBuilder ddl = new StringBuilder("CREATE TABLE ")
+                        .append(quote(table))
+                        .append(" (")
+                        .append(quote(ROW_NUMBER))
+                        .append(" bigint NOT NULL");
                 for (int j = 0; j < names.size(); j++) {
                     ddl.append(", ").append(quote(names.get(j))).append(' ').append(sqlType(types.get(j)));
                     if (keys.contains(names.get(j)) && (textKey || names.get(j).equals("as_of"))) {
@@ -307,13 +334,15 @@ public final class JdbcStarSchemaWriter {
             if (key) {
                 ps.setString(i, "");
             } else {
-                ps.setNull(i, switch (type) {
-                    case "number" -> Types.DOUBLE;
-                    case "integer" -> Types.BIGINT;
-                    case "date", "month" -> Types.DATE;
-                    case "datetime" -> Types.TIMESTAMP_WITH_TIMEZONE;
-                    default -> Types.VARCHAR;
-                });
+                ps.setNull(
+                        i,
+                        switch (type) {
+                            case "number" -> Types.DOUBLE;
+                            case "integer" -> Types.BIGINT;
+                            case "date", "month" -> Types.DATE;
+                            case "datetime" -> Types.TIMESTAMP_WITH_TIMEZONE;
+                            default -> Types.VARCHAR;
+                        });
             }
             return;
         }
@@ -339,5 +368,4 @@ public final class JdbcStarSchemaWriter {
             cause.addSuppressed(e);
         }
     }
-
 }

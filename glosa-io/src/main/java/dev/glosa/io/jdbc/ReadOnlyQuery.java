@@ -14,9 +14,32 @@ import java.util.Set;
  * refusal early and clear.
  */
 final class ReadOnlyQuery {
-    private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "TRUNCATE",
-            "DROP", "ALTER", "CREATE", "GRANT", "REVOKE", "INTO", "COPY", "CALL", "EXEC", "EXECUTE", "LOCK", "VACUUM",
-            "COMMIT", "ROLLBACK", "BEGIN", "DO", "PREPARE", "REFRESH", "REINDEX");
+    private static final Set<String> WRITES = Set.of(
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "MERGE",
+            "UPSERT",
+            "TRUNCATE",
+            "DROP",
+            "ALTER",
+            "CREATE",
+            "GRANT",
+            "REVOKE",
+            "INTO",
+            "COPY",
+            "CALL",
+            "EXEC",
+            "EXECUTE",
+            "LOCK",
+            "VACUUM",
+            "COMMIT",
+            "ROLLBACK",
+            "BEGIN",
+            "DO",
+            "PREPARE",
+            "REFRESH",
+            "REINDEX");
 
     private ReadOnlyQuery() {}
 
@@ -109,8 +132,10 @@ final class ReadOnlyQuery {
                     }
                     i = close + tag.length();
                 } else if (Character.isLetter(c) || c == '_') {
-                    while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-                            || sql.charAt(i) == '$')) {
+                    while (i < n
+                            && (Character.isLetterOrDigit(sql.charAt(i))
+                                    || sql.charAt(i) == '_'
+                                    || sql.charAt(i) == '$')) {
                         i++;
                     }
                     String word = sql.substring(start, i).toUpperCase(Locale.ROOT);
@@ -120,8 +145,10 @@ final class ReadOnlyQuery {
                             throw refused(source, startLine, "it starts with '" + sql.substring(start, i) + "'");
                         }
                     } else if (WRITES.contains(word)) {
-                        throw refused(source, startLine, "it has the word '" + sql.substring(start, i)
-                                + "', which writes, locks or runs code");
+                        throw refused(
+                                source,
+                                startLine,
+                                "it has the word '" + sql.substring(start, i) + "', which writes, locks or runs code");
                     }
                 } else {
                     i++;
@@ -148,8 +175,11 @@ final class ReadOnlyQuery {
     }
 
     private static DatabaseException refused(String source, int line, String why) {
-        return new DatabaseException(DatabaseException.Kind.REFUSED_QUERY, source + ":" + line
-                + ": refused before sending it: the query must be one SELECT or WITH statement, and " + why
-                + " (glosa only reads from the database)", null);
+        return new DatabaseException(
+                DatabaseException.Kind.REFUSED_QUERY,
+                source + ":" + line
+                        + ": refused before sending it: the query must be one SELECT or WITH statement, and " + why
+                        + " (glosa only reads from the database)",
+                null);
     }
 }

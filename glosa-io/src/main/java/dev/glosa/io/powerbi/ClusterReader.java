@@ -184,7 +184,8 @@ final class ClusterReader {
         try {
             n = MAPPER.readTree(v);
         } catch (IOException e) {
-            throw error(column, "not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw error(
+                    column, "not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
         if (object ? !n.isObject() : !n.isArray()) {
             throw error(column, "not a JSON " + (object ? "object" : "array") + ": '" + v + "'", null);
@@ -212,8 +213,8 @@ final class ClusterReader {
         JsonNode n = json("top_reasons_json", false);
         if (n != null) {
             for (JsonNode r : n) {
-                out.add(new ReasonShare(r.path("code").asText(), r.path("rows").asLong(), num(r, "glosa_amount"),
-                        num(r, "share")));
+                out.add(new ReasonShare(
+                        r.path("code").asText(), r.path("rows").asLong(), num(r, "glosa_amount"), num(r, "share")));
             }
         }
         return out;
@@ -224,8 +225,12 @@ final class ClusterReader {
         JsonNode n = json("distinctive_json", false);
         if (n != null) {
             for (JsonNode l : n) {
-                out.add(new CategoryLift(l.path("column").asText(), l.path("value").asText(), num(l, "share_in_group"),
-                        num(l, "share_in_segment"), num(l, "lift")));
+                out.add(new CategoryLift(
+                        l.path("column").asText(),
+                        l.path("value").asText(),
+                        num(l, "share_in_group"),
+                        num(l, "share_in_segment"),
+                        num(l, "lift")));
             }
         }
         return out;

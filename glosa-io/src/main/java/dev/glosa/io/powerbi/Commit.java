@@ -29,12 +29,22 @@ import java.util.Set;
 final class Commit {
     /** The journal of a commit under way. */
     static final String JOURNAL = ".glosa-commit";
+
     private static final String HEADER = "glosa commit journal 1";
     private static final String END = "end";
-    private static final Set<String> TABLES = Set.of(StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT,
-            StarSchemaWriter.DIM_CLUSTER, StarSchemaWriter.INDICATORS, StarSchemaWriter.GROUP_STATE,
-            StarSchemaWriter.RUNS, StarSchemaWriter.MANIFEST, DimensionTables.HOSPITAL, DimensionTables.PAYER,
-            DimensionTables.GLOSA_TYPE, DimensionTables.DATE, DimensionTables.RUN);
+    private static final Set<String> TABLES = Set.of(
+            StarSchemaWriter.FACT_GLOSA,
+            StarSchemaWriter.DIM_SEGMENT,
+            StarSchemaWriter.DIM_CLUSTER,
+            StarSchemaWriter.INDICATORS,
+            StarSchemaWriter.GROUP_STATE,
+            StarSchemaWriter.RUNS,
+            StarSchemaWriter.MANIFEST,
+            DimensionTables.HOSPITAL,
+            DimensionTables.PAYER,
+            DimensionTables.GLOSA_TYPE,
+            DimensionTables.DATE,
+            DimensionTables.RUN);
 
     /** Told after each step of a commit; a test throws or blocks there to play a crash. */
     interface Steps {
@@ -55,12 +65,20 @@ final class Commit {
      */
     static void apply(Path folder, String runId, List<String> files, Steps steps) throws IOException {
         Path journalTemp = folder.resolve(JOURNAL + WriteJob.TEMP_SUFFIX);
-        StringBuilder text = new StringBuilder(HEADER).append('\n').append("run_id\t").append(runId).append('\n');
+        StringBuilder text = new StringBuilder(HEADER)
+                .append('\n')
+                .append("run_id\t")
+                .append(runId)
+                .append('\n');
         for (String f : files) {
             if (!TABLES.contains(f)) {
                 throw new IllegalStateException("not a table of the star schema: " + f);
             }
-            text.append("rename\t").append(WriteJob.temp(folder, f).getFileName()).append('\t').append(f).append('\n');
+            text.append("rename\t")
+                    .append(WriteJob.temp(folder, f).getFileName())
+                    .append('\t')
+                    .append(f)
+                    .append('\n');
         }
         text.append(END).append('\n');
         try {
@@ -89,9 +107,11 @@ final class Commit {
                 recover(folder);
             } catch (IOException again) {
                 e.addSuppressed(again);
-                throw new CommitPendingException("the tables of run " + runId + " are complete but not all in place in " + folder
-                        + " (" + e.getMessage() + "); the next run or reader of the folder puts them in place ("
-                        + JOURNAL + " lists them)", e);
+                throw new CommitPendingException(
+                        "the tables of run " + runId + " are complete but not all in place in " + folder
+                                + " (" + e.getMessage() + "); the next run or reader of the folder puts them in place ("
+                                + JOURNAL + " lists them)",
+                        e);
             }
         }
     }
@@ -124,7 +144,9 @@ final class Commit {
                     throw bad(journal, n, "text after the end line");
                 } else if (parts.length == 3 && parts[0].equals("rename")) {
                     if (!TABLES.contains(parts[2])
-                            || !parts[1].equals(WriteJob.temp(folder, parts[2]).getFileName().toString())) {
+                            || !parts[1].equals(WriteJob.temp(folder, parts[2])
+                                    .getFileName()
+                                    .toString())) {
                         throw bad(journal, n, "not a rename of a star-schema table: '" + line + "'");
                     }
                     renames.add(parts);
@@ -158,8 +180,8 @@ final class Commit {
     }
 
     static void writeForced(Path file, String text) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {
                 ch.write(buf);
@@ -192,7 +214,8 @@ final class Commit {
                 return;
             } catch (AccessDeniedException e) {
                 if (attempt == 6) {
-                    throw new IOException("cannot replace " + to + " (is a program holding it open?): " + e.getMessage(), e);
+                    throw new IOException(
+                            "cannot replace " + to + " (is a program holding it open?): " + e.getMessage(), e);
                 }
                 try {
                     Thread.sleep(50L << attempt);

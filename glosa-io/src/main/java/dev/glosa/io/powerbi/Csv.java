@@ -214,7 +214,8 @@ final class Csv {
         }
 
         private IOException error(String what, int column) {
-            return new IOException(file + ":" + recordLine + (column >= 0 ? ":field " + (column + 1) : "") + ": " + what);
+            return new IOException(
+                    file + ":" + recordLine + (column >= 0 ? ":field " + (column + 1) : "") + ": " + what);
         }
 
         @Override

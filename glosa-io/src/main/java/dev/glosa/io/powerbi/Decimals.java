@@ -40,8 +40,11 @@ final class Decimals {
         if (StarSchemaWriter.GROUP_STATE.equals(file)) {
             return EXACT;
         }
-        if (column.endsWith("_amount") || column.endsWith("_total") || column.equals("glosa_mean")
-                || column.equals("glosa_median") || MONEY_NAMES.contains(column)) {
+        if (column.endsWith("_amount")
+                || column.endsWith("_total")
+                || column.equals("glosa_mean")
+                || column.equals("glosa_median")
+                || MONEY_NAMES.contains(column)) {
             return MONEY;
         }
         if (RATE_NAME.matcher(column).matches() || column.endsWith("_share") || column.endsWith("_ratio")) {

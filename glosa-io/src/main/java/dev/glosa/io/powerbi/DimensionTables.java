@@ -66,18 +66,25 @@ final class DimensionTables {
         return switch (file) {
             case HOSPITAL -> List.of(text(Role.HOSPITAL.column(), "the hospital's code (CNES in SUS)"), name);
             case PAYER -> List.of(text(Role.PAYER.column(), "the payer's code"), name);
-            case GLOSA_TYPE -> List.of(text(Role.GLOSA_TYPE.column(), "the glosa type's code"), name,
-                    text("group", "the group of the type (SIH CO_ERRO group, or a dimension file's third column)"));
-            case DATE -> List.of(ColumnSpec.of(Role.COMPETENCE.column(), CellType.MONTH, "the month, yyyy-MM"),
-                    ColumnSpec.of("month_start", CellType.DATE, "the month's first day"),
-                    ColumnSpec.of("year", CellType.INTEGER, "the year"),
-                    ColumnSpec.of("month", CellType.INTEGER, "the month, 1 to 12"),
-                    text("month_name", "the month's name in pt-BR"),
-                    text("month_name_en", "the month's name in English"),
-                    text("month_label", "short label, e.g. jun/2026"));
-            case RUN -> List.of(ColumnSpec.of(Schema.AS_OF, CellType.DATE, "the run's date"),
-                    text(Schema.RUN_ID, "the run's id"),
-                    text("latest", "true for the latest as_of in the folder, false for the rest"));
+            case GLOSA_TYPE ->
+                List.of(
+                        text(Role.GLOSA_TYPE.column(), "the glosa type's code"),
+                        name,
+                        text("group", "the group of the type (SIH CO_ERRO group, or a dimension file's third column)"));
+            case DATE ->
+                List.of(
+                        ColumnSpec.of(Role.COMPETENCE.column(), CellType.MONTH, "the month, yyyy-MM"),
+                        ColumnSpec.of("month_start", CellType.DATE, "the month's first day"),
+                        ColumnSpec.of("year", CellType.INTEGER, "the year"),
+                        ColumnSpec.of("month", CellType.INTEGER, "the month, 1 to 12"),
+                        text("month_name", "the month's name in pt-BR"),
+                        text("month_name_en", "the month's name in English"),
+                        text("month_label", "short label, e.g. jun/2026"));
+            case RUN ->
+                List.of(
+                        ColumnSpec.of(Schema.AS_OF, CellType.DATE, "the run's date"),
+                        text(Schema.RUN_ID, "the run's id"),
+                        text("latest", "true for the latest as_of in the folder, false for the rest"));
             default -> throw new IllegalArgumentException("not a dimension file: " + file);
         };
     }
@@ -90,8 +97,8 @@ final class DimensionTables {
         String type = Role.GLOSA_TYPE.column();
         out.add(new Dimension(HOSPITAL, "hospital", columns(HOSPITAL), named(analysed, hospital, names, null)));
         out.add(new Dimension(PAYER, "payer", columns(PAYER), named(analysed, payer, names, null)));
-        out.add(new Dimension(GLOSA_TYPE, "glosa type", columns(GLOSA_TYPE),
-                named(analysed, type, names, GLOSA_TYPE_GROUP)));
+        out.add(new Dimension(
+                GLOSA_TYPE, "glosa type", columns(GLOSA_TYPE), named(analysed, type, names, GLOSA_TYPE_GROUP)));
         TreeMap<String, YearMonth> months = new TreeMap<>();
         String competence = Role.COMPETENCE.column();
         if (analysed.has(competence) && analysed.column(competence) instanceof MonthColumn m) {
@@ -113,14 +120,20 @@ final class DimensionTables {
         Locale pt = Locale.forLanguageTag("pt-BR");
         for (YearMonth ym : months.values()) {
             String ptName = ym.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, pt);
-            dates.add(new String[] {ym.toString(), ym.atDay(1).toString(), Integer.toString(ym.getYear()),
-                Integer.toString(ym.getMonthValue()), ptName,
+            dates.add(new String[] {
+                ym.toString(),
+                ym.atDay(1).toString(),
+                Integer.toString(ym.getYear()),
+                Integer.toString(ym.getMonthValue()),
+                ptName,
                 ym.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Locale.ENGLISH),
-                ym.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, pt).replace(".", "") + "/" + ym.getYear()});
+                ym.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, pt).replace(".", "") + "/" + ym.getYear()
+            });
         }
         out.add(new Dimension(DATE, "month", columns(DATE), dates));
-        out.add(new Dimension(RUN, "run (as_of)", columns(RUN), List.<String[]>of(
-                new String[] {run.asOf().toString(), CsvCells.guard(run.runId()), "true"})));
+        out.add(new Dimension(RUN, "run (as_of)", columns(RUN), List.<String[]>of(new String[] {
+            run.asOf().toString(), CsvCells.guard(run.runId()), "true"
+        })));
         return out;
     }
 
@@ -164,10 +177,13 @@ final class DimensionTables {
                 String[] header = r.next();
                 int[] from = new int[width];
                 for (int j = 0; j < width; j++) {
-                    from[j] = header == null ? -1 : List.of(header).indexOf(d.header().get(j));
+                    from[j] = header == null
+                            ? -1
+                            : List.of(header).indexOf(d.header().get(j));
                 }
                 if (header != null && from[0] < 0) {
-                    throw new IOException(target.getFileName() + ":1: no column '" + d.header().get(0) + "' in the "
+                    throw new IOException(target.getFileName() + ":1: no column '"
+                            + d.header().get(0) + "' in the "
                             + "header; is this a glosa output? write to another folder or move the file away");
                 }
                 for (String[] cells; (cells = r.next()) != null; ) {
@@ -198,10 +214,14 @@ final class DimensionTables {
                 row[2] = Boolean.toString(row[0].equals(latest));
             }
         }
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-                Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch),
-                        StandardCharsets.UTF_8.newEncoder()), 1 << 16)) {
+        try (FileChannel ch = FileChannel.open(
+                        temp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                Writer w = new BufferedWriter(
+                        new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8.newEncoder()),
+                        1 << 16)) {
             if (bom) {
                 w.write('\uFEFF');
             }

@@ -41,8 +41,8 @@ final class FolderLock implements AutoCloseable {
     static FolderLock acquire(Path folder) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(FILE);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = ch.tryLock(REGION, 1, false);

@@ -41,8 +41,14 @@ final class HistoryFile {
      * @param columns this run's columns, in the order {@code rows} fills them
      * @param previous the columns {@code manifest.json} recorded for this table, by name (types of earlier runs)
      */
-    static Result merge(Path target, Path temp, List<ColumnSpec> columns, RowSource rows, String asOf,
-            Map<String, ColumnSpec> previous) throws IOException {
+    static Result merge(
+            Path target,
+            Path temp,
+            List<ColumnSpec> columns,
+            RowSource rows,
+            String asOf,
+            Map<String, ColumnSpec> previous)
+            throws IOException {
         return merge(target, temp, columns, rows, asOf, previous, 0, false);
     }
 
@@ -51,8 +57,16 @@ final class HistoryFile {
      * {@code as_of} dates, this run's counted among them (0 keeps every week); this run's rows are always written, so
      * re-running an old week writes that week. A UTF-8 byte order mark comes first when {@code bom}.
      */
-    static Result merge(Path target, Path temp, List<ColumnSpec> columns, RowSource rows, String asOf,
-            Map<String, ColumnSpec> previous, int keepWeeks, boolean bom) throws IOException {
+    static Result merge(
+            Path target,
+            Path temp,
+            List<ColumnSpec> columns,
+            RowSource rows,
+            String asOf,
+            Map<String, ColumnSpec> previous,
+            int keepWeeks,
+            boolean bom)
+            throws IOException {
         String file = target.getFileName().toString();
         Map<String, ColumnSpec> byName = new HashMap<>();
         for (ColumnSpec c : columns) {
@@ -94,18 +108,22 @@ final class HistoryFile {
         long written = 0;
         long replaced = 0;
         long kept = 0;
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-                Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch),
-                        StandardCharsets.UTF_8.newEncoder()), 1 << 16)) {
+        try (FileChannel ch = FileChannel.open(
+                        temp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                Writer w = new BufferedWriter(
+                        new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8.newEncoder()),
+                        1 << 16)) {
             Csv.Out csv = new Csv.Out(w);
             if (bom) {
                 w.write('\uFEFF');
             }
             csv.record(Schema.names(union).toArray(new String[0]));
             if (exists) {
-                long[] counts = copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, -1, typeChange,
-                        keepFrom);
+                long[] counts =
+                        copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, -1, typeChange, keepFrom);
                 kept += counts[0];
                 replaced += counts[1];
             }
@@ -119,8 +137,8 @@ final class HistoryFile {
                 written++;
             }
             if (exists) {
-                kept += copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, 1, typeChange,
-                        keepFrom)[0];
+                kept += copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, 1, typeChange, keepFrom)[
+                        0];
             }
             w.flush();
             ch.force(true);
@@ -133,7 +151,8 @@ final class HistoryFile {
         for (ColumnSpec c : columns) {
             ColumnSpec p = previous.get(c.name());
             if (p != null && (p.type() != c.type() || p.pseudonymised() != c.pseudonymised())) {
-                return file + ": column '" + c.name() + "' was " + p.type().id + (p.pseudonymised() ? " (pseudonymised)" : "")
+                return file + ": column '" + c.name() + "' was " + p.type().id
+                        + (p.pseudonymised() ? " (pseudonymised)" : "")
                         + " in earlier runs and is " + c.type().id + (c.pseudonymised() ? " (pseudonymised)" : "")
                         + " now (was the identifier policy or key changed?); keep the earlier choice or write to a new folder";
             }
@@ -146,8 +165,17 @@ final class HistoryFile {
      * copied and, before, the rows of {@code asOf} skipped. Records are copied as they stand in the file, with an empty
      * cell for each column the header gained.
      */
-    private static long[] copyOld(Path target, Csv.Out csv, int width, int unionWidth, int asOfIndex, String asOf,
-            int side, String typeChange, String keepFrom) throws IOException {
+    private static long[] copyOld(
+            Path target,
+            Csv.Out csv,
+            int width,
+            int unionWidth,
+            int asOfIndex,
+            String asOf,
+            int side,
+            String typeChange,
+            String keepFrom)
+            throws IOException {
         String file = target.getFileName().toString();
         long copied = 0;
         long skipped = 0;
@@ -158,12 +186,13 @@ final class HistoryFile {
                     continue;
                 }
                 if (cells.length != width) {
-                    throw new IOException(file + ":" + r.recordLine() + ": " + cells.length + " cells, the header has "
-                            + width);
+                    throw new IOException(
+                            file + ":" + r.recordLine() + ": " + cells.length + " cells, the header has " + width);
                 }
                 String date = cells[asOfIndex];
                 if (!ISO_DATE.matcher(date).matches()) {
-                    throw new IOException(file + ":" + r.recordLine() + ":column 'as_of': not yyyy-MM-dd: '" + date + "'");
+                    throw new IOException(
+                            file + ":" + r.recordLine() + ":column 'as_of': not yyyy-MM-dd: '" + date + "'");
                 }
                 int cmp = Integer.signum(date.compareTo(asOf));
                 if (keepFrom != null && date.compareTo(keepFrom) < 0) {
@@ -210,16 +239,18 @@ final class HistoryFile {
     }
 
     static Csv.RecordReader open(Path file) throws IOException {
-        return new Csv.RecordReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder()), file.getFileName().toString());
+        return new Csv.RecordReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()),
+                file.getFileName().toString());
     }
 
     private static String[] readHeader(Path target) throws IOException {
         try (Csv.RecordReader r = open(target)) {
             String[] h = r.next();
             if (h == null) {
-                throw new IOException(target.getFileName() + ":1: the file is empty; an earlier output must have a header"
-                        + " (delete the file to start its history afresh)");
+                throw new IOException(
+                        target.getFileName() + ":1: the file is empty; an earlier output must have a header"
+                                + " (delete the file to start its history afresh)");
             }
             return h;
         }
@@ -231,7 +262,7 @@ final class HistoryFile {
                 return i;
             }
         }
-        throw new IOException(file.getFileName() + ":1: no column '" + name + "' in the header " + Arrays.toString(header)
-                + "; is this a glosa output? write to another folder or move the file away");
+        throw new IOException(file.getFileName() + ":1: no column '" + name + "' in the header "
+                + Arrays.toString(header) + "; is this a glosa output? write to another folder or move the file away");
     }
 }

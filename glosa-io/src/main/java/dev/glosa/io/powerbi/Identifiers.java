@@ -29,15 +29,16 @@ final class Identifiers {
      *
      * @throws IllegalArgumentException when identifiers are present and no treatment can be chosen, naming the options
      */
-    static Identifiers resolve(WriterOptions options, Map<String, String> environment,
-            List<PersonalFields.Detected> present) {
+    static Identifiers resolve(
+            WriterOptions options, Map<String, String> environment, List<PersonalFields.Detected> present) {
         String key = options.pseudonymKey();
         if (key == null) {
             String env = environment.get(WriterOptions.KEY_ENVIRONMENT_VARIABLE);
             if (env != null && !env.isBlank()) {
                 if (env.length() < WriterOptions.MIN_KEY_LENGTH) {
-                    throw new IllegalArgumentException("the pseudonym key in " + WriterOptions.KEY_ENVIRONMENT_VARIABLE
-                            + " must have at least " + WriterOptions.MIN_KEY_LENGTH + " characters, found " + env.length());
+                    throw new IllegalArgumentException(
+                            "the pseudonym key in " + WriterOptions.KEY_ENVIRONMENT_VARIABLE + " must have at least "
+                                    + WriterOptions.MIN_KEY_LENGTH + " characters, found " + env.length());
                 }
                 key = env;
             }
@@ -47,20 +48,27 @@ final class Identifiers {
             policy = IdentifierPolicy.PSEUDONYMISE;
         }
         if (present.isEmpty()) {
-            return new Identifiers(policy, policy == IdentifierPolicy.PSEUDONYMISE && key != null
-                    ? new Pseudonymiser(key) : null, present);
+            return new Identifiers(
+                    policy,
+                    policy == IdentifierPolicy.PSEUDONYMISE && key != null ? new Pseudonymiser(key) : null,
+                    present);
         }
         if (policy == null || policy == IdentifierPolicy.PSEUDONYMISE && key == null) {
-            throw new IllegalArgumentException("columns " + present.stream().map(PersonalFields.Detected::column)
-                    .toList() + " identify patients (" + present.stream().map(d -> d.column() + ": " + d.reason())
-                    .collect(java.util.stream.Collectors.joining("; ")) + ") and "
+            throw new IllegalArgumentException("columns "
+                    + present.stream().map(PersonalFields.Detected::column).toList() + " identify patients ("
+                    + present.stream()
+                            .map(d -> d.column() + ": " + d.reason())
+                            .collect(java.util.stream.Collectors.joining("; "))
+                    + ") and "
                     + (policy == null ? "no identifier policy was chosen" : "identifier policy PSEUDONYMISE has no key")
-                    + ": set a pseudonym key of at least " + WriterOptions.MIN_KEY_LENGTH + " characters (configuration "
+                    + ": set a pseudonym key of at least " + WriterOptions.MIN_KEY_LENGTH
+                    + " characters (configuration "
                     + "pseudonymKey or environment variable " + WriterOptions.KEY_ENVIRONMENT_VARIABLE
                     + ") to pseudonymise them, or choose identifier policy DROP to leave them out or KEEP_CLEAR to "
                     + "write them as they are");
         }
-        return new Identifiers(policy, policy == IdentifierPolicy.PSEUDONYMISE ? new Pseudonymiser(key) : null, present);
+        return new Identifiers(
+                policy, policy == IdentifierPolicy.PSEUDONYMISE ? new Pseudonymiser(key) : null, present);
     }
 
     /** Whether {@code column}, not a fixed column of the schema, is an identifier. */

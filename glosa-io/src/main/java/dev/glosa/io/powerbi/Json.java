@@ -35,7 +35,8 @@ final class Json {
         try (JsonGenerator g = FACTORY.createGenerator(sw)) {
             if (pretty) {
                 DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-                g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+                g.setPrettyPrinter(
+                        new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
             }
             body.write(g);
         } catch (IOException e) {

@@ -1,12 +1,12 @@
 package dev.glosa.io.powerbi;
 
-import dev.glosa.core.run.RunRecord;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glosa.core.reconcile.ReconciliationReport;
 import dev.glosa.core.reconcile.Situation;
 import dev.glosa.core.reconcile.SituationTotals;
+import dev.glosa.core.run.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +47,10 @@ final class Manifest {
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("format_version", FORMAT_VERSION);
-            g.writeStringField("timestamps", "started_at and finished_at are in runs.csv only, so that this file is "
-                    + "byte-identical for the same inputs, configuration, seed and as_of");
+            g.writeStringField(
+                    "timestamps",
+                    "started_at and finished_at are in runs.csv only, so that this file is "
+                            + "byte-identical for the same inputs, configuration, seed and as_of");
             g.writeObjectFieldStart("run");
             g.writeStringField("run_id", run.runId());
             g.writeStringField("as_of", run.asOf().toString());
@@ -164,8 +166,11 @@ final class Manifest {
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new IOException(file + ": cannot read the earlier manifest (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "); delete it to rebuild it from this run", e);
+            throw new IOException(
+                    file + ": cannot read the earlier manifest ("
+                            + e.getMessage().lines().findFirst().orElse("")
+                            + "); delete it to rebuild it from this run",
+                    e);
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(file + ": not a " + FORMAT + " manifest; is this folder another program's output?");
@@ -177,8 +182,13 @@ final class Manifest {
                 CellType type = CellType.parse(c.path("type").asText());
                 String name = c.path("name").asText();
                 if (!name.isEmpty()) {
-                    byName.put(name, new ColumnSpec(name, type == null ? CellType.TEXT : type,
-                            c.path("description").asText(""), c.path("pseudonymised").asBoolean(false)));
+                    byName.put(
+                            name,
+                            new ColumnSpec(
+                                    name,
+                                    type == null ? CellType.TEXT : type,
+                                    c.path("description").asText(""),
+                                    c.path("pseudonymised").asBoolean(false)));
                 }
             }
             columns.put(t.path("file").asText(), byName);

@@ -59,17 +59,22 @@ public final class OutputFolder implements AutoCloseable {
                     + "BI tables into (it is created if missing)");
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("the output folder " + folder + " is an existing file, not a folder; name "
-                    + "a folder (it is created if missing) or move the file away");
+            throw new IllegalArgumentException(
+                    "the output folder " + folder + " is an existing file, not a folder; name "
+                            + "a folder (it is created if missing) or move the file away");
         }
         try {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
-            throw new IOException("cannot create the output folder " + folder + ": " + e.getFile() + " is a file; name "
-                    + "another folder", e);
+            throw new IOException(
+                    "cannot create the output folder " + folder + ": " + e.getFile() + " is a file; name "
+                            + "another folder",
+                    e);
         } catch (IOException e) {
-            throw new IOException("cannot create the output folder " + folder + " (" + reason(e) + "); name a folder this "
-                    + "user can create, or create it first", e);
+            throw new IOException(
+                    "cannot create the output folder " + folder + " (" + reason(e) + "); name a folder this "
+                            + "user can create, or create it first",
+                    e);
         }
         probe(folder);
         Path key = folder.toRealPath();
@@ -148,8 +153,10 @@ public final class OutputFolder implements AutoCloseable {
             Files.writeString(probe, "glosa checks it can write here\n");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new IOException("cannot write in the output folder " + folder + " (" + reason(e) + "); choose a folder "
-                    + "this user can write, or fix its permissions", e);
+            throw new IOException(
+                    "cannot write in the output folder " + folder + " (" + reason(e) + "); choose a folder "
+                            + "this user can write, or fix its permissions",
+                    e);
         }
     }
 

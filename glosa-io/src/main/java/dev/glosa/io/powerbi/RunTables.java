@@ -42,40 +42,69 @@ public final class RunTables {
      *
      * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
      */
-    public static RunTables of(RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
-            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options) {
+    public static RunTables of(
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options) {
         return of(run, analysed, outcomes, indicators, state, options, System.getenv());
     }
 
-    static RunTables of(RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
-            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options,
+    static RunTables of(
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options,
             Map<String, String> environment) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(analysed, "analysed");
         Objects.requireNonNull(options, "options");
         outcomes = List.copyOf(outcomes);
         indicators = List.copyOf(indicators);
-        Identifiers ids = Identifiers.resolve(options, environment,
-                Tables.identifierColumns(analysed, outcomes, options));
+        Identifiers ids =
+                Identifiers.resolve(options, environment, Tables.identifierColumns(analysed, outcomes, options));
         int clusters = 0;
         for (SegmentResult o : outcomes) {
             clusters += o.profiles().size();
         }
-        double glosaAmount = analysed.has(Role.GLOSA_AMOUNT) ? analysed.doubles(Role.GLOSA_AMOUNT).sum() : Double.NaN;
+        double glosaAmount = analysed.has(Role.GLOSA_AMOUNT)
+                ? analysed.doubles(Role.GLOSA_AMOUNT).sum()
+                : Double.NaN;
         Manifest.RunCounts counts = new Manifest.RunCounts(outcomes.size(), clusters, analysed.rowCount(), glosaAmount);
         List<Planned> plan = new ArrayList<>(List.of(
-                new Planned(StarSchemaWriter.FACT_GLOSA, "analysed row", List.of("as_of", "row order"),
+                new Planned(
+                        StarSchemaWriter.FACT_GLOSA,
+                        "analysed row",
+                        List.of("as_of", "row order"),
                         Tables.fact(run, analysed, outcomes, ids)),
-                new Planned(StarSchemaWriter.DIM_SEGMENT, "segment", List.of("as_of", "segment_id"),
+                new Planned(
+                        StarSchemaWriter.DIM_SEGMENT,
+                        "segment",
+                        List.of("as_of", "segment_id"),
                         Tables.segments(run, outcomes, ids)),
-                new Planned(StarSchemaWriter.DIM_CLUSTER, "group", List.of("as_of", "segment_id", "cluster_id"),
+                new Planned(
+                        StarSchemaWriter.DIM_CLUSTER,
+                        "group",
+                        List.of("as_of", "segment_id", "cluster_id"),
                         Tables.clusters(run, outcomes, ids)),
-                new Planned(StarSchemaWriter.INDICATORS, "scope x period", List.of("as_of", "scope", "scope_key",
-                        "period"), Tables.indicators(run, indicators)),
+                new Planned(
+                        StarSchemaWriter.INDICATORS,
+                        "scope x period",
+                        List.of("as_of", "scope", "scope_key", "period"),
+                        Tables.indicators(run, indicators)),
                 new Planned(StarSchemaWriter.RUNS, "run", List.of("as_of"), Tables.runs(run, counts, ids))));
         if (state != null) {
-            plan.add(plan.size() - 1, new Planned(StarSchemaWriter.GROUP_STATE, "tracked group",
-                    List.of("as_of", "segment_id", "cluster_id"), Tables.groupState(run, state)));
+            plan.add(
+                    plan.size() - 1,
+                    new Planned(
+                            StarSchemaWriter.GROUP_STATE,
+                            "tracked group",
+                            List.of("as_of", "segment_id", "cluster_id"),
+                            Tables.groupState(run, state)));
         }
         return new RunTables(ids, counts, plan);
     }

@@ -18,10 +18,12 @@ final class Schema {
     static final String RUN_ID = "run_id";
     static final String AS_OF = "as_of";
 
-    private static final ColumnSpec C_RUN_ID = ColumnSpec.of(RUN_ID,
-            TEXT, "the run that wrote the row: yyyyMMdd of as_of, '-', 8 hex digits of the configuration's SHA-256");
-    private static final ColumnSpec C_AS_OF = ColumnSpec.of(AS_OF, DATE,
-            "the date the run analysed the data as of; one run per as_of, a re-run replaces its rows");
+    private static final ColumnSpec C_RUN_ID = ColumnSpec.of(
+            RUN_ID,
+            TEXT,
+            "the run that wrote the row: yyyyMMdd of as_of, '-', 8 hex digits of the configuration's SHA-256");
+    private static final ColumnSpec C_AS_OF = ColumnSpec.of(
+            AS_OF, DATE, "the date the run analysed the data as of; one run per as_of, a re-run replaces its rows");
 
     /** fact_glosa.csv: these, then every other column of the analysed table in its order. */
     static final List<ColumnSpec> FACT = List.of(
@@ -40,8 +42,8 @@ final class Schema {
             ColumnSpec.of("paid_amount", NUMBER, "the amount paid"));
 
     /** Columns the analysed table must not have: the writer fills them; they are the first columns of {@link #FACT}. */
-    static final List<String> FACT_RESERVED = List.of(RUN_ID, AS_OF, "segment_id", "cluster_id", "segment_key",
-            "cluster_key");
+    static final List<String> FACT_RESERVED =
+            List.of(RUN_ID, AS_OF, "segment_id", "cluster_id", "segment_key", "cluster_key");
 
     /** dim_segment.csv, up to the segment key columns; key columns other than these three follow. */
     static final List<ColumnSpec> SEGMENT_HEAD = List.of(
@@ -62,8 +64,11 @@ final class Schema {
             ColumnSpec.of("quality", NUMBER, "the criterion's value for the chosen partition"),
             ColumnSpec.of("status", TEXT, "clustered, too_small or failed"),
             ColumnSpec.of("reason", TEXT, "why the segment failed or was not clustered"),
-            ColumnSpec.of("parameters", TEXT, "the strategy's parameters, name=value; ... sorted by name, with how each"
-                    + " feature was encoded (feature.column=transform and fitted values) and the outlier rule"),
+            ColumnSpec.of(
+                    "parameters",
+                    TEXT,
+                    "the strategy's parameters, name=value; ... sorted by name, with how each"
+                            + " feature was encoded (feature.column=transform and fitted values) and the outlier rule"),
             ColumnSpec.of("quality_by_k", TEXT, "the criterion for every k tried, k=value; ..."),
             ColumnSpec.of("clusters", INTEGER, "the number of groups profiled"),
             ColumnSpec.of("key_columns", TEXT, "the segment key's columns, in order, separated by '|'"),
@@ -90,9 +95,12 @@ final class Schema {
             ColumnSpec.of("glosa_rate", NUMBER, "glosa over billed, 0 to 1"),
             ColumnSpec.of("glosa_jump", NUMBER, "the change of the group's glosa over the previous month"),
             ColumnSpec.of("top_reasons", TEXT, "the reason codes carrying most of the glosa: code share% (rows); ..."),
-            ColumnSpec.of("distinctive", TEXT,
+            ColumnSpec.of(
+                    "distinctive",
+                    TEXT,
                     "the categories that set the group apart: column=value share% vs segment% (xlift); ..."),
-            ColumnSpec.of("centres", TEXT, "the mean of each feature in original units, a JSON object in feature order"),
+            ColumnSpec.of(
+                    "centres", TEXT, "the mean of each feature in original units, a JSON object in feature order"),
             ColumnSpec.of("top_reasons_json", TEXT, "top_reasons as a JSON array, for programs"),
             ColumnSpec.of("distinctive_json", TEXT, "distinctive as a JSON array, for programs"),
             ColumnSpec.of("hospital", TEXT, "the segment's hospital (empty when not a key column)"),
@@ -155,7 +163,8 @@ final class Schema {
             ColumnSpec.of("identifier_policy", TEXT, "pseudonymise, drop or keep_clear"),
             ColumnSpec.of("reconciled_claims", INTEGER, "claims after SUS reconciliation (empty when none)"),
             ColumnSpec.of("rejected_duplicates", INTEGER, "rejected rows folded as re-presentations (empty when none)"),
-            ColumnSpec.of("naive_glosa_total", NUMBER, "the rejected total counting every rejected row (empty when none)"),
+            ColumnSpec.of(
+                    "naive_glosa_total", NUMBER, "the rejected total counting every rejected row (empty when none)"),
             ColumnSpec.of("glosa_version", TEXT, "the glosa library version"),
             ColumnSpec.of("java_version", TEXT, "the Java runtime version"));
 

@@ -1,10 +1,10 @@
 package dev.glosa.io.powerbi;
 
-import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.KeyNames;
 import java.io.IOException;
@@ -84,19 +84,41 @@ public final class StarSchemaWriter {
      *     pseudonym key or column type) or identifier columns are present without a chosen treatment
      * @throws IOException if a file cannot be read or written; the earlier outputs are then left as they were
      */
-    public static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
-            List<IndicatorRow> indicators, WriterOptions options) throws IOException {
-        return WriteJob.write(folder, run, analysed, outcomes, indicators, options, System.getenv(), WriteJob.Hook.NONE);
+    public static WriteReport write(
+            Path folder,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            WriterOptions options)
+            throws IOException {
+        return WriteJob.write(
+                folder, run, analysed, outcomes, indicators, options, System.getenv(), WriteJob.Hook.NONE);
     }
 
     /**
      * Writes the run as {@link #write(Path, RunRecord, GlosaTable, List, List, WriterOptions)} does, plus the
      * tracker's {@code state} into {@value #GROUP_STATE}, in the same all-or-nothing set of renames.
      */
-    public static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
-            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options) throws IOException {
-        return WriteJob.write(folder, run, analysed, outcomes, indicators, java.util.Objects.requireNonNull(state, "state"),
-                options, System.getenv(), WriteJob.Hook.NONE);
+    public static WriteReport write(
+            Path folder,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options)
+            throws IOException {
+        return WriteJob.write(
+                folder,
+                run,
+                analysed,
+                outcomes,
+                indicators,
+                java.util.Objects.requireNonNull(state, "state"),
+                options,
+                System.getenv(),
+                WriteJob.Hook.NONE);
     }
 
     /**
@@ -104,11 +126,27 @@ public final class StarSchemaWriter {
      * dimension tables ({@code dim_hospital}, {@code dim_payer}, {@code dim_glosa_type}, {@code dim_date},
      * {@code dim_run}) naming the codes by {@code names}.
      */
-    public static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
-            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options, KeyNames names)
+    public static WriteReport write(
+            Path folder,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options,
+            KeyNames names)
             throws IOException {
-        return WriteJob.write(folder, run, analysed, outcomes, indicators, java.util.Objects.requireNonNull(state, "state"),
-                options, java.util.Objects.requireNonNull(names, "names"), System.getenv(), WriteJob.Hook.NONE);
+        return WriteJob.write(
+                folder,
+                run,
+                analysed,
+                outcomes,
+                indicators,
+                java.util.Objects.requireNonNull(state, "state"),
+                options,
+                java.util.Objects.requireNonNull(names, "names"),
+                System.getenv(),
+                WriteJob.Hook.NONE);
     }
 
     /**

@@ -37,8 +37,8 @@ import java.util.function.IntUnaryOperator;
 
 /** Builds the rows of every table of one run as cell texts. */
 final class Tables {
-    private static final List<String> SEGMENT_ROLES = List.of(Role.HOSPITAL.column(), Role.PAYER.column(),
-            Role.GLOSA_TYPE.column());
+    private static final List<String> SEGMENT_ROLES =
+            List.of(Role.HOSPITAL.column(), Role.PAYER.column(), Role.GLOSA_TYPE.column());
 
     private Tables() {}
 
@@ -49,8 +49,8 @@ final class Tables {
      * The identifier columns of the data, in the order they appear, each with why: those of the analysed table that
      * {@link WriterOptions#identifiersOf} finds, then segment key columns the table lacks that are identifiers by name.
      */
-    static List<PersonalFields.Detected> identifierColumns(GlosaTable analysed, List<SegmentResult> outcomes,
-            WriterOptions options) {
+    static List<PersonalFields.Detected> identifierColumns(
+            GlosaTable analysed, List<SegmentResult> outcomes, WriterOptions options) {
         Set<String> fixed = new HashSet<>(Schema.names(Schema.FACT));
         List<PersonalFields.Detected> present = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -91,12 +91,14 @@ final class Tables {
             for (int i = 0; i < a.size(); i++) {
                 int r = a.row(i);
                 if (r < 0 || r >= n) {
-                    throw new IllegalArgumentException("segment " + outcomes.get(o).segmentId() + " assigns row " + r
-                            + ", but the analysed table has " + n + " rows");
+                    throw new IllegalArgumentException(
+                            "segment " + outcomes.get(o).segmentId() + " assigns row " + r
+                                    + ", but the analysed table has " + n + " rows");
                 }
                 if (rowOutcome[r] >= 0) {
                     throw new IllegalArgumentException("row " + r + " is in two segments: "
-                            + outcomes.get(rowOutcome[r]).segmentId() + " and " + outcomes.get(o).segmentId());
+                            + outcomes.get(rowOutcome[r]).segmentId() + " and "
+                            + outcomes.get(o).segmentId());
                 }
                 rowOutcome[r] = o;
                 String id = a.clusterId(i);
@@ -109,7 +111,8 @@ final class Tables {
         String[] segmentKey = new String[outcomes.size()];
         for (int o = 0; o < segmentId.length; o++) {
             segmentId[o] = CsvCells.guard(outcomes.get(o).segmentId());
-            segmentKey[o] = CsvCells.guard(GroupIds.segmentKey(run.runId(), outcomes.get(o).segmentId()));
+            segmentKey[o] = CsvCells.guard(
+                    GroupIds.segmentKey(run.runId(), outcomes.get(o).segmentId()));
         }
 
         List<ColumnSpec> columns = new ArrayList<>(Schema.FACT);
@@ -127,12 +130,17 @@ final class Tables {
             }
             checkHeader(c.name(), "the analysed table");
             if (ids.pseudonymises(c.name())) {
-                columns.add(new ColumnSpec(c.name(), CellType.TEXT, "pseudonym of the analysed table's "
-                        + c.type().name().toLowerCase(Locale.ROOT) + " column", true));
+                columns.add(new ColumnSpec(
+                        c.name(),
+                        CellType.TEXT,
+                        "pseudonym of the analysed table's " + c.type().name().toLowerCase(Locale.ROOT) + " column",
+                        true));
                 cells.add(pseudonymCell(c, ids));
             } else {
-                columns.add(ColumnSpec.of(c.name(), CellType.of(c.type()), "the analysed table's "
-                        + c.type().name().toLowerCase(Locale.ROOT) + " column"));
+                columns.add(ColumnSpec.of(
+                        c.name(),
+                        CellType.of(c.type()),
+                        "the analysed table's " + c.type().name().toLowerCase(Locale.ROOT) + " column"));
                 cells.add(plainCell(c));
             }
         }
@@ -186,13 +194,19 @@ final class Tables {
         }
         if (c instanceof DoubleColumn d) {
             int decimals = Decimals.of(StarSchemaWriter.FACT_GLOSA, c.name());
-            return decimals == Decimals.EXACT ? row -> number(d.get(row)) : row -> Decimals.format(d.get(row), decimals);
+            return decimals == Decimals.EXACT
+                    ? row -> number(d.get(row))
+                    : row -> Decimals.format(d.get(row), decimals);
         }
         if (c instanceof MonthColumn m) {
             return cached(m::index, MonthColumn.MISSING, MonthColumn::format, m.size());
         }
         if (c instanceof DateColumn d) {
-            return cached(d::epochDay, DateColumn.MISSING, day -> LocalDate.ofEpochDay(day).toString(), d.size());
+            return cached(
+                    d::epochDay,
+                    DateColumn.MISSING,
+                    day -> LocalDate.ofEpochDay(day).toString(),
+                    d.size());
         }
         return c::text;
     }
@@ -212,7 +226,10 @@ final class Tables {
             return cached(m::index, MonthColumn.MISSING, v -> ids.pseudonym(MonthColumn.format(v)), m.size());
         }
         if (c instanceof DateColumn d) {
-            return cached(d::epochDay, DateColumn.MISSING, day -> ids.pseudonym(LocalDate.ofEpochDay(day).toString()),
+            return cached(
+                    d::epochDay,
+                    DateColumn.MISSING,
+                    day -> ids.pseudonym(LocalDate.ofEpochDay(day).toString()),
                     d.size());
         }
         return row -> ids.pseudonym(c.text(row));
@@ -297,9 +314,13 @@ final class Tables {
             checkHeader(c, "a segment key");
             String header = fixed.contains(c) ? "key_" + c : c;
             extra.add(c);
-            extraSpecs.add(ids.pseudonymises(c)
-                    ? new ColumnSpec(header, CellType.TEXT, "pseudonym of segment key column " + c, true)
-                    : ColumnSpec.of(header, CellType.TEXT, "segment key column " + c + " (empty when not a key column)"));
+            extraSpecs.add(
+                    ids.pseudonymises(c)
+                            ? new ColumnSpec(header, CellType.TEXT, "pseudonym of segment key column " + c, true)
+                            : ColumnSpec.of(
+                                    header,
+                                    CellType.TEXT,
+                                    "segment key column " + c + " (empty when not a key column)"));
         }
         List<ColumnSpec> columns = new ArrayList<>(Schema.SEGMENT_HEAD);
         columns.addAll(extraSpecs);
@@ -309,8 +330,8 @@ final class Tables {
         List<String[]> rows = new ArrayList<>(outcomes.size());
         for (SegmentResult o : outcomes) {
             if (!seen.add(o.segmentId())) {
-                throw new IllegalArgumentException("segment " + o.segmentId() + " (" + o.key().describe()
-                        + ") appears twice in the outcomes");
+                throw new IllegalArgumentException(
+                        "segment " + o.segmentId() + " (" + o.key().describe() + ") appears twice in the outcomes");
             }
             List<String> r = new ArrayList<>(columns.size());
             r.add(CsvCells.guard(run.runId()));
@@ -334,7 +355,9 @@ final class Tables {
             r.add(CsvCells.guard(joinSorted(o.parameters())));
             StringBuilder byK = new StringBuilder();
             for (Map.Entry<Integer, Double> e : o.qualityByKSorted().entrySet()) {
-                byK.append(byK.length() == 0 ? "" : "; ").append(e.getKey()).append('=')
+                byK.append(byK.length() == 0 ? "" : "; ")
+                        .append(e.getKey())
+                        .append('=')
                         .append(number(e.getValue()));
             }
             r.add(byK.toString());
@@ -349,8 +372,8 @@ final class Tables {
     /** Header cells are not guarded (Power BI would keep the quote in the name), so a formula-like name is refused. */
     private static void checkHeader(String name, String where) {
         if (!CsvCells.guard(name).equals(name)) {
-            throw new IllegalArgumentException("column '" + name + "' of " + where + " starts like a spreadsheet formula "
-                    + "(= + - @ tab or CR); rename it before writing");
+            throw new IllegalArgumentException("column '" + name + "' of " + where
+                    + " starts like a spreadsheet formula " + "(= + - @ tab or CR); rename it before writing");
         }
     }
 
@@ -365,7 +388,10 @@ final class Tables {
     private static String joinSorted(Map<String, String> map) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
-            sb.append(sb.length() == 0 ? "" : "; ").append(e.getKey()).append('=').append(e.getValue());
+            sb.append(sb.length() == 0 ? "" : "; ")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue());
         }
         return sb.toString();
     }
@@ -393,8 +419,8 @@ final class Tables {
                 }
                 String previous = seen.put(p.clusterId(), o.segmentId());
                 if (previous != null && previous.equals(o.segmentId())) {
-                    throw new IllegalArgumentException("group " + p.clusterId() + " appears twice in segment "
-                            + o.segmentId());
+                    throw new IllegalArgumentException(
+                            "group " + p.clusterId() + " appears twice in segment " + o.segmentId());
                 }
                 String[] r = new String[Schema.CLUSTER.size()];
                 int i = 0;
@@ -459,8 +485,12 @@ final class Tables {
     static String readableReasons(List<ReasonShare> reasons) {
         StringBuilder sb = new StringBuilder();
         for (ReasonShare r : reasons) {
-            sb.append(sb.length() == 0 ? "" : "; ").append(r.code()).append(' ')
-                    .append(String.format(Locale.ROOT, "%.1f%%", 100 * r.share())).append(" (").append(r.rows())
+            sb.append(sb.length() == 0 ? "" : "; ")
+                    .append(r.code())
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.1f%%", 100 * r.share()))
+                    .append(" (")
+                    .append(r.rows())
                     .append(r.rows() == 1 ? " row)" : " rows)");
         }
         return sb.toString();
@@ -469,9 +499,17 @@ final class Tables {
     static String readableLifts(List<CategoryLift> lifts) {
         StringBuilder sb = new StringBuilder();
         for (CategoryLift l : lifts) {
-            sb.append(sb.length() == 0 ? "" : "; ").append(l.column()).append('=').append(l.value()).append(' ')
-                    .append(String.format(Locale.ROOT, "%.1f%% vs %.1f%% (x%.2f)", 100 * l.shareInGroup(),
-                            100 * l.shareInSegment(), l.lift()));
+            sb.append(sb.length() == 0 ? "" : "; ")
+                    .append(l.column())
+                    .append('=')
+                    .append(l.value())
+                    .append(' ')
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%.1f%% vs %.1f%% (x%.2f)",
+                            100 * l.shareInGroup(),
+                            100 * l.shareInSegment(),
+                            l.lift()));
         }
         return sb.toString();
     }

@@ -1,9 +1,9 @@
 package dev.glosa.io.powerbi;
 
-import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.KeyNames;
 import java.io.IOException;
@@ -42,22 +42,46 @@ final class WriteJob {
 
     private WriteJob() {}
 
-    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
-            List<IndicatorRow> indicators, WriterOptions options, Map<String, String> environment, Hook hook)
+    static WriteReport write(
+            Path folder,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            WriterOptions options,
+            Map<String, String> environment,
+            Hook hook)
             throws IOException {
         return write(folder, run, analysed, outcomes, indicators, null, options, environment, hook);
     }
 
-    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
-            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options,
-            Map<String, String> environment, Hook hook) throws IOException {
+    static WriteReport write(
+            Path folder,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options,
+            Map<String, String> environment,
+            Hook hook)
+            throws IOException {
         return write(folder, run, analysed, outcomes, indicators, state, options, KeyNames.none(), environment, hook);
     }
 
     @SuppressWarnings("try") // the folder is held for the body, never called
-    static WriteReport write(Path folder, RunRecord run, GlosaTable analysed, List<SegmentResult> outcomes,
-            List<IndicatorRow> indicators, List<GroupRecord> state, WriterOptions options, KeyNames names,
-            Map<String, String> environment, Hook hook) throws IOException {
+    static WriteReport write(
+            Path folder,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options,
+            KeyNames names,
+            Map<String, String> environment,
+            Hook hook)
+            throws IOException {
         Objects.requireNonNull(folder, "folder");
         RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, options, environment);
         Identifiers ids = tables.ids;
@@ -70,7 +94,8 @@ final class WriteJob {
             String keyId = ids.keyId();
             if (keyId != null && previous.keyId() != null && !keyId.equals(previous.keyId())) {
                 throw new IllegalArgumentException("the pseudonym key differs from the one earlier runs in " + folder
-                        + " used (key id " + keyId + ", earlier " + previous.keyId() + "), so the same patient would get "
+                        + " used (key id " + keyId + ", earlier " + previous.keyId()
+                        + "), so the same patient would get "
                         + "two pseudonyms; use the earlier key or write to a new folder");
             }
             Map<String, Path> temps = new LinkedHashMap<>();
@@ -82,8 +107,15 @@ final class WriteJob {
                     temps.put(p.file(), temp);
                     // Only the facts are bounded: they repeat every claim each week; the rest is small.
                     int keep = p.file().equals(StarSchemaWriter.FACT_GLOSA) ? options.keepWeeks() : 0;
-                    HistoryFile.Result r = HistoryFile.merge(folder.resolve(p.file()), temp, p.built().columns(),
-                            p.built().rows(), asOf, previous.of(p.file()), keep, options.bom());
+                    HistoryFile.Result r = HistoryFile.merge(
+                            folder.resolve(p.file()),
+                            temp,
+                            p.built().columns(),
+                            p.built().rows(),
+                            asOf,
+                            previous.of(p.file()),
+                            keep,
+                            options.bom());
                     reports.add(new WriteReport.TableReport(p.file(), r.written(), r.replaced(), r.total()));
                     described.add(new Manifest.Table(p.file(), p.oneRowPer(), p.key(), r.header(), r.total()));
                     hook.tempWritten(p.file());
@@ -93,14 +125,19 @@ final class WriteJob {
                     temps.put(d.file(), temp);
                     long total = DimensionTables.write(folder.resolve(d.file()), temp, d, options.bom());
                     reports.add(new WriteReport.TableReport(d.file(), d.rows().size(), 0, total));
-                    described.add(new Manifest.Table(d.file(), d.oneRowPer(), List.of(d.header().get(0)),
-                            d.columns(), total));
+                    described.add(new Manifest.Table(
+                            d.file(), d.oneRowPer(), List.of(d.header().get(0)), d.columns(), total));
                     hook.tempWritten(d.file());
                 }
                 Path manifestTemp = temp(folder, StarSchemaWriter.MANIFEST);
                 temps.put(StarSchemaWriter.MANIFEST, manifestTemp);
-                Commit.writeForced(manifestTemp, Manifest.text(run, counts,
-                        new Manifest.Identifiers(ids.policyName(), ids.present(), keyId), described));
+                Commit.writeForced(
+                        manifestTemp,
+                        Manifest.text(
+                                run,
+                                counts,
+                                new Manifest.Identifiers(ids.policyName(), ids.present(), keyId),
+                                described));
                 hook.tempWritten(StarSchemaWriter.MANIFEST);
 
                 // runs.csv last: it announces the run

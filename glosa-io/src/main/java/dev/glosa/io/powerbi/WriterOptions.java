@@ -31,8 +31,13 @@ import java.util.Map;
  *     0 keeps every week (the default here; a run's configuration defaults to 12). Other tables keep every week.
  * @param bom whether every CSV file starts with a UTF-8 byte order mark, so Excel in pt-BR opens it in columns
  */
-public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymKey, List<String> identifierColumns,
-        Map<String, Boolean> personalOverrides, int keepWeeks, boolean bom) {
+public record WriterOptions(
+        IdentifierPolicy identifierPolicy,
+        String pseudonymKey,
+        List<String> identifierColumns,
+        Map<String, Boolean> personalOverrides,
+        int keepWeeks,
+        boolean bom) {
 
     /** The environment variable the pseudonym key is read from when the options carry none. */
     public static final String KEY_ENVIRONMENT_VARIABLE = "GLOSA_PSEUDONYM_KEY";
@@ -56,7 +61,8 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
         identifierColumns = List.copyOf(identifierColumns);
         for (String c : identifierColumns) {
             if (c.isBlank()) {
-                throw new IllegalArgumentException("identifier column names must not be blank, found " + identifierColumns);
+                throw new IllegalArgumentException(
+                        "identifier column names must not be blank, found " + identifierColumns);
             }
         }
         personalOverrides = personalOverrides == null ? Map.of() : Map.copyOf(personalOverrides);
@@ -66,7 +72,10 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
     }
 
     /** Options keeping every week, without a byte order mark. */
-    public WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymKey, List<String> identifierColumns,
+    public WriterOptions(
+            IdentifierPolicy identifierPolicy,
+            String pseudonymKey,
+            List<String> identifierColumns,
             Map<String, Boolean> personalOverrides) {
         this(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, 0, false);
     }
@@ -78,8 +87,8 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
 
     /** The same options with or without a UTF-8 byte order mark at the start of every CSV file. */
     public WriterOptions withBom(boolean withBom) {
-        return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, keepWeeks,
-                withBom);
+        return new WriterOptions(
+                identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, keepWeeks, withBom);
     }
 
     /** Options without personal overrides. */
@@ -183,8 +192,10 @@ public record WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymK
     /** Never shows the key. */
     @Override
     public String toString() {
-        return "WriterOptions[identifierPolicy=" + (identifierPolicy == null ? "not chosen"
-                : identifierPolicy.name().toLowerCase(Locale.ROOT)) + ", pseudonymKey="
+        return "WriterOptions[identifierPolicy="
+                + (identifierPolicy == null
+                        ? "not chosen"
+                        : identifierPolicy.name().toLowerCase(Locale.ROOT)) + ", pseudonymKey="
                 + (pseudonymKey == null ? "from " + KEY_ENVIRONMENT_VARIABLE : "(set)") + ", identifierColumns="
                 + identifierColumns + ", personalOverrides=" + personalOverrides + "]";
     }

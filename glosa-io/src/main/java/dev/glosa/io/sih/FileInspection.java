@@ -23,8 +23,16 @@ import java.util.Objects;
  * @param crcOk whether the stored CRC-32 matches the data; {@code null} for a plain {@code .dbf}, which has none
  * @param warnings problems that do not make the file unreadable
  */
-public record FileInspection(String file, DbfFormat format, SihLayout layout, long recordsDeclared, long records,
-        long deleted, List<DbfField> fields, Boolean crcOk, List<String> warnings) {
+public record FileInspection(
+        String file,
+        DbfFormat format,
+        SihLayout layout,
+        long recordsDeclared,
+        long records,
+        long deleted,
+        List<DbfField> fields,
+        Boolean crcOk,
+        List<String> warnings) {
 
     private static final JsonFactory JSON = new JsonFactory();
 

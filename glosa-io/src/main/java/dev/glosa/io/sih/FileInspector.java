@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class FileInspector {
 
-    private FileInspector() {
-    }
+    private FileInspector() {}
 
     /** Inspects {@code file}; the format follows the extension ({@code .dbc} or not). */
     public static FileInspection inspect(Path file) throws IOException {
@@ -31,16 +30,24 @@ public final class FileInspector {
     public static FileInspection inspect(Path file, DbfReadOptions options) throws IOException {
         try (DbfCursor cursor = DbfCursor.open(file, options.reportingCrcMismatch())) {
             List<String> warnings = new ArrayList<>();
-            SihLayouts.Era era = SihLayouts.recognise(cursor.file(), cursor.header().fields(), warnings);
+            SihLayouts.Era era =
+                    SihLayouts.recognise(cursor.file(), cursor.header().fields(), warnings);
             while (cursor.next()) {
                 // Decoding every record checks the data against the header and the CRC.
             }
             DbfReadReport report = cursor.report();
             warnings.addAll(0, report.warnings());
             Boolean crcOk = cursor.format() == DbfFormat.DBF ? null : report.crc() == CrcStatus.OK;
-            return new FileInspection(cursor.file(), cursor.format(), era == null ? null : era.layout(),
-                    report.recordsDeclared(), report.recordsRead(), report.deleted(), cursor.header().fields(),
-                    crcOk, warnings);
+            return new FileInspection(
+                    cursor.file(),
+                    cursor.format(),
+                    era == null ? null : era.layout(),
+                    report.recordsDeclared(),
+                    report.recordsRead(),
+                    report.deleted(),
+                    cursor.header().fields(),
+                    crcOk,
+                    warnings);
         }
     }
 }

@@ -48,6 +48,7 @@ public record SihBatch(List<SihTable> tables) {
      * @throws NoSuchElementException if no RJ or no ER file was read
      */
     public GlosaTable rejectionsWithErrors() {
-        return SihRejections.attachErrors(table(SihSystem.RJ).table(), table(SihSystem.ER).table());
+        return SihRejections.attachErrors(
+                table(SihSystem.RJ).table(), table(SihSystem.ER).table());
     }
 }

@@ -34,19 +34,28 @@ final class SihFileReader {
     static final String REASON_DESCRIPTION = SihReader.REASON_DESCRIPTION;
     static final String GLOSA_TYPE_DESCRIPTION = SihReader.GLOSA_TYPE_DESCRIPTION;
 
-    private static final Set<String> CATEGORY_DIMENSIONS = Set.of("PROC_REA", "DIAG_PRINC", "ESPEC", "SEXO", "MORTE",
-            "CAR_INT", "COMPLEX", "FINANC", "GESTAO", "IDENT");
+    private static final Set<String> CATEGORY_DIMENSIONS = Set.of(
+            "PROC_REA", "DIAG_PRINC", "ESPEC", "SEXO", "MORTE", "CAR_INT", "COMPLEX", "FINANC", "GESTAO", "IDENT");
     private static final Set<String> DOUBLE_MEASURES = Set.of("DIAS_PERM", "UTI_MES_TO");
     private static final int MAX_INITIAL_ROWS = 1 << 16;
     /** Names of the columns derived from the fields; a field of the same name would collide. */
-    private static final Set<String> GENERATED = Set.of(Role.CLAIM_ID.column(), Role.HOSPITAL.column(),
-            Role.PAYER.column(), Role.COMPETENCE.column(), Role.BILLED_AMOUNT.column(), Role.PAID_AMOUNT.column(),
-            Role.ADMISSION_DATE.column(), Role.DISCHARGE_DATE.column(), Role.REASON_CODE.column(),
-            Role.GLOSA_TYPE.column(), Role.GLOSA_AMOUNT.column(), AGE_YEARS, REASON_DESCRIPTION,
+    private static final Set<String> GENERATED = Set.of(
+            Role.CLAIM_ID.column(),
+            Role.HOSPITAL.column(),
+            Role.PAYER.column(),
+            Role.COMPETENCE.column(),
+            Role.BILLED_AMOUNT.column(),
+            Role.PAID_AMOUNT.column(),
+            Role.ADMISSION_DATE.column(),
+            Role.DISCHARGE_DATE.column(),
+            Role.REASON_CODE.column(),
+            Role.GLOSA_TYPE.column(),
+            Role.GLOSA_AMOUNT.column(),
+            AGE_YEARS,
+            REASON_DESCRIPTION,
             GLOSA_TYPE_DESCRIPTION);
 
-    private SihFileReader() {
-    }
+    private SihFileReader() {}
 
     /**
      * One output step: what to parse from which field(s) into which builder(s), one record per kind of column, so
@@ -108,9 +117,16 @@ final class SihFileReader {
      * The rejection code ({@code CO_ERRO}) into four columns: the code, its description, its group and the group's
      * description, each decided once per code; codes missing from the table are collected in {@code unknown}.
      */
-    private record ErrorCodeStep(int field, CategoryColumn.Builder code, CategoryColumn.Builder description,
-            CategoryColumn.Builder group, CategoryColumn.Builder groupDescription, SihErrorCodes codes,
-            Set<String> unknown, CodeCache cache) implements Step {
+    private record ErrorCodeStep(
+            int field,
+            CategoryColumn.Builder code,
+            CategoryColumn.Builder description,
+            CategoryColumn.Builder group,
+            CategoryColumn.Builder groupDescription,
+            SihErrorCodes codes,
+            Set<String> unknown,
+            CodeCache cache)
+            implements Step {
         @Override
         public void add(DbfCursor cursor) throws MalformedFileException {
             int id = cursor.textId(field);
@@ -166,8 +182,8 @@ final class SihFileReader {
         List<DbfField> fields = cursor.header().fields();
         SihLayouts.Era era = SihLayouts.recognise(cursor.file(), fields, warnings);
         if (era == null) {
-            throw new MalformedFileException(cursor.file(), -1, "not a known SIH layout (RD, RJ, ER or SP): fields "
-                    + names(fields));
+            throw new MalformedFileException(
+                    cursor.file(), -1, "not a known SIH layout (RD, RJ, ER or SP): fields " + names(fields));
         }
         SihSystem system = era.layout().system();
         Map<String, Integer> index = new HashMap<>();
@@ -182,8 +198,10 @@ final class SihFileReader {
 
         int claim = claim(index, used, "N_AIH", "AIH", "SP_NAIH");
         if (claim < 0) {
-            throw new MalformedFileException(cursor.file(), -1, "layout " + era.layout().label()
-                    + " without a claim number field (N_AIH, AIH or SP_NAIH)");
+            throw new MalformedFileException(
+                    cursor.file(),
+                    -1,
+                    "layout " + era.layout().label() + " without a claim number field (N_AIH, AIH or SP_NAIH)");
         }
         steps.add(new ClaimStep(claim, era.claimDigits(), tb.longs(Role.CLAIM_ID.column())));
 
@@ -225,9 +243,15 @@ final class SihFileReader {
         if (system == SihSystem.ER) {
             int code = claim(index, used, "CO_ERRO");
             if (code >= 0) {
-                steps.add(new ErrorCodeStep(code, tb.category(Role.REASON_CODE.column()),
-                        tb.category(REASON_DESCRIPTION), tb.category(Role.GLOSA_TYPE.column()),
-                        tb.category(GLOSA_TYPE_DESCRIPTION), codes, unknownCodes, new CodeCache()));
+                steps.add(new ErrorCodeStep(
+                        code,
+                        tb.category(Role.REASON_CODE.column()),
+                        tb.category(REASON_DESCRIPTION),
+                        tb.category(Role.GLOSA_TYPE.column()),
+                        tb.category(GLOSA_TYPE_DESCRIPTION),
+                        codes,
+                        unknownCodes,
+                        new CodeCache()));
             }
         }
         int age = claim(index, used, "IDADE");
@@ -243,8 +267,10 @@ final class SihFileReader {
             }
             DbfField field = fields.get(f);
             if (GENERATED.contains(field.name())) {
-                throw new MalformedFileException(cursor.file(), -1, "field " + field.describe()
-                        + " has the name of a column the SIH reader derives");
+                throw new MalformedFileException(
+                        cursor.file(),
+                        -1,
+                        "field " + field.describe() + " has the name of a column the SIH reader derives");
             }
             String upper = field.name().toUpperCase(Locale.ROOT);
             if (CATEGORY_DIMENSIONS.contains(upper)) {
@@ -264,8 +290,8 @@ final class SihFileReader {
             }
         }
         if (!unknownCodes.isEmpty()) {
-            warnings.add(unknownCodes.size() + " CO_ERRO codes are not in the code table (no description): "
-                    + unknownCodes);
+            warnings.add(
+                    unknownCodes.size() + " CO_ERRO codes are not in the code table (no description): " + unknownCodes);
         }
         GlosaTable table = tb.build();
         return new SihTable(system, table, List.of(new SihFileReport(era.layout(), cursor.report(), warnings)));

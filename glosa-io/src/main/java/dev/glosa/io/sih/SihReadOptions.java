@@ -23,7 +23,8 @@ public record SihReadOptions(DbfReadOptions dbf, int threads, boolean keepOtherC
 
     /** CP850, CRC mismatch fails, one thread per core, all columns kept. */
     public static SihReadOptions defaults() {
-        return new SihReadOptions(DbfReadOptions.defaults(), Runtime.getRuntime().availableProcessors(), true);
+        return new SihReadOptions(
+                DbfReadOptions.defaults(), Runtime.getRuntime().availableProcessors(), true);
     }
 
     /** These options with another thread count. */

@@ -45,8 +45,7 @@ public final class SihReader {
     /** Column of the reading of the two-digit group of an ER error code. */
     public static final String GLOSA_TYPE_DESCRIPTION = "glosa_type_description";
 
-    private SihReader() {
-    }
+    private SihReader() {}
 
     /** Reads one file with the default options. */
     public static SihTable read(Path file) throws IOException {

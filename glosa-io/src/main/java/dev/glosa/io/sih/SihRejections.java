@@ -31,8 +31,7 @@ public final class SihRejections {
     /** Column holding the number of ER rows of a claim. */
     public static final String ERROR_COUNT = "error_count";
 
-    private SihRejections() {
-    }
+    private SihRejections() {}
 
     /**
      * The RJ table with the error columns of its claims.
@@ -121,20 +120,24 @@ public final class SihRejections {
                 codes.addMissing();
             } else {
                 String code = erCode.get(first);
-                // An ER table that lacks the derived columns (generated, or read by other tools) gets them from the code.
+                // An ER table that lacks the derived columns (generated, or read by other tools) gets them from the
+                // code.
                 String group = erType != null ? erType.get(first) : groupOrNull(code);
                 reason.add(code);
                 description.add(erDescription != null ? erDescription.get(first) : TABLE.description(code));
                 type.add(group);
-                typeDescription.add(erTypeDescription != null ? erTypeDescription.get(first)
-                        : group == null ? null : TABLE.groupDescription(group));
+                typeDescription.add(
+                        erTypeDescription != null
+                                ? erTypeDescription.get(first)
+                                : group == null ? null : TABLE.groupDescription(group));
                 codes.add(distinct.size() == 1 ? erCode.get(first) : String.join(";", distinct));
             }
             count.add(errors);
         }
         GlosaTable out = rj;
-        for (Column c : new Column[] {reason.build(), description.build(), type.build(), typeDescription.build(),
-            codes.build(), count.build()}) {
+        for (Column c : new Column[] {
+            reason.build(), description.build(), type.build(), typeDescription.build(), codes.build(), count.build()
+        }) {
             out = out.with(c);
         }
         return out;

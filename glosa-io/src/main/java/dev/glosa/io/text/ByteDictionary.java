@@ -18,6 +18,7 @@ public final class ByteDictionary {
 
     /** The charset values are decoded with on first sight; {@code null} for an undecoded dictionary. */
     private final Charset charset;
+
     private byte[] pool = new byte[1024];
     private int poolSize;
     private int[] keyOffset = new int[64];
@@ -27,6 +28,7 @@ public final class ByteDictionary {
     private int size;
     /** Slot -> id + 1; 0 = empty. */
     private int[] slots = new int[128];
+
     private int last = -1;
 
     private ByteDictionary(Charset charset) {

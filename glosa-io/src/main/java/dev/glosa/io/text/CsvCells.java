@@ -8,8 +8,7 @@ package dev.glosa.io.text;
  */
 public final class CsvCells {
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     /**
      * The text as a cell that no spreadsheet evaluates: a leading {@code '} is added when the text, after any leading

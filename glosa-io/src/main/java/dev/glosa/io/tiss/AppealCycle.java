@@ -61,8 +61,7 @@ public final class AppealCycle {
     /** Column of {@link #pending}: the glosa not appealed, the money at stake. */
     public static final String AT_STAKE = "amount_at_stake";
 
-    private AppealCycle() {
-    }
+    private AppealCycle() {}
 
     /**
      * How many days after the demonstrativo's issue date an appeal may go out, per operator (contracts differ).
@@ -113,7 +112,10 @@ public final class AppealCycle {
                 continue;
             }
             LocalDate day = statementDate.get(r);
-            String week = day == null ? null : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+            String week = day == null
+                    ? null
+                    : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                            .toString();
             List<String> key = java.util.Arrays.asList(payer.get(r), hospital.get(r), reason.get(r), week);
             groups.putIfAbsent(key, group.get(r));
             double[] a = acc.computeIfAbsent(key, k -> new double[9]);
@@ -188,17 +190,19 @@ public final class AppealCycle {
             if (!(glosa.get(r) > 0) || appealed.get(r) == 1) {
                 continue;
             }
-            List<String> key = java.util.Arrays.asList(payer.get(r), hospital.get(r), statement.get(r),
-                    protocol.get(r), reason.get(r));
+            List<String> key = java.util.Arrays.asList(
+                    payer.get(r), hospital.get(r), statement.get(r), protocol.get(r), reason.get(r));
             acc.computeIfAbsent(key, k -> new double[1])[0] += glosa.get(r);
             LocalDate day = statementDate.get(r);
-            info.putIfAbsent(key, new Object[] {group.get(r), day, day == null ? null
-                    : day.plusDays(deadlines.daysFor(payer.get(r)))});
+            info.putIfAbsent(key, new Object[] {
+                group.get(r), day, day == null ? null : day.plusDays(deadlines.daysFor(payer.get(r)))
+            });
         }
         List<List<String>> keys = new ArrayList<>(acc.keySet());
-        keys.sort(Comparator.<List<String>, LocalDate>comparing(k -> (LocalDate) info.get(k)[2],
-                Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(k -> -acc.get(k)[0]).thenComparing(AppealCycle::compareKeys));
+        keys.sort(Comparator.<List<String>, LocalDate>comparing(
+                        k -> (LocalDate) info.get(k)[2], Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(k -> -acc.get(k)[0])
+                .thenComparing(AppealCycle::compareKeys));
         TableBuilder b = GlosaTable.builder(keys.size());
         CategoryColumn.Builder cPayer = b.category(TissColumns.PAYER);
         CategoryColumn.Builder cHospital = b.category(TissColumns.HOSPITAL);

@@ -47,6 +47,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class AppealDraft {
     /** The most characters of a justification ({@code st_texto500}). */
     public static final int MAX_TEXT = 500;
+
     private static final int MAX_GUIDES = 100;
     private static final Charset LATIN1 = StandardCharsets.ISO_8859_1;
 
@@ -62,15 +63,15 @@ public final class AppealDraft {
         /** Checks the fields fit the schema. */
         public Sender {
             if (providerCode == null || providerCode.isBlank() || providerCode.length() > 14) {
-                throw new IllegalArgumentException("the provider code must be 1 to 14 characters, found '"
-                        + providerCode + "'");
+                throw new IllegalArgumentException(
+                        "the provider code must be 1 to 14 characters, found '" + providerCode + "'");
             }
             if (date == null) {
                 throw new IllegalArgumentException("the appeal date is required");
             }
             if (draftNumber == null || draftNumber.isBlank() || draftNumber.length() > 16) {
-                throw new IllegalArgumentException("the draft number must be 1 to 16 characters, found '"
-                        + draftNumber + "'");
+                throw new IllegalArgumentException(
+                        "the draft number must be 1 to 16 characters, found '" + draftNumber + "'");
             }
         }
     }
@@ -84,8 +85,8 @@ public final class AppealDraft {
      *     them, with the number of rows of each
      * @param leftOut other rows left out, one line each with the reason
      */
-    public record Result(List<Path> files, int rowsDrafted, Map<String, Integer> codesWithoutText,
-            List<String> leftOut) {
+    public record Result(
+            List<Path> files, int rowsDrafted, Map<String, Integer> codesWithoutText, List<String> leftOut) {
         /** Copies the lists and map. */
         public Result {
             files = List.copyOf(files);
@@ -94,8 +95,7 @@ public final class AppealDraft {
         }
     }
 
-    private AppealDraft() {
-    }
+    private AppealDraft() {}
 
     /** Reads a justification file: reason code to text. */
     public static Map<String, String> readJustifications(Path file) throws IOException {
@@ -105,8 +105,11 @@ public final class AppealDraft {
             header++;
         }
         if (header == lines.size()) {
-            throw new TissFormatException(file.toString(), 1, -1, "a justification file needs a header "
-                    + "(codigo;justificativa); the file is empty");
+            throw new TissFormatException(
+                    file.toString(),
+                    1,
+                    -1,
+                    "a justification file needs a header " + "(codigo;justificativa); the file is empty");
         }
         String h = lines.get(header);
         String sep = h.contains(";") ? ";" : "\t";
@@ -122,8 +125,12 @@ public final class AppealDraft {
             }
         }
         if (code < 0 || text < 0) {
-            throw new TissFormatException(file.toString(), header + 1, -1, "the header must name a code column "
-                    + "(codigo) and a text column (justificativa); found " + List.of(names));
+            throw new TissFormatException(
+                    file.toString(),
+                    header + 1,
+                    -1,
+                    "the header must name a code column " + "(codigo) and a text column (justificativa); found "
+                            + List.of(names));
         }
         Map<String, String> out = new TreeMap<>();
         for (int ln = header + 1; ln < lines.size(); ln++) {
@@ -134,20 +141,34 @@ public final class AppealDraft {
             String c = code < cells.length ? cells[code].trim() : "";
             String t = text < cells.length ? cells[text].trim() : "";
             if (!c.matches("[0-9]{1,4}")) {
-                throw new TissFormatException(file.toString(), ln + 1, code + 1, "the code must be a Tabela 38 code "
-                        + "of 1 to 4 digits; found '" + c + "'");
+                throw new TissFormatException(
+                        file.toString(),
+                        ln + 1,
+                        code + 1,
+                        "the code must be a Tabela 38 code " + "of 1 to 4 digits; found '" + c + "'");
             }
             if (t.isEmpty() || t.length() > MAX_TEXT) {
-                throw new TissFormatException(file.toString(), ln + 1, text + 1, "the justification of code " + c
-                        + " must be 1 to " + MAX_TEXT + " characters; it has " + t.length());
+                throw new TissFormatException(
+                        file.toString(),
+                        ln + 1,
+                        text + 1,
+                        "the justification of code " + c + " must be 1 to " + MAX_TEXT + " characters; it has "
+                                + t.length());
             }
             if (!LATIN1.newEncoder().canEncode(t)) {
-                throw new TissFormatException(file.toString(), ln + 1, text + 1, "the justification of code " + c
-                        + " has a character TISS files (ISO-8859-1) cannot hold; replace it");
+                throw new TissFormatException(
+                        file.toString(),
+                        ln + 1,
+                        text + 1,
+                        "the justification of code " + c
+                                + " has a character TISS files (ISO-8859-1) cannot hold; replace it");
             }
             if (out.put(c, t) != null) {
-                throw new TissFormatException(file.toString(), ln + 1, code + 1, "code " + c
-                        + " has a justification on an earlier line already; keep one");
+                throw new TissFormatException(
+                        file.toString(),
+                        ln + 1,
+                        code + 1,
+                        "code " + c + " has a justification on an earlier line already; keep one");
             }
         }
         return out;
@@ -157,8 +178,9 @@ public final class AppealDraft {
      * Writes the draft messages for {@code rows} of {@code table} (a TISS table as {@link TissReader} builds it) into
      * {@code folder}, named {@code recurso_<operator>_<protocol>[_n].xml}.
      */
-    public static Result write(GlosaTable table, int[] rows, Map<String, String> justifications, Sender sender,
-            Path folder) throws IOException {
+    public static Result write(
+            GlosaTable table, int[] rows, Map<String, String> justifications, Sender sender, Path folder)
+            throws IOException {
         CategoryColumn payer = table.category(TissColumns.PAYER);
         CategoryColumn payerName = table.category(TissColumns.PAYER_NAME);
         CategoryColumn protocol = table.category(TissColumns.PROTOCOL_NUMBER);
@@ -172,8 +194,8 @@ public final class AppealDraft {
         CategoryColumn procTable = table.category(TissColumns.PROCEDURE_TABLE);
         CategoryColumn procCode = table.category(TissColumns.PROCEDURE_CODE);
         CategoryColumn procDescription = table.category(TissColumns.PROCEDURE_DESCRIPTION);
-        CategoryColumn centre = table.has(TissColumns.CONSUMPTION_CENTRE)
-                ? table.category(TissColumns.CONSUMPTION_CENTRE) : null;
+        CategoryColumn centre =
+                table.has(TissColumns.CONSUMPTION_CENTRE) ? table.category(TissColumns.CONSUMPTION_CENTRE) : null;
         DoubleColumn glosa = table.doubles(TissColumns.GLOSA_AMOUNT);
 
         Map<String, Integer> withoutText = new TreeMap<>();
@@ -193,8 +215,11 @@ public final class AppealDraft {
                 why = "protocol number is not 1 to 12 digits, as recursoGlosa requires";
             } else if (guide.get(r) == null || payer.get(r) == null) {
                 why = "no guide number or operator";
-            } else if (TissLevel.ITEM.label().equals(lvl) && (seq.isMissing(r) || service.isMissing(r)
-                    || procTable.get(r) == null || procCode.get(r) == null)) {
+            } else if (TissLevel.ITEM.label().equals(lvl)
+                    && (seq.isMissing(r)
+                            || service.isMissing(r)
+                            || procTable.get(r) == null
+                            || procCode.get(r) == null)) {
                 why = "item without sequence, date or procedure";
             }
             if (why != null) {
@@ -206,13 +231,16 @@ public final class AppealDraft {
                 continue;
             }
             messages.computeIfAbsent(payer.get(r) + "|" + protocol.get(r), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(guide.get(r) + "|" + lvl, k -> new ArrayList<>()).add(r);
+                    .computeIfAbsent(guide.get(r) + "|" + lvl, k -> new ArrayList<>())
+                    .add(r);
             drafted++;
         }
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
         int n = 0;
-        int total = messages.values().stream().mapToInt(m -> (m.size() + MAX_GUIDES - 1) / MAX_GUIDES).sum();
+        int total = messages.values().stream()
+                .mapToInt(m -> (m.size() + MAX_GUIDES - 1) / MAX_GUIDES)
+                .sum();
         for (Map.Entry<String, Map<String, List<Integer>>> m : messages.entrySet()) {
             List<List<Integer>> guides = new ArrayList<>(m.getValue().values());
             for (int from = 0; from < guides.size(); from += MAX_GUIDES) {
@@ -223,20 +251,55 @@ public final class AppealDraft {
                 String name = "recurso_" + safe(payer.get(first)) + "_" + safe(protocol.get(first))
                         + (guides.size() > MAX_GUIDES ? "_" + (from / MAX_GUIDES + 1) : "") + ".xml";
                 Path file = folder.resolve(name);
-                Files.write(file, message(sender, number, payer.get(first), payerName.get(first),
-                        batch.get(first), protocol.get(first), part, justifications, level, reason, guide,
-                        operatorGuide, seq, service, procTable, procCode, procDescription, centre, glosa));
+                Files.write(
+                        file,
+                        message(
+                                sender,
+                                number,
+                                payer.get(first),
+                                payerName.get(first),
+                                batch.get(first),
+                                protocol.get(first),
+                                part,
+                                justifications,
+                                level,
+                                reason,
+                                guide,
+                                operatorGuide,
+                                seq,
+                                service,
+                                procTable,
+                                procCode,
+                                procDescription,
+                                centre,
+                                glosa));
                 files.add(file);
             }
         }
         return new Result(files, drafted, withoutText, leftOut);
     }
 
-    private static byte[] message(Sender sender, String number, String payer, String payerName, String batch,
-            String protocol, List<List<Integer>> guides, Map<String, String> texts, CategoryColumn level,
-            CategoryColumn reason, CategoryColumn guide, CategoryColumn operatorGuide, LongColumn seq,
-            DateColumn service, CategoryColumn procTable, CategoryColumn procCode, CategoryColumn procDescription,
-            CategoryColumn centre, DoubleColumn glosa) throws IOException {
+    private static byte[] message(
+            Sender sender,
+            String number,
+            String payer,
+            String payerName,
+            String batch,
+            String protocol,
+            List<List<Integer>> guides,
+            Map<String, String> texts,
+            CategoryColumn level,
+            CategoryColumn reason,
+            CategoryColumn guide,
+            CategoryColumn operatorGuide,
+            LongColumn seq,
+            DateColumn service,
+            CategoryColumn procTable,
+            CategoryColumn procCode,
+            CategoryColumn procDescription,
+            CategoryColumn centre,
+            DoubleColumn glosa)
+            throws IOException {
         Hashing x = new Hashing();
         try {
             x.start("cabecalho");
@@ -290,8 +353,9 @@ public final class AppealDraft {
                         x.start("procRecurso");
                         x.leaf("codigoTabela", procTable.get(r));
                         x.leaf("codigoProcedimento", procCode.get(r));
-                        x.leaf("descricaoProcedimento", procDescription.get(r) == null ? procCode.get(r)
-                                : cut(procDescription.get(r), 150));
+                        x.leaf(
+                                "descricaoProcedimento",
+                                procDescription.get(r) == null ? procCode.get(r) : cut(procDescription.get(r), 150));
                         x.end();
                         if (centre != null && TissColumns.consumptionCentreName(centre.get(r)) != null) {
                             x.leaf("centroConsumo", centre.get(r));

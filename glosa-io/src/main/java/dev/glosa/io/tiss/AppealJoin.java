@@ -124,9 +124,12 @@ final class AppealJoin {
         for (String s : status) {
             st.add(s);
         }
-        return table.with(LongColumn.of(APPEALED, appealed)).with(st.build())
-                .with(DoubleColumn.of(APPEALED_AMOUNT, appealedAmount)).with(DoubleColumn.of(RECOVERED_AMOUNT,
-                        recovered)).with(dates(APPEAL_DATE, appealDate)).with(dates(ANSWER_DATE, answerDate));
+        return table.with(LongColumn.of(APPEALED, appealed))
+                .with(st.build())
+                .with(DoubleColumn.of(APPEALED_AMOUNT, appealedAmount))
+                .with(DoubleColumn.of(RECOVERED_AMOUNT, recovered))
+                .with(dates(APPEAL_DATE, appealDate))
+                .with(dates(ANSWER_DATE, answerDate));
     }
 
     private static DateColumn dates(String name, int[] days) {
@@ -186,8 +189,8 @@ final class AppealJoin {
      * Marks the rows among {@code rows} of payer {@code p} and reason {@code code} at level {@code lvl} ({@code -2}:
      * any level), optionally of item {@code itemSeq} or of the procedure, and returns how many.
      */
-    private int mark(AppealRecord a, int[] rows, int p, int code, int lvl, long itemSeq, String table,
-            String procedure) {
+    private int mark(
+            AppealRecord a, int[] rows, int p, int code, int lvl, long itemSeq, String table, String procedure) {
         if (lvl == CategoryColumn.MISSING) {
             return 0;
         }
@@ -199,8 +202,8 @@ final class AppealJoin {
             if (itemSeq >= 0 && seq.get(row) != itemSeq) {
                 continue;
             }
-            if (procedure != null && (!procedure.equals(procCode.get(row))
-                    || table != null && !table.equals(procTable.get(row)))) {
+            if (procedure != null
+                    && (!procedure.equals(procCode.get(row)) || table != null && !table.equals(procTable.get(row)))) {
                 continue;
             }
             update(a, row, matched == 0);
@@ -222,8 +225,8 @@ final class AppealJoin {
             if (status[row].equals(APPEAL_NONE)) {
                 status[row] = APPEAL_PENDING;
             }
-            appealedAmount[row] = amounts ? (first && a.appealedCents() >= 0 ? a.appealedCents() / 100.0 : 0)
-                    : rowGlosa;
+            appealedAmount[row] =
+                    amounts ? (first && a.appealedCents() >= 0 ? a.appealedCents() / 100.0 : 0) : rowGlosa;
             return;
         }
         if (amounts) {
@@ -233,11 +236,12 @@ final class AppealJoin {
             long acc = first ? Math.max(0, a.acceptedCents()) : 0;
             recovered[row] = acc / 100.0;
             long asked = Math.round(appealedAmount[row] * 100.0);
-            status[row] = acc == 0 ? APPEAL_REJECTED : acc + toleranceCents >= asked ? APPEAL_ACCEPTED
-                    : APPEAL_PARTIAL;
+            status[row] = acc == 0 ? APPEAL_REJECTED : acc + toleranceCents >= asked ? APPEAL_ACCEPTED : APPEAL_PARTIAL;
             if (acc > Math.round(rowGlosa * 100.0) + toleranceCents) {
-                report.warn(a.file(), a.line(), a.describe() + ": accepted " + acc / 100.0
-                        + " is more than the row's glosa " + rowGlosa);
+                report.warn(
+                        a.file(),
+                        a.line(),
+                        a.describe() + ": accepted " + acc / 100.0 + " is more than the row's glosa " + rowGlosa);
             }
         } else {
             if (appealedAmount[row] == 0) {

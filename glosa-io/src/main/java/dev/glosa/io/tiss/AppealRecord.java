@@ -24,16 +24,58 @@ import dev.glosa.core.table.PersonalFields;
  * @param date the appeal's date ({@code dataRecurso}, else its message's {@code dataRegistroTransacao}) or the
  *     answer's (its message's {@code dataRegistroTransacao}), as an epoch day; {@code DateColumn.MISSING} when unknown
  */
-record AppealRecord(boolean answer, TissLevel level, String file, long line, String payer, String protocol,
-        String guide, String operatorGuide, long itemSeq, String procedureTable, String procedureCode,
-        String reasonCode, long appealedCents, long acceptedCents, char acceptedFlag, int date) {
+record AppealRecord(
+        boolean answer,
+        TissLevel level,
+        String file,
+        long line,
+        String payer,
+        String protocol,
+        String guide,
+        String operatorGuide,
+        long itemSeq,
+        String procedureTable,
+        String procedureCode,
+        String reasonCode,
+        long appealedCents,
+        long acceptedCents,
+        char acceptedFlag,
+        int date) {
 
     /** A line whose date is not known yet. */
-    AppealRecord(boolean answer, TissLevel level, String file, long line, String payer, String protocol,
-            String guide, String operatorGuide, long itemSeq, String procedureTable, String procedureCode,
-            String reasonCode, long appealedCents, long acceptedCents, char acceptedFlag) {
-        this(answer, level, file, line, payer, protocol, guide, operatorGuide, itemSeq, procedureTable, procedureCode,
-                reasonCode, appealedCents, acceptedCents, acceptedFlag, dev.glosa.core.table.DateColumn.MISSING);
+    AppealRecord(
+            boolean answer,
+            TissLevel level,
+            String file,
+            long line,
+            String payer,
+            String protocol,
+            String guide,
+            String operatorGuide,
+            long itemSeq,
+            String procedureTable,
+            String procedureCode,
+            String reasonCode,
+            long appealedCents,
+            long acceptedCents,
+            char acceptedFlag) {
+        this(
+                answer,
+                level,
+                file,
+                line,
+                payer,
+                protocol,
+                guide,
+                operatorGuide,
+                itemSeq,
+                procedureTable,
+                procedureCode,
+                reasonCode,
+                appealedCents,
+                acceptedCents,
+                acceptedFlag,
+                dev.glosa.core.table.DateColumn.MISSING);
     }
 
     /** This line with the operator and protocol of its message, which the message may give after its lines. */
@@ -43,8 +85,23 @@ record AppealRecord(boolean answer, TissLevel level, String file, long line, Str
 
     /** This line with the operator, protocol and date of its message. */
     AppealRecord withOrigin(String payer, String protocol, int date) {
-        return new AppealRecord(answer, level, file, line, payer, protocol, guide, operatorGuide, itemSeq,
-                procedureTable, procedureCode, reasonCode, appealedCents, acceptedCents, acceptedFlag, date);
+        return new AppealRecord(
+                answer,
+                level,
+                file,
+                line,
+                payer,
+                protocol,
+                guide,
+                operatorGuide,
+                itemSeq,
+                procedureTable,
+                procedureCode,
+                reasonCode,
+                appealedCents,
+                acceptedCents,
+                acceptedFlag,
+                date);
     }
 
     /** A short description for warnings; the guide number shows only its shape. */
@@ -62,6 +119,11 @@ record AppealRecord(boolean answer, TissLevel level, String file, long line, Str
         if (procedureCode != null) {
             sb.append(" procedure ").append(procedureTable).append('/').append(procedureCode);
         }
-        return sb.append(" code ").append(reasonCode).append(" (operator ").append(payer).append(')').toString();
+        return sb.append(" code ")
+                .append(reasonCode)
+                .append(" (operator ")
+                .append(payer)
+                .append(')')
+                .toString();
     }
 }

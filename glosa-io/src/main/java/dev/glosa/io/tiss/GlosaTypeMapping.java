@@ -50,8 +50,11 @@ public final class GlosaTypeMapping {
     private final Map<String, String> codeTypes;
     private final String unknownType;
 
-    private GlosaTypeMapping(Map<String, String> groupTypes, Map<String, String> groupNames,
-            Map<String, String> codeTypes, String unknownType) {
+    private GlosaTypeMapping(
+            Map<String, String> groupTypes,
+            Map<String, String> groupNames,
+            Map<String, String> codeTypes,
+            String unknownType) {
         this.groupTypes = groupTypes;
         this.groupNames = groupNames;
         this.codeTypes = codeTypes;
@@ -60,12 +63,28 @@ public final class GlosaTypeMapping {
 
     private static GlosaTypeMapping buildDefaults() {
         GlosaTypeMapping m = new GlosaTypeMapping(Map.of(), Map.of(), Map.of(), INDEFINIDA);
-        for (String g : List.of("Elegibilidade", "Protocolo", "Prestador", "Guia", "Autorização / Solicitação",
-                "Diagnóstico", "Atendimento", "Revisão de glosa", "Mensagens de Sistema")) {
+        for (String g : List.of(
+                "Elegibilidade",
+                "Protocolo",
+                "Prestador",
+                "Guia",
+                "Autorização / Solicitação",
+                "Diagnóstico",
+                "Atendimento",
+                "Revisão de glosa",
+                "Mensagens de Sistema")) {
             m = m.withGroup(g, ADMINISTRATIVA);
         }
-        for (String g : List.of("Procedimento", "Procedimentos em Série", "Exames", "Diária", "Material",
-                "Medicamento", "OPM", "Gases Medicinais", "Odontologia")) {
+        for (String g : List.of(
+                "Procedimento",
+                "Procedimentos em Série",
+                "Exames",
+                "Diária",
+                "Material",
+                "Medicamento",
+                "OPM",
+                "Gases Medicinais",
+                "Odontologia")) {
             m = m.withGroup(g, TECNICA);
         }
         for (String g : List.of("Regra de Valorização", "Pacotes", "Taxas e aluguéis", "Honorários")) {
@@ -87,8 +106,8 @@ public final class GlosaTypeMapping {
         Map<String, String> names = new TreeMap<>(groupNames);
         types.put(key, type.trim());
         names.put(key, group.trim());
-        return new GlosaTypeMapping(Collections.unmodifiableMap(types), Collections.unmodifiableMap(names), codeTypes,
-                unknownType);
+        return new GlosaTypeMapping(
+                Collections.unmodifiableMap(types), Collections.unmodifiableMap(names), codeTypes, unknownType);
     }
 
     /** This mapping with every group of {@code groupToType} mapped to its type. */
@@ -134,8 +153,11 @@ public final class GlosaTypeMapping {
             }
             int eq = line.indexOf('=');
             if (eq <= 0 || eq == line.length() - 1) {
-                throw new TissFormatException(file.toString(), i + 1, -1, "a glosa type line must be 'group = type' "
-                        + "or 'code = type'; found '" + line + "'");
+                throw new TissFormatException(
+                        file.toString(),
+                        i + 1,
+                        -1,
+                        "a glosa type line must be 'group = type' " + "or 'code = type'; found '" + line + "'");
             }
             String k = line.substring(0, eq).strip();
             String v = line.substring(eq + 1).strip();
@@ -198,7 +220,8 @@ public final class GlosaTypeMapping {
 
     private static void checkType(String type, String what) {
         if (type == null || type.isBlank()) {
-            throw new IllegalArgumentException("the glosa type of " + what + " must not be blank, found '" + type + "'");
+            throw new IllegalArgumentException(
+                    "the glosa type of " + what + " must not be blank, found '" + type + "'");
         }
     }
 

@@ -30,8 +30,7 @@ final class LocalSchemaResolver implements LSResourceResolver {
     }
 
     @Override
-    public LSInput resolveResource(String type, String namespaceUri, String publicId, String systemId,
-            String baseUri) {
+    public LSInput resolveResource(String type, String namespaceUri, String publicId, String systemId, String baseUri) {
         if (XML_TYPE.equals(type)) {
             return new Input(publicId, systemId, baseUri, new ByteArrayInputStream(new byte[0]));
         }
@@ -41,7 +40,9 @@ final class LocalSchemaResolver implements LSResourceResolver {
         }
         String name = systemId.substring(Math.max(systemId.lastIndexOf('/'), systemId.lastIndexOf('\\')) + 1);
         Path file = directory.resolve(name).normalize();
-        if (name.isEmpty() || !name.matches("[A-Za-z0-9_.-]+") || !file.getParent().equals(directory.normalize())
+        if (name.isEmpty()
+                || !name.matches("[A-Za-z0-9_.-]+")
+                || !file.getParent().equals(directory.normalize())
                 || !Files.isRegularFile(file)) {
             throw new UncheckedIOException(new FileNotFoundException("schema '" + systemId + "' requested by "
                     + baseUri + " is not in the local schema folder " + directory

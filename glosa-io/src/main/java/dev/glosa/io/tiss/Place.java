@@ -59,49 +59,67 @@ enum Place {
      */
     Place enter(String element) {
         return switch (this) {
-            case DOCUMENT -> switch (element) {
-                case "cabecalho" -> HEADER;
-                case "mensagemErro" -> ERROR_MESSAGE;
-                case "demonstrativoAnaliseConta" -> STATEMENT;
-                case "guiaRecursoGlosa" -> APPEAL;
-                case "reciboGlosa" -> ANSWER;
-                default -> null;
-            };
-            case STATEMENT -> switch (element) {
-                case "cabecalhoDemonstrativo" -> STATEMENT_HEADER;
-                case "dadosPrestador" -> PROVIDER;
-                case "dadosProtocolo" -> PROTOCOL;
-                default -> null;
-            };
-            case PROTOCOL -> switch (element) {
-                case "GlosaProtocolo" -> PROTOCOL_GLOSA;
-                case "relacaoGuias" -> GUIDE;
-                default -> null;
-            };
-            case GUIDE -> switch (element) {
-                case "motivoGlosaGuia" -> GUIDE_GLOSA;
-                case "detalhesGuia" -> ITEM;
-                default -> null;
-            };
+            case DOCUMENT ->
+                switch (element) {
+                    case "cabecalho" -> HEADER;
+                    case "mensagemErro" -> ERROR_MESSAGE;
+                    case "demonstrativoAnaliseConta" -> STATEMENT;
+                    case "guiaRecursoGlosa" -> APPEAL;
+                    case "reciboGlosa" -> ANSWER;
+                    default -> null;
+                };
+            case STATEMENT ->
+                switch (element) {
+                    case "cabecalhoDemonstrativo" -> STATEMENT_HEADER;
+                    case "dadosPrestador" -> PROVIDER;
+                    case "dadosProtocolo" -> PROTOCOL;
+                    default -> null;
+                };
+            case PROTOCOL ->
+                switch (element) {
+                    case "GlosaProtocolo" -> PROTOCOL_GLOSA;
+                    case "relacaoGuias" -> GUIDE;
+                    default -> null;
+                };
+            case GUIDE ->
+                switch (element) {
+                    case "motivoGlosaGuia" -> GUIDE_GLOSA;
+                    case "detalhesGuia" -> ITEM;
+                    default -> null;
+                };
             case ITEM -> element.equals("relacaoGlosa") ? ITEM_GLOSA : null;
-            case APPEAL -> switch (element) {
-                case "recursoProtocolo" -> APPEAL_PROTOCOL;
-                case "recursoGuia" -> APPEAL_GUIDE;
-                default -> null;
-            };
-            case APPEAL_GUIDE -> switch (element) {
-                case "recursoGuiaCompleta" -> APPEAL_GUIDE_WHOLE;
-                case "itensGuia" -> APPEAL_ITEM;
-                default -> null;
-            };
-            case ANSWER -> switch (element) {
-                case "recursoProtocolo" -> ANSWER_PROTOCOL;
-                case "respostaGuia" -> ANSWER_GUIDE;
-                case "respostaGuiaItens" -> ANSWER_ITEM;
-                default -> null;
-            };
-            case HEADER, ERROR_MESSAGE, STATEMENT_HEADER, PROVIDER, PROTOCOL_GLOSA, GUIDE_GLOSA, ITEM_GLOSA,
-                    APPEAL_PROTOCOL, APPEAL_GUIDE_WHOLE, APPEAL_ITEM, ANSWER_PROTOCOL, ANSWER_GUIDE, ANSWER_ITEM -> null;
+            case APPEAL ->
+                switch (element) {
+                    case "recursoProtocolo" -> APPEAL_PROTOCOL;
+                    case "recursoGuia" -> APPEAL_GUIDE;
+                    default -> null;
+                };
+            case APPEAL_GUIDE ->
+                switch (element) {
+                    case "recursoGuiaCompleta" -> APPEAL_GUIDE_WHOLE;
+                    case "itensGuia" -> APPEAL_ITEM;
+                    default -> null;
+                };
+            case ANSWER ->
+                switch (element) {
+                    case "recursoProtocolo" -> ANSWER_PROTOCOL;
+                    case "respostaGuia" -> ANSWER_GUIDE;
+                    case "respostaGuiaItens" -> ANSWER_ITEM;
+                    default -> null;
+                };
+            case HEADER,
+                    ERROR_MESSAGE,
+                    STATEMENT_HEADER,
+                    PROVIDER,
+                    PROTOCOL_GLOSA,
+                    GUIDE_GLOSA,
+                    ITEM_GLOSA,
+                    APPEAL_PROTOCOL,
+                    APPEAL_GUIDE_WHOLE,
+                    APPEAL_ITEM,
+                    ANSWER_PROTOCOL,
+                    ANSWER_GUIDE,
+                    ANSWER_ITEM -> null;
         };
     }
 }

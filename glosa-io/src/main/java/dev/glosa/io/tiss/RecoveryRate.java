@@ -14,8 +14,14 @@ import java.util.List;
  * @param recoveredRows rows with some amount recovered
  * @param recoveredAmount the sum recovered
  */
-public record RecoveryRate(List<String> key, int glosaRows, double glosaAmount, int appealedRows,
-        double appealedAmount, int recoveredRows, double recoveredAmount) {
+public record RecoveryRate(
+        List<String> key,
+        int glosaRows,
+        double glosaAmount,
+        int appealedRows,
+        double appealedAmount,
+        int recoveredRows,
+        double recoveredAmount) {
 
     /** Copies the key. */
     public RecoveryRate {

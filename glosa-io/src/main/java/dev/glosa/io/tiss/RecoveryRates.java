@@ -13,11 +13,10 @@ import java.util.List;
  */
 public final class RecoveryRates {
     /** The default key columns: operator, Tabela 38 group, competence month. */
-    public static final List<String> DEFAULT_KEYS = List.of(TissColumns.PAYER, TissColumns.REASON_GROUP,
-            TissColumns.COMPETENCE);
+    public static final List<String> DEFAULT_KEYS =
+            List.of(TissColumns.PAYER, TissColumns.REASON_GROUP, TissColumns.COMPETENCE);
 
-    private RecoveryRates() {
-    }
+    private RecoveryRates() {}
 
     /** The indicator per operator × reason group × competence month; see {@link #compute(GlosaTable, List)}. */
     public static List<RecoveryRate> compute(GlosaTable table) {
@@ -57,8 +56,14 @@ public final class RecoveryRates {
                     recoveredSum += rec;
                 }
             }
-            out.add(new RecoveryRate(grouping.key(k), members.length, cents(glosaSum), appealedRows,
-                    cents(appealedSum), recoveredRows, cents(recoveredSum)));
+            out.add(new RecoveryRate(
+                    grouping.key(k),
+                    members.length,
+                    cents(glosaSum),
+                    appealedRows,
+                    cents(appealedSum),
+                    recoveredRows,
+                    cents(recoveredSum)));
         }
         return out;
     }

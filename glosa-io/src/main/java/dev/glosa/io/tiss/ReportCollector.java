@@ -42,8 +42,11 @@ final class ReportCollector {
     void statementRead(String file, long line, String payer, String number) {
         String previous = statementsSeen.putIfAbsent(payer + "/" + number, file);
         if (previous != null) {
-            warn(file, line, "demonstrativo " + number + " of operator " + payer + " was already read from "
-                    + previous + "; its rows are in the table twice");
+            warn(
+                    file,
+                    line,
+                    "demonstrativo " + number + " of operator " + payer + " was already read from " + previous
+                            + "; its rows are in the table twice");
         }
     }
 
@@ -62,13 +65,23 @@ final class ReportCollector {
     /** Records a mismatch when {@code declared} and {@code computed} (cents) differ by more than the tolerance. */
     void check(String file, long line, TissLevel level, String key, String measure, long declared, long computed) {
         if (Math.abs(declared - computed) > toleranceCents) {
-            mismatches.add(new TissReadReport.Mismatch(file, line, level, key, measure, declared / 100.0,
-                    computed / 100.0));
+            mismatches.add(
+                    new TissReadReport.Mismatch(file, line, level, key, measure, declared / 100.0, computed / 100.0));
         }
     }
 
     TissReadReport build() {
-        return new TissReadReport(files, mismatches, warnings, dropped, unknownCodes, appealsRead, appealsMatched,
-                answersRead, answersMatched, expiredCodes, retiredCodes);
+        return new TissReadReport(
+                files,
+                mismatches,
+                warnings,
+                dropped,
+                unknownCodes,
+                appealsRead,
+                appealsMatched,
+                answersRead,
+                answersMatched,
+                expiredCodes,
+                retiredCodes);
     }
 }

@@ -227,7 +227,8 @@ final class RowWriter {
     /** The table of every row emitted; the writer must not be used afterwards. */
     GlosaTable build() {
         String[] dictionary = notes.toArray(new String[0]);
-        return builder.build().with(noteColumn(GUIDE_OBSERVATION, guideNote, dictionary))
+        return builder.build()
+                .with(noteColumn(GUIDE_OBSERVATION, guideNote, dictionary))
                 .with(noteColumn(STATEMENT_OBSERVATION, statementNote, dictionary));
     }
 

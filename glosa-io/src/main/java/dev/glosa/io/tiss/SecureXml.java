@@ -28,8 +28,7 @@ final class SecureXml {
 
     private static final XMLInputFactory FACTORY = newFactory();
 
-    private SecureXml() {
-    }
+    private SecureXml() {}
 
     private static XMLInputFactory newFactory() {
         // The JDK's own implementation, not whatever is on the class path, so that behaviour is the same everywhere.
@@ -72,8 +71,7 @@ final class SecureXml {
             r.setErrorHandler(new org.xml.sax.ErrorHandler() {
                 // The default handler prints to stderr; errors go to the caller as exceptions instead.
                 @Override
-                public void warning(org.xml.sax.SAXParseException e) {
-                }
+                public void warning(org.xml.sax.SAXParseException e) {}
 
                 @Override
                 public void error(org.xml.sax.SAXParseException e) throws SAXException {

@@ -58,6 +58,7 @@ public final class Tabela38 {
     public static final String ORIGIN_GLOSA = "glosa";
     /** {@link Entry#origin()} of a TISS 3 code the latest edition no longer has. */
     public static final String ORIGIN_OUT_OF_EDITION = "fora_da_edicao";
+
     private static final int MAX_BYTES = 16 << 20;
     private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -77,8 +78,8 @@ public final class Tabela38 {
      * @param origin where the group comes from ({@value #ORIGIN_TISS3}, {@value #ORIGIN_RANGE},
      *     {@value #ORIGIN_GLOSA}, {@value #ORIGIN_OUT_OF_EDITION}), or {@code null} when the file did not say
      */
-    public record Entry(String code, String description, String group, LocalDate validFrom, LocalDate validTo,
-            String origin) {
+    public record Entry(
+            String code, String description, String group, LocalDate validFrom, LocalDate validTo, String origin) {
         /** Checks the code is digits and the validity period is not reversed. */
         public Entry {
             if (code == null || code.isEmpty() || !isDigits(code)) {
@@ -129,8 +130,8 @@ public final class Tabela38 {
         if (t == null) {
             try (InputStream in = Tabela38.class.getResourceAsStream(DEFAULT_RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " missing beside "
-                            + Tabela38.class.getName());
+                    throw new IllegalStateException(
+                            "resource " + DEFAULT_RESOURCE + " missing beside " + Tabela38.class.getName());
                 }
                 t = read(in, "classpath:" + DEFAULT_RESOURCE);
             } catch (IOException e) {
@@ -152,8 +153,8 @@ public final class Tabela38 {
     public static Tabela38 read(InputStream in, String sourceName) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-            throw new TissFormatException(sourceName, -1, -1, "a Tabela 38 file must be at most " + MAX_BYTES
-                    + " bytes; this one is larger");
+            throw new TissFormatException(
+                    sourceName, -1, -1, "a Tabela 38 file must be at most " + MAX_BYTES + " bytes; this one is larger");
         }
         return parse(decode(bytes), sourceName);
     }
@@ -171,7 +172,9 @@ public final class Tabela38 {
             for (int i = 1; i < list.length; i++) {
                 Entry prev = list[i - 1];
                 Entry cur = list[i];
-                if (prev.validTo() == null || cur.validFrom() == null || !cur.validFrom().isAfter(prev.validTo())) {
+                if (prev.validTo() == null
+                        || cur.validFrom() == null
+                        || !cur.validFrom().isAfter(prev.validTo())) {
                     throw new IllegalArgumentException("Tabela 38 code " + m.getKey() + " appears twice in " + source
                             + " with overlapping validity: [" + prev.validFrom() + ", " + prev.validTo() + "] and ["
                             + cur.validFrom() + ", " + cur.validTo() + "]");
@@ -198,7 +201,12 @@ public final class Tabela38 {
             for (int i = 0; i < repl.length; i++) {
                 Entry e = repl[i];
                 if (e.group() == null && inherited != null) {
-                    repl[i] = new Entry(e.code(), e.description(), inherited, e.validFrom(), e.validTo(),
+                    repl[i] = new Entry(
+                            e.code(),
+                            e.description(),
+                            inherited,
+                            e.validFrom(),
+                            e.validTo(),
                             old[old.length - 1].origin());
                 }
             }
@@ -280,12 +288,18 @@ public final class Tabela38 {
     }
 
     private static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
         ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buf).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(buf)
+                    .toString();
         } catch (CharacterCodingException e) {
             // ANS publishes some tables in Latin-1; bytes that are not UTF-8 can only be that.
             return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
@@ -312,11 +326,21 @@ public final class Tabela38 {
         int origin = -1;
         for (int i = 0; i < names.size(); i++) {
             String n = normalise(names.get(i));
-            if (code < 0 && (n.equals("codigo") || n.equals("code") || n.equals("codigo_do_termo") || n.equals("cod")
-                    || n.equals("codigo_glosa") || n.equals("tipoglosa") || n.equals("codigoglosa"))) {
+            if (code < 0
+                    && (n.equals("codigo")
+                            || n.equals("code")
+                            || n.equals("codigo_do_termo")
+                            || n.equals("cod")
+                            || n.equals("codigo_glosa")
+                            || n.equals("tipoglosa")
+                            || n.equals("codigoglosa"))) {
                 code = i;
-            } else if (desc < 0 && (n.equals("descricao") || n.equals("description") || n.equals("termo")
-                    || n.equals("descricao_glosa") || n.equals("descricao_do_termo"))) {
+            } else if (desc < 0
+                    && (n.equals("descricao")
+                            || n.equals("description")
+                            || n.equals("termo")
+                            || n.equals("descricao_glosa")
+                            || n.equals("descricao_do_termo"))) {
                 desc = i;
             } else if (origin < 0 && (n.equals("grupo_origem") || n.equals("group_origin"))) {
                 origin = i;
@@ -324,14 +348,18 @@ public final class Tabela38 {
                 group = i;
             } else if (from < 0 && (n.contains("inicio") && n.contains("vigencia") || n.equals("valid_from"))) {
                 from = i;
-            } else if (to < 0 && (n.contains("fim") && n.contains("vigencia") && !n.contains("implantacao")
-                    || n.equals("valid_to"))) {
+            } else if (to < 0
+                    && (n.contains("fim") && n.contains("vigencia") && !n.contains("implantacao")
+                            || n.equals("valid_to"))) {
                 to = i;
             }
         }
         if (code < 0) {
-            throw new TissFormatException(source, headerLine + 1, -1, "a Tabela 38 header needs a code column "
-                    + "(codigo, código do termo or code); found " + names);
+            throw new TissFormatException(
+                    source,
+                    headerLine + 1,
+                    -1,
+                    "a Tabela 38 header needs a code column " + "(codigo, código do termo or code); found " + names);
         }
         List<Entry> entries = new ArrayList<>();
         for (int ln = headerLine + 1; ln < lines.length; ln++) {
@@ -341,17 +369,28 @@ public final class Tabela38 {
             List<String> cells = split(lines[ln], sep, source, ln + 1);
             String c = cell(cells, code);
             if (c.isEmpty()) {
-                throw new TissFormatException(source, ln + 1, code + 1, "column '" + names.get(code)
-                        + "' must hold a Tabela 38 code; found an empty cell");
+                throw new TissFormatException(
+                        source,
+                        ln + 1,
+                        code + 1,
+                        "column '" + names.get(code) + "' must hold a Tabela 38 code; found an empty cell");
             }
             if (!isDigits(c)) {
-                throw new TissFormatException(source, ln + 1, code + 1, "column '" + names.get(code)
-                        + "' must hold digits; found '" + c + "'");
+                throw new TissFormatException(
+                        source,
+                        ln + 1,
+                        code + 1,
+                        "column '" + names.get(code) + "' must hold digits; found '" + c + "'");
             }
             LocalDate vf = date(cell(cells, from), source, ln + 1, from, names);
             LocalDate vt = date(cell(cells, to), source, ln + 1, to, names);
             try {
-                entries.add(new Entry(c, cell(cells, desc), group < 0 ? null : cell(cells, group), vf, vt,
+                entries.add(new Entry(
+                        c,
+                        cell(cells, desc),
+                        group < 0 ? null : cell(cells, group),
+                        vf,
+                        vt,
                         origin < 0 ? null : cell(cells, origin)));
             } catch (IllegalArgumentException e) {
                 throw new TissFormatException(source, ln + 1, -1, e.getMessage(), e);
@@ -374,11 +413,16 @@ public final class Tabela38 {
             return null;
         }
         try {
-            return s.indexOf('/') > 0 ? LocalDate.parse(s, BR_DATE) : LocalDate.parse(s.length() > 10
-                    ? s.substring(0, 10) : s);
+            return s.indexOf('/') > 0
+                    ? LocalDate.parse(s, BR_DATE)
+                    : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
         } catch (DateTimeParseException e) {
-            throw new TissFormatException(source, line, col + 1, "column '" + names.get(col)
-                    + "' must be a date (yyyy-MM-dd or dd/MM/yyyy); found '" + s + "'", e);
+            throw new TissFormatException(
+                    source,
+                    line,
+                    col + 1,
+                    "column '" + names.get(col) + "' must be a date (yyyy-MM-dd or dd/MM/yyyy); found '" + s + "'",
+                    e);
         }
     }
 

@@ -146,11 +146,20 @@ public final class TissColumns {
     /** Appeal status: the operator kept the glosa. */
     public static final String APPEAL_REJECTED = "rejected";
 
-    private static final String[] CONSUMPTION_CENTRES = {"Berçário", "Enfermaria", "Apartamento", "Semi-UTI",
-        "UTI", "Centro Cirúrgico", "Pronto Socorro", "Radiologia", "Laboratório", "Nutrição"};
+    private static final String[] CONSUMPTION_CENTRES = {
+        "Berçário",
+        "Enfermaria",
+        "Apartamento",
+        "Semi-UTI",
+        "UTI",
+        "Centro Cirúrgico",
+        "Pronto Socorro",
+        "Radiologia",
+        "Laboratório",
+        "Nutrição"
+    };
 
-    private TissColumns() {
-    }
+    private TissColumns() {}
 
     /**
      * The name the TISS 4.03 schema gives consumption centre {@code code} ({@code dm_centroConsumo}, 1 to 10), or

@@ -50,8 +50,9 @@ final class TissFileParser {
     static final String TISS_NAMESPACE = "http://www.ans.gov.br/padroes/tiss/schemas";
 
     /** The versions whose schemas glosa's reading was checked against. */
-    static final java.util.Set<String> KNOWN_VERSIONS = new java.util.TreeSet<>(
-            java.util.List.of("3.05.00", "4.01.00", "4.03.00"));
+    static final java.util.Set<String> KNOWN_VERSIONS =
+            new java.util.TreeSet<>(java.util.List.of("3.05.00", "4.01.00", "4.03.00"));
+
     private String headerPayer;
     private int headerDate = DateColumn.MISSING;
     private String headerProvider;
@@ -78,8 +79,8 @@ final class TissFileParser {
     private final List<AppealRecord> pending = new ArrayList<>();
     private final Map<String, String[]> classified = new HashMap<>();
 
-    TissFileParser(TissOptions options, RowWriter out, ReportCollector report, List<AppealRecord> appeals,
-            TissInput input) {
+    TissFileParser(
+            TissOptions options, RowWriter out, ReportCollector report, List<AppealRecord> appeals, TissInput input) {
         this.options = options;
         this.out = out;
         this.report = report;
@@ -106,8 +107,9 @@ final class TissFileParser {
                         text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }
                     case XMLStreamConstants.DTD -> throw fail(SecureXml.NO_DTD);
-                    case XMLStreamConstants.ENTITY_REFERENCE -> throw fail("entity reference &" + r.getLocalName()
-                            + "; refused: a TISS file uses only the predefined XML entities");
+                    case XMLStreamConstants.ENTITY_REFERENCE ->
+                        throw fail("entity reference &" + r.getLocalName()
+                                + "; refused: a TISS file uses only the predefined XML entities");
                     default -> {
                         // comments, processing instructions, document start and end carry nothing for us
                     }
@@ -122,20 +124,40 @@ final class TissFileParser {
                 // closing a reader that failed; the original error is what matters
             }
         }
-        TissReadReport.FileKind kind = statements > 0 ? TissReadReport.FileKind.DEMONSTRATIVO
-                : appealLines > 0 ? TissReadReport.FileKind.RECURSO_GLOSA
-                : answerLines > 0 ? TissReadReport.FileKind.RESPOSTA_RECURSO : TissReadReport.FileKind.OTHER;
+        TissReadReport.FileKind kind = statements > 0
+                ? TissReadReport.FileKind.DEMONSTRATIVO
+                : appealLines > 0
+                        ? TissReadReport.FileKind.RECURSO_GLOSA
+                        : answerLines > 0 ? TissReadReport.FileKind.RESPOSTA_RECURSO : TissReadReport.FileKind.OTHER;
         if (kind != TissReadReport.FileKind.OTHER && !KNOWN_VERSIONS.contains(version)) {
-            report.warn(file, -1, (version.isEmpty() ? "no <Padrao> gives the TISS version"
-                    : "TISS version " + version + " is not one glosa was checked against " + KNOWN_VERSIONS)
-                    + "; its elements were read by name: check the totals");
+            report.warn(
+                    file,
+                    -1,
+                    (version.isEmpty()
+                                    ? "no <Padrao> gives the TISS version"
+                                    : "TISS version " + version + " is not one glosa was checked against "
+                                            + KNOWN_VERSIONS)
+                            + "; its elements were read by name: check the totals");
         }
         if (kind == TissReadReport.FileKind.OTHER) {
-            report.warn(file, -1, "no demonstrativoAnaliseConta, recursoGlosa or respostaRecursoGlosa found; "
-                    + "nothing read from this file");
+            report.warn(
+                    file,
+                    -1,
+                    "no demonstrativoAnaliseConta, recursoGlosa or respostaRecursoGlosa found; "
+                            + "nothing read from this file");
         }
-        return new TissReadReport.FileSummary(file, kind, version, statements, protocols, guides, items,
-                out.rows() - rowsAtStart, appealLines, answerLines, 0);
+        return new TissReadReport.FileSummary(
+                file,
+                kind,
+                version,
+                statements,
+                protocols,
+                guides,
+                items,
+                out.rows() - rowsAtStart,
+                appealLines,
+                answerLines,
+                0);
     }
 
     // ---------------------------------------------------------------- events
@@ -233,8 +255,12 @@ final class TissFileParser {
     /** The container that opened {@code place} ends: what it held becomes rows, codes or appeal lines. */
     private void close(Place place, String name) throws TissFormatException {
         switch (place) {
-            case ERROR_MESSAGE -> report.warn(file, line(), "the operator returned an error message instead of data: "
-                    + "code " + codeText + (codeDescription == null ? "" : " (" + codeDescription + ")"));
+            case ERROR_MESSAGE ->
+                report.warn(
+                        file,
+                        line(),
+                        "the operator returned an error message instead of data: " + "code " + codeText
+                                + (codeDescription == null ? "" : " (" + codeDescription + ")"));
             case STATEMENT -> finishStatement();
             case PROTOCOL -> finishProtocol();
             case PROTOCOL_GLOSA -> pr.addCode(requireCode(name), codeDescription);
@@ -272,8 +298,7 @@ final class TissFileParser {
                 switch (name) {
                     case "codigoGlosa" -> codeText = text();
                     case "descricaoGlosa" -> codeDescription = text();
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             case STATEMENT -> statementField(name);
@@ -284,8 +309,7 @@ final class TissFileParser {
                 switch (name) {
                     case "codigoGlosa" -> codeText = code(name);
                     case "descricaoGlosa" -> codeDescription = text();
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             case GUIDE -> guideField(name);
@@ -294,12 +318,18 @@ final class TissFileParser {
                 switch (name) {
                     case "valorGlosa" -> glosaValue = cents(name);
                     case "tipoGlosa" -> glosaCode = code(name);
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
-            case APPEAL, APPEAL_PROTOCOL, APPEAL_GUIDE, APPEAL_GUIDE_WHOLE, APPEAL_ITEM, ANSWER, ANSWER_PROTOCOL,
-                    ANSWER_GUIDE, ANSWER_ITEM -> appealField(name);
+            case APPEAL,
+                    APPEAL_PROTOCOL,
+                    APPEAL_GUIDE,
+                    APPEAL_GUIDE_WHOLE,
+                    APPEAL_ITEM,
+                    ANSWER,
+                    ANSWER_PROTOCOL,
+                    ANSWER_GUIDE,
+                    ANSWER_ITEM -> appealField(name);
         }
     }
 
@@ -326,8 +356,7 @@ final class TissFileParser {
             case "valorLiberadoGeral" -> st.declared.setPaid(cents(name));
             case "valorGlosaGeral" -> st.declared.setGlosa(cents(name));
             case "observacao" -> st.note = text();
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -337,8 +366,7 @@ final class TissFileParser {
             case "numeroDemonstrativo" -> st.number = text();
             case "nomeOperadora" -> st.payerName = text();
             case "dataEmissao" -> st.date = date(name);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -347,8 +375,7 @@ final class TissFileParser {
             case "codigoPrestadorNaOperadora", "cpfContratado", "cnpjContratado" -> st.providerCode = text();
             case "nomeContratado" -> st.providerName = text();
             case "CNES" -> st.cnes = text();
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -362,8 +389,7 @@ final class TissFileParser {
             case "valorProcessadoProtocolo" -> pr.declared.setProcessed(cents(name));
             case "valorLiberadoProtocolo" -> pr.declared.setPaid(cents(name));
             case "valorGlosaProtocolo" -> pr.declared.setGlosa(cents(name));
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -380,8 +406,7 @@ final class TissFileParser {
             case "valorLiberadoGuia" -> gu.declared.setPaid(cents(name));
             case "valorGlosaGuia" -> gu.declared.setGlosa(cents(name));
             case "observacao" -> gu.note = text();
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -397,8 +422,7 @@ final class TissFileParser {
             case "valorProcessado" -> it.processed = cents(name);
             case "valorLiberado" -> it.paid = cents(name);
             case "centroConsumo" -> it.centre = text();
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -424,8 +448,7 @@ final class TissFileParser {
             case "valorTotalRecursado" -> ap.totalAppealed = cents(name);
             case "valorTotalAcatado" -> ap.totalAccepted = cents(name);
             case "dataRecurso" -> ap.date = date(name);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -443,24 +466,48 @@ final class TissFileParser {
         if (it.glosaCount > 0) {
             long tol = options.toleranceCents();
             if (Math.abs(coded - gap) > tol && Math.abs(coded - (it.billed - it.paid)) > tol) {
-                report.mismatches.add(new TissReadReport.Mismatch(file, line(), TissLevel.ITEM, key(true),
-                        "glosa", coded / 100.0, gap / 100.0));
+                report.mismatches.add(new TissReadReport.Mismatch(
+                        file, line(), TissLevel.ITEM, key(true), "glosa", coded / 100.0, gap / 100.0));
             }
         }
         gu.uncoded += Math.max(0, gap - coded);
         if (it.glosaCount == 0) {
             if (options.itemsWithoutGlosa()) {
-                emit(TissLevel.ITEM, TissColumns.PART_AMOUNTS, null, null, it.billed, it.processed, it.paid, 0,
+                emit(
+                        TissLevel.ITEM,
+                        TissColumns.PART_AMOUNTS,
+                        null,
+                        null,
+                        it.billed,
+                        it.processed,
+                        it.paid,
+                        0,
                         it.quantity);
             }
             return;
         }
         for (int k = 0; k < it.glosaCount; k++) {
             if (k == 0) {
-                emit(TissLevel.ITEM, TissColumns.PART_AMOUNTS, it.glosaCodes[k], null, it.billed, it.processed,
-                        it.paid, it.glosaCents[k], it.quantity);
+                emit(
+                        TissLevel.ITEM,
+                        TissColumns.PART_AMOUNTS,
+                        it.glosaCodes[k],
+                        null,
+                        it.billed,
+                        it.processed,
+                        it.paid,
+                        it.glosaCents[k],
+                        it.quantity);
             } else {
-                emit(TissLevel.ITEM, TissColumns.PART_GLOSA_ONLY, it.glosaCodes[k], null, 0, 0, 0, it.glosaCents[k],
+                emit(
+                        TissLevel.ITEM,
+                        TissColumns.PART_GLOSA_ONLY,
+                        it.glosaCodes[k],
+                        null,
+                        0,
+                        0,
+                        0,
+                        it.glosaCents[k],
                         0.0);
             }
         }
@@ -477,8 +524,11 @@ final class TissFileParser {
             long remainder = declaredGlosa - gu.sum.glosa;
             emitRemainder(TissLevel.GUIDE, gu.codes, gu.descriptions, gu.codeCount, d, remainder, gu.sum);
         } else if (gu.uncoded > options.toleranceCents()) {
-            report.warn(file, line(), key(false) + ": items were denied " + gu.uncoded / 100.0
-                    + " (valorProcessado - valorLiberado) without any reason code");
+            report.warn(
+                    file,
+                    line(),
+                    key(false) + ": items were denied " + gu.uncoded / 100.0
+                            + " (valorProcessado - valorLiberado) without any reason code");
         }
         checkTotals(TissLevel.GUIDE, key(false), d, gu.sum);
         pr.sum.add(gu.sum);
@@ -494,8 +544,14 @@ final class TissFileParser {
         if (pr.guides == 0) {
             emitUnit(TissLevel.PROTOCOL, pr.codes, pr.descriptions, pr.codeCount, d, declaredGlosa, pr.sum);
         } else if (pr.codeCount > 0) {
-            emitRemainder(TissLevel.PROTOCOL, pr.codes, pr.descriptions, pr.codeCount, d,
-                    declaredGlosa - pr.sum.glosa, pr.sum);
+            emitRemainder(
+                    TissLevel.PROTOCOL,
+                    pr.codes,
+                    pr.descriptions,
+                    pr.codeCount,
+                    d,
+                    declaredGlosa - pr.sum.glosa,
+                    pr.sum);
         }
         checkTotals(TissLevel.PROTOCOL, protocolKey(), d, pr.sum);
         st.sum.add(pr.sum);
@@ -514,15 +570,26 @@ final class TissFileParser {
      * A guide without items, or a protocol without guides: the unit itself is the row, carrying its declared amounts
      * and glosa under its first code; further codes get glosa-only rows of zero.
      */
-    private void emitUnit(TissLevel level, String[] codes, String[] descriptions, int codeCount, Declared d,
-            long glosa, Totals sum) {
+    private void emitUnit(
+            TissLevel level, String[] codes, String[] descriptions, int codeCount, Declared d, long glosa, Totals sum) {
         String first = codeCount > 0 ? codes[0] : null;
-        emit(level, TissColumns.PART_AMOUNTS, first, codeCount > 0 ? descriptions[0] : null, d.billed, d.processed,
-                d.paid, glosa, Double.NaN);
+        emit(
+                level,
+                TissColumns.PART_AMOUNTS,
+                first,
+                codeCount > 0 ? descriptions[0] : null,
+                d.billed,
+                d.processed,
+                d.paid,
+                glosa,
+                Double.NaN);
         sum.add(d.billed, d.processed, d.paid, glosa);
         if (codeCount == 0 && glosa > options.toleranceCents()) {
-            report.warn(file, line(), (level == TissLevel.GUIDE ? key(false) : protocolKey()) + ": glosa of "
-                    + glosa / 100.0 + " given without any reason code");
+            report.warn(
+                    file,
+                    line(),
+                    (level == TissLevel.GUIDE ? key(false) : protocolKey()) + ": glosa of " + glosa / 100.0
+                            + " given without any reason code");
         }
         for (int k = 1; k < codeCount; k++) {
             emit(level, TissColumns.PART_GLOSA_ONLY, codes[k], descriptions[k], 0, 0, 0, 0, 0.0);
@@ -534,8 +601,14 @@ final class TissFileParser {
      * the first code. Its paid amount is the part of that glosa not yet deducted from the released amounts below,
      * so that sums of paid_amount equal the declared released total when the operator's totals are consistent.
      */
-    private void emitRemainder(TissLevel level, String[] codes, String[] descriptions, int codeCount, Declared d,
-            long remainder, Totals sum) {
+    private void emitRemainder(
+            TissLevel level,
+            String[] codes,
+            String[] descriptions,
+            int codeCount,
+            Declared d,
+            long remainder,
+            Totals sum) {
         long glosa = Math.max(remainder, 0);
         long adjust = d.hasPaid ? Math.max(-glosa, Math.min(0, d.paid - sum.paid)) : 0;
         emit(level, TissColumns.PART_GLOSA_ONLY, codes[0], descriptions[0], 0, 0, adjust, glosa, 0.0);
@@ -561,8 +634,16 @@ final class TissFileParser {
         }
     }
 
-    private void emit(TissLevel level, String part, String code, String fileDescription, long billed,
-            long processed, long paid, long glosa, double quantity) {
+    private void emit(
+            TissLevel level,
+            String part,
+            String code,
+            String fileDescription,
+            long billed,
+            long processed,
+            long paid,
+            long glosa,
+            double quantity) {
         RowWriter w = out;
         w.fSourceFile = fileName;
         w.fVersion = version.isEmpty() ? null : version;
@@ -624,16 +705,25 @@ final class TissFileParser {
         // One Tabela 38 lookup per code and statement (the statement date picks the entry), not one per row.
         String[] c = classified.get(code);
         if (c == null) {
-            Optional<Tabela38.Entry> e = options.tabela38().find(code,
-                    st.date == DateColumn.MISSING ? null : LocalDate.ofEpochDay(st.date));
+            Optional<Tabela38.Entry> e =
+                    options.tabela38().find(code, st.date == DateColumn.MISSING ? null : LocalDate.ofEpochDay(st.date));
             String group = e.map(Tabela38.Entry::group).orElse(null);
-            String description = e.map(Tabela38.Entry::description).filter(d -> !d.isEmpty()).orElse(null);
+            String description =
+                    e.map(Tabela38.Entry::description).filter(d -> !d.isEmpty()).orElse(null);
             // Validity is judged on the statement's issue date: the day the operator applied the code.
-            String use = e.isEmpty() ? null : !e.get().inEdition() ? "retired"
-                    : st.date != DateColumn.MISSING && !e.get().validOn(LocalDate.ofEpochDay(st.date)) ? "expired"
-                    : "known";
-            c = new String[] {use, description,
-                group == null ? TissColumns.GROUP_UNKNOWN : group, options.glosaTypes().typeOf(code, group)};
+            String use = e.isEmpty()
+                    ? null
+                    : !e.get().inEdition()
+                            ? "retired"
+                            : st.date != DateColumn.MISSING && !e.get().validOn(LocalDate.ofEpochDay(st.date))
+                                    ? "expired"
+                                    : "known";
+            c = new String[] {
+                use,
+                description,
+                group == null ? TissColumns.GROUP_UNKNOWN : group,
+                options.glosaTypes().typeOf(code, group)
+            };
             classified.put(code, c);
         }
         if (c[0] == null) {
@@ -685,10 +775,21 @@ final class TissFileParser {
         if (ap.reason == null) {
             throw fail("<" + element + "> names no glosa code (codGlosa...)");
         }
-        pending.add(new AppealRecord(answer, level, file, line(), null, null,
-                level == TissLevel.PROTOCOL ? null : ap.guide, level == TissLevel.PROTOCOL ? null : ap.operatorGuide,
-                level == TissLevel.ITEM ? ap.itemSeq : -1, level == TissLevel.ITEM ? ap.table : null,
-                level == TissLevel.ITEM ? ap.code : null, ap.reason, ap.appealed, ap.accepted,
+        pending.add(new AppealRecord(
+                answer,
+                level,
+                file,
+                line(),
+                null,
+                null,
+                level == TissLevel.PROTOCOL ? null : ap.guide,
+                level == TissLevel.PROTOCOL ? null : ap.operatorGuide,
+                level == TissLevel.ITEM ? ap.itemSeq : -1,
+                level == TissLevel.ITEM ? ap.table : null,
+                level == TissLevel.ITEM ? ap.code : null,
+                ap.reason,
+                ap.appealed,
+                ap.accepted,
                 level == TissLevel.ITEM ? 0 : ap.flag));
         if (answer && level != TissLevel.ITEM && ap.flag == 0) {
             throw fail("<" + element + "> of an answer must say whether the appeal was accepted (S or N)");
@@ -719,12 +820,18 @@ final class TissFileParser {
         boolean itemLevel = !pending.isEmpty() && pending.get(0).level() == TissLevel.ITEM;
         long tol = options.toleranceCents();
         if (itemLevel && ap.totalAppealed >= 0 && Math.abs(ap.totalAppealed - sumAppealed) > tol) {
-            report.warn(file, line(), "valorTotalRecursado " + ap.totalAppealed / 100.0
-                    + " differs from the sum of the appealed items " + sumAppealed / 100.0);
+            report.warn(
+                    file,
+                    line(),
+                    "valorTotalRecursado " + ap.totalAppealed / 100.0 + " differs from the sum of the appealed items "
+                            + sumAppealed / 100.0);
         }
         if (answer && itemLevel && ap.totalAccepted >= 0 && Math.abs(ap.totalAccepted - sumAccepted) > tol) {
-            report.warn(file, line(), "valorTotalAcatado " + ap.totalAccepted / 100.0
-                    + " differs from the sum of the accepted items " + sumAccepted / 100.0);
+            report.warn(
+                    file,
+                    line(),
+                    "valorTotalAcatado " + ap.totalAccepted / 100.0 + " differs from the sum of the accepted items "
+                            + sumAccepted / 100.0);
         }
         pending.clear();
     }
@@ -798,7 +905,10 @@ final class TissFileParser {
             return negative ? -v : v;
         }
         try {
-            return new BigDecimal(s).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
+            return new BigDecimal(s)
+                    .setScale(2, RoundingMode.HALF_UP)
+                    .movePointRight(2)
+                    .longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw fail("<" + element + "> must be an amount like 1500.00; found '" + s + "'", e);
         }
@@ -808,7 +918,8 @@ final class TissFileParser {
     private int date(String element) throws TissFormatException {
         String s = text();
         try {
-            return (int) LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s).toEpochDay();
+            return (int)
+                    LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s).toEpochDay();
         } catch (DateTimeParseException e) {
             throw fail("<" + element + "> must be a date yyyy-MM-dd; found '" + s + "'", e);
         }
@@ -823,8 +934,8 @@ final class TissFileParser {
     }
 
     private TissFormatException fail(String message, Throwable cause) {
-        return new TissFormatException(file, r.getLocation().getLineNumber(), r.getLocation().getColumnNumber(),
-                message, cause);
+        return new TissFormatException(
+                file, r.getLocation().getLineNumber(), r.getLocation().getColumnNumber(), message, cause);
     }
 
     // ---------------------------------------------------------------- state (one instance per level, reused)

@@ -35,7 +35,9 @@ public final class TissFormatException extends IOException {
                 sb.append(':').append(column);
             }
         }
-        return sb.append(": ").append(message.replace('\n', ' ').replace('\r', ' ')).toString();
+        return sb.append(": ")
+                .append(message.replace('\n', ' ').replace('\r', ' '))
+                .toString();
     }
 
     /** The name of the file. */

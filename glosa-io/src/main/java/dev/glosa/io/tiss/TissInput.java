@@ -56,7 +56,10 @@ public record TissInput(String name, Opener opener) {
                 List<Path> files = new ArrayList<>();
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(Files::isRegularFile)
-                            .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml"))
+                            .filter(f -> f.getFileName()
+                                    .toString()
+                                    .toLowerCase(Locale.ROOT)
+                                    .endsWith(".xml"))
                             .forEach(files::add);
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
@@ -68,8 +71,8 @@ public record TissInput(String name, Opener opener) {
             } else if (Files.isRegularFile(p)) {
                 out.add(of(p));
             } else {
-                throw new java.nio.file.NoSuchFileException(p.toString(), null,
-                        "a TISS input must be a file or a directory");
+                throw new java.nio.file.NoSuchFileException(
+                        p.toString(), null, "a TISS input must be a file or a directory");
             }
         }
         return out;

@@ -17,8 +17,14 @@ import java.nio.file.Path;
  * @param itemsWithoutGlosa whether items without any glosa become rows (so that billed amounts are complete)
  * @param maxWarnings the most warnings the report keeps; later ones are only counted
  */
-public record TissOptions(Tabela38 tabela38, GlosaTypeMapping glosaTypes, Competence competence,
-        Validation validation, Path schemaDirectory, double totalsTolerance, boolean itemsWithoutGlosa,
+public record TissOptions(
+        Tabela38 tabela38,
+        GlosaTypeMapping glosaTypes,
+        Competence competence,
+        Validation validation,
+        Path schemaDirectory,
+        double totalsTolerance,
+        boolean itemsWithoutGlosa,
         int maxWarnings) {
 
     /** Which date of a demonstrativo gives a row's competence month. */
@@ -49,8 +55,8 @@ public record TissOptions(Tabela38 tabela38, GlosaTypeMapping glosaTypes, Compet
             throw new IllegalArgumentException("validation " + validation + " needs a schema directory, found null");
         }
         if (!(totalsTolerance >= 0) || Double.isInfinite(totalsTolerance)) {
-            throw new IllegalArgumentException("totals tolerance must be a finite amount >= 0, found "
-                    + totalsTolerance);
+            throw new IllegalArgumentException(
+                    "totals tolerance must be a finite amount >= 0, found " + totalsTolerance);
         }
         if (maxWarnings < 0) {
             throw new IllegalArgumentException("max warnings must be >= 0, found " + maxWarnings);
@@ -62,50 +68,85 @@ public record TissOptions(Tabela38 tabela38, GlosaTypeMapping glosaTypes, Compet
      * every cent of difference reported, items without glosa kept, up to 1,000 warnings.
      */
     public static TissOptions defaults() {
-        return new TissOptions(Tabela38.defaultTable(), GlosaTypeMapping.defaults(), Competence.PROTOCOL_DATE,
-                Validation.NONE, null, 0.0, true, 1000);
+        return new TissOptions(
+                Tabela38.defaultTable(),
+                GlosaTypeMapping.defaults(),
+                Competence.PROTOCOL_DATE,
+                Validation.NONE,
+                null,
+                0.0,
+                true,
+                1000);
     }
 
     /** These options with another reason-code table. */
     public TissOptions withTabela38(Tabela38 table) {
-        return new TissOptions(table, glosaTypes, competence, validation, schemaDirectory, totalsTolerance,
-                itemsWithoutGlosa, maxWarnings);
+        return new TissOptions(
+                table,
+                glosaTypes,
+                competence,
+                validation,
+                schemaDirectory,
+                totalsTolerance,
+                itemsWithoutGlosa,
+                maxWarnings);
     }
 
     /** These options with another glosa type mapping. */
     public TissOptions withGlosaTypes(GlosaTypeMapping mapping) {
-        return new TissOptions(tabela38, mapping, competence, validation, schemaDirectory, totalsTolerance,
-                itemsWithoutGlosa, maxWarnings);
+        return new TissOptions(
+                tabela38,
+                mapping,
+                competence,
+                validation,
+                schemaDirectory,
+                totalsTolerance,
+                itemsWithoutGlosa,
+                maxWarnings);
     }
 
     /** These options with another competence source. */
     public TissOptions withCompetence(Competence source) {
-        return new TissOptions(tabela38, glosaTypes, source, validation, schemaDirectory, totalsTolerance,
-                itemsWithoutGlosa, maxWarnings);
+        return new TissOptions(
+                tabela38,
+                glosaTypes,
+                source,
+                validation,
+                schemaDirectory,
+                totalsTolerance,
+                itemsWithoutGlosa,
+                maxWarnings);
     }
 
     /** These options validating against the XSDs in {@code schemaDir} (served offline, never fetched). */
     public TissOptions withValidation(Validation mode, Path schemaDir) {
-        return new TissOptions(tabela38, glosaTypes, competence, mode, schemaDir, totalsTolerance,
-                itemsWithoutGlosa, maxWarnings);
+        return new TissOptions(
+                tabela38, glosaTypes, competence, mode, schemaDir, totalsTolerance, itemsWithoutGlosa, maxWarnings);
     }
 
     /** These options with another totals tolerance, in reais. */
     public TissOptions withTotalsTolerance(double tolerance) {
-        return new TissOptions(tabela38, glosaTypes, competence, validation, schemaDirectory, tolerance,
-                itemsWithoutGlosa, maxWarnings);
+        return new TissOptions(
+                tabela38,
+                glosaTypes,
+                competence,
+                validation,
+                schemaDirectory,
+                tolerance,
+                itemsWithoutGlosa,
+                maxWarnings);
     }
 
     /** These options keeping or dropping the items that carry no glosa. */
     public TissOptions withItemsWithoutGlosa(boolean keep) {
-        return new TissOptions(tabela38, glosaTypes, competence, validation, schemaDirectory, totalsTolerance, keep,
-                maxWarnings);
+        return new TissOptions(
+                tabela38, glosaTypes, competence, validation, schemaDirectory, totalsTolerance, keep, maxWarnings);
     }
 
     /** These options keeping at most {@code max} warnings. */
     public TissOptions withMaxWarnings(int max) {
-        return new TissOptions(tabela38, glosaTypes, competence, validation, schemaDirectory, totalsTolerance,
-                itemsWithoutGlosa, max);
+        return new TissOptions(
+                tabela38, glosaTypes, competence, validation, schemaDirectory, totalsTolerance, itemsWithoutGlosa, max);
     }
 
     /** The tolerance in whole cents. */

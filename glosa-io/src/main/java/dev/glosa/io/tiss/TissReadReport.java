@@ -23,9 +23,17 @@ import java.util.Map;
  * @param retiredReasonCodes reason codes only the TISS 3 table has (the latest edition dropped them), with the
  *     number of rows of each, by code
  */
-public record TissReadReport(List<FileSummary> files, List<Mismatch> mismatches, List<String> warnings,
-        int warningsDropped, Map<String, Integer> unknownReasonCodes, int appealsRead, int appealsMatched,
-        int answersRead, int answersMatched, Map<String, Integer> expiredReasonCodes,
+public record TissReadReport(
+        List<FileSummary> files,
+        List<Mismatch> mismatches,
+        List<String> warnings,
+        int warningsDropped,
+        Map<String, Integer> unknownReasonCodes,
+        int appealsRead,
+        int appealsMatched,
+        int answersRead,
+        int answersMatched,
+        Map<String, Integer> expiredReasonCodes,
         Map<String, Integer> retiredReasonCodes) {
 
     /** What kind of TISS message a file held. */
@@ -55,13 +63,23 @@ public record TissReadReport(List<FileSummary> files, List<Mismatch> mismatches,
      * @param answers answer lines read
      * @param schemaErrors schema errors found (0 when not validated)
      */
-    public record FileSummary(String file, FileKind kind, String version, int statements, int protocols, int guides,
-            int items, int rows, int appeals, int answers, int schemaErrors) {
+    public record FileSummary(
+            String file,
+            FileKind kind,
+            String version,
+            int statements,
+            int protocols,
+            int guides,
+            int items,
+            int rows,
+            int appeals,
+            int answers,
+            int schemaErrors) {
 
         /** This summary with the count of schema errors found by validating the file. */
         public FileSummary withSchemaErrors(int schemaErrors) {
-            return new FileSummary(file, kind, version, statements, protocols, guides, items, rows, appeals, answers,
-                    schemaErrors);
+            return new FileSummary(
+                    file, kind, version, statements, protocols, guides, items, rows, appeals, answers, schemaErrors);
         }
     }
 
@@ -76,8 +94,8 @@ public record TissReadReport(List<FileSummary> files, List<Mismatch> mismatches,
      * @param declared the total as the operator declared it
      * @param computed the sum of the rows under it as read
      */
-    public record Mismatch(String file, long line, TissLevel level, String key, String measure, double declared,
-            double computed) {
+    public record Mismatch(
+            String file, long line, TissLevel level, String key, String measure, double declared, double computed) {
         /** {@code declared - computed}, rounded to cents. */
         public double difference() {
             return Math.round((declared - computed) * 100.0) / 100.0;
@@ -96,8 +114,12 @@ public record TissReadReport(List<FileSummary> files, List<Mismatch> mismatches,
 
     /** Whether nothing was reported: no mismatch, no warning, no unknown, expired or retired code. */
     public boolean clean() {
-        return mismatches.isEmpty() && warnings.isEmpty() && warningsDropped == 0 && unknownReasonCodes.isEmpty()
-                && expiredReasonCodes.isEmpty() && retiredReasonCodes.isEmpty();
+        return mismatches.isEmpty()
+                && warnings.isEmpty()
+                && warningsDropped == 0
+                && unknownReasonCodes.isEmpty()
+                && expiredReasonCodes.isEmpty()
+                && retiredReasonCodes.isEmpty();
     }
 
     /** The mismatches at {@code level}. */

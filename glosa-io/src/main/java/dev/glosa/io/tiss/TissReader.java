@@ -60,7 +60,8 @@ public final class TissReader {
         RowWriter rows = new RowWriter(1024);
         ReportCollector report = new ReportCollector(options.maxWarnings(), options.toleranceCents());
         List<AppealRecord> appeals = new ArrayList<>();
-        TissSchemaValidator validator = options.validation() == TissOptions.Validation.NONE ? null
+        TissSchemaValidator validator = options.validation() == TissOptions.Validation.NONE
+                ? null
                 : TissSchemaValidator.fromDirectory(options.schemaDirectory());
         for (TissInput input : inputs) {
             int schemaErrors = 0;
@@ -68,9 +69,13 @@ public final class TissReader {
                 List<String> errors = validator.validate(input);
                 schemaErrors = errors.size();
                 if (!errors.isEmpty() && options.validation() == TissOptions.Validation.STRICT) {
-                    throw new TissFormatException(input.name(), -1, -1, "not valid against the TISS schema ("
-                            + errors.size() + (errors.size() == TissSchemaValidator.MAX_ERRORS ? "+" : "")
-                            + " errors); first: " + errors.get(0));
+                    throw new TissFormatException(
+                            input.name(),
+                            -1,
+                            -1,
+                            "not valid against the TISS schema ("
+                                    + errors.size() + (errors.size() == TissSchemaValidator.MAX_ERRORS ? "+" : "")
+                                    + " errors); first: " + errors.get(0));
                 }
                 for (String e : errors) {
                     report.warn(input.name(), -1, "schema: " + e);

@@ -81,8 +81,8 @@ public final class TissSchemaValidator {
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         } catch (SAXException e) {
-            throw new TissFormatException(input.name(), -1, -1, "cannot forbid external access to the validator: "
-                    + e.getMessage(), e);
+            throw new TissFormatException(
+                    input.name(), -1, -1, "cannot forbid external access to the validator: " + e.getMessage(), e);
         }
         List<String> errors = new ArrayList<>();
         v.setErrorHandler(new ErrorHandler() {
@@ -97,8 +97,8 @@ public final class TissSchemaValidator {
                     return;
                 }
                 if (errors.size() < MAX_ERRORS) {
-                    errors.add(input.name() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
-                            + e.getMessage());
+                    errors.add(
+                            input.name() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
                 }
             }
 
@@ -131,7 +131,8 @@ public final class TissSchemaValidator {
     private static final java.util.regex.Pattern GLOSA_ELEMENT = java.util.regex.Pattern.compile(
             "cvc-type\\.3\\.1\\.3: The value '([0-9]{1,4})' of element '(?:[A-Za-z]+:)?(?:codigoGlosa|tipoGlosa|"
                     + "codigoGlosaProtocolo|codGlosaGuia|codGlosaItem|codGlosa|codigoGlosaGuia|codigoGlosaItem)' is "
-                    + "not valid\\..*", java.util.regex.Pattern.DOTALL);
+                    + "not valid\\..*",
+            java.util.regex.Pattern.DOTALL);
 
     /** Whether {@code message} only says that a glosa code Tabela 38 has is missing from the schema's list. */
     static boolean knownGlosaCode(String message) {
@@ -145,7 +146,10 @@ public final class TissSchemaValidator {
                 return false;
             }
         }
-        return Tabela38.defaultTable().find(m.group(1)).filter(Tabela38.Entry::inEdition).isPresent();
+        return Tabela38.defaultTable()
+                .find(m.group(1))
+                .filter(Tabela38.Entry::inEdition)
+                .isPresent();
     }
 
     /** The compiled schema of {@code version} ({@code "4.01.00"}). */
@@ -155,13 +159,19 @@ public final class TissSchemaValidator {
             return s;
         }
         if (!version.matches("[0-9]+\\.[0-9]+\\.[0-9]+")) {
-            throw new TissFormatException(forFile, -1, -1, "the TISS version in <Padrao> must look like 4.01.00; "
-                    + "found '" + version + "'");
+            throw new TissFormatException(
+                    forFile,
+                    -1,
+                    -1,
+                    "the TISS version in <Padrao> must look like 4.01.00; " + "found '" + version + "'");
         }
         Path main = directory.resolve("tissV" + version.replace('.', '_') + ".xsd");
         if (!Files.isRegularFile(main)) {
-            throw new TissFormatException(forFile, -1, -1, "no schema for TISS version " + version + ": "
-                    + main.getFileName() + " is not in " + directory);
+            throw new TissFormatException(
+                    forFile,
+                    -1,
+                    -1,
+                    "no schema for TISS version " + version + ": " + main.getFileName() + " is not in " + directory);
         }
         SchemaFactory f = SchemaFactory.newDefaultInstance();
         try {
@@ -174,11 +184,15 @@ public final class TissSchemaValidator {
         } catch (UncheckedIOException e) {
             throw new TissFormatException(main.toString(), -1, -1, e.getCause().getMessage(), e.getCause());
         } catch (SAXParseException e) {
-            throw new TissFormatException(String.valueOf(e.getSystemId()), e.getLineNumber(), e.getColumnNumber(),
-                    "cannot compile TISS schema " + version + ": " + e.getMessage(), e);
+            throw new TissFormatException(
+                    String.valueOf(e.getSystemId()),
+                    e.getLineNumber(),
+                    e.getColumnNumber(),
+                    "cannot compile TISS schema " + version + ": " + e.getMessage(),
+                    e);
         } catch (SAXException | IOException e) {
-            throw new TissFormatException(main.toString(), -1, -1, "cannot compile TISS schema " + version + ": "
-                    + e.getMessage(), e);
+            throw new TissFormatException(
+                    main.toString(), -1, -1, "cannot compile TISS schema " + version + ": " + e.getMessage(), e);
         }
         schemas.put(version, s);
         return s;
@@ -194,8 +208,11 @@ public final class TissSchemaValidator {
                 while (r.hasNext()) {
                     int ev = r.next();
                     if (ev == XMLStreamConstants.DTD) {
-                        throw new TissFormatException(input.name(), r.getLocation().getLineNumber(),
-                                r.getLocation().getColumnNumber(), SecureXml.NO_DTD);
+                        throw new TissFormatException(
+                                input.name(),
+                                r.getLocation().getLineNumber(),
+                                r.getLocation().getColumnNumber(),
+                                SecureXml.NO_DTD);
                     } else if (ev == XMLStreamConstants.START_ELEMENT) {
                         inPadrao = r.getLocalName().equals("Padrao");
                     } else if (ev == XMLStreamConstants.CHARACTERS && inPadrao) {
@@ -209,7 +226,10 @@ public final class TissSchemaValidator {
                         }
                     }
                 }
-                throw new TissFormatException(input.name(), r.getLocation().getLineNumber(), -1,
+                throw new TissFormatException(
+                        input.name(),
+                        r.getLocation().getLineNumber(),
+                        -1,
                         "no <Padrao> (TISS version) in the message header; cannot pick a schema");
             } finally {
                 r.close();

@@ -24,16 +24,35 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CsvFuzzTests {
-    private static final CsvMapping MAPPING = CsvMapping.of("fuzz", List.of(
-            ColumnMapping.of("MES", Role.COMPETENCE),
-            ColumnMapping.of("HOSPITAL", Role.HOSPITAL),
-            ColumnMapping.of("VALOR", Role.GLOSA_AMOUNT),
-            ColumnMapping.of("DATA", Role.ADMISSION_DATE).withNullable(true),
-            ColumnMapping.of("NOTA", "NOTA", ColumnType.CATEGORY)))
+    private static final CsvMapping MAPPING = CsvMapping.of(
+                    "fuzz",
+                    List.of(
+                            ColumnMapping.of("MES", Role.COMPETENCE),
+                            ColumnMapping.of("HOSPITAL", Role.HOSPITAL),
+                            ColumnMapping.of("VALOR", Role.GLOSA_AMOUNT),
+                            ColumnMapping.of("DATA", Role.ADMISSION_DATE).withNullable(true),
+                            ColumnMapping.of("NOTA", "NOTA", ColumnType.CATEGORY)))
             .withMaxRejectShare(1.0);
 
-    private static final String[] PIECES = {"a", "1", "2024-01", ";", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ",
-        "1.234,5", "01/02/2024", "Ç", "\u00e9", "x;y", ""};
+    private static final String[] PIECES = {
+        "a",
+        "1",
+        "2024-01",
+        ";",
+        ",",
+        "\"",
+        "\"\"",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "1.234,5",
+        "01/02/2024",
+        "Ç",
+        "\u00e9",
+        "x;y",
+        ""
+    };
 
     @Test
     void randomBytesEndInATableOrRejectsNeverAnUnexpectedException() throws IOException {
@@ -69,11 +88,17 @@ class CsvFuzzTests {
 
     @Test
     void mutatedExportsReconcileEveryLineToExactlyOneRecord() throws IOException {
-        GlosaTable generated = ErpGenerator.generate(ErpGeneratorConfig.defaults(3).withSegments(2, 3, 3, 0.9)
-                .withGroups(8, 2, 3, 2).withMonths(YearMonth.of(2024, 6), 2)).table();
+        GlosaTable generated = ErpGenerator.generate(ErpGeneratorConfig.defaults(3)
+                        .withSegments(2, 3, 3, 0.9)
+                        .withGroups(8, 2, 3, 2)
+                        .withMonths(YearMonth.of(2024, 6), 2))
+                .table();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvWriter.write(generated, out, CsvMapping.reference(), CsvWriteOptions.ptBr().withCharset(
-                Charset.forName("windows-1252"), false));
+        CsvWriter.write(
+                generated,
+                out,
+                CsvMapping.reference(),
+                CsvWriteOptions.ptBr().withCharset(Charset.forName("windows-1252"), false));
         byte[] clean = out.toByteArray();
         int headerEnd = 0;
         while (clean[headerEnd] != '\n') {
@@ -116,13 +141,18 @@ class CsvFuzzTests {
             String what = "round " + round + ": " + report.summary();
             assertThat(report.lines()).as(what).isEqualTo(physicalLines(b));
             assertThat(report.headerLines() + report.blankLines() + report.acceptedLines() + report.rejectedLines())
-                    .as(what).isEqualTo(report.lines());
+                    .as(what)
+                    .isEqualTo(report.lines());
             assertThat(report.accepted() + report.rejectedRows()).as(what).isEqualTo(report.records());
             assertThat(report.acceptedLines()).as(what).isGreaterThanOrEqualTo(report.accepted());
             assertThat(report.rejectedLines()).as(what).isGreaterThanOrEqualTo(report.rejectedRows());
             assertThat(r.table().rowCount()).as(what).isEqualTo((int) report.accepted());
             // Each rejected record is reported, at its own first line, inside the file.
-            assertThat(report.rejects().stream().mapToLong(CsvReject::line).distinct().count()).as(what)
+            assertThat(report.rejects().stream()
+                            .mapToLong(CsvReject::line)
+                            .distinct()
+                            .count())
+                    .as(what)
                     .isEqualTo(report.rejectedRows());
             assertThat(report.rejects()).allSatisfy(j -> assertThat(j.line()).isBetween(2L, report.lines()));
             if (oneQuote) {
@@ -142,13 +172,28 @@ class CsvFuzzTests {
     @Test
     void randomTablesWithAwkwardTextRoundTripInEveryStyle() throws IOException {
         SplittableRandom rnd = new SplittableRandom(7);
-        String[] texts = {"plain", "with;semicolon", "with,comma", "with \"quotes\"", "two\nlines", "cr\r\nlf",
-            "MEDICAÇÃO", "DIÁRIA", "a|b", "tab\there"};
-        CsvWriteOptions[] styles = {CsvWriteOptions.ptBr(), CsvWriteOptions.plain(),
-            CsvWriteOptions.ptBr().withDelimiter(','), CsvWriteOptions.plain().withDelimiter('|'),
+        String[] texts = {
+            "plain",
+            "with;semicolon",
+            "with,comma",
+            "with \"quotes\"",
+            "two\nlines",
+            "cr\r\nlf",
+            "MEDICAÇÃO",
+            "DIÁRIA",
+            "a|b",
+            "tab\there"
+        };
+        CsvWriteOptions[] styles = {
+            CsvWriteOptions.ptBr(),
+            CsvWriteOptions.plain(),
+            CsvWriteOptions.ptBr().withDelimiter(','),
+            CsvWriteOptions.plain().withDelimiter('|'),
             CsvWriteOptions.plain().withDelimiter('\t').withNumbers(NumberStyle.PLAIN, true),
-            CsvWriteOptions.ptBr().withCharset(Charset.forName("windows-1252"), false).withFormats("yyyyMM",
-                    "yyyyMMdd")};
+            CsvWriteOptions.ptBr()
+                    .withCharset(Charset.forName("windows-1252"), false)
+                    .withFormats("yyyyMM", "yyyyMMdd")
+        };
         for (int round = 0; round < 60; round++) {
             int rows = 1 + rnd.nextInt(50);
             TableBuilder b = GlosaTable.builder(rows);
@@ -178,10 +223,14 @@ class CsvFuzzTests {
             CsvWriteOptions options = styles[round % styles.length];
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CsvWriter.write(table, out, MAPPING, options);
-            CsvMapping mapping = MAPPING.withMaxRejectShare(0).withDelimiter(options.delimiter())
+            CsvMapping mapping = MAPPING.withMaxRejectShare(0)
+                    .withDelimiter(options.delimiter())
                     .withNumberStyle(options.numberStyle());
             // Negative and huge values test the number formats here, not the plausibility limits.
-            CsvReadResult r = CsvReader.read(new ByteArrayInputStream(out.toByteArray()), "round-" + round, mapping,
+            CsvReadResult r = CsvReader.read(
+                    new ByteArrayInputStream(out.toByteArray()),
+                    "round-" + round,
+                    mapping,
                     CsvLimits.DEFAULT.withMaxAbsAmount(Double.POSITIVE_INFINITY).withRejectNegativeAmounts(false),
                     null);
             assertThat(r.report().rejectedRows()).isZero();

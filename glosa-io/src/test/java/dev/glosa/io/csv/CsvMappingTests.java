@@ -28,10 +28,24 @@ class CsvMappingTests {
     void referenceMappingMapsTheFifteenErpColumns() {
         CsvMapping m = CsvMapping.reference();
         assertThat(m.name()).isEqualTo("reference-erp");
-        assertThat(m.columns()).extracting(ColumnMapping::source).containsExactly("MES_RECEBIMENTO", "HOSPITAL",
-                "REGIONAL", "I_ITEM_CATEGORIA", "SETOR_N1", "SETOR_N2", "TIPO_GRUPO", "TIPO_ATENDIMENTO",
-                "CONVENIO", "TIPO_GLOSA", "VALOR_COBRADO_GERAL", "VALOR_GLOSA", "COBRADO_ANTERIOR",
-                "GLOSA_ANTERIOR", "QTD_LINHAS_GLOSA");
+        assertThat(m.columns())
+                .extracting(ColumnMapping::source)
+                .containsExactly(
+                        "MES_RECEBIMENTO",
+                        "HOSPITAL",
+                        "REGIONAL",
+                        "I_ITEM_CATEGORIA",
+                        "SETOR_N1",
+                        "SETOR_N2",
+                        "TIPO_GRUPO",
+                        "TIPO_ATENDIMENTO",
+                        "CONVENIO",
+                        "TIPO_GLOSA",
+                        "VALOR_COBRADO_GERAL",
+                        "VALOR_GLOSA",
+                        "COBRADO_ANTERIOR",
+                        "GLOSA_ANTERIOR",
+                        "QTD_LINHAS_GLOSA");
         assertThat(m.column("valor_glosa").role()).isEqualTo(Role.GLOSA_AMOUNT);
         assertThat(m.column("VALOR_GLOSA").nullable()).isFalse();
         assertThat(m.column("COBRADO_ANTERIOR").name()).isEqualTo("billed_previous");
@@ -56,7 +70,9 @@ class CsvMappingTests {
                 examples = candidate;
             }
         }
-        assertThat(examples).as("examples/config/reference-erp.yaml above " + here).isNotNull();
+        assertThat(examples)
+                .as("examples/config/reference-erp.yaml above " + here)
+                .isNotNull();
         byte[] resource;
         try (var in = CsvMapping.class.getResourceAsStream(CsvMapping.REFERENCE_RESOURCE)) {
             resource = in.readAllBytes();
@@ -68,12 +84,14 @@ class CsvMappingTests {
     @Test
     void jsonMappingsLoadLikeYamlOnes() throws IOException {
         Path json = dir.resolve("m.json");
-        Files.writeString(json, "{\"name\":\"j\",\"delimiter\":\";\",\"charset\":\"windows-1252\","
-                + "\"numberFormat\":\"pt-BR\",\"maxRejectShare\":0.05,\"unmapped\":\"ignore\",\"columns\":["
-                + "{\"source\":\"DT\",\"role\":\"ADMISSION_DATE\",\"format\":\"dd/MM/yyyy\"},"
-                + "{\"source\":\"V\",\"role\":\"glosa_amount\",\"nullable\":true},"
-                + "{\"source\":\"Q\",\"type\":\"measure\",\"format\":\"plain\"},"
-                + "{\"source\":\"N\",\"type\":\"long\",\"name\":\"n\"}]}");
+        Files.writeString(
+                json,
+                "{\"name\":\"j\",\"delimiter\":\";\",\"charset\":\"windows-1252\","
+                        + "\"numberFormat\":\"pt-BR\",\"maxRejectShare\":0.05,\"unmapped\":\"ignore\",\"columns\":["
+                        + "{\"source\":\"DT\",\"role\":\"ADMISSION_DATE\",\"format\":\"dd/MM/yyyy\"},"
+                        + "{\"source\":\"V\",\"role\":\"glosa_amount\",\"nullable\":true},"
+                        + "{\"source\":\"Q\",\"type\":\"measure\",\"format\":\"plain\"},"
+                        + "{\"source\":\"N\",\"type\":\"long\",\"name\":\"n\"}]}");
         CsvMapping m = CsvMapping.load(json);
         assertThat(m.delimiter()).isEqualTo(';');
         assertThat(m.charset()).isEqualTo(Charset.forName("windows-1252"));
@@ -88,10 +106,14 @@ class CsvMappingTests {
 
     @Test
     void aColumnIsDeclaredPersonalOrNotInYamlAndJsonByItsNameInTheTable() {
-        CsvMapping yaml = CsvMapping.parseYaml("columns:\n  - {source: MEDICO, name: NOME_MEDICO, personal: false}\n"
-                + "  - {source: OBS, personal: true}\n  - {source: SETOR}\n", "m.yaml");
-        CsvMapping json = CsvMapping.parseJson("{\"columns\":[{\"source\":\"MEDICO\",\"name\":\"NOME_MEDICO\","
-                + "\"personal\":false},{\"source\":\"OBS\",\"personal\":true},{\"source\":\"SETOR\"}]}", "m.json");
+        CsvMapping yaml = CsvMapping.parseYaml(
+                "columns:\n  - {source: MEDICO, name: NOME_MEDICO, personal: false}\n"
+                        + "  - {source: OBS, personal: true}\n  - {source: SETOR}\n",
+                "m.yaml");
+        CsvMapping json = CsvMapping.parseJson(
+                "{\"columns\":[{\"source\":\"MEDICO\",\"name\":\"NOME_MEDICO\","
+                        + "\"personal\":false},{\"source\":\"OBS\",\"personal\":true},{\"source\":\"SETOR\"}]}",
+                "m.json");
 
         assertThat(yaml.personalOverrides()).containsExactly(Map.entry("NOME_MEDICO", false), Map.entry("OBS", true));
         assertThat(json.personalOverrides()).isEqualTo(yaml.personalOverrides());
@@ -103,16 +125,21 @@ class CsvMappingTests {
     @Test
     void invalidMappingsFailNamingTheSourceAndTheRule() {
         assertThatThrownBy(() -> CsvMapping.parseYaml("columns:\n  - {source: A, rol: hospital}\n", "m.yaml"))
-                .hasMessageStartingWith("m.yaml:2:").hasMessageContaining("rol");
+                .hasMessageStartingWith("m.yaml:2:")
+                .hasMessageContaining("rol");
         assertThatThrownBy(() -> CsvMapping.parseYaml("columns:\n  - {source: A, role: hospitals}\n", "m.yaml"))
                 .hasMessageContaining("m.yaml: column entry 1: role must be one of [claim_id, hospital")
                 .hasMessageContaining("found 'hospitals'");
-        assertThatThrownBy(() -> CsvMapping.parseYaml("columns:\n  - {source: A, role: hospital, type: double}\n",
-                "m.yaml")).hasMessageContaining("plays role hospital so its type must be CATEGORY, found DOUBLE");
-        assertThatThrownBy(() -> CsvMapping.parseYaml("columns:\n  - {source: A, type: date, format: MM-dd}\n",
-                "m.yaml")).hasMessageContaining("takes a format in").hasMessageContaining("found 'MM-dd'");
-        assertThatThrownBy(() -> CsvMapping.parseYaml("columns:\n  - {source: A, type: measure, format: us}\n",
-                "m.yaml")).hasMessageContaining("number format must be auto, pt-BR or plain, found 'us'");
+        assertThatThrownBy(() ->
+                        CsvMapping.parseYaml("columns:\n  - {source: A, role: hospital, type: double}\n", "m.yaml"))
+                .hasMessageContaining("plays role hospital so its type must be CATEGORY, found DOUBLE");
+        assertThatThrownBy(
+                        () -> CsvMapping.parseYaml("columns:\n  - {source: A, type: date, format: MM-dd}\n", "m.yaml"))
+                .hasMessageContaining("takes a format in")
+                .hasMessageContaining("found 'MM-dd'");
+        assertThatThrownBy(
+                        () -> CsvMapping.parseYaml("columns:\n  - {source: A, type: measure, format: us}\n", "m.yaml"))
+                .hasMessageContaining("number format must be auto, pt-BR or plain, found 'us'");
         assertThatThrownBy(() -> CsvMapping.parseYaml("delimiter: ':'\ncolumns:\n  - {source: A}\n", "m.yaml"))
                 .hasMessageContaining("delimiter must be");
         assertThatThrownBy(() -> CsvMapping.parseYaml("columns:\n  - {source: A}\n  - {source: a}\n", "m.yaml"))
@@ -137,8 +164,8 @@ class CsvMappingTests {
 
     @Test
     void writerRefusesTextTheCharsetCannotHold() {
-        GlosaTable t = GlosaTable.of(CategoryColumn.of("hospital", "HOSPITAL 東京"),
-                DoubleColumn.of("glosa_amount", 1.5));
+        GlosaTable t =
+                GlosaTable.of(CategoryColumn.of("hospital", "HOSPITAL 東京"), DoubleColumn.of("glosa_amount", 1.5));
         CsvWriteOptions cp1252 = CsvWriteOptions.ptBr().withCharset(Charset.forName("windows-1252"), false);
         assertThatThrownBy(() -> CsvWriter.write(t, new ByteArrayOutputStream(), CsvMapping.reference(), cp1252))
                 .hasMessage("value of column 'hospital' 'HOSPITAL 東京' cannot be written in windows-1252");
@@ -148,7 +175,9 @@ class CsvMappingTests {
 
     @Test
     void writerUsesMappedHeadersAndColumnNamesOtherwise() throws IOException {
-        GlosaTable t = GlosaTable.of(CategoryColumn.of("hospital", "H"), DoubleColumn.of("glosa_amount", 1.5),
+        GlosaTable t = GlosaTable.of(
+                CategoryColumn.of("hospital", "H"),
+                DoubleColumn.of("glosa_amount", 1.5),
                 DoubleColumn.of("extra", Double.NaN));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvWriter.write(t, out, CsvMapping.reference(), CsvWriteOptions.ptBr());
@@ -160,7 +189,6 @@ class CsvMappingTests {
         GlosaTable t = GlosaTable.of(CategoryColumn.of("NOTE", "\uFEFFbom", "=1+1", "a,b"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvWriter.write(t, out, null, CsvWriteOptions.plain());
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .isEqualTo("NOTE\r\n\"\uFEFFbom\"\r\n=1+1\r\n\"a,b\"\r\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("NOTE\r\n\"\uFEFFbom\"\r\n=1+1\r\n\"a,b\"\r\n");
     }
 }

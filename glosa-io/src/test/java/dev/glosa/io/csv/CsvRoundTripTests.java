@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvRoundTripTests {
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final GlosaTable GENERATED = ErpGenerator.generate(ErpGeneratorConfig.defaults(11)
-            .withSegments(3, 4, 4, 0.9).withGroups(20, 2, 4, 3).withMonths(YearMonth.of(2024, 6), 4)).table();
+                    .withSegments(3, 4, 4, 0.9)
+                    .withGroups(20, 2, 4, 3)
+                    .withMonths(YearMonth.of(2024, 6), 4))
+            .table();
 
     @TempDir
     Path dir;
@@ -31,8 +34,8 @@ class CsvRoundTripTests {
             assertThat(a.type()).as(c.name()).isEqualTo(c.type());
             for (int r = 0; r < expected.rowCount(); r++) {
                 if (!c.text(r).equals(a.text(r))) {
-                    throw new AssertionError("column " + c.name() + " row " + r + ": expected " + c.text(r)
-                            + " but read " + a.text(r));
+                    throw new AssertionError(
+                            "column " + c.name() + " row " + r + ": expected " + c.text(r) + " but read " + a.text(r));
                 }
             }
         }
@@ -53,12 +56,14 @@ class CsvRoundTripTests {
         CsvReadResult r = roundTrip(CsvWriteOptions.ptBr());
         assertThat(r.report().delimiter()).isEqualTo(';');
         assertThat(r.report().charset()).isEqualTo("UTF-8");
-        assertThat(r.report().numberStyles()).containsEntry("VALOR_GLOSA", NumberStyle.PT_BR)
+        assertThat(r.report().numberStyles())
+                .containsEntry("VALOR_GLOSA", NumberStyle.PT_BR)
                 .containsEntry("QTD_LINHAS_GLOSA", NumberStyle.PT_BR);
         String text = Files.readString(dir.resolve("erp.csv"));
-        assertThat(text).startsWith("MES_RECEBIMENTO;HOSPITAL;REGIONAL;I_ITEM_CATEGORIA;SETOR_N1;SETOR_N2;"
-                + "TIPO_GRUPO;TIPO_ATENDIMENTO;CONVENIO;TIPO_GLOSA;VALOR_COBRADO_GERAL;VALOR_GLOSA;COBRADO_ANTERIOR;"
-                + "GLOSA_ANTERIOR;QTD_LINHAS_GLOSA\r\n06/2024;");
+        assertThat(text)
+                .startsWith("MES_RECEBIMENTO;HOSPITAL;REGIONAL;I_ITEM_CATEGORIA;SETOR_N1;SETOR_N2;"
+                        + "TIPO_GRUPO;TIPO_ATENDIMENTO;CONVENIO;TIPO_GLOSA;VALOR_COBRADO_GERAL;VALOR_GLOSA;COBRADO_ANTERIOR;"
+                        + "GLOSA_ANTERIOR;QTD_LINHAS_GLOSA\r\n06/2024;");
         assertThat(text).containsPattern(";\\d{1,3}(\\.\\d{3})+,\\d{1,2};");
     }
 
@@ -111,13 +116,17 @@ class CsvRoundTripTests {
 
     @Test
     void manyRowsReadBackAndTheSpeedIsReported() throws IOException {
-        GlosaTable big = ErpGenerator.generate(ErpGeneratorConfig.defaults(5).withSegments(10, 8, 4, 1.0)
-                .withGroups(60, 2, 6, 4).withMonths(YearMonth.of(2024, 1), 13)).table();
+        GlosaTable big = ErpGenerator.generate(ErpGeneratorConfig.defaults(5)
+                        .withSegments(10, 8, 4, 1.0)
+                        .withGroups(60, 2, 6, 4)
+                        .withMonths(YearMonth.of(2024, 1), 13))
+                .table();
         Path file = dir.resolve("big.csv");
         CsvWriter.write(big, file, CsvMapping.reference(), CsvWriteOptions.ptBr());
         CsvReadResult r = CsvReader.read(file, CsvMapping.reference());
         assertThat(r.report().accepted()).isEqualTo(big.rowCount()).isGreaterThan(200_000);
-        assertThat(r.table().doubles("glosa_amount").sum()).isEqualTo(big.doubles("glosa_amount").sum());
+        assertThat(r.table().doubles("glosa_amount").sum())
+                .isEqualTo(big.doubles("glosa_amount").sum());
         assertThat(r.report().rowsPerSecond()).isGreaterThan(20_000);
         assertThat(r.report().summary()).contains(big.rowCount() + " records").contains("rows/s");
     }

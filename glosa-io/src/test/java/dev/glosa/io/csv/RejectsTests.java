@@ -24,9 +24,10 @@ class RejectsTests {
         r.add(2, "-COL", "value", RejectReason.NOT_A_NUMBER, "=1+1", "@detail");
         r.add(3, null, null, RejectReason.FIELD_COUNT, null, "a;b");
         r.finish();
-        assertThat(Files.readString(file)).isEqualTo("source;line;column;reason;detail;value\n"
-                + "'=src.csv;2;'-COL;NOT_A_NUMBER;'@detail;'=1+1\n"
-                + "'=src.csv;3;;FIELD_COUNT;\"a;b\";\n");
+        assertThat(Files.readString(file))
+                .isEqualTo("source;line;column;reason;detail;value\n"
+                        + "'=src.csv;2;'-COL;NOT_A_NUMBER;'@detail;'=1+1\n"
+                        + "'=src.csv;3;;FIELD_COUNT;\"a;b\";\n");
     }
 
     @Test
@@ -40,11 +41,16 @@ class RejectsTests {
 
     @Test
     void theCsvReaderWritesItsRejectsInTheSameFormat() throws IOException {
-        CsvMapping mapping = CsvMapping.of("m", List.of(ColumnMapping.of("MES", Role.COMPETENCE),
-                ColumnMapping.of("VALOR", Role.GLOSA_AMOUNT))).withMaxRejectShare(1.0);
+        CsvMapping mapping = CsvMapping.of(
+                        "m",
+                        List.of(ColumnMapping.of("MES", Role.COMPETENCE), ColumnMapping.of("VALOR", Role.GLOSA_AMOUNT)))
+                .withMaxRejectShare(1.0);
         Path file = dir.resolve("rejects.csv");
-        CsvReader.read(new ByteArrayInputStream("MES;VALOR\n2024-01;=2+2\n2024-01;1\n".getBytes(StandardCharsets.UTF_8)),
-                "in.csv", mapping, file);
+        CsvReader.read(
+                new ByteArrayInputStream("MES;VALOR\n2024-01;=2+2\n2024-01;1\n".getBytes(StandardCharsets.UTF_8)),
+                "in.csv",
+                mapping,
+                file);
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("in.csv;2;VALOR;NOT_A_NUMBER;").endsWith(";'=2+2");

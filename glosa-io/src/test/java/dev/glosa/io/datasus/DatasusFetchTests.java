@@ -46,6 +46,7 @@ class DatasusFetchTests {
 
     @TempDir
     Path dir;
+
     private Path served;
     private Path cache;
     private FtpFixture ftp;
@@ -55,12 +56,17 @@ class DatasusFetchTests {
 
     @TempDir
     static Path generatedDir;
+
     private static SihFileSet generated;
 
     @BeforeAll
     static void generate() throws IOException {
-        generated = SihFiles.write(SihGenerator.generate(SihGeneratorConfig.defaults(3).withHospitals(4)
-                .withMonths(NOV, 2, 1).withClaimsPerHospitalMonth(150)), generatedDir);
+        generated = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(3)
+                        .withHospitals(4)
+                        .withMonths(NOV, 2, 1)
+                        .withClaimsPerHospitalMonth(150)),
+                generatedDir);
     }
 
     @BeforeEach
@@ -83,8 +89,11 @@ class DatasusFetchTests {
     }
 
     private FetchRequest request(List<SihFileName> files, URI... mirrors) {
-        return FetchRequest.of(files).withCache(cache).withMirrors(List.of(mirrors))
-                .withTimeout(Duration.ofMillis(400)).withRetries(3, Duration.ofMillis(5), Duration.ofMillis(40), 7)
+        return FetchRequest.of(files)
+                .withCache(cache)
+                .withMirrors(List.of(mirrors))
+                .withTimeout(Duration.ofMillis(400))
+                .withRetries(3, Duration.ofMillis(5), Duration.ofMillis(40), 7)
                 .withListener(new FetchListener() {
                     @Override
                     public void notice(String line) {
@@ -138,19 +147,28 @@ class DatasusFetchTests {
 
         assertThat(r.files()).extracting(FetchResult.File::name).containsExactlyElementsOf(files);
         assertThat(r.files()).extracting(FetchResult.File::origin).containsOnly(FetchResult.Origin.DOWNLOADED);
-        assertThat(r.paths(SihSystem.RJ)).extracting(p -> p.getFileName().toString())
+        assertThat(r.paths(SihSystem.RJ))
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("RJMT2111.dbc", "RJMT2112.dbc");
         assertThat(r.paths(SihSystem.RD).get(0).toString())
-                .endsWith("dissemin/publicos/SIHSUS/200801_/Dados/RDMT2111.dbc".replace('/', java.io.File.separatorChar));
+                .endsWith(
+                        "dissemin/publicos/SIHSUS/200801_/Dados/RDMT2111.dbc".replace('/', java.io.File.separatorChar));
         assertWholeCopies(r);
         assertThat(Sidecar.read(r.paths().get(0)).mirror()).isEqualTo(ftp.uri().toString());
         // Every file ends with a progress line whose bytes are the file's; the totals add up over the fetch.
-        List<FetchListener.Progress> ends = progress.stream().filter(FetchListener.Progress::done).toList();
-        assertThat(ends).extracting(FetchListener.Progress::file)
-                .containsExactlyInAnyOrderElementsOf(files.stream().map(SihFileName::fileName).toList());
+        List<FetchListener.Progress> ends =
+                progress.stream().filter(FetchListener.Progress::done).toList();
+        assertThat(ends)
+                .extracting(FetchListener.Progress::file)
+                .containsExactlyInAnyOrderElementsOf(
+                        files.stream().map(SihFileName::fileName).toList());
         assertThat(ends).allMatch(p -> p.fileBytes() == p.fileSize() && p.totalBytes() <= p.totalSize());
         long all = r.files().stream().mapToLong(FetchResult.File::size).sum();
-        assertThat(ends.stream().mapToLong(FetchListener.Progress::totalBytes).max().orElseThrow()).isEqualTo(all);
+        assertThat(ends.stream()
+                        .mapToLong(FetchListener.Progress::totalBytes)
+                        .max()
+                        .orElseThrow())
+                .isEqualTo(all);
         assertThat(ends.get(0).describe()).contains(".dbc").contains("kB").contains("/s");
     }
 
@@ -166,13 +184,17 @@ class DatasusFetchTests {
 
         // DATASUS republishes a month: same name, new time (and here new bytes, from another month's file).
         SihFileName republished = new SihFileName(SihSystem.RJ, "MT", DEC);
-        Files.copy(servedFile(new SihFileName(SihSystem.RJ, "MT", NOV)), servedFile(republished),
+        Files.copy(
+                servedFile(new SihFileName(SihSystem.RJ, "MT", NOV)),
+                servedFile(republished),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(servedFile(republished), FileTime.from(Instant.parse("2022-03-01T10:00:00Z")));
         FetchResult third = DatasusFiles.fetch(request(files, ftp.uri()));
 
-        assertThat(third.files()).filteredOn(f -> f.origin() == FetchResult.Origin.DOWNLOADED)
-                .extracting(FetchResult.File::name).containsExactly(republished);
+        assertThat(third.files())
+                .filteredOn(f -> f.origin() == FetchResult.Origin.DOWNLOADED)
+                .extracting(FetchResult.File::name)
+                .containsExactly(republished);
         assertThat(ftp.transfers(republished.fileName())).isEqualTo(2);
         assertThat(ftp.allTransfers()).isEqualTo(5);
         assertThat(third.notices()).anyMatch(n -> n.contains("RJMT2112.dbc changed on"));
@@ -188,14 +210,17 @@ class DatasusFetchTests {
 
         assertThat(ftp.transfers(rd.fileName())).isEqualTo(2);
         long half = Files.size(servedFile(rd)) / 2;
-        assertThat(r.notices()).anyMatch(n -> n.contains("stopped at byte " + half))
+        assertThat(r.notices())
+                .anyMatch(n -> n.contains("stopped at byte " + half))
                 .anyMatch(n -> n.contains("resuming at byte " + half));
         assertWholeCopies(r);
     }
 
     /** With Range the second GET resumes; a server ignoring Range sends everything again, and the copy still checks. */
     @ParameterizedTest
-    @EnumSource(value = HttpFixture.Fault.class, names = {"CUT_ONCE", "CUT_ONCE_NO_RANGE"})
+    @EnumSource(
+            value = HttpFixture.Fault.class,
+            names = {"CUT_ONCE", "CUT_ONCE_NO_RANGE"})
     void aCutHttpTransferResumesWithARangeRequest(HttpFixture.Fault fault) throws IOException {
         SihFileName rd = new SihFileName(SihSystem.RD, "MT", DEC);
         http.faults.put(rd.fileName(), fault);
@@ -223,9 +248,12 @@ class DatasusFetchTests {
             assertThat(ftp.transfers(rj.fileName())).isEqualTo(2);
             assertThat(goodHttp.gets(rj.fileName())).isEqualTo(1);
             assertThat(r.files().get(0).mirror()).isEqualTo(goodHttp.uri().toString());
-            assertThat(r.files().get(0).path()).hasSameBinaryContentAs(good.resolve(rj.remotePath().substring(1)));
-            assertThat(r.notices()).anyMatch(n -> n.contains("is corrupt") && n.contains("CRC-32 mismatch")
-                    && n.contains("fetching it again"));
+            assertThat(r.files().get(0).path())
+                    .hasSameBinaryContentAs(good.resolve(rj.remotePath().substring(1)));
+            assertThat(r.notices())
+                    .anyMatch(n -> n.contains("is corrupt")
+                            && n.contains("CRC-32 mismatch")
+                            && n.contains("fetching it again"));
         }
         assertNothingPartial();
     }
@@ -236,10 +264,12 @@ class DatasusFetchTests {
         corruptCrc(servedFile(rj));
 
         assertThatThrownBy(() -> DatasusFiles.fetch(request(List.of(rj), ftp.uri(), http.uri())))
-                .isInstanceOfSatisfying(DatasusException.class, e -> assertThat(e.kind())
-                        .isEqualTo(DatasusException.Kind.CORRUPT))
-                .hasMessageContaining("RJMT2111.dbc").hasMessageContaining(ftp.uri() + " sent a corrupt copy twice")
-                .hasMessageContaining(http.uri() + " sent a corrupt copy twice").hasMessageContaining("CRC-32")
+                .isInstanceOfSatisfying(
+                        DatasusException.class, e -> assertThat(e.kind()).isEqualTo(DatasusException.Kind.CORRUPT))
+                .hasMessageContaining("RJMT2111.dbc")
+                .hasMessageContaining(ftp.uri() + " sent a corrupt copy twice")
+                .hasMessageContaining(http.uri() + " sent a corrupt copy twice")
+                .hasMessageContaining("CRC-32")
                 .hasMessageContaining("--mirror");
         assertThat(DatasusFiles.cached(cache, rj)).doesNotExist();
         assertNothingPartial();
@@ -250,8 +280,8 @@ class DatasusFetchTests {
         SihFileName er = new SihFileName(SihSystem.ER, "MT", NOV);
         ftp.faults.put(er.fileName(), FtpFixture.Fault.SLOW);
 
-        FetchResult r = DatasusFiles.fetch(request(List.of(er), ftp.uri(), http.uri()).withRetries(2,
-                Duration.ofMillis(5), Duration.ofMillis(10), 3));
+        FetchResult r = DatasusFiles.fetch(request(List.of(er), ftp.uri(), http.uri())
+                .withRetries(2, Duration.ofMillis(5), Duration.ofMillis(10), 3));
 
         assertThat(r.files().get(0).mirror()).isEqualTo(http.uri().toString());
         assertThat(r.notices()).anyMatch(n -> n.contains(ftp.uri().toString()) && n.contains("time-out 400 ms"));
@@ -263,12 +293,14 @@ class DatasusFetchTests {
         SihFileName er = new SihFileName(SihSystem.ER, "MT", NOV);
         http.faults.put(er.fileName(), HttpFixture.Fault.SLOW);
 
-        assertThatThrownBy(() -> DatasusFiles.fetch(request(List.of(er), http.uri()).withRetries(2,
-                Duration.ofMillis(5), Duration.ofMillis(10), 3)))
-                .isInstanceOfSatisfying(DatasusException.class, e -> assertThat(e.kind())
-                        .isEqualTo(DatasusException.Kind.UNREACHABLE))
-                .hasMessageContaining("cannot fetch ERMT2111.dbc").hasMessageContaining("no answer within 400 ms")
-                .hasMessageContaining("(2 tries)").hasMessageContaining("--mirror");
+        assertThatThrownBy(() -> DatasusFiles.fetch(request(List.of(er), http.uri())
+                        .withRetries(2, Duration.ofMillis(5), Duration.ofMillis(10), 3)))
+                .isInstanceOfSatisfying(
+                        DatasusException.class, e -> assertThat(e.kind()).isEqualTo(DatasusException.Kind.UNREACHABLE))
+                .hasMessageContaining("cannot fetch ERMT2111.dbc")
+                .hasMessageContaining("no answer within 400 ms")
+                .hasMessageContaining("(2 tries)")
+                .hasMessageContaining("--mirror");
     }
 
     @Test
@@ -276,10 +308,11 @@ class DatasusFetchTests {
         SihFileName missing = new SihFileName(SihSystem.ER, "MT", YearMonth.of(2022, 1));
 
         assertThatThrownBy(() -> DatasusFiles.fetch(request(List.of(missing), ftp.uri(), http.uri())))
-                .isInstanceOfSatisfying(DatasusException.class, e -> assertThat(e.kind())
-                        .isEqualTo(DatasusException.Kind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        DatasusException.class, e -> assertThat(e.kind()).isEqualTo(DatasusException.Kind.NOT_FOUND))
                 .hasMessageContaining("ERMT2201.dbc (ER MT 2022-01) is on none of the mirrors")
-                .hasMessageContaining("550").hasMessageContaining("HTTP 404")
+                .hasMessageContaining("550")
+                .hasMessageContaining("HTTP 404")
                 .hasMessageContaining("ER files exist only in /dissemin/publicos/SIHSUS/200801_/Dados/")
                 .hasMessageContaining("--from/--to");
         assertThat(ftp.allTransfers()).isZero();
@@ -295,9 +328,11 @@ class DatasusFetchTests {
 
         FetchResult r = DatasusFiles.fetch(request(files, down, ftp.uri()));
 
-        assertThat(r.files()).extracting(FetchResult.File::mirror).containsOnly(ftp.uri().toString());
-        assertThat(r.notices()).anyMatch(n -> n.contains(down.toString()) && n.contains("cannot connect")
-                && n.contains("try 2 of 3"));
+        assertThat(r.files())
+                .extracting(FetchResult.File::mirror)
+                .containsOnly(ftp.uri().toString());
+        assertThat(r.notices())
+                .anyMatch(n -> n.contains(down.toString()) && n.contains("cannot connect") && n.contains("try 2 of 3"));
         assertWholeCopies(r);
     }
 
@@ -308,11 +343,13 @@ class DatasusFetchTests {
             down = URI.create("ftp://127.0.0.1:" + s.getLocalPort());
         }
         assertThatThrownBy(() -> DatasusFiles.fetch(request(window(SihSystem.RD), down)))
-                .isInstanceOfSatisfying(DatasusException.class, e -> assertThat(e.kind())
-                        .isEqualTo(DatasusException.Kind.UNREACHABLE))
+                .isInstanceOfSatisfying(
+                        DatasusException.class, e -> assertThat(e.kind()).isEqualTo(DatasusException.Kind.UNREACHABLE))
                 .hasMessageStartingWith("2 of 2 files could not be fetched")
-                .hasMessageContaining("cannot fetch RDMT2111.dbc").hasMessageContaining("cannot fetch RDMT2112.dbc")
-                .hasMessageContaining(down + ": cannot connect").hasMessageContaining("(3 tries)")
+                .hasMessageContaining("cannot fetch RDMT2111.dbc")
+                .hasMessageContaining("cannot fetch RDMT2112.dbc")
+                .hasMessageContaining(down + ": cannot connect")
+                .hasMessageContaining("(3 tries)")
                 .hasMessageContaining("--offline");
     }
 
@@ -325,20 +362,25 @@ class DatasusFetchTests {
 
         FetchResult stopped = DatasusFiles.fetch(request(files, ftp.uri(), http.uri()));
         assertThat(stopped.paths()).isEqualTo(first.paths());
-        assertThat(stopped.files()).extracting(FetchResult.File::origin)
+        assertThat(stopped.files())
+                .extracting(FetchResult.File::origin)
                 .containsOnly(FetchResult.Origin.CACHE_UNCHECKED);
-        assertThat(stopped.notices()).filteredOn(n -> n.contains("no mirror answered")
-                && n.contains("using the copy cached on")).hasSize(files.size());
+        assertThat(stopped.notices())
+                .filteredOn(n -> n.contains("no mirror answered") && n.contains("using the copy cached on"))
+                .hasSize(files.size());
 
         FetchResult offline = DatasusFiles.fetch(request(files, ftp.uri()).withOffline(true));
-        assertThat(offline.files()).extracting(FetchResult.File::sha256)
+        assertThat(offline.files())
+                .extracting(FetchResult.File::sha256)
                 .isEqualTo(first.files().stream().map(FetchResult.File::sha256).toList());
         assertThat(offline.notices()).isEmpty();
 
-        assertThatThrownBy(() -> DatasusFiles.fetch(request(window(SihSystem.ER), ftp.uri()).withOffline(true)))
-                .isInstanceOfSatisfying(DatasusException.class, e -> assertThat(e.kind())
-                        .isEqualTo(DatasusException.Kind.NOT_CACHED))
-                .hasMessageContaining("ERMT2111.dbc").hasMessageContaining("not in the cache")
+        assertThatThrownBy(() -> DatasusFiles.fetch(
+                        request(window(SihSystem.ER), ftp.uri()).withOffline(true)))
+                .isInstanceOfSatisfying(
+                        DatasusException.class, e -> assertThat(e.kind()).isEqualTo(DatasusException.Kind.NOT_CACHED))
+                .hasMessageContaining("ERMT2111.dbc")
+                .hasMessageContaining("not in the cache")
                 .hasMessageContaining("without --offline");
     }
 
@@ -362,16 +404,21 @@ class DatasusFetchTests {
             ftp.faults.put(f.fileName(), FtpFixture.Fault.PACED);
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                FetchMain.class.getName(), cache.toString(), ftp.uri().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FetchMain.class.getName(),
+                cache.toString(),
+                ftp.uri().toString()));
         files.forEach(f -> command.add(f.fileName()));
         Process other = new ProcessBuilder(command).redirectErrorStream(true).start();
         FetchRequest slowRequest = request(files, ftp.uri()).withTimeout(Duration.ofSeconds(5));
         CompletableFuture<FetchResult> a = CompletableFuture.supplyAsync(() -> fetchUnchecked(slowRequest));
         CompletableFuture<FetchResult> b = CompletableFuture.supplyAsync(() -> fetchUnchecked(slowRequest));
         List<String> printed;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
             printed = out.lines().toList();
         }
         assertThat(other.waitFor()).as(String.join("\n", printed)).isZero();
@@ -379,8 +426,11 @@ class DatasusFetchTests {
         for (FetchResult r : List.of(a.get(), b.get())) {
             assertWholeCopies(r);
         }
-        assertThat(printed.stream().filter(l -> l.endsWith(".dbc") || l.contains(" ")).toList())
-                .filteredOn(l -> l.matches("R[DJ]MT21\\d\\d\\.dbc \\w+ [0-9a-f]{64}")).hasSize(files.size());
+        assertThat(printed.stream()
+                        .filter(l -> l.endsWith(".dbc") || l.contains(" "))
+                        .toList())
+                .filteredOn(l -> l.matches("R[DJ]MT21\\d\\d\\.dbc \\w+ [0-9a-f]{64}"))
+                .hasSize(files.size());
         for (SihFileName f : files) {
             assertThat(ftp.transfers(f.fileName())).as(f.fileName()).isEqualTo(1);
             String sha = sha256(servedFile(f));
@@ -399,7 +449,10 @@ class DatasusFetchTests {
         FetchResult r = DatasusFiles.fetch(request(List.of(rj), copy.toUri()));
 
         assertThat(r.files().get(0).path()).hasSameBinaryContentAs(servedFile(rj));
-        assertThat(DatasusFiles.fetch(request(List.of(rj), copy.toUri())).files().get(0).origin())
+        assertThat(DatasusFiles.fetch(request(List.of(rj), copy.toUri()))
+                        .files()
+                        .get(0)
+                        .origin())
                 .isEqualTo(FetchResult.Origin.CACHE_CURRENT);
     }
 
@@ -409,7 +462,9 @@ class DatasusFetchTests {
         assumeTrue(shared != null, "../shared/data/datasus not found: skipping the fetch of the real DATASUS files");
         List<SihFileName> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(shared)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".dbc")).sorted().toList()) {
+            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".dbc"))
+                    .sorted()
+                    .toList()) {
                 SihFileName name = SihFileName.parse(p.getFileName().toString());
                 Path to = servedFile(name);
                 Files.createDirectories(to.getParent());
@@ -417,7 +472,8 @@ class DatasusFetchTests {
                 names.add(name);
             }
         }
-        assertThat(names).anyMatch(n -> n.folder().equals(SihFileName.OLD_FOLDER))
+        assertThat(names)
+                .anyMatch(n -> n.folder().equals(SihFileName.OLD_FOLDER))
                 .anyMatch(n -> n.folder().equals(SihFileName.CURRENT_FOLDER));
 
         FetchResult r = DatasusFiles.fetch(request(names, ftp.uri()).withTimeout(Duration.ofSeconds(5)));

@@ -137,7 +137,9 @@ final class FtpFixture implements AutoCloseable {
 
         @Override
         public InputStream createInputStream(long offset) throws IOException {
-            int n = transfers.computeIfAbsent(file.getName(), k -> new AtomicInteger()).incrementAndGet();
+            int n = transfers
+                    .computeIfAbsent(file.getName(), k -> new AtomicInteger())
+                    .incrementAndGet();
             Fault fault = faults.get(file.getName());
             InputStream in = file.createInputStream(offset);
             if (fault == Fault.CUT_ONCE && n == 1) {
@@ -153,30 +155,109 @@ final class FtpFixture implements AutoCloseable {
         }
 
         // The rest only delegates.
-        @Override public String getAbsolutePath() { return file.getAbsolutePath(); }
-        @Override public String getName() { return file.getName(); }
-        @Override public boolean isHidden() { return file.isHidden(); }
-        @Override public boolean isDirectory() { return file.isDirectory(); }
-        @Override public boolean isFile() { return file.isFile(); }
-        @Override public boolean doesExist() { return file.doesExist(); }
-        @Override public boolean isReadable() { return file.isReadable(); }
-        @Override public boolean isWritable() { return false; }
-        @Override public boolean isRemovable() { return false; }
-        @Override public String getOwnerName() { return file.getOwnerName(); }
-        @Override public String getGroupName() { return file.getGroupName(); }
-        @Override public int getLinkCount() { return file.getLinkCount(); }
-        @Override public long getLastModified() { return file.getLastModified(); }
-        @Override public boolean setLastModified(long time) { return false; }
-        @Override public long getSize() { return file.getSize(); }
-        @Override public Object getPhysicalFile() { return file.getPhysicalFile(); }
-        @Override public boolean mkdir() { return false; }
-        @Override public boolean delete() { return false; }
-        @Override public boolean move(FtpFile destination) { return false; }
-        @Override public List<? extends FtpFile> listFiles() {
+        @Override
+        public String getAbsolutePath() {
+            return file.getAbsolutePath();
+        }
+
+        @Override
+        public String getName() {
+            return file.getName();
+        }
+
+        @Override
+        public boolean isHidden() {
+            return file.isHidden();
+        }
+
+        @Override
+        public boolean isDirectory() {
+            return file.isDirectory();
+        }
+
+        @Override
+        public boolean isFile() {
+            return file.isFile();
+        }
+
+        @Override
+        public boolean doesExist() {
+            return file.doesExist();
+        }
+
+        @Override
+        public boolean isReadable() {
+            return file.isReadable();
+        }
+
+        @Override
+        public boolean isWritable() {
+            return false;
+        }
+
+        @Override
+        public boolean isRemovable() {
+            return false;
+        }
+
+        @Override
+        public String getOwnerName() {
+            return file.getOwnerName();
+        }
+
+        @Override
+        public String getGroupName() {
+            return file.getGroupName();
+        }
+
+        @Override
+        public int getLinkCount() {
+            return file.getLinkCount();
+        }
+
+        @Override
+        public long getLastModified() {
+            return file.getLastModified();
+        }
+
+        @Override
+        public boolean setLastModified(long time) {
+            return false;
+        }
+
+        @Override
+        public long getSize() {
+            return file.getSize();
+        }
+
+        @Override
+        public Object getPhysicalFile() {
+            return file.getPhysicalFile();
+        }
+
+        @Override
+        public boolean mkdir() {
+            return false;
+        }
+
+        @Override
+        public boolean delete() {
+            return false;
+        }
+
+        @Override
+        public boolean move(FtpFile destination) {
+            return false;
+        }
+
+        @Override
+        public List<? extends FtpFile> listFiles() {
             List<? extends FtpFile> files = file.listFiles();
             return files == null ? null : files.stream().map(FaultyFile::new).toList();
         }
-        @Override public OutputStream createOutputStream(long offset) throws IOException {
+
+        @Override
+        public OutputStream createOutputStream(long offset) throws IOException {
             throw new IOException("read-only test server");
         }
     }

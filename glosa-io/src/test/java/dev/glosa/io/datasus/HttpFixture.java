@@ -77,7 +77,10 @@ final class HttpFixture implements AutoCloseable {
                 return;
             }
             long size = Files.size(file);
-            ex.getResponseHeaders().set("ETag", "\"" + size + "-" + Files.getLastModifiedTime(file).toMillis() + "\"");
+            ex.getResponseHeaders()
+                    .set(
+                            "ETag",
+                            "\"" + size + "-" + Files.getLastModifiedTime(file).toMillis() + "\"");
             if (ex.getRequestMethod().equals("HEAD")) {
                 ex.getResponseHeaders().set("Content-Length", Long.toString(size));
                 ex.sendResponseHeaders(200, -1);
@@ -86,7 +89,9 @@ final class HttpFixture implements AutoCloseable {
             int n = gets.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
             long from = 0;
             String range = ex.getRequestHeaders().getFirst("Range");
-            if (range != null && range.startsWith("bytes=") && range.endsWith("-")
+            if (range != null
+                    && range.startsWith("bytes=")
+                    && range.endsWith("-")
                     && fault != Fault.CUT_ONCE_NO_RANGE) {
                 from = Long.parseLong(range.substring(6, range.length() - 1));
                 ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
@@ -96,7 +101,8 @@ final class HttpFixture implements AutoCloseable {
             }
             boolean cut = (fault == Fault.CUT_ONCE || fault == Fault.CUT_ONCE_NO_RANGE) && n == 1;
             long send = cut ? (size - from) / 2 : size - from;
-            try (InputStream in = Files.newInputStream(file); OutputStream out = ex.getResponseBody()) {
+            try (InputStream in = Files.newInputStream(file);
+                    OutputStream out = ex.getResponseBody()) {
                 in.skipNBytes(from);
                 out.write(in.readNBytes((int) send));
                 if (send < size - from) {

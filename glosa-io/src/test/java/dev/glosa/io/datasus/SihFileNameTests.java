@@ -35,24 +35,39 @@ class SihFileNameTests {
 
     @Test
     void parsesNamesInAnyCaseAndPlacesTwoDigitYearsInTheirCentury() {
-        assertThat(SihFileName.parse("rdrr9504.DBC")).isEqualTo(new SihFileName(SihSystem.RD, "RR", YearMonth.of(1995, 4)));
+        assertThat(SihFileName.parse("rdrr9504.DBC"))
+                .isEqualTo(new SihFileName(SihSystem.RD, "RR", YearMonth.of(1995, 4)));
         assertThat(SihFileName.parse("ERSE2003")).isEqualTo(new SihFileName(SihSystem.ER, "SE", YearMonth.of(2020, 3)));
         assertThat(SihFileName.parse("SPAP0710.dbc").month()).isEqualTo(YearMonth.of(2007, 10));
         assertThatThrownBy(() -> SihFileName.parse("XXMT2111.dbc")).hasMessageContaining("RD, RJ, ER or SP");
         assertThatThrownBy(() -> SihFileName.parse("RDMT2113.dbc")).hasMessageContaining("not 01-12");
-        assertThatThrownBy(() -> SihFileName.parse("RDXX2111.dbc")).hasMessageContaining("27 states")
+        assertThatThrownBy(() -> SihFileName.parse("RDXX2111.dbc"))
+                .hasMessageContaining("27 states")
                 .hasMessageContaining("'XX'");
         assertThatThrownBy(() -> SihFileName.parse("RDMT211.dbc")).hasMessageContaining("GGUFAAMM.dbc");
     }
 
     @Test
     void expandsGroupsStatesAndMonthsInOrder() {
-        List<SihFileName> files = SihFileName.expand(List.of(SihSystem.RD, SihSystem.RJ), List.of("MT", "AC"),
-                YearMonth.of(2021, 12), YearMonth.of(2022, 1));
-        assertThat(files).extracting(SihFileName::fileName).containsExactly("RDMT2112.dbc", "RDMT2201.dbc",
-                "RDAC2112.dbc", "RDAC2201.dbc", "RJMT2112.dbc", "RJMT2201.dbc", "RJAC2112.dbc", "RJAC2201.dbc");
-        assertThatThrownBy(() -> SihFileName.expand(List.of(SihSystem.RD), List.of("MT"), YearMonth.of(2021, 12),
-                YearMonth.of(2021, 6))).hasMessageContaining("(2021-06) is before the first (2021-12)");
+        List<SihFileName> files = SihFileName.expand(
+                List.of(SihSystem.RD, SihSystem.RJ),
+                List.of("MT", "AC"),
+                YearMonth.of(2021, 12),
+                YearMonth.of(2022, 1));
+        assertThat(files)
+                .extracting(SihFileName::fileName)
+                .containsExactly(
+                        "RDMT2112.dbc",
+                        "RDMT2201.dbc",
+                        "RDAC2112.dbc",
+                        "RDAC2201.dbc",
+                        "RJMT2112.dbc",
+                        "RJMT2201.dbc",
+                        "RJAC2112.dbc",
+                        "RJAC2201.dbc");
+        assertThatThrownBy(() -> SihFileName.expand(
+                        List.of(SihSystem.RD), List.of("MT"), YearMonth.of(2021, 12), YearMonth.of(2021, 6)))
+                .hasMessageContaining("(2021-06) is before the first (2021-12)");
         assertThatThrownBy(() -> new SihFileName(SihSystem.RD, "MT", YearMonth.of(1991, 12)))
                 .hasMessageContaining("1992-01");
     }

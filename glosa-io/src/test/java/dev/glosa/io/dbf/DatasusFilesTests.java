@@ -33,7 +33,8 @@ class DatasusFilesTests {
     void everyFileOfTheFolderIsListedHere() throws IOException {
         List<String> present = new ArrayList<>();
         try (Stream<Path> s = Files.list(SharedData.datasus())) {
-            s.filter(Files::isRegularFile).forEach(p -> present.add(p.getFileName().toString()));
+            s.filter(Files::isRegularFile)
+                    .forEach(p -> present.add(p.getFileName().toString()));
         }
         List<String> listed = new ArrayList<>();
         for (String[] f : FILES) {
@@ -88,8 +89,9 @@ class DatasusFilesTests {
         "RDRR9504.dbc, 0, 1435631406, 1, 62.7, 950414, 950415",
         "RDDF9705.dbc, 0, 1734624628, 5, 18.46, 970116, 970502",
     })
-    void valuesReadByHandAreFoundInTheirRows(String name, int row, String aih, String ident, double valTot,
-            String dtInter, String dtSaida) throws IOException {
+    void valuesReadByHandAreFoundInTheirRows(
+            String name, int row, String aih, String ident, double valTot, String dtInter, String dtSaida)
+            throws IOException {
         GlosaTable t = DbfReader.read(SharedData.datasus(name)).table();
         assertThat(t.category("N_AIH").get(row)).isEqualTo(aih);
         assertThat(t.category("IDENT").get(row)).isEqualTo(ident);
@@ -113,8 +115,8 @@ class DatasusFilesTests {
     @Test
     void cursorOverAStreamReadsARealDbcLikeAPath() throws IOException {
         Path file = SharedData.datasus("SPRR1604.dbc");
-        try (InputStream in = Files.newInputStream(file); DbfCursor c = DbfCursor.open(in, file.toString(),
-                DbfFormat.DBC, DbfReadOptions.defaults())) {
+        try (InputStream in = Files.newInputStream(file);
+                DbfCursor c = DbfCursor.open(in, file.toString(), DbfFormat.DBC, DbfReadOptions.defaults())) {
             int n = 0;
             while (c.next()) {
                 n++;

@@ -25,8 +25,14 @@ class DbcWriterTests {
     private Path writeDbf(String name, int records) throws IOException {
         Path file = dir.resolve(name);
         SplittableRandom r = new SplittableRandom(records);
-        try (DbfWriter w = DbfWriter.builder().character("N_AIH", 13).character("CNES", 7).numeric("VAL_TOT", 14, 2)
-                .date("DT").character("OBS", 30).lastUpdate(LocalDate.of(2022, 3, 4)).open(file)) {
+        try (DbfWriter w = DbfWriter.builder()
+                .character("N_AIH", 13)
+                .character("CNES", 7)
+                .numeric("VAL_TOT", 14, 2)
+                .date("DT")
+                .character("OBS", 30)
+                .lastUpdate(LocalDate.of(2022, 3, 4))
+                .open(file)) {
             for (int i = 0; i < records; i++) {
                 w.setString(0, Long.toString(5_121_100_000_000L + r.nextInt(1_000_000)))
                         .setString(1, "20008" + (10 + r.nextInt(5)))

@@ -86,7 +86,8 @@ class DbfCursorTests {
 
     @Test
     void acceptsTheNumberShapesDbfWritersProduce() throws IOException {
-        try (DbfCursor c = cursor(textDbf("  12", "-3.50", "+7", ".5", "1.5E3", "12345678901234567.25", "12.000", ""))) {
+        try (DbfCursor c =
+                cursor(textDbf("  12", "-3.50", "+7", ".5", "1.5E3", "12345678901234567.25", "12.000", ""))) {
             c.next();
             assertThat(c.getLong(0)).isEqualTo(12);
             assertThat(c.getDouble(0)).isEqualTo(12.0);
@@ -124,7 +125,8 @@ class DbfCursorTests {
             assertThatThrownBy(() -> c.getDouble(0)).hasMessageEndingWith("not a number");
             for (int i = 0; i < 4; i++) {
                 c.next();
-                assertThatThrownBy(() -> c.getDouble(0)).isInstanceOf(MalformedFileException.class)
+                assertThatThrownBy(() -> c.getDouble(0))
+                        .isInstanceOf(MalformedFileException.class)
                         .hasMessageContaining("not a number");
             }
         }
@@ -133,17 +135,24 @@ class DbfCursorTests {
     @Test
     void aBadValueOfAnIdentifierFieldIsShownByItsShapeOnly() throws IOException {
         Path file = dir.resolve("nasc.dbf");
-        try (DbfWriter w = DbfWriter.builder().character("NASC", 10).character("VAL_TOT", 10).open(file)) {
+        try (DbfWriter w = DbfWriter.builder()
+                .character("NASC", 10)
+                .character("VAL_TOT", 10)
+                .open(file)) {
             w.setString(0, "31/02/1987");
             w.setString(1, "12a");
             w.endRecord();
         }
         try (DbfCursor c = cursor(Files.readAllBytes(file))) {
             c.next();
-            assertThatThrownBy(() -> c.getEpochDay(0)).isInstanceOf(MalformedFileException.class)
+            assertThatThrownBy(() -> c.getEpochDay(0))
+                    .isInstanceOf(MalformedFileException.class)
                     .hasMessageContaining("field NASC (C,10,0) = 'shape 99/99/9999, value masked': ")
-                    .message().doesNotContain("1987").doesNotContain("31/02");
-            assertThatThrownBy(() -> c.getLong(1)).hasMessageContaining("field VAL_TOT (C,10,0) = '12a': not an integer");
+                    .message()
+                    .doesNotContain("1987")
+                    .doesNotContain("31/02");
+            assertThatThrownBy(() -> c.getLong(1))
+                    .hasMessageContaining("field VAL_TOT (C,10,0) = '12a': not an integer");
         }
     }
 
@@ -151,9 +160,11 @@ class DbfCursorTests {
     void parsesDatesOfEitherWidthAndRejectsImpossibleOnes() throws IOException {
         try (DbfCursor c = cursor(textDbf("20240229", "950414", "00000000", "20230230", "2023011", ""))) {
             c.next();
-            assertThat(c.getEpochDay(0)).isEqualTo((int) LocalDate.of(2024, 2, 29).toEpochDay());
+            assertThat(c.getEpochDay(0))
+                    .isEqualTo((int) LocalDate.of(2024, 2, 29).toEpochDay());
             c.next();
-            assertThat(c.getEpochDay(0, 1900)).isEqualTo((int) LocalDate.of(1995, 4, 14).toEpochDay());
+            assertThat(c.getEpochDay(0, 1900))
+                    .isEqualTo((int) LocalDate.of(1995, 4, 14).toEpochDay());
             c.next();
             assertThat(c.getEpochDay(0)).isEqualTo(Integer.MIN_VALUE);
             c.next();
@@ -172,7 +183,8 @@ class DbfCursorTests {
                     .isEqualTo((int) d.toEpochDay());
         }
         assertThat(DbfCursor.epochDay(2023, 2, 29)).isEqualTo(Integer.MIN_VALUE);
-        assertThat(DbfCursor.epochDay(2000, 2, 29)).isEqualTo((int) LocalDate.of(2000, 2, 29).toEpochDay());
+        assertThat(DbfCursor.epochDay(2000, 2, 29))
+                .isEqualTo((int) LocalDate.of(2000, 2, 29).toEpochDay());
         assertThat(DbfCursor.epochDay(1900, 2, 29)).isEqualTo(Integer.MIN_VALUE);
         assertThat(DbfCursor.epochDay(2023, 13, 1)).isEqualTo(Integer.MIN_VALUE);
     }
@@ -217,7 +229,8 @@ class DbfCursorTests {
             assertThat(n).isEqualTo(3);
             assertThat(c.report().recordsDeclared()).isEqualTo(2);
             assertThat(c.report().recordsRead()).isEqualTo(3);
-            assertThat(c.report().warnings()).containsExactly("header declares 2 records but the data holds 3; all were read");
+            assertThat(c.report().warnings())
+                    .containsExactly("header declares 2 records but the data holds 3; all were read");
         }
     }
 
@@ -247,13 +260,15 @@ class DbfCursorTests {
         byte[] dbf = textDbf("1", "2");
         byte[] cut = Arrays.copyOf(dbf, dbf.length - 6);
         assertThatThrownBy(() -> {
-            try (DbfCursor c = cursor(cut)) {
-                while (c.next()) {
-                    c.getLong(0);
-                }
-            }
-        }).isInstanceOf(MalformedFileException.class)
-                .hasMessageContaining("header declares 2 records but the data holds 1, then a partial record of 16 bytes");
+                    try (DbfCursor c = cursor(cut)) {
+                        while (c.next()) {
+                            c.getLong(0);
+                        }
+                    }
+                })
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining(
+                        "header declares 2 records but the data holds 1, then a partial record of 16 bytes");
     }
 
     @Test
@@ -277,7 +292,9 @@ class DbfCursorTests {
             while (c.next()) {
                 c.getLong(0);
             }
-            assertThat(c.report().warnings()).singleElement().asString()
+            assertThat(c.report().warnings())
+                    .singleElement()
+                    .asString()
                     .startsWith("3 bytes after the end-of-file marker 0x1A");
         }
     }
@@ -287,27 +304,34 @@ class DbfCursorTests {
         byte[] dbf = textDbf("1");
         byte[] typeM = dbf.clone();
         typeM[32 + 11] = 'M';
-        assertThatThrownBy(() -> cursor(typeM)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> cursor(typeM))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessage("mem.dbf: byte 43: field V: unsupported type 'M' (expected one of C N F D L)");
         byte[] noTerminator = dbf.clone();
         noTerminator[64] = 'X';
-        assertThatThrownBy(() -> cursor(noTerminator)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> cursor(noTerminator))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessage("mem.dbf: byte 64: field descriptors not terminated by 0x0D within the header length 65"
                         + " (descriptor 2 would run past it)");
         byte[] shortRecord = dbf.clone();
         shortRecord[10] = 5;
-        assertThatThrownBy(() -> cursor(shortRecord)).isInstanceOf(MalformedFileException.class)
-                .hasMessage("mem.dbf: byte 10: record length 5 is less than the 21 bytes of the deletion flag and the fields");
+        assertThatThrownBy(() -> cursor(shortRecord))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessage(
+                        "mem.dbf: byte 10: record length 5 is less than the 21 bytes of the deletion flag and the fields");
         byte[] tiny = Arrays.copyOf(dbf, 20);
-        assertThatThrownBy(() -> cursor(tiny)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> cursor(tiny))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessage("mem.dbf: byte 20: file too short for a DBF header: 20 bytes, need 32");
         byte[] headerTooLong = dbf.clone();
         headerTooLong[9] = 0x10;
-        assertThatThrownBy(() -> cursor(headerTooLong)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> cursor(headerTooLong))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("header length 4161 (at byte 8) exceeds the file");
         byte[] zeroLength = dbf.clone();
         zeroLength[32 + 16] = 0;
-        assertThatThrownBy(() -> cursor(zeroLength)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> cursor(zeroLength))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("byte 32: field descriptor 1: field V: length must be 1..255, found 0");
     }
 
@@ -325,7 +349,8 @@ class DbfCursorTests {
             w.setString(0, "1");
             w.endRecord();
         }
-        assertThatThrownBy(() -> DbfReader.read(file)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> DbfReader.read(file))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("field claim_id (C,5,0) has the name of role CLAIM_ID");
     }
 

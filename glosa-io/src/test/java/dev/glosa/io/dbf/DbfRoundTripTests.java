@@ -32,15 +32,25 @@ class DbfRoundTripTests {
                 .logical("OK")
                 .lastUpdate(LocalDate.of(2023, 4, 4))
                 .open(file)) {
-            w.setString(0, "1222100605088").setString(1, "S\u00e3o Jo\u00e3o").setDouble(2, 1391.63).setLong(3, 28)
-                    .setDouble(4, 0.125).setDate(5, LocalDate.of(2022, 12, 3)).setLogical(6, true);
+            w.setString(0, "1222100605088")
+                    .setString(1, "S\u00e3o Jo\u00e3o")
+                    .setDouble(2, 1391.63)
+                    .setLong(3, 28)
+                    .setDouble(4, 0.125)
+                    .setDate(5, LocalDate.of(2022, 12, 3))
+                    .setLogical(6, true);
             w.endRecord();
             w.setString(0, "1222100605088").setString(1, "deleted").setDouble(2, 5);
             w.endRecord(true);
             w.setString(0, "1222100605099").setDouble(2, -0.5).setLogical(6, false);
             w.endRecord();
-            w.setString(0, "1222100605100").setString(1, "S\u00e3o Jo\u00e3o").setDouble(2, 1341.93).setLong(3, 101)
-                    .setDouble(4, 12345.6789).setDate(5, LocalDate.of(2024, 2, 29)).setLogical(6, null);
+            w.setString(0, "1222100605100")
+                    .setString(1, "S\u00e3o Jo\u00e3o")
+                    .setDouble(2, 1341.93)
+                    .setLong(3, 101)
+                    .setDouble(4, 12345.6789)
+                    .setDate(5, LocalDate.of(2024, 2, 29))
+                    .setLogical(6, null);
             w.endRecord();
             assertThat(w.recordCount()).isEqualTo(4);
         }
@@ -109,9 +119,14 @@ class DbfRoundTripTests {
     void numbersAreWrittenRightAlignedAndRoundedHalfAwayFromZero() throws IOException {
         Path file = dir.resolve("numbers.dbf");
         double[] values = {0, 0.5, -0.5, 2.345, -2.345, 1391.63, -0.004, 99999.99, 7};
-        String[] expected = {"    0.00", "    0.50", "   -0.50", "    2.35", "   -2.35", " 1391.63", "    0.00",
-            "99999.99", "    7.00"};
-        try (DbfWriter w = DbfWriter.builder().numeric("V", 8, 2).numeric("I", 4, 0).character("C", 6).open(file)) {
+        String[] expected = {
+            "    0.00", "    0.50", "   -0.50", "    2.35", "   -2.35", " 1391.63", "    0.00", "99999.99", "    7.00"
+        };
+        try (DbfWriter w = DbfWriter.builder()
+                .numeric("V", 8, 2)
+                .numeric("I", 4, 0)
+                .character("C", 6)
+                .open(file)) {
             for (int i = 0; i < values.length; i++) {
                 w.setDouble(0, values[i]);
                 if (i == values.length - 1) {
@@ -119,16 +134,20 @@ class DbfRoundTripTests {
                 }
                 w.endRecord();
             }
-            assertThatThrownBy(() -> w.setLong(1, 12345)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> w.setLong(1, 12345))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("field I (N,4,0): 12345 does not fit 4 characters");
             assertThatThrownBy(() -> w.setDouble(1, -999.5)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> w.setDate(1, LocalDate.of(2020, 1, 1))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> w.setDate(1, LocalDate.of(2020, 1, 1)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
         byte[] b = Files.readAllBytes(file);
         int headerLength = 32 + 3 * 32 + 1;
         for (int i = 0; i < values.length; i++) {
             int at = headerLength + i * 19 + 1;
-            assertThat(new String(b, at, 8, StandardCharsets.US_ASCII)).as("value " + values[i]).isEqualTo(expected[i]);
+            assertThat(new String(b, at, 8, StandardCharsets.US_ASCII))
+                    .as("value " + values[i])
+                    .isEqualTo(expected[i]);
         }
         int last = headerLength + (values.length - 1) * 19 + 1;
         assertThat(new String(b, last + 8, 10, StandardCharsets.US_ASCII)).isEqualTo("-12342    ");
@@ -138,11 +157,15 @@ class DbfRoundTripTests {
     void charsetCanBeOverridden() throws IOException {
         Path file = dir.resolve("latin1.dbf");
         Charset latin1 = Charset.forName("windows-1252");
-        try (DbfWriter w = DbfWriter.builder().character("NOME", 10).charset(latin1).open(file)) {
+        try (DbfWriter w =
+                DbfWriter.builder().character("NOME", 10).charset(latin1).open(file)) {
             w.setString(0, "A\u00e7\u00e3o");
             w.endRecord();
         }
-        assertThat(DbfReader.read(file, DbfReadOptions.defaults().withCharset(latin1)).table().category("NOME").get(0))
+        assertThat(DbfReader.read(file, DbfReadOptions.defaults().withCharset(latin1))
+                        .table()
+                        .category("NOME")
+                        .get(0))
                 .isEqualTo("A\u00e7\u00e3o");
         // Read as CP850 the same bytes are other letters: the charset matters and is not guessed.
         assertThat(DbfReader.read(file).table().category("NOME").get(0)).isNotEqualTo("A\u00e7\u00e3o");
@@ -150,17 +173,22 @@ class DbfRoundTripTests {
 
     @Test
     void writerRefusesValuesThatDoNotFit() throws IOException {
-        try (DbfWriter w = DbfWriter.builder().character("C", 3).numeric("N", 5, 2).open(dir.resolve("fit.dbf"))) {
+        try (DbfWriter w =
+                DbfWriter.builder().character("C", 3).numeric("N", 5, 2).open(dir.resolve("fit.dbf"))) {
             assertThatThrownBy(() -> w.setString(0, "abcd"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("C (C,3,0)");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("C (C,3,0)");
             assertThatThrownBy(() -> w.setDouble(1, 1234.5))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("N (N,5,2)");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("N (N,5,2)");
             assertThatThrownBy(() -> w.setString(0, "\u20ac"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be encoded");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cannot be encoded");
             w.setDouble(1, 99.994);
             w.endRecord();
         }
-        assertThat(DbfReader.read(dir.resolve("fit.dbf")).table().doubles("N").get(0)).isCloseTo(99.99, within(0.0));
+        assertThat(DbfReader.read(dir.resolve("fit.dbf")).table().doubles("N").get(0))
+                .isCloseTo(99.99, within(0.0));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.glosa.io.dbf;
 
-import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihReadOptions;
+import dev.glosa.io.sih.SihReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class DecodeSpeed {
 
-    private DecodeSpeed() {
-    }
+    private DecodeSpeed() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.datasus();
@@ -60,9 +59,14 @@ public final class DecodeSpeed {
                 SihReader.read(f, SihReadOptions.defaults().withThreads(1));
             }
             long t3 = cpu.getCurrentThreadCpuTime();
-            System.out.printf("round %2d (CPU time): implode %.0f MB/s (%d MB); DbfReader %.0f MB/s, %.2f M rows/s; "
-                    + "SihReader %.0f MB/s%n", round, out / 1e6 / ((t1 - t0) / 1e9), out / 1_000_000,
-                    decompressed / 1e6 / ((t2 - t1) / 1e9), rows / 1e6 / ((t2 - t1) / 1e9),
+            System.out.printf(
+                    "round %2d (CPU time): implode %.0f MB/s (%d MB); DbfReader %.0f MB/s, %.2f M rows/s; "
+                            + "SihReader %.0f MB/s%n",
+                    round,
+                    out / 1e6 / ((t1 - t0) / 1e9),
+                    out / 1_000_000,
+                    decompressed / 1e6 / ((t2 - t1) / 1e9),
+                    rows / 1e6 / ((t2 - t1) / 1e9),
                     decompressed / 1e6 / ((t3 - t2) / 1e9));
         }
     }

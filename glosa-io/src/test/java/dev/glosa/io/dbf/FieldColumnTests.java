@@ -40,9 +40,18 @@ class FieldColumnTests {
     @Test
     void eachKindParsesTheFieldIntoItsColumnWithBlanksMissing() throws IOException {
         Path file = dir.resolve("f.dbf");
-        try (DbfWriter w = DbfWriter.builder().character("UF", 4).character("DT6", 6).character("DT8", 8)
-                .numeric("N", 5, 0).logical("OK").open(file)) {
-            w.setString(0, "SP").setString(1, "991231").setString(2, "20240229").setLong(3, 42).setLogical(4, true);
+        try (DbfWriter w = DbfWriter.builder()
+                .character("UF", 4)
+                .character("DT6", 6)
+                .character("DT8", 8)
+                .numeric("N", 5, 0)
+                .logical("OK")
+                .open(file)) {
+            w.setString(0, "SP")
+                    .setString(1, "991231")
+                    .setString(2, "20240229")
+                    .setLong(3, 42)
+                    .setLogical(4, true);
             w.endRecord();
             w.setString(0, "RJ").setLogical(4, false);
             w.endRecord();
@@ -57,7 +66,8 @@ class FieldColumnTests {
                 FieldColumn.of(FieldColumn.Kind.DATE_1900, 1, tb, "d6"),
                 FieldColumn.of(FieldColumn.Kind.DATE, 2, tb, "d8"),
                 FieldColumn.of(FieldColumn.Kind.DOUBLE, 3, tb, "n"),
-                FieldColumn.natural(c.header().fields().get(4), 4, tb)};
+                FieldColumn.natural(c.header().fields().get(4), 4, tb)
+            };
             while (c.next()) {
                 for (FieldColumn f : plan) {
                     f.append(c);
@@ -89,8 +99,10 @@ class FieldColumnTests {
         try (DbfCursor c = DbfCursor.open(file)) {
             FieldColumn n = FieldColumn.of(FieldColumn.Kind.LONG, 0, tb, "n");
             c.next();
-            assertThatThrownBy(() -> n.append(c)).isInstanceOf(MalformedFileException.class)
-                    .hasMessageContaining("record").hasMessageContaining("N");
+            assertThatThrownBy(() -> n.append(c))
+                    .isInstanceOf(MalformedFileException.class)
+                    .hasMessageContaining("record")
+                    .hasMessageContaining("N");
         }
     }
 }

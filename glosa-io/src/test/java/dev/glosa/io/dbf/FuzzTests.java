@@ -79,8 +79,8 @@ class FuzzTests {
                 // Half the mutations hit the header, where the structure of the whole file is declared.
                 byte[] input = Mutations.mutate(base, random, random.nextBoolean() ? headerLength + 4 : 0);
                 DbfFormat format = compressed ? DbfFormat.DBC : DbfFormat.DBF;
-                try (DbfCursor c = DbfCursor.open(new ByteArrayInputStream(input), "fuzz." + format.label(), format,
-                        DbfReadOptions.defaults())) {
+                try (DbfCursor c = DbfCursor.open(
+                        new ByteArrayInputStream(input), "fuzz." + format.label(), format, DbfReadOptions.defaults())) {
                     DbfTable t = DbfReader.read(c);
                     assertThat(t.table().rowCount()).isEqualTo(t.report().recordsRead());
                     outcomes[0]++;
@@ -99,8 +99,14 @@ class FuzzTests {
     private byte[] sampleDbf() throws IOException {
         Path file = dir.resolve("fuzz.dbf");
         SplittableRandom r = new SplittableRandom(SEED + 2);
-        try (DbfWriter w = DbfWriter.builder().character("N_AIH", 13).character("CNES", 7).numeric("VAL_TOT", 14, 2)
-                .numeric("IDADE", 3, 0).date("DT").logical("OK").field("TX", DbfFieldType.FLOAT, 10, 3)
+        try (DbfWriter w = DbfWriter.builder()
+                .character("N_AIH", 13)
+                .character("CNES", 7)
+                .numeric("VAL_TOT", 14, 2)
+                .numeric("IDADE", 3, 0)
+                .date("DT")
+                .logical("OK")
+                .field("TX", DbfFieldType.FLOAT, 10, 3)
                 .open(file)) {
             for (int i = 0; i < 60; i++) {
                 w.setString(0, Long.toString(1_222_100_000_000L + r.nextInt(1_000_000)))

@@ -45,8 +45,10 @@ class ImplodeInputStreamTests {
         SplittableRandom random = new SplittableRandom(7);
         byte[] noise = new byte[50_000];
         random.nextBytes(noise);
-        assertThat(inflate(ImplodeOutputStreamTests.compress(noise, true, 6), noise.length)).isEqualTo(noise);
-        assertThat(inflate(ImplodeOutputStreamTests.compress(new byte[0], false, 4), 0)).isEmpty();
+        assertThat(inflate(ImplodeOutputStreamTests.compress(noise, true, 6), noise.length))
+                .isEqualTo(noise);
+        assertThat(inflate(ImplodeOutputStreamTests.compress(new byte[0], false, 4), 0))
+                .isEmpty();
     }
 
     @Test
@@ -92,10 +94,11 @@ class ImplodeInputStreamTests {
         byte[] packed = ImplodeOutputStreamTests.compress(data, false, 6);
         byte[] cut = Arrays.copyOf(packed, packed.length / 2);
         assertThatThrownBy(() -> new ImplodeInputStream(new ByteArrayInputStream(cut), data.length, "cut.dbc", 100)
-                .readAllBytes())
+                        .readAllBytes())
                 .isInstanceOf(MalformedFileException.class)
                 .hasMessageStartingWith("cut.dbc: byte " + (100 + cut.length) + ": truncated implode stream")
-                .satisfies(e -> assertThat(((MalformedFileException) e).offset()).isEqualTo(100 + cut.length));
+                .satisfies(
+                        e -> assertThat(((MalformedFileException) e).offset()).isEqualTo(100 + cut.length));
     }
 
     @Test
@@ -141,7 +144,8 @@ class ImplodeInputStreamTests {
 
     @Test
     void failureIsStickyAndDoesNotHang() {
-        byte[] cut = Arrays.copyOf(ImplodeOutputStreamTests.compress(sample(new SplittableRandom(1), 5000), false, 6), 40);
+        byte[] cut =
+                Arrays.copyOf(ImplodeOutputStreamTests.compress(sample(new SplittableRandom(1), 5000), false, 6), 40);
         ImplodeInputStream in = new ImplodeInputStream(new ByteArrayInputStream(cut), 5000, "x", 0);
         assertThatThrownBy(in::readAllBytes).isInstanceOf(MalformedFileException.class);
         assertThatThrownBy(in::read).isInstanceOf(MalformedFileException.class);
@@ -165,7 +169,9 @@ class ImplodeInputStreamTests {
     /** DBF-like text: repeated codes and numbers with some noise, so matches of all lengths occur. */
     static byte[] sample(SplittableRandom random, int size) {
         byte[] out = new byte[size];
-        String[] words = {"  1391.63", "RDAC", "0301010072", "1222100605088", "       ", "20230115", "A41 ", "\u00e7\u00e3o"};
+        String[] words = {
+            "  1391.63", "RDAC", "0301010072", "1222100605088", "       ", "20230115", "A41 ", "\u00e7\u00e3o"
+        };
         int i = 0;
         while (i < size) {
             if (random.nextInt(5) == 0) {

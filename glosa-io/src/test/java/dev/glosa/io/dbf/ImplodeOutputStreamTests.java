@@ -70,9 +70,16 @@ class ImplodeOutputStreamTests {
     void repetitiveRecordsCompressToAFewPercent() throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 5000; i++) {
-            sb.append(" 510000").append(2021).append(String.format("%02d", 1 + i % 12)).append("03")
-                    .append(" ".repeat(14)).append(5121_1000_0000L + i * 7L).append("1").append(" ".repeat(40))
-                    .append(String.format("%14.2f", 300 + (i * 37 % 29_000) / 3.0)).append("0303140151J189");
+            sb.append(" 510000")
+                    .append(2021)
+                    .append(String.format("%02d", 1 + i % 12))
+                    .append("03")
+                    .append(" ".repeat(14))
+                    .append(5121_1000_0000L + i * 7L)
+                    .append("1")
+                    .append(" ".repeat(40))
+                    .append(String.format("%14.2f", 300 + (i * 37 % 29_000) / 3.0))
+                    .append("0303140151J189");
         }
         byte[] data = sb.toString().getBytes(StandardCharsets.US_ASCII);
         byte[] packed = compress(data, false, 6);

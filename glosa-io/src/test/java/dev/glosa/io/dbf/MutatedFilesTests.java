@@ -58,7 +58,9 @@ class MutatedFilesTests {
             assertFailsNamingFileAndOffset(copy("RDRR0801-" + length + ".dbf", Arrays.copyOf(b, length)));
         }
         // Only the final 0x1A missing is fine.
-        assertThat(DbfReader.read(copy("nomarker.dbf", Arrays.copyOf(b, b.length - 1))).table().rowCount())
+        assertThat(DbfReader.read(copy("nomarker.dbf", Arrays.copyOf(b, b.length - 1)))
+                        .table()
+                        .rowCount())
                 .isEqualTo(1475);
     }
 
@@ -84,7 +86,8 @@ class MutatedFilesTests {
         // VAL_TOT of record 1 (offset 249 in the record) gets a letter.
         number[3073 + 249 + 5] = 'x';
         Path p = copy("number.dbf", number);
-        assertThatThrownBy(() -> DbfReader.read(p)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> DbfReader.read(p))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessageStartingWith(p + ": byte " + (3073 + 249) + ": record 1, field VAL_TOT (N,14,2)");
     }
 
@@ -112,7 +115,8 @@ class MutatedFilesTests {
         Path p = copy("crc.dbc", m);
         assertThatThrownBy(() -> DbfReader.read(p))
                 .isInstanceOf(MalformedFileException.class)
-                .hasMessageStartingWith(p + ": byte " + hl + ": CRC-32 mismatch: stored 0x19285647, computed 0x19285646");
+                .hasMessageStartingWith(
+                        p + ": byte " + hl + ": CRC-32 mismatch: stored 0x19285647, computed 0x19285646");
         DbfTable reported = DbfReader.read(p, DbfReadOptions.defaults().reportingCrcMismatch());
         assertThat(reported.report().crc()).isEqualTo(CrcStatus.MISMATCH);
         assertThat(reported.report().warnings()).singleElement().asString().startsWith("CRC-32 mismatch");
@@ -125,12 +129,14 @@ class MutatedFilesTests {
         byte[] more = b.clone();
         more[4] = 26;
         Path p = copy("more.dbc", more);
-        assertThatThrownBy(() -> DbfReader.read(p)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> DbfReader.read(p))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("header declares 26 records but the data holds 25");
         byte[] fewer = b.clone();
         fewer[4] = 24;
         Path q = copy("fewer.dbc", fewer);
-        assertThatThrownBy(() -> DbfReader.read(q)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> DbfReader.read(q))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("produces more than the allowed " + (24 * 103 + 1) + " bytes");
     }
 
@@ -141,7 +147,9 @@ class MutatedFilesTests {
         DbfTable t = DbfReader.read(copy("tail.dbc", m));
         assertThat(t.table().rowCount()).isEqualTo(22);
         assertThat(t.report().crc()).isEqualTo(CrcStatus.OK);
-        assertThat(t.report().warnings()).singleElement().asString()
+        assertThat(t.report().warnings())
+                .singleElement()
+                .asString()
                 .isEqualTo("7 bytes after the end of the imploded stream (byte " + b.length + ") ignored");
     }
 }

@@ -6,8 +6,7 @@ import java.util.SplittableRandom;
 /** Seeded random damage to file bytes, for fuzz tests. */
 public final class Mutations {
 
-    private Mutations() {
-    }
+    private Mutations() {}
 
     /** One to three random mutations; with {@code focus > 0}, positions fall in the first {@code focus} bytes. */
     public static byte[] mutate(byte[] original, SplittableRandom r, int focus) {

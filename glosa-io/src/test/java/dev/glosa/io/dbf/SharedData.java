@@ -9,8 +9,7 @@ import java.nio.file.Paths;
 /** Locates the shared DATASUS files beside the repository; tests skip when they are absent. */
 public final class SharedData {
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** {@code ../shared/data/datasus} relative to the repository, found by walking up from the working dir. */
     public static Path datasus() {
@@ -21,8 +20,10 @@ public final class SharedData {
                 found = candidate;
             }
         }
-        assumeTrue(found != null, "../shared/data not found: no shared/data/datasus above "
-                + Paths.get("").toAbsolutePath());
+        assumeTrue(
+                found != null,
+                "../shared/data not found: no shared/data/datasus above "
+                        + Paths.get("").toAbsolutePath());
         return found;
     }
 

@@ -19,8 +19,7 @@ import java.util.Objects;
  */
 public final class ErpFiles {
 
-    private ErpFiles() {
-    }
+    private ErpFiles() {}
 
     /**
      * Writes {@code sample} to {@code file} as a Brazilian export ({@link CsvWriteOptions#ptBr()}: {@code ;},

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ErpFilesTests {
 
     private static final ErpSample SAMPLE = ErpGenerator.generate(ErpGeneratorConfig.defaults(8)
-            .withSegments(3, 4, 4, 0.9).withGroups(20, 2, 4, 3).withMonths(YearMonth.of(2024, 6), 4));
+            .withSegments(3, 4, 4, 0.9)
+            .withGroups(20, 2, 4, 3)
+            .withMonths(YearMonth.of(2024, 6), 4));
 
     @TempDir
     Path dir;
@@ -33,9 +35,10 @@ class ErpFilesTests {
         assertThat(read.table().columnNames()).isEqualTo(SAMPLE.table().columnNames());
         SihFilesTests.assertSameColumns("ERP", SAMPLE.table(), read.table());
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("MES_RECEBIMENTO;HOSPITAL;REGIONAL;I_ITEM_CATEGORIA;SETOR_N1;SETOR_N2;TIPO_GRUPO;"
-                + "TIPO_ATENDIMENTO;CONVENIO;TIPO_GLOSA;VALOR_COBRADO_GERAL;VALOR_GLOSA;COBRADO_ANTERIOR;"
-                + "GLOSA_ANTERIOR;QTD_LINHAS_GLOSA\r\n06/2024;");
+        assertThat(text)
+                .startsWith("MES_RECEBIMENTO;HOSPITAL;REGIONAL;I_ITEM_CATEGORIA;SETOR_N1;SETOR_N2;TIPO_GRUPO;"
+                        + "TIPO_ATENDIMENTO;CONVENIO;TIPO_GLOSA;VALOR_COBRADO_GERAL;VALOR_GLOSA;COBRADO_ANTERIOR;"
+                        + "GLOSA_ANTERIOR;QTD_LINHAS_GLOSA\r\n06/2024;");
         assertThat(text).containsPattern(";\\d{1,3}(\\.\\d{3})*,\\d{1,2};");
     }
 

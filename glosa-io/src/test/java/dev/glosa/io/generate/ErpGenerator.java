@@ -60,8 +60,7 @@ public final class ErpGenerator {
     /** The largest factor of an extreme line in the heavy-tail mode. */
     public static final double EXTREME_MAX = 20;
 
-    private ErpGenerator() {
-    }
+    private ErpGenerator() {}
 
     /** Generates the glosa lines of {@code config} with their planted groups. */
     public static ErpSample generate(ErpGeneratorConfig config) {

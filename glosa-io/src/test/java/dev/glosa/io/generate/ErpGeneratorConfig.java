@@ -74,8 +74,8 @@ public record ErpGeneratorConfig(
             throw new IllegalArgumentException("firstMonth must not be null");
         }
         if (firstMonth.getYear() < 1900 || firstMonth.plusMonths(months).getYear() > 9999) {
-            throw new IllegalArgumentException("the months must lie between 1900 and 9999, found " + firstMonth
-                    + " plus " + months + " months");
+            throw new IllegalArgumentException(
+                    "the months must lie between 1900 and 9999, found " + firstMonth + " plus " + months + " months");
         }
         check("months", months, 2, 120);
         check("minGroups", minGroups, 1, 15);
@@ -109,39 +109,104 @@ public record ErpGeneratorConfig(
      * analysed month is January 2025), 40 lines per segment, 2 to 6 groups of at least 4 lines: about 80,000 rows.
      */
     public static ErpGeneratorConfig defaults(long seed) {
-        return new ErpGeneratorConfig(seed, 6, 8, 4, 0.8, YearMonth.of(2024, 1), 13, 40, 2, 6, 4,
-                DEFAULT_GROUP_SPREAD, 0, 0);
+        return new ErpGeneratorConfig(
+                seed, 6, 8, 4, 0.8, YearMonth.of(2024, 1), 13, 40, 2, 6, 4, DEFAULT_GROUP_SPREAD, 0, 0);
     }
 
     /** The same configuration with other segment counts. */
     public ErpGeneratorConfig withSegments(int newHospitals, int newPayers, int newGlosaTypes, double newShare) {
-        return new ErpGeneratorConfig(seed, newHospitals, newPayers, newGlosaTypes, newShare, firstMonth, months,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread, logNoise, extremeShare);
+        return new ErpGeneratorConfig(
+                seed,
+                newHospitals,
+                newPayers,
+                newGlosaTypes,
+                newShare,
+                firstMonth,
+                months,
+                linesPerSegment,
+                minGroups,
+                maxGroups,
+                minGroupSize,
+                groupSpread,
+                logNoise,
+                extremeShare);
     }
 
     /** The same configuration with other months. */
     public ErpGeneratorConfig withMonths(YearMonth newFirstMonth, int newMonths) {
-        return new ErpGeneratorConfig(seed, hospitals, payers, glosaTypes, segmentShare, newFirstMonth, newMonths,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread, logNoise, extremeShare);
+        return new ErpGeneratorConfig(
+                seed,
+                hospitals,
+                payers,
+                glosaTypes,
+                segmentShare,
+                newFirstMonth,
+                newMonths,
+                linesPerSegment,
+                minGroups,
+                maxGroups,
+                minGroupSize,
+                groupSpread,
+                logNoise,
+                extremeShare);
     }
 
     /** The same configuration with other line and group counts. */
-    public ErpGeneratorConfig withGroups(int newLinesPerSegment, int newMinGroups, int newMaxGroups,
-            int newMinGroupSize) {
-        return new ErpGeneratorConfig(seed, hospitals, payers, glosaTypes, segmentShare, firstMonth, months,
-                newLinesPerSegment, newMinGroups, newMaxGroups, newMinGroupSize, groupSpread, logNoise, extremeShare);
+    public ErpGeneratorConfig withGroups(
+            int newLinesPerSegment, int newMinGroups, int newMaxGroups, int newMinGroupSize) {
+        return new ErpGeneratorConfig(
+                seed,
+                hospitals,
+                payers,
+                glosaTypes,
+                segmentShare,
+                firstMonth,
+                months,
+                newLinesPerSegment,
+                newMinGroups,
+                newMaxGroups,
+                newMinGroupSize,
+                groupSpread,
+                logNoise,
+                extremeShare);
     }
 
     /** The same configuration with another seed. */
     public ErpGeneratorConfig withSeed(long newSeed) {
-        return new ErpGeneratorConfig(newSeed, hospitals, payers, glosaTypes, segmentShare, firstMonth, months,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread, logNoise, extremeShare);
+        return new ErpGeneratorConfig(
+                newSeed,
+                hospitals,
+                payers,
+                glosaTypes,
+                segmentShare,
+                firstMonth,
+                months,
+                linesPerSegment,
+                minGroups,
+                maxGroups,
+                minGroupSize,
+                groupSpread,
+                logNoise,
+                extremeShare);
     }
 
     /** The same configuration with another spread of the lines around their group's centre. */
     public ErpGeneratorConfig withGroupSpread(double newSpread) {
-        return new ErpGeneratorConfig(seed, hospitals, payers, glosaTypes, segmentShare, firstMonth, months,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, newSpread, logNoise, extremeShare);
+        return new ErpGeneratorConfig(
+                seed,
+                hospitals,
+                payers,
+                glosaTypes,
+                segmentShare,
+                firstMonth,
+                months,
+                linesPerSegment,
+                minGroups,
+                maxGroups,
+                minGroupSize,
+                newSpread,
+                logNoise,
+                extremeShare);
     }
 
     /**
@@ -149,8 +214,21 @@ public record ErpGeneratorConfig(
      * line's amounts and a share {@code newExtremeShare} of extreme lines (see the record description).
      */
     public ErpGeneratorConfig withHeavyTails(double newLogNoise, double newExtremeShare) {
-        return new ErpGeneratorConfig(seed, hospitals, payers, glosaTypes, segmentShare, firstMonth, months,
-                linesPerSegment, minGroups, maxGroups, minGroupSize, groupSpread, newLogNoise, newExtremeShare);
+        return new ErpGeneratorConfig(
+                seed,
+                hospitals,
+                payers,
+                glosaTypes,
+                segmentShare,
+                firstMonth,
+                months,
+                linesPerSegment,
+                minGroups,
+                maxGroups,
+                minGroupSize,
+                groupSpread,
+                newLogNoise,
+                newExtremeShare);
     }
 
     /** The analysed month: the last one. */

@@ -20,8 +20,17 @@ class ErpGeneratorTests {
 
     private static final ErpSample DEFAULT = ErpGenerator.generate(ErpGeneratorConfig.defaults(7));
 
-    private static final String[] LINE_DIMENSIONS = {"hospital", "REGIONAL", "I_ITEM_CATEGORIA", "SETOR_N1",
-        "SETOR_N2", "TIPO_GRUPO", "TIPO_ATENDIMENTO", "payer", "glosa_type"};
+    private static final String[] LINE_DIMENSIONS = {
+        "hospital",
+        "REGIONAL",
+        "I_ITEM_CATEGORIA",
+        "SETOR_N1",
+        "SETOR_N2",
+        "TIPO_GRUPO",
+        "TIPO_ATENDIMENTO",
+        "payer",
+        "glosa_type"
+    };
 
     private static String key(GlosaTable t, int row, String... columns) {
         StringBuilder sb = new StringBuilder();
@@ -36,7 +45,8 @@ class ErpGeneratorTests {
         Map<String, List<Integer>> m = new LinkedHashMap<>();
         GlosaTable t = s.table();
         for (int r = s.firstAnalysedRow(); r < t.rowCount(); r++) {
-            m.computeIfAbsent(key(t, r, "hospital", "payer", "glosa_type"), k -> new ArrayList<>()).add(r);
+            m.computeIfAbsent(key(t, r, "hospital", "payer", "glosa_type"), k -> new ArrayList<>())
+                    .add(r);
         }
         return m;
     }
@@ -66,21 +76,37 @@ class ErpGeneratorTests {
     @Test
     void tableHasTheReferenceShapeWithCanonicalRoleNames() {
         GlosaTable t = DEFAULT.table();
-        assertThat(t.columnNames()).containsExactly("competence", "hospital", "REGIONAL", "I_ITEM_CATEGORIA",
-                "SETOR_N1", "SETOR_N2", "TIPO_GRUPO", "TIPO_ATENDIMENTO", "payer", "glosa_type", "billed_amount",
-                "glosa_amount", "billed_previous", "glosa_previous", "QTD_LINHAS_GLOSA");
+        assertThat(t.columnNames())
+                .containsExactly(
+                        "competence",
+                        "hospital",
+                        "REGIONAL",
+                        "I_ITEM_CATEGORIA",
+                        "SETOR_N1",
+                        "SETOR_N2",
+                        "TIPO_GRUPO",
+                        "TIPO_ATENDIMENTO",
+                        "payer",
+                        "glosa_type",
+                        "billed_amount",
+                        "glosa_amount",
+                        "billed_previous",
+                        "glosa_previous",
+                        "QTD_LINHAS_GLOSA");
         assertThat(t.column("competence").type()).isEqualTo(ColumnType.MONTH);
         assertThat(t.column("QTD_LINHAS_GLOSA").type()).isEqualTo(ColumnType.DOUBLE);
         assertThat(t.category("I_ITEM_CATEGORIA").dictionary()).contains("MATERIAL", "MEDICAMENTO", "DIÁRIA");
         assertThat(t.category(Role.GLOSA_TYPE).cardinality()).isEqualTo(4);
         assertThat(t.months(Role.COMPETENCE).get(t.rowCount() - 1)).isEqualTo(YearMonth.of(2025, 1));
         assertThat(t.months(Role.COMPETENCE).get(DEFAULT.firstAnalysedRow())).isEqualTo(YearMonth.of(2025, 1));
-        assertThat(t.months(Role.COMPETENCE).get(DEFAULT.firstAnalysedRow() - 1)).isEqualTo(YearMonth.of(2024, 12));
+        assertThat(t.months(Role.COMPETENCE).get(DEFAULT.firstAnalysedRow() - 1))
+                .isEqualTo(YearMonth.of(2024, 12));
         int lines = t.rowCount() - DEFAULT.firstAnalysedRow();
         assertThat(t.rowCount()).isEqualTo(lines * 13);
         for (int r = 0; r < t.rowCount(); r++) {
             assertThat(DEFAULT.plantedGroup(r) >= 0).isEqualTo(r >= DEFAULT.firstAnalysedRow());
-            assertThat(t.doubles(Role.GLOSA_AMOUNT).get(r)).isPositive()
+            assertThat(t.doubles(Role.GLOSA_AMOUNT).get(r))
+                    .isPositive()
                     .isLessThan(t.doubles(Role.BILLED_AMOUNT).get(r));
             assertThat(t.doubles("QTD_LINHAS_GLOSA").get(r)).isGreaterThanOrEqualTo(1);
         }
@@ -91,12 +117,16 @@ class ErpGeneratorTests {
         GlosaTable t = DEFAULT.table();
         Map<String, double[]> byLineMonth = new HashMap<>();
         for (int r = 0; r < t.rowCount(); r++) {
-            byLineMonth.put(key(t, r, LINE_DIMENSIONS) + t.months(Role.COMPETENCE).index(r),
-                    new double[] {t.doubles(Role.BILLED_AMOUNT).get(r), t.doubles(Role.GLOSA_AMOUNT).get(r)});
+            byLineMonth.put(
+                    key(t, r, LINE_DIMENSIONS) + t.months(Role.COMPETENCE).index(r), new double[] {
+                        t.doubles(Role.BILLED_AMOUNT).get(r),
+                        t.doubles(Role.GLOSA_AMOUNT).get(r)
+                    });
         }
         int checked = 0;
         for (int r = 0; r < t.rowCount(); r++) {
-            double[] prev = byLineMonth.get(key(t, r, LINE_DIMENSIONS) + (t.months(Role.COMPETENCE).index(r) - 1));
+            double[] prev = byLineMonth.get(
+                    key(t, r, LINE_DIMENSIONS) + (t.months(Role.COMPETENCE).index(r) - 1));
             if (prev != null) {
                 assertThat(t.doubles("billed_previous").get(r)).isEqualTo(prev[0]);
                 assertThat(t.doubles("glosa_previous").get(r)).isEqualTo(prev[1]);
@@ -246,15 +276,16 @@ class ErpGeneratorTests {
         for (int r = 0; r < t.rowCount(); r++) {
             assertThat(t.doubles(Role.GLOSA_AMOUNT).get(r)).isPositive();
             assertThat(t.doubles("glosa_previous").get(r)).isPositive();
-            assertThat(t.doubles("billed_previous").get(r)).isGreaterThan(t.doubles("glosa_previous").get(r));
+            assertThat(t.doubles("billed_previous").get(r))
+                    .isGreaterThan(t.doubles("glosa_previous").get(r));
         }
     }
 
     @Test
     void heavyTailsScaleEachLineByOneFactorKeepRatesAndMarkAboutTheShareOfExtremeLines() {
         ErpGeneratorConfig light = ErpGeneratorConfig.defaults(7);
-        ErpSample heavy = ErpGenerator.generate(light.withHeavyTails(ErpGeneratorConfig.HEAVY_LOG_NOISE,
-                ErpGeneratorConfig.HEAVY_EXTREME_SHARE));
+        ErpSample heavy = ErpGenerator.generate(
+                light.withHeavyTails(ErpGeneratorConfig.HEAVY_LOG_NOISE, ErpGeneratorConfig.HEAVY_EXTREME_SHARE));
         // without the mode nothing is marked, and no random number is drawn for it: the tables are as before
         assertThat(DEFAULT.extreme()).doesNotContain(true);
         GlosaTable t = heavy.table();
@@ -275,20 +306,26 @@ class ErpGeneratorTests {
         assertThat((double) extreme / lines).isBetween(0.01, 0.03);
         double max = java.util.Arrays.stream(logGlosa).max().orElseThrow();
         double median = java.util.Arrays.stream(logGlosa).sorted().toArray()[lines / 2];
-        assertThat(Math.exp(max - median)).as("the largest glosa over the median").isGreaterThan(30);
+        assertThat(Math.exp(max - median))
+                .as("the largest glosa over the median")
+                .isGreaterThan(30);
         assertThatThrownBy(() -> light.withHeavyTails(0.3, 0.5)).hasMessageContaining("extremeShare");
         assertThatThrownBy(() -> light.withHeavyTails(-0.1, 0.02)).hasMessageContaining("logNoise");
     }
 
     @Test
     void sizesRangeFromAThousandRowsToMillions() {
-        ErpGeneratorConfig small = ErpGeneratorConfig.defaults(3).withSegments(2, 2, 2, 1.0)
-                .withGroups(12, 2, 3, 3).withMonths(YearMonth.of(2024, 1), 10);
+        ErpGeneratorConfig small = ErpGeneratorConfig.defaults(3)
+                .withSegments(2, 2, 2, 1.0)
+                .withGroups(12, 2, 3, 3)
+                .withMonths(YearMonth.of(2024, 1), 10);
         ErpSample s = ErpGenerator.generate(small);
         assertThat(s.table().rowCount()).isBetween(500, 1500);
 
-        ErpGeneratorConfig big = ErpGeneratorConfig.defaults(3).withSegments(20, 12, 4, 1.0)
-                .withGroups(80, 2, 6, 4).withMonths(YearMonth.of(2024, 1), 13);
+        ErpGeneratorConfig big = ErpGeneratorConfig.defaults(3)
+                .withSegments(20, 12, 4, 1.0)
+                .withGroups(80, 2, 6, 4)
+                .withMonths(YearMonth.of(2024, 1), 13);
         long t0 = System.nanoTime();
         ErpSample b = ErpGenerator.generate(big);
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -310,12 +347,14 @@ class ErpGeneratorTests {
     @Test
     void configurationRejectsOutOfRangeValuesNamingThem() {
         ErpGeneratorConfig d = ErpGeneratorConfig.defaults(1);
-        assertThatThrownBy(() -> d.withSegments(0, 1, 1, 1)).hasMessageContaining("hospitals")
+        assertThatThrownBy(() -> d.withSegments(0, 1, 1, 1))
+                .hasMessageContaining("hospitals")
                 .hasMessageContaining("found 0");
         assertThatThrownBy(() -> d.withSegments(1, 1, 5, 1)).hasMessageContaining("glosaTypes");
         assertThatThrownBy(() -> d.withSegments(1, 1, 1, 0)).hasMessageContaining("segmentShare");
         assertThatThrownBy(() -> d.withGroups(40, 4, 3, 2)).hasMessageContaining("maxGroups");
-        assertThatThrownBy(() -> d.withGroups(10, 2, 6, 4)).hasMessageContaining("linesPerSegment")
+        assertThatThrownBy(() -> d.withGroups(10, 2, 6, 4))
+                .hasMessageContaining("linesPerSegment")
                 .hasMessageContaining("24");
         assertThatThrownBy(() -> d.withMonths(YearMonth.of(2024, 1), 1)).hasMessageContaining("months");
         assertThatThrownBy(() -> d.withGroupSpread(0)).hasMessageContaining("groupSpread");

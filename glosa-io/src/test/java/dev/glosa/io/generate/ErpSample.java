@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param extreme whether each row belongs to a line the heavy-tail mode made extreme (all false without it; copied
  *     in and out)
  */
-public record ErpSample(GlosaTable table, int[] plantedGroups, int firstAnalysedRow, ErpGeneratorConfig config,
-        boolean[] extreme) {
+public record ErpSample(
+        GlosaTable table, int[] plantedGroups, int firstAnalysedRow, ErpGeneratorConfig config, boolean[] extreme) {
 
     /** Checks that the labels are aligned with the rows and copies them. */
     public ErpSample {
@@ -29,16 +29,16 @@ public record ErpSample(GlosaTable table, int[] plantedGroups, int firstAnalysed
             throw new IllegalArgumentException("table, plantedGroups, config and extreme must not be null");
         }
         if (extreme.length != table.rowCount()) {
-            throw new IllegalArgumentException("extreme has " + extreme.length + " flags but the table has "
-                    + table.rowCount() + " rows");
+            throw new IllegalArgumentException(
+                    "extreme has " + extreme.length + " flags but the table has " + table.rowCount() + " rows");
         }
         if (plantedGroups.length != table.rowCount()) {
             throw new IllegalArgumentException("plantedGroups has " + plantedGroups.length
                     + " labels but the table has " + table.rowCount() + " rows");
         }
         if (firstAnalysedRow < 0 || firstAnalysedRow > table.rowCount()) {
-            throw new IllegalArgumentException("firstAnalysedRow must be between 0 and " + table.rowCount()
-                    + ", found " + firstAnalysedRow);
+            throw new IllegalArgumentException(
+                    "firstAnalysedRow must be between 0 and " + table.rowCount() + ", found " + firstAnalysedRow);
         }
         plantedGroups = plantedGroups.clone();
         extreme = extreme.clone();
@@ -77,8 +77,11 @@ public record ErpSample(GlosaTable table, int[] plantedGroups, int firstAnalysed
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ErpSample s && s.firstAnalysedRow == firstAnalysedRow && s.table.equals(table)
-                && Arrays.equals(s.plantedGroups, plantedGroups) && s.config.equals(config)
+        return o instanceof ErpSample s
+                && s.firstAnalysedRow == firstAnalysedRow
+                && s.table.equals(table)
+                && Arrays.equals(s.plantedGroups, plantedGroups)
+                && s.config.equals(config)
                 && Arrays.equals(s.extreme, extreme);
     }
 

@@ -20,8 +20,7 @@ final class ErrorCodes {
 
     private static volatile String[] cached;
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 
     /** The codes, in table order (a copy). */
     static String[] codes() {

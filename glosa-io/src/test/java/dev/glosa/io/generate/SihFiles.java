@@ -101,9 +101,11 @@ public final class SihFiles {
     private static final String[] STATES = new String[54];
 
     static {
-        String[] pairs = {"11 RO", "12 AC", "13 AM", "14 RR", "15 PA", "16 AP", "17 TO", "21 MA", "22 PI", "23 CE",
-            "24 RN", "25 PB", "26 PE", "27 AL", "28 SE", "29 BA", "31 MG", "32 ES", "33 RJ", "35 SP", "41 PR",
-            "42 SC", "43 RS", "50 MS", "51 MT", "52 GO", "53 DF"};
+        String[] pairs = {
+            "11 RO", "12 AC", "13 AM", "14 RR", "15 PA", "16 AP", "17 TO", "21 MA", "22 PI", "23 CE", "24 RN", "25 PB",
+            "26 PE", "27 AL", "28 SE", "29 BA", "31 MG", "32 ES", "33 RJ", "35 SP", "41 PR", "42 SC", "43 RS", "50 MS",
+            "51 MT", "52 GO", "53 DF"
+        };
         for (String p : pairs) {
             STATES[Integer.parseInt(p.substring(0, 2))] = p.substring(3);
         }
@@ -111,8 +113,7 @@ public final class SihFiles {
 
     private static final LocalDate LAST_HEADER_DATE = LocalDate.of(2155, 12, 31);
 
-    private SihFiles() {
-    }
+    private SihFiles() {}
 
     /** Writes {@code sample} into {@code folder} (created if needed) as {@code .dbc} files. */
     public static SihFileSet write(SihSample sample, Path folder) throws IOException {
@@ -134,12 +135,33 @@ public final class SihFiles {
         stateAbbreviation(state);
         Files.createDirectories(folder);
         int first = MonthColumn.toIndex(cfg.firstMonth());
-        List<Path> rd = writeSystem(SihSystem.RD, sample.rd(), new ClaimFiller(new Layout(RD_LAYOUT), sample.rd(),
-                true, state), first, cfg.months() + cfg.rdExtraMonths(), state, folder, format);
-        List<Path> rj = writeSystem(SihSystem.RJ, sample.rj(), new ClaimFiller(new Layout(RJ_LAYOUT), sample.rj(),
-                false, state), first, cfg.months(), state, folder, format);
-        List<Path> er = writeSystem(SihSystem.ER, sample.er(), new ErrorFiller(new Layout(ER_LAYOUT), sample.er(),
-                state), first, cfg.months(), state, folder, format);
+        List<Path> rd = writeSystem(
+                SihSystem.RD,
+                sample.rd(),
+                new ClaimFiller(new Layout(RD_LAYOUT), sample.rd(), true, state),
+                first,
+                cfg.months() + cfg.rdExtraMonths(),
+                state,
+                folder,
+                format);
+        List<Path> rj = writeSystem(
+                SihSystem.RJ,
+                sample.rj(),
+                new ClaimFiller(new Layout(RJ_LAYOUT), sample.rj(), false, state),
+                first,
+                cfg.months(),
+                state,
+                folder,
+                format);
+        List<Path> er = writeSystem(
+                SihSystem.ER,
+                sample.er(),
+                new ErrorFiller(new Layout(ER_LAYOUT), sample.er(), state),
+                first,
+                cfg.months(),
+                state,
+                folder,
+                format);
         return new SihFileSet(rd, rj, er);
     }
 
@@ -149,8 +171,13 @@ public final class SihFiles {
      * @throws IllegalArgumentException if {@code stateCode} is not the IBGE code of a Brazilian state
      */
     public static String fileName(SihSystem system, int stateCode, YearMonth month, DbfFormat format) {
-        return String.format("%s%s%02d%02d.%s", system.name(), stateAbbreviation(stateCode), month.getYear() % 100,
-                month.getMonthValue(), format.label());
+        return String.format(
+                "%s%s%02d%02d.%s",
+                system.name(),
+                stateAbbreviation(stateCode),
+                month.getYear() % 100,
+                month.getMonthValue(),
+                format.label());
     }
 
     /**
@@ -167,8 +194,16 @@ public final class SihFiles {
         return uf;
     }
 
-    private static List<Path> writeSystem(SihSystem system, GlosaTable table, Filler filler, int firstMonth,
-            int months, int state, Path folder, DbfFormat format) throws IOException {
+    private static List<Path> writeSystem(
+            SihSystem system,
+            GlosaTable table,
+            Filler filler,
+            int firstMonth,
+            int months,
+            int state,
+            Path folder,
+            DbfFormat format)
+            throws IOException {
         MonthColumn competence = table.months(Role.COMPETENCE);
         int n = table.rowCount();
         int lo = firstMonth;
@@ -176,8 +211,8 @@ public final class SihFiles {
         for (int r = 0; r < n; r++) {
             int m = competence.index(r);
             if (m == MonthColumn.MISSING) {
-                throw new IllegalArgumentException(system + " row " + r + ": competence is missing; every row needs"
-                        + " one to be filed");
+                throw new IllegalArgumentException(
+                        system + " row " + r + ": competence is missing; every row needs" + " one to be filed");
             }
             lo = Math.min(lo, m);
             hi = Math.max(hi, m);
@@ -203,30 +238,39 @@ public final class SihFiles {
             }
             YearMonth month = MonthColumn.fromIndex(m);
             String name = fileName(system, state, month, format);
-            files.add(writeFile(folder, name, format, filler, system, month,
+            files.add(writeFile(
+                    folder,
+                    name,
+                    format,
+                    filler,
+                    system,
+                    month,
                     Arrays.copyOfRange(order, start[m - lo], start[m - lo + 1])));
         }
         return files;
     }
 
-    private static Path writeFile(Path folder, String name, DbfFormat format, Filler filler, SihSystem system,
-            YearMonth month, int[] rows) throws IOException {
+    private static Path writeFile(
+            Path folder, String name, DbfFormat format, Filler filler, SihSystem system, YearMonth month, int[] rows)
+            throws IOException {
         Path target = folder.resolve(name);
         // Fixed temporary names rather than createTempFile's, which would leave the files readable by the owner only.
         Path dbf = folder.resolve(name + ".dbf.tmp");
         Path dbc = null;
         try {
             LocalDate updated = month.plusMonths(1).atDay(1);
-            DbfWriter.Builder builder = filler.layout.builder()
-                    .lastUpdate(updated.isAfter(LAST_HEADER_DATE) ? LAST_HEADER_DATE : updated);
+            DbfWriter.Builder builder =
+                    filler.layout.builder().lastUpdate(updated.isAfter(LAST_HEADER_DATE) ? LAST_HEADER_DATE : updated);
             try (DbfWriter w = builder.open(dbf)) {
                 filler.startFile(month);
                 for (int i = 0; i < rows.length; i++) {
                     try {
                         filler.fill(w, rows[i], i + 1);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(name + ": record " + (i + 1) + " (" + system + " row "
-                                + rows[i] + "): " + e.getMessage(), e);
+                        throw new IllegalArgumentException(
+                                name + ": record " + (i + 1) + " (" + system + " row " + rows[i] + "): "
+                                        + e.getMessage(),
+                                e);
                     }
                     w.endRecord();
                 }
@@ -450,20 +494,73 @@ public final class SihFiles {
             fSequence = layout.index("SEQUENCIA");
             fRemessa = layout.index("REMESSA");
 
-            Set<String> data = new HashSet<>(List.of("ANO_CMPT", "MES_CMPT", "ESPEC", "N_AIH", "IDENT", "NASC", "SEXO",
-                    "UTI_MES_TO", "QT_DIARIAS", "PROC_SOLIC", "PROC_REA", "VAL_TOT", "DT_INTER", "DT_SAIDA",
-                    "DIAG_PRINC", "COBRANCA", "GESTAO", "COD_IDADE", "IDADE", "DIAS_PERM", "MORTE", "CAR_INT",
-                    "SEQ_AIH5", "CNES", "COMPLEX", "SEQUENCIA", "REMESSA"));
+            Set<String> data = new HashSet<>(List.of(
+                    "ANO_CMPT",
+                    "MES_CMPT",
+                    "ESPEC",
+                    "N_AIH",
+                    "IDENT",
+                    "NASC",
+                    "SEXO",
+                    "UTI_MES_TO",
+                    "QT_DIARIAS",
+                    "PROC_SOLIC",
+                    "PROC_REA",
+                    "VAL_TOT",
+                    "DT_INTER",
+                    "DT_SAIDA",
+                    "DIAG_PRINC",
+                    "COBRANCA",
+                    "GESTAO",
+                    "COD_IDADE",
+                    "IDADE",
+                    "DIAS_PERM",
+                    "MORTE",
+                    "CAR_INT",
+                    "SEQ_AIH5",
+                    "CNES",
+                    "COMPLEX",
+                    "SEQUENCIA",
+                    "REMESSA"));
             if (paidFile) {
                 data.add("VAL_SH");
             }
             Map<String, String> constants = new HashMap<>();
             constants.put("UF_ZI", String.format("%02d0000", state));
-            for (String zeros : new String[] {"MARCA_UTI", "DIAG_SECUN", "NATUREZA", "IND_VDRL", "HOMONIMO", "INSTRU",
-                "CONTRACEP1", "CONTRACEP2", "GESTRISCO", "INSC_PN", "CBOR", "CNAER", "VINCPREV", "GESTOR_COD",
-                "GESTOR_TP", "GESTOR_CPF", "CID_ASSO", "CID_MORTE", "REGCT", "ETNIA", "MARCA_UCI", "ST_BLOQ",
-                "ST_MOT_BLO", "TPDISEC1", "TPDISEC2", "TPDISEC3", "TPDISEC4", "TPDISEC5", "TPDISEC6", "TPDISEC7",
-                "TPDISEC8", "TPDISEC9"}) {
+            for (String zeros : new String[] {
+                "MARCA_UTI",
+                "DIAG_SECUN",
+                "NATUREZA",
+                "IND_VDRL",
+                "HOMONIMO",
+                "INSTRU",
+                "CONTRACEP1",
+                "CONTRACEP2",
+                "GESTRISCO",
+                "INSC_PN",
+                "CBOR",
+                "CNAER",
+                "VINCPREV",
+                "GESTOR_COD",
+                "GESTOR_TP",
+                "GESTOR_CPF",
+                "CID_ASSO",
+                "CID_MORTE",
+                "REGCT",
+                "ETNIA",
+                "MARCA_UCI",
+                "ST_BLOQ",
+                "ST_MOT_BLO",
+                "TPDISEC1",
+                "TPDISEC2",
+                "TPDISEC3",
+                "TPDISEC4",
+                "TPDISEC5",
+                "TPDISEC6",
+                "TPDISEC7",
+                "TPDISEC8",
+                "TPDISEC9"
+            }) {
                 constants.put(zeros, "0*");
             }
             constants.put("NACIONAL", "010");
@@ -526,13 +623,15 @@ public final class SihFiles {
                 w.setLong(fAge, value);
                 if (admitted != DateColumn.MISSING) {
                     LocalDate in = LocalDate.ofEpochDay(admitted);
-                    w.setDate(fBirth, switch (unit) {
-                        case 5 -> in.minusYears(100 + value);
-                        case 4 -> in.minusYears(value);
-                        case 3 -> in.minusMonths(value);
-                        case 2 -> in.minusDays(value);
-                        default -> in;
-                    });
+                    w.setDate(
+                            fBirth,
+                            switch (unit) {
+                                case 5 -> in.minusYears(100 + value);
+                                case 4 -> in.minusYears(value);
+                                case 3 -> in.minusMonths(value);
+                                case 2 -> in.minusDays(value);
+                                default -> in;
+                            });
                 }
             }
             long days = whole(w, fStay, stay, r, "DIAS_PERM");
@@ -589,7 +688,8 @@ public final class SihFiles {
             fAdmission = layout.index("DT_INTER");
             fDischarge = layout.index("DT_SAIDA");
             fError = layout.index("CO_ERRO");
-            plan(Set.of("SEQUENCIA", "REMESSA", "CNES", "AIH", "ANO", "MES", "DT_INTER", "DT_SAIDA", "CO_ERRO"),
+            plan(
+                    Set.of("SEQUENCIA", "REMESSA", "CNES", "AIH", "ANO", "MES", "DT_INTER", "DT_SAIDA", "CO_ERRO"),
                     Map.of("UF_ZI", String.format("%02d0000", state), "UF_RES", String.format("%02d", state)));
         }
 
@@ -663,8 +763,8 @@ public final class SihFiles {
             return;
         }
         if (Math.rint(value * 100) / 100 != value) {
-            throw new IllegalArgumentException(column + " " + value + " has more than two decimals, which VAL_TOT "
-                    + "cannot hold");
+            throw new IllegalArgumentException(
+                    column + " " + value + " has more than two decimals, which VAL_TOT " + "cannot hold");
         }
         w.setDouble(field, value);
     }

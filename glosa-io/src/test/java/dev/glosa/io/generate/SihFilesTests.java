@@ -42,7 +42,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SihFilesTests {
 
     /** Eight hospitals of Mato Grosso, June to December 2021 in RJ and three more months in RD: 8,400 claims. */
-    private static final SihSample SAMPLE = SihGenerator.generate(SihGeneratorConfig.defaults(2024).withHospitals(8));
+    private static final SihSample SAMPLE =
+            SihGenerator.generate(SihGeneratorConfig.defaults(2024).withHospitals(8));
 
     @TempDir
     Path dir;
@@ -57,8 +58,9 @@ class SihFilesTests {
             for (int r = 0; r < expected.rowCount(); r++) {
                 boolean same = switch (c.type()) {
                     case LONG -> ((LongColumn) c).get(r) == ((LongColumn) a).get(r);
-                    case DOUBLE -> Double.doubleToLongBits(((DoubleColumn) c).get(r))
-                            == Double.doubleToLongBits(((DoubleColumn) a).get(r));
+                    case DOUBLE ->
+                        Double.doubleToLongBits(((DoubleColumn) c).get(r))
+                                == Double.doubleToLongBits(((DoubleColumn) a).get(r));
                     case DATE -> ((DateColumn) c).epochDay(r) == ((DateColumn) a).epochDay(r);
                     case MONTH -> ((MonthColumn) c).index(r) == ((MonthColumn) a).index(r);
                     case CATEGORY -> Objects.equals(((CategoryColumn) c).get(r), ((CategoryColumn) a).get(r));
@@ -83,19 +85,22 @@ class SihFilesTests {
     @EnumSource(DbfFormat.class)
     void theSihReaderReadsBackEveryGeneratedColumn(DbfFormat format) throws IOException {
         SihFileSet files = SihFiles.write(SAMPLE, dir, format);
-        SihBatch batch = SihReader.readAll(files.all(), SihReadOptions.defaults().withThreads(2));
+        SihBatch batch =
+                SihReader.readAll(files.all(), SihReadOptions.defaults().withThreads(2));
         assertSameColumns("RD", SAMPLE.rd(), batch.table(SihSystem.RD).table());
         assertSameColumns("RJ", SAMPLE.rj(), batch.table(SihSystem.RJ).table());
         assertSameColumns("ER", SAMPLE.er(), batch.table(SihSystem.ER).table());
         for (SihTable t : batch.tables()) {
             for (SihFileReport report : t.files()) {
-                assertThat(report.layout().label()).as(report.file())
-                        .isEqualTo(switch (t.system()) {
-                            case RD -> "RD 2016+";
-                            case RJ -> "RJ 2008+";
-                            case ER -> "ER 2011+";
-                            case SP -> "none";
-                        });
+                assertThat(report.layout().label())
+                        .as(report.file())
+                        .isEqualTo(
+                                switch (t.system()) {
+                                    case RD -> "RD 2016+";
+                                    case RJ -> "RJ 2008+";
+                                    case ER -> "ER 2011+";
+                                    case SP -> "none";
+                                });
                 assertThat(report.warnings()).as(report.file()).isEmpty();
                 assertThat(report.read().warnings()).as(report.file()).isEmpty();
                 assertThat(report.read().crc()).isEqualTo(format == DbfFormat.DBC ? CrcStatus.OK : CrcStatus.ABSENT);
@@ -115,13 +120,16 @@ class SihFilesTests {
     void theFilesReconcileToTheSameReportAsTheSampleInMemory() throws IOException {
         SihFileSet files = SihFiles.write(SAMPLE, dir);
         SihBatch batch = SihReader.readAll(files.all());
-        GlosaTable rj = SihRejections.attachErrors(batch.table(SihSystem.RJ).table(), batch.table(SihSystem.ER).table());
-        Reconciliation fromFiles = Reconciler.sih().reconcile(rj, batch.table(SihSystem.RD).table());
-        Reconciliation inMemory = Reconciler.sih().reconcile(SihRejections.attachErrors(SAMPLE.rj(), SAMPLE.er()),
-                SAMPLE.rd());
+        GlosaTable rj = SihRejections.attachErrors(
+                batch.table(SihSystem.RJ).table(), batch.table(SihSystem.ER).table());
+        Reconciliation fromFiles =
+                Reconciler.sih().reconcile(rj, batch.table(SihSystem.RD).table());
+        Reconciliation inMemory =
+                Reconciler.sih().reconcile(SihRejections.attachErrors(SAMPLE.rj(), SAMPLE.er()), SAMPLE.rd());
         assertThat(fromFiles.report()).isEqualTo(inMemory.report());
         assertThat(fromFiles.report().claims()).isEqualTo(8 * 7 * 150);
-        GlosaTable expected = inMemory.claims().project(Reconciler.OUTPUT_COLUMNS.toArray(new String[0]))
+        GlosaTable expected = inMemory.claims()
+                .project(Reconciler.OUTPUT_COLUMNS.toArray(new String[0]))
                 .with(inMemory.claims().column(Role.REASON_CODE.column()))
                 .with(inMemory.claims().column(SihRejections.ERROR_CODES));
         assertSameColumns("reconciled", expected, fromFiles.claims());
@@ -130,17 +138,45 @@ class SihFilesTests {
     @Test
     void filesAreNamedAsDatasusNamesThemOnePerSystemAndMonth() throws IOException {
         SihFileSet files = SihFiles.write(SAMPLE, dir);
-        assertThat(names(files.rd())).containsExactly("RDMT2106.dbc", "RDMT2107.dbc", "RDMT2108.dbc", "RDMT2109.dbc",
-                "RDMT2110.dbc", "RDMT2111.dbc", "RDMT2112.dbc", "RDMT2201.dbc", "RDMT2202.dbc", "RDMT2203.dbc");
-        assertThat(names(files.rj())).containsExactly("RJMT2106.dbc", "RJMT2107.dbc", "RJMT2108.dbc", "RJMT2109.dbc",
-                "RJMT2110.dbc", "RJMT2111.dbc", "RJMT2112.dbc");
-        assertThat(names(files.er())).containsExactly("ERMT2106.dbc", "ERMT2107.dbc", "ERMT2108.dbc", "ERMT2109.dbc",
-                "ERMT2110.dbc", "ERMT2111.dbc", "ERMT2112.dbc");
-        assertThat(files.all()).hasSize(24).startsWith(files.rd().get(0)).endsWith(files.er().get(6));
+        assertThat(names(files.rd()))
+                .containsExactly(
+                        "RDMT2106.dbc",
+                        "RDMT2107.dbc",
+                        "RDMT2108.dbc",
+                        "RDMT2109.dbc",
+                        "RDMT2110.dbc",
+                        "RDMT2111.dbc",
+                        "RDMT2112.dbc",
+                        "RDMT2201.dbc",
+                        "RDMT2202.dbc",
+                        "RDMT2203.dbc");
+        assertThat(names(files.rj()))
+                .containsExactly(
+                        "RJMT2106.dbc",
+                        "RJMT2107.dbc",
+                        "RJMT2108.dbc",
+                        "RJMT2109.dbc",
+                        "RJMT2110.dbc",
+                        "RJMT2111.dbc",
+                        "RJMT2112.dbc");
+        assertThat(names(files.er()))
+                .containsExactly(
+                        "ERMT2106.dbc",
+                        "ERMT2107.dbc",
+                        "ERMT2108.dbc",
+                        "ERMT2109.dbc",
+                        "ERMT2110.dbc",
+                        "ERMT2111.dbc",
+                        "ERMT2112.dbc");
+        assertThat(files.all())
+                .hasSize(24)
+                .startsWith(files.rd().get(0))
+                .endsWith(files.er().get(6));
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.count()).as("no temporary file left").isEqualTo(24);
         }
-        assertThat(SihFiles.fileName(SihSystem.RJ, 12, YearMonth.of(2023, 1), DbfFormat.DBF)).isEqualTo("RJAC2301.dbf");
+        assertThat(SihFiles.fileName(SihSystem.RJ, 12, YearMonth.of(2023, 1), DbfFormat.DBF))
+                .isEqualTo("RJAC2301.dbf");
         assertThat(SihFiles.stateAbbreviation(35)).isEqualTo("SP");
         assertThat(SihFiles.stateAbbreviation(53)).isEqualTo("DF");
     }
@@ -156,12 +192,14 @@ class SihFilesTests {
         assertThat(rd.category("MES_CMPT").get(r)).isEqualTo("08");
         assertThat(rd.category("REMESSA").get(r)).isEqualTo("HE51000001N202108.DTS");
         assertThat(rd.longs("SEQUENCIA").get(rd.rowCount() - 1)).isEqualTo(rd.rowCount());
-        assertThat(rd.category("PROC_SOLIC").get(r)).isEqualTo(rd.category("PROC_REA").get(r));
+        assertThat(rd.category("PROC_SOLIC").get(r))
+                .isEqualTo(rd.category("PROC_REA").get(r));
         assertThat(rd.doubles("VAL_SH").get(r)).isEqualTo(rd.doubles("VAL_TOT").get(r));
         assertThat(rd.doubles("VAL_SP").get(r)).isZero();
         assertThat(rd.category("CID_MORTE").get(r)).isEqualTo("0000");
         assertThat(rd.category("CGC_HOSP").get(r)).isNull();
-        LocalDate admitted = LocalDate.parse(rd.category("DT_INTER").get(r), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        LocalDate admitted =
+                LocalDate.parse(rd.category("DT_INTER").get(r), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         LocalDate born = LocalDate.parse(rd.category("NASC").get(r), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         assertThat(rd.category("COD_IDADE").get(r)).isEqualTo("4");
         assertThat(born.plusYears(rd.longs("IDADE").get(r))).isEqualTo(admitted);
@@ -177,11 +215,13 @@ class SihFilesTests {
     @Test
     void theSameSampleGivesTheSameBytes() throws IOException {
         SihFileSet a = SihFiles.write(SAMPLE, dir.resolve("a"));
-        SihSample again = SihGenerator.generate(SihGeneratorConfig.defaults(2024).withHospitals(8));
+        SihSample again =
+                SihGenerator.generate(SihGeneratorConfig.defaults(2024).withHospitals(8));
         SihFileSet b = SihFiles.write(again, dir.resolve("b"));
         assertThat(b.all()).hasSameSizeAs(a.all());
         for (int i = 0; i < a.all().size(); i++) {
-            assertThat(Files.readAllBytes(b.all().get(i))).as(a.all().get(i).toString())
+            assertThat(Files.readAllBytes(b.all().get(i)))
+                    .as(a.all().get(i).toString())
                     .isEqualTo(Files.readAllBytes(a.all().get(i)));
         }
         // Header date from the competence, not the clock: the month after.
@@ -192,13 +232,14 @@ class SihFilesTests {
 
     @Test
     void aMonthWithoutRowsStillGetsItsEmptyFile() throws IOException {
-        SihSample none = SihGenerator.generate(SihGeneratorConfig.defaults(3).withHospitals(2)
-                .withMonths(YearMonth.of(2019, 11), 3, 1).withClaimsPerHospitalMonth(5)
+        SihSample none = SihGenerator.generate(SihGeneratorConfig.defaults(3)
+                .withHospitals(2)
+                .withMonths(YearMonth.of(2019, 11), 3, 1)
+                .withClaimsPerHospitalMonth(5)
                 .withRates(0, 0, 0, 0, 0, 0));
         SihFileSet files = SihFiles.write(none, dir, DbfFormat.DBF);
         assertThat(names(files.rj())).containsExactly("RJMT1911.dbf", "RJMT1912.dbf", "RJMT2001.dbf");
-        assertThat(names(files.rd())).containsExactly("RDMT1911.dbf", "RDMT1912.dbf", "RDMT2001.dbf",
-                "RDMT2002.dbf");
+        assertThat(names(files.rd())).containsExactly("RDMT1911.dbf", "RDMT1912.dbf", "RDMT2001.dbf", "RDMT2002.dbf");
         SihBatch batch = SihReader.readAll(files.all());
         assertThat(batch.table(SihSystem.RJ).table().rowCount()).isZero();
         assertThat(batch.table(SihSystem.ER).table().rowCount()).isZero();
@@ -220,11 +261,12 @@ class SihFilesTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("RDMT2106.dbc: record 4 (RD row 3): billed_amount ")
                 .hasMessageEndingWith("has more than two decimals, which VAL_TOT cannot hold");
-        SihSample nowhere = new SihSample(SAMPLE.rd(), SAMPLE.rj(), SAMPLE.er(),
-                SAMPLE.config().withStateCode(20));
+        SihSample nowhere = new SihSample(
+                SAMPLE.rd(), SAMPLE.rj(), SAMPLE.er(), SAMPLE.config().withStateCode(20));
         assertThatThrownBy(() -> SihFiles.write(nowhere, dir))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("IBGE code of a Brazilian state").hasMessageEndingWith("found 20");
+                .hasMessageContaining("IBGE code of a Brazilian state")
+                .hasMessageEndingWith("found 20");
     }
 
     @Test
@@ -236,7 +278,8 @@ class SihFilesTests {
         assertThat(SihFiles.ageCode(12 / 365.25)).isEqualTo(212);
         assertThat(SihFiles.ageCode(0.5)).isEqualTo(306);
         assertThat(SihFiles.ageCode(5 / (365.25 * 24))).isEqualTo(105);
-        assertThatThrownBy(() -> SihFiles.ageCode(2.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SihFiles.ageCode(2.5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("age_years 2.5 is not a whole number");
     }
 

@@ -43,8 +43,7 @@ public final class SihGenerator {
     static final double MIN_VALUE = 300;
     static final double MAX_VALUE = 30_000;
 
-    private SihGenerator() {
-    }
+    private SihGenerator() {}
 
     /** Generates the RD, RJ and ER tables of {@code config}. */
     public static SihSample generate(SihGeneratorConfig config) {
@@ -278,8 +277,10 @@ public final class SihGenerator {
 
         /** A 13-digit AIH number: state, two-digit year, a digit and seven of sequence, a mod-11 check digit. */
         private long claimNumber(int year, int seq) {
-            long first12 = cfg.stateCode() * 10_000_000_000L + (year % 100) * 100_000_000L
-                    + (1 + seq / 10_000_000) * 10_000_000L + seq % 10_000_000;
+            long first12 = cfg.stateCode() * 10_000_000_000L
+                    + (year % 100) * 100_000_000L
+                    + (1 + seq / 10_000_000) * 10_000_000L
+                    + seq % 10_000_000;
             return first12 * 10 + (first12 % 11) % 10;
         }
 
@@ -304,8 +305,9 @@ public final class SihGenerator {
             double value = drawValue(curProc, 1);
             boolean rejected = rnd.nextDouble() < Math.min(0.9, cfg.rejectionRate() * rejectionMultiplier[h]);
             boolean longStay = !rejected && k + 1 < rdMonths && rnd.nextDouble() < cfg.longStayRate();
-            curStay = longStay ? 30 + rnd.nextInt(60) : Math.rint(Math.min(90,
-                    p[SihCatalog.STAY] * Math.exp(0.6 * rnd.nextGaussian())));
+            curStay = longStay
+                    ? 30 + rnd.nextInt(60)
+                    : Math.rint(Math.min(90, p[SihCatalog.STAY] * Math.exp(0.6 * rnd.nextGaussian())));
             curIcu = rnd.nextDouble() < p[SihCatalog.ICU]
                     ? Math.min(Math.max(1, curStay), Math.rint(1 + Math.exp(1.0 + 0.6 * rnd.nextGaussian())))
                     : 0;

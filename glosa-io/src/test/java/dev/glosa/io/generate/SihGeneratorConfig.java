@@ -65,19 +65,20 @@ public record SihGeneratorConfig(
             throw new IllegalArgumentException("rdExtraMonths must be between 0 and 24, found " + rdExtraMonths);
         }
         if (claimsPerHospitalMonth < 1) {
-            throw new IllegalArgumentException("claimsPerHospitalMonth must be at least 1, found "
-                    + claimsPerHospitalMonth);
+            throw new IllegalArgumentException(
+                    "claimsPerHospitalMonth must be at least 1, found " + claimsPerHospitalMonth);
         }
         long total = (long) hospitals * months * claimsPerHospitalMonth;
         if (total > MAX_CLAIMS) {
-            throw new IllegalArgumentException("hospitals x months x claimsPerHospitalMonth must be at most "
-                    + MAX_CLAIMS + ", found " + total);
+            throw new IllegalArgumentException(
+                    "hospitals x months x claimsPerHospitalMonth must be at most " + MAX_CLAIMS + ", found " + total);
         }
         if (stateCode < 11 || stateCode > 53) {
-            throw new IllegalArgumentException("stateCode must be an IBGE state code between 11 and 53, found "
-                    + stateCode);
+            throw new IllegalArgumentException(
+                    "stateCode must be an IBGE state code between 11 and 53, found " + stateCode);
         }
-        if (firstMonth.getYear() < 1900 || firstMonth.plusMonths(months + rdExtraMonths).getYear() > 9999) {
+        if (firstMonth.getYear() < 1900
+                || firstMonth.plusMonths(months + rdExtraMonths).getYear() > 9999) {
             throw new IllegalArgumentException("the months must lie between 1900 and 9999, found " + firstMonth
                     + " plus " + (months + rdExtraMonths) + " months");
         }
@@ -103,28 +104,60 @@ public record SihGeneratorConfig(
      * rejected again, 30% of late payments partial, 30% of re-presentations with another value, 2% long stays.
      */
     public static SihGeneratorConfig defaults(long seed) {
-        return new SihGeneratorConfig(seed, 20, YearMonth.of(2021, 6), 7, 3, 150, 51,
-                0.135, 0.2, 0.85, 0.3, 0.3, 0.02);
+        return new SihGeneratorConfig(seed, 20, YearMonth.of(2021, 6), 7, 3, 150, 51, 0.135, 0.2, 0.85, 0.3, 0.3, 0.02);
     }
 
     /** The same configuration with another number of hospitals. */
     public SihGeneratorConfig withHospitals(int newHospitals) {
-        return new SihGeneratorConfig(seed, newHospitals, firstMonth, months, rdExtraMonths, claimsPerHospitalMonth,
-                stateCode, rejectionRate, representationRate, rerejectionRate, partialPaymentRate, valueChangeRate,
+        return new SihGeneratorConfig(
+                seed,
+                newHospitals,
+                firstMonth,
+                months,
+                rdExtraMonths,
+                claimsPerHospitalMonth,
+                stateCode,
+                rejectionRate,
+                representationRate,
+                rerejectionRate,
+                partialPaymentRate,
+                valueChangeRate,
                 longStayRate);
     }
 
     /** The same configuration with another RJ window. */
     public SihGeneratorConfig withMonths(YearMonth newFirstMonth, int newMonths, int newRdExtraMonths) {
-        return new SihGeneratorConfig(seed, hospitals, newFirstMonth, newMonths, newRdExtraMonths,
-                claimsPerHospitalMonth, stateCode, rejectionRate, representationRate, rerejectionRate,
-                partialPaymentRate, valueChangeRate, longStayRate);
+        return new SihGeneratorConfig(
+                seed,
+                hospitals,
+                newFirstMonth,
+                newMonths,
+                newRdExtraMonths,
+                claimsPerHospitalMonth,
+                stateCode,
+                rejectionRate,
+                representationRate,
+                rerejectionRate,
+                partialPaymentRate,
+                valueChangeRate,
+                longStayRate);
     }
 
     /** The same configuration with another number of claims per hospital and month. */
     public SihGeneratorConfig withClaimsPerHospitalMonth(int newClaims) {
-        return new SihGeneratorConfig(seed, hospitals, firstMonth, months, rdExtraMonths, newClaims, stateCode,
-                rejectionRate, representationRate, rerejectionRate, partialPaymentRate, valueChangeRate,
+        return new SihGeneratorConfig(
+                seed,
+                hospitals,
+                firstMonth,
+                months,
+                rdExtraMonths,
+                newClaims,
+                stateCode,
+                rejectionRate,
+                representationRate,
+                rerejectionRate,
+                partialPaymentRate,
+                valueChangeRate,
                 longStayRate);
     }
 
@@ -134,8 +167,8 @@ public record SihGeneratorConfig(
      */
     public SihGeneratorConfig withTotalClaims(long totalClaims) {
         if (totalClaims < 1 || totalClaims > MAX_CLAIMS) {
-            throw new IllegalArgumentException("totalClaims must be between 1 and " + MAX_CLAIMS + ", found "
-                    + totalClaims);
+            throw new IllegalArgumentException(
+                    "totalClaims must be between 1 and " + MAX_CLAIMS + ", found " + totalClaims);
         }
         long cells = (long) hospitals * months;
         return withClaimsPerHospitalMonth((int) ((totalClaims + cells - 1) / cells));
@@ -143,25 +176,62 @@ public record SihGeneratorConfig(
 
     /** The same configuration with another state (its two-digit IBGE code, which starts every claim number). */
     public SihGeneratorConfig withStateCode(int newStateCode) {
-        return new SihGeneratorConfig(seed, hospitals, firstMonth, months, rdExtraMonths, claimsPerHospitalMonth,
-                newStateCode, rejectionRate, representationRate, rerejectionRate, partialPaymentRate, valueChangeRate,
+        return new SihGeneratorConfig(
+                seed,
+                hospitals,
+                firstMonth,
+                months,
+                rdExtraMonths,
+                claimsPerHospitalMonth,
+                newStateCode,
+                rejectionRate,
+                representationRate,
+                rerejectionRate,
+                partialPaymentRate,
+                valueChangeRate,
                 longStayRate);
     }
 
     /** The same configuration with another seed. */
     public SihGeneratorConfig withSeed(long newSeed) {
-        return new SihGeneratorConfig(newSeed, hospitals, firstMonth, months, rdExtraMonths, claimsPerHospitalMonth,
-                stateCode, rejectionRate, representationRate, rerejectionRate, partialPaymentRate, valueChangeRate,
+        return new SihGeneratorConfig(
+                newSeed,
+                hospitals,
+                firstMonth,
+                months,
+                rdExtraMonths,
+                claimsPerHospitalMonth,
+                stateCode,
+                rejectionRate,
+                representationRate,
+                rerejectionRate,
+                partialPaymentRate,
+                valueChangeRate,
                 longStayRate);
     }
 
     /** The same configuration with other history rates. */
-    public SihGeneratorConfig withRates(double newRejectionRate, double newRepresentationRate,
-            double newRerejectionRate, double newPartialPaymentRate, double newValueChangeRate,
+    public SihGeneratorConfig withRates(
+            double newRejectionRate,
+            double newRepresentationRate,
+            double newRerejectionRate,
+            double newPartialPaymentRate,
+            double newValueChangeRate,
             double newLongStayRate) {
-        return new SihGeneratorConfig(seed, hospitals, firstMonth, months, rdExtraMonths, claimsPerHospitalMonth,
-                stateCode, newRejectionRate, newRepresentationRate, newRerejectionRate, newPartialPaymentRate,
-                newValueChangeRate, newLongStayRate);
+        return new SihGeneratorConfig(
+                seed,
+                hospitals,
+                firstMonth,
+                months,
+                rdExtraMonths,
+                claimsPerHospitalMonth,
+                stateCode,
+                newRejectionRate,
+                newRepresentationRate,
+                newRerejectionRate,
+                newPartialPaymentRate,
+                newValueChangeRate,
+                newLongStayRate);
     }
 
     /** The number of claims first presented: {@code hospitals * months * claimsPerHospitalMonth}. */

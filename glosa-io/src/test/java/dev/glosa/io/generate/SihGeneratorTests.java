@@ -3,14 +3,14 @@ package dev.glosa.io.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.glosa.core.reconcile.Reconciler;
+import dev.glosa.core.reconcile.Reconciliation;
+import dev.glosa.core.reconcile.Situation;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.Column;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
-import dev.glosa.core.reconcile.Reconciler;
-import dev.glosa.core.reconcile.Reconciliation;
-import dev.glosa.core.reconcile.Situation;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.Role;
 import java.time.YearMonth;
@@ -44,8 +44,8 @@ class SihGeneratorTests {
             assertThat(d.type()).as(c.name()).isEqualTo(c.type());
             for (int r = 0; r < a.rowCount(); r++) {
                 if (!c.text(r).equals(d.text(r))) {
-                    throw new AssertionError("column " + c.name() + " row " + r + ": " + c.text(r) + " vs "
-                            + d.text(r));
+                    throw new AssertionError(
+                            "column " + c.name() + " row " + r + ": " + c.text(r) + " vs " + d.text(r));
                 }
             }
         }
@@ -72,19 +72,38 @@ class SihGeneratorTests {
             }
         }
         assertThat(same).isLessThan(n / 10);
-        assertThat(other.rd().category(Role.HOSPITAL).value(0)).isNotEqualTo(
-                DEFAULT.rd().category(Role.HOSPITAL).value(0));
+        assertThat(other.rd().category(Role.HOSPITAL).value(0))
+                .isNotEqualTo(DEFAULT.rd().category(Role.HOSPITAL).value(0));
     }
 
     @Test
     void tablesHaveTheCanonicalColumns() {
-        assertThat(DEFAULT.rd().columnNames()).containsExactly("claim_id", "hospital", "payer", "competence",
-                "billed_amount", "paid_amount", "admission_date", "discharge_date", "IDENT", "PROC_REA",
-                "DIAG_PRINC", "ESPEC", "age_years", "SEXO", "DIAS_PERM", "UTI_MES_TO", "MORTE", "CAR_INT",
-                "COMPLEX", "GESTAO");
+        assertThat(DEFAULT.rd().columnNames())
+                .containsExactly(
+                        "claim_id",
+                        "hospital",
+                        "payer",
+                        "competence",
+                        "billed_amount",
+                        "paid_amount",
+                        "admission_date",
+                        "discharge_date",
+                        "IDENT",
+                        "PROC_REA",
+                        "DIAG_PRINC",
+                        "ESPEC",
+                        "age_years",
+                        "SEXO",
+                        "DIAS_PERM",
+                        "UTI_MES_TO",
+                        "MORTE",
+                        "CAR_INT",
+                        "COMPLEX",
+                        "GESTAO");
         assertThat(DEFAULT.rj().columnNames()).doesNotContain("paid_amount").hasSize(19);
-        assertThat(DEFAULT.er().columnNames()).containsExactly("claim_id", "hospital", "competence",
-                "admission_date", "discharge_date", "reason_code");
+        assertThat(DEFAULT.er().columnNames())
+                .containsExactly(
+                        "claim_id", "hospital", "competence", "admission_date", "discharge_date", "reason_code");
         assertThat(DEFAULT.rd().category(Role.PAYER).dictionary()).containsExactly("SUS");
         assertThat(DEFAULT.config()).isEqualTo(SihGeneratorConfig.defaults(42));
     }
@@ -145,7 +164,8 @@ class SihGeneratorTests {
     @Test
     void rejectedClaimsArePaidLaterInFullPartlyOrNever() {
         // Many re-presentations, most of them paid, so that every history shape is frequent enough to measure.
-        SihSample sample = SihGenerator.generate(SihGeneratorConfig.defaults(42).withRates(0.13, 0.6, 0.25, 0.3, 0.3, 0.02));
+        SihSample sample =
+                SihGenerator.generate(SihGeneratorConfig.defaults(42).withRates(0.13, 0.6, 0.25, 0.3, 0.3, 0.02));
         Map<Long, List<Integer>> rj = rowsByClaim(sample.rj());
         Map<Long, List<Integer>> rd = rowsByClaim(sample.rd());
         MonthColumn rjMonth = sample.rj().months(Role.COMPETENCE);
@@ -186,12 +206,15 @@ class SihGeneratorTests {
 
     @Test
     void defaultsLookLikeTheReferenceAnalysis() {
-        // docs/domain.md: ~13% of reconciled AIHs rejected, ~15% of RJ rows re-presentations, naive total ~18% too high.
+        // docs/domain.md: ~13% of reconciled AIHs rejected, ~15% of RJ rows re-presentations, naive total ~18% too
+        // high.
         Reconciliation r = Reconciler.sih().reconcile(DEFAULT.rj(), DEFAULT.rd());
-        double rejectedShare = r.report().bySituation().get(Situation.REJECTED_NEVER_PAID).claims()
-                / (double) r.report().claims();
+        double rejectedShare =
+                r.report().bySituation().get(Situation.REJECTED_NEVER_PAID).claims()
+                        / (double) r.report().claims();
         assertThat(rejectedShare).isBetween(0.11, 0.15);
-        assertThat(r.report().rejectedDuplicates() / (double) r.report().rejectedRows()).isBetween(0.10, 0.20);
+        assertThat(r.report().rejectedDuplicates() / (double) r.report().rejectedRows())
+                .isBetween(0.10, 0.20);
         assertThat(r.report().naiveOverstatement()).isBetween(0.12, 0.26);
     }
 
@@ -224,15 +247,18 @@ class SihGeneratorTests {
         GlosaTable er = DEFAULT.er();
         Map<String, Set<String>> errors = new HashMap<>();
         for (int r = 0; r < er.rowCount(); r++) {
-            String key = er.longs(Role.CLAIM_ID).get(r) + "@" + er.months(Role.COMPETENCE).index(r);
+            String key = er.longs(Role.CLAIM_ID).get(r) + "@"
+                    + er.months(Role.COMPETENCE).index(r);
             String code = er.category(Role.REASON_CODE).get(r);
             assertThat(known).contains(code);
-            assertThat(errors.computeIfAbsent(key, k -> new HashSet<>()).add(code)).isTrue();
+            assertThat(errors.computeIfAbsent(key, k -> new HashSet<>()).add(code))
+                    .isTrue();
         }
         GlosaTable rj = DEFAULT.rj();
         assertThat(errors).hasSize(rj.rowCount());
         for (int r = 0; r < rj.rowCount(); r++) {
-            String key = rj.longs(Role.CLAIM_ID).get(r) + "@" + rj.months(Role.COMPETENCE).index(r);
+            String key = rj.longs(Role.CLAIM_ID).get(r) + "@"
+                    + rj.months(Role.COMPETENCE).index(r);
             assertThat(errors.get(key)).hasSizeBetween(1, 3);
         }
         assertThat(er.rowCount() / (double) rj.rowCount()).isBetween(1.25, 1.5);
@@ -248,7 +274,8 @@ class SihGeneratorTests {
         GlosaTable rd = DEFAULT.rd();
         double max = 0;
         for (int r = 0; r < rd.rowCount(); r++) {
-            assertThat(rd.doubles(Role.PAID_AMOUNT).get(r)).isEqualTo(rd.doubles(Role.BILLED_AMOUNT).get(r))
+            assertThat(rd.doubles(Role.PAID_AMOUNT).get(r))
+                    .isEqualTo(rd.doubles(Role.BILLED_AMOUNT).get(r))
                     .isBetween(120.0, 30_000.0);
             max = Math.max(max, rd.doubles(Role.PAID_AMOUNT).get(r));
             int admission = rd.dates(Role.ADMISSION_DATE).epochDay(r);
@@ -275,7 +302,8 @@ class SihGeneratorTests {
 
     @Test
     void aMillionClaimsAreGeneratedQuickly() {
-        SihGeneratorConfig big = SihGeneratorConfig.defaults(1).withHospitals(50).withTotalClaims(1_000_000);
+        SihGeneratorConfig big =
+                SihGeneratorConfig.defaults(1).withHospitals(50).withTotalClaims(1_000_000);
         long t0 = System.nanoTime();
         SihSample s = SihGenerator.generate(big);
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -286,15 +314,20 @@ class SihGeneratorTests {
     @Test
     void configurationRejectsOutOfRangeValuesNamingThem() {
         SihGeneratorConfig d = SihGeneratorConfig.defaults(1);
-        assertThatThrownBy(() -> d.withHospitals(0)).hasMessageContaining("hospitals").hasMessageContaining("0");
+        assertThatThrownBy(() -> d.withHospitals(0))
+                .hasMessageContaining("hospitals")
+                .hasMessageContaining("0");
         assertThatThrownBy(() -> d.withMonths(YearMonth.of(2021, 1), 0, 3)).hasMessageContaining("months");
         assertThatThrownBy(() -> d.withRates(0.95, 0.6, 0.25, 0.3, 0.3, 0.02))
-                .hasMessageContaining("rejectionRate").hasMessageContaining("0.95");
+                .hasMessageContaining("rejectionRate")
+                .hasMessageContaining("0.95");
         assertThatThrownBy(() -> d.withRates(0.1, Double.NaN, 0.25, 0.3, 0.3, 0.02))
                 .hasMessageContaining("representationRate");
         assertThatThrownBy(() -> d.withTotalClaims(0)).hasMessageContaining("totalClaims");
         assertThatThrownBy(() -> d.withHospitals(5000).withClaimsPerHospitalMonth(100_000))
                 .hasMessageContaining("at most");
-        assertThat(d.withTotalClaims(1000).totalClaims()).isGreaterThanOrEqualTo(1000).isLessThan(1200);
+        assertThat(d.withTotalClaims(1000).totalClaims())
+                .isGreaterThanOrEqualTo(1000)
+                .isLessThan(1200);
     }
 }

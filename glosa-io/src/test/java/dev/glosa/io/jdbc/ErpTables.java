@@ -12,8 +12,17 @@ import java.time.YearMonth;
 
 /** Loads the rows of an ERP export (as the CSV reader read them) into PostgreSQL tables with SQL types. */
 final class ErpTables {
-    static final String[] DIMS = {"hospital", "REGIONAL", "I_ITEM_CATEGORIA", "SETOR_N1", "SETOR_N2", "TIPO_GRUPO",
-        "TIPO_ATENDIMENTO", "payer", "glosa_type"};
+    static final String[] DIMS = {
+        "hospital",
+        "REGIONAL",
+        "I_ITEM_CATEGORIA",
+        "SETOR_N1",
+        "SETOR_N2",
+        "TIPO_GRUPO",
+        "TIPO_ATENDIMENTO",
+        "payer",
+        "glosa_type"
+    };
 
     private ErpTables() {}
 
@@ -24,14 +33,15 @@ final class ErpTables {
     static void loadExport(Connection c, GlosaTable t) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS erp_export");
-            st.execute("CREATE TABLE erp_export (id integer PRIMARY KEY, mes_recebimento date NOT NULL, hospital varchar(40),"
-                    + " regional varchar(60), i_item_categoria varchar(60), setor_n1 varchar(60), setor_n2 char(40),"
-                    + " tipo_grupo varchar(60), tipo_atendimento varchar(60), convenio varchar(60),"
-                    + " tipo_glosa varchar(60), valor_cobrado_geral numeric(14,2), valor_glosa numeric(14,2),"
-                    + " cobrado_anterior numeric(14,2), glosa_anterior numeric(14,2), qtd_linhas_glosa integer)");
+            st.execute(
+                    "CREATE TABLE erp_export (id integer PRIMARY KEY, mes_recebimento date NOT NULL, hospital varchar(40),"
+                            + " regional varchar(60), i_item_categoria varchar(60), setor_n1 varchar(60), setor_n2 char(40),"
+                            + " tipo_grupo varchar(60), tipo_atendimento varchar(60), convenio varchar(60),"
+                            + " tipo_glosa varchar(60), valor_cobrado_geral numeric(14,2), valor_glosa numeric(14,2),"
+                            + " cobrado_anterior numeric(14,2), glosa_anterior numeric(14,2), qtd_linhas_glosa integer)");
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO erp_export VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO erp_export VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?," + " ?, ?, ?, ?, ?, ?)")) {
             for (int r = 0; r < t.rowCount(); r++) {
                 ps.setInt(1, r);
                 ps.setObject(2, t.months("competence").get(r).atDay(1));

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JdbcStarSchemaWriterTests {
-    private static final List<String> TABLES = List.of("fact_glosa", "dim_segment", "dim_cluster", "indicators",
-            "group_state", "runs");
-    private static final List<String> ALL = List.of("fact_glosa", "dim_segment", "dim_cluster", "indicators",
-            "group_state", "runs", "pseudonym_key");
+    private static final List<String> TABLES =
+            List.of("fact_glosa", "dim_segment", "dim_cluster", "indicators", "group_state", "runs");
+    private static final List<String> ALL =
+            List.of("fact_glosa", "dim_segment", "dim_cluster", "indicators", "group_state", "runs", "pseudonym_key");
     private static Postgres pg;
 
     @BeforeAll
@@ -44,16 +44,34 @@ class JdbcStarSchemaWriterTests {
     }
 
     private static List<GroupRecord> state(double rows) {
-        return List.of(new GroupRecord("S1", "G0001", 1, 0, 4, 0.5, 1300.5, java.util.Map.of("glosa", rows),
-                java.util.Map.of("glosa", 0.25), 0, "high value"));
+        return List.of(new GroupRecord(
+                "S1",
+                "G0001",
+                1,
+                0,
+                4,
+                0.5,
+                1300.5,
+                java.util.Map.of("glosa", rows),
+                java.util.Map.of("glosa", 0.25),
+                0,
+                "high value"));
     }
 
     private static List<JdbcStarSchemaWriter.TableReport> write(LocalDate week, JdbcStarSchemaWriter.Hook hook)
             throws SQLException, DatabaseException {
         GlosaTable t = RunFixture.table();
         try (Connection c = pg.admin()) {
-            return JdbcStarSchemaWriter.write(c, "test-db", RunFixture.run(week), t, RunFixture.outcomes(false),
-                    RunFixture.indicators(t), state(week.getDayOfMonth()), RunFixture.options(), hook);
+            return JdbcStarSchemaWriter.write(
+                    c,
+                    "test-db",
+                    RunFixture.run(week),
+                    t,
+                    RunFixture.outcomes(false),
+                    RunFixture.indicators(t),
+                    state(week.getDayOfMonth()),
+                    RunFixture.options(),
+                    hook);
         }
     }
 
@@ -62,20 +80,25 @@ class JdbcStarSchemaWriterTests {
         List<JdbcStarSchemaWriter.TableReport> r = write(RunFixture.WEEK1, JdbcStarSchemaWriter.Hook.NONE);
         assertThat(r).extracting(JdbcStarSchemaWriter.TableReport::table).containsExactlyElementsOf(TABLES);
         assertThat(r.get(0).written()).isEqualTo(10);
-        assertThat(query("SELECT data_type FROM information_schema.columns WHERE table_name = 'fact_glosa'"
-                + " AND column_name IN ('as_of', 'competence', 'glosa_amount', 'hospital') ORDER BY column_name"))
+        assertThat(
+                        query(
+                                "SELECT data_type FROM information_schema.columns WHERE table_name = 'fact_glosa'"
+                                        + " AND column_name IN ('as_of', 'competence', 'glosa_amount', 'hospital') ORDER BY column_name"))
                 .containsExactly("date", "date", "double precision", "text");
         assertThat(query("SELECT kcu.column_name FROM information_schema.table_constraints tc JOIN"
-                + " information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name"
-                + " WHERE tc.table_name = 'dim_cluster' AND tc.constraint_type = 'PRIMARY KEY'"
-                + " ORDER BY kcu.ordinal_position")).containsExactly("as_of", "cluster_id", "segment_id");
-        assertThat(query("SELECT sum(glosa_amount)::text FROM fact_glosa")).containsExactly(
-                Double.toString(java.util.Arrays.stream(new double[] {1000.5, 150.25, 300, 20.05, 500, 123.45, 90})
-                        .sum()));
+                        + " information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name"
+                        + " WHERE tc.table_name = 'dim_cluster' AND tc.constraint_type = 'PRIMARY KEY'"
+                        + " ORDER BY kcu.ordinal_position"))
+                .containsExactly("as_of", "cluster_id", "segment_id");
+        assertThat(query("SELECT sum(glosa_amount)::text FROM fact_glosa"))
+                .containsExactly(Double.toString(
+                        java.util.Arrays.stream(new double[] {1000.5, 150.25, 300, 20.05, 500, 123.45, 90})
+                                .sum()));
         // text is stored as it reads, without the CSV files' formula guard
         assertThat(query("SELECT label FROM dim_cluster WHERE cluster_id = 'G0001'"))
                 .containsExactly("=high value, rejected in full");
-        assertThat(query("SELECT competence::text FROM fact_glosa WHERE row_number = 2")).containsExactly("2024-02-01");
+        assertThat(query("SELECT competence::text FROM fact_glosa WHERE row_number = 2"))
+                .containsExactly("2024-02-01");
     }
 
     @Test
@@ -96,18 +119,20 @@ class JdbcStarSchemaWriterTests {
         write(RunFixture.WEEK1, JdbcStarSchemaWriter.Hook.NONE);
         String before = snapshot();
         assertThatThrownBy(() -> write(RunFixture.WEEK1, table -> {
-            if (table.equals("indicators")) {
-                throw new SQLException("simulated loss of the connection", "08006");
-            }
-        })).isInstanceOfSatisfying(DatabaseException.class,
-                e -> assertThat(e.kind()).isEqualTo(DatabaseException.Kind.CONNECTION))
+                    if (table.equals("indicators")) {
+                        throw new SQLException("simulated loss of the connection", "08006");
+                    }
+                }))
+                .isInstanceOfSatisfying(
+                        DatabaseException.class, e -> assertThat(e.kind()).isEqualTo(DatabaseException.Kind.CONNECTION))
                 .hasMessageContaining("test-db: cannot write table indicators (nothing of this run was kept)");
         assertThat(snapshot()).isEqualTo(before);
         assertThatThrownBy(() -> write(RunFixture.WEEK2, table -> {
-            if (table.equals("dim_cluster")) {
-                throw new SQLException("simulated failure");
-            }
-        })).isInstanceOf(DatabaseException.class);
+                    if (table.equals("dim_cluster")) {
+                        throw new SQLException("simulated failure");
+                    }
+                }))
+                .isInstanceOf(DatabaseException.class);
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -125,13 +150,15 @@ class JdbcStarSchemaWriterTests {
     @Test
     void theTrackersStateReadsBackFromTheLatestEarlierWeek() throws Exception {
         try (Connection c = pg.admin()) {
-            assertThat(JdbcStarSchemaWriter.previousState(c, "test-db", RunFixture.WEEK1)).isEmpty();
+            assertThat(JdbcStarSchemaWriter.previousState(c, "test-db", RunFixture.WEEK1))
+                    .isEmpty();
         }
         write(RunFixture.WEEK1, JdbcStarSchemaWriter.Hook.NONE);
         try (Connection c = pg.admin()) {
             assertThat(JdbcStarSchemaWriter.previousState(c, "test-db", RunFixture.WEEK2))
                     .isEqualTo(state(RunFixture.WEEK1.getDayOfMonth()));
-            assertThat(JdbcStarSchemaWriter.previousState(c, "test-db", RunFixture.WEEK1)).isEmpty();
+            assertThat(JdbcStarSchemaWriter.previousState(c, "test-db", RunFixture.WEEK1))
+                    .isEmpty();
         }
     }
 
@@ -141,9 +168,15 @@ class JdbcStarSchemaWriterTests {
         String before = snapshot();
         GlosaTable t = RunFixture.table();
         try (Connection c = pg.admin()) {
-            assertThatThrownBy(() -> JdbcStarSchemaWriter.write(c, "test-db", RunFixture.run(RunFixture.WEEK2), t,
-                    RunFixture.outcomes(false), RunFixture.indicators(t), null,
-                    dev.glosa.io.powerbi.WriterOptions.pseudonymise("another-test-key-of-32-characters")))
+            assertThatThrownBy(() -> JdbcStarSchemaWriter.write(
+                            c,
+                            "test-db",
+                            RunFixture.run(RunFixture.WEEK2),
+                            t,
+                            RunFixture.outcomes(false),
+                            RunFixture.indicators(t),
+                            null,
+                            dev.glosa.io.powerbi.WriterOptions.pseudonymise("another-test-key-of-32-characters")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("the pseudonym key differs from the one earlier runs in test-db used");
         }
@@ -165,7 +198,9 @@ class JdbcStarSchemaWriterTests {
 
     private static List<String> query(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = pg.admin(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = pg.admin();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

@@ -34,8 +34,10 @@ final class Postgres implements AutoCloseable {
                 host all all 127.0.0.1/32 scram-sha-256
                 host all all ::1/128 scram-sha-256
                 """, StandardCharsets.US_ASCII);
-        EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString())
-                .setServerConfig("password_encryption", "scram-sha-256").start();
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setServerConfig("hba_file", hba.toString())
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .start();
         Postgres pg = new Postgres(server, hba);
         pg.execute("CREATE ROLE " + READER + " LOGIN PASSWORD '" + READER_PASSWORD + "'");
         return pg;
@@ -55,7 +57,8 @@ final class Postgres implements AutoCloseable {
     }
 
     void execute(String... sql) throws SQLException {
-        try (Connection c = admin(); Statement st = c.createStatement()) {
+        try (Connection c = admin();
+                Statement st = c.createStatement()) {
             for (String s : sql) {
                 st.execute(s);
             }

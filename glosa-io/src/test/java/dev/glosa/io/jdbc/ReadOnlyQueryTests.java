@@ -16,7 +16,8 @@ class ReadOnlyQueryTests {
         assertThat(check("SELECT 1;")).isEqualTo("SELECT 1");
         assertThat(check("  select a from t ;; \n -- done\n")).isEqualTo("  select a from t");
         assertThat(check("-- header; with a semicolon\n/* and /* nested; */ one */\nWITH x AS (SELECT 1 AS a)"
-                + " SELECT a FROM x;")).endsWith("SELECT a FROM x");
+                        + " SELECT a FROM x;"))
+                .endsWith("SELECT a FROM x");
         assertThat(check("(SELECT 1)")).isEqualTo("(SELECT 1)");
     }
 
@@ -32,9 +33,10 @@ class ReadOnlyQueryTests {
 
     @Test
     void anythingElseIsRefusedNamingTheLineAndWhy() {
-        assertThatThrownBy(() -> check("\n\nDELETE FROM t")).hasMessage("q.sql:3: refused before sending it: the query"
-                + " must be one SELECT or WITH statement, and it starts with 'DELETE' (glosa only reads from the"
-                + " database)");
+        assertThatThrownBy(() -> check("\n\nDELETE FROM t"))
+                .hasMessage("q.sql:3: refused before sending it: the query"
+                        + " must be one SELECT or WITH statement, and it starts with 'DELETE' (glosa only reads from the"
+                        + " database)");
         assertThatThrownBy(() -> check("SELECT 1; SELECT 2")).hasMessageContaining("more than one statement");
         assertThatThrownBy(() -> check("SELECT * INTO copy FROM t")).hasMessageContaining("the word 'INTO'");
         assertThatThrownBy(() -> check("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"))

@@ -48,15 +48,32 @@ class CommitCrashTests {
     }
 
     static List<GroupRecord> state(LocalDate asOf) {
-        return List.of(new GroupRecord("S1", "S1-G1", 1, 0, 3, 0.6, 120.5 + asOf.getDayOfMonth(),
-                Map.of("glosa_amount", 40.0), Map.of("glosa_amount", 12.5), 0, "=high value"));
+        return List.of(new GroupRecord(
+                "S1",
+                "S1-G1",
+                1,
+                0,
+                3,
+                0.6,
+                120.5 + asOf.getDayOfMonth(),
+                Map.of("glosa_amount", 40.0),
+                Map.of("glosa_amount", 12.5),
+                0,
+                "=high value"));
     }
 
     static void write(Path folder, LocalDate asOf, WriteJob.Hook hook) throws IOException {
         GlosaTable t = Fixture.table();
-        WriteJob.write(folder, Fixture.run(asOf, Instant.parse("2024-05-13T03:00:00Z")), t,
-                Fixture.outcomes(!asOf.equals(Fixture.WEEK1)), Fixture.indicators(t), state(asOf),
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), hook);
+        WriteJob.write(
+                folder,
+                Fixture.run(asOf, Instant.parse("2024-05-13T03:00:00Z")),
+                t,
+                Fixture.outcomes(!asOf.equals(Fixture.WEEK1)),
+                Fixture.indicators(t),
+                state(asOf),
+                WriterOptions.pseudonymise(Fixture.KEY),
+                Map.of(),
+                hook);
     }
 
     /** Every step of a write of week 2 over week 1, in order: temporary files, then the commit. */
@@ -123,13 +140,23 @@ class CommitCrashTests {
 
     /** Every table holds the weeks {@code runs.csv} lists, no more and no fewer, and the manifest names the last. */
     static void assertOneWeekState(Path folder) throws IOException {
-        Set<String> weeks = new TreeSet<>(CsvFile.read(folder.resolve(StarSchemaWriter.RUNS)).column("as_of"));
-        for (String table : List.of(StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT,
-                StarSchemaWriter.DIM_CLUSTER, StarSchemaWriter.INDICATORS, StarSchemaWriter.GROUP_STATE)) {
-            assertThat(new TreeSet<>(CsvFile.read(folder.resolve(table)).column("as_of"))).as(table).isEqualTo(weeks);
+        Set<String> weeks = new TreeSet<>(
+                CsvFile.read(folder.resolve(StarSchemaWriter.RUNS)).column("as_of"));
+        for (String table : List.of(
+                StarSchemaWriter.FACT_GLOSA,
+                StarSchemaWriter.DIM_SEGMENT,
+                StarSchemaWriter.DIM_CLUSTER,
+                StarSchemaWriter.INDICATORS,
+                StarSchemaWriter.GROUP_STATE)) {
+            assertThat(new TreeSet<>(CsvFile.read(folder.resolve(table)).column("as_of")))
+                    .as(table)
+                    .isEqualTo(weeks);
         }
-        String manifestWeek = new ObjectMapper().readTree(folder.resolve(StarSchemaWriter.MANIFEST).toFile())
-                .path("run").path("as_of").asText();
+        String manifestWeek = new ObjectMapper()
+                .readTree(folder.resolve(StarSchemaWriter.MANIFEST).toFile())
+                .path("run")
+                .path("as_of")
+                .asText();
         assertThat(manifestWeek).isEqualTo(((TreeSet<String>) weeks).last());
     }
 
@@ -141,15 +168,23 @@ class CommitCrashTests {
         Path fresh = dir.resolve("new");
         List<String> steps = steps(fresh);
         Map<String, byte[]> newState = snapshot(fresh);
-        assertThat(steps).contains("journal written", "journal published", "renamed fact_glosa.csv",
-                "renamed group_state.csv", "renamed manifest.json", "renamed runs.csv", "journal removed");
+        assertThat(steps)
+                .contains(
+                        "journal written",
+                        "journal published",
+                        "renamed fact_glosa.csv",
+                        "renamed group_state.csv",
+                        "renamed manifest.json",
+                        "renamed runs.csv",
+                        "journal removed");
         assertThat(steps.indexOf("journal published")).isEqualTo(steps.indexOf("journal written") + 1);
 
         for (int i = 0; i < steps.size(); i++) {
             String step = steps.get(i);
             Path folder = dir.resolve("crash-" + i);
             write(folder, Fixture.WEEK1, WriteJob.Hook.NONE);
-            assertThatThrownBy(() -> write(folder, Fixture.WEEK2, crashAt(step))).isInstanceOf(Crash.class);
+            assertThatThrownBy(() -> write(folder, Fixture.WEEK2, crashAt(step)))
+                    .isInstanceOf(Crash.class);
 
             // the next start, a reader of the previous run or a writer, first completes or discards the commit
             List<GroupRecord> previous = i % 2 == 0 ? StarSchemaWriter.previousState(folder, WEEK3) : null;
@@ -159,18 +194,23 @@ class CommitCrashTests {
             assertThat(folder.resolve(Commit.JOURNAL)).doesNotExist();
             boolean committed = i > steps.indexOf("journal written");
             assertThat(same(snapshot(folder), committed ? newState : oldState))
-                    .as("after a crash after '%s' the folder holds the %s week, byte for byte", step,
-                            committed ? "new" : "old").isTrue();
+                    .as(
+                            "after a crash after '%s' the folder holds the %s week, byte for byte",
+                            step, committed ? "new" : "old")
+                    .isTrue();
             assertOneWeekState(folder);
             if (previous != null) {
                 assertThat(previous.get(0).glosaAmount())
-                        .isEqualTo(state(committed ? Fixture.WEEK2 : Fixture.WEEK1).get(0).glosaAmount());
+                        .isEqualTo(state(committed ? Fixture.WEEK2 : Fixture.WEEK1)
+                                .get(0)
+                                .glosaAmount());
             }
 
             // and the following week's run goes through with every table agreeing with runs.csv
             write(folder, WEEK3, WriteJob.Hook.NONE);
             assertOneWeekState(folder);
-            assertThat(CsvFile.read(folder.resolve(StarSchemaWriter.RUNS)).column("as_of")).hasSize(committed ? 3 : 2);
+            assertThat(CsvFile.read(folder.resolve(StarSchemaWriter.RUNS)).column("as_of"))
+                    .hasSize(committed ? 3 : 2);
         }
     }
 
@@ -212,9 +252,10 @@ class CommitCrashTests {
         };
         assertThatThrownBy(() -> write(folder, Fixture.WEEK2, blockRuns))
                 .isInstanceOf(CommitPendingException.class)
-                .hasMessageStartingWith("the tables of run " + Fixture.run(Fixture.WEEK2).runId()
-                        + " are complete but not all in place in " + folder)
-                .hasMessageEndingWith("the next run or reader of the folder puts them in place (.glosa-commit lists them)");
+                .hasMessageStartingWith("the tables of run "
+                        + Fixture.run(Fixture.WEEK2).runId() + " are complete but not all in place in " + folder)
+                .hasMessageEndingWith(
+                        "the next run or reader of the folder puts them in place (.glosa-commit lists them)");
         assertThat(folder.resolve(Commit.JOURNAL)).exists();
         assertThat(WriteJob.temp(folder, StarSchemaWriter.RUNS)).exists();
 
@@ -230,8 +271,9 @@ class CommitCrashTests {
     void aJournalThatIsNotGlosasIsReportedWithItsLineAndNothingIsMoved() throws IOException {
         write(dir, Fixture.WEEK1, WriteJob.Hook.NONE);
         Map<String, byte[]> before = snapshot(dir);
-        Files.writeString(dir.resolve(Commit.JOURNAL), "glosa commit journal 1\nrun_id\tx\nrename\t.x\t../../etc/passwd\n"
-                + "end\n");
+        Files.writeString(
+                dir.resolve(Commit.JOURNAL),
+                "glosa commit journal 1\nrun_id\tx\nrename\t.x\t../../etc/passwd\n" + "end\n");
         assertThatThrownBy(() -> OutputFolder.open(dir))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(Commit.JOURNAL + ":3: not a rename of a star-schema table");
@@ -253,10 +295,17 @@ class CommitCrashTests {
         write(folder, Fixture.WEEK1, WriteJob.Hook.NONE);
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                CommitKillMain.class.getName(), folder.toString(), step).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process child = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CommitKillMain.class.getName(),
+                        folder.toString(),
+                        step)
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("blocked after " + step);
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -267,7 +316,8 @@ class CommitCrashTests {
         assertThat(Files.exists(folder.resolve(Commit.JOURNAL))).isEqualTo(committed);
 
         OutputFolder.open(folder).close();
-        assertThat(same(snapshot(folder), snapshot(committed ? fresh : old))).as("after a kill after '%s'", step)
+        assertThat(same(snapshot(folder), snapshot(committed ? fresh : old)))
+                .as("after a kill after '%s'", step)
                 .isTrue();
         assertOneWeekState(folder);
     }

@@ -3,6 +3,7 @@ package dev.glosa.io.powerbi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.glosa.core.table.DoubleColumn;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -11,7 +12,6 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import dev.glosa.core.table.DoubleColumn;
 import org.junit.jupiter.api.Test;
 
 class CsvTests {
@@ -45,7 +45,8 @@ class CsvTests {
     }
 
     @Property
-    void fastNumberTextIsTheCoreFormat(@ForAll double v, @ForAll @IntRange(min = -1_000_000_000, max = 1_000_000_000) int cents) {
+    void fastNumberTextIsTheCoreFormat(
+            @ForAll double v, @ForAll @IntRange(min = -1_000_000_000, max = 1_000_000_000) int cents) {
         assertThat(Tables.number(v)).isEqualTo(DoubleColumn.format(v));
         assertThat(Tables.number(cents / 100.0)).isEqualTo(DoubleColumn.format(cents / 100.0));
         assertThat(Tables.number(cents / 3.0)).isEqualTo(DoubleColumn.format(cents / 3.0));
@@ -75,9 +76,11 @@ class CsvTests {
     void readerErrorsNameFileLineAndField() {
         Csv.RecordReader r = new Csv.RecordReader(new StringReader("a,b\nx,y\"z\n"), "f.csv");
         assertThatThrownBy(() -> {
-            r.next();
-            r.next();
-        }).isInstanceOf(IOException.class).hasMessage("f.csv:2:field 2: a quote inside an unquoted field");
+                    r.next();
+                    r.next();
+                })
+                .isInstanceOf(IOException.class)
+                .hasMessage("f.csv:2:field 2: a quote inside an unquoted field");
         Csv.RecordReader open = new Csv.RecordReader(new StringReader("\"abc"), "g.csv");
         assertThatThrownBy(open::next).hasMessage("g.csv:1: the file ends inside a quoted field");
         Csv.RecordReader after = new Csv.RecordReader(new StringReader("\"a\"b"), "h.csv");

@@ -43,10 +43,13 @@ class ExactDecimalsTests {
         assertThat(Decimals.of(StarSchemaWriter.RUNS, "naive_glosa_total")).isEqualTo(Decimals.MONEY);
         assertThat(Decimals.of(StarSchemaWriter.DIM_CLUSTER, "glosa_median")).isEqualTo(Decimals.MONEY);
         assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "glosa_jump")).isEqualTo(Decimals.MONEY);
-        assertThat(Decimals.of(StarSchemaWriter.INDICATORS, "glosa_rate_ci_low")).isEqualTo(Decimals.RATE);
-        assertThat(Decimals.of(StarSchemaWriter.INDICATORS, "glosa_value_ratio")).isEqualTo(Decimals.RATE);
+        assertThat(Decimals.of(StarSchemaWriter.INDICATORS, "glosa_rate_ci_low"))
+                .isEqualTo(Decimals.RATE);
+        assertThat(Decimals.of(StarSchemaWriter.INDICATORS, "glosa_value_ratio"))
+                .isEqualTo(Decimals.RATE);
         assertThat(Decimals.of(StarSchemaWriter.DIM_CLUSTER, "row_share")).isEqualTo(Decimals.RATE);
-        assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "glosa_rate_previous")).isEqualTo(Decimals.RATE);
+        assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "glosa_rate_previous"))
+                .isEqualTo(Decimals.RATE);
         assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "separate")).isEqualTo(Decimals.EXACT);
         assertThat(Decimals.of(StarSchemaWriter.DIM_SEGMENT, "quality")).isEqualTo(Decimals.EXACT);
         assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "delta")).isEqualTo(Decimals.EXACT);
@@ -59,8 +62,15 @@ class ExactDecimalsTests {
                 .with(DoubleColumn.of("noisy_amount", 0.1 + 0.2, 2260284.4000000027, 12.345, 0, 0, 0, 0, 0, 0, 0))
                 .with(DoubleColumn.of("glosa_rate", 1.0 / 3, 2.0 / 3, 0, 0, 0, 0, 0, 0, 0, 0))
                 .with(DoubleColumn.of("ratio", 1.0 / 3, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-        WriteJob.write(dir, Fixture.run(Fixture.WEEK1), t, Fixture.outcomes(false), Fixture.indicators(t),
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
+        WriteJob.write(
+                dir,
+                Fixture.run(Fixture.WEEK1),
+                t,
+                Fixture.outcomes(false),
+                Fixture.indicators(t),
+                WriterOptions.pseudonymise(Fixture.KEY),
+                Map.of(),
+                WriteJob.Hook.NONE);
 
         CsvFile fact = CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA));
         assertThat(fact.column("noisy_amount")).startsWith("0.3", "2260284.4", "12.35");
@@ -69,17 +79,22 @@ class ExactDecimalsTests {
         assertThat(fact.column("ratio").get(0)).isEqualTo("0.3333333333333333");
         assertThat(fact.column("delta")).startsWith("-12.5", "3", "-0.1");
         CsvFile runs = CsvFile.read(dir.resolve(StarSchemaWriter.RUNS));
-        assertThat(runs.cell(0, "glosa_total")).isEqualTo(Decimals.money(t.doubles("glosa_amount").sum()));
+        assertThat(runs.cell(0, "glosa_total"))
+                .isEqualTo(Decimals.money(t.doubles("glosa_amount").sum()));
 
         // the JSON columns for programs too: reasons' money to the cent, shares and lifts to six decimals
         CsvFile clusters = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER));
-        assertThat(clusters.column("top_reasons_json")).anySatisfy(c -> assertThat(c).contains("\"glosa_amount\":127.73,"))
-                .allSatisfy(c -> assertThat(c).doesNotContainPattern("\"glosa_amount\":-?\\d+\\.\\d{3}")
+        assertThat(clusters.column("top_reasons_json"))
+                .anySatisfy(c -> assertThat(c).contains("\"glosa_amount\":127.73,"))
+                .allSatisfy(c -> assertThat(c)
+                        .doesNotContainPattern("\"glosa_amount\":-?\\d+\\.\\d{3}")
                         .doesNotContainPattern("\"share\":-?\\d+\\.\\d{7}"));
-        assertThat(clusters.column("distinctive_json")).allSatisfy(c -> assertThat(c)
-                .doesNotContainPattern("\"(share_in_group|share_in_segment|lift)\":-?\\d+\\.\\d{7}"));
+        assertThat(clusters.column("distinctive_json"))
+                .allSatisfy(c -> assertThat(c)
+                        .doesNotContainPattern("\"(share_in_group|share_in_segment|lift)\":-?\\d+\\.\\d{7}"));
 
-        JsonNode manifest = new ObjectMapper().readTree(dir.resolve(StarSchemaWriter.MANIFEST).toFile());
+        JsonNode manifest = new ObjectMapper()
+                .readTree(dir.resolve(StarSchemaWriter.MANIFEST).toFile());
         int checked = 0;
         for (JsonNode table : manifest.path("tables")) {
             CsvFile csv = CsvFile.read(dir.resolve(table.path("file").asText()));
@@ -93,7 +108,9 @@ class ExactDecimalsTests {
                 assertThat(c.path("decimals").asInt()).as(name).isEqualTo(expected);
                 Pattern plain = Pattern.compile("-?\\d+(\\.\\d{1," + expected + "})?|");
                 for (String cell : csv.column(name)) {
-                    assertThat(cell).as(table.path("file").asText() + " " + name).matches(plain);
+                    assertThat(cell)
+                            .as(table.path("file").asText() + " " + name)
+                            .matches(plain);
                     checked++;
                 }
             }

@@ -1,6 +1,5 @@
 package dev.glosa.io.powerbi;
 
-import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.result.CategoryLift;
@@ -11,6 +10,7 @@ import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.TableBuilder;
@@ -34,8 +34,18 @@ final class Fixture {
     static final LocalDate WEEK2 = LocalDate.of(2024, 5, 13);
     static final String CONFIG_SHA = RunRecord.sha256("segments: [hospital, payer, glosa_type]\nseed: 42\n");
 
-    static final String[] NOTES = {"=HYPERLINK(\"http://x\")", "+1", "-x", "@SUM(A1)", "\tfoo", "plain, with comma",
-        "'=already", "say \"hi\"", "multi\r\nline", null};
+    static final String[] NOTES = {
+        "=HYPERLINK(\"http://x\")",
+        "+1",
+        "-x",
+        "@SUM(A1)",
+        "\tfoo",
+        "plain, with comma",
+        "'=already",
+        "say \"hi\"",
+        "multi\r\nline",
+        null
+    };
     static final double[] DELTA = {-12.5, 3, -0.1, 7, 0, 1, 2, 0, 0, Double.NaN};
     static final double[] GLOSA = {1000.5, 150.25, 300, 20.05, 500, 123.45, 90, 0, 0, 0};
     static final double[] PAID = {0, 49.75, 0, 60.05, 0, 576.55, 0, 400, 50, 60};
@@ -82,10 +92,17 @@ final class Fixture {
     }
 
     static RunRecord run(LocalDate asOf, Instant started) {
-        return RunRecord.of(asOf, CONFIG_SHA, started, started.plusSeconds(42),
-                List.of(new RunRecord.Input("data/RJMT2111.dbc", RunRecord.sha256("rj"), 7),
+        return RunRecord.of(
+                asOf,
+                CONFIG_SHA,
+                started,
+                started.plusSeconds(42),
+                List.of(
+                        new RunRecord.Input("data/RJMT2111.dbc", RunRecord.sha256("rj"), 7),
                         new RunRecord.Input("data/RDMT2111.dbc", RunRecord.sha256("rd"), 6)),
-                13, 1, RunRecord.Status.OK);
+                13,
+                1,
+                RunRecord.Status.OK);
     }
 
     static RunRecord run(LocalDate asOf) {
@@ -101,23 +118,71 @@ final class Fixture {
         int[] labels1 = {0, 1, 0, 1};
         String[] ids1 = {"G0001", "G0002", "G0001", "G0002"};
         int[] rows2 = {4, 5, 6};
-        ClusterProfile a = profile(k1.id(), "G0001", 0, new int[] {0, 2}, rows1, "=high value, rejected in full",
-                kept ? GroupStatus.KEPT : GroupStatus.NEW, 1, 1);
-        ClusterProfile b = profile(k1.id(), "G0002", 1, new int[] {1, 3}, rows1, "-partial glosas", GroupStatus.NEW, 2, 3);
+        ClusterProfile a = profile(
+                k1.id(),
+                "G0001",
+                0,
+                new int[] {0, 2},
+                rows1,
+                "=high value, rejected in full",
+                kept ? GroupStatus.KEPT : GroupStatus.NEW,
+                1,
+                1);
+        ClusterProfile b =
+                profile(k1.id(), "G0002", 1, new int[] {1, 3}, rows1, "-partial glosas", GroupStatus.NEW, 2, 3);
         ClusterProfile c = profile(k2.id(), "G0003", 0, rows2, rows2, "all of the segment", GroupStatus.NEW, 1, 2);
         List<KScore> byK = List.of(new KScore(2, 0.71), new KScore(3, 0.4));
-        SegmentResult o1 = new SegmentResult(k1, SegmentStatus.CLUSTERED, "", "kmeans",
-                Map.of("seed", "42", "init", "k-means++"), "silhouette", 2, Double.NaN, 0.71, byK, 42, 4, sum(rows1),
-                Map.of(), new SegmentAssignment(k1, rows1, labels1, ids1), List.of(a, b), List.of(), List.of());
-        SegmentResult o2 = new SegmentResult(k2, SegmentStatus.TOO_SMALL, "3 rows, fewer than the minimum 5", "",
-                Map.of(), "silhouette", 1, Double.NaN, Double.NaN, List.of(), 42, 3, sum(rows2), Map.of(),
-                new SegmentAssignment(k2, rows2, new int[3], new String[] {"G0003", "G0003", "G0003"}), List.of(c),
-                List.of(), List.of());
+        SegmentResult o1 = new SegmentResult(
+                k1,
+                SegmentStatus.CLUSTERED,
+                "",
+                "kmeans",
+                Map.of("seed", "42", "init", "k-means++"),
+                "silhouette",
+                2,
+                Double.NaN,
+                0.71,
+                byK,
+                42,
+                4,
+                sum(rows1),
+                Map.of(),
+                new SegmentAssignment(k1, rows1, labels1, ids1),
+                List.of(a, b),
+                List.of(),
+                List.of());
+        SegmentResult o2 = new SegmentResult(
+                k2,
+                SegmentStatus.TOO_SMALL,
+                "3 rows, fewer than the minimum 5",
+                "",
+                Map.of(),
+                "silhouette",
+                1,
+                Double.NaN,
+                Double.NaN,
+                List.of(),
+                42,
+                3,
+                sum(rows2),
+                Map.of(),
+                new SegmentAssignment(k2, rows2, new int[3], new String[] {"G0003", "G0003", "G0003"}),
+                List.of(c),
+                List.of(),
+                List.of());
         return List.of(o1, o2);
     }
 
-    private static ClusterProfile profile(String segmentId, String id, int label, int[] rows, int[] segmentRows,
-            String description, GroupStatus status, int rankInSegment, int rankOverall) {
+    private static ClusterProfile profile(
+            String segmentId,
+            String id,
+            int label,
+            int[] rows,
+            int[] segmentRows,
+            String description,
+            GroupStatus status,
+            int rankInSegment,
+            int rankOverall) {
         double total = sum(rows);
         double[] g = new double[rows.length];
         double billed = 0;
@@ -135,9 +200,25 @@ final class Fixture {
         reasons.add(new ReasonShare("07", rows.length, total * 0.75, 0.75));
         reasons.add(new ReasonShare("=09", 1, total * 0.25, 0.25));
         List<CategoryLift> lifts = List.of(new CategoryLift("situation", label == 0 ? "A" : "B", 1.0, 0.5, 2.0));
-        return new ClusterProfile(segmentId, id, label, rows.length, (double) rows.length / segmentRows.length, total,
-                total / rows.length, median, total / sum(segmentRows), total / billed, Double.NaN, centres, lifts,
-                reasons, description, rankInSegment, rankOverall, status);
+        return new ClusterProfile(
+                segmentId,
+                id,
+                label,
+                rows.length,
+                (double) rows.length / segmentRows.length,
+                total,
+                total / rows.length,
+                median,
+                total / sum(segmentRows),
+                total / billed,
+                Double.NaN,
+                centres,
+                lifts,
+                reasons,
+                description,
+                rankInSegment,
+                rankOverall,
+                status);
     }
 
     static double sum(int[] rows) {

@@ -15,16 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code history.keepWeeks} bounds the facts, and {@code csv.bom} starts every file with a byte order mark. */
 class HistoryBoundTests {
-    private static final List<ColumnSpec> COLUMNS = List.of(ColumnSpec.of("run_id", CellType.TEXT, "run"),
-            ColumnSpec.of("as_of", CellType.DATE, "as of"), ColumnSpec.of("v", CellType.TEXT, "value"));
+    private static final List<ColumnSpec> COLUMNS = List.of(
+            ColumnSpec.of("run_id", CellType.TEXT, "run"),
+            ColumnSpec.of("as_of", CellType.DATE, "as of"),
+            ColumnSpec.of("v", CellType.TEXT, "value"));
 
     @TempDir
     Path dir;
 
     private void week(Path target, LocalDate asOf, int keepWeeks, boolean bom) throws IOException {
         Path temp = dir.resolve("temp.csv");
-        RowSource rows = RowSource.of(List.of(new String[] {"r" + asOf, asOf.toString(), "a"},
-                new String[] {"r" + asOf, asOf.toString(), "b"}));
+        RowSource rows = RowSource.of(List.of(
+                new String[] {"r" + asOf, asOf.toString(), "a"}, new String[] {"r" + asOf, asOf.toString(), "b"}));
         HistoryFile.merge(target, temp, COLUMNS, rows, asOf.toString(), Map.of(), keepWeeks, bom);
         Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -64,8 +66,11 @@ class HistoryBoundTests {
         assertThat(dates(fact)).hasSize(4);
         week(fact, first.plusWeeks(1), 2, false);
         // the two latest dates, weeks 3 and 2, stay; week 0 goes; week 1 is this run's own and is always written
-        assertThat(dates(fact)).containsExactly(first.plusWeeks(1).toString(), first.plusWeeks(2).toString(),
-                first.plusWeeks(3).toString());
+        assertThat(dates(fact))
+                .containsExactly(
+                        first.plusWeeks(1).toString(),
+                        first.plusWeeks(2).toString(),
+                        first.plusWeeks(3).toString());
     }
 
     @Test
@@ -75,7 +80,8 @@ class HistoryBoundTests {
         week(file, LocalDate.of(2026, 11, 30), 0, true);
         byte[] bytes = Files.readAllBytes(file);
         assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");
-        assertThat(new String(bytes, StandardCharsets.UTF_8).indexOf('\uFEFF', 1)).isEqualTo(-1);
+        assertThat(new String(bytes, StandardCharsets.UTF_8).indexOf('\uFEFF', 1))
+                .isEqualTo(-1);
         assertThat(dates(file)).hasSize(2);
         assertThat(new String(bytes, StandardCharsets.UTF_8).substring(1)).startsWith("run_id,as_of,v\r\n");
     }

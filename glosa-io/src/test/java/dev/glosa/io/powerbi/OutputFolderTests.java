@@ -44,7 +44,8 @@ class OutputFolderTests {
     void aFolderItCannotWriteInIsReportedBeforeAnythingIsWritten() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("out"));
         // a folder where the probe's name is taken by a folder: the probe write fails as on a read-only share
-        Files.createDirectories(folder.resolve(".glosa-probe-" + ProcessHandle.current().pid()));
+        Files.createDirectories(
+                folder.resolve(".glosa-probe-" + ProcessHandle.current().pid()));
         assertThatThrownBy(() -> OutputFolder.open(folder))
                 .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("cannot write in the output folder " + folder + " (")
@@ -87,12 +88,19 @@ class OutputFolderTests {
     void theLockIsHeldFromOpenToCloseAgainstAnotherProcess() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try (OutputFolder out = OutputFolder.open(dir)) {
-            Process other = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    LockHolderMain.class.getName(), dir.toString()).redirectErrorStream(true).start();
-            try (BufferedReader o = new BufferedReader(new InputStreamReader(other.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                assertThat(o.readLine()).startsWith("Exception in thread \"main\" " + FolderLockedException.class.getName()
-                        + ": another run is writing " + dir);
+            Process other = new ProcessBuilder(
+                            java.toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            LockHolderMain.class.getName(),
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            try (BufferedReader o =
+                    new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
+                assertThat(o.readLine())
+                        .startsWith("Exception in thread \"main\" " + FolderLockedException.class.getName()
+                                + ": another run is writing " + dir);
                 assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
             } finally {
                 other.destroyForcibly();

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The Power Query scripts in the repository's {@code powerbi/} folder list exactly the columns the writer writes. */
 class PowerQueryScriptsTests {
@@ -20,7 +20,8 @@ class PowerQueryScriptsTests {
 
     static Path powerbiFolder() {
         for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("powerbi").resolve("GlosaCsv.pq")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+            if (Files.isRegularFile(p.resolve("powerbi").resolve("GlosaCsv.pq"))
+                    && Files.isRegularFile(p.resolve("pom.xml"))) {
                 return p.resolve("powerbi");
             }
         }
@@ -39,8 +40,19 @@ class PowerQueryScriptsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fact_glosa", "dim_segment", "dim_cluster", "indicators", "runs", "dim_hospital", "dim_payer",
-        "dim_glosa_type", "dim_date", "dim_run"})
+    @ValueSource(
+            strings = {
+                "fact_glosa",
+                "dim_segment",
+                "dim_cluster",
+                "indicators",
+                "runs",
+                "dim_hospital",
+                "dim_payer",
+                "dim_glosa_type",
+                "dim_date",
+                "dim_run"
+            })
     void eachScriptListsTheWritersColumnsAndTypes(String table) throws IOException {
         String script = Files.readString(powerbiFolder().resolve(table + ".pq"));
         assertThat(script).contains("GlosaCsv(\"" + table + ".csv\"");
@@ -68,12 +80,22 @@ class PowerQueryScriptsTests {
             named.add(table);
         }
         // the measures read the facts, the groups, the indicators and the run dimension; every dimension is related
-        assertThat(named).contains("fact_glosa", "dim_cluster", "indicators", "dim_run", "dim_hospital", "dim_payer",
-                "dim_glosa_type", "dim_date");
+        assertThat(named)
+                .contains(
+                        "fact_glosa",
+                        "dim_cluster",
+                        "indicators",
+                        "dim_run",
+                        "dim_hospital",
+                        "dim_payer",
+                        "dim_glosa_type",
+                        "dim_date");
         // every measure defaults to the latest week
         assertThat(dax).contains("dim_run[latest] = \"true\"");
-        assertThat(DimensionTables.FILES).allSatisfy(f -> assertThat(Files.exists(powerbiFolder()
-                .resolve(f.replace(".csv", ".pq")))).as(f).isTrue());
+        assertThat(DimensionTables.FILES)
+                .allSatisfy(f -> assertThat(Files.exists(powerbiFolder().resolve(f.replace(".csv", ".pq"))))
+                        .as(f)
+                        .isTrue());
     }
 
     @Test
@@ -82,7 +104,10 @@ class PowerQueryScriptsTests {
         for (CellType t : CellType.values()) {
             assertThat(fn).contains("\"" + t.id + "\"");
         }
-        assertThat(fn).contains("\"en-US\")").contains("Encoding = 65001").contains("QuoteStyle.Csv")
+        assertThat(fn)
+                .contains("\"en-US\")")
+                .contains("Encoding = 65001")
+                .contains("QuoteStyle.Csv")
                 .contains("manifest.json");
     }
 

@@ -1,8 +1,8 @@
 package dev.glosa.io.powerbi;
 
-import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.SegmentResult;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import java.time.LocalDate;
 import java.util.List;

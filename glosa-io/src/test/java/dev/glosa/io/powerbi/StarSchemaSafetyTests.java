@@ -44,8 +44,15 @@ class StarSchemaSafetyTests {
 
     private static void writeWeek2(Path folder, WriteJob.Hook hook) throws IOException {
         GlosaTable t = Fixture.table();
-        WriteJob.write(folder, Fixture.run(Fixture.WEEK2, Instant.parse("2024-05-13T03:00:00Z")), t,
-                Fixture.outcomes(true), Fixture.indicators(t), WriterOptions.pseudonymise(Fixture.KEY), Map.of(), hook);
+        WriteJob.write(
+                folder,
+                Fixture.run(Fixture.WEEK2, Instant.parse("2024-05-13T03:00:00Z")),
+                t,
+                Fixture.outcomes(true),
+                Fixture.indicators(t),
+                WriterOptions.pseudonymise(Fixture.KEY),
+                Map.of(),
+                hook);
     }
 
     @ParameterizedTest
@@ -54,10 +61,11 @@ class StarSchemaSafetyTests {
         StarSchemaWriterTests.write(dir, Fixture.WEEK1);
         Map<String, byte[]> before = snapshot(dir);
         assertThatThrownBy(() -> writeWeek2(dir, file -> {
-            if (file.equals(failAfter)) {
-                throw new IOException("simulated crash after " + file);
-            }
-        })).hasMessage("simulated crash after " + failAfter);
+                    if (file.equals(failAfter)) {
+                        throw new IOException("simulated crash after " + file);
+                    }
+                }))
+                .hasMessage("simulated crash after " + failAfter);
         Map<String, byte[]> after = snapshot(dir);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         for (String file : before.keySet()) {
@@ -74,13 +82,36 @@ class StarSchemaSafetyTests {
         Map<String, byte[]> before = snapshot(dir);
         GlosaTable t = Fixture.table();
         SegmentKey k = new SegmentKey(List.of("hospital"), List.of("H1"));
-        SegmentResult bad = new SegmentResult(k, SegmentStatus.CLUSTERED, "", "kmeans", Map.of(), "", 1,
-                Double.NaN, Double.NaN, List.of(), 0, 1, 0, Map.of(),
-                new SegmentAssignment(k, new int[] {0}, new int[1], new String[] {"X"}), List.of(), List.of(), List.of());
+        SegmentResult bad = new SegmentResult(
+                k,
+                SegmentStatus.CLUSTERED,
+                "",
+                "kmeans",
+                Map.of(),
+                "",
+                1,
+                Double.NaN,
+                Double.NaN,
+                List.of(),
+                0,
+                1,
+                0,
+                Map.of(),
+                new SegmentAssignment(k, new int[] {0}, new int[1], new String[] {"X"}),
+                List.of(),
+                List.of(),
+                List.of());
         List<SegmentResult> outcomes = new java.util.ArrayList<>(Fixture.outcomes(true));
         outcomes.add(bad);
-        assertThatThrownBy(() -> WriteJob.write(dir, Fixture.run(Fixture.WEEK2), t, outcomes, List.of(),
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE))
+        assertThatThrownBy(() -> WriteJob.write(
+                        dir,
+                        Fixture.run(Fixture.WEEK2),
+                        t,
+                        outcomes,
+                        List.of(),
+                        WriterOptions.pseudonymise(Fixture.KEY),
+                        Map.of(),
+                        WriteJob.Hook.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("row 0 is in two segments");
         assertThat(snapshot(dir).keySet()).isEqualTo(before.keySet());
@@ -94,11 +125,20 @@ class StarSchemaSafetyTests {
         StarSchemaWriterTests.write(dir, Fixture.WEEK2);
         assertThat(stale).doesNotExist();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(FolderLock.FILE,
-                    StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT, StarSchemaWriter.DIM_CLUSTER,
-                    StarSchemaWriter.INDICATORS, StarSchemaWriter.RUNS, StarSchemaWriter.MANIFEST,
-                    DimensionTables.HOSPITAL, DimensionTables.PAYER, DimensionTables.GLOSA_TYPE, DimensionTables.DATE,
-                    DimensionTables.RUN);
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            FolderLock.FILE,
+                            StarSchemaWriter.FACT_GLOSA,
+                            StarSchemaWriter.DIM_SEGMENT,
+                            StarSchemaWriter.DIM_CLUSTER,
+                            StarSchemaWriter.INDICATORS,
+                            StarSchemaWriter.RUNS,
+                            StarSchemaWriter.MANIFEST,
+                            DimensionTables.HOSPITAL,
+                            DimensionTables.PAYER,
+                            DimensionTables.GLOSA_TYPE,
+                            DimensionTables.DATE,
+                            DimensionTables.RUN);
         }
     }
 
@@ -121,10 +161,16 @@ class StarSchemaSafetyTests {
     @Test
     void aLockHeldByAnotherProcessRefusesTheWriter() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                LockHolderMain.class.getName(), dir.toString()).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process holder = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockHolderMain.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("locked");
             assertThatThrownBy(() -> StarSchemaWriterTests.write(dir, Fixture.WEEK1))
                     .isInstanceOf(FolderLockedException.class)
@@ -141,12 +187,27 @@ class StarSchemaSafetyTests {
     @Test
     void reservedAndOutOfRangeInputsAreRefusedWithTheValue() {
         GlosaTable withRunId = Fixture.table().with(LongColumn.of("run_id", new long[10]));
-        assertThatThrownBy(() -> WriteJob.write(dir, Fixture.run(Fixture.WEEK1), withRunId, List.of(), List.of(),
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'run_id'");
+        assertThatThrownBy(() -> WriteJob.write(
+                        dir,
+                        Fixture.run(Fixture.WEEK1),
+                        withRunId,
+                        List.of(),
+                        List.of(),
+                        WriterOptions.pseudonymise(Fixture.KEY),
+                        Map.of(),
+                        WriteJob.Hook.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'run_id'");
         GlosaTable four = Fixture.table().select(new int[] {0, 1, 2, 3});
-        assertThatThrownBy(() -> WriteJob.write(dir, Fixture.run(Fixture.WEEK1), four, Fixture.outcomes(false),
-                List.of(), WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE))
+        assertThatThrownBy(() -> WriteJob.write(
+                        dir,
+                        Fixture.run(Fixture.WEEK1),
+                        four,
+                        Fixture.outcomes(false),
+                        List.of(),
+                        WriterOptions.pseudonymise(Fixture.KEY),
+                        Map.of(),
+                        WriteJob.Hook.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("assigns row 4, but the analysed table has 4 rows");
         assertThat(dir.resolve(StarSchemaWriter.FACT_GLOSA)).doesNotExist();

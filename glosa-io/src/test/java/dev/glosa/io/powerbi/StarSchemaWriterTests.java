@@ -1,6 +1,5 @@
 package dev.glosa.io.powerbi;
 
-import dev.glosa.core.run.RunRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -15,6 +14,7 @@ import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentResult;
+import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
@@ -35,16 +35,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StarSchemaWriterTests {
-    static final List<String> TABLES = List.of(StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT,
-            StarSchemaWriter.DIM_CLUSTER, StarSchemaWriter.INDICATORS, StarSchemaWriter.RUNS);
+    static final List<String> TABLES = List.of(
+            StarSchemaWriter.FACT_GLOSA,
+            StarSchemaWriter.DIM_SEGMENT,
+            StarSchemaWriter.DIM_CLUSTER,
+            StarSchemaWriter.INDICATORS,
+            StarSchemaWriter.RUNS);
 
     @TempDir
     Path dir;
 
     static WriteReport write(Path folder, LocalDate asOf, boolean kept, Instant started) throws IOException {
         GlosaTable t = Fixture.table();
-        return WriteJob.write(folder, Fixture.run(asOf, started), t, Fixture.outcomes(kept), Fixture.indicators(t),
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
+        return WriteJob.write(
+                folder,
+                Fixture.run(asOf, started),
+                t,
+                Fixture.outcomes(kept),
+                Fixture.indicators(t),
+                WriterOptions.pseudonymise(Fixture.KEY),
+                Map.of(),
+                WriteJob.Hook.NONE);
     }
 
     static WriteReport write(Path folder, LocalDate asOf) throws IOException {
@@ -54,30 +65,95 @@ class StarSchemaWriterTests {
     @Test
     void everyTableHasItsRequiredColumns() throws IOException {
         write(dir, Fixture.WEEK1);
-        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA)).header()).startsWith("run_id", "as_of",
-                "segment_id", "cluster_id").contains("hospital", "payer", "glosa_type", "competence", "billed_amount",
-                "glosa_amount", "paid_amount", "situation", "note", "delta", "claim_id", "NASC");
-        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_SEGMENT)).header()).contains("run_id", "segment_id",
-                "hospital", "payer", "glosa_type", "rows", "glosa_amount", "strategy", "k", "quality_metric", "quality",
-                "status", "reason", "parameters");
-        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).header()).contains("run_id", "cluster_id",
-                "segment_id", "rows", "glosa_amount", "glosa_share", "rank_in_segment", "rank_overall", "label", "status",
-                "glosa_mean", "glosa_median", "glosa_rate", "row_share", "centres", "top_reasons", "distinctive",
-                "kind");
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA)).header())
+                .startsWith("run_id", "as_of", "segment_id", "cluster_id")
+                .contains(
+                        "hospital",
+                        "payer",
+                        "glosa_type",
+                        "competence",
+                        "billed_amount",
+                        "glosa_amount",
+                        "paid_amount",
+                        "situation",
+                        "note",
+                        "delta",
+                        "claim_id",
+                        "NASC");
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_SEGMENT)).header())
+                .contains(
+                        "run_id",
+                        "segment_id",
+                        "hospital",
+                        "payer",
+                        "glosa_type",
+                        "rows",
+                        "glosa_amount",
+                        "strategy",
+                        "k",
+                        "quality_metric",
+                        "quality",
+                        "status",
+                        "reason",
+                        "parameters");
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).header())
+                .contains(
+                        "run_id",
+                        "cluster_id",
+                        "segment_id",
+                        "rows",
+                        "glosa_amount",
+                        "glosa_share",
+                        "rank_in_segment",
+                        "rank_overall",
+                        "label",
+                        "status",
+                        "glosa_mean",
+                        "glosa_median",
+                        "glosa_rate",
+                        "row_share",
+                        "centres",
+                        "top_reasons",
+                        "distinctive",
+                        "kind");
         // every group of the fixture is a regular one (label >= 0); label -1 writes "outliers"
-        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).column("kind")).containsOnly("group");
-        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.INDICATORS)).header()).contains("run_id", "scope",
-                "scope_key", "period", "claims", "glosa_claims", "glosa_rate", "glosa_rate_ci_low",
-                "glosa_rate_ci_high", "paid_amount", "glosa_amount", "glosa_value_ratio", "recovered_amount");
-        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.RUNS)).header()).contains("run_id", "as_of",
-                "started_at", "finished_at", "inputs", "config_sha256", "rows_in", "rows_rejected", "segments",
-                "clusters", "status");
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).column("kind"))
+                .containsOnly("group");
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.INDICATORS)).header())
+                .contains(
+                        "run_id",
+                        "scope",
+                        "scope_key",
+                        "period",
+                        "claims",
+                        "glosa_claims",
+                        "glosa_rate",
+                        "glosa_rate_ci_low",
+                        "glosa_rate_ci_high",
+                        "paid_amount",
+                        "glosa_amount",
+                        "glosa_value_ratio",
+                        "recovered_amount");
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.RUNS)).header())
+                .contains(
+                        "run_id",
+                        "as_of",
+                        "started_at",
+                        "finished_at",
+                        "inputs",
+                        "config_sha256",
+                        "rows_in",
+                        "rows_rejected",
+                        "segments",
+                        "clusters",
+                        "status");
     }
 
     @Test
     void everyCellParsesAsTheTypeTheManifestGives() throws IOException {
         write(dir, Fixture.WEEK1);
-        JsonNode manifest = new ObjectMapper().readTree(dir.resolve(StarSchemaWriter.MANIFEST).toFile());
+        JsonNode manifest = new ObjectMapper()
+                .readTree(dir.resolve(StarSchemaWriter.MANIFEST).toFile());
         Set<String> described = new HashSet<>();
         for (JsonNode t : manifest.path("tables")) {
             String file = t.path("file").asText();
@@ -130,13 +206,15 @@ class StarSchemaWriterTests {
         assertThat(fact.sum("glosa_amount", "as_of", "2024-05-06")).isCloseTo(input, within(1e-9));
         for (int r = 0; r < seg.rows().size(); r++) {
             String id = seg.cell(r, "segment_id");
-            assertThat(fact.sum("glosa_amount", "segment_id", id)).as(id)
+            assertThat(fact.sum("glosa_amount", "segment_id", id))
+                    .as(id)
                     .isCloseTo(Double.parseDouble(seg.cell(r, "glosa_amount")), within(1e-9))
                     .isCloseTo(cl.sum("glosa_amount", "segment_id", id), within(1e-9));
         }
         for (int r = 0; r < cl.rows().size(); r++) {
             String id = cl.cell(r, "cluster_id");
-            assertThat(fact.sum("glosa_amount", "cluster_id", id)).as(id)
+            assertThat(fact.sum("glosa_amount", "cluster_id", id))
+                    .as(id)
                     .isCloseTo(Double.parseDouble(cl.cell(r, "glosa_amount")), within(1e-9));
             assertThat(fact.column("cluster_id").stream().filter(id::equals).count())
                     .isEqualTo(Long.parseLong(cl.cell(r, "rows")));
@@ -183,7 +261,8 @@ class StarSchemaWriterTests {
         assertThat(cl.column("cluster_id")).containsExactly("G0001", "G0002", "G0003");
         assertThat(cl.column("status")).containsOnly("new");
         assertThat(cl.column("rank_overall")).containsExactly("1", "3", "2");
-        assertThat(cl.cell(0, "centres")).startsWith("{\"glosa_amount\":650.25,\"glosa_rate\":")
+        assertThat(cl.cell(0, "centres"))
+                .startsWith("{\"glosa_amount\":650.25,\"glosa_rate\":")
                 .endsWith(",\"glosa_jump\":null}");
         assertThat(cl.cell(0, "top_reasons")).isEqualTo("07 75.0% (2 rows); =09 25.0% (1 row)");
         assertThat(cl.cell(0, "distinctive")).isEqualTo("situation=A 100.0% vs 50.0% (x2.00)");
@@ -221,13 +300,14 @@ class StarSchemaWriterTests {
         write(dir, Fixture.WEEK1);
         write(dir, Fixture.WEEK2);
         WriteReport again = write(dir, Fixture.WEEK2);
-        assertThat(again.table(StarSchemaWriter.FACT_GLOSA)).isEqualTo(
-                new WriteReport.TableReport(StarSchemaWriter.FACT_GLOSA, 10, 10, 20));
+        assertThat(again.table(StarSchemaWriter.FACT_GLOSA))
+                .isEqualTo(new WriteReport.TableReport(StarSchemaWriter.FACT_GLOSA, 10, 10, 20));
         assertThat(again.table(StarSchemaWriter.RUNS).rowsTotal()).isEqualTo(2);
         for (String file : TABLES) {
             CsvFile csv = CsvFile.read(dir.resolve(file));
             assertThat(csv.column("as_of")).as(file).containsOnly("2024-05-06", "2024-05-13");
-            long week1 = csv.column("as_of").stream().filter("2024-05-06"::equals).count();
+            long week1 =
+                    csv.column("as_of").stream().filter("2024-05-06"::equals).count();
             assertThat(csv.rows().size()).as(file).isEqualTo(2 * week1);
         }
     }
@@ -236,8 +316,8 @@ class StarSchemaWriterTests {
     void anotherAsOfAppendsAndFilesStayInDateOrder() throws IOException {
         write(dir, Fixture.WEEK2);
         WriteReport r = write(dir, Fixture.WEEK1);
-        assertThat(r.table(StarSchemaWriter.DIM_CLUSTER)).isEqualTo(
-                new WriteReport.TableReport(StarSchemaWriter.DIM_CLUSTER, 3, 0, 6));
+        assertThat(r.table(StarSchemaWriter.DIM_CLUSTER))
+                .isEqualTo(new WriteReport.TableReport(StarSchemaWriter.DIM_CLUSTER, 3, 0, 6));
         Path inOrder = dir.resolve("in-order");
         write(inOrder, Fixture.WEEK1);
         write(inOrder, Fixture.WEEK2);
@@ -245,7 +325,8 @@ class StarSchemaWriterTests {
             CsvFile csv = CsvFile.read(dir.resolve(file));
             assertThat(csv.column("as_of")).as(file).isSorted();
             if (!file.equals(StarSchemaWriter.RUNS)) {
-                assertThat(Files.readAllBytes(dir.resolve(file))).as(file)
+                assertThat(Files.readAllBytes(dir.resolve(file)))
+                        .as(file)
                         .isEqualTo(Files.readAllBytes(inOrder.resolve(file)));
             }
         }
@@ -254,8 +335,15 @@ class StarSchemaWriterTests {
     @Test
     void aColumnAddedLaterIsEmptyInEarlierRows() throws IOException {
         GlosaTable small = Fixture.table().without("delta");
-        WriteJob.write(dir, Fixture.run(Fixture.WEEK1), small, Fixture.outcomes(false), List.of(),
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
+        WriteJob.write(
+                dir,
+                Fixture.run(Fixture.WEEK1),
+                small,
+                Fixture.outcomes(false),
+                List.of(),
+                WriterOptions.pseudonymise(Fixture.KEY),
+                Map.of(),
+                WriteJob.Hook.NONE);
         write(dir, Fixture.WEEK2);
         CsvFile fact = CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA));
         assertThat(fact.header()).endsWith("delta");
@@ -269,8 +357,12 @@ class StarSchemaWriterTests {
         Path b = dir.resolve("b");
         write(a, Fixture.WEEK1, false, Instant.parse("2024-05-06T03:00:00Z"));
         write(b, Fixture.WEEK1, false, Instant.parse("2024-05-07T09:30:15.123Z"));
-        for (String file : List.of(StarSchemaWriter.FACT_GLOSA, StarSchemaWriter.DIM_SEGMENT,
-                StarSchemaWriter.DIM_CLUSTER, StarSchemaWriter.INDICATORS, StarSchemaWriter.MANIFEST)) {
+        for (String file : List.of(
+                StarSchemaWriter.FACT_GLOSA,
+                StarSchemaWriter.DIM_SEGMENT,
+                StarSchemaWriter.DIM_CLUSTER,
+                StarSchemaWriter.INDICATORS,
+                StarSchemaWriter.MANIFEST)) {
             assertThat(Files.readAllBytes(b.resolve(file))).as(file).isEqualTo(Files.readAllBytes(a.resolve(file)));
         }
         CsvFile ra = CsvFile.read(a.resolve(StarSchemaWriter.RUNS));
@@ -291,9 +383,13 @@ class StarSchemaWriterTests {
     void filesAreUtf8Rfc4180WithCrlf() throws IOException {
         write(dir, Fixture.WEEK1);
         String text = Files.readString(dir.resolve(StarSchemaWriter.FACT_GLOSA), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("run_id,as_of,segment_id,cluster_id,segment_key,cluster_key,hospital,payer,"
-                + "glosa_type,competence,billed_amount,glosa_amount,paid_amount,");
-        assertThat(text).endsWith("\r\n").contains("\"plain, with comma\"").contains("\"say \"\"hi\"\"\"")
+        assertThat(text)
+                .startsWith("run_id,as_of,segment_id,cluster_id,segment_key,cluster_key,hospital,payer,"
+                        + "glosa_type,competence,billed_amount,glosa_amount,paid_amount,");
+        assertThat(text)
+                .endsWith("\r\n")
+                .contains("\"plain, with comma\"")
+                .contains("\"say \"\"hi\"\"\"")
                 .contains("\"multi\r\nline\"");
         assertThat(text).doesNotContainPattern("(?<!\r)\n").doesNotStartWith("\uFEFF");
     }
@@ -312,10 +408,13 @@ class StarSchemaWriterTests {
             o.profiles().forEach(p -> expected2.add(asWritten(p)));
         }
         assertThat(StarSchemaWriter.previousGroups(dir, Fixture.WEEK2)).isEqualTo(expected1);
-        assertThat(StarSchemaWriter.previousGroups(dir, LocalDate.of(2024, 5, 20))).isEqualTo(expected2);
+        assertThat(StarSchemaWriter.previousGroups(dir, LocalDate.of(2024, 5, 20)))
+                .isEqualTo(expected2);
         assertThat(StarSchemaWriter.previousGroups(dir, Fixture.WEEK1)).isEmpty();
-        assertThat(StarSchemaWriter.previousGroups(dir.resolve("nothing-here"), Fixture.WEEK1)).isEmpty();
-        ClusterProfile first = StarSchemaWriter.previousGroups(dir, Fixture.WEEK2).get(0);
+        assertThat(StarSchemaWriter.previousGroups(dir.resolve("nothing-here"), Fixture.WEEK1))
+                .isEmpty();
+        ClusterProfile first =
+                StarSchemaWriter.previousGroups(dir, Fixture.WEEK2).get(0);
         assertThat(first.featureCentres()).containsOnlyKeys("glosa_amount", "glosa_rate", "glosa_jump");
         assertThat(first.featureCentres().keySet()).containsExactly("glosa_amount", "glosa_rate", "glosa_jump");
         assertThat(first.description()).isEqualTo("=high value, rejected in full");
@@ -323,14 +422,34 @@ class StarSchemaWriterTests {
 
     /** The profile with its money and rates (in its JSON columns too) rounded as {@code dim_cluster.csv} writes them. */
     private static ClusterProfile asWritten(ClusterProfile p) {
-        return new ClusterProfile(p.segmentId(), p.clusterId(), p.label(), p.rows(), rate(p.rowShare()),
-                money(p.glosaAmount()), money(p.glosaMean()), money(p.glosaMedian()), rate(p.glosaShare()),
-                rate(p.glosaRate()), money(p.glosaJump()), p.featureCentres(),
-                p.distinctive().stream().map(l -> new CategoryLift(l.column(), l.value(), rate(l.shareInGroup()),
-                        rate(l.shareInSegment()), rate(l.lift()))).toList(),
-                p.topReasons().stream().map(r -> new ReasonShare(r.code(), r.rows(), money(r.glosaAmount()),
-                        rate(r.share()))).toList(),
-                p.description(), p.rankInSegment(), p.rankOverall(), p.status());
+        return new ClusterProfile(
+                p.segmentId(),
+                p.clusterId(),
+                p.label(),
+                p.rows(),
+                rate(p.rowShare()),
+                money(p.glosaAmount()),
+                money(p.glosaMean()),
+                money(p.glosaMedian()),
+                rate(p.glosaShare()),
+                rate(p.glosaRate()),
+                money(p.glosaJump()),
+                p.featureCentres(),
+                p.distinctive().stream()
+                        .map(l -> new CategoryLift(
+                                l.column(),
+                                l.value(),
+                                rate(l.shareInGroup()),
+                                rate(l.shareInSegment()),
+                                rate(l.lift())))
+                        .toList(),
+                p.topReasons().stream()
+                        .map(r -> new ReasonShare(r.code(), r.rows(), money(r.glosaAmount()), rate(r.share())))
+                        .toList(),
+                p.description(),
+                p.rankInSegment(),
+                p.rankOverall(),
+                p.status());
     }
 
     private static double money(double v) {
@@ -345,17 +464,54 @@ class StarSchemaWriterTests {
     void trackerStateIsWrittenWithTheRunAndReadBackForTheNextWeek() throws IOException {
         GlosaTable t = Fixture.table();
         List<GroupRecord> week1 = List.of(
-                new GroupRecord("S1", "S1-G1", 1, 0, 3, 0.6, 120.5, Map.of("glosa_amount", 40.0),
-                        Map.of("glosa_amount", 12.5), 0, "=high value"),
-                new GroupRecord("S1", "S1-G2", 2, 1, 2, 0.4, 10.0, Map.of("glosa_amount", 5.0),
-                        Map.of("glosa_amount", 12.5), 2, "low value"));
-        WriteJob.write(dir, Fixture.run(Fixture.WEEK1), t, Fixture.outcomes(false), Fixture.indicators(t), week1,
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
-        WriteJob.write(dir, Fixture.run(Fixture.WEEK2), t, Fixture.outcomes(true), Fixture.indicators(t),
-                List.of(week1.get(0)), WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
+                new GroupRecord(
+                        "S1",
+                        "S1-G1",
+                        1,
+                        0,
+                        3,
+                        0.6,
+                        120.5,
+                        Map.of("glosa_amount", 40.0),
+                        Map.of("glosa_amount", 12.5),
+                        0,
+                        "=high value"),
+                new GroupRecord(
+                        "S1",
+                        "S1-G2",
+                        2,
+                        1,
+                        2,
+                        0.4,
+                        10.0,
+                        Map.of("glosa_amount", 5.0),
+                        Map.of("glosa_amount", 12.5),
+                        2,
+                        "low value"));
+        WriteJob.write(
+                dir,
+                Fixture.run(Fixture.WEEK1),
+                t,
+                Fixture.outcomes(false),
+                Fixture.indicators(t),
+                week1,
+                WriterOptions.pseudonymise(Fixture.KEY),
+                Map.of(),
+                WriteJob.Hook.NONE);
+        WriteJob.write(
+                dir,
+                Fixture.run(Fixture.WEEK2),
+                t,
+                Fixture.outcomes(true),
+                Fixture.indicators(t),
+                List.of(week1.get(0)),
+                WriterOptions.pseudonymise(Fixture.KEY),
+                Map.of(),
+                WriteJob.Hook.NONE);
 
         assertThat(StarSchemaWriter.previousState(dir, Fixture.WEEK2)).isEqualTo(week1);
-        assertThat(StarSchemaWriter.previousState(dir, Fixture.WEEK2.plusDays(7))).containsExactly(week1.get(0));
+        assertThat(StarSchemaWriter.previousState(dir, Fixture.WEEK2.plusDays(7)))
+                .containsExactly(week1.get(0));
         assertThat(StarSchemaWriter.previousState(dir, Fixture.WEEK1)).isEmpty();
         assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.GROUP_STATE)).header())
                 .startsWith("run_id", "as_of", "segment_id", "cluster_id", "serial");
@@ -372,10 +528,12 @@ class StarSchemaWriterTests {
         assertThat(m.path("run").path("config_sha256").asText()).isEqualTo(Fixture.CONFIG_SHA);
         assertThat(m.path("run").path("inputs").get(1).path("sha256").asText()).isEqualTo(RunRecord.sha256("rd"));
         assertThat(m.path("run").path("segments").asInt()).isEqualTo(2);
-        assertThat(m.path("versions").path("java").asText()).isEqualTo(Runtime.version().toString());
+        assertThat(m.path("versions").path("java").asText())
+                .isEqualTo(Runtime.version().toString());
         assertThat(m.path("versions").path("glosa").asText()).isNotBlank();
         assertThat(m.path("identifiers").path("policy").asText()).isEqualTo("pseudonymise");
-        assertThat(m.path("identifiers").path("columns")).extracting(JsonNode::asText)
+        assertThat(m.path("identifiers").path("columns"))
+                .extracting(JsonNode::asText)
                 .containsExactly("claim_id", "NASC");
         assertThat(text).doesNotContain("2024-05-06T03").doesNotContain("\r");
     }
@@ -385,28 +543,47 @@ class StarSchemaWriterTests {
         long a1 = 1_222_100_000_001L;
         long a2 = 1_222_100_000_002L;
         long a3 = 1_222_100_000_003L;
-        GlosaTable rj = GlosaTable.of(LongColumn.of("claim_id", a1, a2, a1, a1),
-                DoubleColumn.of("billed_amount", 100, 500, 150, 120), CategoryColumn.of("reason_code", "R1", "R2", "R3", "R4"));
-        GlosaTable rd = GlosaTable.of(LongColumn.of("claim_id", a3, a1), DoubleColumn.of("billed_amount", 80, 110),
-                DoubleColumn.of("paid_amount", 80, 110), CategoryColumn.of("IDENT", "1", "1"),
+        GlosaTable rj = GlosaTable.of(
+                LongColumn.of("claim_id", a1, a2, a1, a1),
+                DoubleColumn.of("billed_amount", 100, 500, 150, 120),
+                CategoryColumn.of("reason_code", "R1", "R2", "R3", "R4"));
+        GlosaTable rd = GlosaTable.of(
+                LongColumn.of("claim_id", a3, a1),
+                DoubleColumn.of("billed_amount", 80, 110),
+                DoubleColumn.of("paid_amount", 80, 110),
+                CategoryColumn.of("IDENT", "1", "1"),
                 CategoryColumn.of("PROC_REA", "P3", "P1"));
         Reconciliation rec = Reconciler.sih().reconcile(rj, rd);
         RunRecord run = Fixture.run(Fixture.WEEK1).withReconciliation(rec.report());
-        WriteJob.write(dir, run, rec.claims(), List.of(), Indicators.standard(rec.claims()),
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE);
+        WriteJob.write(
+                dir,
+                run,
+                rec.claims(),
+                List.of(),
+                Indicators.standard(rec.claims()),
+                WriterOptions.pseudonymise(Fixture.KEY),
+                Map.of(),
+                WriteJob.Hook.NONE);
         CsvFile fact = CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA));
         assertThat(fact.rows()).hasSize(3);
         assertThat(fact.column("situation")).containsExactly("B", "A", "C");
         assertThat(fact.column("segment_id")).containsOnly("");
         assertThat(fact.header()).contains("status", "rejected_amount", "PROC_REA");
-        assertThat(fact.sum("glosa_amount", "as_of", "2024-05-06")).isEqualTo(rec.report().glosaTotal());
+        assertThat(fact.sum("glosa_amount", "as_of", "2024-05-06"))
+                .isEqualTo(rec.report().glosaTotal());
         CsvFile runs = CsvFile.read(dir.resolve(StarSchemaWriter.RUNS));
         assertThat(runs.cell(0, "reconciled_claims")).isEqualTo("3");
         assertThat(runs.cell(0, "rejected_duplicates")).isEqualTo("2");
         assertThat(runs.cell(0, "naive_glosa_total")).isEqualTo("870");
         assertThat(runs.cell(0, "segments")).isEqualTo("0");
-        JsonNode m = new ObjectMapper().readTree(dir.resolve(StarSchemaWriter.MANIFEST).toFile());
-        assertThat(m.path("run").path("reconciliation").path("by_situation").path("A").path("claims").asLong())
+        JsonNode m = new ObjectMapper()
+                .readTree(dir.resolve(StarSchemaWriter.MANIFEST).toFile());
+        assertThat(m.path("run")
+                        .path("reconciliation")
+                        .path("by_situation")
+                        .path("A")
+                        .path("claims")
+                        .asLong())
                 .isEqualTo(1);
         CsvFile ind = CsvFile.read(dir.resolve(StarSchemaWriter.INDICATORS));
         assertThat(ind.cell(0, "glosa_claims")).isEqualTo("1");
@@ -416,15 +593,23 @@ class StarSchemaWriterTests {
     @Test
     void aFormulaLikeColumnNameIsRefused() {
         GlosaTable t = Fixture.table().with(DoubleColumn.of("=cmd", new double[10]));
-        assertThatThrownBy(() -> WriteJob.write(dir, Fixture.run(Fixture.WEEK1), t, List.of(), List.of(),
-                WriterOptions.pseudonymise(Fixture.KEY), Map.of(), WriteJob.Hook.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column '=cmd'");
+        assertThatThrownBy(() -> WriteJob.write(
+                        dir,
+                        Fixture.run(Fixture.WEEK1),
+                        t,
+                        List.of(),
+                        List.of(),
+                        WriterOptions.pseudonymise(Fixture.KEY),
+                        Map.of(),
+                        WriteJob.Hook.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column '=cmd'");
     }
 
     @Test
     void runIdIsDateAndConfigHashPrefix() {
-        assertThat(RunRecord.runId(LocalDate.of(2024, 1, 2), "ABCDEF0123456789")).isEqualTo("20240102-abcdef01");
-        assertThat(RunRecord.sha256("")).isEqualTo(
-                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(RunRecord.runId(LocalDate.of(2024, 1, 2), "ABCDEF0123456789"))
+                .isEqualTo("20240102-abcdef01");
+        assertThat(RunRecord.sha256("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 }

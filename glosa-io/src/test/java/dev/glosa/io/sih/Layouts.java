@@ -15,8 +15,7 @@ import java.util.Map;
 /** Reads the reference layout CSVs of the shared data and writes DBFs in those layouts, for tests. */
 final class Layouts {
 
-    private Layouts() {
-    }
+    private Layouts() {}
 
     /** The layouts folder; skips the test if the shared data is absent. */
     static Path folder() {
@@ -32,7 +31,11 @@ final class Layouts {
                 continue;
             }
             String[] c = line.split(";");
-            out.add(new DbfField(c[0], DbfFieldType.of(c[1].charAt(0)), Integer.parseInt(c[2]), Integer.parseInt(c[3]),
+            out.add(new DbfField(
+                    c[0],
+                    DbfFieldType.of(c[1].charAt(0)),
+                    Integer.parseInt(c[2]),
+                    Integer.parseInt(c[3]),
                     Integer.parseInt(c[4].trim())));
         }
         return out;

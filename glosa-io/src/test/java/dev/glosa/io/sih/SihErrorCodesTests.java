@@ -23,7 +23,9 @@ class SihErrorCodesTests {
         assertThat(codes.groupDescription("02")).isEqualTo("BLOQUEIO");
         assertThat(codes.groupDescription("99")).isNull();
         for (String code : codes.codes()) {
-            assertThat(codes.groupDescription(SihErrorCodes.group(code))).as(code).isNotBlank();
+            assertThat(codes.groupDescription(SihErrorCodes.group(code)))
+                    .as(code)
+                    .isNotBlank();
         }
         assertThatThrownBy(() -> SihErrorCodes.group("06003")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SihErrorCodes.group("06003x")).isInstanceOf(IllegalArgumentException.class);
@@ -31,8 +33,8 @@ class SihErrorCodesTests {
 
     @Test
     void shippedTableIsTheSharedDictionary() throws IOException {
-        List<String> shared = Files.readAllLines(SharedData.datasus().resolve("dict/co_erro_moterro.csv"),
-                StandardCharsets.UTF_8);
+        List<String> shared =
+                Files.readAllLines(SharedData.datasus().resolve("dict/co_erro_moterro.csv"), StandardCharsets.UTF_8);
         SihErrorCodes codes = SihErrorCodes.standard();
         for (String line : shared.subList(1, shared.size())) {
             String[] c = line.split(";");

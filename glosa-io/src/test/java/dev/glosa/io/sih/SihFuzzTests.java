@@ -33,15 +33,31 @@ class SihFuzzTests {
         Path file = dir.resolve("ERXX2003.dbf");
         SplittableRandom r = new SplittableRandom(SEED);
         // The ER layout, written without the shared data so that this test always runs.
-        try (DbfWriter w = DbfWriter.builder().numeric("SEQUENCIA", 9, 0).character("REMESSA", 21)
-                .character("CNES", 7).character("AIH", 13).character("ANO", 4).character("MES", 2)
-                .character("DT_INTER", 10).character("DT_SAIDA", 10).character("MUN_MOV", 6).character("UF_ZI", 6)
-                .character("MUN_RES", 6).character("UF_RES", 2).character("CO_ERRO", 6).open(file)) {
+        try (DbfWriter w = DbfWriter.builder()
+                .numeric("SEQUENCIA", 9, 0)
+                .character("REMESSA", 21)
+                .character("CNES", 7)
+                .character("AIH", 13)
+                .character("ANO", 4)
+                .character("MES", 2)
+                .character("DT_INTER", 10)
+                .character("DT_SAIDA", 10)
+                .character("MUN_MOV", 6)
+                .character("UF_ZI", 6)
+                .character("MUN_RES", 6)
+                .character("UF_RES", 2)
+                .character("CO_ERRO", 6)
+                .open(file)) {
             for (int i = 0; i < 40; i++) {
-                w.setLong(0, i).setString(1, "HE28000001N202003.DTS").setString(2, "656834" + r.nextInt(3))
-                        .setString(3, Long.toString(2_820_100_000_000L + r.nextInt(100_000))).setString(4, "2020")
-                        .setString(5, "03").setString(6, "202001" + (10 + r.nextInt(18)))
-                        .setString(7, "202002" + (10 + r.nextInt(18))).setString(12, "0600" + (10 + r.nextInt(80)));
+                w.setLong(0, i)
+                        .setString(1, "HE28000001N202003.DTS")
+                        .setString(2, "656834" + r.nextInt(3))
+                        .setString(3, Long.toString(2_820_100_000_000L + r.nextInt(100_000)))
+                        .setString(4, "2020")
+                        .setString(5, "03")
+                        .setString(6, "202001" + (10 + r.nextInt(18)))
+                        .setString(7, "202002" + (10 + r.nextInt(18)))
+                        .setString(12, "0600" + (10 + r.nextInt(80)));
                 w.endRecord();
             }
         }
@@ -53,10 +69,14 @@ class SihFuzzTests {
                 boolean compressed = r.nextBoolean();
                 byte[] input = Mutations.mutate(compressed ? dbc : dbf, r, r.nextBoolean() ? 449 + 4 : 0);
                 DbfFormat format = compressed ? DbfFormat.DBC : DbfFormat.DBF;
-                try (DbfCursor c = DbfCursor.open(new ByteArrayInputStream(input), "ERXX2003." + format.label(),
-                        format, DbfReadOptions.defaults())) {
+                try (DbfCursor c = DbfCursor.open(
+                        new ByteArrayInputStream(input),
+                        "ERXX2003." + format.label(),
+                        format,
+                        DbfReadOptions.defaults())) {
                     SihTable t = SihFileReader.read(c, SihReadOptions.defaults());
-                    assertThat(t.table().rowCount()).isEqualTo(t.files().get(0).read().recordsRead());
+                    assertThat(t.table().rowCount())
+                            .isEqualTo(t.files().get(0).read().recordsRead());
                     outcomes[0]++;
                 } catch (MalformedFileException e) {
                     assertThat(e.getMessage()).startsWith("ERXX2003.").doesNotContain("\n");

@@ -40,7 +40,9 @@ class SihLayoutsTests {
         assertThat(era.layout().label()).isEqualTo(label);
         assertThat(warnings).isEmpty();
         String source = csv.substring(csv.indexOf("from_") + 5, csv.length() - 4);
-        assertThat(SihLayouts.recognise("/some/dir/" + source + ".dbc", fields, warnings).layout().label())
+        assertThat(SihLayouts.recognise("/some/dir/" + source + ".dbc", fields, warnings)
+                        .layout()
+                        .label())
                 .isEqualTo(label);
     }
 
@@ -53,22 +55,26 @@ class SihLayoutsTests {
         assertThat(csvs).hasSize(SihLayouts.ERAS.size());
         for (Path csv : csvs) {
             List<String> warnings = new ArrayList<>();
-            assertThat(SihLayouts.recognise("x.dbf", Layouts.fields(csv), warnings)).as(csv.toString()).isNotNull();
+            assertThat(SihLayouts.recognise("x.dbf", Layouts.fields(csv), warnings))
+                    .as(csv.toString())
+                    .isNotNull();
             assertThat(warnings).as(csv.toString()).isEmpty();
         }
     }
 
     @Test
     void aLayoutWithAFieldMoreOrLessGetsTheClosestEraAndAWarning() throws IOException {
-        List<DbfField> fields = new ArrayList<>(Layouts.fields(Layouts.folder().resolve("RD_2016plus_from_RDAC2301.csv")));
+        List<DbfField> fields =
+                new ArrayList<>(Layouts.fields(Layouts.folder().resolve("RD_2016plus_from_RDAC2301.csv")));
         fields.remove(fields.size() - 1);
         DbfField last = fields.get(fields.size() - 1);
         fields.add(new DbfField("NOVO_CAMPO", DbfFieldType.CHARACTER, 3, 0, last.offset() + last.length()));
         List<String> warnings = new ArrayList<>();
         SihLayouts.Era era = SihLayouts.recognise("RDAC2401.dbc", fields, warnings);
         assertThat(era.layout()).isEqualTo(new SihLayout(SihSystem.RD, "2016+"));
-        assertThat(warnings).containsExactly(
-                "fields differ from layout RD 2016+ (closest known): missing [TPDISEC9], extra [NOVO_CAMPO]");
+        assertThat(warnings)
+                .containsExactly(
+                        "fields differ from layout RD 2016+ (closest known): missing [TPDISEC9], extra [NOVO_CAMPO]");
     }
 
     @Test
@@ -82,8 +88,10 @@ class SihLayoutsTests {
     @Test
     void unrelatedFieldsAreNotAnSihLayout() throws MalformedFileException {
         List<DbfField> fields = List.of(new DbfField("NOME", DbfFieldType.CHARACTER, 10, 0, 1));
-        assertThat(SihLayouts.recognise("pessoas.dbf", fields, new ArrayList<>())).isNull();
-        assertThat(SihLayouts.recognise("RDAC2301.dbf", fields, new ArrayList<>())).isNull();
+        assertThat(SihLayouts.recognise("pessoas.dbf", fields, new ArrayList<>()))
+                .isNull();
+        assertThat(SihLayouts.recognise("RDAC2301.dbf", fields, new ArrayList<>()))
+                .isNull();
     }
 
     @Test

@@ -47,8 +47,9 @@ class SihReaderTests {
         assertThat(report.read().recordsRead()).isEqualTo(rows);
         GlosaTable g = t.table();
         assertThat(g.rowCount()).isEqualTo(rows);
-        for (Role role : new Role[] {Role.CLAIM_ID, Role.HOSPITAL, Role.PAYER, Role.COMPETENCE, Role.ADMISSION_DATE,
-            Role.DISCHARGE_DATE}) {
+        for (Role role : new Role[] {
+            Role.CLAIM_ID, Role.HOSPITAL, Role.PAYER, Role.COMPETENCE, Role.ADMISSION_DATE, Role.DISCHARGE_DATE
+        }) {
             assertThat(g.has(role)).as(name + " " + role).isTrue();
             assertThat(g.column(role).type()).isEqualTo(role.type());
         }
@@ -128,9 +129,11 @@ class SihReaderTests {
                 };
                 seen[Integer.parseInt(unit)]++;
                 // Boxed, so that NaN (unknown unit) equals NaN.
-                assertThat(Double.valueOf(g.doubles(SihReader.AGE_YEARS).get(r))).as(name + " row " + r)
+                assertThat(Double.valueOf(g.doubles(SihReader.AGE_YEARS).get(r)))
+                        .as(name + " row " + r)
                         .isEqualTo(Double.valueOf(expected));
-                assertThat(g.doubles(Role.BILLED_AMOUNT).get(r)).isEqualTo(raw.doubles("VAL_TOT").get(r));
+                assertThat(g.doubles(Role.BILLED_AMOUNT).get(r))
+                        .isEqualTo(raw.doubles("VAL_TOT").get(r));
             }
             assertThat(seen[4]).isPositive();
         }
@@ -146,9 +149,9 @@ class SihReaderTests {
         assertThat(g.category(Role.REASON_CODE).get(4)).isEqualTo("060149");
         assertThat(g.category(Role.GLOSA_TYPE).get(3)).isEqualTo("06");
         assertThat(g.category(SihReader.REASON_DESCRIPTION).get(3))
-                .isEqualTo(SihErrorCodes.standard().description("060038")).isNotBlank();
-        assertThat(g.category(SihReader.GLOSA_TYPE_DESCRIPTION).get(3))
-                .startsWith("CRITICA PROCEDIMENTOS REALIZADOS");
+                .isEqualTo(SihErrorCodes.standard().description("060038"))
+                .isNotBlank();
+        assertThat(g.category(SihReader.GLOSA_TYPE_DESCRIPTION).get(3)).startsWith("CRITICA PROCEDIMENTOS REALIZADOS");
         assertThat(g.months(Role.COMPETENCE).get(3)).isEqualTo(YearMonth.of(2020, 3));
         assertThat(g.dates(Role.ADMISSION_DATE).get(3)).isEqualTo(LocalDate.of(2019, 11, 4));
         assertThat(g.dates(Role.DISCHARGE_DATE).get(3)).isEqualTo(LocalDate.of(2019, 12, 4));
@@ -170,18 +173,48 @@ class SihReaderTests {
 
     @Test
     void droppingOtherColumnsKeepsRolesDimensionsAndMeasures() throws IOException {
-        GlosaTable g = SihReader.read(SharedData.datasus("RDAC2301.dbc"),
-                SihReadOptions.defaults().withoutOtherColumns()).table();
-        assertThat(g.columnNames()).containsExactly("claim_id", "hospital", "payer", "competence", "billed_amount",
-                "paid_amount", "admission_date", "discharge_date", "age_years", "ESPEC", "IDENT", "SEXO", "UTI_MES_TO",
-                "PROC_REA", "DIAG_PRINC", "GESTAO", "DIAS_PERM", "MORTE", "CAR_INT", "COMPLEX", "FINANC");
+        GlosaTable g = SihReader.read(
+                        SharedData.datasus("RDAC2301.dbc"),
+                        SihReadOptions.defaults().withoutOtherColumns())
+                .table();
+        assertThat(g.columnNames())
+                .containsExactly(
+                        "claim_id",
+                        "hospital",
+                        "payer",
+                        "competence",
+                        "billed_amount",
+                        "paid_amount",
+                        "admission_date",
+                        "discharge_date",
+                        "age_years",
+                        "ESPEC",
+                        "IDENT",
+                        "SEXO",
+                        "UTI_MES_TO",
+                        "PROC_REA",
+                        "DIAG_PRINC",
+                        "GESTAO",
+                        "DIAS_PERM",
+                        "MORTE",
+                        "CAR_INT",
+                        "COMPLEX",
+                        "FINANC");
     }
 
     @Test
     void readingManyFilesInParallelGivesTheSameTablesAsOneThreadInFileOrder() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (String n : new String[] {"RDAC2302.dbc", "RDRR9504.dbc", "RJES1205.dbc", "RDAC2301.dbc",
-            "ERSE2003.dbc", "RJAL0611.dbc", "ERRR1204.dbc", "RDAP1405.dbf"}) {
+        for (String n : new String[] {
+            "RDAC2302.dbc",
+            "RDRR9504.dbc",
+            "RJES1205.dbc",
+            "RDAC2301.dbc",
+            "ERSE2003.dbc",
+            "RJAL0611.dbc",
+            "ERRR1204.dbc",
+            "RDAP1405.dbf"
+        }) {
             files.add(SharedData.datasus(n));
         }
         SihBatch one = SihReader.readAll(files, SihReadOptions.defaults().withThreads(1));
@@ -193,14 +226,20 @@ class SihReaderTests {
             assertSameContent(x, y);
         }
         SihTable rd = one.table(SihSystem.RD);
-        assertThat(rd.files()).extracting(SihFileReport::file)
-                .containsExactly(files.get(0).toString(), files.get(1).toString(), files.get(3).toString(),
+        assertThat(rd.files())
+                .extracting(SihFileReport::file)
+                .containsExactly(
+                        files.get(0).toString(),
+                        files.get(1).toString(),
+                        files.get(3).toString(),
                         files.get(7).toString());
         assertThat(rd.table().rowCount()).isEqualTo(4834 + 586 + 4165 + 58);
         GlosaTable first = SihReader.read(files.get(0)).table();
         GlosaTable oldEra = SihReader.read(files.get(1)).table();
-        assertThat(rd.table().longs(Role.CLAIM_ID).get(0)).isEqualTo(first.longs(Role.CLAIM_ID).get(0));
-        assertThat(rd.table().longs(Role.CLAIM_ID).get(4834)).isEqualTo(oldEra.longs(Role.CLAIM_ID).get(0));
+        assertThat(rd.table().longs(Role.CLAIM_ID).get(0))
+                .isEqualTo(first.longs(Role.CLAIM_ID).get(0));
+        assertThat(rd.table().longs(Role.CLAIM_ID).get(4834))
+                .isEqualTo(oldEra.longs(Role.CLAIM_ID).get(0));
         // Columns of one era only are missing in the rows of the others.
         assertThat(rd.table().category("DIAGSEC1").isMissing(4834)).isTrue();
         assertThat(rd.table().category("COD_ARQ").isMissing(0)).isTrue();
@@ -211,7 +250,8 @@ class SihReaderTests {
     void erasWhoseFieldTypesDifferStackIntoCommonColumnTypes() throws IOException {
         Path old = SharedData.datasus("SPRR0406.dbc");
         Path recent = SharedData.datasus("SPRR1604.dbc");
-        SihTable sp = SihReader.readAll(List.of(old, recent), SihReadOptions.defaults().withThreads(2))
+        SihTable sp = SihReader.readAll(
+                        List.of(old, recent), SihReadOptions.defaults().withThreads(2))
                 .table(SihSystem.SP);
         GlosaTable g = sp.table();
         assertThat(g.rowCount()).isEqualTo(4982 + 40394);
@@ -248,15 +288,39 @@ class SihReaderTests {
     @Test
     void aClaimNumberWithTheWrongDigitCountFailsNamingFileRecordAndField() throws IOException {
         Path file = dir.resolve("ERXX2001.dbf");
-        Layouts.write(file, Layouts.fields(Layouts.folder().resolve("ER_2011plus_from_ERSE2003.csv")), List.of(
-                Map.of("AIH", "2820100231850", "CNES", "6568343", "ANO", "2020", "MES", "01", "CO_ERRO", "060082"),
-                Map.of("AIH", "282010023185", "CNES", "6568343", "ANO", "2020", "MES", "01", "CO_ERRO", "060082")));
+        Layouts.write(
+                file,
+                Layouts.fields(Layouts.folder().resolve("ER_2011plus_from_ERSE2003.csv")),
+                List.of(
+                        Map.of(
+                                "AIH",
+                                "2820100231850",
+                                "CNES",
+                                "6568343",
+                                "ANO",
+                                "2020",
+                                "MES",
+                                "01",
+                                "CO_ERRO",
+                                "060082"),
+                        Map.of(
+                                "AIH",
+                                "282010023185",
+                                "CNES",
+                                "6568343",
+                                "ANO",
+                                "2020",
+                                "MES",
+                                "01",
+                                "CO_ERRO",
+                                "060082")));
         assertThatThrownBy(() -> SihReader.read(file))
                 .isInstanceOf(MalformedFileException.class)
                 .hasMessageStartingWith(file + ": byte ")
                 .hasMessageEndingWith("record 2, field AIH (C,13,0) = 'shape 999999999999, value masked': claim number"
                         + " must have 13 digits")
-                .message().doesNotContain("282010023185");
+                .message()
+                .doesNotContain("282010023185");
     }
 
     @Test
@@ -264,21 +328,22 @@ class SihReaderTests {
         List<dev.glosa.io.dbf.DbfField> er = Layouts.fields(Layouts.folder().resolve("ER_2011plus_from_ERSE2003.csv"));
         Path month = dir.resolve("ERXX2002.dbf");
         Layouts.write(month, er, List.of(Map.of("AIH", "2820100231850", "ANO", "2020", "MES", "13")));
-        assertThatThrownBy(() -> SihReader.read(month)).hasMessageEndingWith(
-                "record 1, field MES (C,2,0) = '13': competence month must be 1..12");
+        assertThatThrownBy(() -> SihReader.read(month))
+                .hasMessageEndingWith("record 1, field MES (C,2,0) = '13': competence month must be 1..12");
         Path date = dir.resolve("ERXX2003.dbf");
         Layouts.write(date, er, List.of(Map.of("AIH", "2820100231850", "DT_INTER", "20200230")));
-        assertThatThrownBy(() -> SihReader.read(date)).hasMessageEndingWith(
-                "record 1, field DT_INTER (C,10,0) = '20200230': not a valid calendar date");
+        assertThatThrownBy(() -> SihReader.read(date))
+                .hasMessageEndingWith("record 1, field DT_INTER (C,10,0) = '20200230': not a valid calendar date");
         Path code = dir.resolve("ERXX2004.dbf");
         Layouts.write(code, er, List.of(Map.of("AIH", "2820100231850", "CO_ERRO", "6008")));
-        assertThatThrownBy(() -> SihReader.read(code)).hasMessageEndingWith(
-                "record 1, field CO_ERRO (C,6,0) = '6008': CO_ERRO must have 6 digits");
+        assertThatThrownBy(() -> SihReader.read(code))
+                .hasMessageEndingWith("record 1, field CO_ERRO (C,6,0) = '6008': CO_ERRO must have 6 digits");
         Path notSih = dir.resolve("other.dbf");
         try (var w = dev.glosa.io.dbf.DbfWriter.builder().character("NOME", 5).open(notSih)) {
             w.endRecord();
         }
-        assertThatThrownBy(() -> SihReader.read(notSih)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> SihReader.read(notSih))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessage(notSih + ": not a known SIH layout (RD, RJ, ER or SP): fields [NOME]");
     }
 }

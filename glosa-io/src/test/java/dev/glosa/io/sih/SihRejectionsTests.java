@@ -46,9 +46,10 @@ class SihRejectionsTests {
     @Test
     void eachRejectedClaimGetsItsFirstErrorItsDistinctCodesAndItsCount() {
         GlosaTable rj = claims(new long[] {1, 2, 1, 3, 4}, new String[] {"A", "B", "A", "C", "A"});
-        GlosaTable er = errors(new long[] {1, 2, 1, 1, 1, 4},
-                new String[] {"A", "B", "A", "Z", "A", "B"},
-                new String[] {"060038", "020001", "050001", "010001", "060038", "040004"});
+        GlosaTable er =
+                errors(new long[] {1, 2, 1, 1, 1, 4}, new String[] {"A", "B", "A", "Z", "A", "B"}, new String[] {
+                    "060038", "020001", "050001", "010001", "060038", "040004"
+                });
         GlosaTable out = SihRejections.attachErrors(rj, er);
         assertThat(out.rowCount()).isEqualTo(5);
         assertThat(out.longs(Role.CLAIM_ID).get(2)).isEqualTo(1);
@@ -84,20 +85,104 @@ class SihRejectionsTests {
     @Test
     void writtenRjAndErFilesJoinThroughTheReader() throws IOException {
         Path rj = dir.resolve("RJXX2003.dbf");
-        Layouts.write(rj, Layouts.fields(Layouts.folder().resolve("RJ_2008plus_from_RJES1205.csv")), List.of(
-                Map.of("N_AIH", "2820100231850", "CNES", "6568343", "ANO_CMPT", "2020", "MES_CMPT", "03",
-                        "VAL_TOT", "1500.25", "IDENT", "1", "DT_INTER", "20200116", "DT_SAIDA", "20200211"),
-                Map.of("N_AIH", "2820101013840", "CNES", "0002534", "ANO_CMPT", "2020", "MES_CMPT", "03",
-                        "VAL_TOT", "300", "IDENT", "1"),
-                Map.of("N_AIH", "2820101099999", "CNES", "0002534", "ANO_CMPT", "2020", "MES_CMPT", "03",
-                        "VAL_TOT", "10.5", "IDENT", "1")));
+        Layouts.write(
+                rj,
+                Layouts.fields(Layouts.folder().resolve("RJ_2008plus_from_RJES1205.csv")),
+                List.of(
+                        Map.of(
+                                "N_AIH",
+                                "2820100231850",
+                                "CNES",
+                                "6568343",
+                                "ANO_CMPT",
+                                "2020",
+                                "MES_CMPT",
+                                "03",
+                                "VAL_TOT",
+                                "1500.25",
+                                "IDENT",
+                                "1",
+                                "DT_INTER",
+                                "20200116",
+                                "DT_SAIDA",
+                                "20200211"),
+                        Map.of(
+                                "N_AIH",
+                                "2820101013840",
+                                "CNES",
+                                "0002534",
+                                "ANO_CMPT",
+                                "2020",
+                                "MES_CMPT",
+                                "03",
+                                "VAL_TOT",
+                                "300",
+                                "IDENT",
+                                "1"),
+                        Map.of(
+                                "N_AIH",
+                                "2820101099999",
+                                "CNES",
+                                "0002534",
+                                "ANO_CMPT",
+                                "2020",
+                                "MES_CMPT",
+                                "03",
+                                "VAL_TOT",
+                                "10.5",
+                                "IDENT",
+                                "1")));
         Path er = dir.resolve("ERXX2003.dbf");
-        Layouts.write(er, Layouts.fields(Layouts.folder().resolve("ER_2011plus_from_ERSE2003.csv")), List.of(
-                Map.of("AIH", "2820100231850", "CNES", "6568343", "ANO", "2020", "MES", "03", "CO_ERRO", "060082"),
-                Map.of("AIH", "2820101013840", "CNES", "0002534", "ANO", "2020", "MES", "03", "CO_ERRO", "999999"),
-                Map.of("AIH", "2820101013840", "CNES", "0002534", "ANO", "2020", "MES", "03", "CO_ERRO", "060149"),
-                Map.of("AIH", "2820101099999", "CNES", "6568343", "ANO", "2020", "MES", "03", "CO_ERRO", "020001")));
-        SihBatch batch = SihReader.readAll(List.of(rj, er), SihReadOptions.defaults().withThreads(2));
+        Layouts.write(
+                er,
+                Layouts.fields(Layouts.folder().resolve("ER_2011plus_from_ERSE2003.csv")),
+                List.of(
+                        Map.of(
+                                "AIH",
+                                "2820100231850",
+                                "CNES",
+                                "6568343",
+                                "ANO",
+                                "2020",
+                                "MES",
+                                "03",
+                                "CO_ERRO",
+                                "060082"),
+                        Map.of(
+                                "AIH",
+                                "2820101013840",
+                                "CNES",
+                                "0002534",
+                                "ANO",
+                                "2020",
+                                "MES",
+                                "03",
+                                "CO_ERRO",
+                                "999999"),
+                        Map.of(
+                                "AIH",
+                                "2820101013840",
+                                "CNES",
+                                "0002534",
+                                "ANO",
+                                "2020",
+                                "MES",
+                                "03",
+                                "CO_ERRO",
+                                "060149"),
+                        Map.of(
+                                "AIH",
+                                "2820101099999",
+                                "CNES",
+                                "6568343",
+                                "ANO",
+                                "2020",
+                                "MES",
+                                "03",
+                                "CO_ERRO",
+                                "020001")));
+        SihBatch batch =
+                SihReader.readAll(List.of(rj, er), SihReadOptions.defaults().withThreads(2));
         assertThat(batch.table(SihSystem.ER).files().get(0).warnings())
                 .containsExactly("1 CO_ERRO codes are not in the code table (no description): [999999]");
         GlosaTable out = batch.rejectionsWithErrors();

@@ -52,7 +52,9 @@ class ByteDictionaryTests {
         byte[] utf8 = "Glosa técnica".getBytes(StandardCharsets.UTF_8);
         int id = d.id(utf8, 0, utf8.length);
         assertThat(d.key(id)).isEqualTo(utf8);
-        assertThatThrownBy(() -> d.value(id)).isInstanceOf(IllegalStateException.class).hasMessageContaining("key(id)");
+        assertThatThrownBy(() -> d.value(id))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("key(id)");
     }
 
     @Test

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 class AppealCycleTests {
 
     private static TissReadResult read(boolean answers) throws Exception {
-        List<TissInput> in = new ArrayList<>(List.of(TissTestData.input("demo.xml", TissAppealTests.DEMO),
+        List<TissInput> in = new ArrayList<>(List.of(
+                TissTestData.input("demo.xml", TissAppealTests.DEMO),
                 TissTestData.input("recurso-guias.xml", TissAppealTests.RECURSO_GUIAS, StandardCharsets.ISO_8859_1)));
         if (answers) {
-            in.add(TissTestData.input("recurso-protocolo.xml", TissAppealTests.RECURSO_PROTOCOLO,
-                    StandardCharsets.ISO_8859_1));
+            in.add(TissTestData.input(
+                    "recurso-protocolo.xml", TissAppealTests.RECURSO_PROTOCOLO, StandardCharsets.ISO_8859_1));
             in.add(TissTestData.input("resposta-guias.xml", TissAppealTests.RESPOSTA_GUIAS));
             in.add(TissTestData.input("resposta-protocolo.xml", TissAppealTests.RESPOSTA_PROTOCOLO));
         }
@@ -35,8 +36,8 @@ class AppealCycleTests {
         GlosaTable f = AppealCycle.facts(read(false).table());
 
         assertThat(text(f, TissColumns.REASON_CODE)).containsExactly("1001", "1101", "1714", "1801", "2107");
-        assertThat(text(f, TissColumns.REASON_GROUP)).containsExactly("Elegibilidade", "Protocolo",
-                "Regra de Valorização", "Procedimento", "Medicamento");
+        assertThat(text(f, TissColumns.REASON_GROUP))
+                .containsExactly("Elegibilidade", "Protocolo", "Regra de Valorização", "Procedimento", "Medicamento");
         assertThat(f.dates(AppealCycle.WEEK).get(0)).isEqualTo(LocalDate.of(2025, 3, 10));
         assertThat(f.doubles(AppealCycle.GLOSA).values()).containsExactly(80, 500, 50, 40, 100);
         assertThat(f.doubles(AppealCycle.APPEALED_GLOSA).values()).containsExactly(80, 0, 0, 40, 100);
@@ -61,8 +62,7 @@ class AppealCycleTests {
         assertThat(f.doubles(AppealCycle.RECOVERED_SHARE).values()).containsExactly(0, 1, 0, 1, 0.3);
         assertThat(f.doubles(AppealCycle.PENDING).values()).containsOnly(0.0);
         // 2025-04-01 -> 2025-05-01; 1714 was answered but no appeal of it was read: no appeal date, no time
-        assertThat(f.doubles(AppealCycle.DAYS_TO_ANSWER).values()).containsExactly(30.0, 30.0, Double.NaN, 30.0,
-                30.0);
+        assertThat(f.doubles(AppealCycle.DAYS_TO_ANSWER).values()).containsExactly(30.0, 30.0, Double.NaN, 30.0, 30.0);
         double recovered = 0;
         double appealed = 0;
         for (int r = 0; r < f.rowCount(); r++) {
@@ -71,16 +71,18 @@ class AppealCycleTests {
         }
         assertThat(recovered).isEqualTo(570.0);
         assertThat(appealed).isEqualTo(770.0);
-        assertThat(AppealCycle.pending(read(true).table(), new AppealCycle.Deadlines(30, Map.of()),
-                LocalDate.of(2025, 4, 5)).rowCount()).isZero();
+        assertThat(AppealCycle.pending(
+                                read(true).table(), new AppealCycle.Deadlines(30, Map.of()), LocalDate.of(2025, 4, 5))
+                        .rowCount())
+                .isZero();
     }
 
     @Test
     void whatIsStillToAppealIsOrderedByTheOperatorsDeadlineWithTheMoneyAtStake() throws Exception {
         GlosaTable t = read(false).table();
 
-        GlosaTable p = AppealCycle.pending(t, new AppealCycle.Deadlines(90, Map.of("345678", 30)),
-                LocalDate.of(2025, 4, 5));
+        GlosaTable p =
+                AppealCycle.pending(t, new AppealCycle.Deadlines(90, Map.of("345678", 30)), LocalDate.of(2025, 4, 5));
 
         // same deadline (2025-03-10 + 30 days): the larger amount first
         assertThat(text(p, TissColumns.REASON_CODE)).containsExactly("1101", "1714");
@@ -89,8 +91,8 @@ class AppealCycleTests {
         assertThat(p.longs(AppealCycle.DAYS_LEFT).values()).containsExactly(4, 4);
         assertThat(p.doubles(AppealCycle.AT_STAKE).values()).containsExactly(500, 50);
         // another operator's contract: the default days
-        GlosaTable other = AppealCycle.pending(t, new AppealCycle.Deadlines(90, Map.of("999999", 30)),
-                LocalDate.of(2025, 4, 5));
+        GlosaTable other =
+                AppealCycle.pending(t, new AppealCycle.Deadlines(90, Map.of("999999", 30)), LocalDate.of(2025, 4, 5));
         assertThat(other.dates(AppealCycle.DEADLINE).get(0)).isEqualTo(LocalDate.of(2025, 6, 8));
         assertThatThrownBy(() -> new AppealCycle.Deadlines(-1, Map.of())).hasMessageContaining("negative");
     }

@@ -21,7 +21,8 @@ class AppealDraftTests {
     @Test
     void aDraftForChosenRowsValidatesAgainst403AndListsTheCodesWithoutText(@TempDir Path dir) throws Exception {
         Path tiss = TissTestData.tissDir();
-        GlosaTable t = TissTestData.read(TissTestData.input("demo.xml", TissAppealTests.DEMO)).table();
+        GlosaTable t = TissTestData.read(TissTestData.input("demo.xml", TissAppealTests.DEMO))
+                .table();
         Path texts = dir.resolve("justificativas.csv");
         Files.writeString(texts, """
                 codigo;justificativa
@@ -31,23 +32,33 @@ class AppealDraftTests {
                 """, StandardCharsets.UTF_8);
 
         // rows: 1801, 2107, 1714 (items), 1001 (whole guide), 1101 (protocol)
-        AppealDraft.Result result = AppealDraft.write(t, new int[] {0, 1, 2, 3, 4},
-                AppealDraft.readJustifications(texts), new AppealDraft.Sender("PRE1", LocalDate.of(2025, 4, 2),
-                        "RG-7"), dir.resolve("out"));
+        AppealDraft.Result result = AppealDraft.write(
+                t,
+                new int[] {0, 1, 2, 3, 4},
+                AppealDraft.readJustifications(texts),
+                new AppealDraft.Sender("PRE1", LocalDate.of(2025, 4, 2), "RG-7"),
+                dir.resolve("out"));
 
-        assertThat(result.files()).singleElement().satisfies(f ->
-                assertThat(f.getFileName().toString()).isEqualTo("recurso_345678_123456.xml"));
+        assertThat(result.files())
+                .singleElement()
+                .satisfies(f -> assertThat(f.getFileName().toString()).isEqualTo("recurso_345678_123456.xml"));
         assertThat(result.rowsDrafted()).isEqualTo(3);
         assertThat(result.codesWithoutText()).containsExactly(Map.entry("1714", 1));
-        assertThat(result.leftOut()).singleElement().satisfies(s -> assertThat(s).contains("row 4").contains(
-                "protocol"));
+        assertThat(result.leftOut())
+                .singleElement()
+                .satisfies(s -> assertThat(s).contains("row 4").contains("protocol"));
         String xml = Files.readString(result.files().get(0), StandardCharsets.ISO_8859_1);
-        assertThat(xml).contains("<ans:Padrao>4.03.00</ans:Padrao>").contains("prescrição médica anexa")
-                .contains("<ans:valorTotalRecursado>220.00</ans:valorTotalRecursado>").doesNotContain("1714");
-        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00")).validate(result.files().get(0)))
+        assertThat(xml)
+                .contains("<ans:Padrao>4.03.00</ans:Padrao>")
+                .contains("prescrição médica anexa")
+                .contains("<ans:valorTotalRecursado>220.00</ans:valorTotalRecursado>")
+                .doesNotContain("1714");
+        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00"))
+                        .validate(result.files().get(0)))
                 .isEmpty();
 
-        TissReadResult back = TissTestData.read(TissTestData.input("demo.xml", TissAppealTests.DEMO),
+        TissReadResult back = TissTestData.read(
+                TissTestData.input("demo.xml", TissAppealTests.DEMO),
                 TissInput.of(result.files().get(0)));
         assertThat(back.report().appealsMatched()).isEqualTo(3);
         assertThat(back.table().longs(TissColumns.APPEALED).values()).containsExactly(1, 1, 0, 1, 0);
@@ -57,21 +68,25 @@ class AppealDraftTests {
     @Test
     void a403ItemKeepsItsConsumptionCentreInTheDraft(@TempDir Path dir) throws Exception {
         Path tiss = TissTestData.tissDir();
-        String sample = Tiss403Tests.sample403(tiss).replace("<ans:numeroProtocolo>P000998877",
-                "<ans:numeroProtocolo>998877");
+        String sample =
+                Tiss403Tests.sample403(tiss).replace("<ans:numeroProtocolo>P000998877", "<ans:numeroProtocolo>998877");
         GlosaTable t = TissTestData.read(TissTestData.input("dac403.xml", sample, StandardCharsets.ISO_8859_1))
                 .table();
 
-        AppealDraft.Result result = AppealDraft.write(t, new int[] {1, 2}, Map.of("2107", "Dose prescrita",
-                "5063", "CNES e CNPJ conferem no cadastro"), new AppealDraft.Sender("12345678",
-                LocalDate.of(2025, 4, 2), "RG-8"), dir);
+        AppealDraft.Result result = AppealDraft.write(
+                t,
+                new int[] {1, 2},
+                Map.of("2107", "Dose prescrita", "5063", "CNES e CNPJ conferem no cadastro"),
+                new AppealDraft.Sender("12345678", LocalDate.of(2025, 4, 2), "RG-8"),
+                dir);
 
         assertThat(result.rowsDrafted()).isEqualTo(2);
         assertThat(Files.readString(result.files().get(0), StandardCharsets.ISO_8859_1))
                 .contains("<ans:centroConsumo>5</ans:centroConsumo><ans:codGlosaItem>2107</ans:codGlosaItem>")
                 .contains("<ans:codGlosaGuia>5063</ans:codGlosaGuia>");
         // 5063 is missing from the schema's list but in Tabela 38: the draft is valid
-        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00")).validate(result.files().get(0)))
+        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00"))
+                        .validate(result.files().get(0)))
                 .isEmpty();
     }
 
@@ -80,7 +95,10 @@ class AppealDraftTests {
         Path texts = dir.resolve("j.csv");
         Files.writeString(texts, "codigo;justificativa\n1801;ok\n2107;" + "x".repeat(501) + "\n");
 
-        assertThatThrownBy(() -> AppealDraft.readJustifications(texts)).isInstanceOf(TissFormatException.class)
-                .hasMessageContaining("j.csv:3:2").hasMessageContaining("2107").hasMessageContaining("500");
+        assertThatThrownBy(() -> AppealDraft.readJustifications(texts))
+                .isInstanceOf(TissFormatException.class)
+                .hasMessageContaining("j.csv:3:2")
+                .hasMessageContaining("2107")
+                .hasMessageContaining("500");
     }
 }

@@ -73,24 +73,30 @@ class GlosaTypeMappingTests {
         assertThat(m.typeOf("3101", null)).isEqualTo("a classificar");
         Path bad = dir.resolve("bad.conf");
         Files.writeString(bad, "Medicamento contratual\n");
-        assertThatThrownBy(() -> GlosaTypeMapping.defaults().withOverrides(bad)).isInstanceOf(TissFormatException.class)
-                .hasMessageContaining("bad.conf:1:").hasMessageContaining("'group = type'");
+        assertThatThrownBy(() -> GlosaTypeMapping.defaults().withOverrides(bad))
+                .isInstanceOf(TissFormatException.class)
+                .hasMessageContaining("bad.conf:1:")
+                .hasMessageContaining("'group = type'");
     }
 
     @Test
     void blankNamesAndTypesAreRefused() {
         assertThatThrownBy(() -> GlosaTypeMapping.defaults().withGroup(" ", TECNICA))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be blank");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be blank");
         assertThatThrownBy(() -> GlosaTypeMapping.defaults().withGroup("Guia", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("glosa type of Guia");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("glosa type of Guia");
         assertThatThrownBy(() -> GlosaTypeMapping.defaults().withCode("10a1", TECNICA))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'10a1'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'10a1'");
     }
 
     @Test
     void everyRowGetsAGlosaTypeSoSegmentsHospitalPayerTypeExist() throws Exception {
         Spec spec = Spec.of("4.01.00", Shape.MIXED, 4).withSize(12, 3, 4);
-        GlosaTable t = TissTestData.read(TissInput.of("mixed.xml", () -> TissGenerator.open(spec))).table();
+        GlosaTable t = TissTestData.read(TissInput.of("mixed.xml", () -> TissGenerator.open(spec)))
+                .table();
 
         for (int r = 0; r < t.rowCount(); r++) {
             assertThat(t.category(Role.GLOSA_TYPE).isMissing(r)).isFalse();

@@ -9,12 +9,12 @@ import java.util.List;
  * streamed from memory, keeping only its glosa rows, and prints what it read.
  */
 final class LargeTissProbe {
-    private LargeTissProbe() {
-    }
+    private LargeTissProbe() {}
 
     /** Spec of the probe's file: 100 protocols × 50 guides × 20 items, 1% of items glosed. */
     static TissGenerator.Spec spec() {
-        return TissGenerator.Spec.of("4.01.00", TissGenerator.Shape.ITEM_LEVEL, 2024).withSize(100, 50, 20)
+        return TissGenerator.Spec.of("4.01.00", TissGenerator.Shape.ITEM_LEVEL, 2024)
+                .withSize(100, 50, 20)
                 .withGlosaRate(0.01);
     }
 
@@ -34,6 +34,7 @@ final class LargeTissProbe {
                 .read(List.of(input));
         TissReadReport.FileSummary file = result.report().files().get(0);
         System.out.println("items=" + file.items() + " rows=" + result.table().rowCount() + " bytes=" + bytes[0]
-                + " maxHeap=" + Runtime.getRuntime().maxMemory() + " mismatches=" + result.report().mismatches().size());
+                + " maxHeap=" + Runtime.getRuntime().maxMemory() + " mismatches="
+                + result.report().mismatches().size());
     }
 }

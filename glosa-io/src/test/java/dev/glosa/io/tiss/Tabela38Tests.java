@@ -22,10 +22,24 @@ class Tabela38Tests {
 
         // 784 codes of the TUSS edition 202601 and 30 TISS 3 codes that edition dropped
         assertThat(t.size()).isEqualTo(814);
-        assertThat(t.entries().stream().filter(Tabela38.Entry::inEdition).count()).isEqualTo(784);
-        assertThat(t.groups()).hasSize(22).contains("Elegibilidade", "Guia", "Autorização / Solicitação",
-                "Regra de Valorização", "Procedimento", "Diária", "Material", "Medicamento", "Taxas e aluguéis",
-                "Honorários", "Revisão de glosa", "Odontologia", "Mensagens de Sistema");
+        assertThat(t.entries().stream().filter(Tabela38.Entry::inEdition).count())
+                .isEqualTo(784);
+        assertThat(t.groups())
+                .hasSize(22)
+                .contains(
+                        "Elegibilidade",
+                        "Guia",
+                        "Autorização / Solicitação",
+                        "Regra de Valorização",
+                        "Procedimento",
+                        "Diária",
+                        "Material",
+                        "Medicamento",
+                        "Taxas e aluguéis",
+                        "Honorários",
+                        "Revisão de glosa",
+                        "Odontologia",
+                        "Mensagens de Sistema");
         assertThat(t.find("1001")).hasValueSatisfying(e -> {
             assertThat(e.group()).isEqualTo("Elegibilidade");
             assertThat(e.description()).isEqualTo("NÚMERO DA CARTEIRA INVÁLIDO");
@@ -78,13 +92,15 @@ class Tabela38Tests {
         Tabela38 merged = Tabela38.defaultTable().updatedWith(Tabela38.load(file));
 
         assertThat(merged.group("3101")).isEqualTo("Autorização / Solicitação");
-        assertThat(merged.find("3101")).hasValueSatisfying(e ->
-                assertThat(e.validFrom()).isEqualTo(LocalDate.of(2021, 1, 1)));
+        assertThat(merged.find("3101"))
+                .hasValueSatisfying(e -> assertThat(e.validFrom()).isEqualTo(LocalDate.of(2021, 1, 1)));
         assertThat(merged.find("3150", LocalDate.of(2020, 6, 1))).hasValueSatisfying(e -> {
             assertThat(e.group()).isEqualTo("Guia");
             assertThat(e.description()).isEqualTo("Texto antigo");
         });
-        assertThat(merged.find("3150", LocalDate.of(2024, 6, 1))).map(Tabela38.Entry::group).hasValue("Pacotes");
+        assertThat(merged.find("3150", LocalDate.of(2024, 6, 1)))
+                .map(Tabela38.Entry::group)
+                .hasValue("Pacotes");
         assertThat(merged.find("3150")).map(Tabela38.Entry::description).hasValue("Texto novo");
         // codes the newer file lacks keep the shipped entries
         assertThat(merged.group("2107")).isEqualTo("Medicamento");
@@ -96,15 +112,20 @@ class Tabela38Tests {
     @Test
     void aTussStyleLatin1FileWithoutGroupsKeepsTheGroupsOfTheOlderTable(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tuss38.csv");
-        Files.write(file, ("Código do Termo;Termo;Data de início de vigência;Data de fim de vigência;"
-                + "Data de fim de implantação\n"
-                + "1001;Número da carteira inválido (revisto);01/01/2015;;\n"
-                + "3960;Código novo sem grupo;01/04/2023;;\n").getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                file,
+                ("Código do Termo;Termo;Data de início de vigência;Data de fim de vigência;"
+                                + "Data de fim de implantação\n"
+                                + "1001;Número da carteira inválido (revisto);01/01/2015;;\n"
+                                + "3960;Código novo sem grupo;01/04/2023;;\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         Tabela38 newer = Tabela38.load(file);
         Tabela38 merged = Tabela38.defaultTable().updatedWith(newer);
 
         assertThat(newer.group("1001")).isNull();
-        assertThat(newer.find("1001")).map(Tabela38.Entry::description).hasValue("Número da carteira inválido (revisto)");
+        assertThat(newer.find("1001"))
+                .map(Tabela38.Entry::description)
+                .hasValue("Número da carteira inválido (revisto)");
         assertThat(newer.find("1001")).map(Tabela38.Entry::validFrom).hasValue(LocalDate.of(2015, 1, 1));
         assertThat(merged.group("1001")).isEqualTo("Elegibilidade");
         assertThat(merged.group("3960")).isNull();
@@ -119,29 +140,42 @@ class Tabela38Tests {
         Path overlap = dir.resolve("overlap.csv");
         Files.writeString(overlap, "codigo;grupo\n1001;Guia\n1001;Guia\n");
 
-        assertThatThrownBy(() -> Tabela38.load(noCode)).isInstanceOf(TissFormatException.class)
+        assertThatThrownBy(() -> Tabela38.load(noCode))
+                .isInstanceOf(TissFormatException.class)
                 .hasMessageContaining("nocode.csv:1: a Tabela 38 header needs a code column");
-        assertThatThrownBy(() -> Tabela38.load(badCode)).isInstanceOf(TissFormatException.class)
+        assertThatThrownBy(() -> Tabela38.load(badCode))
+                .isInstanceOf(TissFormatException.class)
                 .hasMessageContaining("badcode.csv:3:2: column 'codigo' must hold digits; found '13O2'");
-        assertThatThrownBy(() -> Tabela38.load(overlap)).isInstanceOf(TissFormatException.class)
+        assertThatThrownBy(() -> Tabela38.load(overlap))
+                .isInstanceOf(TissFormatException.class)
                 .hasMessageContaining("code 1001 appears twice");
     }
 
     @Test
     void quotedCellsMayHoldTheDelimiter(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("quoted.csv");
-        Files.writeString(file, "codigo,grupo,descricao\n1702,Regra de Valorização,\"Cobrança em duplicidade, "
-                + "\"\"mesma guia\"\"\"\n");
+        Files.writeString(
+                file,
+                "codigo,grupo,descricao\n1702,Regra de Valorização,\"Cobrança em duplicidade, "
+                        + "\"\"mesma guia\"\"\"\n");
 
-        assertThat(Tabela38.load(file).find("1702")).map(Tabela38.Entry::description)
+        assertThat(Tabela38.load(file).find("1702"))
+                .map(Tabela38.Entry::description)
                 .hasValue("Cobrança em duplicidade, \"mesma guia\"");
     }
 
     @Test
     void theReaderReportsCodesTheTableLacksAndANewerTableFixesThem(@TempDir Path dir) throws Exception {
-        String xml = TissTestData.demonstrativo("345678", "7654321",
-                TissTestData.protocol("P1", "2025-02-05", null,
-                        TissTestData.guide("G1", new String[0],
+        String xml = TissTestData.demonstrativo(
+                "345678",
+                "7654321",
+                TissTestData.protocol(
+                        "P1",
+                        "2025-02-05",
+                        null,
+                        TissTestData.guide(
+                                "G1",
+                                new String[0],
                                 TissTestData.item(1, "22", "10101012", "100.00", "100.00", "60.00", "40.00", "3999"),
                                 TissTestData.totals("Guia", "100.00", "100.00", "60.00", "40.00")),
                         TissTestData.totals("Protocolo", "100.00", "100.00", "60.00", "40.00")),
@@ -156,8 +190,8 @@ class Tabela38Tests {
 
         Path file = dir.resolve("t38.csv");
         Files.writeString(file, "grupo;codigo;descricao\nAutorização / Solicitação;3999;Senha expirada\n");
-        TissReadResult updated = TissTestData.read(TissOptions.defaults()
-                .withTabela38(Tabela38.defaultTable().updatedWith(Tabela38.load(file))), in);
+        TissReadResult updated = TissTestData.read(
+                TissOptions.defaults().withTabela38(Tabela38.defaultTable().updatedWith(Tabela38.load(file))), in);
         GlosaTable u = updated.table();
         assertThat(u.category(REASON_GROUP).get(0)).isEqualTo("Autorização / Solicitação");
         assertThat(u.category(REASON_DESCRIPTION).get(0)).isEqualTo("Senha expirada");

@@ -23,41 +23,53 @@ class Tiss403Tests {
 
     /** The shared 4.01 sample turned into a 4.03 message. */
     static String sample403(Path tiss) throws java.io.IOException {
-        String xml = Files.readString(tiss.resolve("sample_demonstrativoAnaliseConta_v4_01_00_SYNTHETIC.xml"),
-                StandardCharsets.ISO_8859_1);
+        String xml = Files.readString(
+                tiss.resolve("sample_demonstrativoAnaliseConta_v4_01_00_SYNTHETIC.xml"), StandardCharsets.ISO_8859_1);
         xml = replace(xml, "<ans:Padrao>4.01.00</ans:Padrao>", "<ans:Padrao>4.03.00</ans:Padrao>");
-        xml = replace(xml, "<ans:dadosContratado><ans:codigoPrestadorNaOperadora>12345678"
-                + "</ans:codigoPrestadorNaOperadora></ans:dadosContratado>",
+        xml = replace(
+                xml,
+                "<ans:dadosContratado><ans:codigoPrestadorNaOperadora>12345678"
+                        + "</ans:codigoPrestadorNaOperadora></ans:dadosContratado>",
                 "<ans:dadosContratado><ans:cnpjContratado>12ABC345000198</ans:cnpjContratado></ans:dadosContratado>");
-        xml = replace(xml, "<ans:situacaoProtocolo>3</ans:situacaoProtocolo>",
+        xml = replace(
+                xml,
+                "<ans:situacaoProtocolo>3</ans:situacaoProtocolo>",
                 "<ans:situacaoProtocolo>10</ans:situacaoProtocolo>");
         // item 1: eight integer digits (st_decimal10-2), consumption centre 6 (centro cirúrgico)
         xml = replace(xml, "<ans:valorInformado>1500.00<", "<ans:valorInformado>98765432.10<");
         xml = replace(xml, "<ans:valorProcessado>1500.00<", "<ans:valorProcessado>98765432.10<");
-        xml = replace(xml, "<ans:valorLiberado>1500.00</ans:valorLiberado>",
+        xml = replace(
+                xml,
+                "<ans:valorLiberado>1500.00</ans:valorLiberado>",
                 "<ans:valorLiberado>98765432.10</ans:valorLiberado><ans:centroConsumo>6</ans:centroConsumo>");
         xml = replace(xml, "</ans:relacaoGlosa>", "</ans:relacaoGlosa><ans:centroConsumo>5</ans:centroConsumo>");
-        xml = replace(xml, "<ans:valorInformadoGuia>1800.00</ans:valorInformadoGuia>\n"
-                + "              <ans:valorProcessadoGuia>1800.00</ans:valorProcessadoGuia>\n"
-                + "              <ans:valorLiberadoGuia>1680.00</ans:valorLiberadoGuia>\n"
-                + "              <ans:valorGlosaGuia>120.00</ans:valorGlosaGuia>",
+        xml = replace(
+                xml,
+                "<ans:valorInformadoGuia>1800.00</ans:valorInformadoGuia>\n"
+                        + "              <ans:valorProcessadoGuia>1800.00</ans:valorProcessadoGuia>\n"
+                        + "              <ans:valorLiberadoGuia>1680.00</ans:valorLiberadoGuia>\n"
+                        + "              <ans:valorGlosaGuia>120.00</ans:valorGlosaGuia>",
                 "<ans:valorInformadoGuia>98765732.10</ans:valorInformadoGuia>"
                         + "<ans:valorProcessadoGuia>98765732.10</ans:valorProcessadoGuia>"
                         + "<ans:valorLiberadoGuia>98765612.10</ans:valorLiberadoGuia>"
                         + "<ans:valorGlosaGuia>120.00</ans:valorGlosaGuia>"
                         + "<ans:observacao>Conta revista; paciente Maria da Silva</ans:observacao>");
-        xml = replace(xml, "<ans:codigoGlosa>1001</ans:codigoGlosa>\n"
-                + "                <ans:descricaoGlosa>NUMERO DA CARTEIRA INVALIDO</ans:descricaoGlosa>",
+        xml = replace(
+                xml,
+                "<ans:codigoGlosa>1001</ans:codigoGlosa>\n"
+                        + "                <ans:descricaoGlosa>NUMERO DA CARTEIRA INVALIDO</ans:descricaoGlosa>",
                 "<ans:codigoGlosa>5063</ans:codigoGlosa>");
         for (String level : List.of("Protocolo", "Geral")) {
-            xml = replace(xml, "<ans:valorInformado" + level + ">2050.00", "<ans:valorInformado" + level
-                    + ">98765982.10");
-            xml = replace(xml, "<ans:valorProcessado" + level + ">2050.00", "<ans:valorProcessado" + level
-                    + ">98765982.10");
-            xml = replace(xml, "<ans:valorLiberado" + level + ">1680.00", "<ans:valorLiberado" + level
-                    + ">98765612.10");
+            xml = replace(
+                    xml, "<ans:valorInformado" + level + ">2050.00", "<ans:valorInformado" + level + ">98765982.10");
+            xml = replace(
+                    xml, "<ans:valorProcessado" + level + ">2050.00", "<ans:valorProcessado" + level + ">98765982.10");
+            xml = replace(
+                    xml, "<ans:valorLiberado" + level + ">1680.00", "<ans:valorLiberado" + level + ">98765612.10");
         }
-        xml = replace(xml, "<ans:valorGlosaGeral>370.00</ans:valorGlosaGeral>",
+        xml = replace(
+                xml,
+                "<ans:valorGlosaGeral>370.00</ans:valorGlosaGeral>",
                 "<ans:valorGlosaGeral>370.00</ans:valorGlosaGeral><ans:observacao>Observação do demonstrativo"
                         + "</ans:observacao>");
         return xml;
@@ -74,20 +86,23 @@ class Tiss403Tests {
         TissInput in = TissTestData.input("dac403.xml", sample403(tiss), StandardCharsets.ISO_8859_1);
 
         // 5063 is not in the schema's dm_tipoGlosa but is in Tabela 38: not an error
-        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00")).validate(in)).isEmpty();
+        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00")).validate(in))
+                .isEmpty();
         String unknownCode = sample403(tiss).replace(">5063<", ">5099<");
-        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00")).validate(TissTestData.input(
-                "retired.xml", unknownCode, StandardCharsets.ISO_8859_1))).anyMatch(e -> e.contains("'5099'"));
+        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00"))
+                        .validate(TissTestData.input("retired.xml", unknownCode, StandardCharsets.ISO_8859_1)))
+                .anyMatch(e -> e.contains("'5099'"));
         String as401 = sample403(tiss).replace("<ans:Padrao>4.03.00", "<ans:Padrao>4.01.00");
-        assertThat(TissSchemaValidator.fromDirectory(tiss).validate(TissTestData.input("as401.xml", as401,
-                StandardCharsets.ISO_8859_1))).isNotEmpty();
+        assertThat(TissSchemaValidator.fromDirectory(tiss)
+                        .validate(TissTestData.input("as401.xml", as401, StandardCharsets.ISO_8859_1)))
+                .isNotEmpty();
     }
 
     @Test
     void whatA403FileAddsIsKeptAsColumnsAndTenDigitAmountsAreReadExactly() throws Exception {
         Path tiss = TissTestData.tissDir();
-        TissReadResult result = TissTestData.read(TissTestData.input("dac403.xml", sample403(tiss),
-                StandardCharsets.ISO_8859_1));
+        TissReadResult result =
+                TissTestData.read(TissTestData.input("dac403.xml", sample403(tiss), StandardCharsets.ISO_8859_1));
         GlosaTable t = result.table();
 
         assertThat(result.report().mismatches()).isEmpty();
@@ -99,8 +114,9 @@ class Tiss403Tests {
         assertThat(TissTestData.sum(t, Role.PAID_AMOUNT.column())).isEqualTo(98765612.10);
         assertThat(column(t, CONSUMPTION_CENTRE)).containsExactly("6", "5", null);
         assertThat(column(t, CONSUMPTION_CENTRE_NAME)).containsExactly("Centro Cirúrgico", "UTI", null);
-        assertThat(column(t, GUIDE_OBSERVATION)).containsExactly("Conta revista; paciente Maria da Silva",
-                "Conta revista; paciente Maria da Silva", null);
+        assertThat(column(t, GUIDE_OBSERVATION))
+                .containsExactly(
+                        "Conta revista; paciente Maria da Silva", "Conta revista; paciente Maria da Silva", null);
         assertThat(column(t, STATEMENT_OBSERVATION)).containsOnly("Observação do demonstrativo");
         assertThat(column(t, PROTOCOL_STATUS)).containsOnly("10");
         assertThat(column(t, PROVIDER_CODE)).containsOnly("12ABC345000198");
@@ -135,23 +151,41 @@ class Tiss403Tests {
         // 5086 is described by none of the three ANS sources in the shared data (FHIR 202309, the 4.03 schema's
         // comments, the TISS 3 table); a file's descricaoGlosa names it when the operator sends one
         assertThat(withoutDescription).containsExactly("5086");
-        assertThat(shipped.entries().stream().filter(x -> x.validTo() != null).count()).isEqualTo(314);
+        assertThat(shipped.entries().stream().filter(x -> x.validTo() != null).count())
+                .isEqualTo(314);
     }
 
     @Test
     void aCodeUsedAfterItsEndOrRetiredIsCountedNotSilentlyIndefinida() throws Exception {
         // 1003 ends on 2026-06-30; 1099 ("outros") is a TISS 3 code the 202601 edition dropped
-        String xml = TissTestData.demonstrativo("345678", "7654321",
-                TissTestData.protocol("P1", "2026-07-05", null,
-                        TissTestData.guide("G1", new String[0],
-                                TissTestData.item(1, "22", "10101012", "100.00", "100.00", "50.00", "40.00", "1003",
-                                        "10.00", "1099"),
-                                TissTestData.totals("Guia", "100.00", "100.00", "50.00", "50.00")),
-                        TissTestData.totals("Protocolo", "100.00", "100.00", "50.00", "50.00")),
-                TissTestData.geral("100.00", "100.00", "50.00", "50.00")).replace("2025-03-10", "2026-07-10");
+        String xml = TissTestData.demonstrativo(
+                        "345678",
+                        "7654321",
+                        TissTestData.protocol(
+                                "P1",
+                                "2026-07-05",
+                                null,
+                                TissTestData.guide(
+                                        "G1",
+                                        new String[0],
+                                        TissTestData.item(
+                                                1,
+                                                "22",
+                                                "10101012",
+                                                "100.00",
+                                                "100.00",
+                                                "50.00",
+                                                "40.00",
+                                                "1003",
+                                                "10.00",
+                                                "1099"),
+                                        TissTestData.totals("Guia", "100.00", "100.00", "50.00", "50.00")),
+                                TissTestData.totals("Protocolo", "100.00", "100.00", "50.00", "50.00")),
+                        TissTestData.geral("100.00", "100.00", "50.00", "50.00"))
+                .replace("2025-03-10", "2026-07-10");
         TissReadResult late = TissTestData.read(TissTestData.input("late.xml", xml));
-        TissReadResult inTime = TissTestData.read(TissTestData.input("in-time.xml",
-                xml.replace("2026-07-10", "2026-06-10")));
+        TissReadResult inTime =
+                TissTestData.read(TissTestData.input("in-time.xml", xml.replace("2026-07-10", "2026-06-10")));
 
         assertThat(late.report().expiredReasonCodes()).containsExactly(java.util.Map.entry("1003", 1));
         assertThat(late.report().retiredReasonCodes()).containsExactly(java.util.Map.entry("1099", 1));

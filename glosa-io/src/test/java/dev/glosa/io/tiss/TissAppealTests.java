@@ -11,18 +11,49 @@ import org.junit.jupiter.api.Test;
 
 /** Appeals (recurso de glosa) and answers joined to the glosa rows, and the recovery indicator. */
 class TissAppealTests {
-    static final String DEMO = TissTestData.demonstrativo("345678", "7654321",
-            TissTestData.protocol("123456", "2025-02-05", null,
-                    TissTestData.guide("1001", new String[0],
-                            TissTestData.item(1, "22", "10101012", "100.00", "100.00", "60.00", "40.00", "1801")
-                                    + TissTestData.item(2, "20", "90000001", "300.00", "300.00", "150.00",
-                                    "100.00", "2107", "50.00", "1714"),
-                            TissTestData.totals("Guia", "400.00", "400.00", "210.00", "190.00"))
-                            + TissTestData.guide("1002", new String[] {"1001"}, "",
-                            TissTestData.totals("Guia", "80.00", "80.00", "0.00", "80.00")),
-                    TissTestData.totals("Protocolo", "480.00", "480.00", "210.00", "270.00"))
-                    + TissTestData.protocol("123457", "2025-03-05", "1101", "",
-                    TissTestData.totals("Protocolo", "500.00", "500.00", "0.00", "500.00")),
+    static final String DEMO = TissTestData.demonstrativo(
+            "345678",
+            "7654321",
+            TissTestData.protocol(
+                            "123456",
+                            "2025-02-05",
+                            null,
+                            TissTestData.guide(
+                                            "1001",
+                                            new String[0],
+                                            TissTestData.item(
+                                                            1,
+                                                            "22",
+                                                            "10101012",
+                                                            "100.00",
+                                                            "100.00",
+                                                            "60.00",
+                                                            "40.00",
+                                                            "1801")
+                                                    + TissTestData.item(
+                                                            2,
+                                                            "20",
+                                                            "90000001",
+                                                            "300.00",
+                                                            "300.00",
+                                                            "150.00",
+                                                            "100.00",
+                                                            "2107",
+                                                            "50.00",
+                                                            "1714"),
+                                            TissTestData.totals("Guia", "400.00", "400.00", "210.00", "190.00"))
+                                    + TissTestData.guide(
+                                            "1002",
+                                            new String[] {"1001"},
+                                            "",
+                                            TissTestData.totals("Guia", "80.00", "80.00", "0.00", "80.00")),
+                            TissTestData.totals("Protocolo", "480.00", "480.00", "210.00", "270.00"))
+                    + TissTestData.protocol(
+                            "123457",
+                            "2025-03-05",
+                            "1101",
+                            "",
+                            TissTestData.totals("Protocolo", "500.00", "500.00", "0.00", "500.00")),
             TissTestData.geral("980.00", "980.00", "210.00", "770.00"));
 
     private static final String PROVIDER_HEADER = """
@@ -56,7 +87,8 @@ class TissAppealTests {
             </ans:mensagemTISS>
             """;
 
-    static final String RECURSO_GUIAS = PROVIDER_HEADER.formatted("2", "123456") + """
+    static final String RECURSO_GUIAS =
+            PROVIDER_HEADER.formatted("2", "123456") + """
                   <ans:recursoGuia><ans:numeroGuiaOrigem>1001</ans:numeroGuiaOrigem>
                     <ans:opcaoRecursoGuia>
                       <ans:itensGuia><ans:sequencialItem>1</ans:sequencialItem><ans:dataInicio>2025-01-20</ans:dataInicio>
@@ -76,7 +108,8 @@ class TissAppealTests {
                     </ans:opcaoRecursoGuia></ans:recursoGuia>
             """ + PROVIDER_FOOTER.formatted("150.00");
 
-    static final String RECURSO_PROTOCOLO = PROVIDER_HEADER.formatted("1", "123457") + """
+    static final String RECURSO_PROTOCOLO =
+            PROVIDER_HEADER.formatted("1", "123457") + """
                   <ans:recursoProtocolo><ans:codigoGlosaProtocolo>1101</ans:codigoGlosaProtocolo>
                     <ans:justificativaProtocolo>Todas as guias foram enviadas</ans:justificativaProtocolo></ans:recursoProtocolo>
             """ + PROVIDER_FOOTER.formatted("500.00");
@@ -113,8 +146,7 @@ class TissAppealTests {
             </ans:mensagemTISS>
             """;
 
-    private static String answerItem(int seq, String table, String code, String reason, String asked,
-            String accepted) {
+    private static String answerItem(int seq, String table, String code, String reason, String asked, String accepted) {
         return """
                   <ans:recursoGuia><ans:respostaGuiaItens>
                     <ans:numeroGuiaPrestador>1001</ans:numeroGuiaPrestador>
@@ -139,14 +171,16 @@ class TissAppealTests {
                   </ans:respostaGuia></ans:recursoGuia>
             """ + OPERATOR_FOOTER.formatted("190.00", "70.00");
 
-    static final String RESPOSTA_PROTOCOLO = OPERATOR_HEADER.formatted("1", "123457") + """
+    static final String RESPOSTA_PROTOCOLO =
+            OPERATOR_HEADER.formatted("1", "123457") + """
                   <ans:recursoProtocolo><ans:codigoGlosaProtocolo>1101</ans:codigoGlosaProtocolo>
                     <ans:justificativaProtocolo>Todas as guias foram enviadas</ans:justificativaProtocolo>
                     <ans:recursoAcatado>S</ans:recursoAcatado></ans:recursoProtocolo>
             """ + OPERATOR_FOOTER.formatted("500.00", "500.00");
 
     private static TissReadResult readAll() throws Exception {
-        return TissTestData.read(TissTestData.input("demo.xml", DEMO),
+        return TissTestData.read(
+                TissTestData.input("demo.xml", DEMO),
                 TissTestData.input("recurso-guias.xml", RECURSO_GUIAS, StandardCharsets.ISO_8859_1),
                 TissTestData.input("recurso-protocolo.xml", RECURSO_PROTOCOLO, StandardCharsets.ISO_8859_1),
                 TissTestData.input("resposta-guias.xml", RESPOSTA_GUIAS),
@@ -161,8 +195,12 @@ class TissAppealTests {
         assertThat(t.rowCount()).isEqualTo(5);
         assertThat(t.category(REASON_CODE).dictionary()).containsExactly("1801", "2107", "1714", "1001", "1101");
         assertThat(t.longs(APPEALED).values()).containsExactly(1, 1, 1, 1, 1);
-        assertThat(List.of(t.category(APPEAL_STATUS).get(0), t.category(APPEAL_STATUS).get(1),
-                t.category(APPEAL_STATUS).get(2), t.category(APPEAL_STATUS).get(3), t.category(APPEAL_STATUS).get(4)))
+        assertThat(List.of(
+                        t.category(APPEAL_STATUS).get(0),
+                        t.category(APPEAL_STATUS).get(1),
+                        t.category(APPEAL_STATUS).get(2),
+                        t.category(APPEAL_STATUS).get(3),
+                        t.category(APPEAL_STATUS).get(4)))
                 .containsExactly(APPEAL_ACCEPTED, APPEAL_PARTIAL, APPEAL_REJECTED, APPEAL_REJECTED, APPEAL_ACCEPTED);
         assertThat(t.doubles(APPEALED_AMOUNT).values()).containsExactly(40.0, 100.0, 50.0, 80.0, 500.0);
         assertThat(t.doubles(RECOVERED_AMOUNT).values()).containsExactly(40.0, 30.0, 0.0, 0.0, 500.0);
@@ -172,18 +210,29 @@ class TissAppealTests {
         assertThat(report.appealsMatched()).isEqualTo(4);
         assertThat(report.answersRead()).isEqualTo(5);
         assertThat(report.answersMatched()).isEqualTo(5);
-        assertThat(report.warnings()).singleElement().satisfies(w -> assertThat(w)
-                .startsWith("recurso-guias.xml:").contains("guide (shape 9999, value masked)").doesNotContain("7777").contains("matches no glosa row"));
-        assertThat(report.files()).extracting(TissReadReport.FileSummary::kind).containsExactly(
-                TissReadReport.FileKind.DEMONSTRATIVO, TissReadReport.FileKind.RECURSO_GLOSA,
-                TissReadReport.FileKind.RECURSO_GLOSA, TissReadReport.FileKind.RESPOSTA_RECURSO,
-                TissReadReport.FileKind.RESPOSTA_RECURSO);
+        assertThat(report.warnings())
+                .singleElement()
+                .satisfies(w -> assertThat(w)
+                        .startsWith("recurso-guias.xml:")
+                        .contains("guide (shape 9999, value masked)")
+                        .doesNotContain("7777")
+                        .contains("matches no glosa row"));
+        assertThat(report.files())
+                .extracting(TissReadReport.FileSummary::kind)
+                .containsExactly(
+                        TissReadReport.FileKind.DEMONSTRATIVO,
+                        TissReadReport.FileKind.RECURSO_GLOSA,
+                        TissReadReport.FileKind.RECURSO_GLOSA,
+                        TissReadReport.FileKind.RESPOSTA_RECURSO,
+                        TissReadReport.FileKind.RESPOSTA_RECURSO);
     }
 
     @Test
     void anAppealWithoutAnswerIsPendingAndRecoversNothing() throws Exception {
-        GlosaTable t = TissTestData.read(TissTestData.input("demo.xml", DEMO),
-                TissTestData.input("recurso-guias.xml", RECURSO_GUIAS, StandardCharsets.ISO_8859_1)).table();
+        GlosaTable t = TissTestData.read(
+                        TissTestData.input("demo.xml", DEMO),
+                        TissTestData.input("recurso-guias.xml", RECURSO_GUIAS, StandardCharsets.ISO_8859_1))
+                .table();
 
         assertThat(t.longs(APPEALED).values()).containsExactly(1, 1, 0, 1, 0);
         assertThat(t.category(APPEAL_STATUS).get(0)).isEqualTo(APPEAL_PENDING);
@@ -197,12 +246,14 @@ class TissAppealTests {
     void recoveryRatesArePerOperatorReasonGroupAndMonth() throws Exception {
         List<RecoveryRate> rates = readAll().recoveryRates();
 
-        assertThat(rates).extracting(RecoveryRate::key).containsExactly(
-                List.of("345678", "Elegibilidade", "2025-02"),
-                List.of("345678", "Medicamento", "2025-02"),
-                List.of("345678", "Procedimento", "2025-02"),
-                List.of("345678", "Protocolo", "2025-03"),
-                List.of("345678", "Regra de Valorização", "2025-02"));
+        assertThat(rates)
+                .extracting(RecoveryRate::key)
+                .containsExactly(
+                        List.of("345678", "Elegibilidade", "2025-02"),
+                        List.of("345678", "Medicamento", "2025-02"),
+                        List.of("345678", "Procedimento", "2025-02"),
+                        List.of("345678", "Protocolo", "2025-03"),
+                        List.of("345678", "Regra de Valorização", "2025-02"));
         assertThat(rates).extracting(RecoveryRate::recoveryRate).containsExactly(0.0, 0.3, 1.0, 1.0, 0.0);
         assertThat(rates.get(1)).satisfies(r -> {
             assertThat(r.glosaRows()).isEqualTo(1);
@@ -219,9 +270,12 @@ class TissAppealTests {
     void recoveryRatesCanUseOtherKeys() throws Exception {
         List<RecoveryRate> byType = RecoveryRates.compute(readAll().table(), List.of(HOSPITAL, GLOSA_TYPE));
 
-        assertThat(byType).extracting(RecoveryRate::key).containsExactly(
-                List.of("7654321", "administrativa"), List.of("7654321", "contratual"),
-                List.of("7654321", "técnica"));
+        assertThat(byType)
+                .extracting(RecoveryRate::key)
+                .containsExactly(
+                        List.of("7654321", "administrativa"),
+                        List.of("7654321", "contratual"),
+                        List.of("7654321", "técnica"));
         assertThat(byType.get(0).glosaAmount()).isEqualTo(580.0);
         assertThat(byType.get(0).recoveredAmount()).isEqualTo(500.0);
         assertThat(byType.get(2).recoveredAmount()).isEqualTo(70.0);
@@ -229,7 +283,8 @@ class TissAppealTests {
 
     @Test
     void anAnswerMustSayWhetherAGuideAppealWasAccepted() {
-        String bad = RESPOSTA_GUIAS.replace("<ans:recursoGuiaAcatado>N</ans:recursoGuiaAcatado>",
+        String bad = RESPOSTA_GUIAS.replace(
+                "<ans:recursoGuiaAcatado>N</ans:recursoGuiaAcatado>",
                 "<ans:recursoGuiaAcatado>talvez</ans:recursoGuiaAcatado>");
 
         assertThatThrownBy(() -> TissTestData.read(TissTestData.input("resposta-ruim.xml", bad)))
@@ -247,7 +302,9 @@ class TissAppealTests {
                 .isEmpty();
         assertThat(validator.validate(TissTestData.input("rp.xml", RECURSO_PROTOCOLO, StandardCharsets.ISO_8859_1)))
                 .isEmpty();
-        assertThat(validator.validate(TissTestData.input("ag.xml", RESPOSTA_GUIAS))).isEmpty();
-        assertThat(validator.validate(TissTestData.input("ap.xml", RESPOSTA_PROTOCOLO))).isEmpty();
+        assertThat(validator.validate(TissTestData.input("ag.xml", RESPOSTA_GUIAS)))
+                .isEmpty();
+        assertThat(validator.validate(TissTestData.input("ap.xml", RESPOSTA_PROTOCOLO)))
+                .isEmpty();
     }
 }

@@ -52,8 +52,17 @@ public final class TissGenerator {
      * @param cnes the provider's CNES, or {@code null} to leave it out
      * @param seed the seed of every random draw
      */
-    public record Spec(String version, Shape shape, int protocols, int guidesPerProtocol, int itemsPerGuide,
-            double glosaRate, double brokenTotalsRate, Charset encoding, String registroAns, String cnes,
+    public record Spec(
+            String version,
+            Shape shape,
+            int protocols,
+            int guidesPerProtocol,
+            int itemsPerGuide,
+            double glosaRate,
+            double brokenTotalsRate,
+            Charset encoding,
+            String registroAns,
+            String cnes,
             long seed) {
         /** Checks every field. */
         public Spec {
@@ -68,8 +77,8 @@ public final class TissGenerator {
                         + "found " + protocols + ", " + guidesPerProtocol + ", " + itemsPerGuide);
             }
             if (!(glosaRate >= 0 && glosaRate <= 1) || !(brokenTotalsRate >= 0 && brokenTotalsRate <= 1)) {
-                throw new IllegalArgumentException("rates must be between 0 and 1, found " + glosaRate + ", "
-                        + brokenTotalsRate);
+                throw new IllegalArgumentException(
+                        "rates must be between 0 and 1, found " + glosaRate + ", " + brokenTotalsRate);
             }
             if (!StandardCharsets.ISO_8859_1.equals(encoding) && !StandardCharsets.UTF_8.equals(encoding)) {
                 throw new IllegalArgumentException("encoding must be ISO-8859-1 or UTF-8, found " + encoding);
@@ -86,32 +95,82 @@ public final class TissGenerator {
 
         /** This spec with another size. */
         public Spec withSize(int protocols, int guidesPerProtocol, int itemsPerGuide) {
-            return new Spec(version, shape, protocols, guidesPerProtocol, itemsPerGuide, glosaRate, brokenTotalsRate,
-                    encoding, registroAns, cnes, seed);
+            return new Spec(
+                    version,
+                    shape,
+                    protocols,
+                    guidesPerProtocol,
+                    itemsPerGuide,
+                    glosaRate,
+                    brokenTotalsRate,
+                    encoding,
+                    registroAns,
+                    cnes,
+                    seed);
         }
 
         /** This spec with {@code rate} of guides declaring a wrong billed total. */
         public Spec withBrokenTotals(double rate) {
-            return new Spec(version, shape, protocols, guidesPerProtocol, itemsPerGuide, glosaRate, rate, encoding,
-                    registroAns, cnes, seed);
+            return new Spec(
+                    version,
+                    shape,
+                    protocols,
+                    guidesPerProtocol,
+                    itemsPerGuide,
+                    glosaRate,
+                    rate,
+                    encoding,
+                    registroAns,
+                    cnes,
+                    seed);
         }
 
         /** This spec with another glosa rate. */
         public Spec withGlosaRate(double rate) {
-            return new Spec(version, shape, protocols, guidesPerProtocol, itemsPerGuide, rate, brokenTotalsRate,
-                    encoding, registroAns, cnes, seed);
+            return new Spec(
+                    version,
+                    shape,
+                    protocols,
+                    guidesPerProtocol,
+                    itemsPerGuide,
+                    rate,
+                    brokenTotalsRate,
+                    encoding,
+                    registroAns,
+                    cnes,
+                    seed);
         }
 
         /** This spec written in another encoding. */
         public Spec withEncoding(Charset charset) {
-            return new Spec(version, shape, protocols, guidesPerProtocol, itemsPerGuide, glosaRate, brokenTotalsRate,
-                    charset, registroAns, cnes, seed);
+            return new Spec(
+                    version,
+                    shape,
+                    protocols,
+                    guidesPerProtocol,
+                    itemsPerGuide,
+                    glosaRate,
+                    brokenTotalsRate,
+                    charset,
+                    registroAns,
+                    cnes,
+                    seed);
         }
 
         /** This spec for another operator and provider ({@code cnes} may be {@code null}). */
         public Spec withParties(String registro, String cnesCode) {
-            return new Spec(version, shape, protocols, guidesPerProtocol, itemsPerGuide, glosaRate, brokenTotalsRate,
-                    encoding, registro, cnesCode, seed);
+            return new Spec(
+                    version,
+                    shape,
+                    protocols,
+                    guidesPerProtocol,
+                    itemsPerGuide,
+                    glosaRate,
+                    brokenTotalsRate,
+                    encoding,
+                    registro,
+                    cnesCode,
+                    seed);
         }
     }
 
@@ -128,9 +187,16 @@ public final class TissGenerator {
      * @param glosa sum of glosa amounts over the rows
      * @param brokenGuides guides whose declared billed total is wrong (one guide-level mismatch each)
      */
-    public record Summary(int protocols, int guides, int items, int rows, int glosaRows, double billed, double paid,
-            double glosa, int brokenGuides) {
-    }
+    public record Summary(
+            int protocols,
+            int guides,
+            int items,
+            int rows,
+            int glosaRows,
+            double billed,
+            double paid,
+            double glosa,
+            int brokenGuides) {}
 
     private static final String[][] PROCEDURES = {
         {"22", "31009336", "APENDICECTOMIA"},
@@ -140,14 +206,14 @@ public final class TissGenerator {
         {"20", "90000001", "SORO FISIOLÓGICO 0,9% 500 ML"},
         {"19", "70000001", "CATETER VENOSO CENTRAL"},
     };
-    private static final String[] ITEM_CODES = {"1702", "1705", "1714", "1801", "1809", "1903", "2008", "2107",
-        "2202", "2403", "2602", "2709", "2811"};
+    private static final String[] ITEM_CODES = {
+        "1702", "1705", "1714", "1801", "1809", "1903", "2008", "2107", "2202", "2403", "2602", "2709", "2811"
+    };
     private static final String[] GUIDE_CODES = {"1001", "1201", "1301", "1401"};
     private static final String[] PROTOCOL_CODES = {"1101", "5001", "2501"};
     private static final LocalDate START = LocalDate.of(2025, 1, 6);
 
-    private TissGenerator() {
-    }
+    private TissGenerator() {}
 
     /** Writes the demonstrativo of {@code spec} to {@code out} (not closed). */
     public static void write(Spec spec, OutputStream out) throws IOException {
@@ -242,8 +308,16 @@ public final class TissGenerator {
         }
 
         Summary summary() {
-            return new Summary(protocols, guides, items, rows, glosaRows, statementSum[0] / 100.0,
-                    statementSum[2] / 100.0, statementSum[3] / 100.0, broken);
+            return new Summary(
+                    protocols,
+                    guides,
+                    items,
+                    rows,
+                    glosaRows,
+                    statementSum[0] / 100.0,
+                    statementSum[2] / 100.0,
+                    statementSum[3] / 100.0,
+                    broken);
         }
 
         /** Appends the next piece; false when it was the last. */
@@ -280,22 +354,31 @@ public final class TissGenerator {
 
         private void head(StringBuilder sb) {
             String enc = spec.encoding().name();
-            sb.append("<?xml version=\"1.0\" encoding=\"").append(enc).append("\"?>\n")
+            sb.append("<?xml version=\"1.0\" encoding=\"")
+                    .append(enc)
+                    .append("\"?>\n")
                     .append("<ans:mensagemTISS xmlns:ans=\"http://www.ans.gov.br/padroes/tiss/schemas\">\n")
                     .append("<ans:cabecalho><ans:identificacaoTransacao>")
                     .append("<ans:tipoTransacao>DEMONSTRATIVO_ANALISE_CONTA</ans:tipoTransacao>")
-                    .append("<ans:sequencialTransacao>").append(1 + Math.floorMod(spec.seed(), 999_999))
+                    .append("<ans:sequencialTransacao>")
+                    .append(1 + Math.floorMod(spec.seed(), 999_999))
                     .append("</ans:sequencialTransacao>")
                     .append("<ans:dataRegistroTransacao>2025-06-30</ans:dataRegistroTransacao>")
                     .append("<ans:horaRegistroTransacao>10:15:00</ans:horaRegistroTransacao>")
                     .append("</ans:identificacaoTransacao>")
-                    .append("<ans:origem><ans:registroANS>").append(spec.registroAns()).append("</ans:registroANS>")
+                    .append("<ans:origem><ans:registroANS>")
+                    .append(spec.registroAns())
+                    .append("</ans:registroANS>")
                     .append("</ans:origem><ans:destino><ans:identificacaoPrestador><ans:codigoPrestadorNaOperadora>")
                     .append("PRE0042</ans:codigoPrestadorNaOperadora></ans:identificacaoPrestador></ans:destino>")
-                    .append("<ans:Padrao>").append(spec.version()).append("</ans:Padrao></ans:cabecalho>\n")
+                    .append("<ans:Padrao>")
+                    .append(spec.version())
+                    .append("</ans:Padrao></ans:cabecalho>\n")
                     .append("<ans:operadoraParaPrestador><ans:demonstrativosRetorno><ans:demonstrativoAnaliseConta>\n")
-                    .append("<ans:cabecalhoDemonstrativo><ans:registroANS>").append(spec.registroAns())
-                    .append("</ans:registroANS><ans:numeroDemonstrativo>DAC-").append(spec.seed())
+                    .append("<ans:cabecalhoDemonstrativo><ans:registroANS>")
+                    .append(spec.registroAns())
+                    .append("</ans:registroANS><ans:numeroDemonstrativo>DAC-")
+                    .append(spec.seed())
                     .append("</ans:numeroDemonstrativo><ans:nomeOperadora>OPERADORA SAÚDE &amp; VIDA")
                     .append("</ans:nomeOperadora><ans:numeroCNPJ>00000000000191</ans:numeroCNPJ>")
                     .append("<ans:dataEmissao>2025-06-30</ans:dataEmissao></ans:cabecalhoDemonstrativo>\n")
@@ -313,14 +396,17 @@ public final class TissGenerator {
 
         private void startProtocol(StringBuilder sb) {
             protocols++;
-            protocolShape = spec.shape() == Shape.MIXED ? Shape.values()[protocol % (Shape.values().length - 1)]
-                    : spec.shape();
+            protocolShape =
+                    spec.shape() == Shape.MIXED ? Shape.values()[protocol % (Shape.values().length - 1)] : spec.shape();
             protocolDate = START.plusDays(11L * protocol % 150);
             guide = 0;
             java.util.Arrays.fill(protocolSum, 0);
-            sb.append("<ans:dadosProtocolo><ans:numeroLotePrestador>L").append(protocol + 1)
-                    .append("</ans:numeroLotePrestador><ans:numeroProtocolo>P").append(String.format("%09d",
-                            protocol + 1)).append("</ans:numeroProtocolo><ans:dataProtocolo>").append(protocolDate)
+            sb.append("<ans:dadosProtocolo><ans:numeroLotePrestador>L")
+                    .append(protocol + 1)
+                    .append("</ans:numeroLotePrestador><ans:numeroProtocolo>P")
+                    .append(String.format("%09d", protocol + 1))
+                    .append("</ans:numeroProtocolo><ans:dataProtocolo>")
+                    .append(protocolDate)
                     .append("</ans:dataProtocolo>");
             if (protocolShape == Shape.PROTOCOL_ONLY || protocolShape == Shape.PROTOCOL_LEVEL_ON_GUIDES) {
                 sb.append("<ans:GlosaProtocolo><ans:codigoGlosa>")
@@ -328,7 +414,8 @@ public final class TissGenerator {
                         .append("</ans:codigoGlosa><ans:descricaoGlosa>GLOSA DO PROTOCOLO</ans:descricaoGlosa>")
                         .append("</ans:GlosaProtocolo>");
             }
-            sb.append("<ans:situacaoProtocolo>").append(protocolShape == Shape.PROTOCOL_ONLY ? 4 : 3)
+            sb.append("<ans:situacaoProtocolo>")
+                    .append(protocolShape == Shape.PROTOCOL_ONLY ? 4 : 3)
                     .append("</ans:situacaoProtocolo>\n");
         }
 
@@ -357,10 +444,15 @@ public final class TissGenerator {
                     glosaRows++;
                 }
             }
-            sb.append("<ans:valorInformadoProtocolo>").append(money(billed)).append("</ans:valorInformadoProtocolo>")
-                    .append("<ans:valorProcessadoProtocolo>").append(money(processed))
-                    .append("</ans:valorProcessadoProtocolo><ans:valorLiberadoProtocolo>").append(money(paid))
-                    .append("</ans:valorLiberadoProtocolo><ans:valorGlosaProtocolo>").append(money(glosa))
+            sb.append("<ans:valorInformadoProtocolo>")
+                    .append(money(billed))
+                    .append("</ans:valorInformadoProtocolo>")
+                    .append("<ans:valorProcessadoProtocolo>")
+                    .append(money(processed))
+                    .append("</ans:valorProcessadoProtocolo><ans:valorLiberadoProtocolo>")
+                    .append(money(paid))
+                    .append("</ans:valorLiberadoProtocolo><ans:valorGlosaProtocolo>")
+                    .append(money(glosa))
                     .append("</ans:valorGlosaProtocolo></ans:dadosProtocolo>\n");
             add(statementSum, billed, processed, paid, glosa);
         }
@@ -370,23 +462,35 @@ public final class TissGenerator {
             guideCounter++;
             Shape shape = protocolShape == Shape.PROTOCOL_LEVEL_ON_GUIDES ? Shape.ITEM_LEVEL : protocolShape;
             LocalDate start = protocolDate.minusDays(20 + rnd.nextInt(10));
-            sb.append("<ans:relacaoGuias><ans:numeroGuiaPrestador>").append(100_000_000L + guideCounter)
-                    .append("</ans:numeroGuiaPrestador><ans:numeroGuiaOperadora>OP").append(guideCounter)
+            sb.append("<ans:relacaoGuias><ans:numeroGuiaPrestador>")
+                    .append(100_000_000L + guideCounter)
+                    .append("</ans:numeroGuiaPrestador><ans:numeroGuiaOperadora>OP")
+                    .append(guideCounter)
                     .append("</ans:numeroGuiaOperadora>");
             if (v3) {
-                sb.append("<ans:nomeBeneficiario>BENEFICIÁRIO ").append(guideCounter).append("</ans:nomeBeneficiario>");
+                sb.append("<ans:nomeBeneficiario>BENEFICIÁRIO ")
+                        .append(guideCounter)
+                        .append("</ans:nomeBeneficiario>");
             }
-            sb.append("<ans:numeroCarteira>").append(String.format("%014d", 7_000_000L + guideCounter))
-                    .append("</ans:numeroCarteira><ans:dataInicioFat>").append(start).append("</ans:dataInicioFat>")
-                    .append("<ans:dataFimFat>").append(start.plusDays(3)).append("</ans:dataFimFat>");
+            sb.append("<ans:numeroCarteira>")
+                    .append(String.format("%014d", 7_000_000L + guideCounter))
+                    .append("</ans:numeroCarteira><ans:dataInicioFat>")
+                    .append(start)
+                    .append("</ans:dataInicioFat>")
+                    .append("<ans:dataFimFat>")
+                    .append(start.plusDays(3))
+                    .append("</ans:dataFimFat>");
             String guideCode = null;
             if (shape == Shape.GUIDE_ONLY || shape == Shape.GUIDE_LEVEL_ON_ITEMS) {
                 guideCode = GUIDE_CODES[rnd.nextInt(GUIDE_CODES.length)];
-                sb.append("<ans:motivoGlosaGuia><ans:codigoGlosa>").append(guideCode)
+                sb.append("<ans:motivoGlosaGuia><ans:codigoGlosa>")
+                        .append(guideCode)
                         .append("</ans:codigoGlosa><ans:descricaoGlosa>GLOSA DA GUIA</ans:descricaoGlosa>")
                         .append("</ans:motivoGlosaGuia>");
             }
-            sb.append("<ans:situacaoGuia>").append(shape == Shape.GUIDE_ONLY ? 4 : 3).append("</ans:situacaoGuia>\n");
+            sb.append("<ans:situacaoGuia>")
+                    .append(shape == Shape.GUIDE_ONLY ? 4 : 3)
+                    .append("</ans:situacaoGuia>\n");
             long[] sum = new long[4];
             if (shape == Shape.GUIDE_ONLY) {
                 long billed = cents(1_000, 300_000);
@@ -410,10 +514,18 @@ public final class TissGenerator {
                 declaredBilled += 100;
                 broken++;
             }
-            sb.append("<ans:valorInformadoGuia>").append(money(declaredBilled)).append("</ans:valorInformadoGuia>")
-                    .append("<ans:valorProcessadoGuia>").append(money(sum[1])).append("</ans:valorProcessadoGuia>")
-                    .append("<ans:valorLiberadoGuia>").append(money(sum[2])).append("</ans:valorLiberadoGuia>")
-                    .append("<ans:valorGlosaGuia>").append(money(sum[3])).append("</ans:valorGlosaGuia>")
+            sb.append("<ans:valorInformadoGuia>")
+                    .append(money(declaredBilled))
+                    .append("</ans:valorInformadoGuia>")
+                    .append("<ans:valorProcessadoGuia>")
+                    .append(money(sum[1]))
+                    .append("</ans:valorProcessadoGuia>")
+                    .append("<ans:valorLiberadoGuia>")
+                    .append(money(sum[2]))
+                    .append("</ans:valorLiberadoGuia>")
+                    .append("<ans:valorGlosaGuia>")
+                    .append(money(sum[3]))
+                    .append("</ans:valorGlosaGuia>")
                     .append("</ans:relacaoGuias>\n");
             add(protocolSum, sum[0], sum[1], sum[2], sum[3]);
         }
@@ -435,19 +547,35 @@ public final class TissGenerator {
                 glosa += parts[k];
             }
             long paid = billed - glosa;
-            sb.append("<ans:detalhesGuia><ans:sequencialItem>").append(seq).append("</ans:sequencialItem>")
-                    .append("<ans:dataRealizacao>").append(start.plusDays(seq % 4)).append("</ans:dataRealizacao>")
-                    .append("<ans:procedimento><ans:codigoTabela>").append(proc[0]).append("</ans:codigoTabela>")
-                    .append("<ans:codigoProcedimento>").append(proc[1]).append("</ans:codigoProcedimento>")
-                    .append("<ans:descricaoProcedimento>").append(proc[2]).append("</ans:descricaoProcedimento>")
-                    .append("</ans:procedimento><ans:valorInformado>").append(money(billed))
-                    .append("</ans:valorInformado><ans:qtdExecutada>").append(1 + rnd.nextInt(5))
-                    .append(".0000</ans:qtdExecutada><ans:valorProcessado>").append(money(billed))
-                    .append("</ans:valorProcessado><ans:valorLiberado>").append(money(paid))
+            sb.append("<ans:detalhesGuia><ans:sequencialItem>")
+                    .append(seq)
+                    .append("</ans:sequencialItem>")
+                    .append("<ans:dataRealizacao>")
+                    .append(start.plusDays(seq % 4))
+                    .append("</ans:dataRealizacao>")
+                    .append("<ans:procedimento><ans:codigoTabela>")
+                    .append(proc[0])
+                    .append("</ans:codigoTabela>")
+                    .append("<ans:codigoProcedimento>")
+                    .append(proc[1])
+                    .append("</ans:codigoProcedimento>")
+                    .append("<ans:descricaoProcedimento>")
+                    .append(proc[2])
+                    .append("</ans:descricaoProcedimento>")
+                    .append("</ans:procedimento><ans:valorInformado>")
+                    .append(money(billed))
+                    .append("</ans:valorInformado><ans:qtdExecutada>")
+                    .append(1 + rnd.nextInt(5))
+                    .append(".0000</ans:qtdExecutada><ans:valorProcessado>")
+                    .append(money(billed))
+                    .append("</ans:valorProcessado><ans:valorLiberado>")
+                    .append(money(paid))
                     .append("</ans:valorLiberado>");
             for (int k = 0; k < codes; k++) {
-                sb.append("<ans:relacaoGlosa><ans:valorGlosa>").append(money(parts[k]))
-                        .append("</ans:valorGlosa><ans:tipoGlosa>").append(ITEM_CODES[rnd.nextInt(ITEM_CODES.length)])
+                sb.append("<ans:relacaoGlosa><ans:valorGlosa>")
+                        .append(money(parts[k]))
+                        .append("</ans:valorGlosa><ans:tipoGlosa>")
+                        .append(ITEM_CODES[rnd.nextInt(ITEM_CODES.length)])
                         .append("</ans:tipoGlosa></ans:relacaoGlosa>");
             }
             sb.append("</ans:detalhesGuia>\n");
@@ -457,13 +585,18 @@ public final class TissGenerator {
         }
 
         private void tail(StringBuilder sb) {
-            sb.append("</ans:dadosConta>\n<ans:valorInformadoGeral>").append(money(statementSum[0]))
-                    .append("</ans:valorInformadoGeral><ans:valorProcessadoGeral>").append(money(statementSum[1]))
-                    .append("</ans:valorProcessadoGeral><ans:valorLiberadoGeral>").append(money(statementSum[2]))
-                    .append("</ans:valorLiberadoGeral><ans:valorGlosaGeral>").append(money(statementSum[3]))
+            sb.append("</ans:dadosConta>\n<ans:valorInformadoGeral>")
+                    .append(money(statementSum[0]))
+                    .append("</ans:valorInformadoGeral><ans:valorProcessadoGeral>")
+                    .append(money(statementSum[1]))
+                    .append("</ans:valorProcessadoGeral><ans:valorLiberadoGeral>")
+                    .append(money(statementSum[2]))
+                    .append("</ans:valorLiberadoGeral><ans:valorGlosaGeral>")
+                    .append(money(statementSum[3]))
                     .append("</ans:valorGlosaGeral>\n</ans:demonstrativoAnaliseConta></ans:demonstrativosRetorno>")
                     .append("</ans:operadoraParaPrestador>\n<ans:epilogo><ans:hash>")
-                    .append(String.format("%032x", spec.seed())).append("</ans:hash></ans:epilogo>\n")
+                    .append(String.format("%032x", spec.seed()))
+                    .append("</ans:hash></ans:epilogo>\n")
                     .append("</ans:mensagemTISS>\n");
         }
 

@@ -19,15 +19,21 @@ import org.xml.sax.XMLReader;
 
 /** Files that try to read local files, expand entities or fetch resources are refused with a clear error. */
 class TissHostileXmlTests {
-    private static final String ONE_ITEM = TissTestData.protocol("P1", "2025-02-05", null,
-            TissTestData.guide("G1", new String[0], TissTestData.item(1, "22", "10101012", "10.00", "10.00", "10.00"),
+    private static final String ONE_ITEM = TissTestData.protocol(
+            "P1",
+            "2025-02-05",
+            null,
+            TissTestData.guide(
+                    "G1",
+                    new String[0],
+                    TissTestData.item(1, "22", "10101012", "10.00", "10.00", "10.00"),
                     TissTestData.totals("Guia", "10.00", "10.00", "10.00", null)),
             TissTestData.totals("Protocolo", "10.00", "10.00", "10.00", null));
 
     /** A valid demonstrativo with {@code doctype} after the XML declaration and {@code text} as an item description. */
     private static String withDoctype(String doctype, String text) {
-        String xml = TissTestData.demonstrativo("345678", "7654321", ONE_ITEM,
-                TissTestData.geral("10.00", "10.00", "10.00", null));
+        String xml = TissTestData.demonstrativo(
+                "345678", "7654321", ONE_ITEM, TissTestData.geral("10.00", "10.00", "10.00", null));
         xml = xml.replace("PROC 10101012", text);
         int decl = xml.indexOf("?>") + 2;
         return xml.substring(0, decl) + "\n" + doctype + xml.substring(decl);
@@ -69,8 +75,9 @@ class TissHostileXmlTests {
         }
         String xml = withDoctype(dtd.append("]>").toString(), "&lol9;");
 
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> TissTestData.read(TissTestData.input("laughs.xml", xml)))
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThatThrownBy(() -> TissTestData.read(TissTestData.input("laughs.xml", xml)))
                         .isInstanceOf(TissFormatException.class)
                         .hasMessageStartingWith("laughs.xml:2:")
                         .hasMessageContaining("must not declare a DOCTYPE")
@@ -89,8 +96,9 @@ class TissHostileXmlTests {
 
     @Test
     void anUndeclaredEntityReferenceIsRefused() {
-        String xml = TissTestData.demonstrativo("345678", "7654321", ONE_ITEM,
-                TissTestData.geral("10.00", "10.00", "10.00", null)).replace("PROC 10101012", "&secret;");
+        String xml = TissTestData.demonstrativo(
+                        "345678", "7654321", ONE_ITEM, TissTestData.geral("10.00", "10.00", "10.00", null))
+                .replace("PROC 10101012", "&secret;");
 
         assertThatThrownBy(() -> TissTestData.read(TissTestData.input("entity.xml", xml)))
                 .isInstanceOf(TissFormatException.class)
@@ -100,11 +108,14 @@ class TissHostileXmlTests {
 
     @Test
     void xincludeIsNotProcessed() throws Exception {
-        String xml = TissTestData.demonstrativo("345678", "7654321", ONE_ITEM,
-                TissTestData.geral("10.00", "10.00", "10.00", null)).replace("PROC 10101012",
-                "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file:///etc/passwd\" parse=\"text\"/>");
+        String xml = TissTestData.demonstrativo(
+                        "345678", "7654321", ONE_ITEM, TissTestData.geral("10.00", "10.00", "10.00", null))
+                .replace(
+                        "PROC 10101012",
+                        "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file:///etc/passwd\" parse=\"text\"/>");
 
-        GlosaTable t = TissTestData.read(TissTestData.input("xinclude.xml", xml)).table();
+        GlosaTable t =
+                TissTestData.read(TissTestData.input("xinclude.xml", xml)).table();
 
         assertThat(t.rowCount()).isEqualTo(1);
         assertThat(t.category(PROCEDURE_DESCRIPTION).isMissing(0)).isTrue();
@@ -116,8 +127,8 @@ class TissHostileXmlTests {
         XMLReader reader = SecureXml.saxReader("doc.xml");
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>";
 
-        assertThatThrownBy(() -> reader.parse(new InputSource(new ByteArrayInputStream(
-                xml.getBytes(StandardCharsets.UTF_8)))))
+        assertThatThrownBy(() ->
+                        reader.parse(new InputSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))))
                 .isInstanceOf(SAXParseException.class)
                 .hasMessageContaining("DOCTYPE");
     }
@@ -135,7 +146,8 @@ class TissHostileXmlTests {
 
     @Test
     void malformedXmlNamesFileLineAndColumn() {
-        String xml = "<?xml version=\"1.0\"?>\n<ans:mensagemTISS xmlns:ans=\"http://www.ans.gov.br/padroes/tiss/schemas\">\n<ans:cabecalho>\n</ans:mensagemTISS>";
+        String xml =
+                "<?xml version=\"1.0\"?>\n<ans:mensagemTISS xmlns:ans=\"http://www.ans.gov.br/padroes/tiss/schemas\">\n<ans:cabecalho>\n</ans:mensagemTISS>";
 
         assertThatThrownBy(() -> TissTestData.read(TissTestData.input("broken.xml", xml)))
                 .isInstanceOf(TissFormatException.class)
@@ -159,8 +171,12 @@ class TissHostileXmlTests {
 
     @Test
     void anAmountWithACommaNamesTheElementAndTheValue() {
-        String xml = TissTestData.demonstrativo("345678", "7654321", ONE_ITEM.replace(
-                "<ans:valorInformado>10.00</ans:valorInformado>", "<ans:valorInformado>10,00</ans:valorInformado>"),
+        String xml = TissTestData.demonstrativo(
+                "345678",
+                "7654321",
+                ONE_ITEM.replace(
+                        "<ans:valorInformado>10.00</ans:valorInformado>",
+                        "<ans:valorInformado>10,00</ans:valorInformado>"),
                 TissTestData.geral("10.00", "10.00", "10.00", null));
 
         assertThatThrownBy(() -> TissTestData.read(TissTestData.input("comma.xml", xml)))
@@ -171,7 +187,10 @@ class TissHostileXmlTests {
 
     @Test
     void aBadDateNamesTheElementAndTheValue() {
-        String xml = TissTestData.demonstrativo("345678", "7654321", ONE_ITEM.replace("2025-02-05", "05/02/2025"),
+        String xml = TissTestData.demonstrativo(
+                "345678",
+                "7654321",
+                ONE_ITEM.replace("2025-02-05", "05/02/2025"),
                 TissTestData.geral("10.00", "10.00", "10.00", null));
 
         assertThatThrownBy(() -> TissTestData.read(TissTestData.input("date.xml", xml)))

@@ -19,7 +19,8 @@ class TissLargeFileTests {
 
     @Test
     void aHundredThousandItemsReadIntoOneRowEachWithTotalsChecked() throws Exception {
-        Spec spec = Spec.of("4.01.00", Shape.ITEM_LEVEL, 2025).withSize(100, 50, 20).withBrokenTotals(0.001);
+        Spec spec =
+                Spec.of("4.01.00", Shape.ITEM_LEVEL, 2025).withSize(100, 50, 20).withBrokenTotals(0.001);
         TissGenerator.Summary expected = TissGenerator.summary(spec);
         TissReadResult result = TissTestData.read(TissInput.of("large.xml", () -> TissGenerator.open(spec)));
 
@@ -36,8 +37,13 @@ class TissLargeFileTests {
     @Test
     void aFileLargerThanTheHeapStreamsThroughASmallJvm() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx" + HEAP_MB + "m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), LargeTissProbe.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(
+                java.toString(),
+                "-Xmx" + HEAP_MB + "m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LargeTissProbe.class.getName());
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out;
@@ -56,7 +62,8 @@ class TissLargeFileTests {
         long bytes = Long.parseLong(m.group(3));
         long heap = Long.parseLong(m.group(4));
         assertThat(Integer.parseInt(m.group(1))).isEqualTo(100_000);
-        assertThat(Integer.parseInt(m.group(2))).isEqualTo(TissGenerator.summary(LargeTissProbe.spec()).glosaRows());
+        assertThat(Integer.parseInt(m.group(2)))
+                .isEqualTo(TissGenerator.summary(LargeTissProbe.spec()).glosaRows());
         assertThat(Integer.parseInt(m.group(5))).isZero();
         // the XML read is more than twice the whole heap of the JVM that read it
         assertThat(bytes).isGreaterThan(2 * heap);

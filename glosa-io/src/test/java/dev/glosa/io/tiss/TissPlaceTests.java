@@ -19,10 +19,19 @@ class TissPlaceTests {
     private static String message(String inItem, String inGuide, String inProtocol) {
         String item = TissTestData.item(1, "20", "90000001", "300.00", "300.00", "200.00", "100.00", "2107")
                 .replace("</ans:detalhesGuia>", inItem + "</ans:detalhesGuia>");
-        String guide = TissTestData.guide("1001", new String[0], item + inGuide,
+        String guide = TissTestData.guide(
+                "1001",
+                new String[0],
+                item + inGuide,
                 TissTestData.totals("Guia", "300.00", "300.00", "200.00", "100.00"));
-        return TissTestData.demonstrativo("345678", "7654321",
-                TissTestData.protocol("P1", "2025-02-05", null, inProtocol + guide,
+        return TissTestData.demonstrativo(
+                "345678",
+                "7654321",
+                TissTestData.protocol(
+                        "P1",
+                        "2025-02-05",
+                        null,
+                        inProtocol + guide,
                         TissTestData.totals("Protocolo", "300.00", "300.00", "200.00", "100.00")),
                 TissTestData.geral("300.00", "300.00", "200.00", "100.00"));
     }
@@ -88,10 +97,16 @@ class TissPlaceTests {
         assertThat(Place.PROTOCOL.enter("detalhesGuia")).isNull();
         assertThat(Place.STATEMENT.enter("demonstrativoAnaliseConta")).isNull();
         assertThat(Place.GUIDE.enter("GlosaProtocolo")).isNull();
-        assertThat(Place.ANSWER.enter("recursoGuia")).as("a wrapper in an answer").isNull();
+        assertThat(Place.ANSWER.enter("recursoGuia"))
+                .as("a wrapper in an answer")
+                .isNull();
         for (Place p : Place.values()) {
-            assertThat(p.enter("valorGlosa")).as("a field opens no place in %s", p).isNull();
-            assertThat(p.enter("dadosConta")).as("a wrapper opens no place in %s", p).isNull();
+            assertThat(p.enter("valorGlosa"))
+                    .as("a field opens no place in %s", p)
+                    .isNull();
+            assertThat(p.enter("dadosConta"))
+                    .as("a wrapper opens no place in %s", p)
+                    .isNull();
         }
     }
 }

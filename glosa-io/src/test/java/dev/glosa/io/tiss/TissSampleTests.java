@@ -81,8 +81,9 @@ class TissSampleTests {
         TissSchemaValidator validator = TissSchemaValidator.fromDirectory(dir);
 
         assertThat(validator.validate(dir.resolve(DEMO))).isEmpty();
-        TissReadResult strict = TissReader.create(TissOptions.defaults()
-                .withValidation(TissOptions.Validation.STRICT, dir)).readPaths(dir.resolve(DEMO));
+        TissReadResult strict = TissReader.create(
+                        TissOptions.defaults().withValidation(TissOptions.Validation.STRICT, dir))
+                .readPaths(dir.resolve(DEMO));
         assertThat(strict.table().rowCount()).isEqualTo(3);
         assertThat(strict.report().files().get(0).schemaErrors()).isZero();
     }
@@ -93,29 +94,39 @@ class TissSampleTests {
         TissReadResult result = TissReader.read(dir.resolve(DEMO), dir.resolve(RECURSO));
 
         TissReadReport report = result.report();
-        assertThat(report.files()).extracting(TissReadReport.FileSummary::kind)
+        assertThat(report.files())
+                .extracting(TissReadReport.FileSummary::kind)
                 .containsExactly(TissReadReport.FileKind.DEMONSTRATIVO, TissReadReport.FileKind.RECURSO_GLOSA);
         assertThat(report.appealsRead()).isEqualTo(2);
         assertThat(report.appealsMatched()).isZero();
-        assertThat(report.warnings()).hasSize(2).allSatisfy(w -> assertThat(w)
-                .contains(RECURSO).contains("code 1714").contains("matches no glosa row"));
-        assertThat(report.warnings().get(0)).contains("guide (shape 999999999, value masked)").doesNotContain("125697572").contains("item 15");
+        assertThat(report.warnings())
+                .hasSize(2)
+                .allSatisfy(w ->
+                        assertThat(w).contains(RECURSO).contains("code 1714").contains("matches no glosa row"));
+        assertThat(report.warnings().get(0))
+                .contains("guide (shape 999999999, value masked)")
+                .doesNotContain("125697572")
+                .contains("item 15");
         assertThat(result.table().longs(APPEALED).values()).containsOnly(0L);
     }
 
     @Test
     void sampleRecursoIsValidAgainstTheOfflineSchema() throws Exception {
         Path dir = TissTestData.tissDir();
-        assertThat(TissSchemaValidator.fromDirectory(dir).validate(dir.resolve(RECURSO))).isEmpty();
+        assertThat(TissSchemaValidator.fromDirectory(dir).validate(dir.resolve(RECURSO)))
+                .isEmpty();
     }
 
     @Test
     void recoveryRatesOfTheSampleHaveOneGroupPerReasonGroupWithNothingRecovered() throws Exception {
         TissReadResult result = TissReader.read(TissTestData.tissDir().resolve(DEMO));
 
-        assertThat(result.recoveryRates()).extracting(RecoveryRate::key).containsExactly(
-                List.of("999999", "Elegibilidade", "2025-02"), List.of("999999", "Medicamento", "2025-02"));
+        assertThat(result.recoveryRates())
+                .extracting(RecoveryRate::key)
+                .containsExactly(
+                        List.of("999999", "Elegibilidade", "2025-02"), List.of("999999", "Medicamento", "2025-02"));
         assertThat(result.recoveryRates()).extracting(RecoveryRate::glosaAmount).containsExactly(250.0, 120.0);
-        assertThat(result.recoveryRates()).allSatisfy(r -> assertThat(r.recoveryRate()).isZero());
+        assertThat(result.recoveryRates())
+                .allSatisfy(r -> assertThat(r.recoveryRate()).isZero());
     }
 }

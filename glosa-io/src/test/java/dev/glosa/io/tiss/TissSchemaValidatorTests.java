@@ -36,14 +36,15 @@ class TissSchemaValidatorTests {
         Path dir = TissTestData.tissDir();
         Spec spec = Spec.of("4.01.00", Shape.ITEM_LEVEL, 1).withParties("345678", null);
 
-        TissReadResult reported = TissTestData.read(TissOptions.defaults()
-                .withValidation(TissOptions.Validation.REPORT, dir), generated(spec));
-        assertThat(reported.table().rowCount()).isEqualTo(TissGenerator.summary(spec).rows());
+        TissReadResult reported = TissTestData.read(
+                TissOptions.defaults().withValidation(TissOptions.Validation.REPORT, dir), generated(spec));
+        assertThat(reported.table().rowCount())
+                .isEqualTo(TissGenerator.summary(spec).rows());
         assertThat(reported.report().files().get(0).schemaErrors()).isPositive();
         assertThat(reported.report().warnings()).anySatisfy(w -> assertThat(w).contains("schema: gen.xml:"));
 
-        assertThatThrownBy(() -> TissTestData.read(TissOptions.defaults()
-                .withValidation(TissOptions.Validation.STRICT, dir), generated(spec)))
+        assertThatThrownBy(() -> TissTestData.read(
+                        TissOptions.defaults().withValidation(TissOptions.Validation.STRICT, dir), generated(spec)))
                 .isInstanceOf(TissFormatException.class)
                 .hasMessageStartingWith("gen.xml: not valid against the TISS schema");
     }
@@ -67,8 +68,9 @@ class TissSchemaValidatorTests {
                   <include schemaLocation="http://www.ans.gov.br/padroes/tiss/schemas/tissSimpleTypesV9_99_99.xsd"/>
                 </schema>
                 """);
-        String xml = "<?xml version=\"1.0\"?><ans:mensagemTISS xmlns:ans=\"http://www.ans.gov.br/padroes/tiss/schemas\">"
-                + "<ans:cabecalho><ans:Padrao>9.99.99</ans:Padrao></ans:cabecalho></ans:mensagemTISS>";
+        String xml =
+                "<?xml version=\"1.0\"?><ans:mensagemTISS xmlns:ans=\"http://www.ans.gov.br/padroes/tiss/schemas\">"
+                        + "<ans:cabecalho><ans:Padrao>9.99.99</ans:Padrao></ans:cabecalho></ans:mensagemTISS>";
 
         assertThatThrownBy(() -> TissSchemaValidator.fromDirectory(dir).validate(TissTestData.input("v9.xml", xml)))
                 .isInstanceOf(TissFormatException.class)

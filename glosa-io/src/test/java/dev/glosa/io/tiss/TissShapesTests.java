@@ -11,10 +11,10 @@ import dev.glosa.io.tiss.TissGenerator.Spec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Generated demonstrativos of every shape, in both versions, read back. */
 class TissShapesTests {
@@ -52,11 +52,27 @@ class TissShapesTests {
 
     @Test
     void severalGlosasOfOneItemAreOneRowEachAndTheItemAmountsAreCountedOnce() throws Exception {
-        String xml = TissTestData.demonstrativo("345678", "7654321",
-                TissTestData.protocol("P1", "2025-02-05", null,
-                        TissTestData.guide("G1", new String[0],
-                                TissTestData.item(1, "20", "90000001", "300.00", "300.00", "150.00",
-                                        "100.00", "2107", "50.00", "1714"),
+        String xml = TissTestData.demonstrativo(
+                "345678",
+                "7654321",
+                TissTestData.protocol(
+                        "P1",
+                        "2025-02-05",
+                        null,
+                        TissTestData.guide(
+                                "G1",
+                                new String[0],
+                                TissTestData.item(
+                                        1,
+                                        "20",
+                                        "90000001",
+                                        "300.00",
+                                        "300.00",
+                                        "150.00",
+                                        "100.00",
+                                        "2107",
+                                        "50.00",
+                                        "1714"),
                                 TissTestData.totals("Guia", "300.00", "300.00", "150.00", "150.00")),
                         TissTestData.totals("Protocolo", "300.00", "300.00", "150.00", "150.00")),
                 TissTestData.geral("300.00", "300.00", "150.00", "150.00"));
@@ -80,9 +96,16 @@ class TissShapesTests {
 
     @Test
     void aGuideLevelCutOnPaidItemsIsAGuideRowWhosePaidAdjustmentKeepsReleasedTotalsRight() throws Exception {
-        String xml = TissTestData.demonstrativo("345678", "7654321",
-                TissTestData.protocol("P1", "2025-02-05", null,
-                        TissTestData.guide("G1", new String[] {"1704", "1099"},
+        String xml = TissTestData.demonstrativo(
+                "345678",
+                "7654321",
+                TissTestData.protocol(
+                        "P1",
+                        "2025-02-05",
+                        null,
+                        TissTestData.guide(
+                                "G1",
+                                new String[] {"1704", "1099"},
                                 TissTestData.item(1, "22", "10101012", "200.00", "200.00", "200.00")
                                         + TissTestData.item(2, "22", "40304361", "100.00", "100.00", "100.00"),
                                 TissTestData.totals("Guia", "300.00", "300.00", "260.00", "40.00")),
@@ -109,9 +132,16 @@ class TissShapesTests {
     @Test
     void aGuideCodeExplainingUncodedItemDenialsAddsTheGlosaWithoutAPaidAdjustment() throws Exception {
         // the operator zeroed the item's released value and put the reason at guide level only
-        String xml = TissTestData.demonstrativo("345678", "7654321",
-                TissTestData.protocol("P1", "2025-02-05", null,
-                        TissTestData.guide("G1", new String[] {"1001"},
+        String xml = TissTestData.demonstrativo(
+                "345678",
+                "7654321",
+                TissTestData.protocol(
+                        "P1",
+                        "2025-02-05",
+                        null,
+                        TissTestData.guide(
+                                "G1",
+                                new String[] {"1001"},
                                 TissTestData.item(1, "22", "10101012", "80.00", "80.00", "0.00"),
                                 TissTestData.totals("Guia", "80.00", "80.00", "0.00", "80.00")),
                         TissTestData.totals("Protocolo", "80.00", "80.00", "0.00", "80.00")),
@@ -136,9 +166,11 @@ class TissShapesTests {
         assertThat(t.category(GUIDE_NUMBER).isMissing(0)).isTrue();
         assertThat(t.category(ROW_PART).get(0)).isEqualTo(PART_AMOUNTS);
         assertThat(t.category(REASON_GROUP).get(0))
-                .isEqualTo(Tabela38.defaultTable().group(t.category(Role.REASON_CODE).get(0)));
+                .isEqualTo(Tabela38.defaultTable()
+                        .group(t.category(Role.REASON_CODE).get(0)));
 
-        TissReadResult onTop = read(Spec.of("4.01.00", Shape.PROTOCOL_LEVEL_ON_GUIDES, 3).withSize(2, 2, 2));
+        TissReadResult onTop =
+                read(Spec.of("4.01.00", Shape.PROTOCOL_LEVEL_ON_GUIDES, 3).withSize(2, 2, 2));
         GlosaTable u = onTop.table();
         int protocolRows = 0;
         for (int r = 0; r < u.rowCount(); r++) {
@@ -146,7 +178,8 @@ class TissShapesTests {
                 protocolRows++;
                 assertThat(u.category(ROW_PART).get(r)).isEqualTo(PART_GLOSA_ONLY);
                 assertThat(u.doubles(Role.GLOSA_AMOUNT).get(r)).isPositive();
-                assertThat(u.doubles(Role.PAID_AMOUNT).get(r)).isEqualTo(-u.doubles(Role.GLOSA_AMOUNT).get(r));
+                assertThat(u.doubles(Role.PAID_AMOUNT).get(r))
+                        .isEqualTo(-u.doubles(Role.GLOSA_AMOUNT).get(r));
             }
         }
         assertThat(protocolRows).isEqualTo(2);
@@ -168,7 +201,8 @@ class TissShapesTests {
 
     @Test
     void withoutCnesTheHospitalIsTheProviderCode() throws Exception {
-        GlosaTable t = read(Spec.of("4.01.00", Shape.ITEM_LEVEL, 5).withParties("111222", null)).table();
+        GlosaTable t = read(Spec.of("4.01.00", Shape.ITEM_LEVEL, 5).withParties("111222", null))
+                .table();
 
         assertThat(t.category(Role.HOSPITAL).dictionary()).containsExactly("PRE0042");
         assertThat(t.category(CNES).cardinality()).isZero();
@@ -194,14 +228,16 @@ class TissShapesTests {
         TissGenerator.write(spec, b);
 
         assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
-        assertThat(TissTestData.rowsAsText(read(spec).table())).isEqualTo(TissTestData.rowsAsText(read(spec).table()));
+        assertThat(TissTestData.rowsAsText(read(spec).table()))
+                .isEqualTo(TissTestData.rowsAsText(read(spec).table()));
     }
 
     @Test
     void itemsWithoutGlosaCanBeLeftOutWhileTotalsStillCheckAgainstEveryItem() throws Exception {
         Spec spec = Spec.of("4.01.00", Shape.ITEM_LEVEL, 8).withGlosaRate(0.3);
         TissReadResult all = read(spec);
-        TissReadResult glosed = TissTestData.read(TissOptions.defaults().withItemsWithoutGlosa(false),
+        TissReadResult glosed = TissTestData.read(
+                TissOptions.defaults().withItemsWithoutGlosa(false),
                 TissInput.of("gen.xml", () -> TissGenerator.open(spec)));
 
         CategoryColumn reason = glosed.table().category(Role.REASON_CODE);
@@ -209,8 +245,8 @@ class TissShapesTests {
             assertThat(reason.isMissing(r)).isFalse();
         }
         assertThat(glosed.table().rowCount()).isLessThan(all.table().rowCount());
-        assertThat(TissTestData.sum(glosed.table(), GLOSA_AMOUNT)).isEqualTo(TissTestData.sum(all.table(),
-                GLOSA_AMOUNT));
+        assertThat(TissTestData.sum(glosed.table(), GLOSA_AMOUNT))
+                .isEqualTo(TissTestData.sum(all.table(), GLOSA_AMOUNT));
         assertThat(glosed.report().mismatches()).isEmpty();
     }
 
@@ -218,9 +254,10 @@ class TissShapesTests {
     void competenceCanComeFromTheStatementDate() throws Exception {
         Spec spec = Spec.of("4.01.00", Shape.ITEM_LEVEL, 8).withSize(3, 1, 1);
         GlosaTable byProtocol = read(spec).table();
-        GlosaTable byStatement = TissTestData.read(TissOptions.defaults()
-                .withCompetence(TissOptions.Competence.STATEMENT_DATE),
-                TissInput.of("gen.xml", () -> TissGenerator.open(spec))).table();
+        GlosaTable byStatement = TissTestData.read(
+                        TissOptions.defaults().withCompetence(TissOptions.Competence.STATEMENT_DATE),
+                        TissInput.of("gen.xml", () -> TissGenerator.open(spec)))
+                .table();
 
         assertThat(byProtocol.months(Role.COMPETENCE).get(0)).isEqualTo(java.time.YearMonth.of(2025, 1));
         assertThat(byStatement.months(Role.COMPETENCE).get(0)).isEqualTo(java.time.YearMonth.of(2025, 6));
@@ -233,7 +270,8 @@ class TissShapesTests {
         for (String version : List.of("3.05.00", "4.01.00")) {
             Spec spec = Spec.of(version, shape, 21).withBrokenTotals(0.5);
             assertThat(validator.validate(TissInput.of(version + ".xml", () -> TissGenerator.open(spec))))
-                    .as(version).isEmpty();
+                    .as(version)
+                    .isEmpty();
         }
     }
 }

@@ -4,20 +4,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glosa.core.table.Column;
 import dev.glosa.core.table.GlosaTable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Test helpers: the shared data folder, in-memory inputs, hand-written TISS messages. */
 final class TissTestData {
-    private TissTestData() {
-    }
+    private TissTestData() {}
 
     /** {@code shared/data} beside the repository, found by walking up from the working directory, or null. */
     static Path sharedData() {
@@ -35,7 +34,8 @@ final class TissTestData {
     /** {@code shared/data/tiss}, or skips the test with a clear message. */
     static Path tissDir() {
         Path data = sharedData();
-        assumeTrue(data != null && Files.isDirectory(data.resolve("tiss")),
+        assumeTrue(
+                data != null && Files.isDirectory(data.resolve("tiss")),
                 "../shared/data not found from " + Paths.get("").toAbsolutePath() + ": TISS sample tests skipped");
         return data.resolve("tiss");
     }
@@ -137,43 +137,64 @@ final class TissTestData {
     }
 
     /** One item ({@code detalhesGuia}); {@code glosas} alternates value and code. */
-    static String item(int seq, String table, String code, String billed, String processed, String paid,
-            String... glosas) {
-        StringBuilder sb = new StringBuilder("<ans:detalhesGuia><ans:sequencialItem>").append(seq)
+    static String item(
+            int seq, String table, String code, String billed, String processed, String paid, String... glosas) {
+        StringBuilder sb = new StringBuilder("<ans:detalhesGuia><ans:sequencialItem>")
+                .append(seq)
                 .append("</ans:sequencialItem><ans:dataRealizacao>2025-01-20</ans:dataRealizacao>")
-                .append("<ans:procedimento><ans:codigoTabela>").append(table).append("</ans:codigoTabela>")
-                .append("<ans:codigoProcedimento>").append(code).append("</ans:codigoProcedimento>")
-                .append("<ans:descricaoProcedimento>PROC ").append(code).append("</ans:descricaoProcedimento>")
-                .append("</ans:procedimento><ans:valorInformado>").append(billed)
+                .append("<ans:procedimento><ans:codigoTabela>")
+                .append(table)
+                .append("</ans:codigoTabela>")
+                .append("<ans:codigoProcedimento>")
+                .append(code)
+                .append("</ans:codigoProcedimento>")
+                .append("<ans:descricaoProcedimento>PROC ")
+                .append(code)
+                .append("</ans:descricaoProcedimento>")
+                .append("</ans:procedimento><ans:valorInformado>")
+                .append(billed)
                 .append("</ans:valorInformado><ans:qtdExecutada>1.0000</ans:qtdExecutada><ans:valorProcessado>")
-                .append(processed).append("</ans:valorProcessado><ans:valorLiberado>").append(paid)
+                .append(processed)
+                .append("</ans:valorProcessado><ans:valorLiberado>")
+                .append(paid)
                 .append("</ans:valorLiberado>");
         for (int i = 0; i < glosas.length; i += 2) {
-            sb.append("<ans:relacaoGlosa><ans:valorGlosa>").append(glosas[i]).append("</ans:valorGlosa><ans:tipoGlosa>")
-                    .append(glosas[i + 1]).append("</ans:tipoGlosa></ans:relacaoGlosa>");
+            sb.append("<ans:relacaoGlosa><ans:valorGlosa>")
+                    .append(glosas[i])
+                    .append("</ans:valorGlosa><ans:tipoGlosa>")
+                    .append(glosas[i + 1])
+                    .append("</ans:tipoGlosa></ans:relacaoGlosa>");
         }
         return sb.append("</ans:detalhesGuia>\n").toString();
     }
 
     /** One guide ({@code relacaoGuias}) with optional guide-level codes, its items and totals. */
     static String guide(String number, String[] codes, String items, String totals) {
-        StringBuilder sb = new StringBuilder("<ans:relacaoGuias><ans:numeroGuiaPrestador>").append(number)
-                .append("</ans:numeroGuiaPrestador><ans:numeroGuiaOperadora>OP").append(number)
+        StringBuilder sb = new StringBuilder("<ans:relacaoGuias><ans:numeroGuiaPrestador>")
+                .append(number)
+                .append("</ans:numeroGuiaPrestador><ans:numeroGuiaOperadora>OP")
+                .append(number)
                 .append("</ans:numeroGuiaOperadora><ans:numeroCarteira>123</ans:numeroCarteira>")
                 .append("<ans:dataInicioFat>2025-01-20</ans:dataInicioFat>");
         for (String c : codes) {
-            sb.append("<ans:motivoGlosaGuia><ans:codigoGlosa>").append(c).append("</ans:codigoGlosa></ans:motivoGlosaGuia>");
+            sb.append("<ans:motivoGlosaGuia><ans:codigoGlosa>")
+                    .append(c)
+                    .append("</ans:codigoGlosa></ans:motivoGlosaGuia>");
         }
-        return sb.append("<ans:situacaoGuia>3</ans:situacaoGuia>").append(items).append(totals)
-                .append("</ans:relacaoGuias>\n").toString();
+        return sb.append("<ans:situacaoGuia>3</ans:situacaoGuia>")
+                .append(items)
+                .append(totals)
+                .append("</ans:relacaoGuias>\n")
+                .toString();
     }
 
     /** One protocol ({@code dadosProtocolo}) with an optional protocol-level code, its guides and totals. */
     static String protocol(String number, String date, String code, String guides, String totals) {
         return "<ans:dadosProtocolo><ans:numeroLotePrestador>L1</ans:numeroLotePrestador><ans:numeroProtocolo>"
                 + number + "</ans:numeroProtocolo><ans:dataProtocolo>" + date + "</ans:dataProtocolo>"
-                + (code == null ? "" : "<ans:GlosaProtocolo><ans:codigoGlosa>" + code
-                        + "</ans:codigoGlosa></ans:GlosaProtocolo>")
+                + (code == null
+                        ? ""
+                        : "<ans:GlosaProtocolo><ans:codigoGlosa>" + code + "</ans:codigoGlosa></ans:GlosaProtocolo>")
                 + "<ans:situacaoProtocolo>3</ans:situacaoProtocolo>" + guides + totals + "</ans:dadosProtocolo>\n";
     }
 }

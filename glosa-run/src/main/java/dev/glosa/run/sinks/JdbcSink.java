@@ -4,9 +4,9 @@ import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.run.GlosaSink;
 import dev.glosa.core.run.RunLog;
 import dev.glosa.core.run.RunOutput;
+import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.jdbc.DatabaseException;
 import dev.glosa.io.jdbc.JdbcStarSchemaWriter;
-import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.jdbc.JdbcUrls;
 import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.run.RunConfig;
@@ -47,7 +47,13 @@ public final class JdbcSink implements GlosaSink {
      * @param identifiers the identifier treatment
      * @param options where the environment (the password) and the drivers folder come from
      */
-    public JdbcSink(String url, String user, String passwordEnv, Path work, WriterOptions identifiers, RunConfig config,
+    public JdbcSink(
+            String url,
+            String user,
+            String passwordEnv,
+            Path work,
+            WriterOptions identifiers,
+            RunConfig config,
             Options options) {
         this.url = Objects.requireNonNull(url, "url");
         this.user = Objects.requireNonNull(user, "user");
@@ -100,10 +106,21 @@ public final class JdbcSink implements GlosaSink {
     public List<String> write(RunOutput out) throws IOException {
         List<String> lines = new ArrayList<>();
         try (Connection c = Database.connect(url, user, passwordEnv, config, options, RunLog.NONE)) {
-            for (JdbcStarSchemaWriter.TableReport t : JdbcStarSchemaWriter.write(c, describe(), out.run(),
-                    out.analysed(), out.segments(), out.indicators(), out.state(), identifiers)) {
-                lines.add(String.format(Locale.ROOT, "%s: %,d rows written, %,d of the same week replaced",
-                        t.table(), t.written(), t.replaced()));
+            for (JdbcStarSchemaWriter.TableReport t : JdbcStarSchemaWriter.write(
+                    c,
+                    describe(),
+                    out.run(),
+                    out.analysed(),
+                    out.segments(),
+                    out.indicators(),
+                    out.state(),
+                    identifiers)) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "%s: %,d rows written, %,d of the same week replaced",
+                        t.table(),
+                        t.written(),
+                        t.replaced()));
             }
         } catch (DatabaseException e) {
             throw Database.failure(e);
@@ -153,7 +170,8 @@ public final class JdbcSink implements GlosaSink {
                 throw new IllegalArgumentException(JdbcUrls.mask(out) + " is a database: name its user with --out-user"
                         + " (the password comes from " + passwordEnv + ")");
             }
-            return new JdbcSink(out, user, passwordEnv, Path.of(options.one("work", ".")), identifiers, config, options);
+            return new JdbcSink(
+                    out, user, passwordEnv, Path.of(options.one("work", ".")), identifiers, config, options);
         }
     }
 }

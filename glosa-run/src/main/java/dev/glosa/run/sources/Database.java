@@ -22,8 +22,9 @@ public final class Database {
     /** Loads the drivers of {@code --drivers}, else of the configuration's folder, else of {@value #DRIVERS_ENV}. */
     public static void loadDrivers(Options options, RunConfig config, RunLog log) {
         String option = options.one("drivers", null);
-        String dir = option != null ? option : config.database().drivers() != null ? config.database().drivers()
-                : options.getenv(DRIVERS_ENV);
+        String dir = option != null
+                ? option
+                : config.database().drivers() != null ? config.database().drivers() : options.getenv(DRIVERS_ENV);
         if (dir == null || dir.isBlank()) {
             return;
         }
@@ -35,8 +36,8 @@ public final class Database {
     }
 
     /** Connects as {@code user} with the password in the variable {@code passwordEnv}. */
-    public static Connection connect(String url, String user, String passwordEnv, RunConfig config, Options options,
-            RunLog log) {
+    public static Connection connect(
+            String url, String user, String passwordEnv, RunConfig config, Options options, RunLog log) {
         String password = options.getenv(passwordEnv);
         if (password == null) {
             log.info("warning: no password in " + passwordEnv + "; connecting without one");
@@ -50,7 +51,9 @@ public final class Database {
 
     /** A stop the user's input or configuration caused, or another failure. */
     public static GlosaRunException failure(DatabaseException e) {
-        return new GlosaRunException(e.kind().userInput() ? GlosaRunException.Kind.BAD_INPUT
-                : GlosaRunException.Kind.FAILURE, e.getMessage(), e);
+        return new GlosaRunException(
+                e.kind().userInput() ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE,
+                e.getMessage(),
+                e);
     }
 }

@@ -1,12 +1,12 @@
 package dev.glosa.run.sources;
 
+import dev.glosa.core.run.RunLog;
 import dev.glosa.io.datasus.DatasusException;
 import dev.glosa.io.datasus.DatasusFiles;
 import dev.glosa.io.datasus.FetchListener;
 import dev.glosa.io.datasus.FetchRequest;
 import dev.glosa.io.datasus.FetchResult;
 import dev.glosa.io.datasus.SihFileName;
-import dev.glosa.core.run.RunLog;
 import dev.glosa.io.sih.SihSystem;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
@@ -138,9 +138,13 @@ public final class DatasusOptions {
      * configuration's {@code datasus.mirrors}, else the DATASUS FTP server.
      */
     public static FetchRequest request(Options args, RunConfig config, List<SihFileName> files, RunLog console) {
-        FetchRequest r = FetchRequest.of(files).withCache(cache(args, config)).withOffline(args.has("offline"))
-                .withConnections(args.integer("connections", 2, 1, 16)).withListener(listener(console));
-        List<String> given = args.has("mirror") ? args.all("mirror") : config.datasus().mirrors();
+        FetchRequest r = FetchRequest.of(files)
+                .withCache(cache(args, config))
+                .withOffline(args.has("offline"))
+                .withConnections(args.integer("connections", 2, 1, 16))
+                .withListener(listener(console));
+        List<String> given =
+                args.has("mirror") ? args.all("mirror") : config.datasus().mirrors();
         if (!given.isEmpty()) {
             List<URI> mirrors = new ArrayList<>();
             for (String m : given) {
@@ -157,14 +161,18 @@ public final class DatasusOptions {
 
     /** Fetches, turning a failure into one line: bad months or offline misses are usage errors, the rest failures. */
     public static FetchResult fetch(FetchRequest request, RunLog console) {
-        console.info(String.format(Locale.ROOT, "fetching %d file(s) into %s%s", request.files().size(),
-                request.cache(), request.offline() ? " (offline)" : " from " + request.mirrors()));
+        console.info(String.format(
+                Locale.ROOT,
+                "fetching %d file(s) into %s%s",
+                request.files().size(),
+                request.cache(),
+                request.offline() ? " (offline)" : " from " + request.mirrors()));
         try {
             return DatasusFiles.fetch(request);
         } catch (DatasusException e) {
             boolean given = e.kind() == DatasusException.Kind.NOT_FOUND || e.kind() == DatasusException.Kind.NOT_CACHED;
-            throw new GlosaRunException(given ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE,
-                    e.getMessage(), e);
+            throw new GlosaRunException(
+                    given ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE, e.getMessage(), e);
         } catch (IOException e) {
             throw GlosaRunException.failure("cannot fill the cache " + request.cache() + ": " + e.getMessage(), e);
         }
@@ -202,8 +210,8 @@ public final class DatasusOptions {
             for (String s : v.split(",")) {
                 String uf = s.trim().toUpperCase(Locale.ROOT);
                 if (!SihFileName.STATES.contains(uf)) {
-                    throw GlosaRunException.badInput("--uf: '" + s.trim() + "' is not a state; the states "
-                            + "are " + String.join(",", SihFileName.STATES));
+                    throw GlosaRunException.badInput("--uf: '" + s.trim() + "' is not a state; the states " + "are "
+                            + String.join(",", SihFileName.STATES));
                 }
                 states.add(uf);
             }
@@ -243,8 +251,8 @@ public final class DatasusOptions {
             }
             return URI.create(s);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput("--mirror: '" + m + "' is not a URL (ftp://host, "
-                    + "http(s)://host/path or file:/folder)", e);
+            throw GlosaRunException.badInput(
+                    "--mirror: '" + m + "' is not a URL (ftp://host, " + "http(s)://host/path or file:/folder)", e);
         }
     }
 }

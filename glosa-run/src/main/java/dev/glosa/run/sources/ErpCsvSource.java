@@ -84,8 +84,12 @@ public final class ErpCsvSource implements GlosaSource {
             throw GlosaRunException.badInput("cannot read " + file + ": " + e.getMessage(), e);
         }
         long rejected = read.report().rejectedRows();
-        return new SourceBatch(new SourceRows.ErpLines(read.table(), month), List.of(input),
-                read.table().rowCount() + rejected, rejected, List.of());
+        return new SourceBatch(
+                new SourceRows.ErpLines(read.table(), month),
+                List.of(input),
+                read.table().rowCount() + rejected,
+                rejected,
+                List.of());
     }
 
     /** {@code glosa csv}. */
@@ -137,8 +141,8 @@ public final class ErpCsvSource implements GlosaSource {
         @Override
         public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             if (options.all("in").size() > 1) {
-                throw GlosaRunException.badInput("--in: glosa csv reads one export, found " + options.all("in").size()
-                        + " files; run it once per export");
+                throw GlosaRunException.badInput("--in: glosa csv reads one export, found "
+                        + options.all("in").size() + " files; run it once per export");
             }
             Path in = Path.of(options.required("in"));
             return new ErpCsvSource(in, mapping(options), options.month("month"));
@@ -147,7 +151,8 @@ public final class ErpCsvSource implements GlosaSource {
         /** The mapping of {@code --mapping}, else the reference ERP shape. */
         static CsvMapping mapping(Options options) {
             try {
-                return options.has("mapping") ? CsvMapping.load(Path.of(options.one("mapping", null)))
+                return options.has("mapping")
+                        ? CsvMapping.load(Path.of(options.one("mapping", null)))
                         : CsvMapping.reference();
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 throw GlosaRunException.badInput("mapping: " + e.getMessage(), e);

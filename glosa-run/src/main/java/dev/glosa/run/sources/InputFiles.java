@@ -37,8 +37,10 @@ final class InputFiles {
             }
             Path first = seen.putIfAbsent(sha, f);
             if (first != null) {
-                throw new IllegalArgumentException((first.equals(f) ? f + " is given twice"
-                        : f + " has the same content as " + first + " (SHA-256 " + sha.substring(0, 16) + "...)")
+                throw new IllegalArgumentException((first.equals(f)
+                                ? f + " is given twice"
+                                : f + " has the same content as " + first + " (SHA-256 " + sha.substring(0, 16)
+                                        + "...)")
                         + ": its rows would be counted twice; give each file once");
             }
         }

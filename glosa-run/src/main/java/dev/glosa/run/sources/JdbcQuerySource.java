@@ -48,8 +48,15 @@ public final class JdbcQuerySource implements GlosaSource {
      * @param month the month to analyse, or {@code null} for the last closed month before the run's date
      * @param options where the drivers folder and the environment (the password) come from
      */
-    public JdbcQuerySource(String url, Path queryFile, String user, CsvMapping mapping, YearMonth month,
-            int queryTimeoutSeconds, RunConfig config, Options options) {
+    public JdbcQuerySource(
+            String url,
+            Path queryFile,
+            String user,
+            CsvMapping mapping,
+            YearMonth month,
+            int queryTimeoutSeconds,
+            RunConfig config,
+            Options options) {
         this.url = Objects.requireNonNull(url, "url");
         this.queryFile = Objects.requireNonNull(queryFile, "queryFile");
         this.user = Objects.requireNonNull(user, "user");
@@ -92,15 +99,16 @@ public final class JdbcQuerySource implements GlosaSource {
         if (query == null) {
             check();
         }
-        JdbcReadOptions readOptions = JdbcReadOptions.defaults().withFetchSize(config.database().fetchSize())
+        JdbcReadOptions readOptions = JdbcReadOptions.defaults()
+                .withFetchSize(config.database().fetchSize())
                 .withQueryTimeoutSeconds(queryTimeoutSeconds)
                 .withProgress(100_000, rows -> context.log().info(String.format(Locale.ROOT, "rows read: %,d", rows)));
         Database.loadDrivers(options, config, context.log());
         String source = describe();
         context.log().info("reading " + queryFile + " from " + JdbcUrls.mask(url) + " as " + user);
         JdbcReadResult read;
-        try (Connection c = Database.connect(url, user, config.database().passwordEnv(), config, options,
-                context.log())) {
+        try (Connection c =
+                Database.connect(url, user, config.database().passwordEnv(), config, options, context.log())) {
             read = JdbcReader.read(c, query, mapping, source, context.rejectsFile(), readOptions);
         } catch (DatabaseException e) {
             throw Database.failure(e);
@@ -108,10 +116,15 @@ public final class JdbcQuerySource implements GlosaSource {
             throw GlosaRunException.failure(source + ": " + e.getMessage(), e);
         }
         context.log().info(read.report().summary());
-        RunRecord.Input input = new RunRecord.Input(source, RunRecord.sha256(query), read.report().records());
+        RunRecord.Input input = new RunRecord.Input(
+                source, RunRecord.sha256(query), read.report().records());
         long rejected = read.report().rejectedRows();
-        return new SourceBatch(new SourceRows.ErpLines(read.table(), month), List.of(input),
-                read.table().rowCount() + rejected, rejected, List.of());
+        return new SourceBatch(
+                new SourceRows.ErpLines(read.table(), month),
+                List.of(input),
+                read.table().rowCount() + rejected,
+                rejected,
+                List.of());
     }
 
     /** {@code glosa sql}. */
@@ -167,8 +180,15 @@ public final class JdbcQuerySource implements GlosaSource {
             Path queryFile = Path.of(options.required("query"));
             String user = options.required("user");
             int timeout = options.integer("query-timeout", config.database().queryTimeoutSeconds(), 0, 86_400);
-            return new JdbcQuerySource(url, queryFile, user, ErpCsvSource.Provider.mapping(options),
-                    options.month("month"), timeout, config, options);
+            return new JdbcQuerySource(
+                    url,
+                    queryFile,
+                    user,
+                    ErpCsvSource.Provider.mapping(options),
+                    options.month("month"),
+                    timeout,
+                    config,
+                    options);
         }
     }
 }

@@ -101,8 +101,8 @@ public final class SihFilesSource implements GlosaSource {
     }
 
     /** Reads the files of one system; a file of another system under this option is a usage error. */
-    private static GlosaTable read(List<Path> files, SihSystem expected, String option, List<RunRecord.Input> inputs,
-            RunContext context) {
+    private static GlosaTable read(
+            List<Path> files, SihSystem expected, String option, List<RunRecord.Input> inputs, RunContext context) {
         SihBatch batch;
         try {
             batch = SihReader.readAll(files, SihReadOptions.defaults());
@@ -116,7 +116,8 @@ public final class SihFilesSource implements GlosaSource {
         for (SihTable t : batch.tables()) {
             if (t.system() != expected) {
                 throw GlosaRunException.badInput(option + " expects " + expected + " files, but "
-                        + t.files().get(0).read().file() + " is " + t.system() + " (" + t.files().get(0).layout().label()
+                        + t.files().get(0).read().file() + " is " + t.system() + " ("
+                        + t.files().get(0).layout().label()
                         + ")");
             }
         }
@@ -133,8 +134,9 @@ public final class SihFilesSource implements GlosaSource {
                 throw GlosaRunException.badInput("cannot read " + files.get(i) + ": " + e.getMessage(), e);
             }
         }
-        context.log().info(String.format("%s: %,d rows from %d file(s)", expected, table.table().rowCount(),
-                files.size()));
+        context.log()
+                .info(String.format(
+                        "%s: %,d rows from %d file(s)", expected, table.table().rowCount(), files.size()));
         return table.table();
     }
 
@@ -203,8 +205,8 @@ public final class SihFilesSource implements GlosaSource {
             List<Path> rd = options.paths("rd");
             List<Path> rj = options.paths("rj");
             List<Path> er = options.paths("er");
-            return new SihFilesSource(rd, rj, er, DatasusOptions.forSus(options, config, !rd.isEmpty(),
-                    !rj.isEmpty(), !er.isEmpty()));
+            return new SihFilesSource(
+                    rd, rj, er, DatasusOptions.forSus(options, config, !rd.isEmpty(), !rj.isEmpty(), !er.isEmpty()));
         }
     }
 }

@@ -22,12 +22,16 @@ public final class TissAppealDrafts {
     /** The option naming the group. */
     public static final String OPTION = "draft-appeal";
 
-    private TissAppealDrafts() {
-    }
+    private TissAppealDrafts() {}
 
     /** Writes the draft when {@code --draft-appeal} was given; does nothing otherwise. */
-    public static void writeIfAsked(Options options, String out, LocalDate asOf, GlosaTable analysed,
-            List<SegmentResult> outcomes, RunLog log) {
+    public static void writeIfAsked(
+            Options options,
+            String out,
+            LocalDate asOf,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            RunLog log) {
         if (!options.has(OPTION)) {
             return;
         }
@@ -35,18 +39,30 @@ public final class TissAppealDrafts {
             throw GlosaRunException.badInput("--" + OPTION + " drafts TISS appeals: use it with glosa tiss", null);
         }
         String cluster = options.required(OPTION);
-        int[] rows = outcomes.stream().map(SegmentResult::assignment).flatMapToInt(a -> rowsOf(a, cluster))
-                .sorted().toArray();
+        int[] rows = outcomes.stream()
+                .map(SegmentResult::assignment)
+                .flatMapToInt(a -> rowsOf(a, cluster))
+                .sorted()
+                .toArray();
         if (rows.length == 0) {
-            throw GlosaRunException.badInput("--" + OPTION + " " + Options.printable(cluster)
-                    + ": no group of this run has that cluster id (see the run's groups)", null);
+            throw GlosaRunException.badInput(
+                    "--" + OPTION + " " + Options.printable(cluster)
+                            + ": no group of this run has that cluster id (see the run's groups)",
+                    null);
         }
-        String provider = options.one("provider-code", analysed.category(TissColumns.PROVIDER_CODE).get(rows[0]));
-        Path folder = Path.of(options.one("draft-out", Path.of(out, "appeal-drafts").toString()));
+        String provider = options.one(
+                "provider-code", analysed.category(TissColumns.PROVIDER_CODE).get(rows[0]));
+        Path folder =
+                Path.of(options.one("draft-out", Path.of(out, "appeal-drafts").toString()));
         try {
             Map<String, String> texts = AppealDraft.readJustifications(Path.of(options.required("justifications")));
-            AppealDraft.Result r = AppealDraft.write(analysed, rows, texts, new AppealDraft.Sender(provider, asOf,
-                    "RG" + asOf.toString().replace("-", "")), folder);
+            AppealDraft.Result r = AppealDraft.write(
+                    analysed,
+                    rows,
+                    texts,
+                    new AppealDraft.Sender(
+                            provider, asOf, "RG" + asOf.toString().replace("-", "")),
+                    folder);
             log.result("appeal draft for " + cluster + ": " + r.rowsDrafted() + " of " + rows.length + " rows in "
                     + r.files());
             if (!r.codesWithoutText().isEmpty()) {

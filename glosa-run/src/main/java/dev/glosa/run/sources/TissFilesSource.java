@@ -52,8 +52,8 @@ public final class TissFilesSource implements GlosaSource {
             throw new IllegalArgumentException("file not found: " + e.getFile(), e);
         }
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no TISS files (.xml) found in " + paths
-                    + ": nothing to analyse, no week written");
+            throw new IllegalArgumentException(
+                    "no TISS files (.xml) found in " + paths + ": nothing to analyse, no week written");
         }
         List<Path> out = new ArrayList<>();
         for (TissInput i : inputs) {
@@ -88,24 +88,34 @@ public final class TissFilesSource implements GlosaSource {
         } catch (TissFormatException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         }
-        context.log().info(String.format("TISS: %,d rows from %d file(s); %d total(s) that do not add up",
-                read.table().rowCount(), read.report().files().size(), read.report().mismatches().size()));
+        context.log()
+                .info(String.format(
+                        "TISS: %,d rows from %d file(s); %d total(s) that do not add up",
+                        read.table().rowCount(),
+                        read.report().files().size(),
+                        read.report().mismatches().size()));
         for (String w : read.report().warnings()) {
             context.log().info("warning: " + w);
         }
         logCodes(context, "unknown to Tabela 38", read.report().unknownReasonCodes());
         logCodes(context, "used outside their Tabela 38 validity", read.report().expiredReasonCodes());
-        logCodes(context, "dropped from the latest Tabela 38 edition", read.report().retiredReasonCodes());
+        logCodes(
+                context,
+                "dropped from the latest Tabela 38 edition",
+                read.report().retiredReasonCodes());
         for (RecoveryRate r : read.recoveryRates()) {
             context.log().info("recovery: " + r);
         }
         List<RunRecord.Input> inputs = new ArrayList<>();
         for (Path f : files) {
-            long rows = read.report().files().stream().filter(s -> s.file().equals(f.toString()))
-                    .mapToLong(s -> s.rows()).sum();
+            long rows = read.report().files().stream()
+                    .filter(s -> s.file().equals(f.toString()))
+                    .mapToLong(s -> s.rows())
+                    .sum();
             inputs.add(RunRecord.Input.of(f, rows));
         }
-        return new SourceBatch(new SourceRows.TissItems(read.table()), inputs, read.table().rowCount(), 0, List.of());
+        return new SourceBatch(
+                new SourceRows.TissItems(read.table()), inputs, read.table().rowCount(), 0, List.of());
     }
 
     /** {@code glosa tiss}. */

@@ -21,6 +21,7 @@ public final class Options {
     static final LocalDate FIRST_DATE = LocalDate.of(1990, 1, 1);
     /** The latest date a run can be dated. */
     static final LocalDate LAST_DATE = LocalDate.of(2999, 12, 31);
+
     private final String command;
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private java.util.function.Function<String, String> environment = System::getenv;
@@ -62,8 +63,8 @@ public final class Options {
                         current = name;
                     }
                 } else {
-                    throw GlosaRunException.badInput("unknown option --" + name
-                            + " (see glosa " + command + " --help)");
+                    throw GlosaRunException.badInput(
+                            "unknown option --" + name + " (see glosa " + command + " --help)");
                 }
             } else if (current != null) {
                 a.values.get(current).add(arg);
@@ -72,7 +73,9 @@ public final class Options {
             }
         }
         for (Map.Entry<String, List<String>> e : a.values.entrySet()) {
-            if (!e.getKey().isEmpty() && valued.contains(e.getKey()) && e.getValue().isEmpty()) {
+            if (!e.getKey().isEmpty()
+                    && valued.contains(e.getKey())
+                    && e.getValue().isEmpty()) {
                 throw GlosaRunException.badInput("--" + e.getKey() + " needs a value");
             }
         }
@@ -155,13 +158,12 @@ public final class Options {
         try {
             int i = Integer.parseInt(v.replace("_", ""));
             if (i < min || i > max) {
-                throw GlosaRunException.badInput("--" + name + " must be between " + min
-                        + " and " + max + ", found " + v);
+                throw GlosaRunException.badInput(
+                        "--" + name + " must be between " + min + " and " + max + ", found " + v);
             }
             return i;
         } catch (NumberFormatException e) {
-            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '"
-                    + v + "'");
+            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '" + v + "'");
         }
     }
 
@@ -174,8 +176,7 @@ public final class Options {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '"
-                    + v + "'");
+            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '" + v + "'");
         }
     }
 
@@ -189,13 +190,13 @@ public final class Options {
         try {
             d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw GlosaRunException.badInput("--" + name + " must be a date like 2026-11-23, found '"
-                    + printable(v) + "'");
+            throw GlosaRunException.badInput(
+                    "--" + name + " must be a date like 2026-11-23, found '" + printable(v) + "'");
         }
         // A run's date ends up in ids, file names and Power BI's calendar: a year of five digits is a typo.
         if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
-            throw GlosaRunException.badInput("--" + name + " must be a date between " + FIRST_DATE + " and "
-                    + LAST_DATE + ", found '" + printable(v) + "'");
+            throw GlosaRunException.badInput("--" + name + " must be a date between " + FIRST_DATE + " and " + LAST_DATE
+                    + ", found '" + printable(v) + "'");
         }
         return d;
     }
