@@ -143,7 +143,12 @@ final class Schema {
             ColumnSpec.of("paid_amount", NUMBER, "the sum of paid amounts"),
             ColumnSpec.of("glosa_amount", NUMBER, "the sum of glosa amounts"),
             ColumnSpec.of("glosa_value_ratio", NUMBER, "indicator 2: glosa_amount / paid_amount"),
-            ColumnSpec.of("recovered_amount", NUMBER, "paid for claims first rejected (situation B)"));
+            ColumnSpec.of("recovered_amount", NUMBER, "paid for claims first rejected (situation B)"),
+            ColumnSpec.of(
+                    "hospital",
+                    TEXT,
+                    "the hospital of a row whose scope is hospital (its scope_key), empty otherwise; relates the row"
+                            + " to dim_hospital"));
 
     /** runs.csv. */
     static final List<ColumnSpec> RUNS = List.of(

@@ -574,7 +574,10 @@ final class Tables {
                 Decimals.money(x.paidAmount()),
                 Decimals.money(x.glosaAmount()),
                 Decimals.rate(x.glosaValueRatio()),
-                Decimals.money(x.recoveredAmount())
+                Decimals.money(x.recoveredAmount()),
+                // A column of its own, so that Power BI can relate the rows to dim_hospital: scope_key mixes the
+                // keys of every scope.
+                Role.HOSPITAL.column().equals(x.scope()) && x.scopeKey() != null ? CsvCells.guard(x.scopeKey()) : ""
             });
         }
         return new Built(Schema.INDICATORS, RowSource.of(rows));

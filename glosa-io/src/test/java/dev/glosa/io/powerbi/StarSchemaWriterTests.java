@@ -296,6 +296,29 @@ class StarSchemaWriterTests {
     }
 
     @Test
+    void indicatorRowsOfAHospitalNameItInAColumnThatRelatesToDimHospital() throws IOException {
+        write(dir, Fixture.WEEK1);
+        CsvFile ind = CsvFile.read(dir.resolve(StarSchemaWriter.INDICATORS));
+        CsvFile hospitals = CsvFile.read(dir.resolve("dim_hospital.csv"));
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (int i = 0; i < hospitals.rows().size(); i++) {
+            known.add(hospitals.cell(i, "hospital"));
+        }
+        int hospitalRows = 0;
+        for (int i = 0; i < ind.rows().size(); i++) {
+            if (ind.cell(i, "scope").equals("hospital")) {
+                hospitalRows++;
+                assertThat(ind.cell(i, "hospital"))
+                        .isEqualTo(ind.cell(i, "scope_key"))
+                        .isIn(known);
+            } else {
+                assertThat(ind.cell(i, "hospital")).as(ind.cell(i, "scope")).isEmpty();
+            }
+        }
+        assertThat(hospitalRows).isPositive();
+    }
+
+    @Test
     void rerunOfTheSameAsOfReplacesItsRows() throws IOException {
         write(dir, Fixture.WEEK1);
         write(dir, Fixture.WEEK2);
