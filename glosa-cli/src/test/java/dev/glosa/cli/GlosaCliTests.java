@@ -149,7 +149,7 @@ class GlosaCliTests {
         assertThat(run("demo", "--rows", "2000", "--seed", "7", "--out", dir.toString()))
                 .isZero();
         assertThat(out())
-                .contains("A REJECTED_NEVER_PAID")
+                .contains("A rejected, never paid")
                 .contains("naive rejected total")
                 .contains("overall");
     }

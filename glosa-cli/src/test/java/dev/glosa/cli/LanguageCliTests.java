@@ -54,6 +54,10 @@ class LanguageCliTests {
                         "Procedimentos, UTI, OPM",
                         "Indicadores",
                         "contas",
+                        "A glosada, nunca paga",
+                        "B glosada, paga depois",
+                        "C paga, nunca glosada",
+                        "\ngeral ",
                         "Saídas para o Power BI em ");
         assertThat(en.out)
                 .contains(
@@ -66,8 +70,10 @@ class LanguageCliTests {
                         "Procedures, ICU, OPM",
                         "Indicators",
                         "claims",
+                        "A rejected, never paid",
+                        "\noverall ",
                         "Power BI outputs in ");
-        assertThat(pt.out).doesNotContain("of the segment", "Top groups");
+        assertThat(pt.out).doesNotContain("of the segment", "Top groups", "REJECTED", "\noverall");
         assertThat(en.out).doesNotContain("do segmento", "Grupos de maior");
         // pt-BR money: R$ 217.573,16; English: R$ 217,573.16; the same amounts in the same order
         List<String> ptAmounts = amounts(topRows(pt.out), "R\\$ ([0-9.]+,\\d\\d)");

@@ -22,10 +22,22 @@ final class IndicatorFormat {
                 t.text("indicators.value"));
     }
 
+    /**
+     * The scope in the run's language: {@code overall} is a word of glosa's; any other scope is a column of the data
+     * (say {@code hospital}) and keeps its name, as in the files.
+     */
+    static String scope(String scope, Messages t) {
+        String overall = "overall";
+        if (scope.equals(overall) || scope.startsWith(overall + ":")) {
+            return t.text("indicators.overall") + scope.substring(overall.length());
+        }
+        return scope;
+    }
+
     static String line(IndicatorRow r, Messages t) {
         return String.format(
                 "%-10s %-10s %-8s %9s %9s %8s [%7s, %7s] %16s %16s %8s",
-                r.scope(),
+                scope(r.scope(), t),
                 r.scopeKey(),
                 r.period(),
                 t.number(r.claims()),

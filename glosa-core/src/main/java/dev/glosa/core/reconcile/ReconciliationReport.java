@@ -98,7 +98,7 @@ public record ReconciliationReport(
             sb.append(String.format(
                     "  %s %-20s %9s %s  %s %16s  %s %16s%n",
                     s.code(),
-                    s.name(),
+                    text.text("situation." + s.code()),
                     text.number(t.claims()),
                     text.text("reconciliation.claims"),
                     text.text("reconciliation.glosa"),
