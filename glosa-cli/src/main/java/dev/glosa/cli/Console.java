@@ -1,6 +1,8 @@
 package dev.glosa.cli;
 
 import dev.glosa.core.run.RunLog;
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.run.spi.Options;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +26,7 @@ final class Console implements RunLog {
     private long lastPlainLine;
     private Writer log;
     private final java.util.function.Function<String, String> environment;
+    private Messages words = Messages.of(Language.EN);
 
     /** The log file a run appends to in its output folder. */
     static final String LOG_FILE = "glosa.log";
@@ -51,6 +54,11 @@ final class Console implements RunLog {
 
     static Console system() {
         return new Console(System.out, System.err, System.console() != null);
+    }
+
+    @Override
+    public void language(Language language) {
+        words = Messages.of(language);
     }
 
     @Override
@@ -110,9 +118,14 @@ final class Console implements RunLog {
     /** A progress bar on a terminal; otherwise a plain line at most every 5 seconds, and at the end. */
     @Override
     public void progress(String what, long done, long total, long elapsedMillis, long etaMillis) {
-        String text = String.format(
-                "%s %,d/%,d (%d%%) elapsed %s, left ~%s",
-                what, done, total, total == 0 ? 100 : done * 100 / total, duration(elapsedMillis), duration(etaMillis));
+        String text = words.text(
+                "progress.line",
+                what,
+                words.number(done),
+                words.number(total),
+                Long.toString(total == 0 ? 100 : done * 100 / total),
+                duration(elapsedMillis),
+                duration(etaMillis));
         if (done >= total) {
             log(text);
         }

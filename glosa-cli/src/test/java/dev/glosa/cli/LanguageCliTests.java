@@ -74,6 +74,10 @@ class LanguageCliTests {
                         "\noverall ",
                         "Power BI outputs in ");
         assertThat(pt.out).doesNotContain("of the segment", "Top groups", "REJECTED", "\noverall");
+        // Progress goes to standard error, worded in the run's language too.
+        assertThat(pt.err).contains("agrupando ", " linhas (kmeans", "segmentos ", " decorrido ", ", falta ~");
+        assertThat(pt.err).doesNotContain("elapsed", "clustering ");
+        assertThat(en.err).contains("clustering ", " rows (kmeans", "segments ", " elapsed ", ", left ~");
         assertThat(en.out).doesNotContain("do segmento", "Grupos de maior");
         // pt-BR money: R$ 217.573,16; English: R$ 217,573.16; the same amounts in the same order
         List<String> ptAmounts = amounts(topRows(pt.out), "R\\$ ([0-9.]+,\\d\\d)");

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,6 +72,7 @@ public final class WeeklyJob {
         given.validate();
         RunLog log = request.log();
         GlosaSource source = request.source();
+        log.language(given.language());
         RunConfig config = source.generated() ? withDemoKey(given, log) : given;
         WriterOptions identifiers = config.writerOptions().withPersonalOverrides(source.personalOverrides());
         try (GlosaSink sink = open(request.out(), identifiers, config, request.options())) {
@@ -182,17 +182,16 @@ public final class WeeklyJob {
         }
         GlosaTable clustered =
                 in.clusterRows() == null ? in.analysed() : in.analysed().select(in.clusterRows());
-        log.info(String.format(
-                "clustering %,d rows (%s, k %d..%d by %s, %d threads)%s",
-                clustered.rowCount(),
-                loopConfig.strategy(),
-                loopConfig.kMin(),
-                loopConfig.kMax(),
-                loopConfig.criterion(),
-                request.threads(),
-                previous.isEmpty()
-                        ? ""
-                        : String.format(Locale.ROOT, ", matching %d groups of the previous run", previous.size())));
+        Messages words = Messages.of(config.language());
+        log.info(words.text(
+                        "progress.clustering",
+                        words.number(clustered.rowCount()),
+                        loopConfig.strategy(),
+                        Integer.toString(loopConfig.kMin()),
+                        Integer.toString(loopConfig.kMax()),
+                        loopConfig.criterion(),
+                        Integer.toString(request.threads()))
+                + (previous.isEmpty() ? "" : words.text("progress.matching", words.number(previous.size()))));
         LoopResult loop;
         try {
             SegmentLoop segmentLoop = executor == null
@@ -203,7 +202,7 @@ public final class WeeklyJob {
                     loopConfig,
                     previous,
                     p -> log.progress(
-                            "segments",
+                            words.text("progress.segments"),
                             p.segmentsDone(),
                             p.segmentsTotal(),
                             p.elapsed().toMillis(),

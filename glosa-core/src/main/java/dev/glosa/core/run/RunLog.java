@@ -1,5 +1,7 @@
 package dev.glosa.core.run;
 
+import dev.glosa.core.text.Language;
+
 /** Where a run says what it is doing: a console, a log file, a scheduler's output, or nowhere. */
 public interface RunLog {
 
@@ -19,9 +21,17 @@ public interface RunLog {
     void result(String line);
 
     /**
+     * The language of what follows, known once the run's configuration is: a log that words text of its own (a
+     * progress line) words it in this language. Until called, such text is in English.
+     *
+     * @param language the run's language
+     */
+    default void language(Language language) {}
+
+    /**
      * Progress of a long step.
      *
-     * @param what what is progressing, e.g. {@code "segments"}
+     * @param what what is progressing, in the run's language, e.g. {@code "segments"}
      * @param done units done
      * @param total units in all
      * @param elapsedMillis time so far
