@@ -163,6 +163,11 @@ class SqlCommandTests {
         assertThat(again.status).as(again.toString()).isZero();
         assertThat(count("bi.fact_glosa")).isEqualTo(facts);
         assertThat(count("bi.runs WHERE as_of = CURRENT_DATE")).isEqualTo(1);
+        // The dimensions go to the database too, once per code, and the week is the latest.
+        assertThat(count("bi.dim_hospital")).isPositive();
+        assertThat(count("bi.dim_glosa_type")).isPositive();
+        assertThat(count("bi.dim_run WHERE latest = 'true'")).isEqualTo(1);
+        assertThat(count("bi.dim_date")).isPositive();
         assertThat(Files.readString(work.resolve("glosa.log"), StandardCharsets.UTF_8))
                 .doesNotContain(PASSWORD)
                 .contains("password=***");

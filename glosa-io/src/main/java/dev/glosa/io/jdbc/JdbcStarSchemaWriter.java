@@ -5,6 +5,7 @@ import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.KeyNames;
 import dev.glosa.io.powerbi.RunTables;
 import dev.glosa.io.powerbi.WriterOptions;
 import java.io.IOException;
@@ -87,7 +88,41 @@ public final class JdbcStarSchemaWriter {
             List<GroupRecord> state,
             WriterOptions options)
             throws DatabaseException {
-        return write(connection, where, run, analysed, outcomes, indicators, state, options, Hook.NONE);
+        return write(
+                connection, where, run, analysed, outcomes, indicators, state, options, KeyNames.none(), Hook.NONE);
+    }
+
+    /**
+     * Writes one run's tables as {@link #write(Connection, String, RunRecord, GlosaTable, List, List, List,
+     * WriterOptions)} does, and the dimension tables ({@code dim_hospital}, {@code dim_payer}, {@code dim_glosa_type},
+     * {@code dim_date}, {@code dim_run}) with the codes named by {@code names}: every code ever written is kept, a code
+     * of this run gets this run's name, and only the latest {@code as_of} of {@code dim_run} is latest.
+     *
+     * @param connection an open connection; committed on success, rolled back on failure
+     * @param where names the database in messages (the URL with credentials masked)
+     * @param run the run
+     * @param analysed the analysed table
+     * @param outcomes every segment's result
+     * @param indicators the run's indicators
+     * @param state the tracker's state, or {@code null} to leave {@code group_state} out
+     * @param options the identifier policy
+     * @param names the names of the keys' codes
+     * @return one report per table, the run's tables first and the dimensions after
+     * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
+     * @throws DatabaseException if the database refuses a statement; nothing of the run is then kept
+     */
+    public static List<TableReport> write(
+            Connection connection,
+            String where,
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> outcomes,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            WriterOptions options,
+            KeyNames names)
+            throws DatabaseException {
+        return write(connection, where, run, analysed, outcomes, indicators, state, options, names, Hook.NONE);
     }
 
     static List<TableReport> write(
@@ -99,9 +134,11 @@ public final class JdbcStarSchemaWriter {
             List<IndicatorRow> indicators,
             List<GroupRecord> state,
             WriterOptions options,
+            KeyNames names,
             Hook hook)
             throws DatabaseException {
         RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, options);
+        List<RunTables.Dimension> dimensions = RunTables.dimensions(run, analysed, indicators, names);
         String current = "the connection";
         try {
             checkPostgres(connection, where);
@@ -118,6 +155,11 @@ public final class JdbcStarSchemaWriter {
                     current = "table " + t.name();
                     reports.add(writeTable(connection, t, run.asOf()));
                     hook.tableWritten(t.name());
+                }
+                for (RunTables.Dimension d : dimensions) {
+                    current = "table " + d.name();
+                    reports.add(writeDimension(connection, d));
+                    hook.tableWritten(d.name());
                 }
                 connection.commit();
                 return List.copyOf(reports);
@@ -256,6 +298,69 @@ public final class JdbcStarSchemaWriter {
             }
         }
         return new TableReport(t.name(), n, replaced);
+    }
+
+    /**
+     * Upserts a dimension's rows by its key (its first column), so that the codes of earlier runs stay; in
+     * {@code dim_run} only the latest {@code as_of} is then flagged latest.
+     */
+    private static TableReport writeDimension(Connection c, RunTables.Dimension d) throws SQLException {
+        List<String> names = d.columnNames();
+        List<String> types = d.columnTypes();
+        if (existingColumns(c, d.name()).isEmpty()) {
+            StringBuilder ddl =
+                    new StringBuilder("CREATE TABLE ").append(quote(d.name())).append(" (");
+            for (int j = 0; j < names.size(); j++) {
+                ddl.append(j == 0 ? "" : ", ")
+                        .append(quote(names.get(j)))
+                        .append(' ')
+                        .append(sqlType(types.get(j)));
+            }
+            ddl.append(", PRIMARY KEY (").append(quote(names.get(0))).append("))");
+            try (Statement st = c.createStatement()) {
+                st.execute(ddl.toString());
+            }
+        } else {
+            ensureTable(c, d.name(), names, types, Set.of(names.get(0)), false);
+        }
+        StringBuilder sql =
+                new StringBuilder("INSERT INTO ").append(quote(d.name())).append(" (");
+        for (int j = 0; j < names.size(); j++) {
+            sql.append(j == 0 ? "" : ", ").append(quote(names.get(j)));
+        }
+        sql.append(") VALUES (?")
+                .append(", ?".repeat(names.size() - 1))
+                .append(") ON CONFLICT (")
+                .append(quote(names.get(0)))
+                .append(") DO ");
+        if (names.size() == 1) {
+            sql.append("NOTHING");
+        } else {
+            sql.append("UPDATE SET ");
+            for (int j = 1; j < names.size(); j++) {
+                sql.append(j == 1 ? "" : ", ")
+                        .append(quote(names.get(j)))
+                        .append(" = EXCLUDED.")
+                        .append(quote(names.get(j)));
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement(sql.toString())) {
+            for (String[] row : d.rows()) {
+                for (int j = 0; j < names.size(); j++) {
+                    bind(ins, j + 1, types.get(j), row[j], j == 0);
+                }
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+        if (d.name().equals("dim_run")) {
+            try (Statement st = c.createStatement()) {
+                st.execute("UPDATE \"dim_run\" SET \"latest\" = CASE WHEN \"as_of\" = (SELECT max(\"as_of\") FROM"
+                        + " \"dim_run\") THEN 'true' ELSE 'false' END");
+            }
+        }
+        // A dimension is not a week's rows: nothing of it is replaced, its codes are upserted.
+        return new TableReport(d.name(), d.rows().size(), 0);
     }
 
     private static void ensureTable(

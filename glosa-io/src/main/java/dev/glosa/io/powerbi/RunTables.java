@@ -6,6 +6,7 @@ import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
+import dev.glosa.core.text.KeyNames;
 import dev.glosa.io.text.CsvCells;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -107,6 +108,50 @@ public final class RunTables {
                             Tables.groupState(run, state)));
         }
         return new RunTables(ids, counts, plan);
+    }
+
+    /**
+     * One dimension table of a run ({@code dim_hospital}, {@code dim_payer}, {@code dim_glosa_type}, {@code dim_date},
+     * {@code dim_run}) with this run's rows, one per value of its first column, its key. A sink keeps the rows it
+     * already holds, replaces those of the same key, and flags only the latest {@code as_of} of {@code dim_run} as
+     * latest, as the folder's files do.
+     *
+     * @param name the table's name, e.g. {@code dim_hospital}
+     * @param columnNames the header, key first
+     * @param columnTypes each column's type, as {@link Table#columnTypes()} names them
+     * @param rows this run's rows, cells as the CSV files hold them
+     */
+    public record Dimension(String name, List<String> columnNames, List<String> columnTypes, List<String[]> rows) {
+        /** Copies the lists. */
+        public Dimension {
+            columnNames = List.copyOf(columnNames);
+            columnTypes = List.copyOf(columnTypes);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * The dimension tables of a run, named as the folder's {@code dim_*.csv} files and holding what this run adds to
+     * them.
+     *
+     * @param run the run
+     * @param analysed the analysed table (its hospitals, payers, glosa types and months)
+     * @param indicators the run's indicators (their months)
+     * @param names the names of the keys' codes
+     * @return the dimensions, in the folder's order
+     */
+    public static List<Dimension> dimensions(
+            RunRecord run, GlosaTable analysed, List<IndicatorRow> indicators, KeyNames names) {
+        List<Dimension> out = new ArrayList<>();
+        for (DimensionTables.Dimension d : DimensionTables.of(run, analysed, indicators, names)) {
+            List<String> types = new ArrayList<>();
+            for (ColumnSpec c : d.columns()) {
+                types.add(c.type().id);
+            }
+            String f = d.file();
+            out.add(new Dimension(f.substring(0, f.length() - ".csv".length()), d.header(), types, d.rows()));
+        }
+        return out;
     }
 
     /** The tables, {@code runs} last. */

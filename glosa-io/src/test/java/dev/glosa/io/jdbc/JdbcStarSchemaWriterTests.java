@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.KeyNames;
 import dev.glosa.io.powerbi.RunFixture;
 import java.io.IOException;
 import java.sql.Connection;
@@ -14,16 +15,27 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JdbcStarSchemaWriterTests {
-    private static final List<String> TABLES =
-            List.of("fact_glosa", "dim_segment", "dim_cluster", "indicators", "group_state", "runs");
-    private static final List<String> ALL =
-            List.of("fact_glosa", "dim_segment", "dim_cluster", "indicators", "group_state", "runs", "pseudonym_key");
+    private static final List<String> TABLES = List.of(
+            "fact_glosa",
+            "dim_segment",
+            "dim_cluster",
+            "indicators",
+            "group_state",
+            "runs",
+            "dim_hospital",
+            "dim_payer",
+            "dim_glosa_type",
+            "dim_date",
+            "dim_run");
+    private static final List<String> ALL = java.util.stream.Stream.concat(TABLES.stream(), Stream.of("pseudonym_key"))
+            .toList();
     private static Postgres pg;
 
     @BeforeAll
@@ -71,6 +83,7 @@ class JdbcStarSchemaWriterTests {
                     RunFixture.indicators(t),
                     state(week.getDayOfMonth()),
                     RunFixture.options(),
+                    KeyNames.of("hospital", java.util.Map.of("H1", "Hospital Um")),
                     hook);
         }
     }
@@ -99,6 +112,27 @@ class JdbcStarSchemaWriterTests {
                 .containsExactly("=high value, rejected in full");
         assertThat(query("SELECT competence::text FROM fact_glosa WHERE row_number = 2"))
                 .containsExactly("2024-02-01");
+    }
+
+    @Test
+    void theDimensionTablesKeepEveryCodeNameItAndFlagOnlyTheLatestWeek() throws Exception {
+        write(RunFixture.WEEK2, JdbcStarSchemaWriter.Hook.NONE);
+        write(RunFixture.WEEK1, JdbcStarSchemaWriter.Hook.NONE);
+        GlosaTable t = RunFixture.table();
+        java.util.Set<String> hospitals = new java.util.TreeSet<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            hospitals.add(t.category("hospital").get(i));
+        }
+        assertThat(query("SELECT hospital FROM dim_hospital ORDER BY hospital")).containsExactlyElementsOf(hospitals);
+        assertThat(query("SELECT name FROM dim_hospital WHERE hospital = 'H1'")).containsExactly("Hospital Um");
+        assertThat(query("SELECT as_of::text || ':' || latest FROM dim_run ORDER BY as_of"))
+                .containsExactly(RunFixture.WEEK1 + ":false", RunFixture.WEEK2 + ":true");
+        assertThat(query("SELECT count(*)::text FROM dim_date WHERE competence = date '2024-02-01'"))
+                .containsExactly("1");
+        assertThat(query("SELECT kcu.column_name FROM information_schema.table_constraints tc JOIN"
+                        + " information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name"
+                        + " WHERE tc.table_name = 'dim_payer' AND tc.constraint_type = 'PRIMARY KEY'"))
+                .containsExactly("payer");
     }
 
     @Test
@@ -189,7 +223,11 @@ class JdbcStarSchemaWriterTests {
         StringBuilder sb = new StringBuilder();
         for (String t : TABLES) {
             sb.append(t).append(":\n");
-            for (String row : query("SELECT t::text FROM " + t + " t ORDER BY as_of, row_number")) {
+            // A dimension is keyed by its first column and has no row number.
+            String order = t.startsWith("dim_") && !t.equals("dim_segment") && !t.equals("dim_cluster")
+                    ? "1"
+                    : "as_of, row_number";
+            for (String row : query("SELECT t::text FROM " + t + " t ORDER BY " + order)) {
                 sb.append(row).append('\n');
             }
         }

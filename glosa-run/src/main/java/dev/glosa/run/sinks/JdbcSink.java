@@ -114,7 +114,8 @@ public final class JdbcSink implements GlosaSink {
                     out.segments(),
                     out.indicators(),
                     out.state(),
-                    identifiers)) {
+                    identifiers,
+                    out.names())) {
                 lines.add(String.format(
                         Locale.ROOT,
                         "%s: %,d rows written, %,d of the same week replaced",
