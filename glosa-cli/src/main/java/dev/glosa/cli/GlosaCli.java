@@ -15,6 +15,7 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -29,6 +30,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class GlosaCli {
     /** The command that prints the shell completion script. */
     static final String COMPLETION = "completion";
+
+    /** {@code glosa help [COMMAND]}: the same text as {@code --help}, for those who type the word. */
+    static final String HELP = "help";
+
+    /** {@code glosa version}: the same line as {@code -V}. */
+    static final String VERSION = "version";
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Console console;
@@ -59,6 +66,15 @@ public final class GlosaCli {
             root.addSubcommand(c.name(), new CommandLine(spec));
         }
         root.addSubcommand(COMPLETION, new CommandLine(spec(COMPLETION, GlosaCli::completionHelp)));
+        CommandSpec help = spec(HELP, () -> "Usage: glosa help [COMMAND]\n\nThe help of COMMAND, or of glosa.");
+        help.addPositional(PositionalParamSpec.builder()
+                .arity("0..1")
+                .paramLabel("COMMAND")
+                .completionCandidates(commands.keySet())
+                .build());
+        root.addSubcommand(HELP, new CommandLine(help));
+        root.addSubcommand(
+                VERSION, new CommandLine(spec(VERSION, () -> "Usage: glosa version\n\nThe version, as -V prints it.")));
         // An argument starting with @ is a file name here (as on Windows), not a file of arguments.
         root.setExpandAtFiles(false);
         return root;
@@ -108,6 +124,26 @@ public final class GlosaCli {
         String name = parsed.subcommand().commandSpec().name();
         if (name.equals(COMPLETION)) {
             console.println(AutoComplete.bash("glosa", root).stripTrailing());
+            return 0;
+        }
+        if (name.equals(VERSION)) {
+            console.println("glosa " + version());
+            return 0;
+        }
+        if (name.equals(HELP)) {
+            String askedFor = parsed.subcommand().matchedPositionalValue(0, null);
+            List<String> asked = askedFor == null ? List.of() : List.of(askedFor);
+            if (asked.isEmpty()) {
+                console.println(usage());
+                return 0;
+            }
+            CommandLine sub = root.getSubcommands().get(asked.get(0));
+            if (sub == null) {
+                console.info("glosa help: unknown command '" + Console.printable(asked.get(0)) + "'; commands: "
+                        + String.join(", ", root.getSubcommands().keySet()) + " (glosa --help)");
+                return CliException.USAGE;
+            }
+            console.println(sub.getUsageMessage().stripTrailing());
             return 0;
         }
         Command command = commands.get(name);
@@ -191,6 +227,8 @@ public final class GlosaCli {
         }
         sb.append(String.format(
                 "  %-10s %s%n", COMPLETION, "print the bash/zsh completion script (glosa completion --help)"));
+        sb.append(String.format("  %-10s %s%n", HELP, "the help of a command (glosa help COMMAND), as --help"));
+        sb.append(String.format("  %-10s %s%n", VERSION, "the version, as -V"));
         sb.append("\nOptions of every command: -h, --help (this help, or the command's); -V, --version.\n");
         sb.append("Exit status: 0 success, 2 bad usage/input/configuration, 1 other failure.");
         return sb.toString();

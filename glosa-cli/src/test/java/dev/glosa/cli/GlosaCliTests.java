@@ -54,6 +54,27 @@ class GlosaCliTests {
     }
 
     @Test
+    void helpAndVersionAlsoWorkAsWords() {
+        assertThat(run("help")).isZero();
+        assertThat(out())
+                .contains("Usage: glosa COMMAND")
+                .contains("demo")
+                .contains("help")
+                .contains("version");
+        out.reset();
+        assertThat(run("help", "sus")).isZero();
+        assertThat(out()).contains("Usage: glosa sus").contains("--rd");
+        out.reset();
+        assertThat(run("version")).isZero();
+        assertThat(out()).startsWith("glosa ").hasLineCount(1);
+        out.reset();
+        assertThat(run("help", "nope")).isEqualTo(2);
+        assertThat(err()).contains("glosa help: unknown command 'nope'");
+        assertThat(out()).isEmpty();
+        assertThat(run("version", "extra")).isEqualTo(2);
+    }
+
+    @Test
     void everyCommandPrintsItsOwnHelpToStandardOutput() {
         for (String command : new String[] {"demo", "sus", "csv", "sql", "tiss", "inspect", "fetch", "completion"}) {
             out.reset();
