@@ -6,7 +6,6 @@ import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The texts of one {@link Language}, from the resource bundles {@code dev/glosa/core/text/messages*.properties}
@@ -20,15 +19,35 @@ public final class Messages {
     private static final Map<Language, Messages> CACHE = new EnumMap<>(Language.class);
 
     private final Language language;
-    private final ResourceBundle bundle;
+    private final Map<String, String> bundle;
 
     private Messages(Language language) {
         this.language = language;
-        // No fallback to the JVM's default locale: English asked is English given, on a Portuguese machine too.
-        this.bundle = ResourceBundle.getBundle(
-                BUNDLE,
-                language.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        // The files are read here rather than through ResourceBundle.getBundle: its no-fallback Control (English
+        // asked is English given, on a Portuguese machine too) is refused inside a named module, and glosa-core is
+        // one on the module path. The language's file overrides the English one key by key, as a bundle's parent.
+        Map<String, String> texts = new java.util.HashMap<>(load("messages.properties"));
+        if (language != Language.EN) {
+            texts.putAll(load("messages_" + language.locale().toString() + ".properties"));
+        }
+        this.bundle = Map.copyOf(texts);
+    }
+
+    private static Map<String, String> load(String file) {
+        try (java.io.InputStream in = Messages.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new MissingResourceException("no " + file + " beside " + Messages.class.getName(), BUNDLE, "");
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, String> out = new java.util.HashMap<>();
+            for (String k : p.stringPropertyNames()) {
+                out.put(k, p.getProperty(k));
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + " of " + BUNDLE, e);
+        }
     }
 
     /** The texts of {@code language}. */
@@ -50,7 +69,11 @@ public final class Messages {
      * @throws MissingResourceException when the bundle has no such key (a test renders every key in both languages)
      */
     public String text(String key, Object... args) {
-        String pattern = bundle.getString(key);
+        String pattern = bundle.get(key);
+        if (pattern == null) {
+            throw new MissingResourceException(
+                    "no text '" + key + "' in " + BUNDLE + " (" + language + ")", BUNDLE, key);
+        }
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
     }
 
