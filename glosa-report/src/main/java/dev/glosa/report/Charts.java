@@ -46,7 +46,7 @@ final class Charts {
                     .append("\" y=\"")
                     .append(y + 13)
                     .append("\" text-anchor=\"end\">")
-                    .append(Html.esc(clip(b.label(), 38)))
+                    .append(Html.esc(clip(b.label(), LABEL_W - 10)))
                     .append("</text>");
             sb.append("<rect x=\"")
                     .append(LABEL_W)
@@ -114,7 +114,7 @@ final class Charts {
                     .append("\" y=\"")
                     .append(y + 4)
                     .append("\" text-anchor=\"end\">")
-                    .append(Html.esc(clip(r.label(), 38)))
+                    .append(Html.esc(clip(r.label(), LABEL_W - 10)))
                     .append("</text>");
             sb.append("<g class=\"ci\"><title>")
                     .append(Html.esc(r.label() + ": " + r.text()))
@@ -315,8 +315,48 @@ final class Charts {
         return hi > lo ? new double[] {lo, hi} : new double[] {lo - 1, hi + 1};
     }
 
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    /**
+     * {@code s}, cut with an ellipsis where it would run past {@code widthPx} at the charts' 11 px font. A count of
+     * characters cut uppercase names too late (SANTA CASA DE MISERICÓRDIA is a third wider than its lowercase), so each
+     * character is measured by its class, on the wide side of common sans-serif faces.
+     */
+    static String clip(String s, int widthPx) {
+        double limit = widthPx / FONT_PX;
+        double ellipsis = em('…');
+        double used = 0;
+        for (int i = 0; i < s.length(); i++) {
+            used += em(s.charAt(i));
+            if (used > limit) {
+                int end = i;
+                // Take characters back until the ellipsis fits too.
+                double width = used - em(s.charAt(i));
+                while (end > 0 && width + ellipsis > limit) {
+                    end--;
+                    width -= em(s.charAt(end));
+                }
+                return s.substring(0, end).stripTrailing() + "…";
+            }
+        }
+        return s;
+    }
+
+    private static final double FONT_PX = 11;
+
+    /** A character's width in ems, by class: wide capitals, other capitals and digits, lowercase, narrow marks. */
+    static double em(char c) {
+        if ("MWmw@%".indexOf(c) >= 0) {
+            return 0.92;
+        }
+        if (" .,:;'|!iljtfI()[]/".indexOf(c) >= 0) {
+            return 0.32;
+        }
+        if (Character.isUpperCase(c)) {
+            return 0.72;
+        }
+        if (Character.isDigit(c)) {
+            return 0.58;
+        }
+        return 0.56;
     }
 
     /** A coordinate with one decimal, the same bytes on every machine. */

@@ -29,6 +29,29 @@ class ChartsTests {
     }
 
     @Test
+    void aLongUppercaseNameIsCutToTheLabelsRoomAndAShortOneIsKept() {
+        int room = 220;
+        String upper = Charts.clip("SANTA CASA DE MISERICÓRDIA DE SÃO PAULO (2077485)", room);
+        assertThat(upper).endsWith("…").startsWith("SANTA CASA DE");
+        assertThat(width(upper)).isLessThanOrEqualTo(room);
+        String mixed = Charts.clip("Hospital Universitário Professor Doutor Fulano de Tal (1234567)", room);
+        assertThat(mixed).endsWith("…");
+        assertThat(width(mixed)).isLessThanOrEqualTo(room);
+        assertThat(Charts.clip("Hospital Santa Clara (2252404)", room)).isEqualTo("Hospital Santa Clara (2252404)");
+        // the same count of characters takes more room in capitals, so a capital name is cut earlier
+        assertThat(Charts.clip("A".repeat(40), room).length())
+                .isLessThan(Charts.clip("a".repeat(40), room).length());
+    }
+
+    private static double width(String s) {
+        double em = 0;
+        for (char c : s.toCharArray()) {
+            em += Charts.em(c);
+        }
+        return em * 11;
+    }
+
+    @Test
     void aLabelIsTextNotMarkup() {
         String out = Charts.bars("<b>t</b>", List.of(new Charts.Bar("<script>alert(1)</script>", 1, "x & y")));
         assertThat(out)
