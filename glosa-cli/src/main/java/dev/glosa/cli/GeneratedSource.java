@@ -6,6 +6,7 @@ import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.text.KeyNames;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.generate.ErpGenerator;
 import dev.glosa.io.generate.ErpGeneratorConfig;
 import dev.glosa.io.generate.ErpSample;
@@ -100,14 +101,15 @@ public final class GeneratedSource implements GlosaSource {
 
     private SourceBatch sus(RunContext context) {
         SihGeneratorConfig generator = SihGeneratorConfig.defaults(seed).withTotalClaims(rows);
-        context.log().info(String.format("generating about %,d SIH-like claims (seed %d)...", rows, seed));
+        Messages t = Messages.of(context.language());
+        context.log().info(t.text("demo.generatingSus", t.number(rows), Long.toString(seed)));
         SihSample sample = SihGenerator.generate(generator);
         context.log()
-                .info(String.format(
-                        "RD %,d rows, RJ %,d rows, ER %,d rows",
-                        sample.rd().rowCount(),
-                        sample.rj().rowCount(),
-                        sample.er().rowCount()));
+                .info(t.text(
+                        "demo.generatedSus",
+                        t.number(sample.rd().rowCount()),
+                        t.number(sample.rj().rowCount()),
+                        t.number(sample.er().rowCount())));
         List<RunRecord.Input> inputs = List.of(
                 generated("generated:sih-rd", generator, sample.rd().rowCount()),
                 generated("generated:sih-rj", generator, sample.rj().rowCount()),
@@ -125,13 +127,19 @@ public final class GeneratedSource implements GlosaSource {
         int hospitals = (int) Math.max(1, Math.min(500, Math.round(rows / (perHospital * defaults.segmentShare()))));
         ErpGeneratorConfig generator =
                 defaults.withSegments(hospitals, defaults.payers(), defaults.glosaTypes(), defaults.segmentShare());
+        Messages t = Messages.of(context.language());
         context.log()
-                .info(String.format(
-                        "generating ERP glosa lines of %d hospitals over %d months (seed %d)...",
-                        hospitals, generator.months(), seed));
+                .info(t.text(
+                        "demo.generatingErp",
+                        Integer.toString(hospitals),
+                        Integer.toString(generator.months()),
+                        Long.toString(seed)));
         ErpSample sample = ErpGenerator.generate(generator);
         context.log()
-                .info(String.format("%,d lines; analysing %s", sample.table().rowCount(), generator.analysedMonth()));
+                .info(t.text(
+                        "demo.generatedErp",
+                        t.number(sample.table().rowCount()),
+                        generator.analysedMonth().toString()));
         List<RunRecord.Input> inputs =
                 List.of(generated("generated:erp", generator, sample.table().rowCount()));
         return new SourceBatch(

@@ -76,8 +76,16 @@ class LanguageCliTests {
         assertThat(pt.out).doesNotContain("of the segment", "Top groups", "REJECTED", "\noverall");
         // Progress goes to standard error, worded in the run's language too.
         assertThat(pt.err).contains("agrupando ", " linhas (kmeans", "segmentos ", " decorrido ", ", falta ~");
-        assertThat(pt.err).doesNotContain("elapsed", "clustering ");
-        assertThat(en.err).contains("clustering ", " rows (kmeans", "segments ", " elapsed ", ", left ~");
+        assertThat(pt.err).contains("gerando cerca de 3.000 AIHs simuladas do SIH (semente 11)", "RD ", " linhas, RJ ");
+        assertThat(pt.err).doesNotContain("elapsed", "clustering ", "generating", " rows");
+        assertThat(en.err)
+                .contains(
+                        "clustering ",
+                        " rows (kmeans",
+                        "segments ",
+                        " elapsed ",
+                        ", left ~",
+                        "generating about 3,000 SIH-like claims (seed 11)");
         assertThat(en.out).doesNotContain("do segmento", "Grupos de maior");
         // pt-BR money: R$ 217.573,16; English: R$ 217,573.16; the same amounts in the same order
         List<String> ptAmounts = amounts(topRows(pt.out), "R\\$ ([0-9.]+,\\d\\d)");

@@ -85,7 +85,8 @@ public final class WeeklyJob {
                 throw GlosaRunException.badInput("cannot read " + source.describe() + ": " + e.getMessage(), e);
             }
             Instant started = Instant.now();
-            SourceBatch batch = read(source, new RunContext(request.asOf(), sink.rejectsFile(), log));
+            SourceBatch batch =
+                    read(source, new RunContext(request.asOf(), sink.rejectsFile(), log, config.language()));
             Prepared prepared =
                     Preparation.prepare(source.describe(), batch, config, request.asOf(), source.personalOverrides());
             Messages text = Messages.of(config.language());
@@ -147,8 +148,7 @@ public final class WeeklyJob {
                 || System.getenv(WriterOptions.KEY_ENVIRONMENT_VARIABLE) != null) {
             return c;
         }
-        log.info("demo: patient identifiers (claim numbers) pseudonymised with a demo key; real runs take theirs from "
-                + WriterOptions.KEY_ENVIRONMENT_VARIABLE);
+        log.info(Messages.of(c.language()).text("demo.key", WriterOptions.KEY_ENVIRONMENT_VARIABLE));
         return c.withPseudonymKey(DEMO_KEY);
     }
 

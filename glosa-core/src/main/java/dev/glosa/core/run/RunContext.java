@@ -1,5 +1,6 @@
 package dev.glosa.core.run;
 
+import dev.glosa.core.text.Language;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -11,12 +12,25 @@ import java.util.Objects;
  * @param rejectsFile where a reader quarantines the rows it rejects ({@code rejects.csv}), or {@code null} to keep
  *     them only counted
  * @param log where progress and warnings go
+ * @param language the run's language, for what a source says in the log
  */
-public record RunContext(LocalDate asOf, Path rejectsFile, RunLog log) {
+public record RunContext(LocalDate asOf, Path rejectsFile, RunLog log, Language language) {
 
-    /** Checks the date and the log. */
+    /** Checks the date, the log and the language. */
     public RunContext {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(language, "language");
+    }
+
+    /**
+     * A context whose source speaks English.
+     *
+     * @param asOf the date the run analyses the data as of
+     * @param rejectsFile where a reader quarantines the rows it rejects, or {@code null}
+     * @param log where progress and warnings go
+     */
+    public RunContext(LocalDate asOf, Path rejectsFile, RunLog log) {
+        this(asOf, rejectsFile, log, Language.EN);
     }
 }
