@@ -1,11 +1,18 @@
 package dev.glosa.core.text;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Properties;
 
 /**
  * The texts of one {@link Language}, from the resource bundles {@code dev/glosa/core/text/messages*.properties}
@@ -26,7 +33,7 @@ public final class Messages {
         // The files are read here rather than through ResourceBundle.getBundle: its no-fallback Control (English
         // asked is English given, on a Portuguese machine too) is refused inside a named module, and glosa-core is
         // one on the module path. The language's file overrides the English one key by key, as a bundle's parent.
-        Map<String, String> texts = new java.util.HashMap<>(load("messages.properties"));
+        Map<String, String> texts = new HashMap<>(load("messages.properties"));
         if (language != Language.EN) {
             texts.putAll(load("messages_" + language.locale().toString() + ".properties"));
         }
@@ -34,19 +41,19 @@ public final class Messages {
     }
 
     private static Map<String, String> load(String file) {
-        try (java.io.InputStream in = Messages.class.getResourceAsStream(file)) {
+        try (InputStream in = Messages.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw new MissingResourceException("no " + file + " beside " + Messages.class.getName(), BUNDLE, "");
             }
-            java.util.Properties p = new java.util.Properties();
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            Map<String, String> out = new java.util.HashMap<>();
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> out = new HashMap<>();
             for (String k : p.stringPropertyNames()) {
                 out.put(k, p.getProperty(k));
             }
             return out;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file + " of " + BUNDLE, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " of " + BUNDLE, e);
         }
     }
 
