@@ -8,7 +8,7 @@ import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentLoop;
 import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.core.aggregate.MonthlyAggregator;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.DoubleColumn;
@@ -75,14 +75,14 @@ public final class CustomStrategyExample {
                     segment.strategy(),
                     segment.k());
             double[][] range = ranges(segment.assignment(), glosa, segment.k());
-            for (ClusterProfile p : segment.profiles()) {
+            for (GroupProfile p : segment.profiles()) {
                 out.printf(
                         Locale.ROOT,
                         "  %-18s %4d lines  glosa R$ %,12.2f to R$ %,12.2f  total R$ %,14.2f%n",
-                        p.clusterId(),
+                        p.groupId(),
                         p.rows(),
-                        range[p.label()][0],
-                        range[p.label()][1],
+                        range[p.cluster()][0],
+                        range[p.cluster()][1],
                         p.glosaAmount());
             }
         }
@@ -104,7 +104,7 @@ public final class CustomStrategyExample {
             range[b] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         }
         for (int i = 0; i < a.size(); i++) {
-            double[] r = range[a.label(i)];
+            double[] r = range[a.cluster(i)];
             double v = glosa.get(a.row(i));
             r[0] = Math.min(r[0], v);
             r[1] = Math.max(r[1], v);

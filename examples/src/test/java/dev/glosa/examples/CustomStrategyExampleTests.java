@@ -37,8 +37,8 @@ class CustomStrategyExampleTests {
             double[] high = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
             for (int i = 0; i < a.size(); i++) {
                 double v = glosa.get(a.row(i));
-                low[a.label(i)] = Math.min(low[a.label(i)], v);
-                high[a.label(i)] = Math.max(high[a.label(i)], v);
+                low[a.cluster(i)] = Math.min(low[a.cluster(i)], v);
+                high[a.cluster(i)] = Math.max(high[a.cluster(i)], v);
             }
             for (int b = 0; b < 4; b++) {
                 for (int c = 0; c < 4; c++) {

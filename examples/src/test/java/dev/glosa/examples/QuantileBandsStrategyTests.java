@@ -32,7 +32,7 @@ class QuantileBandsStrategyTests {
 
         // Quartile cuts x(2) = 2, x(4) = 4, x(6) = 6: bands {1, 2}, {3, 4}, {5, 6}, {7, 8}; point 0 (5) is in band 2,
         // which therefore gets label 0.
-        assertThat(c.labels()).containsExactly(0, 1, 2, 1, 2, 0, 3, 3);
+        assertThat(c.clusters()).containsExactly(0, 1, 2, 1, 2, 0, 3, 3);
         assertThat(c.k()).isEqualTo(4);
         assertThat(c.clusterSizes()).containsExactly(2, 2, 2, 2);
         assertThat(c.centroids()).hasValueSatisfying(x -> assertThat(x).containsExactly(5.5, 1.5, 3.5, 7.5));
@@ -46,7 +46,7 @@ class QuantileBandsStrategyTests {
 
         Clustering c = BANDS.cluster(m, BANDS.parameters().defaults().with("k", 2), 0);
 
-        assertThat(c.labels()).containsExactly(0, 0, 0, 0, 1, 1);
+        assertThat(c.clusters()).containsExactly(0, 0, 0, 0, 1, 1);
     }
 
     @Test
@@ -56,7 +56,7 @@ class QuantileBandsStrategyTests {
         Clustering c = BANDS.cluster(m, 0);
 
         assertThat(c.k()).isEqualTo(2);
-        assertThat(c.labels()).containsExactly(0, 0, 1, 1, 1);
+        assertThat(c.clusters()).containsExactly(0, 0, 1, 1, 1);
     }
 
     @Test
@@ -67,7 +67,7 @@ class QuantileBandsStrategyTests {
         Clustering c =
                 BANDS.cluster(m, BANDS.parameters().defaults().with("k", 2).with("feature", 1), 0);
 
-        assertThat(c.labels()).containsExactly(0, 0, 1, 1);
+        assertThat(c.clusters()).containsExactly(0, 0, 1, 1);
         assertThat(c.centroids()).hasValueSatisfying(x -> assertThat(x).containsExactly(50, 1.5, 21.5, 3.5));
     }
 

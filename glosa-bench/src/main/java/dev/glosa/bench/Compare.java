@@ -218,7 +218,7 @@ public final class Compare {
         out.put("kmeans_inertia", kmResult[0].inertia());
         out.put("kmeans_ms_per_iteration", median(perIteration));
         out.put("kmeans_clusters", kmResult[0].k());
-        writeLabels(dir.resolve("kmeans_glosa_labels.csv"), kmResult[0].labels());
+        writeLabels(dir.resolve("kmeans_glosa_labels.csv"), kmResult[0].clusters());
         log("kmeans", out);
 
         Table db = readMatrix(dir.resolve("dbscan.csv"), DBSCAN_D);
@@ -232,7 +232,7 @@ public final class Compare {
         out.put("dbscan_ms", time(reps, 1, () -> dbResult[0] = dbs.cluster(dbx, dbp, SEED)));
         out.put("dbscan_clusters", dbResult[0].k());
         out.put("dbscan_noise", dbResult[0].noiseCount());
-        writeLabels(dir.resolve("dbscan_glosa_labels.csv"), dbResult[0].labels());
+        writeLabels(dir.resolve("dbscan_glosa_labels.csv"), dbResult[0].clusters());
         log("dbscan", out);
 
         Table wd = readMatrix(dir.resolve("ward.csv"), WARD_D);
@@ -245,7 +245,7 @@ public final class Compare {
         Clustering[] wdResult = new Clustering[1];
         out.put("ward_ms", time(reps, 1, () -> wdResult[0] = hs.cluster(wdx, hp, SEED)));
         out.put("ward_exact", wdResult[0].approximation().isEmpty());
-        writeLabels(dir.resolve("ward_glosa_labels.csv"), wdResult[0].labels());
+        writeLabels(dir.resolve("ward_glosa_labels.csv"), wdResult[0].clusters());
         log("ward", out);
 
         Table cr = readMatrix(dir.resolve("criteria.csv"), CRITERIA_D);

@@ -127,7 +127,7 @@ public final class PlantedQuality {
             for (int i = 0; i < a.size(); i++) {
                 int row = a.row(i);
                 planted = Math.max(planted, p.truth()[row] + 1);
-                boolean aside = a.label(i) < 0;
+                boolean aside = a.cluster(i) < 0;
                 if (p.extreme()[row]) {
                     extreme++;
                     extremeAside += aside ? 1 : 0;
@@ -137,7 +137,7 @@ public final class PlantedQuality {
                 }
                 if (!aside) {
                     kt.add(p.truth()[row]);
-                    kl.add(a.label(i));
+                    kl.add(a.cluster(i));
                 }
             }
             found += s.k() == planted ? 1 : 0;

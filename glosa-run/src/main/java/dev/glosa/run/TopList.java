@@ -1,6 +1,6 @@
 package dev.glosa.run;
 
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.text.KeyNames;
@@ -32,14 +32,14 @@ final class TopList {
      * @param previous last week's glosa of each group, by cluster id
      */
     static List<String> lines(
-            List<ClusterProfile> ranking,
+            List<GroupProfile> ranking,
             Map<String, SegmentKey> keys,
             Map<String, Double> previous,
             KeyNames names,
             Messages text) {
-        List<ClusterProfile> top = ranking.subList(0, Math.min(SIZE, ranking.size()));
+        List<GroupProfile> top = ranking.subList(0, Math.min(SIZE, ranking.size()));
         List<String> keyColumns = new ArrayList<>();
-        for (ClusterProfile p : top) {
+        for (GroupProfile p : top) {
             SegmentKey k = keys.get(p.segmentId());
             if (k != null) {
                 for (String c : k.columns()) {
@@ -61,7 +61,7 @@ final class TopList {
         header[h++] = text.text("top.week");
         header[h] = text.text("top.label");
         rows.add(header);
-        for (ClusterProfile p : top) {
+        for (GroupProfile p : top) {
             String[] r = new String[header.length];
             int i = 0;
             r[i++] = Integer.toString(p.rankOverall());
@@ -72,8 +72,8 @@ final class TopList {
             }
             r[i++] = text.money(p.glosaAmount());
             r[i++] = text.percent(p.glosaShare());
-            r[i++] = week(p, previous.get(p.clusterId()), text);
-            r[i] = p.description() == null ? "" : p.description();
+            r[i++] = week(p, previous.get(p.groupId()), text);
+            r[i] = p.label() == null ? "" : p.label();
             rows.add(r);
         }
         int[] width = new int[header.length];
@@ -103,7 +103,7 @@ final class TopList {
     }
 
     /** New; or kept, grown or shrunk with the change in money against last week. */
-    static String week(ClusterProfile p, Double previous, Messages text) {
+    static String week(GroupProfile p, Double previous, Messages text) {
         if (p.status() == GroupStatus.NEW || previous == null) {
             return text.text("status.new");
         }

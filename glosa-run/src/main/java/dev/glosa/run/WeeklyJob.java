@@ -6,7 +6,7 @@ import dev.glosa.cluster.loop.SegmentExecutor;
 import dev.glosa.cluster.loop.SegmentLoop;
 import dev.glosa.cluster.loop.SegmentOverride;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
@@ -243,7 +243,7 @@ public final class WeeklyJob {
         }
         Map<String, Double> previousGlosa = new HashMap<>();
         for (GroupRecord g : previous) {
-            previousGlosa.put(g.clusterId(), g.glosaAmount());
+            previousGlosa.put(g.groupId(), g.glosaAmount());
         }
         summarise(loop, run, written, log, names, previousGlosa, Messages.of(config.language()));
         dev.glosa.run.sources.TissAppealDrafts.writeIfAsked(
@@ -307,7 +307,7 @@ public final class WeeklyJob {
                 Integer.toString(loop.count(SegmentStatus.TOO_SMALL)),
                 Integer.toString(loop.count(SegmentStatus.FAILED)),
                 Integer.toString(loop.profiles().size())));
-        List<ClusterProfile> ranking = loop.ranking();
+        List<GroupProfile> ranking = loop.ranking();
         if (!ranking.isEmpty()) {
             Map<String, SegmentKey> keys = new HashMap<>();
             for (var s : loop.segments()) {

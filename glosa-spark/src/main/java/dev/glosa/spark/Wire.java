@@ -154,10 +154,10 @@ final class Wire {
             out.writeByte(ASSIGNMENT);
             write(out, a.key());
             writeInts(out, a.rows());
-            writeInts(out, a.labels());
+            writeInts(out, a.clusters());
             String[] ids = new String[a.size()];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = a.clusterId(i);
+                ids[i] = a.groupId(i);
             }
             writeStrings(out, ids);
         } else {

@@ -1,7 +1,7 @@
 package dev.glosa.cluster.loop;
 
 import dev.glosa.cluster.profile.Ranking;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
@@ -36,8 +36,8 @@ public record LoopResult(
     }
 
     /** Every group's profile, in segment order and rank in segment. */
-    public List<ClusterProfile> profiles() {
-        List<ClusterProfile> out = new ArrayList<>();
+    public List<GroupProfile> profiles() {
+        List<GroupProfile> out = new ArrayList<>();
         for (SegmentResult s : segments) {
             out.addAll(s.profiles());
         }
@@ -45,7 +45,7 @@ public record LoopResult(
     }
 
     /** Every group's profile by overall priority rank, 1 first. */
-    public List<ClusterProfile> ranking() {
+    public List<GroupProfile> ranking() {
         return Ranking.byOverallRank(profiles());
     }
 

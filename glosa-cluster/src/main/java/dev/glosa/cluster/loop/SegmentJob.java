@@ -14,7 +14,7 @@ import dev.glosa.cluster.spi.Parameters;
 import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.cluster.track.GroupTracker;
 import dev.glosa.cluster.track.SegmentTracking;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.KScore;
 import dev.glosa.core.result.SegmentAssignment;
@@ -39,7 +39,7 @@ import java.util.Objects;
  *
  * <p>Steps: a segment with fewer rows than the minimum becomes one group ({@link SegmentStatus#TOO_SMALL});
  * otherwise the features are built and a {@link ModelSelector} searches k (or runs a strategy without k once), and
- * the labels of the partition it scored are kept as they are. If building the features or clustering throws, the
+ * the clusters of the partition it scored are kept as they are. If building the features or clustering throws, the
  * segment is {@link SegmentStatus#FAILED} with the exception's class and message as reason, and its rows form one
  * group so its money still shows. Then {@link GroupProfiler} profiles the groups and {@link GroupTracker} matches
  * them to the previous run's records. A failed segment is not tracked: its one group is named
@@ -92,7 +92,7 @@ public final class SegmentJob {
 
         SegmentStatus status;
         String reason;
-        int[] labels;
+        int[] clusters;
         int k;
         double eps = Double.NaN;
         double value = Double.NaN;
@@ -101,7 +101,7 @@ public final class SegmentJob {
         if (n < s.minSegmentSize()) {
             status = SegmentStatus.TOO_SMALL;
             reason = n + " rows, below the minimum segment size of " + s.minSegmentSize();
-            labels = new int[n];
+            clusters = new int[n];
             k = n == 0 ? 0 : 1;
         } else {
             try {
@@ -116,19 +116,19 @@ public final class SegmentJob {
                 Selection sel = new ModelSelector(
                                 strategy, Criterion.byId(s.criterion()), s.kMin(), s.kMax(), s.nearTie())
                         .select(clustered, p, seed);
-                labels = sel.labels();
-                if (labels.length != kept.length) {
-                    throw new IllegalStateException("strategy '" + s.strategy() + "' returned " + labels.length
-                            + " labels for " + kept.length + " rows");
+                clusters = sel.clusters();
+                if (clusters.length != kept.length) {
+                    throw new IllegalStateException("strategy '" + s.strategy() + "' returned " + clusters.length
+                            + " clusters for " + kept.length + " rows");
                 }
                 if (kept.length != n) {
-                    // the partition scored is returned as it is; the lines set aside join it as label -1
+                    // the partition scored is returned as it is; the lines set aside join it as cluster -1
                     int[] all = new int[n];
                     java.util.Arrays.fill(all, -1);
                     for (int i = 0; i < kept.length; i++) {
-                        all[kept[i]] = labels[i];
+                        all[kept[i]] = clusters[i];
                     }
-                    labels = all;
+                    clusters = all;
                 }
                 k = sel.chosenK();
                 value = sel.score();
@@ -157,7 +157,7 @@ public final class SegmentJob {
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
                 status = SegmentStatus.FAILED;
                 reason = describe(e);
-                labels = new int[n];
+                clusters = new int[n];
                 k = 1;
                 eps = Double.NaN;
                 value = Double.NaN;
@@ -166,15 +166,15 @@ public final class SegmentJob {
         }
 
         SegmentProfile profile =
-                GroupProfiler.profile(input.table(), key, rows, labels, s.numericColumns(), s.profile());
-        List<ClusterProfile> profiles;
+                GroupProfiler.profile(input.table(), key, rows, clusters, s.numericColumns(), s.profile());
+        List<GroupProfile> profiles;
         List<GroupRecord> vanished;
         List<GroupRecord> state;
         if (status == SegmentStatus.FAILED) {
             // A failure says nothing about the groups: keep last run's state as it was and report nothing vanished.
             profiles = new ArrayList<>();
-            for (ClusterProfile p : profile.groups()) {
-                profiles.add(p.withClusterId(key.id() + FAILED_SUFFIX));
+            for (GroupProfile p : profile.groups()) {
+                profiles.add(p.withGroupId(key.id() + FAILED_SUFFIX));
             }
             vanished = List.of();
             state = input.previous();
@@ -187,18 +187,18 @@ public final class SegmentJob {
         }
 
         int maxLabel = -1;
-        for (ClusterProfile p : profiles) {
-            maxLabel = Math.max(maxLabel, p.label());
+        for (GroupProfile p : profiles) {
+            maxLabel = Math.max(maxLabel, p.cluster());
         }
-        String[] idOfLabel = new String[maxLabel + 2];
-        for (ClusterProfile p : profiles) {
-            idOfLabel[p.label() + 1] = p.clusterId();
+        String[] idOfCluster = new String[maxLabel + 2];
+        for (GroupProfile p : profiles) {
+            idOfCluster[p.cluster() + 1] = p.groupId();
         }
         String[] ids = new String[n];
         for (int i = 0; i < n; i++) {
-            ids[i] = idOfLabel[labels[i] + 1];
+            ids[i] = idOfCluster[clusters[i] + 1];
         }
-        SegmentAssignment assignment = new SegmentAssignment(key, rows, labels, ids);
+        SegmentAssignment assignment = new SegmentAssignment(key, rows, clusters, ids);
         Map<String, String> params = new LinkedHashMap<>(parameters);
         return new SegmentResult(
                 key,

@@ -8,7 +8,7 @@ import dev.glosa.cluster.profile.Ranking;
 import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.cluster.track.GroupTracker;
 import dev.glosa.cluster.track.SegmentTracking;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.segment.Segment;
@@ -119,11 +119,11 @@ public final class SegmentLoop {
                 : executeElsewhere(inputs, rowsTotal, start, listener);
 
         // Overall rank needs every segment.
-        List<ClusterProfile> all = new ArrayList<>();
+        List<GroupProfile> all = new ArrayList<>();
         for (SegmentResult r : results) {
             all.addAll(r.profiles());
         }
-        List<ClusterProfile> ranked = Ranking.rankOverall(all, config.profile().rankBy());
+        List<GroupProfile> ranked = Ranking.rankOverall(all, config.profile().rankBy());
         List<SegmentResult> out = new ArrayList<>(m);
         List<GroupRecord> vanished = new ArrayList<>();
         List<GroupRecord> state = new ArrayList<>();

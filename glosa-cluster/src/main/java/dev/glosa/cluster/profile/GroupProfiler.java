@@ -1,7 +1,7 @@
 package dev.glosa.cluster.profile;
 
 import dev.glosa.core.result.CategoryLift;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.segment.SegmentKey;
@@ -27,7 +27,7 @@ import java.util.Set;
  * categories, top reason codes, a short label and the rank inside the segment.
  *
  * <p>Money: a missing glosa, billed or jump value counts as 0 (as in the reference input). Sums use Neumaier's
- * compensated summation, so the groups' glosa adds up to the segment's to well under a cent. Noise (label
+ * compensated summation, so the groups' glosa adds up to the segment's to well under a cent. Noise (cluster
  * {@code -1}) is a group of its own.
  *
  * <p>Feature centres are the mean of each feature's source column over the group's rows, in the column's own units
@@ -38,7 +38,7 @@ import java.util.Set;
  * over segment share) reaches {@code minLift}; highest lift first, then highest group share. Missing values are never
  * reported but still count in the denominators.
  *
- * <p>The outliers (label {@code -1}) read "outliers — lines — money, share of the segment"
+ * <p>The outliers (cluster {@code -1}) read "outliers — lines — money, share of the segment"
  * ({@link #outliersLabel}). Every other group's label reads "value level [and trend] — distinctive values — money,
  * share of the segment", for example
  * {@code high value and rising — MATERIAL, UTI — R$ 1.2M, 41% of the segment} (in pt-BR
@@ -67,55 +67,57 @@ public final class GroupProfiler {
      * @param table the table the rows belong to
      * @param key the segment's key; its columns are never searched for distinctive values
      * @param rows the segment's table rows
-     * @param labels one label per row ({@code -1} = noise)
+     * @param clusters one cluster per row ({@code -1} = noise)
      * @param featureColumns the source columns of the clustering features (numeric), in feature order
      * @param options what to compute
      * @return the groups, costliest first, and the segment's totals
-     * @throws IllegalArgumentException if the arrays differ in length, a label is below -1, or a column is missing
+     * @throws IllegalArgumentException if the arrays differ in length, a cluster is below -1, or a column is missing
      *     or of the wrong type
      */
     public static SegmentProfile profile(
             GlosaTable table,
             SegmentKey key,
             int[] rows,
-            int[] labels,
+            int[] clusters,
             List<String> featureColumns,
             ProfileOptions options) {
         int n = rows.length;
-        if (labels.length != n) {
-            throw new IllegalArgumentException("labels (" + labels.length + ") must be as many as rows (" + n + ")");
+        if (clusters.length != n) {
+            throw new IllegalArgumentException(
+                    "clusters (" + clusters.length + ") must be as many as rows (" + n + ")");
         }
         String segmentId = key.id();
 
-        // Groups in label order, noise first.
-        int maxLabel = -1;
+        // Groups in cluster order, noise first.
+        int maxCluster = -1;
         for (int i = 0; i < n; i++) {
-            if (labels[i] < -1) {
-                throw new IllegalArgumentException("label of segment row " + i + " must be >= -1, found " + labels[i]);
+            if (clusters[i] < -1) {
+                throw new IllegalArgumentException(
+                        "cluster of segment row " + i + " must be >= -1, found " + clusters[i]);
             }
-            maxLabel = Math.max(maxLabel, labels[i]);
+            maxCluster = Math.max(maxCluster, clusters[i]);
         }
-        int[] groupOfLabel = new int[maxLabel + 2];
-        Arrays.fill(groupOfLabel, -1);
+        int[] groupOfCluster = new int[maxCluster + 2];
+        Arrays.fill(groupOfCluster, -1);
         for (int i = 0; i < n; i++) {
-            groupOfLabel[labels[i] + 1] = 0;
+            groupOfCluster[clusters[i] + 1] = 0;
         }
         int groups = 0;
-        for (int l = 0; l < groupOfLabel.length; l++) {
-            if (groupOfLabel[l] == 0) {
-                groupOfLabel[l] = groups++;
+        for (int l = 0; l < groupOfCluster.length; l++) {
+            if (groupOfCluster[l] == 0) {
+                groupOfCluster[l] = groups++;
             }
         }
-        int[] groupLabel = new int[groups];
-        for (int l = 0; l < groupOfLabel.length; l++) {
-            if (groupOfLabel[l] >= 0) {
-                groupLabel[groupOfLabel[l]] = l - 1;
+        int[] groupCluster = new int[groups];
+        for (int l = 0; l < groupOfCluster.length; l++) {
+            if (groupOfCluster[l] >= 0) {
+                groupCluster[groupOfCluster[l]] = l - 1;
             }
         }
         int[] gi = new int[n];
         int[] size = new int[groups];
         for (int i = 0; i < n; i++) {
-            gi[i] = groupOfLabel[labels[i] + 1];
+            gi[i] = groupOfCluster[clusters[i] + 1];
             size[gi[i]]++;
         }
 
@@ -171,7 +173,7 @@ public final class GroupProfiler {
 
         // Rank inside the segment.
         double[] metric = options.rankBy() == RankBy.JUMP ? jumpSum : glosaSum;
-        Integer[] order = rankOrder(metric, glosaSum, groupLabel);
+        Integer[] order = rankOrder(metric, glosaSum, groupCluster);
         int[] rank = new int[groups];
         for (int r = 0; r < groups; r++) {
             rank[order[r]] = r + 1;
@@ -179,10 +181,10 @@ public final class GroupProfiler {
 
         double segMean = n == 0 ? 0 : segGlosa / n;
         Messages text = Messages.of(options.language());
-        List<ClusterProfile> out = new ArrayList<>(groups);
+        List<GroupProfile> out = new ArrayList<>(groups);
         for (int r = 0; r < groups; r++) {
             int g = order[r];
-            int label = groupLabel[g];
+            int cluster = groupCluster[g];
             Map<String, Double> centres = new LinkedHashMap<>();
             for (int f = 0; f < d; f++) {
                 centres.put(featureColumns.get(f), centre[g * d + f]);
@@ -191,11 +193,11 @@ public final class GroupProfiler {
             double share = segGlosa == 0 ? 0 : glosaSum[g] / segGlosa;
             double rate = hasBilled && billedSum[g] != 0 ? glosaSum[g] / billedSum[g] : Double.NaN;
             double jumpTotal = hasJump ? jumpSum[g] : Double.NaN;
-            String description = label < 0
+            String label = cluster < 0
                     ? outliersLabel(text, size[g], glosaSum[g], share)
                     : describe(
                             text,
-                            label,
+                            cluster,
                             groups,
                             mean,
                             segMean,
@@ -203,10 +205,10 @@ public final class GroupProfiler {
                             lifts.get(g),
                             glosaSum[g],
                             share);
-            out.add(new ClusterProfile(
+            out.add(new GroupProfile(
                     segmentId,
-                    segmentId + "#" + label,
-                    label,
+                    segmentId + "#" + cluster,
+                    cluster,
                     size[g],
                     (double) size[g] / n,
                     glosaSum[g],
@@ -218,7 +220,7 @@ public final class GroupProfiler {
                     centres,
                     lifts.get(g),
                     reasons.get(g),
-                    description,
+                    label,
                     rank[g],
                     0,
                     GroupStatus.NEW));
@@ -226,8 +228,8 @@ public final class GroupProfiler {
         return new SegmentProfile(segmentId, n, segGlosa, segBilled, spread, out);
     }
 
-    /** Group indices sorted by metric (descending, {@code NaN} last), then glosa descending, then label. */
-    static Integer[] rankOrder(double[] metric, double[] glosa, int[] label) {
+    /** Group indices sorted by metric (descending, {@code NaN} last), then glosa descending, then cluster. */
+    static Integer[] rankOrder(double[] metric, double[] glosa, int[] cluster) {
         Integer[] order = new Integer[metric.length];
         for (int g = 0; g < order.length; g++) {
             order[g] = g;
@@ -238,7 +240,7 @@ public final class GroupProfiler {
                 return c;
             }
             c = descendingNaNLast(glosa[a], glosa[b]);
-            return c != 0 ? c : Integer.compare(label[a], label[b]);
+            return c != 0 ? c : Integer.compare(cluster[a], cluster[b]);
         });
         return order;
     }
@@ -253,7 +255,7 @@ public final class GroupProfiler {
     }
 
     /**
-     * The label of a segment's outliers (label -1: the lines set aside before k was chosen, or a density strategy's
+     * The label of a segment's outliers (cluster -1: the lines set aside before k was chosen, or a density strategy's
      * noise), for example {@code outliers — 3 lines — R$ 1.2M, 41% of the segment}. The one place its words live.
      */
     static String outliersLabel(Messages text, long rows, double total, double share) {
@@ -266,7 +268,7 @@ public final class GroupProfiler {
 
     private static String describe(
             Messages text,
-            int label,
+            int cluster,
             int groups,
             double mean,
             double segMean,

@@ -1,6 +1,6 @@
 package dev.glosa.cluster.profile;
 
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param billedTotal the segment's billed amount ({@code NaN} when the table has no billed column)
  * @param featureSpread the standard deviation over the segment's rows of each feature, original units, in feature
  *     order ({@code NaN} when a feature has no value)
- * @param groups the groups' profiles, costliest first ({@link ClusterProfile#rankInSegment()} order); their
- *     {@code clusterId} is provisional ({@code segmentId#label}) until a tracker assigns stable ids, and their
+ * @param groups the groups' profiles, costliest first ({@link GroupProfile#rankInSegment()} order); their
+ *     {@code groupId} is provisional ({@code segmentId#cluster}) until a tracker assigns stable ids, and their
  *     {@code rankOverall} is 0 until {@link Ranking#rankOverall} runs
  */
 public record SegmentProfile(
@@ -26,7 +26,7 @@ public record SegmentProfile(
         double glosaAmount,
         double billedTotal,
         Map<String, Double> featureSpread,
-        List<ClusterProfile> groups) {
+        List<GroupProfile> groups) {
 
     /** Copies the collections. */
     public SegmentProfile {

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * A measure of how good a partition of a feature matrix is, used to choose the number of clusters.
  *
- * <p>Points labelled {@code -1} (noise) are left out. A partition with fewer than two clusters has no meaningful
+ * <p>Points marked {@code -1} (noise) are left out. A partition with fewer than two clusters has no meaningful
  * score and gets {@code NaN}, which {@link #isBetter} ranks below every number. Distances are Euclidean.
  */
 public interface Criterion {
@@ -22,22 +22,22 @@ public interface Criterion {
      * Scores the partition.
      *
      * @param data the points
-     * @param labels one label per point, {@code -1} for noise
+     * @param clusters one cluster per point, {@code -1} for noise
      * @param seed the seed of any sampling the criterion does
      * @return the score, or {@code NaN} when fewer than two clusters remain
      */
-    double score(FeatureMatrix data, int[] labels, long seed);
+    double score(FeatureMatrix data, int[] clusters, long seed);
 
     /**
      * A scorer of many partitions of the same points, such as one per k of a search: it may compute once what the
      * partitions share (the exact silhouette keeps the distances between its points).
-     * {@code prepare(data, seed).score(labels)} equals {@code score(data, labels, seed)} to the last bit.
+     * {@code prepare(data, seed).score(clusters)} equals {@code score(data, clusters, seed)} to the last bit.
      *
      * @param data the points every partition will label
      * @param seed the seed of any sampling the criterion does
      */
     default Scorer prepare(FeatureMatrix data, long seed) {
-        return labels -> score(data, labels, seed);
+        return clusters -> score(data, clusters, seed);
     }
 
     /** Scores partitions of the points a {@link Criterion#prepare} call was given. */
@@ -46,10 +46,10 @@ public interface Criterion {
         /**
          * Scores one partition.
          *
-         * @param labels one label per point, {@code -1} for noise
+         * @param clusters one cluster per point, {@code -1} for noise
          * @return the score, or {@code NaN} when fewer than two clusters remain
          */
-        double score(int[] labels);
+        double score(int[] clusters);
     }
 
     /** Whether {@code a} is strictly better than {@code b}; {@code NaN} is worse than any number. */

@@ -120,7 +120,7 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         }
         if (kParam.isEmpty()) {
             Clustering c = strategy.cluster(data, parameters, seed);
-            double s = criterion.score(data, c.labels(), seed);
+            double s = criterion.score(data, c.clusters(), seed);
             Double eps = null;
             if (c.parameters()
                     .space()
@@ -148,7 +148,7 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         for (int i = 0; i < count; i++) {
             int k = kMin + i;
             Clustering c = runs.get(i);
-            double s = scorer.score(c.labels());
+            double s = scorer.score(c.clusters());
             ks[i] = k;
             scores[i] = s;
             if (best == null || criterion.isBetter(s, bestScore)) {

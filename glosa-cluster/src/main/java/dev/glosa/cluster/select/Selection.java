@@ -79,9 +79,9 @@ public final class Selection {
         return Optional.ofNullable(clustering);
     }
 
-    /** The labels of the chosen partition (empty when there were no rows). */
-    public int[] labels() {
-        return clustering == null ? new int[0] : clustering.labels();
+    /** The clusters of the chosen partition (empty when there were no rows). */
+    public int[] clusters() {
+        return clustering == null ? new int[0] : clustering.clusters();
     }
 
     /** The values of k tried, in order (empty when no search ran). */

@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The result of one {@link ClusteringStrategy#cluster} call: a label per point and what the strategy knows about it.
+ * The result of one {@link ClusteringStrategy#cluster} call: a cluster per point and what the strategy knows about it.
  *
- * <p>Labels are canonical: clusters are numbered {@code 0..k-1} in the order in which their first point appears,
- * and {@code -1} marks noise. Two runs that find the same partition therefore give equal label arrays, whatever
+ * <p>Clusters are canonical: clusters are numbered {@code 0..k-1} in the order in which their first point appears,
+ * and {@code -1} marks noise. Two runs that find the same partition therefore give equal cluster arrays, whatever
  * internal numbering the algorithm used. Centroids, when present, are permuted to match.
  *
  * <p>The result carries the strategy id, the effective parameters (automatic ones filled in with the value the
@@ -19,13 +19,13 @@ import java.util.Optional;
  * {@link dev.glosa.core.result.SegmentResult}, with profiles and tracked group ids.
  */
 public final class Clustering {
-    /** The label of a noise point. */
+    /** The cluster of a noise point. */
     public static final int NOISE = -1;
 
     private final String strategyId;
     private final Parameters parameters;
     private final long seed;
-    private final int[] labels;
+    private final int[] clusters;
     private final int k;
     private final int dims;
     private final double[] centroids;
@@ -34,11 +34,11 @@ public final class Clustering {
     private final double inertia;
     private final String approximation;
 
-    private Clustering(Builder b, int[] labels, int k, double[] centroids) {
+    private Clustering(Builder b, int[] clusters, int k, double[] centroids) {
         this.strategyId = b.strategyId;
         this.parameters = b.parameters;
         this.seed = b.seed;
-        this.labels = labels;
+        this.clusters = clusters;
         this.k = k;
         this.dims = b.dims;
         this.centroids = centroids;
@@ -49,15 +49,15 @@ public final class Clustering {
     }
 
     /**
-     * A builder for a result with the given labels ({@code -1} = noise, other labels any non-negative numbering).
+     * A builder for a result with the given clusters ({@code -1} = noise, other clusters any non-negative numbering).
      *
-     * @param strategyId the id of the strategy that produced the labels
+     * @param strategyId the id of the strategy that produced the clusters
      * @param parameters the effective parameters
      * @param seed the seed of the call
-     * @param labels one label per point, copied
+     * @param clusters one cluster per point, copied
      */
-    public static Builder builder(String strategyId, Parameters parameters, long seed, int[] labels) {
-        return new Builder(strategyId, parameters, seed, labels);
+    public static Builder builder(String strategyId, Parameters parameters, long seed, int[] clusters) {
+        return new Builder(strategyId, parameters, seed, clusters);
     }
 
     /** The id of the strategy that produced this result. */
@@ -77,17 +77,17 @@ public final class Clustering {
 
     /** The number of points. */
     public int size() {
-        return labels.length;
+        return clusters.length;
     }
 
-    /** A copy of the labels, one per point; {@code -1} is noise. */
-    public int[] labels() {
-        return labels.clone();
+    /** A copy of the clusters, one per point; {@code -1} is noise. */
+    public int[] clusters() {
+        return clusters.clone();
     }
 
-    /** The label of point {@code i}. */
-    public int label(int i) {
-        return labels[i];
+    /** The cluster of point {@code i}. */
+    public int cluster(int i) {
+        return clusters[i];
     }
 
     /** The number of clusters, noise excluded. */
@@ -95,10 +95,10 @@ public final class Clustering {
         return k;
     }
 
-    /** The number of points labelled noise. */
+    /** The number of points marked noise. */
     public int noiseCount() {
         int c = 0;
-        for (int l : labels) {
+        for (int l : clusters) {
             if (l == NOISE) {
                 c++;
             }
@@ -106,10 +106,10 @@ public final class Clustering {
         return c;
     }
 
-    /** The number of points in each cluster, indexed by label. */
+    /** The number of points in each cluster, indexed by cluster. */
     public int[] clusterSizes() {
         int[] s = new int[k];
-        for (int l : labels) {
+        for (int l : clusters) {
             if (l >= 0) {
                 s[l]++;
             }
@@ -158,7 +158,7 @@ public final class Clustering {
                 && c.strategyId.equals(strategyId)
                 && c.parameters.equals(parameters)
                 && c.seed == seed
-                && Arrays.equals(c.labels, labels)
+                && Arrays.equals(c.clusters, clusters)
                 && c.k == k
                 && Arrays.equals(c.centroids, centroids)
                 && c.iterations == iterations
@@ -169,12 +169,12 @@ public final class Clustering {
 
     @Override
     public int hashCode() {
-        return Objects.hash(strategyId, parameters, seed, Arrays.hashCode(labels), k, iterations, converged, inertia);
+        return Objects.hash(strategyId, parameters, seed, Arrays.hashCode(clusters), k, iterations, converged, inertia);
     }
 
     @Override
     public String toString() {
-        return "Clustering[" + parameters + ", seed=" + seed + ", n=" + labels.length + ", k=" + k + ", noise="
+        return "Clustering[" + parameters + ", seed=" + seed + ", n=" + clusters.length + ", k=" + k + ", noise="
                 + noiseCount() + ", iterations=" + iterations + ", converged=" + converged + ", inertia=" + inertia
                 + (approximation == null ? "" : ", approximation=" + approximation) + "]";
     }
@@ -184,7 +184,7 @@ public final class Clustering {
         private final String strategyId;
         private final Parameters parameters;
         private final long seed;
-        private final int[] labels;
+        private final int[] clusters;
         private double[] centroids;
         private int dims;
         private int iterations;
@@ -192,22 +192,22 @@ public final class Clustering {
         private double inertia = Double.NaN;
         private String approximation;
 
-        private Builder(String strategyId, Parameters parameters, long seed, int[] labels) {
+        private Builder(String strategyId, Parameters parameters, long seed, int[] clusters) {
             this.strategyId = Objects.requireNonNull(strategyId, "strategyId");
             this.parameters = Objects.requireNonNull(parameters, "parameters");
             this.seed = seed;
-            this.labels = labels.clone();
-            for (int i = 0; i < this.labels.length; i++) {
-                if (this.labels[i] < NOISE) {
+            this.clusters = clusters.clone();
+            for (int i = 0; i < this.clusters.length; i++) {
+                if (this.clusters[i] < NOISE) {
                     throw new IllegalArgumentException(
-                            "label of point " + i + " must be >= -1, found " + this.labels[i]);
+                            "cluster of point " + i + " must be >= -1, found " + this.clusters[i]);
                 }
             }
         }
 
         /**
-         * Sets the centroids, a flat row-major array with one row of {@code dims} values per original label.
-         * Rows of labels no point carries are dropped.
+         * Sets the centroids, a flat row-major array with one row of {@code dims} values per original cluster.
+         * Rows of clusters no point carries are dropped.
          */
         public Builder centroids(double[] centroids, int dims) {
             if (dims <= 0 || centroids.length % dims != 0) {
@@ -241,22 +241,22 @@ public final class Clustering {
             return this;
         }
 
-        /** The result, with labels renumbered in order of first appearance. */
+        /** The result, with clusters renumbered in order of first appearance. */
         public Clustering build() {
             int max = -1;
-            for (int l : labels) {
+            for (int l : clusters) {
                 max = Math.max(max, l);
             }
             if (centroids != null && centroids.length / dims <= max) {
                 throw new IllegalArgumentException(
-                        "centroids hold " + centroids.length / dims + " rows but labels go up to " + max);
+                        "centroids hold " + centroids.length / dims + " rows but clusters go up to " + max);
             }
             int[] map = new int[max + 1];
             Arrays.fill(map, -1);
             int k = 0;
-            int[] out = new int[labels.length];
-            for (int i = 0; i < labels.length; i++) {
-                int l = labels[i];
+            int[] out = new int[clusters.length];
+            for (int i = 0; i < clusters.length; i++) {
+                int l = clusters[i];
                 if (l == NOISE) {
                     out[i] = NOISE;
                     continue;

@@ -37,10 +37,10 @@ public interface ClusteringStrategy {
     /**
      * Clusters the points of {@code data}.
      *
-     * @param data the points; a matrix with no rows gives a result with no labels
+     * @param data the points; a matrix with no rows gives a result with no clusters
      * @param parameters values from {@link #parameters()}
      * @param seed the seed of every random choice the strategy makes
-     * @return a label per point ({@code -1} = noise) and what the strategy knows about the clusters
+     * @return a cluster per point ({@code -1} = noise) and what the strategy knows about the clusters
      * @throws IllegalArgumentException if {@code parameters} belong to another strategy
      */
     Clustering cluster(FeatureMatrix data, Parameters parameters, long seed);

@@ -1,7 +1,7 @@
 package dev.glosa.cluster.track;
 
-import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupIds;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.GroupStatus;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public final class GroupTracker {
      */
     public static SegmentTracking track(
             String segmentId,
-            List<ClusterProfile> current,
+            List<GroupProfile> current,
             Map<String, Double> spreads,
             List<GroupRecord> previous,
             TrackOptions options) {
@@ -94,7 +94,7 @@ public final class GroupTracker {
         List<Integer> regular = new ArrayList<>();
         int noise = -1;
         for (int i = 0; i < current.size(); i++) {
-            if (current.get(i).label() < 0) {
+            if (current.get(i).cluster() < 0) {
                 if (noise >= 0) {
                     throw new IllegalArgumentException("segment " + segmentId + " has two noise profiles");
                 }
@@ -108,7 +108,7 @@ public final class GroupTracker {
         int m = candidates.size();
         double[] cost = new double[n * m];
         for (int i = 0; i < n; i++) {
-            ClusterProfile p = current.get(regular.get(i));
+            GroupProfile p = current.get(regular.get(i));
             for (int j = 0; j < m; j++) {
                 double d = distance(p.featureCentres(), spreads, p.rowShare(), candidates.get(j), options.sizeWeight());
                 cost[i * m + j] = d <= options.maxDistance() ? d : FORBIDDEN;
@@ -125,10 +125,10 @@ public final class GroupTracker {
             if (j >= 0 && cost[i * m + j] <= options.maxDistance()) {
                 GroupRecord r = candidates.get(j);
                 int c = regular.get(i);
-                ids[c] = r.clusterId();
+                ids[c] = r.groupId();
                 serials[c] = r.serial();
                 status[c] = GroupStatus.KEPT;
-                matched.add(r.clusterId());
+                matched.add(r.groupId());
             }
         }
         int next = maxSerial;
@@ -145,31 +145,31 @@ public final class GroupTracker {
             serials[noise] = 0;
             status[noise] = previousNoise != null ? GroupStatus.KEPT : GroupStatus.NEW;
             if (previousNoise != null) {
-                matched.add(previousNoise.clusterId());
+                matched.add(previousNoise.groupId());
             }
         }
 
-        List<ClusterProfile> profiles = new ArrayList<>(current.size());
+        List<GroupProfile> profiles = new ArrayList<>(current.size());
         List<GroupRecord> state = new ArrayList<>();
         for (int c = 0; c < current.size(); c++) {
-            ClusterProfile p = current.get(c).withClusterId(ids[c]).withStatus(status[c]);
+            GroupProfile p = current.get(c).withGroupId(ids[c]).withStatus(status[c]);
             profiles.add(p);
             state.add(new GroupRecord(
                     segmentId,
                     ids[c],
                     serials[c],
-                    p.label(),
+                    p.cluster(),
                     p.rows(),
                     p.rowShare(),
                     p.glosaAmount(),
                     p.featureCentres(),
                     spreads,
                     0,
-                    p.description()));
+                    p.label()));
         }
         List<GroupRecord> vanished = new ArrayList<>();
         for (GroupRecord r : sorted(previous)) {
-            if (!matched.contains(r.clusterId())) {
+            if (!matched.contains(r.groupId())) {
                 if (r.runsAbsent() == 0) {
                     vanished.add(r);
                 }
@@ -286,11 +286,11 @@ public final class GroupTracker {
         for (GroupRecord r : previous) {
             if (!r.segmentId().equals(segmentId)) {
                 throw new IllegalArgumentException(
-                        "record " + r.clusterId() + " belongs to segment " + r.segmentId() + ", not to " + segmentId);
+                        "record " + r.groupId() + " belongs to segment " + r.segmentId() + ", not to " + segmentId);
             }
-            if (!ids.add(r.clusterId())) {
+            if (!ids.add(r.groupId())) {
                 throw new IllegalArgumentException(
-                        "two records of segment " + segmentId + " share the id " + r.clusterId());
+                        "two records of segment " + segmentId + " share the id " + r.groupId());
             }
             if (!serials.add(r.serial())) {
                 throw new IllegalArgumentException(

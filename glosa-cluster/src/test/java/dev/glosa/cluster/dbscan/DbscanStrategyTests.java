@@ -39,7 +39,7 @@ class DbscanStrategyTests {
             int minPts = 1 + rnd.nextInt(8);
             int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, n, d, eps, minPts));
             Clustering c = dbscan.cluster(FeatureMatrix.of(x, d), params(eps, minPts), 0);
-            assertThat(c.labels())
+            assertThat(c.clusters())
                     .as("trial %d: n=%d d=%d eps=%s minPts=%d", trial, n, d, eps, minPts)
                     .containsExactly(expected);
         }
@@ -50,7 +50,7 @@ class DbscanStrategyTests {
         double[] x = {0, 0, 1e-12, 0, 3e-12, 0, 5e9, 5e9, 5e9, 5e9, 5e9, 5e9 + 1e-12};
         for (double eps : new double[] {0, 1e-12, 2e-12, 4e-12}) {
             int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(x, 6, 2, eps, 2));
-            assertThat(dbscan.cluster(FeatureMatrix.of(x, 2), params(eps, 2), 0).labels())
+            assertThat(dbscan.cluster(FeatureMatrix.of(x, 2), params(eps, 2), 0).clusters())
                     .as("eps %s", eps)
                     .containsExactly(expected);
         }
@@ -60,7 +60,7 @@ class DbscanStrategyTests {
     void denseBlobsAreExact() {
         Blobs b = Blobs.generate(new int[] {900, 700, 400}, 2, 0.5, 8.0, 6);
         int[] expected = BruteForceDbscan.canonical(BruteForceDbscan.run(b.x(), b.n(), b.d(), 0.4, 10));
-        assertThat(dbscan.cluster(b.matrix(), params(0.4, 10), 0).labels()).containsExactly(expected);
+        assertThat(dbscan.cluster(b.matrix(), params(0.4, 10), 0).clusters()).containsExactly(expected);
     }
 
     @Test
@@ -74,9 +74,9 @@ class DbscanStrategyTests {
         // the knee sits where the k-distance curve turns up, so the Gaussian tails (a few percent) become noise;
         // the points it does cluster are clustered right
         assertThat(c.noiseCount()).isLessThanOrEqualTo(b.n() / 20);
-        assertThat(AdjustedRandIndex.of(nonNoise(c.labels(), c.labels()), nonNoise(c.labels(), b.truth())))
+        assertThat(AdjustedRandIndex.of(nonNoise(c.clusters(), c.clusters()), nonNoise(c.clusters(), b.truth())))
                 .isGreaterThanOrEqualTo(0.99);
-        assertThat(AdjustedRandIndex.of(c.labels(), b.truth())).isGreaterThanOrEqualTo(0.9);
+        assertThat(AdjustedRandIndex.of(c.clusters(), b.truth())).isGreaterThanOrEqualTo(0.9);
         assertThat(dbscan.cluster(b.matrix(), dbscan.parameters().defaults(), 7))
                 .isEqualTo(c);
     }
@@ -85,7 +85,7 @@ class DbscanStrategyTests {
     void recoversPlantedBlobsWithAGivenEps() {
         Blobs b = Blobs.generate(new int[] {400, 300, 250, 350}, 3, 0.6, 10.0, 12);
         Clustering c = dbscan.cluster(b.matrix(), params(1.5, 5), 7);
-        assertThat(AdjustedRandIndex.of(c.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
+        assertThat(AdjustedRandIndex.of(c.clusters(), b.truth())).isGreaterThanOrEqualTo(0.95);
     }
 
     private static int[] nonNoise(int[] labels, int[] values) {
@@ -130,7 +130,7 @@ class DbscanStrategyTests {
                 elki.cluster(b.matrix(), elki.parameters().defaults().with("eps", 0.5), 0);
         // core points and noise agree exactly; only the cluster of an ambiguous border point may differ
         assertThat(theirs.noiseCount()).isEqualTo(ours.noiseCount());
-        assertThat(AdjustedRandIndex.of(ours.labels(), theirs.labels())).isEqualTo(1.0);
+        assertThat(AdjustedRandIndex.of(ours.clusters(), theirs.clusters())).isEqualTo(1.0);
     }
 
     @Test
@@ -138,16 +138,16 @@ class DbscanStrategyTests {
         FeatureMatrix empty = FeatureMatrix.of(new double[0], java.util.List.of("a"), new int[0]);
         assertThat(dbscan.cluster(empty, 0).size()).isZero();
         assertThat(dbscan.cluster(FeatureMatrix.ofRows(new double[] {1}), params(1, 2), 0)
-                        .labels())
+                        .clusters())
                 .containsExactly(-1);
         assertThat(dbscan.cluster(FeatureMatrix.ofRows(new double[] {1}, new double[] {1}), 0)
-                        .labels())
+                        .clusters())
                 .containsExactly(-1, -1);
         assertThat(dbscan.cluster(
                                 FeatureMatrix.ofRows(new double[] {1}, new double[] {1}, new double[] {1}),
                                 params(0.5, 3),
                                 0)
-                        .labels())
+                        .clusters())
                 .containsExactly(0, 0, 0);
     }
 }

@@ -26,7 +26,7 @@ class HierarchicalStrategyTests {
     void recoversPlantedBlobs(String linkage) {
         Blobs b = Blobs.generate(new int[] {120, 80, 100, 60}, 3, 1.0, 15.0, 21);
         Clustering c = hc.cluster(b.matrix(), params(linkage, 4), 1);
-        assertThat(AdjustedRandIndex.of(c.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
+        assertThat(AdjustedRandIndex.of(c.clusters(), b.truth())).isGreaterThanOrEqualTo(0.95);
         assertThat(c.approximation()).isEmpty();
     }
 
@@ -38,7 +38,7 @@ class HierarchicalStrategyTests {
         ElkiOracle elki = new ElkiOracle(b.x(), b.n(), b.d());
         for (int k = 2; k <= 12; k++) {
             Clustering c = hc.cluster(b.matrix(), params(linkage, k), 1);
-            assertThat(AdjustedRandIndex.of(c.labels(), elki.anderberg(linkage, k)))
+            assertThat(AdjustedRandIndex.of(c.clusters(), elki.anderberg(linkage, k)))
                     .as("%s k=%d", linkage, k)
                     .isEqualTo(1.0);
             assertThat(c.k()).isEqualTo(k);
@@ -73,12 +73,12 @@ class HierarchicalStrategyTests {
         FeatureMatrix m = FeatureMatrix.ofRows(
                 new double[] {0}, new double[] {1}, new double[] {10}, new double[] {11.5}, new double[] {30});
         Parameters p = hc.parameters().defaults().with("linkage", "single");
-        assertThat(hc.cluster(m, p.with("height", 1.0), 0).labels()).containsExactly(0, 0, 1, 2, 3);
-        assertThat(hc.cluster(m, p.with("height", 1.5), 0).labels()).containsExactly(0, 0, 1, 1, 2);
-        assertThat(hc.cluster(m, p.with("height", 9.0), 0).labels()).containsExactly(0, 0, 0, 0, 1);
+        assertThat(hc.cluster(m, p.with("height", 1.0), 0).clusters()).containsExactly(0, 0, 1, 2, 3);
+        assertThat(hc.cluster(m, p.with("height", 1.5), 0).clusters()).containsExactly(0, 0, 1, 1, 2);
+        assertThat(hc.cluster(m, p.with("height", 9.0), 0).clusters()).containsExactly(0, 0, 0, 0, 1);
         // two points merge at their distance under Ward too
         Parameters ward = hc.parameters().defaults();
-        assertThat(hc.cluster(m, ward.with("height", 1.0), 0).labels()).containsExactly(0, 0, 1, 2, 3);
+        assertThat(hc.cluster(m, ward.with("height", 1.0), 0).clusters()).containsExactly(0, 0, 1, 2, 3);
     }
 
     @Test
@@ -90,7 +90,7 @@ class HierarchicalStrategyTests {
         assertThat(c.approximation())
                 .hasValueSatisfying(
                         s -> assertThat(s).contains("micro-clusters").contains("6500 points"));
-        assertThat(AdjustedRandIndex.of(c.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
+        assertThat(AdjustedRandIndex.of(c.clusters(), b.truth())).isGreaterThanOrEqualTo(0.95);
         assertThat(hc.cluster(b.matrix(), p, 5)).isEqualTo(c);
     }
 
@@ -113,7 +113,7 @@ class HierarchicalStrategyTests {
         assertThat(hc.cluster(FeatureMatrix.of(new double[0], java.util.List.of("a"), new int[0]), 0)
                         .size())
                 .isZero();
-        assertThat(hc.cluster(FeatureMatrix.ofRows(new double[] {3}), 0).labels())
+        assertThat(hc.cluster(FeatureMatrix.ofRows(new double[] {3}), 0).clusters())
                 .containsExactly(0);
         Clustering same = hc.cluster(
                 FeatureMatrix.ofRows(

@@ -26,13 +26,14 @@ class KMeansStrategyTests {
     void recoversPlantedBlobs() {
         Blobs b = Blobs.generate(new int[] {300, 200, 150, 250, 100}, 4, 1.0, 10.0, 11);
         Clustering c = kmeans.cluster(b.matrix(), k(5), 42);
-        assertThat(AdjustedRandIndex.of(c.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
+        assertThat(AdjustedRandIndex.of(c.clusters(), b.truth())).isGreaterThanOrEqualTo(0.95);
         assertThat(c.k()).isEqualTo(5);
         assertThat(c.converged()).isTrue();
         assertThat(c.iterations()).isBetween(1, 300);
         assertThat(c.inertia())
                 .isCloseTo(
-                        ElkiOracle.inertia(b.x(), b.n(), b.d(), c.labels()), org.assertj.core.data.Offset.offset(1e-6));
+                        ElkiOracle.inertia(b.x(), b.n(), b.d(), c.clusters()),
+                        org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test
@@ -83,7 +84,7 @@ class KMeansStrategyTests {
         Clustering five = kmeans.cluster(m, k(5), 1);
         assertThat(five.k()).isEqualTo(3);
         assertThat(five.inertia()).isZero();
-        assertThat(AdjustedRandIndex.of(five.labels(), three.labels())).isEqualTo(1.0);
+        assertThat(AdjustedRandIndex.of(five.clusters(), three.clusters())).isEqualTo(1.0);
     }
 
     @Test
@@ -104,9 +105,9 @@ class KMeansStrategyTests {
         FeatureMatrix empty = FeatureMatrix.of(new double[0], java.util.List.of("a"), new int[0]);
         assertThat(kmeans.cluster(empty, k(3), 1).size()).isZero();
         Clustering one = kmeans.cluster(FeatureMatrix.ofRows(new double[] {1, 2}), k(3), 1);
-        assertThat(one.labels()).containsExactly(0);
+        assertThat(one.clusters()).containsExactly(0);
         Clustering two = kmeans.cluster(FeatureMatrix.ofRows(new double[] {0}, new double[] {1}), k(2), 1);
-        assertThat(two.labels()).containsExactly(0, 1);
+        assertThat(two.clusters()).containsExactly(0, 1);
     }
 
     @Test
@@ -133,10 +134,10 @@ class KMeansStrategyTests {
         Blobs b = Blobs.generate(new int[] {30_000, 25_000, 20_000}, 2, 1.0, 3.0, 4);
         FeatureMatrix m = b.matrix();
         Clustering ref = kmeans.cluster(m, k(3).with("restarts", 2), 5);
-        assertThat(AdjustedRandIndex.of(ref.labels(), b.truth())).isGreaterThanOrEqualTo(0.9);
+        assertThat(AdjustedRandIndex.of(ref.clusters(), b.truth())).isGreaterThanOrEqualTo(0.9);
         assertThat(ref.inertia())
                 .isCloseTo(
-                        ElkiOracle.inertia(b.x(), b.n(), b.d(), ref.labels()),
+                        ElkiOracle.inertia(b.x(), b.n(), b.d(), ref.clusters()),
                         org.assertj.core.data.Offset.offset(1e-6 * ref.inertia()));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -165,7 +166,7 @@ class KMeansStrategyTests {
             }
             Clustering plain = kmeans.cluster(b.matrix(), k(3), 2);
             Clustering wide = kmeans.cluster(FeatureMatrix.of(padded, w), k(3), 2);
-            assertThat(wide.labels()).as("d=%d", d).isEqualTo(plain.labels());
+            assertThat(wide.clusters()).as("d=%d", d).isEqualTo(plain.clusters());
             assertThat(wide.inertia()).as("d=%d", d).isEqualTo(plain.inertia());
             double[] pc = plain.centroids().orElseThrow();
             double[] wc = wide.centroids().orElseThrow();
@@ -174,7 +175,7 @@ class KMeansStrategyTests {
                     assertThat(wc[c * w + t]).isEqualTo(pc[c * d + t]);
                 }
             }
-            assertThat(AdjustedRandIndex.of(plain.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
+            assertThat(AdjustedRandIndex.of(plain.clusters(), b.truth())).isGreaterThanOrEqualTo(0.95);
         }
     }
 }

@@ -40,7 +40,7 @@ class DefaultCriterionTests {
                 truth[i] = week.truth()[s.assignment().row(i)];
             }
             if (s.k() == week.plantedK().get(s.segmentId())
-                    && AdjustedRandIndex.of(truth, s.assignment().labels()) >= 0.9) {
+                    && AdjustedRandIndex.of(truth, s.assignment().clusters()) >= 0.9) {
                 good++;
             }
         }

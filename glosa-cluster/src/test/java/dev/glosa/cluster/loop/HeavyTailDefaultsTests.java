@@ -81,7 +81,7 @@ class HeavyTailDefaultsTests {
             int kept = 0;
             for (int i = 0; i < n; i++) {
                 int row = s.assignment().row(i);
-                boolean aside = s.assignment().label(i) < 0;
+                boolean aside = s.assignment().cluster(i) < 0;
                 if (week.extreme()[row]) {
                     extreme++;
                     extremeAside += aside ? 1 : 0;
@@ -91,7 +91,7 @@ class HeavyTailDefaultsTests {
                 }
                 if (!aside) {
                     truth[kept] = week.truth()[row];
-                    labels[kept++] = s.assignment().label(i);
+                    labels[kept++] = s.assignment().cluster(i);
                 }
             }
             found += s.k() == week.plantedK().get(s.segmentId()) ? 1 : 0;

@@ -15,7 +15,7 @@ import dev.glosa.cluster.select.Criterion;
 import dev.glosa.cluster.spi.FeatureMatrix;
 import dev.glosa.cluster.spi.StrategyRegistry;
 import dev.glosa.core.result.CategoryLift;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.KScore;
 import dev.glosa.core.result.SegmentAssignment;
@@ -57,7 +57,7 @@ class SegmentLoopTests {
         for (SegmentResult r : oneThread.segments()) {
             int planted = week.plantedK().get(r.segmentId());
             double ari =
-                    AdjustedRandIndex.of(truthOf(r.assignment()), r.assignment().labels());
+                    AdjustedRandIndex.of(truthOf(r.assignment()), r.assignment().clusters());
             if (r.k() == planted && ari >= 0.9) {
                 good++;
             } else {
@@ -108,7 +108,7 @@ class SegmentLoopTests {
                     .encode(week.table(), r.assignment().rows())
                     .matrix();
             double rescored =
-                    Criterion.byId(r.qualityMetric()).score(x, r.assignment().labels(), r.seed());
+                    Criterion.byId(r.qualityMetric()).score(x, r.assignment().clusters(), r.seed());
             assertThat(rescored).as(r.key().describe()).isEqualTo(r.quality());
             KScore chosen = r.qualityByK().stream()
                     .filter(s -> s.k() == r.k())
@@ -139,7 +139,7 @@ class SegmentLoopTests {
             }
             double groups = 0;
             long rows = 0;
-            for (ClusterProfile p : r.profiles()) {
+            for (GroupProfile p : r.profiles()) {
                 groups += p.glosaAmount();
                 rows += p.rows();
             }
@@ -154,15 +154,15 @@ class SegmentLoopTests {
         for (SegmentResult r : oneThread.segments()) {
             SegmentAssignment a = r.assignment();
             for (int i = 0; i < a.size(); i++) {
-                int label = a.label(i);
-                ClusterProfile p = r.profiles().stream()
-                        .filter(q -> q.label() == label)
+                int label = a.cluster(i);
+                GroupProfile p = r.profiles().stream()
+                        .filter(q -> q.cluster() == label)
                         .findFirst()
                         .orElseThrow();
-                assertThat(a.clusterId(i)).isEqualTo(p.clusterId());
+                assertThat(a.groupId(i)).isEqualTo(p.groupId());
             }
-            for (ClusterProfile p : r.profiles()) {
-                assertThat(p.clusterId()).matches(r.segmentId() + "-G\\d+");
+            for (GroupProfile p : r.profiles()) {
+                assertThat(p.groupId()).matches(r.segmentId() + "-G\\d+");
                 assertThat(p.status()).isEqualTo(GroupStatus.NEW);
             }
         }
@@ -170,7 +170,7 @@ class SegmentLoopTests {
 
     @Test
     void ranksGroupsInsideSegmentsAndAcrossTheRunByMoney() {
-        List<ClusterProfile> ranking = oneThread.ranking();
+        List<GroupProfile> ranking = oneThread.ranking();
         for (int i = 0; i < ranking.size(); i++) {
             assertThat(ranking.get(i).rankOverall()).isEqualTo(i + 1);
             if (i > 0) {
@@ -194,7 +194,7 @@ class SegmentLoopTests {
                         .kRange(2, 6)
                         .profile(ProfileOptions.defaults().withRankBy(RankBy.JUMP))
                         .build());
-        List<ClusterProfile> ranking = r.ranking();
+        List<GroupProfile> ranking = r.ranking();
         for (int i = 1; i < ranking.size(); i++) {
             assertThat(ranking.get(i).glosaJump())
                     .isLessThanOrEqualTo(ranking.get(i - 1).glosaJump());
@@ -213,7 +213,7 @@ class SegmentLoopTests {
         GlosaTable withBirths = t.with(CategoryColumn.of("DATA_NASC", births));
 
         LoopResult r = LOOP.run(withBirths, LoopConfig.builder().kRange(2, 6).build());
-        for (ClusterProfile p : r.profiles()) {
+        for (GroupProfile p : r.profiles()) {
             assertThat(p.distinctive()).extracting(CategoryLift::column).doesNotContain("DATA_NASC");
         }
         LoopResult allowed = LOOP.run(
@@ -223,7 +223,7 @@ class SegmentLoopTests {
                         .profile(ProfileOptions.defaults().withPersonalOverrides(Map.of("DATA_NASC", false)))
                         .build());
         assertThat(allowed.profiles())
-                .flatExtracting(ClusterProfile::distinctive)
+                .flatExtracting(GroupProfile::distinctive)
                 .extracting(CategoryLift::column)
                 .contains("DATA_NASC");
         assertThatThrownBy(() -> LOOP.run(
@@ -253,9 +253,9 @@ class SegmentLoopTests {
                 assertThat(s.profiles()).singleElement().satisfies(p -> {
                     assertThat(p.rows()).isEqualTo(s.rows());
                     assertThat(p.glosaShare()).isEqualTo(1.0);
-                    assertThat(p.description()).startsWith("whole segment");
+                    assertThat(p.label()).startsWith("whole segment");
                 });
-                assertThat(s.assignment().labels()).containsOnly(0);
+                assertThat(s.assignment().clusters()).containsOnly(0);
             } else {
                 assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
             }
@@ -330,12 +330,12 @@ class SegmentLoopTests {
                 segment += glosa.get(row);
             }
             double groups = 0;
-            for (ClusterProfile p : s.profiles()) {
+            for (GroupProfile p : s.profiles()) {
                 groups += p.glosaAmount();
-                if (p.label() == -1) {
+                if (p.cluster() == -1) {
                     sawNoise = true;
-                    assertThat(p.clusterId()).isEqualTo(s.segmentId() + "-N");
-                    assertThat(p.description()).startsWith("outliers — ");
+                    assertThat(p.groupId()).isEqualTo(s.segmentId() + "-N");
+                    assertThat(p.label()).startsWith("outliers — ");
                 }
             }
             assertThat(groups).isCloseTo(segment, within(0.005));
@@ -396,7 +396,7 @@ class SegmentLoopTests {
                         config.settingsFor(inRun.key()),
                         List.of(),
                         SegmentJob.segmentSeed(5, inRun.segmentId())));
-        assertThat(r.assignment().labels()).isEqualTo(inRun.assignment().labels());
+        assertThat(r.assignment().clusters()).isEqualTo(inRun.assignment().clusters());
         assertThat(r.k()).isEqualTo(inRun.k());
         assertThat(r.quality()).isEqualTo(inRun.quality());
         assertThat(r.glosaAmount()).isEqualTo(inRun.glosaAmount());
@@ -484,7 +484,7 @@ class SegmentLoopTests {
         for (SegmentResult s : r.segments()) {
             assertThat(s.status()).isEqualTo(SegmentStatus.CLUSTERED);
             assertThat(s.featureSpread().keySet()).containsExactly("glosa_amount", "glosa_rate");
-            for (ClusterProfile p : s.profiles()) {
+            for (GroupProfile p : s.profiles()) {
                 assertThat(p.featureCentres().keySet()).containsExactly("glosa_amount", "glosa_rate");
             }
         }
@@ -514,7 +514,7 @@ class SegmentLoopTests {
                 segment += glosa.get(row);
             }
             assertThat(s.profiles().stream()
-                            .mapToDouble(ClusterProfile::glosaAmount)
+                            .mapToDouble(GroupProfile::glosaAmount)
                             .sum())
                     .isCloseTo(segment, within(0.005));
         }
@@ -542,9 +542,10 @@ class SegmentLoopTests {
             for (int i = 0; i < r.assignment().size(); i++) {
                 assertThat(moved.assignment().row(i))
                         .isEqualTo(1000 + 2 * r.assignment().row(i));
-                assertThat(moved.assignment().label(i)).isEqualTo(r.assignment().label(i));
-                assertThat(moved.assignment().clusterId(i))
-                        .isEqualTo(r.assignment().clusterId(i));
+                assertThat(moved.assignment().cluster(i))
+                        .isEqualTo(r.assignment().cluster(i));
+                assertThat(moved.assignment().groupId(i))
+                        .isEqualTo(r.assignment().groupId(i));
             }
             assertThat(moved.withProfiles(r.profiles()).profiles()).isEqualTo(r.profiles());
             assertThat(moved.qualityByK()).isEqualTo(r.qualityByK());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.spi.StrategyRegistry;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.SegmentAssignment;
@@ -45,7 +45,7 @@ class TrackingAcrossWeeksTests {
                     checked++;
                 }
             }
-            for (ClusterProfile p : r2.segments().get(s).profiles()) {
+            for (GroupProfile p : r2.segments().get(s).profiles()) {
                 assertThat(p.status()).isEqualTo(GroupStatus.KEPT);
             }
         }
@@ -70,19 +70,19 @@ class TrackingAcrossWeeksTests {
         assertThat(after.profiles()).hasSize(plantedBefore + 1);
         Map<String, String> ids2 = idsByTag(r2, w2);
         String extra = ids2.get(after.segmentId() + "/" + plantedBefore);
-        ClusterProfile extraProfile = after.profiles().stream()
-                .filter(p -> p.clusterId().equals(extra))
+        GroupProfile extraProfile = after.profiles().stream()
+                .filter(p -> p.groupId().equals(extra))
                 .findFirst()
                 .orElseThrow();
         assertThat(extraProfile.status()).isEqualTo(GroupStatus.NEW);
         assertThat(extra).isEqualTo(after.segmentId() + "-G" + (plantedBefore + 1));
         Set<String> oldIds = new HashSet<>();
-        before.profiles().forEach(p -> oldIds.add(p.clusterId()));
+        before.profiles().forEach(p -> oldIds.add(p.groupId()));
         assertThat(oldIds).doesNotContain(extra);
-        for (ClusterProfile p : after.profiles()) {
-            if (!p.clusterId().equals(extra)) {
+        for (GroupProfile p : after.profiles()) {
+            if (!p.groupId().equals(extra)) {
                 assertThat(p.status()).isEqualTo(GroupStatus.KEPT);
-                assertThat(oldIds).contains(p.clusterId());
+                assertThat(oldIds).contains(p.groupId());
             }
         }
     }
@@ -99,17 +99,15 @@ class TrackingAcrossWeeksTests {
         assertThat(recovered(r2, w2, id)).isTrue();
 
         String removedId = idsByTag(r1, w1).get(id + "/0");
-        assertThat(r2.vanished()).extracting(GroupRecord::clusterId).containsExactly(removedId);
-        assertThat(resultOf(r2, id).vanished())
-                .extracting(GroupRecord::clusterId)
-                .containsExactly(removedId);
+        assertThat(r2.vanished()).extracting(GroupRecord::groupId).containsExactly(removedId);
+        assertThat(resultOf(r2, id).vanished()).extracting(GroupRecord::groupId).containsExactly(removedId);
         // Kept in the state for the absence window, one run absent.
         GroupRecord kept = r2.state().stream()
-                .filter(r -> r.clusterId().equals(removedId))
+                .filter(r -> r.groupId().equals(removedId))
                 .findFirst()
                 .orElseThrow();
         assertThat(kept.runsAbsent()).isEqualTo(1);
-        for (ClusterProfile p : resultOf(r2, id).profiles()) {
+        for (GroupProfile p : resultOf(r2, id).profiles()) {
             assertThat(p.status()).isEqualTo(GroupStatus.KEPT);
         }
     }
@@ -123,9 +121,9 @@ class TrackingAcrossWeeksTests {
         String gone = DESIGN.segments.get(5).id();
         assertThat(r2.segments()).extracting(SegmentResult::segmentId).doesNotContain(gone);
         List<String> vanishedIds =
-                r2.vanished().stream().map(GroupRecord::clusterId).toList();
+                r2.vanished().stream().map(GroupRecord::groupId).toList();
         List<String> goneIds = resultOf(r1, gone).profiles().stream()
-                .map(ClusterProfile::clusterId)
+                .map(GroupProfile::groupId)
                 .sorted()
                 .toList();
         assertThat(vanishedIds).containsExactlyInAnyOrderElementsOf(goneIds);
@@ -147,15 +145,13 @@ class TrackingAcrossWeeksTests {
         assertThat(failed.status()).isEqualTo(dev.glosa.core.result.SegmentStatus.FAILED);
         assertThat(failed.profiles())
                 .singleElement()
-                .satisfies(p -> assertThat(p.clusterId()).isEqualTo(id + SegmentJob.FAILED_SUFFIX));
+                .satisfies(p -> assertThat(p.groupId()).isEqualTo(id + SegmentJob.FAILED_SUFFIX));
         assertThat(failed.vanished()).isEmpty();
         assertThat(failed.state()).isEqualTo(resultOf(r1, id).state());
         LoopResult r3 = LOOP.run(w2.table(), CONFIG, r2.state(), ProgressListener.NONE);
         assertThat(recovered(r1, w1, id)).isTrue();
         assertThat(recovered(r3, w2, id)).isTrue();
-        assertThat(resultOf(r3, id).profiles())
-                .extracting(ClusterProfile::status)
-                .containsOnly(GroupStatus.KEPT);
+        assertThat(resultOf(r3, id).profiles()).extracting(GroupProfile::status).containsOnly(GroupStatus.KEPT);
     }
 
     private static SegmentResult resultOf(LoopResult r, String id) {
@@ -177,7 +173,7 @@ class TrackingAcrossWeeksTests {
             Map<Integer, Map<String, Integer>> counts = new HashMap<>();
             for (int i = 0; i < a.size(); i++) {
                 counts.computeIfAbsent(w.truth()[a.row(i)], t -> new HashMap<>())
-                        .merge(a.clusterId(i), 1, Integer::sum);
+                        .merge(a.groupId(i), 1, Integer::sum);
             }
             counts.forEach((tag, byId) -> out.put(
                     s.segmentId() + "/" + tag,
@@ -199,7 +195,7 @@ class TrackingAcrossWeeksTests {
             for (int i = 0; i < t.length; i++) {
                 t[i] = w.truth()[a.row(i)];
             }
-            if (x.k() == w.plantedK().get(x.segmentId()) && AdjustedRandIndex.of(t, a.labels()) >= 0.99) {
+            if (x.k() == w.plantedK().get(x.segmentId()) && AdjustedRandIndex.of(t, a.clusters()) >= 0.99) {
                 bits |= 1 << s;
             }
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.glosa.core.result.CategoryLift;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.segment.Segmenter;
@@ -77,8 +77,8 @@ class GroupProfilerTests {
         return GroupProfiler.profile(table(), KEY, ROWS, LABELS, FEATURES, options);
     }
 
-    private static ClusterProfile group(SegmentProfile s, int label) {
-        return s.groups().stream().filter(p -> p.label() == label).findFirst().orElseThrow();
+    private static GroupProfile group(SegmentProfile s, int label) {
+        return s.groups().stream().filter(p -> p.cluster() == label).findFirst().orElseThrow();
     }
 
     @Test
@@ -88,7 +88,7 @@ class GroupProfilerTests {
         assertThat(s.rows()).isEqualTo(10);
         assertThat(s.glosaAmount()).isEqualTo(5000.0);
         assertThat(s.billedTotal()).isEqualTo(20800.0);
-        ClusterProfile g0 = group(s, 0);
+        GroupProfile g0 = group(s, 0);
         assertThat(g0.rows()).isEqualTo(4);
         assertThat(g0.rowShare()).isEqualTo(0.4);
         assertThat(g0.glosaAmount()).isEqualTo(4000.0);
@@ -97,7 +97,7 @@ class GroupProfilerTests {
         assertThat(g0.glosaShare()).isEqualTo(0.8);
         assertThat(g0.glosaRate()).isCloseTo(4000.0 / 15000.0, within(1e-12));
         assertThat(g0.glosaJump()).isEqualTo(1000.0);
-        ClusterProfile g1 = group(s, 1);
+        GroupProfile g1 = group(s, 1);
         assertThat(g1.rows()).isEqualTo(5);
         assertThat(g1.glosaAmount()).isEqualTo(500.0);
         assertThat(g1.glosaMedian()).isEqualTo(100.0);
@@ -124,11 +124,11 @@ class GroupProfilerTests {
     @Test
     void noiseIsAGroupOfItsOwnWithLabelMinusOne() {
         SegmentProfile s = profile(ProfileOptions.defaults());
-        assertThat(s.groups()).extracting(ClusterProfile::label).containsExactlyInAnyOrder(0, 1, -1);
-        ClusterProfile noise = group(s, -1);
+        assertThat(s.groups()).extracting(GroupProfile::cluster).containsExactlyInAnyOrder(0, 1, -1);
+        GroupProfile noise = group(s, -1);
         assertThat(noise.rows()).isEqualTo(1);
         assertThat(noise.glosaAmount()).isEqualTo(500.0);
-        assertThat(noise.description()).isEqualTo("outliers — 1 line — R$ 500, 10% of the segment");
+        assertThat(noise.label()).isEqualTo("outliers — 1 line — R$ 500, 10% of the segment");
     }
 
     @Test
@@ -144,7 +144,7 @@ class GroupProfilerTests {
         List<CategoryLift> g1 = group(s, 1).distinctive();
         assertThat(g1).extracting(CategoryLift::value).containsExactly("ENFERMARIA", "DIARIA", "TAXA");
         assertThat(g1.get(0).lift()).isCloseTo(0.9 / 0.25, within(1e-12));
-        for (ClusterProfile p : s.groups()) {
+        for (GroupProfile p : s.groups()) {
             for (CategoryLift l : p.distinctive()) {
                 assertThat(l.lift()).isGreaterThanOrEqualTo(1.2);
                 assertThat(l.shareInGroup()).isGreaterThanOrEqualTo(0.10);
@@ -169,9 +169,9 @@ class GroupProfilerTests {
         SegmentProfile s =
                 GroupProfiler.profile(withPersonalColumns(), KEY, ROWS, LABELS, FEATURES, ProfileOptions.defaults());
 
-        for (ClusterProfile p : s.groups()) {
+        for (GroupProfile p : s.groups()) {
             assertThat(p.distinctive()).extracting(CategoryLift::column).doesNotContain("NASC", "DOC");
-            assertThat(p.description()).doesNotContain("19900807", "39825979194", "90748337806");
+            assertThat(p.label()).doesNotContain("19900807", "39825979194", "90748337806");
         }
         assertThat(group(s, 0).distinctive()).extracting(CategoryLift::value).containsExactly("UTI", "MATERIAL");
     }
@@ -228,7 +228,7 @@ class GroupProfilerTests {
     void aGroupWithoutGlosaIsExplainedByRows() {
         int[] labels = {0, 0, 0, 0, 0, 0, 0, 0, 1, 0};
         SegmentProfile s = GroupProfiler.profile(table(), KEY, ROWS, labels, FEATURES, ProfileOptions.defaults());
-        ClusterProfile empty = group(s, 1);
+        GroupProfile empty = group(s, 1);
         assertThat(empty.glosaAmount()).isZero();
         assertThat(empty.distinctive()).extracting(CategoryLift::value).contains("DIARIA", "ENFERMARIA");
         assertThat(empty.distinctive().get(0).shareInGroup()).isEqualTo(1.0);
@@ -246,18 +246,17 @@ class GroupProfilerTests {
     @Test
     void labelReadsValueLevelTrendCategoriesAndMoney() {
         SegmentProfile s = profile(ProfileOptions.defaults());
-        assertThat(group(s, 0).description())
+        assertThat(group(s, 0).label())
                 .isEqualTo("high value and rising — UTI, MATERIAL — R$ 4.0k, 80% of the segment");
-        assertThat(group(s, 1).description())
+        assertThat(group(s, 1).label())
                 .isEqualTo("low value and falling — ENFERMARIA, DIARIA — R$ 500, 10% of the segment");
     }
 
     @Test
     void labelReadsInPortugueseWhenAskedWithTheSameDecisions() {
         SegmentProfile s = profile(ProfileOptions.defaults().withLanguage(dev.glosa.core.text.Language.PT_BR));
-        assertThat(group(s, 0).description())
-                .isEqualTo("valor alto e em alta — UTI, MATERIAL — R$ 4,0 mil, 80% do segmento");
-        assertThat(group(s, 1).description())
+        assertThat(group(s, 0).label()).isEqualTo("valor alto e em alta — UTI, MATERIAL — R$ 4,0 mil, 80% do segmento");
+        assertThat(group(s, 1).label())
                 .isEqualTo("valor baixo e em queda — ENFERMARIA, DIARIA — R$ 500, 10% do segmento");
     }
 
@@ -266,7 +265,7 @@ class GroupProfilerTests {
         GlosaTable t = table().without("glosa_jump");
         SegmentProfile s = GroupProfiler.profile(t, KEY, ROWS, new int[10], FEATURES, ProfileOptions.defaults());
         assertThat(s.groups()).singleElement().satisfies(p -> {
-            assertThat(p.description()).isEqualTo("whole segment — R$ 5.0k, 100% of the segment");
+            assertThat(p.label()).isEqualTo("whole segment — R$ 5.0k, 100% of the segment");
             assertThat(p.glosaJump()).isNaN();
             assertThat(p.distinctive()).isEmpty();
         });
@@ -276,14 +275,14 @@ class GroupProfilerTests {
     void ranksInsideTheSegmentByGlosaOrByJump() {
         SegmentProfile byGlosa = profile(ProfileOptions.defaults());
         // Noise and group 1 tie on glosa (500); the lower label goes first.
-        assertThat(byGlosa.groups()).extracting(ClusterProfile::label).containsExactly(0, -1, 1);
-        assertThat(byGlosa.groups()).extracting(ClusterProfile::rankInSegment).containsExactly(1, 2, 3);
+        assertThat(byGlosa.groups()).extracting(GroupProfile::cluster).containsExactly(0, -1, 1);
+        assertThat(byGlosa.groups()).extracting(GroupProfile::rankInSegment).containsExactly(1, 2, 3);
         SegmentProfile byJump = profile(ProfileOptions.defaults().withRankBy(RankBy.JUMP));
-        assertThat(byJump.groups()).extracting(ClusterProfile::label).containsExactly(0, -1, 1);
+        assertThat(byJump.groups()).extracting(GroupProfile::cluster).containsExactly(0, -1, 1);
         int[] labels = {1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
         SegmentProfile swapped = GroupProfiler.profile(
                 table(), KEY, ROWS, labels, FEATURES, ProfileOptions.defaults().withRankBy(RankBy.JUMP));
-        assertThat(swapped.groups()).extracting(ClusterProfile::label).containsExactly(1, 0);
+        assertThat(swapped.groups()).extracting(GroupProfile::cluster).containsExactly(1, 0);
     }
 
     @Test
@@ -316,7 +315,7 @@ class GroupProfilerTests {
                 List.of("glosa_amount"),
                 ProfileOptions.defaults());
         BigDecimal groups = BigDecimal.ZERO;
-        for (ClusterProfile p : s.groups()) {
+        for (GroupProfile p : s.groups()) {
             groups = groups.add(new BigDecimal(p.glosaAmount()));
         }
         assertThat(groups.subtract(exact).abs().doubleValue()).isLessThan(0.005);

@@ -2,7 +2,7 @@ package dev.glosa.cluster.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupStatus;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class RankingTests {
 
-    private static ClusterProfile p(String segment, int label, double glosa, double jump, int rankInSegment) {
-        return new ClusterProfile(
+    private static GroupProfile p(String segment, int label, double glosa, double jump, int rankInSegment) {
+        return new GroupProfile(
                 segment,
                 segment + "-G" + (label + 1),
                 label,
@@ -34,23 +34,23 @@ class RankingTests {
 
     @Test
     void ranksEveryGroupOfTheRunByTotalGlosaKeepingTheOrderGiven() {
-        List<ClusterProfile> in =
+        List<GroupProfile> in =
                 List.of(p("A", 0, 500, 10, 1), p("A", 1, 100, 90, 2), p("B", 0, 900, -5, 1), p("B", 1, 500, 0, 2));
-        List<ClusterProfile> out = Ranking.rankOverall(in, RankBy.GLOSA);
+        List<GroupProfile> out = Ranking.rankOverall(in, RankBy.GLOSA);
         // Ties (A/0 and B/1 at 500) go to the earlier profile.
-        assertThat(out).extracting(ClusterProfile::rankOverall).containsExactly(2, 4, 1, 3);
-        assertThat(out).extracting(ClusterProfile::clusterId).containsExactly("A-G1", "A-G2", "B-G1", "B-G2");
-        assertThat(out).extracting(ClusterProfile::rankInSegment).containsExactly(1, 2, 1, 2);
+        assertThat(out).extracting(GroupProfile::rankOverall).containsExactly(2, 4, 1, 3);
+        assertThat(out).extracting(GroupProfile::groupId).containsExactly("A-G1", "A-G2", "B-G1", "B-G2");
+        assertThat(out).extracting(GroupProfile::rankInSegment).containsExactly(1, 2, 1, 2);
         assertThat(Ranking.byOverallRank(out))
-                .extracting(ClusterProfile::glosaAmount)
+                .extracting(GroupProfile::glosaAmount)
                 .containsExactly(900.0, 500.0, 500.0, 100.0);
     }
 
     @Test
     void ranksByJumpWhenAskedWithUnknownJumpsLast() {
-        List<ClusterProfile> in = List.of(
+        List<GroupProfile> in = List.of(
                 p("A", 0, 500, 10, 1), p("A", 1, 100, 90, 2), p("B", 0, 900, Double.NaN, 1), p("B", 1, 500, 0, 2));
-        List<ClusterProfile> out = Ranking.rankOverall(in, RankBy.JUMP);
-        assertThat(out).extracting(ClusterProfile::rankOverall).containsExactly(2, 1, 4, 3);
+        List<GroupProfile> out = Ranking.rankOverall(in, RankBy.JUMP);
+        assertThat(out).extracting(GroupProfile::rankOverall).containsExactly(2, 1, 4, 3);
     }
 }

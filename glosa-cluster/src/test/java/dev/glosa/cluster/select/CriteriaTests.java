@@ -21,7 +21,7 @@ class CriteriaTests {
         KMeansStrategy km = new KMeansStrategy();
         for (int k = 2; k <= 7; k++) {
             int[] labels =
-                    km.cluster(m, km.parameters().defaults().with("k", k), 1).labels();
+                    km.cluster(m, km.parameters().defaults().with("k", k), 1).clusters();
             assertThat(Criterion.silhouette().score(m, labels, 0))
                     .as("silhouette k=%d", k)
                     .isCloseTo(elki.silhouette(labels), TOL);

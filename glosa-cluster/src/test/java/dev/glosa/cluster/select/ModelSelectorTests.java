@@ -31,7 +31,7 @@ class ModelSelectorTests {
                     ModelSelector.of(s).withCriterion(Criterion.byId(criterion)).select(b.matrix(), 3);
             assertThat(sel.status()).isEqualTo(Selection.Status.K_SEARCHED);
             assertThat(sel.chosenK()).as("%s %s", s.id(), criterion).isEqualTo(5);
-            assertThat(AdjustedRandIndex.of(sel.labels(), b.truth())).isGreaterThanOrEqualTo(0.95);
+            assertThat(AdjustedRandIndex.of(sel.clusters(), b.truth())).isGreaterThanOrEqualTo(0.95);
         }
     }
 
@@ -49,7 +49,7 @@ class ModelSelectorTests {
             assertThat(s).isLessThanOrEqualTo(sel.score());
         }
         Clustering c = sel.clustering().orElseThrow();
-        assertThat(Criterion.defaultCriterion().score(b.matrix(), c.labels(), 9))
+        assertThat(Criterion.defaultCriterion().score(b.matrix(), c.clusters(), 9))
                 .isEqualTo(sel.score());
         assertThat(c.parameters().getInt("k")).isEqualTo(sel.chosenK());
         assertThat(c)
@@ -94,15 +94,15 @@ class ModelSelectorTests {
 
             Selection one = sel.select(FeatureMatrix.ofRows(new double[] {1, 2}), 1);
             assertThat(one.status()).isEqualTo(Selection.Status.ONE_ROW);
-            assertThat(one.labels()).containsExactly(0);
+            assertThat(one.clusters()).containsExactly(0);
             assertThat(one.chosenK()).isEqualTo(1);
 
             Selection two = sel.select(FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4}), 1);
-            assertThat(two.labels()).hasSize(2);
+            assertThat(two.clusters()).hasSize(2);
 
             Selection three = sel.select(
                     FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4}, new double[] {30, 40}), 1);
-            assertThat(three.labels()).hasSize(3);
+            assertThat(three.clusters()).hasSize(3);
 
             Selection same = sel.select(
                     FeatureMatrix.ofRows(
@@ -113,17 +113,17 @@ class ModelSelectorTests {
                             new double[] {1, 2}),
                     1);
             assertThat(same.status()).isEqualTo(Selection.Status.IDENTICAL_ROWS);
-            assertThat(same.labels()).containsExactly(0, 0, 0, 0, 0);
+            assertThat(same.clusters()).containsExactly(0, 0, 0, 0, 0);
             assertThat(same.clustering().orElseThrow().inertia()).isZero();
         }
         Selection kmTwo = ModelSelector.of(new KMeansStrategy())
                 .select(FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4}), 1);
         assertThat(kmTwo.status()).isEqualTo(Selection.Status.TOO_FEW_ROWS);
-        assertThat(kmTwo.labels()).containsExactly(0, 0);
+        assertThat(kmTwo.clusters()).containsExactly(0, 0);
         Selection kmThree = ModelSelector.of(new KMeansStrategy())
                 .select(FeatureMatrix.ofRows(new double[] {1, 2}, new double[] {3, 4}, new double[] {30, 40}), 1);
         assertThat(kmThree.ksTried()).containsExactly(2);
-        assertThat(kmThree.labels()).containsExactly(0, 0, 1);
+        assertThat(kmThree.clusters()).containsExactly(0, 0, 1);
     }
 
     @Test

@@ -42,7 +42,7 @@ class FeatureMatrixAndClusteringTests {
         Clustering c = Clustering.builder("x", p, 1, new int[] {2, -1, 0, 2, 0})
                 .centroids(new double[] {10, 11, 12}, 1)
                 .build();
-        assertThat(c.labels()).containsExactly(0, -1, 1, 0, 1);
+        assertThat(c.clusters()).containsExactly(0, -1, 1, 0, 1);
         assertThat(c.k()).isEqualTo(2);
         assertThat(c.centroids()).hasValueSatisfying(a -> assertThat(a).containsExactly(12, 10));
         assertThat(c.noiseCount()).isEqualTo(1);

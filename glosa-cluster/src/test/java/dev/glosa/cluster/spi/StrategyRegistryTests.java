@@ -14,7 +14,7 @@ class StrategyRegistryTests {
         ClusteringStrategy s = registry.get("test-parity");
         assertThat(s).isInstanceOf(EchoRowStrategy.class);
         Clustering c = s.cluster(FeatureMatrix.ofRows(new double[] {1}, new double[] {2}, new double[] {3}), 7L);
-        assertThat(c.labels()).containsExactly(0, 1, 0);
+        assertThat(c.clusters()).containsExactly(0, 1, 0);
         assertThat(c.k()).isEqualTo(2);
     }
 

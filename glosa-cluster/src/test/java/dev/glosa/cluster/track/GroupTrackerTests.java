@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.GroupStatus;
 import java.util.ArrayList;
@@ -18,11 +18,11 @@ class GroupTrackerTests {
     private static final Map<String, Double> SPREAD = Map.of("glosa_amount", 1000.0, "glosa_rate", 0.1);
     private static final TrackOptions OPTIONS = TrackOptions.defaults();
 
-    private static ClusterProfile group(int label, double glosa, double rate, double share, int rank) {
+    private static GroupProfile group(int label, double glosa, double rate, double share, int rank) {
         Map<String, Double> centres = new LinkedHashMap<>();
         centres.put("glosa_amount", glosa);
         centres.put("glosa_rate", rate);
-        return new ClusterProfile(
+        return new GroupProfile(
                 SEG,
                 SEG + "#" + label,
                 label,
@@ -44,7 +44,7 @@ class GroupTrackerTests {
     }
 
     /** Three groups well apart: 1000/0.1, 3000/0.2, 5000/0.4. */
-    private static List<ClusterProfile> week(double drift) {
+    private static List<GroupProfile> week(double drift) {
         return List.of(
                 group(0, 5000 + drift, 0.4, 0.2, 1),
                 group(1, 3000 - drift, 0.2 + drift / 1e4, 0.3, 2),
@@ -55,9 +55,9 @@ class GroupTrackerTests {
     void firstRunNumbersGroupsInRankOrder() {
         SegmentTracking t = GroupTracker.track(SEG, week(0), SPREAD, List.of(), OPTIONS);
         assertThat(t.profiles())
-                .extracting(ClusterProfile::clusterId)
+                .extracting(GroupProfile::groupId)
                 .containsExactly(SEG + "-G1", SEG + "-G2", SEG + "-G3");
-        assertThat(t.profiles()).extracting(ClusterProfile::status).containsOnly(GroupStatus.NEW);
+        assertThat(t.profiles()).extracting(GroupProfile::status).containsOnly(GroupStatus.NEW);
         assertThat(t.vanished()).isEmpty();
         assertThat(t.state()).extracting(GroupRecord::serial).containsExactly(1, 2, 3);
         assertThat(t.state().get(0).centres()).isEqualTo(week(0).get(0).featureCentres());
@@ -67,43 +67,43 @@ class GroupTrackerTests {
     @Test
     void driftedGroupsKeepTheirIdsEvenWhenTheirLabelsAndRanksChange() {
         SegmentTracking first = GroupTracker.track(SEG, week(0), SPREAD, List.of(), OPTIONS);
-        List<ClusterProfile> next = new ArrayList<>(week(150));
+        List<GroupProfile> next = new ArrayList<>(week(150));
         // The algorithm numbers groups differently this week, and the order changes.
         next = List.of(relabel(next.get(2), 0, 1), relabel(next.get(0), 1, 2), relabel(next.get(1), 2, 3));
         SegmentTracking second = GroupTracker.track(SEG, next, SPREAD, first.state(), OPTIONS);
         assertThat(second.profiles())
-                .extracting(ClusterProfile::clusterId)
+                .extracting(GroupProfile::groupId)
                 .containsExactly(SEG + "-G3", SEG + "-G1", SEG + "-G2");
-        assertThat(second.profiles()).extracting(ClusterProfile::status).containsOnly(GroupStatus.KEPT);
+        assertThat(second.profiles()).extracting(GroupProfile::status).containsOnly(GroupStatus.KEPT);
         assertThat(second.vanished()).isEmpty();
     }
 
     @Test
     void aNewGroupGetsTheNextSerialAndTheOthersKeepTheirs() {
         SegmentTracking first = GroupTracker.track(SEG, week(0), SPREAD, List.of(), OPTIONS);
-        List<ClusterProfile> next = new ArrayList<>(week(50));
+        List<GroupProfile> next = new ArrayList<>(week(50));
         next.add(1, group(3, 9000, 0.9, 0.1, 2));
         SegmentTracking second = GroupTracker.track(SEG, next, SPREAD, first.state(), OPTIONS);
         assertThat(second.profiles())
-                .extracting(ClusterProfile::clusterId)
+                .extracting(GroupProfile::groupId)
                 .containsExactly(SEG + "-G1", SEG + "-G4", SEG + "-G2", SEG + "-G3");
         assertThat(second.profiles())
-                .extracting(ClusterProfile::status)
+                .extracting(GroupProfile::status)
                 .containsExactly(GroupStatus.KEPT, GroupStatus.NEW, GroupStatus.KEPT, GroupStatus.KEPT);
     }
 
     @Test
     void aGroupThatVanishedIsReportedThenComesBackWithItsIdWithinTheWindow() {
         SegmentTracking first = GroupTracker.track(SEG, week(0), SPREAD, List.of(), OPTIONS);
-        List<ClusterProfile> without = List.of(week(0).get(0), week(0).get(2));
+        List<GroupProfile> without = List.of(week(0).get(0), week(0).get(2));
         SegmentTracking second = GroupTracker.track(SEG, without, SPREAD, first.state(), OPTIONS);
-        assertThat(second.vanished()).extracting(GroupRecord::clusterId).containsExactly(SEG + "-G2");
+        assertThat(second.vanished()).extracting(GroupRecord::groupId).containsExactly(SEG + "-G2");
         assertThat(second.state())
-                .extracting(GroupRecord::clusterId, GroupRecord::runsAbsent)
+                .extracting(GroupRecord::groupId, GroupRecord::runsAbsent)
                 .contains(org.assertj.core.groups.Tuple.tuple(SEG + "-G2", 1));
         SegmentTracking third = GroupTracker.track(SEG, week(0), SPREAD, second.state(), OPTIONS);
         assertThat(third.profiles())
-                .extracting(ClusterProfile::clusterId)
+                .extracting(GroupProfile::groupId)
                 .containsExactly(SEG + "-G1", SEG + "-G2", SEG + "-G3");
         assertThat(third.vanished()).isEmpty();
     }
@@ -112,15 +112,15 @@ class GroupTrackerTests {
     void aGroupAbsentLongerThanTheWindowLeavesTheStateButItsSerialIsNeverReused() {
         TrackOptions oneRun = new TrackOptions(0.75, 0.25, 1);
         SegmentTracking state = GroupTracker.track(SEG, week(0), SPREAD, List.of(), oneRun);
-        List<ClusterProfile> onlyFirst = List.of(group(0, 5000, 0.4, 0.2, 1));
+        List<GroupProfile> onlyFirst = List.of(group(0, 5000, 0.4, 0.2, 1));
         for (int run = 0; run < 3; run++) {
             state = GroupTracker.track(SEG, onlyFirst, SPREAD, state.state(), oneRun);
         }
         // G2 expired; G3, the highest serial, stays as the counter's memory.
-        assertThat(state.state()).extracting(GroupRecord::clusterId).containsExactly(SEG + "-G1", SEG + "-G3");
+        assertThat(state.state()).extracting(GroupRecord::groupId).containsExactly(SEG + "-G1", SEG + "-G3");
         SegmentTracking back = GroupTracker.track(SEG, week(0), SPREAD, state.state(), oneRun);
         assertThat(back.profiles())
-                .extracting(ClusterProfile::clusterId)
+                .extracting(GroupProfile::groupId)
                 .containsExactly(SEG + "-G1", SEG + "-G4", SEG + "-G5");
     }
 
@@ -131,20 +131,20 @@ class GroupTrackerTests {
         // 800 reais away with a spread of 1000: 0.8 > 0.75.
         SegmentTracking second =
                 GroupTracker.track(SEG, List.of(group(0, 5800, 0.4, 1.0, 1)), SPREAD, first.state(), OPTIONS);
-        assertThat(second.profiles().get(0).clusterId()).isEqualTo(SEG + "-G2");
+        assertThat(second.profiles().get(0).groupId()).isEqualTo(SEG + "-G2");
         assertThat(second.profiles().get(0).status()).isEqualTo(GroupStatus.NEW);
-        assertThat(second.vanished()).extracting(GroupRecord::clusterId).containsExactly(SEG + "-G1");
+        assertThat(second.vanished()).extracting(GroupRecord::groupId).containsExactly(SEG + "-G1");
     }
 
     @Test
     void noiseKeepsItsOwnId() {
-        List<ClusterProfile> withNoise = List.of(group(0, 5000, 0.4, 0.6, 1), group(-1, 100, 0.5, 0.4, 2));
+        List<GroupProfile> withNoise = List.of(group(0, 5000, 0.4, 0.6, 1), group(-1, 100, 0.5, 0.4, 2));
         SegmentTracking first = GroupTracker.track(SEG, withNoise, SPREAD, List.of(), OPTIONS);
-        assertThat(first.profiles()).extracting(ClusterProfile::clusterId).containsExactly(SEG + "-G1", SEG + "-N");
+        assertThat(first.profiles()).extracting(GroupProfile::groupId).containsExactly(SEG + "-G1", SEG + "-N");
         SegmentTracking second = GroupTracker.track(SEG, withNoise, SPREAD, first.state(), OPTIONS);
-        assertThat(second.profiles()).extracting(ClusterProfile::status).containsOnly(GroupStatus.KEPT);
+        assertThat(second.profiles()).extracting(GroupProfile::status).containsOnly(GroupStatus.KEPT);
         SegmentTracking third = GroupTracker.track(SEG, List.of(withNoise.get(0)), SPREAD, second.state(), OPTIONS);
-        assertThat(third.vanished()).extracting(GroupRecord::clusterId).containsExactly(SEG + "-N");
+        assertThat(third.vanished()).extracting(GroupRecord::groupId).containsExactly(SEG + "-N");
     }
 
     @Test
@@ -191,10 +191,10 @@ class GroupTrackerTests {
                 .hasMessage("maxDistance must be a positive finite number, found 0.0");
     }
 
-    private static ClusterProfile relabel(ClusterProfile p, int label, int rank) {
-        return new ClusterProfile(
+    private static GroupProfile relabel(GroupProfile p, int label, int rank) {
+        return new GroupProfile(
                 p.segmentId(),
-                p.clusterId(),
+                p.groupId(),
                 label,
                 p.rows(),
                 p.rowShare(),
@@ -207,7 +207,7 @@ class GroupTrackerTests {
                 p.featureCentres(),
                 p.distinctive(),
                 p.topReasons(),
-                p.description(),
+                p.label(),
                 rank,
                 0,
                 p.status());

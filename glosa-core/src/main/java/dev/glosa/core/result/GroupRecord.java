@@ -10,41 +10,40 @@ import java.util.Objects;
  * back.
  *
  * @param segmentId the segment's id
- * @param clusterId the group's stable id, {@code segmentId + "-G" + serial}, or {@code segmentId + "-N"} for noise
+ * @param groupId the group's stable id, {@code segmentId + "-G" + serial}, or {@code segmentId + "-N"} for noise
  * @param serial the group's number in its segment (1, 2, ...), 0 for noise
- * @param label the algorithm's label in the run that last saw the group ({@code -1} for noise)
+ * @param cluster the algorithm's number for the group in the run that last saw the group ({@code -1} for noise)
  * @param rows the group's rows in that run
  * @param rowShare its share of the segment's rows
  * @param glosaAmount its total glosa
  * @param centres the mean of each feature in original units
  * @param spreads the segment's standard deviation of each feature in that run, original units
  * @param runsAbsent 0 when the group was seen in the run that wrote the record, n when it had been missing for n runs
- * @param description the group's label in words when last seen
+ * @param label the group in words when last seen
  */
 public record GroupRecord(
         String segmentId,
-        String clusterId,
+        String groupId,
         int serial,
-        int label,
+        int cluster,
         long rows,
         double rowShare,
         double glosaAmount,
         Map<String, Double> centres,
         Map<String, Double> spreads,
         int runsAbsent,
-        String description) {
+        String label) {
 
     /** Checks the record and copies its maps. */
     public GroupRecord {
         Objects.requireNonNull(segmentId, "segmentId");
-        Objects.requireNonNull(clusterId, "clusterId");
-        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(label, "label");
         if (serial < 0) {
-            throw new IllegalArgumentException("serial of group " + clusterId + " must be >= 0, found " + serial);
+            throw new IllegalArgumentException("serial of group " + groupId + " must be >= 0, found " + serial);
         }
         if (runsAbsent < 0) {
-            throw new IllegalArgumentException(
-                    "runsAbsent of group " + clusterId + " must be >= 0, found " + runsAbsent);
+            throw new IllegalArgumentException("runsAbsent of group " + groupId + " must be >= 0, found " + runsAbsent);
         }
         centres = Collections.unmodifiableMap(new LinkedHashMap<>(centres));
         spreads = Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
@@ -59,15 +58,15 @@ public record GroupRecord(
     public GroupRecord absentOnceMore() {
         return new GroupRecord(
                 segmentId,
-                clusterId,
+                groupId,
                 serial,
-                label,
+                cluster,
                 rows,
                 rowShare,
                 glosaAmount,
                 centres,
                 spreads,
                 runsAbsent + 1,
-                description);
+                label);
     }
 }

@@ -5,29 +5,29 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The group of every row of one segment: table rows and, aligned with them, the algorithm's labels ({@code -1} for
+ * The group of every row of one segment: table rows and, aligned with them, the algorithm's clusters ({@code -1} for
  * noise) and the groups' stable ids.
  */
 public final class SegmentAssignment {
     private final SegmentKey key;
     private final int[] rows;
-    private final int[] labels;
-    private final String[] clusterIds;
+    private final int[] clusters;
+    private final String[] groupIds;
 
     /**
      * An assignment; the arrays are copied.
      *
      * @throws IllegalArgumentException if the arrays differ in length
      */
-    public SegmentAssignment(SegmentKey key, int[] rows, int[] labels, String[] clusterIds) {
+    public SegmentAssignment(SegmentKey key, int[] rows, int[] clusters, String[] groupIds) {
         this.key = Objects.requireNonNull(key, "key");
-        if (rows.length != labels.length || rows.length != clusterIds.length) {
-            throw new IllegalArgumentException("rows (" + rows.length + "), labels (" + labels.length
-                    + ") and clusterIds (" + clusterIds.length + ") must have the same length");
+        if (rows.length != clusters.length || rows.length != groupIds.length) {
+            throw new IllegalArgumentException("rows (" + rows.length + "), clusters (" + clusters.length
+                    + ") and groupIds (" + groupIds.length + ") must have the same length");
         }
         this.rows = rows.clone();
-        this.labels = labels.clone();
-        this.clusterIds = clusterIds.clone();
+        this.clusters = clusters.clone();
+        this.groupIds = groupIds.clone();
     }
 
     /** The segment's key. */
@@ -45,14 +45,14 @@ public final class SegmentAssignment {
         return rows[i];
     }
 
-    /** The label of the {@code i}-th row. */
-    public int label(int i) {
-        return labels[i];
+    /** The algorithm's cluster of the {@code i}-th row. */
+    public int cluster(int i) {
+        return clusters[i];
     }
 
     /** The stable group id of the {@code i}-th row. */
-    public String clusterId(int i) {
-        return clusterIds[i];
+    public String groupId(int i) {
+        return groupIds[i];
     }
 
     /** A copy of the table rows. */
@@ -60,9 +60,9 @@ public final class SegmentAssignment {
         return rows.clone();
     }
 
-    /** A copy of the labels. */
-    public int[] labels() {
-        return labels.clone();
+    /** A copy of the clusters, aligned with the rows. */
+    public int[] clusters() {
+        return clusters.clone();
     }
 
     @Override
@@ -70,12 +70,12 @@ public final class SegmentAssignment {
         return o instanceof SegmentAssignment a
                 && key.equals(a.key)
                 && Arrays.equals(rows, a.rows)
-                && Arrays.equals(labels, a.labels)
-                && Arrays.equals(clusterIds, a.clusterIds);
+                && Arrays.equals(clusters, a.clusters)
+                && Arrays.equals(groupIds, a.groupIds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, Arrays.hashCode(rows), Arrays.hashCode(labels), Arrays.hashCode(clusterIds));
+        return Objects.hash(key, Arrays.hashCode(rows), Arrays.hashCode(clusters), Arrays.hashCode(groupIds));
     }
 }

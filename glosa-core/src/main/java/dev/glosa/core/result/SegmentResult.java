@@ -52,7 +52,7 @@ public record SegmentResult(
         double glosaAmount,
         Map<String, Double> featureSpread,
         SegmentAssignment assignment,
-        List<ClusterProfile> profiles,
+        List<GroupProfile> profiles,
         List<GroupRecord> vanished,
         List<GroupRecord> state) {
 
@@ -100,7 +100,7 @@ public record SegmentResult(
      * @param newProfiles the segment's groups, costliest first
      * @return a copy with {@code newProfiles}
      */
-    public SegmentResult withProfiles(List<ClusterProfile> newProfiles) {
+    public SegmentResult withProfiles(List<GroupProfile> newProfiles) {
         return new SegmentResult(
                 key,
                 status,
@@ -136,8 +136,8 @@ public record SegmentResult(
         String[] ids = new String[a.size()];
         for (int i = 0; i < mapped.length; i++) {
             mapped[i] = tableRows[a.row(i)];
-            clusters[i] = a.label(i);
-            ids[i] = a.clusterId(i);
+            clusters[i] = a.cluster(i);
+            ids[i] = a.groupId(i);
         }
         return new SegmentResult(
                 key,

@@ -182,7 +182,7 @@ public final class RunTables {
      */
     public static List<GroupRecord> groupRecords(String source, List<String> header, List<String[]> rows)
             throws IOException {
-        return ClusterReader.groupRecords(source, header.toArray(new String[0]), rows);
+        return GroupReader.groupRecords(source, header.toArray(new String[0]), rows);
     }
 
     /** One table of the run. */

@@ -1,7 +1,7 @@
 package dev.glosa.io.powerbi;
 
 import dev.glosa.core.indicator.IndicatorRow;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.run.RunRecord;
@@ -157,7 +157,7 @@ public final class StarSchemaWriter {
      */
     public static List<GroupRecord> previousState(Path folder, LocalDate asOf) throws IOException {
         OutputFolder.finishPendingCommit(folder);
-        return ClusterReader.previousState(folder, asOf);
+        return GroupReader.previousState(folder, asOf);
     }
 
     /**
@@ -170,8 +170,8 @@ public final class StarSchemaWriter {
      *
      * @throws IOException if the file cannot be read or a cell does not parse, naming the file, line and column
      */
-    public static List<ClusterProfile> previousGroups(Path folder, LocalDate asOf) throws IOException {
+    public static List<GroupProfile> previousGroups(Path folder, LocalDate asOf) throws IOException {
         OutputFolder.finishPendingCommit(folder);
-        return ClusterReader.previous(folder, asOf);
+        return GroupReader.previous(folder, asOf);
     }
 }

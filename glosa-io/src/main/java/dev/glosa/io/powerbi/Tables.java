@@ -2,8 +2,8 @@ package dev.glosa.io.powerbi;
 
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.CategoryLift;
-import dev.glosa.core.result.ClusterProfile;
 import dev.glosa.core.result.GroupIds;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentAssignment;
@@ -101,7 +101,7 @@ final class Tables {
                             + outcomes.get(o).segmentId());
                 }
                 rowOutcome[r] = o;
-                String id = a.clusterId(i);
+                String id = a.groupId(i);
                 rowCluster[r] = id == null ? "" : id;
             }
         }
@@ -402,11 +402,11 @@ final class Tables {
         List<String[]> rows = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (SegmentResult o : outcomes) {
-            for (ClusterProfile p : o.profiles()) {
+            for (GroupProfile p : o.profiles()) {
                 for (CategoryLift l : p.distinctive()) {
                     // the description quotes the value: a profile built with other overrides than the writer's
                     if (ids.applies(l.column()) && !ids.keepsClear(l.column())) {
-                        throw new IllegalArgumentException("group " + p.clusterId() + " is described by the value of "
+                        throw new IllegalArgumentException("group " + p.groupId() + " is described by the value of "
                                 + "identifier column '" + l.column() + "', which would be written in clear in its "
                                 + "label: profile without it (ProfileOptions never describes a group by a personal "
                                 + "column unless its personal overrides say false) or give the writer the same "
@@ -414,29 +414,29 @@ final class Tables {
                     }
                 }
                 if (!p.segmentId().equals(o.segmentId())) {
-                    throw new IllegalArgumentException("group " + p.clusterId() + " names segment " + p.segmentId()
+                    throw new IllegalArgumentException("group " + p.groupId() + " names segment " + p.segmentId()
                             + " but is a profile of segment " + o.segmentId());
                 }
-                String previous = seen.put(p.clusterId(), o.segmentId());
+                String previous = seen.put(p.groupId(), o.segmentId());
                 if (previous != null && previous.equals(o.segmentId())) {
                     throw new IllegalArgumentException(
-                            "group " + p.clusterId() + " appears twice in segment " + o.segmentId());
+                            "group " + p.groupId() + " appears twice in segment " + o.segmentId());
                 }
                 String[] r = new String[Schema.CLUSTER.size()];
                 int i = 0;
                 r[i++] = CsvCells.guard(run.runId());
                 r[i++] = run.asOf().toString();
-                r[i++] = CsvCells.guard(p.clusterId());
+                r[i++] = CsvCells.guard(p.groupId());
                 r[i++] = CsvCells.guard(p.segmentId());
                 r[i++] = Long.toString(p.rows());
                 r[i++] = Decimals.money(p.glosaAmount());
                 r[i++] = Decimals.rate(p.glosaShare());
                 r[i++] = Integer.toString(p.rankInSegment());
                 r[i++] = Integer.toString(p.rankOverall());
-                r[i++] = CsvCells.guard(p.description() == null ? "" : p.description());
+                r[i++] = CsvCells.guard(p.label() == null ? "" : p.label());
                 r[i++] = p.status().name().toLowerCase(Locale.ROOT);
-                r[i++] = Integer.toString(p.label());
-                r[i++] = p.label() < 0 ? "outliers" : "group";
+                r[i++] = Integer.toString(p.cluster());
+                r[i++] = p.cluster() < 0 ? "outliers" : "group";
                 r[i++] = Decimals.rate(p.rowShare());
                 r[i++] = Decimals.money(p.glosaMean());
                 r[i++] = Decimals.money(p.glosaMedian());
@@ -452,7 +452,7 @@ final class Tables {
                     r[i++] = v == null ? "" : CsvCells.guard(v);
                 }
                 r[i++] = CsvCells.guard(GroupIds.segmentKey(run.runId(), o.segmentId()));
-                r[i++] = CsvCells.guard(GroupIds.groupKey(run.runId(), o.segmentId(), p.clusterId()));
+                r[i++] = CsvCells.guard(GroupIds.groupKey(run.runId(), o.segmentId(), p.groupId()));
                 rows.add(r);
             }
         }
@@ -467,16 +467,16 @@ final class Tables {
             r[i++] = CsvCells.guard(run.runId());
             r[i++] = run.asOf().toString();
             r[i++] = CsvCells.guard(g.segmentId());
-            r[i++] = CsvCells.guard(g.clusterId());
+            r[i++] = CsvCells.guard(g.groupId());
             r[i++] = Integer.toString(g.serial());
-            r[i++] = Integer.toString(g.label());
+            r[i++] = Integer.toString(g.cluster());
             r[i++] = Long.toString(g.rows());
             r[i++] = number(g.rowShare());
             r[i++] = number(g.glosaAmount());
             r[i++] = CsvCells.guard(centresJson(g.centres()));
             r[i++] = CsvCells.guard(centresJson(g.spreads()));
             r[i++] = Integer.toString(g.runsAbsent());
-            r[i++] = CsvCells.guard(g.description());
+            r[i++] = CsvCells.guard(g.label());
             rows.add(r);
         }
         return new Built(Schema.GROUP_STATE, RowSource.of(rows));

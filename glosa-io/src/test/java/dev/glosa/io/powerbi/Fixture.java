@@ -3,7 +3,7 @@ package dev.glosa.io.powerbi;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.result.CategoryLift;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.KScore;
 import dev.glosa.core.result.ReasonShare;
@@ -118,7 +118,7 @@ final class Fixture {
         int[] labels1 = {0, 1, 0, 1};
         String[] ids1 = {"G0001", "G0002", "G0001", "G0002"};
         int[] rows2 = {4, 5, 6};
-        ClusterProfile a = profile(
+        GroupProfile a = profile(
                 k1.id(),
                 "G0001",
                 0,
@@ -128,9 +128,9 @@ final class Fixture {
                 kept ? GroupStatus.KEPT : GroupStatus.NEW,
                 1,
                 1);
-        ClusterProfile b =
+        GroupProfile b =
                 profile(k1.id(), "G0002", 1, new int[] {1, 3}, rows1, "-partial glosas", GroupStatus.NEW, 2, 3);
-        ClusterProfile c = profile(k2.id(), "G0003", 0, rows2, rows2, "all of the segment", GroupStatus.NEW, 1, 2);
+        GroupProfile c = profile(k2.id(), "G0003", 0, rows2, rows2, "all of the segment", GroupStatus.NEW, 1, 2);
         List<KScore> byK = List.of(new KScore(2, 0.71), new KScore(3, 0.4));
         SegmentResult o1 = new SegmentResult(
                 k1,
@@ -173,7 +173,7 @@ final class Fixture {
         return List.of(o1, o2);
     }
 
-    private static ClusterProfile profile(
+    private static GroupProfile profile(
             String segmentId,
             String id,
             int label,
@@ -200,7 +200,7 @@ final class Fixture {
         reasons.add(new ReasonShare("07", rows.length, total * 0.75, 0.75));
         reasons.add(new ReasonShare("=09", 1, total * 0.25, 0.25));
         List<CategoryLift> lifts = List.of(new CategoryLift("situation", label == 0 ? "A" : "B", 1.0, 0.5, 2.0));
-        return new ClusterProfile(
+        return new GroupProfile(
                 segmentId,
                 id,
                 label,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glosa.core.result.CategoryLift;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.GlosaTable;
@@ -172,12 +172,12 @@ class PersonalColumnsTests {
     void aGroupDescribedByAPersonalColumnIsRefused() {
         List<SegmentResult> outcomes = new ArrayList<>();
         for (SegmentResult o : Fixture.outcomes(false)) {
-            List<ClusterProfile> profiles = new ArrayList<>();
-            for (ClusterProfile p : o.profiles()) {
-                profiles.add(new ClusterProfile(
+            List<GroupProfile> profiles = new ArrayList<>();
+            for (GroupProfile p : o.profiles()) {
+                profiles.add(new GroupProfile(
                         p.segmentId(),
-                        p.clusterId(),
-                        p.label(),
+                        p.groupId(),
+                        p.cluster(),
                         p.rows(),
                         p.rowShare(),
                         p.glosaAmount(),

@@ -10,7 +10,7 @@ import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
 import dev.glosa.core.result.CategoryLift;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.ReasonShare;
 import dev.glosa.core.result.SegmentResult;
@@ -422,11 +422,11 @@ class StarSchemaWriterTests {
         write(dir, Fixture.WEEK1);
         write(dir, Fixture.WEEK2);
         // read back as written: money to the cent and rates to six decimals, every other field exact
-        List<ClusterProfile> expected1 = new ArrayList<>();
+        List<GroupProfile> expected1 = new ArrayList<>();
         for (SegmentResult o : Fixture.outcomes(false)) {
             o.profiles().forEach(p -> expected1.add(asWritten(p)));
         }
-        List<ClusterProfile> expected2 = new ArrayList<>();
+        List<GroupProfile> expected2 = new ArrayList<>();
         for (SegmentResult o : Fixture.outcomes(true)) {
             o.profiles().forEach(p -> expected2.add(asWritten(p)));
         }
@@ -436,19 +436,18 @@ class StarSchemaWriterTests {
         assertThat(StarSchemaWriter.previousGroups(dir, Fixture.WEEK1)).isEmpty();
         assertThat(StarSchemaWriter.previousGroups(dir.resolve("nothing-here"), Fixture.WEEK1))
                 .isEmpty();
-        ClusterProfile first =
-                StarSchemaWriter.previousGroups(dir, Fixture.WEEK2).get(0);
+        GroupProfile first = StarSchemaWriter.previousGroups(dir, Fixture.WEEK2).get(0);
         assertThat(first.featureCentres()).containsOnlyKeys("glosa_amount", "glosa_rate", "glosa_jump");
         assertThat(first.featureCentres().keySet()).containsExactly("glosa_amount", "glosa_rate", "glosa_jump");
-        assertThat(first.description()).isEqualTo("=high value, rejected in full");
+        assertThat(first.label()).isEqualTo("=high value, rejected in full");
     }
 
     /** The profile with its money and rates (in its JSON columns too) rounded as {@code dim_cluster.csv} writes them. */
-    private static ClusterProfile asWritten(ClusterProfile p) {
-        return new ClusterProfile(
+    private static GroupProfile asWritten(GroupProfile p) {
+        return new GroupProfile(
                 p.segmentId(),
-                p.clusterId(),
-                p.label(),
+                p.groupId(),
+                p.cluster(),
                 p.rows(),
                 rate(p.rowShare()),
                 money(p.glosaAmount()),
@@ -469,7 +468,7 @@ class StarSchemaWriterTests {
                 p.topReasons().stream()
                         .map(r -> new ReasonShare(r.code(), r.rows(), money(r.glosaAmount()), rate(r.share())))
                         .toList(),
-                p.description(),
+                p.label(),
                 p.rankInSegment(),
                 p.rankOverall(),
                 p.status());

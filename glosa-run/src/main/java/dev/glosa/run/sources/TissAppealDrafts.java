@@ -81,7 +81,7 @@ public final class TissAppealDrafts {
     private static java.util.stream.IntStream rowsOf(SegmentAssignment a, String cluster) {
         java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
         for (int i = 0; i < a.size(); i++) {
-            if (cluster.equals(a.clusterId(i))) {
+            if (cluster.equals(a.groupId(i))) {
                 b.add(a.row(i));
             }
         }

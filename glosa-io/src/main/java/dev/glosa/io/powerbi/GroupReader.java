@@ -3,7 +3,7 @@ package dev.glosa.io.powerbi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glosa.core.result.CategoryLift;
-import dev.glosa.core.result.ClusterProfile;
+import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.GroupStatus;
 import dev.glosa.core.result.ReasonShare;
@@ -22,10 +22,10 @@ import java.util.Map;
  * Reads the rows of one earlier run back from a history table: the groups from {@code dim_cluster.csv} and the
  * tracker's state from {@code group_state.csv}.
  */
-final class ClusterReader {
+final class GroupReader {
     /** Turns the current row into a value. */
     interface RowMapper<T> {
-        T map(ClusterReader row) throws IOException;
+        T map(GroupReader row) throws IOException;
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,7 +35,7 @@ final class ClusterReader {
     private String[] cells;
     private long line;
 
-    private ClusterReader(String file, String[] header) {
+    private GroupReader(String file, String[] header) {
         this.file = file;
         for (int i = 0; i < header.length; i++) {
             index.put(header[i], i);
@@ -43,18 +43,18 @@ final class ClusterReader {
     }
 
     /** The groups of the latest {@code as_of} before {@code asOf}, in file order; empty when there is none. */
-    static List<ClusterProfile> previous(Path folder, LocalDate asOf) throws IOException {
-        return latestBefore(folder.resolve(StarSchemaWriter.DIM_CLUSTER), asOf, ClusterReader::profile);
+    static List<GroupProfile> previous(Path folder, LocalDate asOf) throws IOException {
+        return latestBefore(folder.resolve(StarSchemaWriter.DIM_CLUSTER), asOf, GroupReader::profile);
     }
 
     /** The tracker's state of the latest {@code as_of} before {@code asOf}, in file order; empty when there is none. */
     static List<GroupRecord> previousState(Path folder, LocalDate asOf) throws IOException {
-        return latestBefore(folder.resolve(StarSchemaWriter.GROUP_STATE), asOf, ClusterReader::groupRecord);
+        return latestBefore(folder.resolve(StarSchemaWriter.GROUP_STATE), asOf, GroupReader::groupRecord);
     }
 
     /** The tracker's state in {@code rows} of a {@code group_state} table kept outside the folder (a database). */
     static List<GroupRecord> groupRecords(String source, String[] header, List<String[]> rows) throws IOException {
-        ClusterReader reader = new ClusterReader(source, header);
+        GroupReader reader = new GroupReader(source, header);
         List<GroupRecord> out = new ArrayList<>(rows.size());
         for (String[] cells : rows) {
             reader.cells = cells;
@@ -76,7 +76,7 @@ final class ClusterReader {
             if (header == null) {
                 return List.of();
             }
-            ClusterReader reader = new ClusterReader(path.getFileName().toString(), header);
+            GroupReader reader = new GroupReader(path.getFileName().toString(), header);
             for (String name : List.of(Schema.AS_OF, "cluster_id", "segment_id")) {
                 HistoryFile.indexOf(header, name, path);
             }
@@ -120,8 +120,8 @@ final class ClusterReader {
                 text("label"));
     }
 
-    private ClusterProfile profile() throws IOException {
-        return new ClusterProfile(
+    private GroupProfile profile() throws IOException {
+        return new GroupProfile(
                 text("segment_id"),
                 text("cluster_id"),
                 (int) whole("algorithm_label"),

@@ -8,8 +8,8 @@ import java.util.Objects;
  * What one group of a segment is and what it costs, in words and numbers an analyst can act on.
  *
  * @param segmentId the segment's id
- * @param clusterId the group's stable id across runs
- * @param label the algorithm's label of the group in this run ({@code -1} for DBSCAN noise)
+ * @param groupId the group's stable id across runs
+ * @param cluster the algorithm's number for the group in this run ({@code -1} for DBSCAN noise)
  * @param rows the number of rows
  * @param rowShare the group's share of the segment's rows
  * @param glosaAmount total glosa
@@ -21,15 +21,15 @@ import java.util.Objects;
  * @param featureCentres the mean of each feature in its original units, by feature name, in feature order
  * @param distinctive the categories that set the group apart, highest lift first
  * @param topReasons the reason codes carrying most of its glosa, largest first
- * @param description a short label, e.g. "high value and rising — MATERIAL in ICU — R$ 1.2 M, 41% of the segment"
+ * @param label the group in words, e.g. "high value and rising — MATERIAL in ICU — R$ 1.2 M, 41% of the segment"
  * @param rankInSegment 1 for the costliest group of its segment
  * @param rankOverall 1 for the costliest group of the run
  * @param status whether the id was kept from the previous run
  */
-public record ClusterProfile(
+public record GroupProfile(
         String segmentId,
-        String clusterId,
-        int label,
+        String groupId,
+        int cluster,
         long rows,
         double rowShare,
         double glosaAmount,
@@ -41,15 +41,15 @@ public record ClusterProfile(
         Map<String, Double> featureCentres,
         List<CategoryLift> distinctive,
         List<ReasonShare> topReasons,
-        String description,
+        String label,
         int rankInSegment,
         int rankOverall,
         GroupStatus status) {
 
     /** Checks the ids and copies the collections. */
-    public ClusterProfile {
+    public GroupProfile {
         Objects.requireNonNull(segmentId, "segmentId");
-        Objects.requireNonNull(clusterId, "clusterId");
+        Objects.requireNonNull(groupId, "groupId");
         featureCentres = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(featureCentres));
         distinctive = List.copyOf(distinctive);
         topReasons = List.copyOf(topReasons);
@@ -57,11 +57,11 @@ public record ClusterProfile(
     }
 
     /** This profile under another stable id, e.g. the id of the previous run's group it matched. */
-    public ClusterProfile withClusterId(String clusterId) {
-        return new ClusterProfile(
+    public GroupProfile withGroupId(String groupId) {
+        return new GroupProfile(
                 segmentId,
-                clusterId,
-                label,
+                groupId,
+                cluster,
                 rows,
                 rowShare,
                 glosaAmount,
@@ -73,18 +73,18 @@ public record ClusterProfile(
                 featureCentres,
                 distinctive,
                 topReasons,
-                description,
+                label,
                 rankInSegment,
                 rankOverall,
                 status);
     }
 
     /** This profile with its ranks by cost, in its segment and in the run (1 for the costliest). */
-    public ClusterProfile withRanks(int rankInSegment, int rankOverall) {
-        return new ClusterProfile(
+    public GroupProfile withRanks(int rankInSegment, int rankOverall) {
+        return new GroupProfile(
                 segmentId,
-                clusterId,
-                label,
+                groupId,
+                cluster,
                 rows,
                 rowShare,
                 glosaAmount,
@@ -96,18 +96,18 @@ public record ClusterProfile(
                 featureCentres,
                 distinctive,
                 topReasons,
-                description,
+                label,
                 rankInSegment,
                 rankOverall,
                 status);
     }
 
     /** This profile with another status, e.g. once tracking decided whether its id was kept. */
-    public ClusterProfile withStatus(GroupStatus status) {
-        return new ClusterProfile(
+    public GroupProfile withStatus(GroupStatus status) {
+        return new GroupProfile(
                 segmentId,
-                clusterId,
-                label,
+                groupId,
+                cluster,
                 rows,
                 rowShare,
                 glosaAmount,
@@ -119,7 +119,7 @@ public record ClusterProfile(
                 featureCentres,
                 distinctive,
                 topReasons,
-                description,
+                label,
                 rankInSegment,
                 rankOverall,
                 status);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ClusterProfileTests {
+class GroupProfileTests {
 
-    private static final ClusterProfile PROFILE = new ClusterProfile(
+    private static final GroupProfile PROFILE = new GroupProfile(
             "S1",
             "S1-g3",
             2,
@@ -30,17 +30,17 @@ class ClusterProfileTests {
 
     @Test
     void eachWitherChangesItsFieldAndKeepsEveryOther() {
-        ClusterProfile id = PROFILE.withClusterId("S1-g7");
-        assertThat(id.clusterId()).isEqualTo("S1-g7");
+        GroupProfile id = PROFILE.withGroupId("S1-g7");
+        assertThat(id.groupId()).isEqualTo("S1-g7");
         // Changing the field back gives the original: nothing else moved (record equality holds NaN equal to NaN).
-        assertThat(id.withClusterId("S1-g3")).isEqualTo(PROFILE);
+        assertThat(id.withGroupId("S1-g3")).isEqualTo(PROFILE);
 
-        ClusterProfile ranked = PROFILE.withRanks(2, 9);
+        GroupProfile ranked = PROFILE.withRanks(2, 9);
         assertThat(ranked.rankInSegment()).isEqualTo(2);
         assertThat(ranked.rankOverall()).isEqualTo(9);
         assertThat(ranked.withRanks(1, 4)).isEqualTo(PROFILE);
 
-        ClusterProfile kept = PROFILE.withStatus(GroupStatus.KEPT);
+        GroupProfile kept = PROFILE.withStatus(GroupStatus.KEPT);
         assertThat(kept.status()).isEqualTo(GroupStatus.KEPT);
         assertThat(kept.withStatus(GroupStatus.NEW)).isEqualTo(PROFILE);
     }
@@ -48,7 +48,7 @@ class ClusterProfileTests {
     @Test
     void aWitherStillChecksTheIds() {
         org.assertj.core.api.Assertions.assertThatNullPointerException()
-                .isThrownBy(() -> PROFILE.withClusterId(null))
-                .withMessage("clusterId");
+                .isThrownBy(() -> PROFILE.withGroupId(null))
+                .withMessage("groupId");
     }
 }
