@@ -325,14 +325,14 @@ class GroupProfilerTests {
     }
 
     @Test
-    void rejectsLabelsThatDoNotFitTheRows() {
+    void rejectsClustersThatDoNotFitTheRows() {
         assertThatThrownBy(() ->
                         GroupProfiler.profile(table(), KEY, ROWS, new int[3], FEATURES, ProfileOptions.defaults()))
-                .hasMessage("labels (3) must be as many as rows (10)");
+                .hasMessage("clusters (3) must be as many as rows (10)");
         int[] bad = LABELS.clone();
         bad[2] = -2;
         assertThatThrownBy(() -> GroupProfiler.profile(table(), KEY, ROWS, bad, FEATURES, ProfileOptions.defaults()))
-                .hasMessage("label of segment row 2 must be >= -1, found -2");
+                .hasMessage("cluster of segment row 2 must be >= -1, found -2");
     }
 
     @Test
