@@ -5,7 +5,7 @@
     bin/glosa demo --out /tmp/demo --lang pt-BR --as-of 2026-11-30
     python3 powerbi/draw_report_page.py /tmp/demo powerbi/report-page.svg
 
-It reads the latest week of dim_cluster, dim_hospital, dim_glosa_type and indicators and lays them out as the page
+It reads the latest week of dim_group, dim_hospital, dim_glosa_type and indicators and lays them out as the page
 powerbi/README.md builds: four cards, the ten costliest groups as bars, and the group table with week-over-week status.
 """
 import csv
@@ -28,7 +28,7 @@ def main(folder, out):
     latest = [r for r in runs if r["latest"] == "true"][0]["as_of"]
     hospitals = {r["hospital"]: r["name"] for r in read(folder, "dim_hospital.csv")}
     types = {r["glosa_type"]: r["name"] for r in read(folder, "dim_glosa_type.csv")}
-    groups = [g for g in read(folder, "dim_cluster.csv") if g["as_of"] == latest]
+    groups = [g for g in read(folder, "dim_group.csv") if g["as_of"] == latest]
     groups.sort(key=lambda g: int(g["rank_overall"]))
     top = groups[:10]
     ind = [r for r in read(folder, "indicators.csv") if r["as_of"] == latest and r["scope"] == "overall"][0]

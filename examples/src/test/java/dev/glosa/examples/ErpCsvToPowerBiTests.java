@@ -25,7 +25,7 @@ class ErpCsvToPowerBiTests {
         for (String table : List.of(
                 StarSchemaWriter.FACT_GLOSA,
                 StarSchemaWriter.DIM_SEGMENT,
-                StarSchemaWriter.DIM_CLUSTER,
+                StarSchemaWriter.DIM_GROUP,
                 StarSchemaWriter.INDICATORS,
                 StarSchemaWriter.RUNS,
                 StarSchemaWriter.MANIFEST)) {
@@ -37,9 +37,9 @@ class ErpCsvToPowerBiTests {
         assertThat(fact.rows()).hasSize(sample.table().rowCount() - sample.firstAnalysedRow());
         assertThat(fact.column("competence"))
                 .containsOnly(ErpCsvToPowerBi.SAMPLE.analysedMonth().toString());
-        assertThat(fact.column("cluster_id")).noneMatch(String::isEmpty);
+        assertThat(fact.column("group_id")).noneMatch(String::isEmpty);
         assertThat(fact.header()).contains("glosa_rate", "glosa_jump", "glosa_rate_jump", "glosa_previous");
-        CsvTable clusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
+        CsvTable clusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_GROUP));
         assertThat(clusters.rows()).isNotEmpty();
         assertThat(clusters.column("status")).containsOnly("new");
         CsvTable segments = CsvTable.read(out.resolve(StarSchemaWriter.DIM_SEGMENT));
@@ -64,7 +64,7 @@ class ErpCsvToPowerBiTests {
             ErpCsvToPowerBi.SAMPLE.analysedMonth().toString()
         });
         CsvTable firstFact = CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA));
-        CsvTable firstClusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER));
+        CsvTable firstClusters = CsvTable.read(out.resolve(StarSchemaWriter.DIM_GROUP));
         ErpCsvToPowerBi.main(new String[] {
             out.toString(),
             csv.toString(),
@@ -78,6 +78,6 @@ class ErpCsvToPowerBiTests {
         assertThat(CsvTable.read(out.resolve("rejects.csv")).rows()).hasSize(1);
         // Same day, same export, same seed: the re-run replaced the first run's rows with identical ones.
         assertThat(CsvTable.read(out.resolve(StarSchemaWriter.FACT_GLOSA))).isEqualTo(firstFact);
-        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER))).isEqualTo(firstClusters);
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.DIM_GROUP))).isEqualTo(firstClusters);
     }
 }

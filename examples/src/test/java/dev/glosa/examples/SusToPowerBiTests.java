@@ -30,7 +30,7 @@ class SusToPowerBiTests {
         for (String table : List.of(
                 StarSchemaWriter.FACT_GLOSA,
                 StarSchemaWriter.DIM_SEGMENT,
-                StarSchemaWriter.DIM_CLUSTER,
+                StarSchemaWriter.DIM_GROUP,
                 StarSchemaWriter.INDICATORS,
                 StarSchemaWriter.RUNS,
                 StarSchemaWriter.MANIFEST)) {
@@ -42,13 +42,13 @@ class SusToPowerBiTests {
         assertThat(fact.rows()).hasSize(sample.hospitals() * sample.months() * sample.claimsPerHospitalMonth());
         assertThat(fact.column("situation")).contains("A", "B", "C").containsOnly("A", "B", "C");
         assertThat(fact.column("claim_id")).allMatch(id -> id.matches("[0-9a-f]{24}"));
-        List<String> clusters = fact.column("cluster_id");
+        List<String> clusters = fact.column("group_id");
         List<String> glosa = fact.column("glosa_amount");
         for (int r = 0; r < clusters.size(); r++) {
             // Only AIHs with a glosa are clustered; the others stay in the fact table with an empty group.
             assertThat(clusters.get(r).isEmpty()).isEqualTo(Double.parseDouble(glosa.get(r)) == 0);
         }
-        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.DIM_CLUSTER)).rows())
+        assertThat(CsvTable.read(out.resolve(StarSchemaWriter.DIM_GROUP)).rows())
                 .isNotEmpty();
         assertThat(CsvTable.read(out.resolve(StarSchemaWriter.INDICATORS)).column("scope"))
                 .contains("overall", "hospital");

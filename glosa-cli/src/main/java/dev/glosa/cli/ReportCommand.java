@@ -28,7 +28,7 @@ final class ReportCommand implements Command {
         return """
                 Usage: glosa report --out DIR [--as-of DATE] [--lang en|pt-BR]
 
-                Draws DIR/report.html again from the tables in DIR (runs.csv, dim_segment.csv, dim_cluster.csv,
+                Draws DIR/report.html again from the tables in DIR (runs.csv, dim_segment.csv, dim_group.csv,
                 indicators.csv, fact_glosa.csv): one self-contained page (no script, nothing loaded from the network)
                 with the run, the SUS reconciliation, the indicators with their 95% intervals, the costliest groups
                 and the change since the week before. Every run writes it too; this redraws an earlier week.

@@ -62,7 +62,7 @@ class CommandLineEndToEndTests {
                         "run_id",
                         "as_of",
                         "segment_id",
-                        "cluster_id",
+                        "group_id",
                         "hospital",
                         "payer",
                         "glosa_type",
@@ -86,11 +86,11 @@ class CommandLineEndToEndTests {
                         "quality_metric",
                         "quality",
                         "status"));
-        CsvTable clusters = CsvTable.read(out.resolve("dim_cluster.csv"));
+        CsvTable clusters = CsvTable.read(out.resolve("dim_group.csv"));
         assertThat(clusters.header())
                 .containsAll(CsvTable.of(
                         "run_id",
-                        "cluster_id",
+                        "group_id",
                         "segment_id",
                         "rows",
                         "glosa_amount",
@@ -126,7 +126,7 @@ class CommandLineEndToEndTests {
                         "rows_in",
                         "rows_rejected",
                         "segments",
-                        "clusters",
+                        "groups",
                         "status"));
         assertThat(runs.rows()).hasSize(1);
         assertThat(Files.exists(out.resolve("manifest.json"))).isTrue();
@@ -142,13 +142,13 @@ class CommandLineEndToEndTests {
         assertThat(Double.parseDouble(indicators.rows().get(overall).get(indicators.col("glosa_amount"))))
                 .isCloseTo(factGlosa, within(0.01));
         Map<String, Double> bySegment = sumBy(fact, "segment_id");
-        Map<String, Double> byCluster = sumBy(fact, "cluster_id");
+        Map<String, Double> byCluster = sumBy(fact, "group_id");
         Map<String, Double> clustersOfSegment = new HashMap<>();
         for (List<String> r : clusters.rows()) {
             String segment = r.get(clusters.col("segment_id"));
             double g = Double.parseDouble(r.get(clusters.col("glosa_amount")));
             clustersOfSegment.merge(segment, g, Double::sum);
-            assertThat(byCluster.get(r.get(clusters.col("cluster_id")))).isCloseTo(g, within(0.01));
+            assertThat(byCluster.get(r.get(clusters.col("group_id")))).isCloseTo(g, within(0.01));
         }
         for (List<String> r : segments.rows()) {
             String id = r.get(segments.col("segment_id"));
@@ -159,7 +159,7 @@ class CommandLineEndToEndTests {
         // Every claim with a glosa is in a group; claims without one are in none.
         for (List<String> r : fact.rows()) {
             boolean glosa = Double.parseDouble(r.get(fact.col("glosa_amount"))) > 0;
-            assertThat(r.get(fact.col("cluster_id")).isEmpty()).isEqualTo(!glosa);
+            assertThat(r.get(fact.col("group_id")).isEmpty()).isEqualTo(!glosa);
         }
         // Claim numbers leave pseudonymised.
         assertThat(fact.column("claim_id")).noneMatch(id -> id.matches("\\d{13}"));
@@ -188,7 +188,7 @@ class CommandLineEndToEndTests {
         demo(out, NEXT_WEEK);
         assertThat(CsvTable.read(out.resolve("runs.csv")).rows()).hasSize(2);
         assertThat(CsvTable.read(out.resolve("fact_glosa.csv")).rows()).hasSize(2 * factRows);
-        CsvTable clusters = CsvTable.read(out.resolve("dim_cluster.csv"));
+        CsvTable clusters = CsvTable.read(out.resolve("dim_group.csv"));
         List<String> week2 = clusters.rows().stream()
                 .filter(r -> r.get(clusters.col("as_of")).equals(NEXT_WEEK))
                 .map(r -> r.get(clusters.col("status")))
@@ -206,7 +206,7 @@ class CommandLineEndToEndTests {
         for (String file : List.of(
                 "fact_glosa.csv",
                 "dim_segment.csv",
-                "dim_cluster.csv",
+                "dim_group.csv",
                 "indicators.csv",
                 "group_state.csv",
                 "manifest.json")) {
@@ -220,7 +220,7 @@ class CommandLineEndToEndTests {
         demo(out, AS_OF, "--source", "erp");
         CsvTable fact = CsvTable.read(out.resolve("fact_glosa.csv"));
         assertThat(fact.header()).contains("glosa_rate", "glosa_jump", "glosa_rate_jump", "I_ITEM_CATEGORIA");
-        assertThat(fact.column("cluster_id")).noneMatch(String::isEmpty);
+        assertThat(fact.column("group_id")).noneMatch(String::isEmpty);
         CsvTable segments = CsvTable.read(out.resolve("dim_segment.csv"));
         assertThat(segments.column("k").stream()
                         .mapToInt(Integer::parseInt)

@@ -83,7 +83,7 @@ class GlosaJarTests {
         for (String file : List.of(
                 "fact_glosa.csv",
                 "dim_segment.csv",
-                "dim_cluster.csv",
+                "dim_group.csv",
                 "indicators.csv",
                 "runs.csv",
                 "group_state.csv",

@@ -29,7 +29,7 @@ class GoldenOutputTests {
     static final List<String> FILES = List.of(
             "fact_glosa.csv",
             "dim_segment.csv",
-            "dim_cluster.csv",
+            "dim_group.csv",
             "indicators.csv",
             "group_state.csv",
             "manifest.json",

@@ -103,9 +103,9 @@ class LanguageCliTests {
         // files keep machine formats and column names: the facts are the same bytes in both languages
         assertThat(Files.readString(dir.resolve("pt/fact_glosa.csv"), StandardCharsets.UTF_8))
                 .isEqualTo(Files.readString(dir.resolve("en/fact_glosa.csv"), StandardCharsets.UTF_8));
-        String ptClusters = Files.readString(dir.resolve("pt/dim_cluster.csv"), StandardCharsets.UTF_8);
+        String ptClusters = Files.readString(dir.resolve("pt/dim_group.csv"), StandardCharsets.UTF_8);
         assertThat(ptClusters.lines().findFirst())
-                .isEqualTo(Files.readString(dir.resolve("en/dim_cluster.csv"))
+                .isEqualTo(Files.readString(dir.resolve("en/dim_group.csv"))
                         .lines()
                         .findFirst());
         assertThat(ptClusters).contains("do segmento").doesNotContain("of the segment");

@@ -167,7 +167,7 @@ class ReadmeLibrarySnippetTests {
                         .doesNotContain("NASC=");
             }
         }
-        CsvTable clusters = CsvTable.read(folder.resolve(StarSchemaWriter.DIM_CLUSTER));
+        CsvTable clusters = CsvTable.read(folder.resolve(StarSchemaWriter.DIM_GROUP));
         CsvTable state = CsvTable.read(folder.resolve(StarSchemaWriter.GROUP_STATE));
         List<String> described = new ArrayList<>(clusters.column("label"));
         described.addAll(clusters.column("distinctive"));

@@ -81,7 +81,7 @@ class ReadmeWeeklyJobSnippetTests {
 
         assertThat(first.run().status()).isEqualTo(RunRecord.Status.OK);
         assertThat(first.loop().profiles()).isNotEmpty();
-        CsvTable clusters = CsvTable.read(Path.of(out).resolve("dim_cluster.csv"));
+        CsvTable clusters = CsvTable.read(Path.of(out).resolve("dim_group.csv"));
         List<String> secondWeek = clusters.rows().stream()
                 .filter(r ->
                         r.get(clusters.col("as_of")).equals(week1.plusDays(7).toString()))

@@ -46,18 +46,17 @@ class ReportCommandTests {
                 .isEqualTo(last.get(runs.col("glosa_total")));
         assertThat(d.selectFirst("dd[data-column=rows_in]").attr("data-value"))
                 .isEqualTo(last.get(runs.col("rows_in")));
-        CsvTable clusters = CsvTable.read(out.resolve("dim_cluster.csv"));
+        CsvTable clusters = CsvTable.read(out.resolve("dim_group.csv"));
         List<List<String>> week = clusters.rows().stream()
                 .filter(r -> r.get(clusters.col("as_of")).equals("2026-11-23"))
                 .sorted(Comparator.comparingDouble(
                                 (List<String> r) -> -Double.parseDouble(r.get(clusters.col("glosa_amount"))))
-                        .thenComparing(r -> r.get(clusters.col("cluster_id"))))
+                        .thenComparing(r -> r.get(clusters.col("group_id"))))
                 .limit(10)
                 .toList();
         assertThat(d.select("li.group").eachAttr("data-cluster"))
-                .isEqualTo(week.stream()
-                        .map(r -> r.get(clusters.col("cluster_id")))
-                        .toList());
+                .isEqualTo(
+                        week.stream().map(r -> r.get(clusters.col("group_id"))).toList());
         assertThat(d.select("li.group .amount").eachAttr("data-value"))
                 .isEqualTo(week.stream()
                         .map(r -> r.get(clusters.col("glosa_amount")))

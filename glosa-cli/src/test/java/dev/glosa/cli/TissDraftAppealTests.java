@@ -44,7 +44,7 @@ class TissDraftAppealTests {
                 "--config",
                 config.toString());
         assertThat(first.status).as(first.toString()).isZero();
-        String cluster = CsvTable.read(out.resolve("fact_glosa.csv")).column("cluster_id").stream()
+        String cluster = CsvTable.read(out.resolve("fact_glosa.csv")).column("group_id").stream()
                 .filter(c -> !c.isEmpty())
                 .findFirst()
                 .orElseThrow();

@@ -119,7 +119,7 @@ final class ReportPage {
                 "rows_rejected",
                 w.runCell("rows_rejected"));
         fact("run.segments", segs.toString(), "segments", w.runCell("segments"));
-        fact("run.groups", Html.esc(t.count(num(w.runCell("clusters")))), "clusters", w.runCell("clusters"));
+        fact("run.groups", Html.esc(t.count(num(w.runCell("groups")))), "groups", w.runCell("groups"));
         fact(
                 "run.glosaTotal",
                 Html.esc(t.money(num(w.runCell("glosa_total")))),
@@ -318,7 +318,7 @@ final class ReportPage {
         List<Charts.Bar> bars = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
             double g = num(c.get(top.get(i), "glosa_amount"));
-            bars.add(new Charts.Bar((i + 1) + ". " + c.get(top.get(i), "cluster_id"), g, t.money(g)));
+            bars.add(new Charts.Bar((i + 1) + ". " + c.get(top.get(i), "group_id"), g, t.money(g)));
         }
         out.append(h3("groups.chart")).append(Charts.bars(t.get("groups.chart"), bars));
         Map<String, String[]> segments = new HashMap<>();
@@ -342,14 +342,14 @@ final class ReportPage {
         HistoryTable c = w.clusters();
         double amount = num(c.get(g, "glosa_amount"));
         out.append("<li class=\"group\" data-cluster=\"")
-                .append(Html.esc(c.get(g, "cluster_id")))
+                .append(Html.esc(c.get(g, "group_id")))
                 .append("\"><h3>")
                 .append("<span class=\"amount\" data-value=\"")
                 .append(Html.esc(c.get(g, "glosa_amount")))
                 .append("\">")
                 .append(Html.esc(t.money(amount)))
                 .append("</span> <code>")
-                .append(Html.esc(c.get(g, "cluster_id")))
+                .append(Html.esc(c.get(g, "group_id")))
                 .append("</code></h3><p class=\"label\">")
                 .append(Html.esc(c.get(g, "label")))
                 .append("</p><dl>");
@@ -428,7 +428,7 @@ final class ReportPage {
         Map<String, Map<String, Double>> centres = new LinkedHashMap<>();
         for (String[] g : c.rows()) {
             if (c.get(g, "segment_id").equals(segment)) {
-                String id = c.get(g, "cluster_id");
+                String id = c.get(g, "group_id");
                 groups.add(id);
                 Map<String, Double> m = new LinkedHashMap<>();
                 String json = c.get(g, "centres");
@@ -443,7 +443,7 @@ final class ReportPage {
         groups.sort(null);
         HistoryTable f = w.segmentRows();
         int segCol = f.indexOf("segment_id");
-        int clCol = f.indexOf("cluster_id");
+        int clCol = f.indexOf("group_id");
         List<String[]> rows = new ArrayList<>();
         for (String[] r : f.rows()) {
             if (r[segCol].equals(segment) && !r[clCol].isEmpty()) {
@@ -531,13 +531,13 @@ final class ReportPage {
         }
         Map<String, String[]> before = new LinkedHashMap<>();
         for (String[] r : p.rows()) {
-            before.put(p.get(r, "cluster_id"), r);
+            before.put(p.get(r, "group_id"), r);
         }
         List<String[]> kept = new ArrayList<>();
         int fresh = 0;
         java.util.Set<String> now = new java.util.HashSet<>();
         for (String[] r : c.rows()) {
-            String id = c.get(r, "cluster_id");
+            String id = c.get(r, "group_id");
             now.add(id);
             if (before.containsKey(id)) {
                 kept.add(r);
@@ -565,8 +565,8 @@ final class ReportPage {
         out.append(h3("week.trend")).append(Charts.line(t.get("week.trend"), trend));
         if (!kept.isEmpty()) {
             kept.sort(Comparator.comparingDouble((String[] r) -> -Math.abs(num(c.get(r, "glosa_amount"))
-                            - num(p.get(before.get(c.get(r, "cluster_id")), "glosa_amount"))))
-                    .thenComparing(r -> c.get(r, "cluster_id")));
+                            - num(p.get(before.get(c.get(r, "group_id")), "glosa_amount"))))
+                    .thenComparing(r -> c.get(r, "group_id")));
             out.append("<h3>")
                     .append(Html.esc(t.get("week.keptTitle")))
                     .append("</h3><div class=\"scroll\"><table class=\"kept\"><thead><tr>")
@@ -576,10 +576,10 @@ final class ReportPage {
                     .append(th("week.change"))
                     .append("</tr></thead><tbody>");
             for (String[] r : kept.subList(0, Math.min(TOP_GROUPS, kept.size()))) {
-                double a = num(p.get(before.get(c.get(r, "cluster_id")), "glosa_amount"));
+                double a = num(p.get(before.get(c.get(r, "group_id")), "glosa_amount"));
                 double b = num(c.get(r, "glosa_amount"));
                 out.append("<tr><td><code>")
-                        .append(Html.esc(c.get(r, "cluster_id")))
+                        .append(Html.esc(c.get(r, "group_id")))
                         .append("</code> ")
                         .append(Html.esc(c.get(r, "label")))
                         .append("</td>")
@@ -593,11 +593,11 @@ final class ReportPage {
         }
         if (!vanished.isEmpty()) {
             vanished.sort(Comparator.comparingDouble((String[] r) -> -num(p.get(r, "glosa_amount")))
-                    .thenComparing(r -> p.get(r, "cluster_id")));
+                    .thenComparing(r -> p.get(r, "group_id")));
             out.append("<h3>").append(Html.esc(t.get("week.vanishedTitle"))).append("</h3><ul class=\"vanished\">");
             for (String[] r : vanished.subList(0, Math.min(TOP_GROUPS, vanished.size()))) {
                 out.append("<li><code>")
-                        .append(Html.esc(p.get(r, "cluster_id")))
+                        .append(Html.esc(p.get(r, "group_id")))
                         .append("</code> ")
                         .append(Html.esc(t.money(num(p.get(r, "glosa_amount")))))
                         .append(" — ")

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * @param runs every run of the folder ({@code runs.csv})
  * @param run the week's row of {@code runs}
  * @param segments the week's {@code dim_segment.csv}
- * @param clusters the week's {@code dim_cluster.csv}
- * @param previousClusters the previous week's {@code dim_cluster.csv}, empty for the first week
+ * @param clusters the week's {@code dim_group.csv}
+ * @param previousClusters the previous week's {@code dim_group.csv}, empty for the first week
  * @param indicators the week's {@code indicators.csv}
  * @param situations claims, glosa and paid amount by SUS situation of the week's fact rows, empty when the rows have
  *     no situation
@@ -75,9 +75,9 @@ record Week(
         }
         String previous = weeks.lower(week);
         HistoryTable prevClusters = previous == null
-                ? new HistoryTable("dim_cluster.csv", List.of(), List.of())
-                : HistoryTable.readWeek(folder, "dim_cluster.csv", previous);
-        HistoryTable clusters = HistoryTable.readWeek(folder, "dim_cluster.csv", week);
+                ? new HistoryTable("dim_group.csv", List.of(), List.of())
+                : HistoryTable.readWeek(folder, "dim_group.csv", previous);
+        HistoryTable clusters = HistoryTable.readWeek(folder, "dim_group.csv", week);
         List<String> drawn = scatterSegments(clusters);
         Map<String, double[]> situations = new TreeMap<>();
         List<String[]> segmentRows = new ArrayList<>();
@@ -87,7 +87,7 @@ record Week(
             factHeader.indexOf("glosa_amount"),
             factHeader.indexOf("paid_amount"),
             factHeader.indexOf("segment_id"),
-            factHeader.indexOf("cluster_id")
+            factHeader.indexOf("group_id")
         };
         if (cols[0] >= 0 || cols[3] >= 0) {
             HistoryTable.scanWeek(folder, "fact_glosa.csv", week, row -> {
@@ -129,7 +129,7 @@ record Week(
                         String n = p.getFileName().toString();
                         return n.startsWith("dim_")
                                 && n.endsWith(".csv")
-                                && !List.of("dim_segment.csv", "dim_cluster.csv", "dim_run.csv", "dim_date.csv")
+                                && !List.of("dim_segment.csv", "dim_group.csv", "dim_run.csv", "dim_date.csv")
                                         .contains(n);
                     })
                     .sorted()
@@ -155,7 +155,7 @@ record Week(
     static List<String[]> topGroups(HistoryTable clusters) {
         List<String[]> ranked = new ArrayList<>(clusters.rows());
         ranked.sort(Comparator.comparingDouble((String[] r) -> -ReportPage.num(clusters.get(r, "glosa_amount")))
-                .thenComparing(r -> clusters.get(r, "cluster_id")));
+                .thenComparing(r -> clusters.get(r, "group_id")));
         return ranked.subList(0, Math.min(TOP_GROUPS, ranked.size()));
     }
 

@@ -29,7 +29,7 @@ final class ReportFolder {
                         "rows_in",
                         "rows_rejected",
                         "segments",
-                        "clusters",
+                        "groups",
                         "status",
                         "glosa_total",
                         "naive_glosa_total",
@@ -88,7 +88,7 @@ final class ReportFolder {
         List<String> cl = List.of(
                 "run_id",
                 "as_of",
-                "cluster_id",
+                "group_id",
                 "segment_id",
                 "rows",
                 "glosa_amount",
@@ -104,7 +104,7 @@ final class ReportFolder {
                 + "\",\"share_in_group\":0.9,\"share_in_segment\":0.3,\"lift\":3}]";
         csv(
                 dir,
-                "dim_cluster.csv",
+                "dim_group.csv",
                 cl,
                 List.of(
                         "r1",
@@ -184,7 +184,7 @@ final class ReportFolder {
                 "run_id",
                 "as_of",
                 "segment_id",
-                "cluster_id",
+                "group_id",
                 "hospital",
                 "situation",
                 "glosa_amount",

@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The star schema as Parquet, one folder per table ({@code fact_glosa}, {@code dim_segment}, {@code dim_cluster},
+ * The star schema as Parquet, one folder per table ({@code fact_glosa}, {@code dim_segment}, {@code dim_group},
  * {@code indicators}, {@code group_state}, {@code runs}) partitioned by {@code as_of}: a rerun of a week replaces that
  * week's partition and keeps the others, as the CSV folder replaces that week's rows.
  *

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkJobTests {
     private static final List<String> TABLES = List.of(
-            "fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv", "indicators.csv", "group_state.csv", "runs.csv");
+            "fact_glosa.csv", "dim_segment.csv", "dim_group.csv", "indicators.csv", "group_state.csv", "runs.csv");
     private static final LocalDate WEEK = LocalDate.of(2026, 11, 23);
 
     private static SparkSession session;
@@ -97,7 +97,7 @@ class SparkJobTests {
             assertSameTables(core, onSpark);
         }
         // The second week matched the first week's groups: tracking is part of what is equal.
-        assertThat(Files.readString(onSpark.resolve("dim_cluster.csv"))).contains("2026-11-30");
+        assertThat(Files.readString(onSpark.resolve("dim_group.csv"))).contains("2026-11-30");
     }
 
     @Test

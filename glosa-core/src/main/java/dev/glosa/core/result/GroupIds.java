@@ -6,7 +6,7 @@ package dev.glosa.core.result;
  * <p>A segment's id is {@code S} and 12 hex digits ({@link dev.glosa.core.segment.SegmentKey#id()}). A group's id is
  * its segment's id, {@code -G} and its serial ({@code S3f9a0c12b4e7-G3}); a segment's noise is {@code -N}
  * ({@code S3f9a0c12b4e7-N}). The star schema's row keys prefix them with the run id, so the same group in two weeks
- * has one {@code cluster_id} and two keys: {@code 20261123-d5a28058:S3f9a0c12b4e7} and
+ * has one {@code group_id} and two keys: {@code 20261123-d5a28058:S3f9a0c12b4e7} and
  * {@code 20261123-d5a28058:S3f9a0c12b4e7:S3f9a0c12b4e7-G3}.
  */
 public final class GroupIds {

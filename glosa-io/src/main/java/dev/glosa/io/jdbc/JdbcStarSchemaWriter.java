@@ -7,6 +7,7 @@ import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.KeyNames;
 import dev.glosa.io.powerbi.RunTables;
+import dev.glosa.io.powerbi.StarSchemaWriter;
 import dev.glosa.io.powerbi.WriterOptions;
 import java.io.IOException;
 import java.sql.Connection;
@@ -25,11 +26,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes a run's star schema into a PostgreSQL database: the tables the Power BI folder holds ({@code fact_glosa},
- * {@code dim_segment}, {@code dim_cluster}, {@code indicators}, {@code runs}, and the tracker's {@code group_state}),
+ * {@code dim_segment}, {@code dim_group}, {@code indicators}, {@code runs}, and the tracker's {@code group_state}),
  * built by the same code as the folder's files.
  *
  * <p>Tables are created when absent, with typed columns ({@code text}, {@code double precision}, {@code bigint},
@@ -149,6 +152,7 @@ public final class JdbcStarSchemaWriter {
                     lock.setLong(1, LOCK_KEY);
                     lock.execute();
                 }
+                renameLegacyNames(connection);
                 checkKey(connection, where, tables.keyId(), run.asOf());
                 List<TableReport> reports = new ArrayList<>();
                 for (RunTables.Table t : tables.tables()) {
@@ -406,6 +410,31 @@ public final class JdbcStarSchemaWriter {
                     if (!existing.contains(names.get(j))) {
                         st.execute("ALTER TABLE " + quote(table) + " ADD COLUMN " + quote(names.get(j)) + " "
                                 + sqlType(types.get(j)));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Renames, once, the table and columns glosa 0.1 named otherwise ({@code dim_cluster} to {@code dim_group},
+     * {@code cluster_id} to {@code group_id}, ...), in the run's transaction, so that earlier weeks stay in the same
+     * tables and group ids stay stable across the upgrade.
+     */
+    private static void renameLegacyNames(Connection c) throws SQLException {
+        String groups = StarSchemaWriter.DIM_GROUP.replace(".csv", "");
+        try (Statement st = c.createStatement()) {
+            if (!existingColumns(c, RunTables.LEGACY_GROUP_TABLE).isEmpty()
+                    && existingColumns(c, groups).isEmpty()) {
+                st.execute("ALTER TABLE " + quote(RunTables.LEGACY_GROUP_TABLE) + " RENAME TO " + quote(groups));
+            }
+            for (Map.Entry<String, Map<String, String>> t :
+                    RunTables.legacyColumnRenames().entrySet()) {
+                Set<String> existing = existingColumns(c, t.getKey());
+                for (Map.Entry<String, String> r : new TreeMap<>(t.getValue()).entrySet()) {
+                    if (existing.contains(r.getKey()) && !existing.contains(r.getValue())) {
+                        st.execute("ALTER TABLE " + quote(t.getKey()) + " RENAME COLUMN " + quote(r.getKey()) + " TO "
+                                + quote(r.getValue()));
                     }
                 }
             }

@@ -35,7 +35,8 @@ final class Commit {
     private static final Set<String> TABLES = Set.of(
             StarSchemaWriter.FACT_GLOSA,
             StarSchemaWriter.DIM_SEGMENT,
-            StarSchemaWriter.DIM_CLUSTER,
+            StarSchemaWriter.DIM_GROUP,
+            LegacyNames.DIM_CLUSTER,
             StarSchemaWriter.INDICATORS,
             StarSchemaWriter.GROUP_STATE,
             StarSchemaWriter.RUNS,

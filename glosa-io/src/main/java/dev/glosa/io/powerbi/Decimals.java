@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * <p>Sums of amounts carry binary noise ({@code 2260284.4000000027}); a dashboard shows it and a reconciliation
  * against the ERP's own totals trips on it, so money is rounded half-up to the cent and rates to a fixed precision.
  * The text is plain decimal with {@code .}, no exponent and no trailing zeros ({@code 12.5}, not {@code 12.50}), so
- * an amount already in cents is written as before. The JSON columns of {@code dim_cluster.csv} follow the same rule
+ * an amount already in cents is written as before. The JSON columns of {@code dim_group.csv} follow the same rule
  * (reasons' amounts to the cent, shares and lifts to six decimals) except {@code centres}, feature means in their own
  * units. {@code group_state.csv} is the tracker's memory, not a report:
  * its numbers stay exact so that a run's matching does not depend on how the previous run was printed.

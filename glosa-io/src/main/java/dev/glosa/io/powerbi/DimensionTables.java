@@ -9,16 +9,9 @@ import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.Role;
 import dev.glosa.core.text.KeyNames;
 import dev.glosa.io.text.CsvCells;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -214,24 +207,12 @@ final class DimensionTables {
                 row[2] = Boolean.toString(row[0].equals(latest));
             }
         }
-        try (FileChannel ch = FileChannel.open(
-                        temp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
-                Writer w = new BufferedWriter(
-                        new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8.newEncoder()),
-                        1 << 16)) {
-            if (bom) {
-                w.write('\uFEFF');
-            }
-            Csv.Out csv = new Csv.Out(w);
+        try (DurableCsv file = DurableCsv.create(temp, bom)) {
+            Csv.Out csv = file.out();
             csv.record(d.header().toArray(new String[0]));
             for (String[] row : rows.values()) {
                 csv.record(row);
             }
-            w.flush();
-            ch.force(true);
         }
         return rows.size();
     }

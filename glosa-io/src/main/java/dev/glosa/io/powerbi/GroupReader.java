@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the rows of one earlier run back from a history table: the groups from {@code dim_cluster.csv} and the
+ * Reads the rows of one earlier run back from a history table: the groups from {@code dim_group.csv} and the
  * tracker's state from {@code group_state.csv}.
  */
 final class GroupReader {
@@ -44,12 +44,12 @@ final class GroupReader {
 
     /** The groups of the latest {@code as_of} before {@code asOf}, in file order; empty when there is none. */
     static List<GroupProfile> previous(Path folder, LocalDate asOf) throws IOException {
-        return latestBefore(folder.resolve(StarSchemaWriter.DIM_CLUSTER), asOf, GroupReader::profile);
+        return latestBefore(folder, StarSchemaWriter.DIM_GROUP, asOf, GroupReader::profile);
     }
 
     /** The tracker's state of the latest {@code as_of} before {@code asOf}, in file order; empty when there is none. */
     static List<GroupRecord> previousState(Path folder, LocalDate asOf) throws IOException {
-        return latestBefore(folder.resolve(StarSchemaWriter.GROUP_STATE), asOf, GroupReader::groupRecord);
+        return latestBefore(folder, StarSchemaWriter.GROUP_STATE, asOf, GroupReader::groupRecord);
     }
 
     /** The tracker's state in {@code rows} of a {@code group_state} table kept outside the folder (a database). */
@@ -64,7 +64,9 @@ final class GroupReader {
         return List.copyOf(out);
     }
 
-    private static <T> List<T> latestBefore(Path path, LocalDate asOf, RowMapper<T> mapper) throws IOException {
+    private static <T> List<T> latestBefore(Path folder, String file, LocalDate asOf, RowMapper<T> mapper)
+            throws IOException {
+        Path path = LegacyNames.resolve(folder, file);
         if (!Files.exists(path)) {
             return List.of();
         }
@@ -76,8 +78,9 @@ final class GroupReader {
             if (header == null) {
                 return List.of();
             }
+            header = LegacyNames.header(file, header);
             GroupReader reader = new GroupReader(path.getFileName().toString(), header);
-            for (String name : List.of(Schema.AS_OF, "cluster_id", "segment_id")) {
+            for (String name : List.of(Schema.AS_OF, "group_id", "segment_id")) {
                 HistoryFile.indexOf(header, name, path);
             }
             int asOfIndex = reader.index.get(Schema.AS_OF);
@@ -108,9 +111,9 @@ final class GroupReader {
     private GroupRecord groupRecord() throws IOException {
         return new GroupRecord(
                 text("segment_id"),
-                text("cluster_id"),
+                text("group_id"),
                 (int) whole("serial"),
-                (int) whole("algorithm_label"),
+                (int) whole("cluster"),
                 whole("rows"),
                 number("row_share"),
                 number("glosa_amount"),
@@ -123,8 +126,8 @@ final class GroupReader {
     private GroupProfile profile() throws IOException {
         return new GroupProfile(
                 text("segment_id"),
-                text("cluster_id"),
-                (int) whole("algorithm_label"),
+                text("group_id"),
+                (int) whole("cluster"),
                 whole("rows"),
                 number("row_share"),
                 number("glosa_amount"),

@@ -1,16 +1,10 @@
 package dev.glosa.io.powerbi;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -108,18 +102,8 @@ final class HistoryFile {
         long written = 0;
         long replaced = 0;
         long kept = 0;
-        try (FileChannel ch = FileChannel.open(
-                        temp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
-                Writer w = new BufferedWriter(
-                        new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8.newEncoder()),
-                        1 << 16)) {
-            Csv.Out csv = new Csv.Out(w);
-            if (bom) {
-                w.write('\uFEFF');
-            }
+        try (DurableCsv merged = DurableCsv.create(temp, bom)) {
+            Csv.Out csv = merged.out();
             csv.record(Schema.names(union).toArray(new String[0]));
             if (exists) {
                 long[] counts =
@@ -140,8 +124,6 @@ final class HistoryFile {
                 kept += copyOld(target, csv, oldHeader.length, union.size(), asOfIndex, asOf, 1, typeChange, keepFrom)[
                         0];
             }
-            w.flush();
-            ch.force(true);
         }
         return new Result(List.copyOf(union), written, replaced, kept + written);
     }

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * One table of an output folder read back, with every week of its history or the rows one test keeps; the HTML
- * report and anyone else reading what the star schema wrote use it rather than parsing the CSV again.
+ * report and anyone else reading what the star schema wrote use it rather than parsing the CSV again. A folder last
+ * written by glosa 0.1 reads with the current names ({@code dim_group.csv}, {@code group_id}, ...), unchanged on disk.
  *
  * @param file the file's name, for messages
  * @param header the column names
@@ -64,18 +65,18 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
 
     /** The column names of {@code folder/file}; none when the file is absent or empty. */
     public static List<String> header(Path folder, String file) throws IOException {
-        Path path = folder.resolve(file);
+        Path path = LegacyNames.resolve(folder, file);
         if (!Files.exists(path)) {
             return List.of();
         }
         try (Csv.RecordReader r = HistoryFile.open(path)) {
             String[] header = r.next();
-            return header == null ? List.of() : List.of(header);
+            return header == null ? List.of() : List.of(LegacyNames.header(file, header));
         }
     }
 
     private static HistoryTable read(Path folder, String file, Predicate<String[]> keep) throws IOException {
-        Path path = folder.resolve(file);
+        Path path = LegacyNames.resolve(folder, file);
         if (!Files.exists(path)) {
             return new HistoryTable(file, List.of(), List.of());
         }
@@ -94,7 +95,7 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
                     rows.add(full);
                 }
             }
-            return new HistoryTable(file, Arrays.asList(header), rows);
+            return new HistoryTable(file, Arrays.asList(LegacyNames.header(file, header)), rows);
         }
     }
 

@@ -59,7 +59,7 @@ final class Manifest {
             g.writeNumberField("rows_in", run.rowsIn());
             g.writeNumberField("rows_rejected", run.rowsRejected());
             g.writeNumberField("segments", counts.segments());
-            g.writeNumberField("clusters", counts.clusters());
+            g.writeNumberField("groups", counts.groups());
             g.writeNumberField("fact_rows", counts.factRows());
             Json.money(g, "glosa_total", counts.glosaTotal());
             g.writeFieldName("inputs");
@@ -198,5 +198,5 @@ final class Manifest {
     }
 
     /** The counts of one run. */
-    record RunCounts(int segments, int clusters, long factRows, double glosaTotal) {}
+    record RunCounts(int segments, int groups, long factRows, double glosaTotal) {}
 }

@@ -140,6 +140,7 @@ public final class OutputFolder implements AutoCloseable {
 
     private void prepare() throws IOException {
         Commit.recover(path);
+        LegacyNames.upgrade(path);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(path, ".*" + WriteJob.TEMP_SUFFIX)) {
             for (Path p : ds) {
                 Files.deleteIfExists(p);

@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * The tables of one run exactly as the star-schema writer builds them ({@code fact_glosa}, {@code dim_segment},
- * {@code dim_cluster}, {@code indicators}, {@code group_state} when the tracker's state is given, {@code runs} last),
+ * {@code dim_group}, {@code indicators}, {@code group_state} when the tracker's state is given, {@code runs} last),
  * for a sink other than the folder, such as a database.
  *
  * <p>Cells are the texts the folder's CSV files hold: numbers in plain decimal, ISO dates, {@code yyyy-MM} months,
@@ -68,14 +68,14 @@ public final class RunTables {
         indicators = List.copyOf(indicators);
         Identifiers ids =
                 Identifiers.resolve(options, environment, Tables.identifierColumns(analysed, outcomes, options));
-        int clusters = 0;
+        int groups = 0;
         for (SegmentResult o : outcomes) {
-            clusters += o.profiles().size();
+            groups += o.profiles().size();
         }
         double glosaAmount = analysed.has(Role.GLOSA_AMOUNT)
                 ? analysed.doubles(Role.GLOSA_AMOUNT).sum()
                 : Double.NaN;
-        Manifest.RunCounts counts = new Manifest.RunCounts(outcomes.size(), clusters, analysed.rowCount(), glosaAmount);
+        Manifest.RunCounts counts = new Manifest.RunCounts(outcomes.size(), groups, analysed.rowCount(), glosaAmount);
         List<Planned> plan = new ArrayList<>(List.of(
                 new Planned(
                         StarSchemaWriter.FACT_GLOSA,
@@ -88,10 +88,10 @@ public final class RunTables {
                         List.of("as_of", "segment_id"),
                         Tables.segments(run, outcomes, ids)),
                 new Planned(
-                        StarSchemaWriter.DIM_CLUSTER,
+                        StarSchemaWriter.DIM_GROUP,
                         "group",
-                        List.of("as_of", "segment_id", "cluster_id"),
-                        Tables.clusters(run, outcomes, ids)),
+                        List.of("as_of", "segment_id", "group_id"),
+                        Tables.groups(run, outcomes, ids)),
                 new Planned(
                         StarSchemaWriter.INDICATORS,
                         "scope x period",
@@ -104,7 +104,7 @@ public final class RunTables {
                     new Planned(
                             StarSchemaWriter.GROUP_STATE,
                             "tracked group",
-                            List.of("as_of", "segment_id", "cluster_id"),
+                            List.of("as_of", "segment_id", "group_id"),
                             Tables.groupState(run, state)));
         }
         return new RunTables(ids, counts, plan);
@@ -182,8 +182,21 @@ public final class RunTables {
      */
     public static List<GroupRecord> groupRecords(String source, List<String> header, List<String[]> rows)
             throws IOException {
-        return GroupReader.groupRecords(source, header.toArray(new String[0]), rows);
+        return GroupReader.groupRecords(
+                source, LegacyNames.header(StarSchemaWriter.GROUP_STATE, header.toArray(new String[0])), rows);
     }
+
+    /**
+     * The tables and columns glosa 0.1 named otherwise, for a sink that keeps the tables elsewhere than the folder and
+     * renames them once: table name (without {@code .csv}) to its columns' renames, old name to new. The table
+     * {@code dim_cluster} itself became {@code dim_group} ({@link #LEGACY_GROUP_TABLE}).
+     */
+    public static Map<String, Map<String, String>> legacyColumnRenames() {
+        return LegacyNames.columnRenames();
+    }
+
+    /** The name glosa 0.1 gave the table of groups, {@code dim_group} today. */
+    public static final String LEGACY_GROUP_TABLE = "dim_cluster";
 
     /** One table of the run. */
     public static final class Table {

@@ -30,9 +30,9 @@ final class Schema {
             C_RUN_ID,
             C_AS_OF,
             ColumnSpec.of("segment_id", TEXT, "the row's segment (empty when the row is in no clustered segment)"),
-            ColumnSpec.of("cluster_id", TEXT, "the row's group, stable across runs (empty when in no group)"),
+            ColumnSpec.of("group_id", TEXT, "the row's group, stable across runs (empty when in no group)"),
             ColumnSpec.of("segment_key", TEXT, "run_id:segment_id, the key of dim_segment"),
-            ColumnSpec.of("cluster_key", TEXT, "run_id:segment_id:cluster_id, the key of dim_cluster"),
+            ColumnSpec.of("group_key", TEXT, "run_id:segment_id:group_id, the key of dim_group"),
             ColumnSpec.of("hospital", TEXT, "the care provider (CNES in SUS)"),
             ColumnSpec.of("payer", TEXT, "the payer (operator, or SUS)"),
             ColumnSpec.of("glosa_type", TEXT, "the kind of denial"),
@@ -43,7 +43,7 @@ final class Schema {
 
     /** Columns the analysed table must not have: the writer fills them; they are the first columns of {@link #FACT}. */
     static final List<String> FACT_RESERVED =
-            List.of(RUN_ID, AS_OF, "segment_id", "cluster_id", "segment_key", "cluster_key");
+            List.of(RUN_ID, AS_OF, "segment_id", "group_id", "segment_key", "group_key");
 
     /** dim_segment.csv, up to the segment key columns; key columns other than these three follow. */
     static final List<ColumnSpec> SEGMENT_HEAD = List.of(
@@ -70,15 +70,15 @@ final class Schema {
                     "the strategy's parameters, name=value; ... sorted by name, with how each"
                             + " feature was encoded (feature.column=transform and fitted values) and the outlier rule"),
             ColumnSpec.of("quality_by_k", TEXT, "the criterion for every k tried, k=value; ..."),
-            ColumnSpec.of("clusters", INTEGER, "the number of groups profiled"),
+            ColumnSpec.of("groups", INTEGER, "the number of groups profiled"),
             ColumnSpec.of("key_columns", TEXT, "the segment key's columns, in order, separated by '|'"),
             ColumnSpec.of("segment_key", TEXT, "run_id:segment_id"));
 
-    /** dim_cluster.csv. */
-    static final List<ColumnSpec> CLUSTER = List.of(
+    /** dim_group.csv: one row per group. */
+    static final List<ColumnSpec> GROUP = List.of(
             C_RUN_ID,
             C_AS_OF,
-            ColumnSpec.of("cluster_id", TEXT, "the group's id, stable across runs"),
+            ColumnSpec.of("group_id", TEXT, "the group's id, stable across runs"),
             ColumnSpec.of("segment_id", TEXT, "the group's segment"),
             ColumnSpec.of("rows", INTEGER, "rows in the group"),
             ColumnSpec.of("glosa_amount", NUMBER, "the group's total glosa"),
@@ -87,7 +87,10 @@ final class Schema {
             ColumnSpec.of("rank_overall", INTEGER, "1 for the costliest group of the run"),
             ColumnSpec.of("label", TEXT, "a short description of the group"),
             ColumnSpec.of("status", TEXT, "new, or kept when the id was kept from the previous run"),
-            ColumnSpec.of("algorithm_label", INTEGER, "the algorithm's label in this run (-1 for noise)"),
+            ColumnSpec.of(
+                    "cluster",
+                    INTEGER,
+                    "the algorithm's number for the group in this run (-1 for the outliers); changes from run to run, unlike group_id"),
             ColumnSpec.of("kind", TEXT, "group, or outliers for the lines set aside as far from every group"),
             ColumnSpec.of("row_share", NUMBER, "the group's share of its segment's rows, 0 to 1"),
             ColumnSpec.of("glosa_mean", NUMBER, "mean glosa per row"),
@@ -107,7 +110,7 @@ final class Schema {
             ColumnSpec.of("payer", TEXT, "the segment's payer (empty when not a key column)"),
             ColumnSpec.of("glosa_type", TEXT, "the segment's glosa type (empty when not a key column)"),
             ColumnSpec.of("segment_key", TEXT, "run_id:segment_id, the key of dim_segment"),
-            ColumnSpec.of("cluster_key", TEXT, "run_id:segment_id:cluster_id"));
+            ColumnSpec.of("group_key", TEXT, "run_id:segment_id:group_id"));
 
     /**
      * group_state.csv: what the tracker remembers of every group, including groups absent for a few runs, so the next
@@ -117,9 +120,9 @@ final class Schema {
             C_RUN_ID,
             C_AS_OF,
             ColumnSpec.of("segment_id", TEXT, "the group's segment"),
-            ColumnSpec.of("cluster_id", TEXT, "the group's stable id"),
+            ColumnSpec.of("group_id", TEXT, "the group's stable id"),
             ColumnSpec.of("serial", INTEGER, "the group's number in its segment, 0 for noise"),
-            ColumnSpec.of("algorithm_label", INTEGER, "the algorithm's label in the run that last saw the group"),
+            ColumnSpec.of("cluster", INTEGER, "the algorithm's number for the group in the run that last saw it"),
             ColumnSpec.of("rows", INTEGER, "rows in the group when last seen"),
             ColumnSpec.of("row_share", NUMBER, "its share of the segment's rows when last seen"),
             ColumnSpec.of("glosa_amount", NUMBER, "its glosa when last seen"),
@@ -161,7 +164,7 @@ final class Schema {
             ColumnSpec.of("rows_in", INTEGER, "rows read from the inputs"),
             ColumnSpec.of("rows_rejected", INTEGER, "input rows rejected"),
             ColumnSpec.of("segments", INTEGER, "segments written"),
-            ColumnSpec.of("clusters", INTEGER, "groups written"),
+            ColumnSpec.of("groups", INTEGER, "groups written"),
             ColumnSpec.of("status", TEXT, "ok, partial or failed"),
             ColumnSpec.of("fact_rows", INTEGER, "rows written to fact_glosa"),
             ColumnSpec.of("glosa_total", NUMBER, "the total glosa of the analysed rows"),

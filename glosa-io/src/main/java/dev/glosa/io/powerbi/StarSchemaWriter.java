@@ -20,9 +20,9 @@ import java.util.List;
  * <ul>
  *   <li>{@value #FACT_GLOSA}: one row per analysed row (a reconciled claim, an aggregated glosa line) with its segment
  *       and group, then every other column of the analysed table; rows in no segment have an empty
- *       {@code segment_id} and {@code cluster_id};</li>
+ *       {@code segment_id} and {@code group_id};</li>
  *   <li>{@value #DIM_SEGMENT}: one row per segment (its key, size, money, strategy, k, quality, status);</li>
- *   <li>{@value #DIM_CLUSTER}: one row per group (money, shares, ranks, label, new or kept, centres, reasons);</li>
+ *   <li>{@value #DIM_GROUP}: one row per group (money, shares, ranks, label, new or kept, centres, reasons);</li>
  *   <li>{@value #INDICATORS}: one row per scope and period (glosa rate with its Wilson interval, value ratio);</li>
  *   <li>{@value #RUNS}: one row per run (when, inputs with their SHA-256, configuration hash, counts, status);</li>
  *   <li>{@value #MANIFEST}: the tables' columns and types, and the last run.</li>
@@ -56,7 +56,7 @@ public final class StarSchemaWriter {
     /** The segments. */
     public static final String DIM_SEGMENT = "dim_segment.csv";
     /** The groups. */
-    public static final String DIM_CLUSTER = "dim_cluster.csv";
+    public static final String DIM_GROUP = "dim_group.csv";
     /** The indicators. */
     public static final String INDICATORS = "indicators.csv";
     /** The runs. */
@@ -161,12 +161,12 @@ public final class StarSchemaWriter {
     }
 
     /**
-     * The groups of the latest run dated before {@code asOf}, as written in {@value #DIM_CLUSTER}, for the tracker
+     * The groups of the latest run dated before {@code asOf}, as written in {@value #DIM_GROUP}, for the tracker
      * that keeps group ids stable; empty when the folder has no earlier run.
      *
      * <p>Every field is read back as written: {@code featureCentres} from {@code centres}, the reasons and distinctive
      * categories from their JSON columns, the description from {@code label} and the algorithm's label from
-     * {@code algorithm_label}.
+     * {@code cluster}.
      *
      * @throws IOException if the file cannot be read or a cell does not parse, naming the file, line and column
      */

@@ -396,9 +396,9 @@ final class Tables {
         return sb.toString();
     }
 
-    // ---------------------------------------------------------------- dim_cluster
+    // ---------------------------------------------------------------- dim_group
 
-    static Built clusters(RunRecord run, List<SegmentResult> outcomes, Identifiers ids) {
+    static Built groups(RunRecord run, List<SegmentResult> outcomes, Identifiers ids) {
         List<String[]> rows = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (SegmentResult o : outcomes) {
@@ -422,7 +422,7 @@ final class Tables {
                     throw new IllegalArgumentException(
                             "group " + p.groupId() + " appears twice in segment " + o.segmentId());
                 }
-                String[] r = new String[Schema.CLUSTER.size()];
+                String[] r = new String[Schema.GROUP.size()];
                 int i = 0;
                 r[i++] = CsvCells.guard(run.runId());
                 r[i++] = run.asOf().toString();
@@ -456,7 +456,7 @@ final class Tables {
                 rows.add(r);
             }
         }
-        return new Built(Schema.CLUSTER, RowSource.of(rows));
+        return new Built(Schema.GROUP, RowSource.of(rows));
     }
 
     static Built groupState(RunRecord run, List<GroupRecord> state) {
@@ -595,7 +595,7 @@ final class Tables {
             Long.toString(run.rowsIn()),
             Long.toString(run.rowsRejected()),
             Integer.toString(counts.segments()),
-            Integer.toString(counts.clusters()),
+            Integer.toString(counts.groups()),
             run.status().name().toLowerCase(Locale.ROOT),
             Long.toString(counts.factRows()),
             Decimals.money(counts.glosaTotal()),

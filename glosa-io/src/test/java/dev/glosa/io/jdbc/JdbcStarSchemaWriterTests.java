@@ -25,7 +25,7 @@ class JdbcStarSchemaWriterTests {
     private static final List<String> TABLES = List.of(
             "fact_glosa",
             "dim_segment",
-            "dim_cluster",
+            "dim_group",
             "indicators",
             "group_state",
             "runs",
@@ -100,15 +100,15 @@ class JdbcStarSchemaWriterTests {
                 .containsExactly("date", "date", "double precision", "text");
         assertThat(query("SELECT kcu.column_name FROM information_schema.table_constraints tc JOIN"
                         + " information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name"
-                        + " WHERE tc.table_name = 'dim_cluster' AND tc.constraint_type = 'PRIMARY KEY'"
+                        + " WHERE tc.table_name = 'dim_group' AND tc.constraint_type = 'PRIMARY KEY'"
                         + " ORDER BY kcu.ordinal_position"))
-                .containsExactly("as_of", "cluster_id", "segment_id");
+                .containsExactly("as_of", "group_id", "segment_id");
         assertThat(query("SELECT sum(glosa_amount)::text FROM fact_glosa"))
                 .containsExactly(Double.toString(
                         java.util.Arrays.stream(new double[] {1000.5, 150.25, 300, 20.05, 500, 123.45, 90})
                                 .sum()));
         // text is stored as it reads, without the CSV files' formula guard
-        assertThat(query("SELECT label FROM dim_cluster WHERE cluster_id = 'G0001'"))
+        assertThat(query("SELECT label FROM dim_group WHERE group_id = 'G0001'"))
                 .containsExactly("=high value, rejected in full");
         assertThat(query("SELECT competence::text FROM fact_glosa WHERE row_number = 2"))
                 .containsExactly("2024-02-01");
@@ -162,7 +162,7 @@ class JdbcStarSchemaWriterTests {
                 .hasMessageContaining("test-db: cannot write table indicators (nothing of this run was kept)");
         assertThat(snapshot()).isEqualTo(before);
         assertThatThrownBy(() -> write(RunFixture.WEEK2, table -> {
-                    if (table.equals("dim_cluster")) {
+                    if (table.equals("dim_group")) {
                         throw new SQLException("simulated failure");
                     }
                 }))
@@ -179,6 +179,45 @@ class JdbcStarSchemaWriterTests {
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageContaining("cannot write table indicators");
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aDatabaseWrittenWithTheOldNamesIsRenamedOnceAndKeepsItsWeeksAndGroupIds() throws Exception {
+        write(RunFixture.WEEK1, JdbcStarSchemaWriter.Hook.NONE);
+        List<String> runTables = TABLES.subList(0, 6);
+        String fresh = snapshot(runTables);
+        // Put back the names glosa 0.1 wrote, as a database it filled would have them.
+        pg.execute("ALTER TABLE dim_group RENAME TO dim_cluster");
+        pg.execute("ALTER TABLE dim_cluster RENAME COLUMN group_id TO cluster_id");
+        pg.execute("ALTER TABLE dim_cluster RENAME COLUMN group_key TO cluster_key");
+        pg.execute("ALTER TABLE dim_cluster RENAME COLUMN cluster TO algorithm_label");
+        pg.execute("ALTER TABLE fact_glosa RENAME COLUMN group_id TO cluster_id");
+        pg.execute("ALTER TABLE fact_glosa RENAME COLUMN group_key TO cluster_key");
+        pg.execute("ALTER TABLE group_state RENAME COLUMN group_id TO cluster_id");
+        pg.execute("ALTER TABLE group_state RENAME COLUMN cluster TO algorithm_label");
+        pg.execute("ALTER TABLE dim_segment RENAME COLUMN groups TO clusters");
+        pg.execute("ALTER TABLE runs RENAME COLUMN groups TO clusters");
+
+        try (Connection c = pg.admin()) {
+            // the tracker reads the old state before the run renames anything
+            assertThat(JdbcStarSchemaWriter.previousState(c, "test-db", RunFixture.WEEK2))
+                    .isEqualTo(state(RunFixture.WEEK1.getDayOfMonth()));
+        }
+        write(RunFixture.WEEK2, JdbcStarSchemaWriter.Hook.NONE);
+
+        assertThat(query("SELECT count(*)::text FROM information_schema.tables WHERE table_name = 'dim_cluster'"))
+                .containsExactly("0");
+        assertThat(query("SELECT column_name FROM information_schema.columns WHERE column_name IN ('cluster_id',"
+                        + " 'cluster_key', 'algorithm_label', 'clusters')"))
+                .isEmpty();
+        assertThat(query("SELECT as_of::text || ':' || group_id FROM dim_group WHERE group_id = 'G0001' ORDER BY"
+                        + " as_of"))
+                .containsExactly(RunFixture.WEEK1 + ":G0001", RunFixture.WEEK2 + ":G0001");
+        // the first week's rows are as they were written, under the new names
+        for (String t : runTables) {
+            pg.execute("DELETE FROM " + t + " WHERE as_of > date '" + RunFixture.WEEK1 + "'");
+        }
+        assertThat(snapshot(runTables)).isEqualTo(fresh);
     }
 
     @Test
@@ -220,11 +259,16 @@ class JdbcStarSchemaWriterTests {
 
     /** Every row of every table, as text, in key order. */
     private static String snapshot() throws SQLException {
+        return snapshot(TABLES);
+    }
+
+    /** Every row of {@code tables}, as text, in key order. */
+    private static String snapshot(List<String> tables) throws SQLException {
         StringBuilder sb = new StringBuilder();
-        for (String t : TABLES) {
+        for (String t : tables) {
             sb.append(t).append(":\n");
             // A dimension is keyed by its first column and has no row number.
-            String order = t.startsWith("dim_") && !t.equals("dim_segment") && !t.equals("dim_cluster")
+            String order = t.startsWith("dim_") && !t.equals("dim_segment") && !t.equals("dim_group")
                     ? "1"
                     : "as_of, row_number";
             for (String row : query("SELECT t::text FROM " + t + " t ORDER BY " + order)) {

@@ -145,7 +145,7 @@ class CommitCrashTests {
         for (String table : List.of(
                 StarSchemaWriter.FACT_GLOSA,
                 StarSchemaWriter.DIM_SEGMENT,
-                StarSchemaWriter.DIM_CLUSTER,
+                StarSchemaWriter.DIM_GROUP,
                 StarSchemaWriter.INDICATORS,
                 StarSchemaWriter.GROUP_STATE)) {
             assertThat(new TreeSet<>(CsvFile.read(folder.resolve(table)).column("as_of")))
@@ -283,7 +283,7 @@ class CommitCrashTests {
 
     /** A child JVM is killed while blocked at a step of the commit; the next opener sees one whole week. */
     @ParameterizedTest
-    @ValueSource(strings = {"journal written", "renamed dim_cluster.csv", "renamed runs.csv"})
+    @ValueSource(strings = {"journal written", "renamed dim_group.csv", "renamed runs.csv"})
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aProcessKilledDuringTheCommitLeavesOneWholeWeek(String step) throws Exception {
         Path old = dir.resolve("old");

@@ -41,13 +41,13 @@ class ExactDecimalsTests {
     void moneyRatesAndOtherNumbersAreToldApartByName() {
         assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "glosa_amount")).isEqualTo(Decimals.MONEY);
         assertThat(Decimals.of(StarSchemaWriter.RUNS, "naive_glosa_total")).isEqualTo(Decimals.MONEY);
-        assertThat(Decimals.of(StarSchemaWriter.DIM_CLUSTER, "glosa_median")).isEqualTo(Decimals.MONEY);
+        assertThat(Decimals.of(StarSchemaWriter.DIM_GROUP, "glosa_median")).isEqualTo(Decimals.MONEY);
         assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "glosa_jump")).isEqualTo(Decimals.MONEY);
         assertThat(Decimals.of(StarSchemaWriter.INDICATORS, "glosa_rate_ci_low"))
                 .isEqualTo(Decimals.RATE);
         assertThat(Decimals.of(StarSchemaWriter.INDICATORS, "glosa_value_ratio"))
                 .isEqualTo(Decimals.RATE);
-        assertThat(Decimals.of(StarSchemaWriter.DIM_CLUSTER, "row_share")).isEqualTo(Decimals.RATE);
+        assertThat(Decimals.of(StarSchemaWriter.DIM_GROUP, "row_share")).isEqualTo(Decimals.RATE);
         assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "glosa_rate_previous"))
                 .isEqualTo(Decimals.RATE);
         assertThat(Decimals.of(StarSchemaWriter.FACT_GLOSA, "separate")).isEqualTo(Decimals.EXACT);
@@ -83,7 +83,7 @@ class ExactDecimalsTests {
                 .isEqualTo(Decimals.money(t.doubles("glosa_amount").sum()));
 
         // the JSON columns for programs too: reasons' money to the cent, shares and lifts to six decimals
-        CsvFile clusters = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER));
+        CsvFile clusters = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_GROUP));
         assertThat(clusters.column("top_reasons_json"))
                 .anySatisfy(c -> assertThat(c).contains("\"glosa_amount\":127.73,"))
                 .allSatisfy(c -> assertThat(c)

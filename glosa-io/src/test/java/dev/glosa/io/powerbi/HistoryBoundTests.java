@@ -75,7 +75,7 @@ class HistoryBoundTests {
 
     @Test
     void aByteOrderMarkStartsTheFileAndIsReadBackAsNothing() throws IOException {
-        Path file = dir.resolve("dim_cluster.csv");
+        Path file = dir.resolve("dim_group.csv");
         week(file, LocalDate.of(2026, 11, 23), 0, true);
         week(file, LocalDate.of(2026, 11, 30), 0, true);
         byte[] bytes = Files.readAllBytes(file);

@@ -200,6 +200,6 @@ class PersonalColumnsTests {
         assertThatThrownBy(() -> write(table(), outcomes, WriterOptions.pseudonymise(Fixture.KEY)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("identifier column 'NOME_PACIENTE'");
-        assertThat(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).doesNotExist();
+        assertThat(dir.resolve(StarSchemaWriter.DIM_GROUP)).doesNotExist();
     }
 }

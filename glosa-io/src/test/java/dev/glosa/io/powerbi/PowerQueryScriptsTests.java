@@ -32,7 +32,7 @@ class PowerQueryScriptsTests {
         return switch (table) {
             case "fact_glosa" -> Schema.FACT;
             case "dim_segment" -> Schema.segmentFixed();
-            case "dim_cluster" -> Schema.CLUSTER;
+            case "dim_group" -> Schema.GROUP;
             case "indicators" -> Schema.INDICATORS;
             case "runs" -> Schema.RUNS;
             default -> DimensionTables.columns(table + ".csv");
@@ -44,7 +44,7 @@ class PowerQueryScriptsTests {
             strings = {
                 "fact_glosa",
                 "dim_segment",
-                "dim_cluster",
+                "dim_group",
                 "indicators",
                 "runs",
                 "dim_hospital",
@@ -83,7 +83,7 @@ class PowerQueryScriptsTests {
         assertThat(named)
                 .contains(
                         "fact_glosa",
-                        "dim_cluster",
+                        "dim_group",
                         "indicators",
                         "dim_run",
                         "dim_hospital",

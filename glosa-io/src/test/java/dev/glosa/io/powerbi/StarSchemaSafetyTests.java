@@ -56,7 +56,7 @@ class StarSchemaSafetyTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fact_glosa.csv", "dim_cluster.csv", "runs.csv", "manifest.json"})
+    @ValueSource(strings = {"fact_glosa.csv", "dim_group.csv", "runs.csv", "manifest.json"})
     void aRunThatFailsMidWayLeavesThePreviousOutputsByteIdentical(String failAfter) throws IOException {
         StarSchemaWriterTests.write(dir, Fixture.WEEK1);
         Map<String, byte[]> before = snapshot(dir);
@@ -130,7 +130,7 @@ class StarSchemaSafetyTests {
                             FolderLock.FILE,
                             StarSchemaWriter.FACT_GLOSA,
                             StarSchemaWriter.DIM_SEGMENT,
-                            StarSchemaWriter.DIM_CLUSTER,
+                            StarSchemaWriter.DIM_GROUP,
                             StarSchemaWriter.INDICATORS,
                             StarSchemaWriter.RUNS,
                             StarSchemaWriter.MANIFEST,

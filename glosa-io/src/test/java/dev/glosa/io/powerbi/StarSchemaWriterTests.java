@@ -38,7 +38,7 @@ class StarSchemaWriterTests {
     static final List<String> TABLES = List.of(
             StarSchemaWriter.FACT_GLOSA,
             StarSchemaWriter.DIM_SEGMENT,
-            StarSchemaWriter.DIM_CLUSTER,
+            StarSchemaWriter.DIM_GROUP,
             StarSchemaWriter.INDICATORS,
             StarSchemaWriter.RUNS);
 
@@ -66,7 +66,7 @@ class StarSchemaWriterTests {
     void everyTableHasItsRequiredColumns() throws IOException {
         write(dir, Fixture.WEEK1);
         assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA)).header())
-                .startsWith("run_id", "as_of", "segment_id", "cluster_id")
+                .startsWith("run_id", "as_of", "segment_id", "group_id")
                 .contains(
                         "hospital",
                         "payer",
@@ -96,10 +96,10 @@ class StarSchemaWriterTests {
                         "status",
                         "reason",
                         "parameters");
-        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).header())
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_GROUP)).header())
                 .contains(
                         "run_id",
-                        "cluster_id",
+                        "group_id",
                         "segment_id",
                         "rows",
                         "glosa_amount",
@@ -117,7 +117,7 @@ class StarSchemaWriterTests {
                         "distinctive",
                         "kind");
         // every group of the fixture is a regular one (label >= 0); label -1 writes "outliers"
-        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER)).column("kind"))
+        assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_GROUP)).column("kind"))
                 .containsOnly("group");
         assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.INDICATORS)).header())
                 .contains(
@@ -145,7 +145,7 @@ class StarSchemaWriterTests {
                         "rows_in",
                         "rows_rejected",
                         "segments",
-                        "clusters",
+                        "groups",
                         "status");
     }
 
@@ -200,7 +200,7 @@ class StarSchemaWriterTests {
         write(dir, Fixture.WEEK1);
         CsvFile fact = CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA));
         CsvFile seg = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_SEGMENT));
-        CsvFile cl = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER));
+        CsvFile cl = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_GROUP));
         double input = Fixture.table().doubles("glosa_amount").sum();
         assertThat(fact.rows()).hasSize(10);
         assertThat(fact.sum("glosa_amount", "as_of", "2024-05-06")).isCloseTo(input, within(1e-9));
@@ -212,11 +212,11 @@ class StarSchemaWriterTests {
                     .isCloseTo(cl.sum("glosa_amount", "segment_id", id), within(1e-9));
         }
         for (int r = 0; r < cl.rows().size(); r++) {
-            String id = cl.cell(r, "cluster_id");
-            assertThat(fact.sum("glosa_amount", "cluster_id", id))
+            String id = cl.cell(r, "group_id");
+            assertThat(fact.sum("glosa_amount", "group_id", id))
                     .as(id)
                     .isCloseTo(Double.parseDouble(cl.cell(r, "glosa_amount")), within(1e-9));
-            assertThat(fact.column("cluster_id").stream().filter(id::equals).count())
+            assertThat(fact.column("group_id").stream().filter(id::equals).count())
                     .isEqualTo(Long.parseLong(cl.cell(r, "rows")));
         }
         double clustered = 0;
@@ -232,13 +232,13 @@ class StarSchemaWriterTests {
         CsvFile fact = CsvFile.read(dir.resolve(StarSchemaWriter.FACT_GLOSA));
         for (int r = 7; r < 10; r++) {
             assertThat(fact.cell(r, "segment_id")).isEmpty();
-            assertThat(fact.cell(r, "cluster_id")).isEmpty();
-            assertThat(fact.cell(r, "cluster_key")).isEmpty();
+            assertThat(fact.cell(r, "group_id")).isEmpty();
+            assertThat(fact.cell(r, "group_key")).isEmpty();
             assertThat(fact.cell(r, "situation")).isEqualTo("C");
             assertThat(fact.cell(r, "glosa_type")).isEmpty();
         }
         assertThat(fact.cell(0, "segment_key")).isEqualTo(fact.cell(0, "run_id") + ":" + fact.cell(0, "segment_id"));
-        assertThat(fact.cell(0, "cluster_key")).isEqualTo(fact.cell(0, "segment_key") + ":G0001");
+        assertThat(fact.cell(0, "group_key")).isEqualTo(fact.cell(0, "segment_key") + ":G0001");
         assertThat(fact.column("competence")).startsWith("2024-01", "2024-02");
         assertThat(fact.column("as_of")).containsOnly("2024-05-06");
         assertThat(fact.column("run_id")).containsOnly("20240506-" + Fixture.CONFIG_SHA.substring(0, 8));
@@ -257,8 +257,8 @@ class StarSchemaWriterTests {
         assertThat(seg.column("quality_by_k")).containsExactly("2=0.71; 3=0.4", "");
         assertThat(seg.column("hospital")).containsExactly("H1", "H2");
         assertThat(seg.column("reason")).containsExactly("", "3 rows, fewer than the minimum 5");
-        CsvFile cl = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_CLUSTER));
-        assertThat(cl.column("cluster_id")).containsExactly("G0001", "G0002", "G0003");
+        CsvFile cl = CsvFile.read(dir.resolve(StarSchemaWriter.DIM_GROUP));
+        assertThat(cl.column("group_id")).containsExactly("G0001", "G0002", "G0003");
         assertThat(cl.column("status")).containsOnly("new");
         assertThat(cl.column("rank_overall")).containsExactly("1", "3", "2");
         assertThat(cl.cell(0, "centres"))
@@ -284,7 +284,7 @@ class StarSchemaWriterTests {
         assertThat(runs.cell(0, "started_at")).isEqualTo("2024-05-06T03:00:00Z");
         assertThat(runs.cell(0, "finished_at")).isEqualTo("2024-05-06T03:00:42Z");
         assertThat(runs.cell(0, "segments")).isEqualTo("2");
-        assertThat(runs.cell(0, "clusters")).isEqualTo("3");
+        assertThat(runs.cell(0, "groups")).isEqualTo("3");
         assertThat(runs.cell(0, "fact_rows")).isEqualTo("10");
         assertThat(runs.cell(0, "status")).isEqualTo("ok");
         assertThat(runs.cell(0, "identifier_policy")).isEqualTo("pseudonymise");
@@ -339,8 +339,8 @@ class StarSchemaWriterTests {
     void anotherAsOfAppendsAndFilesStayInDateOrder() throws IOException {
         write(dir, Fixture.WEEK2);
         WriteReport r = write(dir, Fixture.WEEK1);
-        assertThat(r.table(StarSchemaWriter.DIM_CLUSTER))
-                .isEqualTo(new WriteReport.TableReport(StarSchemaWriter.DIM_CLUSTER, 3, 0, 6));
+        assertThat(r.table(StarSchemaWriter.DIM_GROUP))
+                .isEqualTo(new WriteReport.TableReport(StarSchemaWriter.DIM_GROUP, 3, 0, 6));
         Path inOrder = dir.resolve("in-order");
         write(inOrder, Fixture.WEEK1);
         write(inOrder, Fixture.WEEK2);
@@ -383,7 +383,7 @@ class StarSchemaWriterTests {
         for (String file : List.of(
                 StarSchemaWriter.FACT_GLOSA,
                 StarSchemaWriter.DIM_SEGMENT,
-                StarSchemaWriter.DIM_CLUSTER,
+                StarSchemaWriter.DIM_GROUP,
                 StarSchemaWriter.INDICATORS,
                 StarSchemaWriter.MANIFEST)) {
             assertThat(Files.readAllBytes(b.resolve(file))).as(file).isEqualTo(Files.readAllBytes(a.resolve(file)));
@@ -407,7 +407,7 @@ class StarSchemaWriterTests {
         write(dir, Fixture.WEEK1);
         String text = Files.readString(dir.resolve(StarSchemaWriter.FACT_GLOSA), StandardCharsets.UTF_8);
         assertThat(text)
-                .startsWith("run_id,as_of,segment_id,cluster_id,segment_key,cluster_key,hospital,payer,"
+                .startsWith("run_id,as_of,segment_id,group_id,segment_key,group_key,hospital,payer,"
                         + "glosa_type,competence,billed_amount,glosa_amount,paid_amount,");
         assertThat(text)
                 .endsWith("\r\n")
@@ -442,7 +442,7 @@ class StarSchemaWriterTests {
         assertThat(first.label()).isEqualTo("=high value, rejected in full");
     }
 
-    /** The profile with its money and rates (in its JSON columns too) rounded as {@code dim_cluster.csv} writes them. */
+    /** The profile with its money and rates (in its JSON columns too) rounded as {@code dim_group.csv} writes them. */
     private static GroupProfile asWritten(GroupProfile p) {
         return new GroupProfile(
                 p.segmentId(),
@@ -536,7 +536,7 @@ class StarSchemaWriterTests {
                 .containsExactly(week1.get(0));
         assertThat(StarSchemaWriter.previousState(dir, Fixture.WEEK1)).isEmpty();
         assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.GROUP_STATE)).header())
-                .startsWith("run_id", "as_of", "segment_id", "cluster_id", "serial");
+                .startsWith("run_id", "as_of", "segment_id", "group_id", "serial");
     }
 
     @Test

@@ -104,7 +104,7 @@ public final class PowerBiFolderSink implements GlosaSink {
                         .text(
                                 "powerbi.outputs",
                                 String.valueOf(written.folder().toAbsolutePath().normalize()),
-                                "fact_glosa.csv, dim_segment.csv, dim_cluster.csv, indicators.csv, runs.csv, dim_hospital.csv,"
+                                "fact_glosa.csv, dim_segment.csv, dim_group.csv, indicators.csv, runs.csv, dim_hospital.csv,"
                                         + " dim_payer.csv, dim_glosa_type.csv, dim_date.csv, dim_run.csv, manifest.json, report.html"));
     }
 

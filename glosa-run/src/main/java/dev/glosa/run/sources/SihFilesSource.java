@@ -168,7 +168,7 @@ public final class SihFilesSource implements GlosaSource {
                     in the order the RJ files are given; a long stay's rows in RD are summed), computes the glosa
                     indicators over all reconciled AIHs, and clusters the AIHs that carry a glosa per hospital × payer ×
                     glosa type (the glosa type is the CO_ERRO group from ER when given, else "without error code").
-                    AIHs without glosa stay in the fact table with an empty cluster_id. Every file must have its own
+                    AIHs without glosa stay in the fact table with an empty group_id. Every file must have its own
                     content: the same file given twice is refused.
 
                       --rd FILE...   RD files (paid AIHs); give a wider window of months than RJ to find late payments
