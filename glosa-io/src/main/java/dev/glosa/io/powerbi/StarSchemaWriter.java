@@ -165,7 +165,7 @@ public final class StarSchemaWriter {
      * that keeps group ids stable; empty when the folder has no earlier run.
      *
      * <p>Every field is read back as written: {@code featureCentres} from {@code centres}, the reasons and distinctive
-     * categories from their JSON columns, the description from {@code label} and the algorithm's label from
+     * categories from their JSON columns, the label from {@code label} and the algorithm's number for the group from
      * {@code cluster}.
      *
      * @throws IOException if the file cannot be read or a cell does not parse, naming the file, line and column

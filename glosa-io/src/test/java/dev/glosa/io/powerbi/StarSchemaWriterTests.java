@@ -116,7 +116,7 @@ class StarSchemaWriterTests {
                         "top_reasons",
                         "distinctive",
                         "kind");
-        // every group of the fixture is a regular one (label >= 0); label -1 writes "outliers"
+        // every group of the fixture is a regular one (cluster >= 0); cluster -1 writes "outliers"
         assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.DIM_GROUP)).column("kind"))
                 .containsOnly("group");
         assertThat(CsvFile.read(dir.resolve(StarSchemaWriter.INDICATORS)).header())
