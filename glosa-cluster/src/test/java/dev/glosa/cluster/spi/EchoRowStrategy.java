@@ -3,7 +3,7 @@ package dev.glosa.cluster.spi;
 /** A strategy defined only in test sources and registered through the test {@code META-INF/services}. */
 public final class EchoRowStrategy implements ClusteringStrategy {
     private static final ParameterSpace SPACE = ParameterSpace.of(
-            "test-parity", new Parameter.IntParameter("modulus", 2, 1, 100, "labels are the row index modulo this"));
+            "test-parity", new Parameter.IntParameter("modulus", 2, 1, 100, "clusters are the row index modulo this"));
 
     /** Public no-argument constructor for ServiceLoader. */
     public EchoRowStrategy() {}

@@ -45,16 +45,24 @@ public final class Messages {
             if (in == null) {
                 throw new MissingResourceException("no " + file + " beside " + Messages.class.getName(), BUNDLE, "");
             }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> out = new HashMap<>();
-            for (String k : p.stringPropertyNames()) {
-                out.put(k, p.getProperty(k));
-            }
-            return out;
+            return properties(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " of " + BUNDLE, e);
         }
+    }
+
+    /**
+     * The keys and texts of a {@code .properties} file in UTF-8, for another module's texts: it opens its own file
+     * (a named module's resources are its own) and reads it here, as glosa-core reads its own.
+     */
+    public static Map<String, String> properties(InputStream in) throws IOException {
+        Properties p = new Properties();
+        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Map<String, String> out = new HashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            out.put(k, p.getProperty(k));
+        }
+        return out;
     }
 
     /** The texts of {@code language}. */

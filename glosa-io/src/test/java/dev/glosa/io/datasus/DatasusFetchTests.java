@@ -407,7 +407,7 @@ class DatasusFetchTests {
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
                 "-cp",
-                System.getProperty("java.class.path"),
+                dev.glosa.io.testing.ChildJvm.classPath(),
                 FetchMain.class.getName(),
                 cache.toString(),
                 ftp.uri().toString()));

@@ -298,7 +298,7 @@ class CommitCrashTests {
         Process child = new ProcessBuilder(
                         java.toString(),
                         "-cp",
-                        System.getProperty("java.class.path"),
+                        dev.glosa.io.testing.ChildJvm.classPath(),
                         CommitKillMain.class.getName(),
                         folder.toString(),
                         step)

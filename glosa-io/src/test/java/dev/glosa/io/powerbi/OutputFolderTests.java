@@ -91,7 +91,7 @@ class OutputFolderTests {
             Process other = new ProcessBuilder(
                             java.toString(),
                             "-cp",
-                            System.getProperty("java.class.path"),
+                            dev.glosa.io.testing.ChildJvm.classPath(),
                             LockHolderMain.class.getName(),
                             dir.toString())
                     .redirectErrorStream(true)

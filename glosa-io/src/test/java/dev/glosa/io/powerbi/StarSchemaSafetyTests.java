@@ -164,7 +164,7 @@ class StarSchemaSafetyTests {
         Process holder = new ProcessBuilder(
                         java.toString(),
                         "-cp",
-                        System.getProperty("java.class.path"),
+                        dev.glosa.io.testing.ChildJvm.classPath(),
                         LockHolderMain.class.getName(),
                         dir.toString())
                 .redirectErrorStream(true)

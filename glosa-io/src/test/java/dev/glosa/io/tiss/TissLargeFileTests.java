@@ -42,7 +42,7 @@ class TissLargeFileTests {
                 "-Xmx" + HEAP_MB + "m",
                 "-XX:+UseSerialGC",
                 "-cp",
-                System.getProperty("java.class.path"),
+                dev.glosa.io.testing.ChildJvm.classPath(),
                 LargeTissProbe.class.getName());
         pb.redirectErrorStream(true);
         Process p = pb.start();

@@ -3,6 +3,7 @@ package dev.glosa.cluster.elki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.glosa.cluster.dbscan.DbscanStrategy;
 import dev.glosa.cluster.select.AdjustedRandIndex;
 import dev.glosa.cluster.spi.Clustering;
 import dev.glosa.cluster.spi.ClusteringStrategy;
@@ -11,6 +12,26 @@ import dev.glosa.cluster.testing.Blobs;
 import org.junit.jupiter.api.Test;
 
 class ElkiStrategiesTests {
+
+    @Test
+    void elkisDbscanAndTheLibrarysAgreeOnSeparatedBlobs() {
+        DbscanStrategy dbscan = new DbscanStrategy();
+        Blobs b = Blobs.generate(new int[] {200, 150, 100}, 2, 0.5, 10.0, 3);
+        ElkiDbscanStrategy elki = new ElkiDbscanStrategy();
+        Clustering ours = dbscan.cluster(
+                b.matrix(), dbscan.parameters().defaults().with("eps", 0.5).with("minPts", 5), 0);
+        Clustering theirs =
+                elki.cluster(b.matrix(), elki.parameters().defaults().with("eps", 0.5), 0);
+        // core points and noise agree exactly; only the cluster of an ambiguous border point may differ
+        assertThat(theirs.noiseCount()).isEqualTo(ours.noiseCount());
+        assertThat(AdjustedRandIndex.of(ours.clusters(), theirs.clusters())).isEqualTo(1.0);
+    }
+
+    @Test
+    void theRegistryFindsTheThreeElkiStrategiesWhenThisJarIsOnTheClassPath() {
+        assertThat(StrategyRegistry.load().ids())
+                .contains("kmeans", "dbscan", "hierarchical", "elki-kmeans", "elki-dbscan", "elki-hierarchical");
+    }
 
     @Test
     void availabilityIsDecidedByClassPresence() {
