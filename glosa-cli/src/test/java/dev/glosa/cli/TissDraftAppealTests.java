@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code glosa tiss --draft-appeal CLUSTER_ID}: a recursoGlosa draft for one group of the run. */
+/** {@code glosa tiss --draft-appeal GROUP_ID}: a recursoGlosa draft for one group of the run. */
 class TissDraftAppealTests {
     @TempDir
     Path dir;

@@ -72,6 +72,12 @@ final class ReportPage {
                     .append(Html.esc(t.get("recon.title")))
                     .append("</a>");
         }
+        boolean appeals = !w.appeals().rows().isEmpty() || !w.pending().rows().isEmpty();
+        if (appeals) {
+            out.append(" · <a href=\"#appeals\">")
+                    .append(Html.esc(t.get("appeals.title")))
+                    .append("</a>");
+        }
         out.append(" · <a href=\"#indicators\">")
                 .append(Html.esc(t.get("ind.title")))
                 .append("</a> · <a href=\"#groups\">")
@@ -82,6 +88,9 @@ final class ReportPage {
         run();
         if (reconciled) {
             reconciliation();
+        }
+        if (appeals) {
+            appeals();
         }
         indicators();
         groups();
@@ -213,6 +222,87 @@ final class ReportPage {
                     .append("\">")
                     .append(Html.esc(t.get("recon.overstated", t.percent(naive / reconciled - 1))))
                     .append("</p>\n");
+        }
+        out.append("</section>\n");
+    }
+
+    // ---- the appeal cycle (TISS)
+
+    /** Appeals to send, soonest deadline first. */
+    static final int TOP_PENDING = 10;
+
+    private void appeals() {
+        section("appeals", "appeals.title");
+        HistoryTable a = w.appeals();
+        double glosa = 0;
+        double appealedGlosa = 0;
+        double appealed = 0;
+        double recovered = 0;
+        double waiting = 0;
+        for (String[] r : a.rows()) {
+            glosa += num(a.get(r, "glosa_amount"));
+            appealedGlosa += num(a.get(r, "appealed_glosa"));
+            appealed += num(a.get(r, "appealed_amount"));
+            recovered += num(a.get(r, "recovered_amount"));
+            waiting += num(a.get(r, "pending_amount"));
+        }
+        out.append("<dl class=\"facts\">");
+        fact("appeals.glosa", Html.esc(t.money(glosa)), "glosa_amount", money(glosa));
+        fact(
+                "appeals.appealed",
+                Html.esc(glosa > 0 ? t.percent(appealedGlosa / glosa) : "—"),
+                "appealed_share",
+                glosa > 0 ? plain(appealedGlosa / glosa) : "");
+        fact(
+                "appeals.recovered",
+                Html.esc(t.money(recovered) + (appealed > 0 ? " (" + t.percent(recovered / appealed) + ")" : "")),
+                "recovered_amount",
+                money(recovered));
+        fact("appeals.waiting", Html.esc(t.money(waiting)), "pending_amount", money(waiting));
+        out.append("</dl>\n");
+
+        HistoryTable p = w.pending();
+        List<String[]> rows = new ArrayList<>(p.rows());
+        rows.sort(java.util.Comparator.comparing((String[] r) -> p.get(r, "deadline"))
+                .thenComparing(r -> -num(p.get(r, "amount_at_stake"))));
+        out.append(h3("appeals.toSend"));
+        if (rows.isEmpty()) {
+            out.append("<p>").append(Html.esc(t.get("appeals.none"))).append("</p>\n</section>\n");
+            return;
+        }
+        out.append("<div class=\"scroll\"><table class=\"pending\"><thead><tr>")
+                .append(th("appeals.deadline"))
+                .append(th("appeals.daysLeft"))
+                .append(th("appeals.payer"))
+                .append(th("appeals.hospital"))
+                .append(th("appeals.reason"))
+                .append(th("appeals.atStake"))
+                .append("</tr></thead><tbody>");
+        for (String[] r : rows.subList(0, Math.min(TOP_PENDING, rows.size()))) {
+            String daysLeft = p.get(r, "days_left");
+            String reason = p.get(r, "reason_code") + " " + p.get(r, "reason_group");
+            double stake = num(p.get(r, "amount_at_stake"));
+            out.append("<tr")
+                    .append(num(daysLeft) < 0 ? " class=\"late\"" : "")
+                    .append("><td>")
+                    .append(Html.esc(p.get(r, "deadline")))
+                    .append("</td>")
+                    .append(numCell(daysLeft, daysLeft))
+                    .append("<td>")
+                    .append(Html.esc(shown("payer", p.get(r, "payer"))))
+                    .append("</td><td>")
+                    .append(Html.esc(shown("hospital", p.get(r, "hospital"))))
+                    .append("</td><td>")
+                    .append(Html.esc(reason.strip()))
+                    .append("</td>")
+                    .append(numCell(t.money(stake), money(stake)))
+                    .append("</tr>");
+        }
+        out.append("</tbody></table></div>\n");
+        if (rows.size() > TOP_PENDING) {
+            out.append("<p class=\"note\">")
+                    .append(Html.esc(t.get("more", t.count(rows.size() - TOP_PENDING))))
+                    .append("</p>");
         }
         out.append("</section>\n");
     }
@@ -679,7 +769,7 @@ final class ReportPage {
             .scroll{overflow-x:auto}
             table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.4rem 0}
             th,td{padding:.25rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-            th{background:#f2f5f8}th:not(:first-child){text-align:right}table.inputs th{text-align:left}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+            th{background:#f2f5f8}th:not(:first-child){text-align:right}table.inputs th{text-align:left}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}tr.late td{color:#a4262c}
             svg.chart{display:block;width:100%;height:auto;margin:.6rem 0;font-size:11px;fill:var(--ink)}
             svg.chart text{fill:var(--ink)}
             ol.groups{padding-left:0;list-style:none;display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:.8rem}

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * @param segmentRows the week's fact rows of the segments drawn as scatters ({@link #scatterSegments}), clustered rows
  *     only; the other fact rows are read once and not held
  * @param names the names of the segment keys' codes, from the folder's dimension tables ({@link #dimensionNames})
+ * @param appeals the week's {@code fact_appeal.csv} (TISS runs; empty otherwise)
+ * @param pending the week's {@code appeal_pending.csv} (TISS runs; empty otherwise)
  */
 record Week(
         String asOf,
@@ -42,7 +44,9 @@ record Week(
         HistoryTable indicators,
         Map<String, double[]> situations,
         HistoryTable segmentRows,
-        KeyNames names) {
+        KeyNames names,
+        HistoryTable appeals,
+        HistoryTable pending) {
 
     /** Groups in the ranked chart and the cards. */
     static final int TOP_GROUPS = 10;
@@ -113,7 +117,9 @@ record Week(
                 HistoryTable.readWeek(folder, "indicators.csv", week),
                 situations,
                 new HistoryTable("fact_glosa.csv", factHeader, segmentRows),
-                dimensionNames(folder));
+                dimensionNames(folder),
+                HistoryTable.readWeek(folder, "fact_appeal.csv", week),
+                HistoryTable.readWeek(folder, "appeal_pending.csv", week));
     }
 
     /**

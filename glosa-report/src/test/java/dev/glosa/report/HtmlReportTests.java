@@ -31,6 +31,33 @@ class HtmlReportTests {
     }
 
     @Test
+    void aTissWeekShowsItsAppealsAndWhatToAppealSoonestFirst() throws IOException {
+        ReportFolder.writeAppeals(ReportFolder.write(dir));
+        Document d = Jsoup.parse(HtmlReport.render(dir, null, Locale.ENGLISH));
+        assertThat(d.select("main > section").eachAttr("id"))
+                .containsExactly("run", "reconciliation", "appeals", "indicators", "groups", "week");
+        assertThat(d.selectFirst("#appeals dd[data-column=glosa_amount]").attr("data-value"))
+                .isEqualTo("500");
+        assertThat(d.selectFirst("#appeals dd[data-column=appealed_share]").text())
+                .isEqualTo("60.0%");
+        assertThat(d.selectFirst("#appeals dd[data-column=recovered_amount]").text())
+                .isEqualTo("R$ 120.00 (40.0%)");
+        assertThat(d.selectFirst("#appeals dd[data-column=pending_amount]").text())
+                .isEqualTo("R$ 100.00");
+        // the missed deadline first, marked late
+        assertThat(d.select("table.pending tbody tr td:first-child").eachText())
+                .containsExactly("2026-10-31", "2026-12-09");
+        assertThat(d.select("table.pending tbody tr").first().hasClass("late")).isTrue();
+        Document pt = Jsoup.parse(HtmlReport.render(dir, null, HtmlReport.PT_BR));
+        assertThat(pt.selectFirst("#appeals h2").text()).isEqualTo("Recursos (TISS)");
+    }
+
+    @Test
+    void aWeekWithoutTissHasNoAppealsSection() throws IOException {
+        assertThat(latest(Locale.ENGLISH).select("#appeals")).isEmpty();
+    }
+
+    @Test
     void theRunsNumbersAreTheRunsCsvs() throws IOException {
         Document d = latest(Locale.ENGLISH);
         assertThat(d.selectFirst("dd[data-column=glosa_total]").attr("data-value"))

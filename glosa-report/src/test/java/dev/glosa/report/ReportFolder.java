@@ -207,6 +207,109 @@ final class ReportFolder {
         return dir;
     }
 
+    /** Adds a TISS run's appeal tables to the folder {@link #write} wrote, for week {@link #WEEK2}. */
+    static void writeAppeals(Path dir) throws IOException {
+        String run = "20261123-0000abcd";
+        List<String> appealHeader = List.of(
+                "run_id",
+                "as_of",
+                "payer",
+                "hospital",
+                "reason_code",
+                "reason_group",
+                "week",
+                "glosa_amount",
+                "appealed_glosa",
+                "appealed_share",
+                "appealed_amount",
+                "recovered_amount",
+                "recovered_share",
+                "pending_amount",
+                "days_to_appeal",
+                "days_to_answer");
+        csv(
+                dir,
+                "fact_appeal.csv",
+                appealHeader,
+                List.of(
+                        run,
+                        WEEK2,
+                        "345678",
+                        "2252404",
+                        "1801",
+                        "Medicamento",
+                        "2026-11-09",
+                        "400",
+                        "300",
+                        "0.75",
+                        "300",
+                        "120",
+                        "0.4",
+                        "100",
+                        "12",
+                        "20"),
+                List.of(
+                        run,
+                        WEEK2,
+                        "345678",
+                        "2252404",
+                        "1001",
+                        "Elegibilidade",
+                        "2026-11-09",
+                        "100",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "",
+                        "0",
+                        "",
+                        ""));
+        List<String> pendingHeader = List.of(
+                "run_id",
+                "as_of",
+                "payer",
+                "hospital",
+                "statement_number",
+                "protocol_number",
+                "reason_code",
+                "reason_group",
+                "statement_date",
+                "deadline",
+                "days_left",
+                "amount_at_stake");
+        csv(
+                dir,
+                "appeal_pending.csv",
+                pendingHeader,
+                List.of(
+                        run,
+                        WEEK2,
+                        "345678",
+                        "2252404",
+                        "D2",
+                        "P2",
+                        "1001",
+                        "Elegibilidade",
+                        "2026-11-09",
+                        "2026-12-09",
+                        "16",
+                        "60"),
+                List.of(
+                        run,
+                        WEEK2,
+                        "345678",
+                        "2252404",
+                        "D1",
+                        "P1",
+                        "1001",
+                        "Elegibilidade",
+                        "2026-10-01",
+                        "2026-10-31",
+                        "-23",
+                        "40"));
+    }
+
     @SafeVarargs
     private static void csv(Path dir, String file, List<String> header, List<String>... rows) throws IOException {
         List<List<String>> all = new ArrayList<>();

@@ -20,6 +20,7 @@ import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.text.Language;
 import dev.glosa.io.powerbi.IdentifierPolicy;
 import dev.glosa.io.powerbi.WriterOptions;
+import dev.glosa.io.tiss.AppealCycle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +67,8 @@ import java.util.Map;
  * @param csv how the CSV files are written (not part of the fingerprint)
  * @param outliers which lines of a segment are set aside as its outliers before k is chosen (default: the
  *     library's {@code OutlierRule.defaults()}; {@code enabled: false} sets none aside)
+ * @param appeals the appeal deadlines of {@code appeal_pending} (TISS runs; not part of the fingerprint: it changes
+ *     deadlines, never groups)
  */
 public record RunConfig(
         List<String> segmentKeys,
@@ -89,7 +92,8 @@ public record RunConfig(
         Map<String, String> dimensions,
         HistoryEntry history,
         CsvEntry csv,
-        OutliersEntry outliers) {
+        OutliersEntry outliers,
+        AppealsEntry appeals) {
 
     /**
      * How much history the output folder keeps.
@@ -104,6 +108,32 @@ public record RunConfig(
         /** Fills the default. */
         public HistoryEntry {
             keepWeeks = keepWeeks == null ? DEFAULT_KEEP_WEEKS : keepWeeks;
+        }
+    }
+
+    /**
+     * The deadlines for appealing a glosa, in days after the demonstrativo's issue date: contracts differ by operator.
+     *
+     * @param deadlineDays the days of every operator not listed (default {@value #DEFAULT_DEADLINE_DAYS})
+     * @param byPayer days per operator, by its {@code registroANS}
+     */
+    public record AppealsEntry(Integer deadlineDays, Map<String, Integer> byPayer) {
+        /** The default days to appeal, when neither the contract nor the configuration says. */
+        public static final int DEFAULT_DEADLINE_DAYS = 30;
+
+        /** Fills the defaults. */
+        public AppealsEntry {
+            deadlineDays = deadlineDays == null ? DEFAULT_DEADLINE_DAYS : deadlineDays;
+            byPayer = byPayer == null ? Map.of() : Map.copyOf(byPayer);
+        }
+
+        /** These deadlines as the appeal cycle takes them. */
+        public AppealCycle.Deadlines deadlines() {
+            try {
+                return new AppealCycle.Deadlines(deadlineDays, byPayer);
+            } catch (IllegalArgumentException e) {
+                throw GlosaRunException.badInput("configuration: appeals: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -228,13 +258,14 @@ public record RunConfig(
         dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
         history = history == null ? new HistoryEntry(null) : history;
         csv = csv == null ? new CsvEntry(null) : csv;
+        appeals = appeals == null ? new AppealsEntry(null, null) : appeals;
     }
 
     /** Every setting at its default. */
     public static RunConfig defaults() {
         return new RunConfig(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The same settings in another language ({@code --lang}). */
@@ -261,7 +292,8 @@ public record RunConfig(
                 dimensions,
                 history,
                 csv,
-                outliers);
+                outliers,
+                appeals);
     }
 
     /**
@@ -304,7 +336,8 @@ public record RunConfig(
                 dimensions,
                 history,
                 csv,
-                outliers);
+                outliers,
+                appeals);
     }
 
     /**
@@ -354,7 +387,8 @@ public record RunConfig(
                 resolved,
                 c.history,
                 c.csv,
-                c.outliers);
+                c.outliers,
+                c.appeals);
     }
 
     public static RunConfig parse(byte[] bytes, String source) {
@@ -425,6 +459,8 @@ public record RunConfig(
             for (String presentation : List.of("lang", "dimensions", "history", "csv")) {
                 tree.remove(presentation);
             }
+            // Appeal deadlines change which appeals are late, never the groups.
+            tree.remove("appeals");
             if (outliers == null) {
                 tree.remove("outliers"); // configurations written before the setting existed keep their run ids
             }
@@ -572,6 +608,7 @@ public record RunConfig(
      */
     public void validate() {
         language();
+        appeals.deadlines();
         if (history.keepWeeks() < 1) {
             throw GlosaRunException.badInput(
                     "configuration: history.keepWeeks must be at least 1, found " + history.keepWeeks());

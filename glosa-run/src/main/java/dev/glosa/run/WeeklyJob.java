@@ -16,6 +16,7 @@ import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunLog;
 import dev.glosa.core.run.RunOutput;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SideTable;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.GlosaTable;
@@ -104,7 +105,8 @@ public final class WeeklyJob {
             }
             KeyNames names = Names.of(prepared.analysed(), source.names(), config);
             // The fingerprint is of the configuration as given: a demo key is not part of it.
-            return cluster(prepared, config, given.fingerprint(), sink, request, started, names, executor);
+            return cluster(
+                    prepared, batch.sideTables(), config, given.fingerprint(), sink, request, started, names, executor);
         } catch (IOException e) {
             throw GlosaRunException.failure("cannot close " + request.out() + ": " + e.getMessage(), e);
         }
@@ -154,6 +156,7 @@ public final class WeeklyJob {
 
     private static RunSummary cluster(
             Prepared in,
+            List<SideTable> sideTables,
             RunConfig config,
             String configSha256,
             GlosaSink sink,
@@ -230,7 +233,8 @@ public final class WeeklyJob {
         }
         List<String> written;
         try {
-            written = sink.write(new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state(), names));
+            written = sink.write(
+                    new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state(), names, sideTables));
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         } catch (FolderLockedException | CommitPendingException e) {

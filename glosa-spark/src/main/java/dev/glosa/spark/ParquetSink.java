@@ -104,7 +104,7 @@ public final class ParquetSink implements GlosaSink {
 
     @Override
     public List<String> write(RunOutput o) throws IOException {
-        RunTables tables = RunTables.of(o.run(), o.analysed(), o.segments(), o.indicators(), o.state(), identifiers);
+        RunTables tables = RunTables.of(o, identifiers);
         List<String> lines = new ArrayList<>();
         // runs last, as in the folder: a week's row in runs says its other tables are complete.
         for (RunTables.Table t : tables.tables()) {

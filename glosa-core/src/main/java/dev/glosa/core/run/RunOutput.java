@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param indicators the indicator rows
  * @param state the groups' tracking state to hand to next week's run
  * @param names the names of the key codes, for the dimension tables
+ * @param sideTables the source's tables beside the star schema ({@link SourceBatch#sideTables()})
  */
 public record RunOutput(
         RunRecord run,
@@ -24,7 +25,19 @@ public record RunOutput(
         List<SegmentResult> segments,
         List<IndicatorRow> indicators,
         List<GroupRecord> state,
-        KeyNames names) {
+        KeyNames names,
+        List<SideTable> sideTables) {
+
+    /** An output without side tables. */
+    public RunOutput(
+            RunRecord run,
+            GlosaTable analysed,
+            List<SegmentResult> segments,
+            List<IndicatorRow> indicators,
+            List<GroupRecord> state,
+            KeyNames names) {
+        this(run, analysed, segments, indicators, state, names, List.of());
+    }
 
     /** An output without names: every key is named by its code. */
     public RunOutput(
@@ -33,7 +46,7 @@ public record RunOutput(
             List<SegmentResult> segments,
             List<IndicatorRow> indicators,
             List<GroupRecord> state) {
-        this(run, analysed, segments, indicators, state, KeyNames.none());
+        this(run, analysed, segments, indicators, state, KeyNames.none(), List.of());
     }
 
     /** Checks and copies. */
@@ -44,5 +57,6 @@ public record RunOutput(
         indicators = List.copyOf(indicators);
         state = List.copyOf(state);
         names = names == null ? KeyNames.none() : names;
+        sideTables = List.copyOf(sideTables);
     }
 }

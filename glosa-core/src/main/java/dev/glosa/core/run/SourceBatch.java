@@ -11,15 +11,28 @@ import java.util.Objects;
  * @param rowsRead the rows read from the inputs, rejected ones included
  * @param rowsRejected the rows quarantined by the reader, counted in {@code runs.csv}
  * @param warnings what the analyst should know about the inputs, one sentence each
+ * @param sideTables the tables the source adds to the outputs beside the star schema (none for most sources)
  */
 public record SourceBatch(
-        SourceRows rows, List<RunRecord.Input> inputs, long rowsRead, long rowsRejected, List<String> warnings) {
+        SourceRows rows,
+        List<RunRecord.Input> inputs,
+        long rowsRead,
+        long rowsRejected,
+        List<String> warnings,
+        List<SideTable> sideTables) {
+
+    /** A batch with no side table. */
+    public SourceBatch(
+            SourceRows rows, List<RunRecord.Input> inputs, long rowsRead, long rowsRejected, List<String> warnings) {
+        this(rows, inputs, rowsRead, rowsRejected, warnings, List.of());
+    }
 
     /** Checks the counts and copies the lists. */
     public SourceBatch {
         Objects.requireNonNull(rows, "rows");
         inputs = List.copyOf(inputs);
         warnings = List.copyOf(warnings);
+        sideTables = List.copyOf(sideTables);
         if (rowsRead < 0 || rowsRejected < 0 || rowsRejected > rowsRead) {
             throw new IllegalArgumentException("need 0 <= rowsRejected <= rowsRead, found rowsRead=" + rowsRead
                     + ", rowsRejected=" + rowsRejected);

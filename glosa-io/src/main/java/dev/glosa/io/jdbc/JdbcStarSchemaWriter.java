@@ -3,6 +3,7 @@ package dev.glosa.io.jdbc;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
+import dev.glosa.core.run.RunOutput;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.KeyNames;
@@ -141,7 +142,36 @@ public final class JdbcStarSchemaWriter {
             Hook hook)
             throws DatabaseException {
         RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, options);
-        List<RunTables.Dimension> dimensions = RunTables.dimensions(run, analysed, indicators, names);
+        return write(connection, where, tables, RunTables.dimensions(run, analysed, indicators, names), run, hook);
+    }
+
+    /**
+     * Writes everything a sink receives from one run, as
+     * {@link #write(Connection, String, RunRecord, GlosaTable, List, List, List, WriterOptions, KeyNames)} does, and
+     * the source's side tables ({@code fact_appeal}, ...) beside the star schema's, in the same transaction.
+     *
+     * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
+     * @throws DatabaseException if the database refuses a statement; nothing of the run is then kept
+     */
+    public static List<TableReport> write(Connection connection, String where, RunOutput out, WriterOptions options)
+            throws DatabaseException {
+        return write(
+                connection,
+                where,
+                RunTables.of(out, options),
+                RunTables.dimensions(out.run(), out.analysed(), out.indicators(), out.names()),
+                out.run(),
+                Hook.NONE);
+    }
+
+    private static List<TableReport> write(
+            Connection connection,
+            String where,
+            RunTables tables,
+            List<RunTables.Dimension> dimensions,
+            RunRecord run,
+            Hook hook)
+            throws DatabaseException {
         String current = "the connection";
         try {
             checkPostgres(connection, where);

@@ -47,12 +47,21 @@ final class Commit {
             DimensionTables.DATE,
             DimensionTables.RUN);
 
+    /** A source's side table ({@code fact_appeal.csv}, ...), named as {@code SideTable} allows. */
+    private static final java.util.regex.Pattern SIDE_TABLE =
+            java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,62}\\.csv");
+
     /** Told after each step of a commit; a test throws or blocks there to play a crash. */
     interface Steps {
         void after(String step) throws IOException;
     }
 
     private Commit() {}
+
+    /** Whether {@code file} is one a commit may rename into place: a table of the star schema or a side table. */
+    private static boolean isTable(String file) {
+        return TABLES.contains(file) || SIDE_TABLE.matcher(file).matches();
+    }
 
     /** Whether {@code folder} holds the journal of an unfinished commit. */
     static boolean pending(Path folder) {
@@ -72,7 +81,7 @@ final class Commit {
                 .append(runId)
                 .append('\n');
         for (String f : files) {
-            if (!TABLES.contains(f)) {
+            if (!isTable(f)) {
                 throw new IllegalStateException("not a table of the star schema: " + f);
             }
             text.append("rename\t")
@@ -144,7 +153,8 @@ final class Commit {
                 } else if (ended) {
                     throw bad(journal, n, "text after the end line");
                 } else if (parts.length == 3 && parts[0].equals("rename")) {
-                    if (!TABLES.contains(parts[2])
+                    if (!(TABLES.contains(parts[2])
+                                    || SIDE_TABLE.matcher(parts[2]).matches())
                             || !parts[1].equals(WriteJob.temp(folder, parts[2])
                                     .getFileName()
                                     .toString())) {

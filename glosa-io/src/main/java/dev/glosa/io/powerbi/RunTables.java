@@ -3,7 +3,9 @@ package dev.glosa.io.powerbi;
 import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
+import dev.glosa.core.run.RunOutput;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SideTable;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
 import dev.glosa.core.text.KeyNames;
@@ -25,6 +27,10 @@ import java.util.Objects;
 public final class RunTables {
     /** One planned table: its file, what one row is, its key, and its header and rows. */
     record Planned(String file, String oneRowPer, List<String> key, Tables.Built built) {}
+
+    /** Files of the folder that are not a run's tables, so no side table may take their names. */
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of(StarSchemaWriter.GROUP_STATE, LegacyNames.DIM_CLUSTER, "rejects.csv");
 
     final Identifiers ids;
     final Manifest.RunCounts counts;
@@ -50,7 +56,26 @@ public final class RunTables {
             List<IndicatorRow> indicators,
             List<GroupRecord> state,
             WriterOptions options) {
-        return of(run, analysed, outcomes, indicators, state, options, System.getenv());
+        return of(run, analysed, outcomes, indicators, state, List.of(), options, System.getenv());
+    }
+
+    /**
+     * Builds every table of a run a sink receives: the star schema, the tracker's state and the source's side tables
+     * ({@link RunOutput#sideTables()}), each side table after the star schema's and before {@code runs}.
+     *
+     * @throws IllegalArgumentException if the inputs disagree, identifier columns lack a chosen treatment, or a side
+     *     table is named as one of the star schema's
+     */
+    public static RunTables of(RunOutput out, WriterOptions options) {
+        return of(
+                out.run(),
+                out.analysed(),
+                out.segments(),
+                out.indicators(),
+                out.state(),
+                out.sideTables(),
+                options,
+                System.getenv());
     }
 
     static RunTables of(
@@ -59,6 +84,7 @@ public final class RunTables {
             List<SegmentResult> outcomes,
             List<IndicatorRow> indicators,
             List<GroupRecord> state,
+            List<SideTable> sideTables,
             WriterOptions options,
             Map<String, String> environment) {
         Objects.requireNonNull(run, "run");
@@ -106,6 +132,18 @@ public final class RunTables {
                             "tracked group",
                             List.of("as_of", "segment_id", "group_id"),
                             Tables.groupState(run, state)));
+        }
+        for (SideTable side : sideTables) {
+            String file = side.name() + ".csv";
+            if (plan.stream().anyMatch(p -> p.file().equals(file))
+                    || DimensionTables.FILES.contains(file)
+                    || RESERVED.contains(file)) {
+                throw new IllegalArgumentException(
+                        "a side table is named " + side.name() + ", as a table of the star schema; rename it");
+            }
+            plan.add(
+                    plan.size() - 1,
+                    new Planned(file, side.oneRowPer(), List.of("as_of", "row order"), Tables.side(run, side, ids)));
         }
         return new RunTables(ids, counts, plan);
     }

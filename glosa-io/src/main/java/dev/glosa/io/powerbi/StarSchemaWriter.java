@@ -4,6 +4,7 @@ import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupProfile;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
+import dev.glosa.core.run.RunOutput;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.KeyNames;
@@ -143,8 +144,29 @@ public final class StarSchemaWriter {
                 outcomes,
                 indicators,
                 java.util.Objects.requireNonNull(state, "state"),
+                List.of(),
                 options,
                 java.util.Objects.requireNonNull(names, "names"),
+                System.getenv(),
+                WriteJob.Hook.NONE);
+    }
+
+    /**
+     * Writes everything a sink receives from one run: the star schema, the tracker's state, the dimension tables named
+     * by {@code out.names()}, and the source's side tables ({@code fact_appeal.csv}, ...), each with its history, in
+     * one commit.
+     */
+    public static WriteReport write(Path folder, RunOutput out, WriterOptions options) throws IOException {
+        return WriteJob.write(
+                folder,
+                out.run(),
+                out.analysed(),
+                out.segments(),
+                out.indicators(),
+                out.state(),
+                out.sideTables(),
+                options,
+                out.names(),
                 System.getenv(),
                 WriteJob.Hook.NONE);
     }

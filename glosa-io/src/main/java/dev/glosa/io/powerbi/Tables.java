@@ -10,6 +10,7 @@ import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.result.SegmentStatus;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SideTable;
 import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.Column;
@@ -84,7 +85,7 @@ final class Tables {
         }
         int n = t.rowCount();
         int[] rowOutcome = new int[n];
-        String[] rowCluster = new String[n];
+        String[] rowGroup = new String[n];
         Arrays.fill(rowOutcome, -1);
         for (int o = 0; o < outcomes.size(); o++) {
             SegmentAssignment a = outcomes.get(o).assignment();
@@ -102,7 +103,7 @@ final class Tables {
                 }
                 rowOutcome[r] = o;
                 String id = a.groupId(i);
-                rowCluster[r] = id == null ? "" : id;
+                rowGroup[r] = id == null ? "" : id;
             }
         }
         String runId = CsvCells.guard(run.runId());
@@ -146,9 +147,9 @@ final class Tables {
         }
         Cell[] cellArray = cells.toArray(new Cell[0]);
         // Once per segment, not per row: a segment id is a hash.
-        String[] clusterKeyPrefix = new String[outcomes.size()];
-        for (int o = 0; o < clusterKeyPrefix.length; o++) {
-            clusterKeyPrefix[o] = GroupIds.groupKey(run.runId(), outcomes.get(o).segmentId(), "");
+        String[] groupKeyPrefix = new String[outcomes.size()];
+        for (int o = 0; o < groupKeyPrefix.length; o++) {
+            groupKeyPrefix[o] = GroupIds.groupKey(run.runId(), outcomes.get(o).segmentId(), "");
         }
         RowSource rows = new RowSource() {
             @Override
@@ -167,11 +168,11 @@ final class Tables {
                     out[4] = "";
                     out[5] = "";
                 } else {
-                    String cluster = rowCluster[r];
+                    String group = rowGroup[r];
                     out[2] = segmentId[o];
-                    out[3] = CsvCells.guard(cluster);
+                    out[3] = CsvCells.guard(group);
                     out[4] = segmentKey[o];
-                    out[5] = cluster.isEmpty() ? "" : CsvCells.guard(clusterKeyPrefix[o] + cluster);
+                    out[5] = group.isEmpty() ? "" : CsvCells.guard(groupKeyPrefix[o] + group);
                 }
                 for (int j = 0; j < cellArray.length; j++) {
                     out[filled + j] = cellArray[j].at(r);
@@ -181,7 +182,60 @@ final class Tables {
         return new Built(columns, rows);
     }
 
+    // ---------------------------------------------------------------- side tables
+
+    /**
+     * A source's side table ({@code fact_appeal}, ...): {@code run_id}, {@code as_of}, then its columns as the fact
+     * table writes the analysed table's (text guarded, money to the cent, identifiers as the policy says).
+     */
+    static Built side(RunRecord run, SideTable side, Identifiers ids) {
+        GlosaTable t = side.table();
+        String file = side.name() + ".csv";
+        List<ColumnSpec> columns = new ArrayList<>(List.of(
+                ColumnSpec.of(Schema.RUN_ID, CellType.TEXT, "the run that wrote the row"),
+                ColumnSpec.of(Schema.AS_OF, CellType.DATE, "the date the run analysed the data as of")));
+        List<Cell> cells = new ArrayList<>();
+        for (Column c : t.columns()) {
+            if (ids.drops(c.name())) {
+                continue;
+            }
+            checkHeader(c.name(), "side table " + side.name());
+            String what = "the " + side.name() + " column " + c.name();
+            if (ids.pseudonymises(c.name())) {
+                columns.add(new ColumnSpec(c.name(), CellType.TEXT, "pseudonym of " + what, true));
+                cells.add(pseudonymCell(c, ids));
+            } else {
+                columns.add(ColumnSpec.of(c.name(), CellType.of(c.type()), what));
+                cells.add(plainCell(c, file));
+            }
+        }
+        Cell[] cellArray = cells.toArray(new Cell[0]);
+        String runId = CsvCells.guard(run.runId());
+        String asOf = run.asOf().toString();
+        int n = t.rowCount();
+        RowSource rows = new RowSource() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public void fill(int r, String[] out) {
+                out[0] = runId;
+                out[1] = asOf;
+                for (int j = 0; j < cellArray.length; j++) {
+                    out[2 + j] = cellArray[j].at(r);
+                }
+            }
+        };
+        return new Built(columns, rows);
+    }
+
     private static Cell plainCell(Column c) {
+        return plainCell(c, StarSchemaWriter.FACT_GLOSA);
+    }
+
+    private static Cell plainCell(Column c, String file) {
         if (c instanceof CategoryColumn cat) {
             String[] enc = new String[cat.cardinality()];
             for (int code = 0; code < enc.length; code++) {
@@ -193,7 +247,7 @@ final class Tables {
             };
         }
         if (c instanceof DoubleColumn d) {
-            int decimals = Decimals.of(StarSchemaWriter.FACT_GLOSA, c.name());
+            int decimals = Decimals.of(file, c.name());
             return decimals == Decimals.EXACT
                     ? row -> number(d.get(row))
                     : row -> Decimals.format(d.get(row), decimals);

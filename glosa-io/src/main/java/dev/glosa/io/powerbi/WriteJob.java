@@ -4,6 +4,7 @@ import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SideTable;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.KeyNames;
 import java.io.IOException;
@@ -66,7 +67,18 @@ final class WriteJob {
             Map<String, String> environment,
             Hook hook)
             throws IOException {
-        return write(folder, run, analysed, outcomes, indicators, state, options, KeyNames.none(), environment, hook);
+        return write(
+                folder,
+                run,
+                analysed,
+                outcomes,
+                indicators,
+                state,
+                List.of(),
+                options,
+                KeyNames.none(),
+                environment,
+                hook);
     }
 
     @SuppressWarnings("try") // the folder is held for the body, never called
@@ -77,13 +89,14 @@ final class WriteJob {
             List<SegmentResult> outcomes,
             List<IndicatorRow> indicators,
             List<GroupRecord> state,
+            List<SideTable> sideTables,
             WriterOptions options,
             KeyNames names,
             Map<String, String> environment,
             Hook hook)
             throws IOException {
         Objects.requireNonNull(folder, "folder");
-        RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, options, environment);
+        RunTables tables = RunTables.of(run, analysed, outcomes, indicators, state, sideTables, options, environment);
         Identifiers ids = tables.ids;
         Manifest.RunCounts counts = tables.counts;
         String asOf = run.asOf().toString();

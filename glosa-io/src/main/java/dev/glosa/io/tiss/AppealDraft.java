@@ -34,9 +34,11 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <p>One message per operator and protocol (a {@code guiaRecursoGlosa} appeals one protocol, at most 100 guides): an
  * item row becomes an {@code itensGuia} (item sequence, service date, procedure, {@code centroConsumo} when read, the
- * code, the glosa as {@code valorRecursado}), a guide row a {@code recursoGuiaCompleta}. Protocol rows, rows without a
- * glosa, and rows missing what the schema requires (a numeric protocol number, a guide number, an item's date or
- * procedure) are left out with the reason. The epilogue's hash is the MD5 of the text of every element before it, in
+ * code, the glosa as {@code valorRecursado}), a guide row a {@code recursoGuiaCompleta}. A protocol's own glosa gets a
+ * message of its own per reason code ({@code objetoRecurso} 1, a {@code recursoProtocolo}: the schema allows one code
+ * per protocol appeal), its amount the code's glosa on that protocol. Rows without a glosa, and rows missing what the
+ * schema requires (a numeric protocol number, a guide number, an item's date or procedure) are left out with the
+ * reason. The epilogue's hash is the MD5 of the text of every element before it, in
  * document order, as TISS defines it. The draft is a starting point for a person to review and send, not a sent
  * appeal.
  *
@@ -202,6 +204,8 @@ public final class AppealDraft {
         List<String> leftOut = new ArrayList<>();
         // operator|protocol -> guide -> rows, in row order
         Map<String, Map<String, List<Integer>>> messages = new LinkedHashMap<>();
+        // operator|protocol|code -> rows: a protocol appeal names one code
+        Map<String, List<Integer>> protocolAppeals = new LinkedHashMap<>();
         int drafted = 0;
         for (int r : rows) {
             String code = reason.get(r);
@@ -209,11 +213,11 @@ public final class AppealDraft {
             String why = null;
             if (code == null || !(glosa.get(r) > 0)) {
                 why = "no glosa";
-            } else if (TissLevel.PROTOCOL.label().equals(lvl)) {
-                why = "a protocol glosa (appeal it with recursoProtocolo)";
             } else if (protocol.get(r) == null || !protocol.get(r).matches("[0-9]{1,12}")) {
                 why = "protocol number is not 1 to 12 digits, as recursoGlosa requires";
-            } else if (guide.get(r) == null || payer.get(r) == null) {
+            } else if (payer.get(r) == null) {
+                why = "no operator";
+            } else if (!TissLevel.PROTOCOL.label().equals(lvl) && guide.get(r) == null) {
                 why = "no guide number or operator";
             } else if (TissLevel.ITEM.label().equals(lvl)
                     && (seq.isMissing(r)
@@ -230,17 +234,24 @@ public final class AppealDraft {
                 withoutText.merge(code, 1, Integer::sum);
                 continue;
             }
-            messages.computeIfAbsent(payer.get(r) + "|" + protocol.get(r), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(guide.get(r) + "|" + lvl, k -> new ArrayList<>())
-                    .add(r);
+            if (TissLevel.PROTOCOL.label().equals(lvl)) {
+                protocolAppeals
+                        .computeIfAbsent(payer.get(r) + "|" + protocol.get(r) + "|" + code, k -> new ArrayList<>())
+                        .add(r);
+            } else {
+                messages.computeIfAbsent(payer.get(r) + "|" + protocol.get(r), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(guide.get(r) + "|" + lvl, k -> new ArrayList<>())
+                        .add(r);
+            }
             drafted++;
         }
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
         int n = 0;
         int total = messages.values().stream()
-                .mapToInt(m -> (m.size() + MAX_GUIDES - 1) / MAX_GUIDES)
-                .sum();
+                        .mapToInt(m -> (m.size() + MAX_GUIDES - 1) / MAX_GUIDES)
+                        .sum()
+                + protocolAppeals.size();
         for (Map.Entry<String, Map<String, List<Integer>>> m : messages.entrySet()) {
             List<List<Integer>> guides = new ArrayList<>(m.getValue().values());
             for (int from = 0; from < guides.size(); from += MAX_GUIDES) {
@@ -276,6 +287,31 @@ public final class AppealDraft {
                 files.add(file);
             }
         }
+        for (List<Integer> rowsOfCode : protocolAppeals.values()) {
+            int first = rowsOfCode.get(0);
+            n++;
+            String number = total == 1 ? sender.draftNumber() : sender.draftNumber() + "-" + n;
+            String code = reason.get(first);
+            BigDecimal amount = BigDecimal.ZERO;
+            for (int r : rowsOfCode) {
+                amount = amount.add(BigDecimal.valueOf(glosa.get(r)).setScale(2, RoundingMode.HALF_UP));
+            }
+            Path file = folder.resolve("recurso_" + safe(payer.get(first)) + "_" + safe(protocol.get(first))
+                    + "_protocolo_" + safe(code) + ".xml");
+            Files.write(
+                    file,
+                    protocolMessage(
+                            sender,
+                            number,
+                            payer.get(first),
+                            payerName.get(first),
+                            batch.get(first),
+                            protocol.get(first),
+                            code,
+                            justifications.get(code),
+                            amount));
+            files.add(file);
+        }
         return new Result(files, drafted, withoutText, leftOut);
     }
 
@@ -302,37 +338,9 @@ public final class AppealDraft {
             throws IOException {
         Hashing x = new Hashing();
         try {
-            x.start("cabecalho");
-            x.start("identificacaoTransacao");
-            x.leaf("tipoTransacao", "RECURSO_GLOSA");
-            x.leaf("sequencialTransacao", "1");
-            x.leaf("dataRegistroTransacao", sender.date().toString());
-            x.leaf("horaRegistroTransacao", "00:00:00");
-            x.end();
-            x.start("origem");
-            x.start("identificacaoPrestador");
-            x.leaf("codigoPrestadorNaOperadora", sender.providerCode());
-            x.end();
-            x.end();
-            x.start("destino");
-            x.leaf("registroANS", payer);
-            x.end();
-            x.leaf("Padrao", "4.03.00");
-            x.end();
-            x.start("prestadorParaOperadora");
-            x.start("recursoGlosa");
-            x.start("guiaRecursoGlosa");
-            x.leaf("registroANS", payer);
-            x.leaf("numeroGuiaRecGlosaPrestador", number);
-            x.leaf("nomeOperadora", payerName == null || payerName.isBlank() ? payer : cut(payerName, 70));
-            x.leaf("objetoRecurso", "2");
-            x.start("dadosContratado");
-            x.leaf("codigoPrestadorNaOperadora", sender.providerCode());
-            x.end();
-            x.leaf("numeroLote", batch == null || batch.isBlank() ? "0" : cut(batch, 12));
-            x.leaf("numeroProtocolo", protocol);
-            x.start("opcaoRecurso");
+            head(x, sender, number, payer, payerName, batch, protocol, "2");
             BigDecimal sum = BigDecimal.ZERO;
+            x.start("opcaoRecurso");
             for (List<Integer> rowsOfGuide : guides) {
                 int first = rowsOfGuide.get(0);
                 x.start("recursoGuia");
@@ -374,18 +382,92 @@ public final class AppealDraft {
                 x.end();
             }
             x.end();
-            x.leaf("valorTotalRecursado", sum.setScale(2, RoundingMode.HALF_UP).toPlainString());
-            x.leaf("dataRecurso", sender.date().toString());
-            x.end();
-            x.end();
-            x.end();
-            x.start("epilogo");
-            x.leaf("hash", x.hash());
-            x.end();
-            return x.finish();
+            return tail(x, sender, sum);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write the appeal draft: " + e.getMessage(), e);
         }
+    }
+
+    /** The appeal of a protocol's own glosa of one reason code: a {@code recursoProtocolo}. */
+    private static byte[] protocolMessage(
+            Sender sender,
+            String number,
+            String payer,
+            String payerName,
+            String batch,
+            String protocol,
+            String code,
+            String text,
+            BigDecimal amount)
+            throws IOException {
+        Hashing x = new Hashing();
+        try {
+            head(x, sender, number, payer, payerName, batch, protocol, "1");
+            x.start("opcaoRecurso");
+            x.start("recursoProtocolo");
+            x.leaf("codigoGlosaProtocolo", code);
+            x.leaf("justificativaProtocolo", text);
+            x.end();
+            x.end();
+            return tail(x, sender, amount);
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write the appeal draft: " + e.getMessage(), e);
+        }
+    }
+
+    /** The header and the guide's fields before {@code opcaoRecurso}; {@code objeto} is 1 (protocol) or 2 (guide). */
+    private static void head(
+            Hashing x,
+            Sender sender,
+            String number,
+            String payer,
+            String payerName,
+            String batch,
+            String protocol,
+            String objeto)
+            throws XMLStreamException {
+        x.start("cabecalho");
+        x.start("identificacaoTransacao");
+        x.leaf("tipoTransacao", "RECURSO_GLOSA");
+        x.leaf("sequencialTransacao", "1");
+        x.leaf("dataRegistroTransacao", sender.date().toString());
+        x.leaf("horaRegistroTransacao", "00:00:00");
+        x.end();
+        x.start("origem");
+        x.start("identificacaoPrestador");
+        x.leaf("codigoPrestadorNaOperadora", sender.providerCode());
+        x.end();
+        x.end();
+        x.start("destino");
+        x.leaf("registroANS", payer);
+        x.end();
+        x.leaf("Padrao", "4.03.00");
+        x.end();
+        x.start("prestadorParaOperadora");
+        x.start("recursoGlosa");
+        x.start("guiaRecursoGlosa");
+        x.leaf("registroANS", payer);
+        x.leaf("numeroGuiaRecGlosaPrestador", number);
+        x.leaf("nomeOperadora", payerName == null || payerName.isBlank() ? payer : cut(payerName, 70));
+        x.leaf("objetoRecurso", objeto);
+        x.start("dadosContratado");
+        x.leaf("codigoPrestadorNaOperadora", sender.providerCode());
+        x.end();
+        x.leaf("numeroLote", batch == null || batch.isBlank() ? "0" : cut(batch, 12));
+        x.leaf("numeroProtocolo", protocol);
+    }
+
+    /** The total, the date, and the epilogue with the hash of everything before it. */
+    private static byte[] tail(Hashing x, Sender sender, BigDecimal total) throws XMLStreamException {
+        x.leaf("valorTotalRecursado", total.setScale(2, RoundingMode.HALF_UP).toPlainString());
+        x.leaf("dataRecurso", sender.date().toString());
+        x.end();
+        x.end();
+        x.end();
+        x.start("epilogo");
+        x.leaf("hash", x.hash());
+        x.end();
+        return x.finish();
     }
 
     private static String cut(String s, int max) {

@@ -221,6 +221,33 @@ class JdbcStarSchemaWriterTests {
     }
 
     @Test
+    void aSourcesSideTableGoesIntoTheDatabaseInTheSameTransaction() throws Exception {
+        GlosaTable t = RunFixture.table();
+        dev.glosa.core.table.TableBuilder b = GlosaTable.builder(1);
+        b.category("payer").add("345678");
+        b.doubles("pending_amount").add(120.5);
+        dev.glosa.core.run.RunOutput out = new dev.glosa.core.run.RunOutput(
+                RunFixture.run(RunFixture.WEEK1),
+                t,
+                RunFixture.outcomes(false),
+                RunFixture.indicators(t),
+                state(1),
+                KeyNames.none(),
+                List.of(new dev.glosa.core.run.SideTable("fact_appeal", "operator x week", b.build())));
+        try (Connection c = pg.admin()) {
+            assertThat(JdbcStarSchemaWriter.write(c, "test-db", out, RunFixture.options()))
+                    .extracting(JdbcStarSchemaWriter.TableReport::table)
+                    .contains("fact_appeal");
+        }
+        try {
+            assertThat(query("SELECT as_of::text || ':' || payer || ':' || pending_amount FROM fact_appeal"))
+                    .containsExactly(RunFixture.WEEK1 + ":345678:120.5");
+        } finally {
+            pg.execute("DROP TABLE IF EXISTS fact_appeal");
+        }
+    }
+
+    @Test
     void theTrackersStateReadsBackFromTheLatestEarlierWeek() throws Exception {
         try (Connection c = pg.admin()) {
             assertThat(JdbcStarSchemaWriter.previousState(c, "test-db", RunFixture.WEEK1))

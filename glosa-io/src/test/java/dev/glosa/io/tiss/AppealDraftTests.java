@@ -43,10 +43,9 @@ class AppealDraftTests {
                 .singleElement()
                 .satisfies(f -> assertThat(f.getFileName().toString()).isEqualTo("recurso_345678_123456.xml"));
         assertThat(result.rowsDrafted()).isEqualTo(3);
-        assertThat(result.codesWithoutText()).containsExactly(Map.entry("1714", 1));
-        assertThat(result.leftOut())
-                .singleElement()
-                .satisfies(s -> assertThat(s).contains("row 4").contains("protocol"));
+        // the protocol's own glosa (1101) has no text here: listed, not drafted
+        assertThat(result.codesWithoutText()).containsOnly(Map.entry("1714", 1), Map.entry("1101", 1));
+        assertThat(result.leftOut()).isEmpty();
         String xml = Files.readString(result.files().get(0), StandardCharsets.ISO_8859_1);
         assertThat(xml)
                 .contains("<ans:Padrao>4.03.00</ans:Padrao>")
@@ -63,6 +62,47 @@ class AppealDraftTests {
         assertThat(back.report().appealsMatched()).isEqualTo(3);
         assertThat(back.table().longs(TissColumns.APPEALED).values()).containsExactly(1, 1, 0, 1, 0);
         assertThat(back.table().dates(TissColumns.APPEAL_DATE).get(0)).isEqualTo(LocalDate.of(2025, 4, 2));
+    }
+
+    @Test
+    void aProtocolsOwnGlosaGetsARecursoProtocoloThatValidatesAndReadsBackAsAppealed(@TempDir Path dir)
+            throws Exception {
+        Path tiss = TissTestData.tissDir();
+        GlosaTable t = TissTestData.read(TissTestData.input("demo.xml", TissAppealTests.DEMO))
+                .table();
+        Path texts = dir.resolve("justificativas.csv");
+        Files.writeString(
+                texts,
+                "codigo;justificativa\n1101;Protocolo enviado dentro do prazo contratual, comprovante anexo\n",
+                StandardCharsets.UTF_8);
+
+        // row 4 is the protocol's own glosa, 1101 = 500
+        AppealDraft.Result result = AppealDraft.write(
+                t,
+                new int[] {4},
+                AppealDraft.readJustifications(texts),
+                new AppealDraft.Sender("PRE1", LocalDate.of(2025, 4, 2), "RG-8"),
+                dir.resolve("out"));
+
+        assertThat(result.rowsDrafted()).isEqualTo(1);
+        assertThat(result.files())
+                .singleElement()
+                .satisfies(f ->
+                        assertThat(f.getFileName().toString()).isEqualTo("recurso_345678_123457_protocolo_1101.xml"));
+        String xml = Files.readString(result.files().get(0), StandardCharsets.ISO_8859_1);
+        assertThat(xml)
+                .contains("<ans:objetoRecurso>1</ans:objetoRecurso>")
+                .contains("<ans:codigoGlosaProtocolo>1101</ans:codigoGlosaProtocolo>")
+                .contains("<ans:valorTotalRecursado>500.00</ans:valorTotalRecursado>")
+                .doesNotContain("recursoGuia");
+        assertThat(TissSchemaValidator.fromDirectory(tiss.resolve("v4_03_00"))
+                        .validate(result.files().get(0)))
+                .isEmpty();
+
+        TissReadResult back = TissTestData.read(
+                TissTestData.input("demo.xml", TissAppealTests.DEMO),
+                TissInput.of(result.files().get(0)));
+        assertThat(back.table().longs(TissColumns.APPEALED).values()).containsExactly(0, 0, 0, 0, 1);
     }
 
     @Test

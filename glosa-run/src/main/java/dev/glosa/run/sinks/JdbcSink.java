@@ -106,16 +106,7 @@ public final class JdbcSink implements GlosaSink {
     public List<String> write(RunOutput out) throws IOException {
         List<String> lines = new ArrayList<>();
         try (Connection c = Database.connect(url, user, passwordEnv, config, options, RunLog.NONE)) {
-            for (JdbcStarSchemaWriter.TableReport t : JdbcStarSchemaWriter.write(
-                    c,
-                    describe(),
-                    out.run(),
-                    out.analysed(),
-                    out.segments(),
-                    out.indicators(),
-                    out.state(),
-                    identifiers,
-                    out.names())) {
+            for (JdbcStarSchemaWriter.TableReport t : JdbcStarSchemaWriter.write(c, describe(), out, identifiers)) {
                 lines.add(String.format(
                         Locale.ROOT,
                         "%s: %,d rows written, %,d of the same week replaced",

@@ -3,6 +3,7 @@ package dev.glosa.run.sinks;
 import dev.glosa.core.result.GroupRecord;
 import dev.glosa.core.run.GlosaSink;
 import dev.glosa.core.run.RunOutput;
+import dev.glosa.core.run.SideTable;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
@@ -95,17 +96,20 @@ public final class PowerBiFolderSink implements GlosaSink {
 
     @Override
     public List<String> write(RunOutput out) throws IOException {
-        WriteReport written = StarSchemaWriter.write(
-                folder, out.run(), out.analysed(), out.segments(), out.indicators(), out.state(), options, out.names());
+        WriteReport written = StarSchemaWriter.write(folder, out, options);
+        StringBuilder sides = new StringBuilder();
+        for (SideTable t : out.sideTables()) {
+            sides.append(", ").append(t.name()).append(".csv");
+        }
         // Drawn from the files just committed, so that `glosa report` redraws the same bytes later.
         HtmlReport.write(folder, out.run().asOf(), language);
-        return List.of(
-                Messages.of(Language.of(language))
-                        .text(
-                                "powerbi.outputs",
-                                String.valueOf(written.folder().toAbsolutePath().normalize()),
-                                "fact_glosa.csv, dim_segment.csv, dim_group.csv, indicators.csv, runs.csv, dim_hospital.csv,"
-                                        + " dim_payer.csv, dim_glosa_type.csv, dim_date.csv, dim_run.csv, manifest.json, report.html"));
+        return List.of(Messages.of(Language.of(language))
+                .text(
+                        "powerbi.outputs",
+                        String.valueOf(written.folder().toAbsolutePath().normalize()),
+                        "fact_glosa.csv, dim_segment.csv, dim_group.csv, indicators.csv, runs.csv, dim_hospital.csv,"
+                                + " dim_payer.csv, dim_glosa_type.csv, dim_date.csv, dim_run.csv" + sides
+                                + ", manifest.json, report.html"));
     }
 
     /** Lets go of the folder's lock. */

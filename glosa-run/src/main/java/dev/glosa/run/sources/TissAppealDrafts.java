@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code glosa tiss --draft-appeal CLUSTER_ID --justifications FILE}: after the run, drafts a TISS 4.03 recursoGlosa
+ * {@code glosa tiss --draft-appeal GROUP_ID --justifications FILE}: after the run, drafts a TISS 4.03 recursoGlosa
  * for the rows of one group (see {@link AppealDraft}) into {@code --draft-out DIR} (default {@code OUT/appeal-drafts}).
  */
 public final class TissAppealDrafts {

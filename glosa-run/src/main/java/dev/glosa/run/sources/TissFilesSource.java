@@ -3,8 +3,10 @@ package dev.glosa.run.sources;
 import dev.glosa.core.run.GlosaSource;
 import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.run.SideTable;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
+import dev.glosa.io.tiss.AppealCycle;
 import dev.glosa.io.tiss.RecoveryRate;
 import dev.glosa.io.tiss.TissColumns;
 import dev.glosa.io.tiss.TissFormatException;
@@ -12,6 +14,7 @@ import dev.glosa.io.tiss.TissInput;
 import dev.glosa.io.tiss.TissReadResult;
 import dev.glosa.io.tiss.TissReader;
 import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.RunConfig;
 import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
@@ -27,11 +30,21 @@ import java.util.Set;
  */
 public final class TissFilesSource implements GlosaSource {
     private final List<Path> paths;
+    private final AppealCycle.Deadlines deadlines;
     private List<Path> files;
 
-    /** The files and folders to read. */
+    /** The files and folders to read, with the default appeal deadlines. */
     public TissFilesSource(List<Path> paths) {
+        this(paths, RunConfig.defaults().appeals().deadlines());
+    }
+
+    /**
+     * The files and folders to read, and the days each operator allows for an appeal ({@code appeal_pending}'s
+     * deadlines).
+     */
+    public TissFilesSource(List<Path> paths, AppealCycle.Deadlines deadlines) {
         this.paths = List.copyOf(paths);
+        this.deadlines = java.util.Objects.requireNonNull(deadlines, "deadlines");
     }
 
     @Override
@@ -114,8 +127,18 @@ public final class TissFilesSource implements GlosaSource {
                     .sum();
             inputs.add(RunRecord.Input.of(f, rows));
         }
+        // The appeal cycle, beside the star schema: what was appealed and recovered per week, what must still go out.
+        List<SideTable> sides = List.of(
+                new SideTable(
+                        "fact_appeal",
+                        "operator x hospital x reason code x week of the demonstrativo",
+                        AppealCycle.facts(read.table())),
+                new SideTable(
+                        "appeal_pending",
+                        "demonstrativo x protocol x reason code with glosa not appealed yet",
+                        AppealCycle.pending(read.table(), deadlines, context.asOf())));
         return new SourceBatch(
-                new SourceRows.TissItems(read.table()), inputs, read.table().rowCount(), 0, List.of());
+                new SourceRows.TissItems(read.table()), inputs, read.table().rowCount(), 0, List.of(), sides);
     }
 
     /** {@code glosa tiss}. */
@@ -143,10 +166,11 @@ public final class TissFilesSource implements GlosaSource {
                     given only at guide or protocol level kept as rows of that level. Reason codes are grouped by TISS
                     Tabela 38 and typed (administrativa, técnica, contratual). Totals that do not add up are reported.
                     Items with a glosa are clustered per hospital × operator × glosa type; all items and the indicators
-                    go to the outputs. DTDs and external entities are refused.
+                    go to the outputs, with the appeal cycle (fact_appeal.csv, and appeal_pending.csv with the
+                    deadlines of appeals: in the configuration). DTDs and external entities are refused.
 
                       --in PATH...   demonstrativo / recurso files or folders
-                      --draft-appeal CLUSTER_ID  after the run, draft a TISS 4.03 recursoGlosa for that group's
+                      --draft-appeal GROUP_ID    after the run, draft a TISS 4.03 recursoGlosa for that group's
                                      glosas into OUT/appeal-drafts (or --draft-out DIR), one file per operator and
                                      protocol, with the texts of --justifications FILE (codigo;justificativa); codes
                                      without a text are listed and left out. --provider-code CODE: the provider's code
@@ -166,7 +190,7 @@ public final class TissFilesSource implements GlosaSource {
 
         @Override
         public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
-            return new TissFilesSource(options.paths("in"));
+            return new TissFilesSource(options.paths("in"), config.appeals().deadlines());
         }
     }
 
