@@ -29,6 +29,10 @@ public final class HtmlReport {
      * The page of week {@code asOf} of {@code folder} ({@code null}: the latest week) in {@code locale} (pt-BR, or
      * English for any other).
      *
+     * @param folder an output folder glosa wrote
+     * @param asOf the week, or {@code null} for the latest
+     * @param locale the page's language
+     * @return the page, one self-contained HTML document
      * @throws IOException when the folder holds no such week, naming the weeks it holds, or a table cannot be read
      */
     public static String render(Path folder, LocalDate asOf, Locale locale) throws IOException {
@@ -40,6 +44,12 @@ public final class HtmlReport {
     /**
      * Writes {@link #render} to {@code folder/report.html}, through a temporary file renamed into place so that a
      * reader never sees half a page, and returns the file.
+     *
+     * @param folder an output folder glosa wrote
+     * @param asOf the week, or {@code null} for the latest
+     * @param locale the page's language
+     * @return {@code folder/report.html}
+     * @throws IOException when the page cannot be drawn (as {@link #render} says) or the file cannot be written
      */
     public static Path write(Path folder, LocalDate asOf, Locale locale) throws IOException {
         String html = render(folder, asOf, locale);

@@ -29,17 +29,17 @@ public final class GlosaRunException extends RuntimeException {
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
     }
 
-    /** A stop caused by what was given. */
+    /** {@return a stop caused by what was given} */
     public static GlosaRunException badInput(String message, Throwable cause) {
         return new GlosaRunException(Kind.BAD_INPUT, message, cause);
     }
 
-    /** A stop caused by what was given. */
+    /** {@return a stop caused by what was given} */
     public static GlosaRunException badInput(String message) {
         return new GlosaRunException(Kind.BAD_INPUT, message, null);
     }
 
-    /** A stop caused by anything else. */
+    /** {@return a stop caused by anything else} */
     public static GlosaRunException failure(String message, Throwable cause) {
         return new GlosaRunException(Kind.FAILURE, message, cause);
     }

@@ -38,13 +38,16 @@ public final class Names {
 
     private Names() {}
 
-    /** Every name known for the codes of {@code analysed}: glosa's own tables, then the source's, then the files. */
+    /**
+     * {@return every name known for the codes of {@code analysed}: glosa's own tables, then the source's, then the
+     * files}
+     */
     public static KeyNames of(GlosaTable analysed, KeyNames fromSource, RunConfig config) {
         Language language = config.language();
         return known(analysed, language).and(fromSource).and(dimensionFiles(config.dimensions(), language));
     }
 
-    /** The names glosa's own tables give the codes present in {@code analysed}. */
+    /** {@return the names glosa's own tables give the codes present in {@code analysed}} */
     public static KeyNames known(GlosaTable analysed, Language language) {
         Messages text = Messages.of(language);
         SihErrorCodes sih = SihErrorCodes.standard();

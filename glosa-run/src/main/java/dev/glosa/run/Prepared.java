@@ -63,7 +63,7 @@ record Prepared(
                 personalOverrides);
     }
 
-    /** A copy of the rows to cluster, or {@code null} for all. */
+    /** {@return a copy of the rows to cluster, or {@code null} for all} */
     @Override
     public int[] clusterRows() {
         return clusterRows == null ? null : clusterRows.clone();

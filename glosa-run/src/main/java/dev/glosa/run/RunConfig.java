@@ -127,7 +127,7 @@ public record RunConfig(
             byPayer = byPayer == null ? Map.of() : Map.copyOf(byPayer);
         }
 
-        /** These deadlines as the appeal cycle takes them. */
+        /** {@return these deadlines as the appeal cycle takes them} */
         public AppealCycle.Deadlines deadlines() {
             try {
                 return new AppealCycle.Deadlines(deadlineDays, byPayer);
@@ -261,14 +261,14 @@ public record RunConfig(
         appeals = appeals == null ? new AppealsEntry(null, null) : appeals;
     }
 
-    /** Every setting at its default. */
+    /** {@return every setting at its default} */
     public static RunConfig defaults() {
         return new RunConfig(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null);
     }
 
-    /** The same settings in another language ({@code --lang}). */
+    /** {@return the same settings in another language ({@code --lang})} */
     public RunConfig withLang(String lang) {
         return new RunConfig(
                 segmentKeys,
@@ -312,7 +312,7 @@ public record RunConfig(
         }
     }
 
-    /** The same settings with another pseudonym key. */
+    /** {@return the same settings with another pseudonym key} */
     public RunConfig withPseudonymKey(String key) {
         return new RunConfig(
                 segmentKeys,
@@ -470,7 +470,7 @@ public record RunConfig(
         }
     }
 
-    /** The settings, with the pseudonym key hidden. */
+    /** {@return the settings, with the pseudonym key hidden} */
     @Override
     public String toString() {
         return "RunConfig[segmentKeys=" + segmentKeys + ", features=" + features + ", strategy=" + strategy
@@ -642,7 +642,7 @@ public record RunConfig(
         }
     }
 
-    /** The dedup policy for RJ. */
+    /** {@return the dedup policy for RJ} */
     public DedupPolicy dedupPolicy() {
         return enumOf(DedupPolicy.class, dedup, "dedup");
     }

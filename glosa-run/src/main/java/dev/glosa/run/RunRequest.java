@@ -38,7 +38,7 @@ public record RunRequest(
         }
     }
 
-    /** A request with the defaults: every core, no log. */
+    /** {@return a request with the defaults: every core, no log} */
     public static RunRequest of(GlosaSource source, String out, RunConfig config, LocalDate asOf) {
         return new RunRequest(
                 source, out, config, asOf, Runtime.getRuntime().availableProcessors(), RunLog.NONE, Options.none());

@@ -43,12 +43,12 @@ public sealed interface Feature permits Feature.Numeric, Feature.Categorical {
             checkWeight(column, weight);
         }
 
-        /** The same feature with another weight. */
+        /** {@return the same feature with another weight} */
         public Numeric withWeight(double w) {
             return new Numeric(column, transform, w, missing);
         }
 
-        /** The same feature with another missing-value policy. */
+        /** {@return the same feature with another missing-value policy} */
         public Numeric withMissing(MissingValues m) {
             return new Numeric(column, transform, weight, m);
         }
@@ -73,7 +73,7 @@ public sealed interface Feature permits Feature.Numeric, Feature.Categorical {
             checkWeight(column, weight);
         }
 
-        /** The same feature with another weight. */
+        /** {@return the same feature with another weight} */
         public Categorical withWeight(double w) {
             return new Categorical(column, encoding, topN, w);
         }

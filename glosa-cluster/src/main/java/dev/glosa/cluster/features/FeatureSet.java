@@ -47,40 +47,42 @@ public final class FeatureSet {
         this.logDivisor = logDivisor;
     }
 
-    /** The spec this set was encoded with. */
+    /** {@return the spec this set was encoded with} */
     public FeatureSpec spec() {
         return spec;
     }
 
-    /** The encoded points; row {@code i} came from table row {@code matrix().rowIndex(i)}. */
+    /** {@return the encoded points; row {@code i} came from table row {@code matrix().rowIndex(i)}} */
     public FeatureMatrix matrix() {
         return matrix;
     }
 
-    /** The name of every output column: the column name, or {@code column=value} for a one-hot column. */
+    /** {@return the name of every output column: the column name, or {@code column=value} for a one-hot column} */
     public List<String> names() {
         return matrix.columnNames();
     }
 
-    /** The table column that output column {@code featureIndex} was made from. */
+    /** {@return the table column that output column {@code featureIndex} was made from} */
     public String sourceColumn(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return source[featureIndex];
     }
 
-    /** The centre subtracted from output column {@code featureIndex} (mean or median; 0 when not centred). */
+    /** {@return the centre subtracted from output column {@code featureIndex} (mean or median; 0 when not centred)} */
     public double centre(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return centre[featureIndex];
     }
 
-    /** The scale output column {@code featureIndex} was divided by (sd or IQR; 1 when not scaled). */
+    /** {@return the scale output column {@code featureIndex} was divided by (sd or IQR; 1 when not scaled)} */
     public double scale(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return scale[featureIndex];
     }
 
-    /** The transform of output column {@code featureIndex} ({@link Transform#NONE} for categorical columns). */
+    /**
+     * {@return the transform of output column {@code featureIndex} ({@link Transform#NONE} for categorical columns)}
+     */
     public Transform transform(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return transform[featureIndex];
@@ -95,7 +97,7 @@ public final class FeatureSet {
         return logDivisor[featureIndex];
     }
 
-    /** How many values of output column {@code featureIndex} were imputed (0 for categorical columns). */
+    /** {@return how many values of output column {@code featureIndex} were imputed (0 for categorical columns)} */
     public int imputedCount(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return imputed[featureIndex];

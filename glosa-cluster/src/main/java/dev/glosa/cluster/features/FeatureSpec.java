@@ -39,12 +39,12 @@ public record FeatureSpec(List<Feature> features) {
         }
     }
 
-    /** A spec of the given features. */
+    /** {@return a spec of the given features} */
     public static FeatureSpec of(Feature... features) {
         return new FeatureSpec(List.of(features));
     }
 
-    /** The reference spec: the four aggregator columns, z-scored, weight 1, failing on missing values. */
+    /** {@return the reference spec: the four aggregator columns, z-scored, weight 1, failing on missing values} */
     public static FeatureSpec reference() {
         return of(
                 Feature.numeric(GLOSA_AMOUNT, Transform.Z_SCORE),

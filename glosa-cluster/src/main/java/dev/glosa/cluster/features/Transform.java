@@ -23,7 +23,7 @@ public enum Transform {
     /** As {@link #LOG_ROBUST}, with {@code (y - mean) / sd} after the logarithm instead. */
     LOG_Z_SCORE;
 
-    /** Whether the values are put on the signed log scale first. */
+    /** {@return whether the values are put on the signed log scale first} */
     public boolean logScale() {
         return this == LOG1P || this == LOG_ROBUST || this == LOG_Z_SCORE;
     }

@@ -108,12 +108,12 @@ public record LoopConfig(
         return builder().build();
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this configuration. */
+    /** {@return a builder starting from this configuration} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.segmentKeys = segmentKeys;
@@ -134,7 +134,7 @@ public record LoopConfig(
         return b;
     }
 
-    /** The settings of a segment without override. */
+    /** {@return the settings of a segment without override} */
     public SegmentSettings baseSettings() {
         return new SegmentSettings(
                 features,
@@ -150,7 +150,7 @@ public record LoopConfig(
                 nearTie);
     }
 
-    /** The settings of the segment with that key: the base settings with its override, if any, applied. */
+    /** {@return the settings of the segment with that key: the base settings with its override, if any, applied} */
     public SegmentSettings settingsFor(SegmentKey key) {
         SegmentOverride best = overrideFor(key);
         return best == null ? baseSettings() : best.applyTo(baseSettings());
@@ -187,57 +187,57 @@ public record LoopConfig(
 
         private Builder() {}
 
-        /** The segment key columns. */
+        /** {@return the segment key columns} */
         public Builder segmentKeys(List<String> keys) {
             this.segmentKeys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** The features. */
+        /** {@return the features} */
         public Builder features(FeatureSpec f) {
             this.features = f;
             return this;
         }
 
-        /** The strategy id; its parameters are cleared. */
+        /** {@return the strategy id; its parameters are cleared} */
         public Builder strategy(String id) {
             this.strategy = id;
             this.parameters = new TreeMap<>();
             return this;
         }
 
-        /** One strategy parameter as configuration text. */
+        /** {@return one strategy parameter as configuration text} */
         public Builder parameter(String name, String value) {
             this.parameters.put(name, value);
             return this;
         }
 
-        /** The criterion id. */
+        /** {@return the criterion id} */
         public Builder criterion(String id) {
             this.criterion = id;
             return this;
         }
 
-        /** The k range, both ends included. */
+        /** {@return the k range, both ends included} */
         public Builder kRange(int min, int max) {
             this.kMin = min;
             this.kMax = max;
             return this;
         }
 
-        /** The minimum segment size. */
+        /** {@return the minimum segment size} */
         public Builder minSegmentSize(int min) {
             this.minSegmentSize = min;
             return this;
         }
 
-        /** The run's seed. */
+        /** {@return the run's seed} */
         public Builder seed(long s) {
             this.seed = s;
             return this;
         }
 
-        /** The worker thread count. */
+        /** {@return the worker thread count} */
         public Builder threads(int n) {
             this.threads = n;
             return this;
@@ -249,25 +249,25 @@ public record LoopConfig(
             return this;
         }
 
-        /** The profile options. */
+        /** {@return the profile options} */
         public Builder profile(ProfileOptions p) {
             this.profile = p;
             return this;
         }
 
-        /** Which lines are set aside as outliers ({@link OutlierRule#off()}: none). */
+        /** {@return which lines are set aside as outliers ({@link OutlierRule#off()}: none)} */
         public Builder outliers(OutlierRule o) {
             this.outliers = java.util.Objects.requireNonNull(o, "outliers");
             return this;
         }
 
-        /** The near-tie tolerance of the k search (0: the best score wins). */
+        /** {@return the near-tie tolerance of the k search (0: the best score wins)} */
         public Builder nearTie(double tolerance) {
             this.nearTie = tolerance;
             return this;
         }
 
-        /** The track options. */
+        /** {@return the track options} */
         public Builder track(TrackOptions t) {
             this.track = t;
             return this;

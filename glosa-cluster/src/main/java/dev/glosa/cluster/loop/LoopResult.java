@@ -35,7 +35,7 @@ public record LoopResult(
         state = List.copyOf(state);
     }
 
-    /** Every group's profile, in segment order and rank in segment. */
+    /** {@return every group's profile, in segment order and rank in segment} */
     public List<GroupProfile> profiles() {
         List<GroupProfile> out = new ArrayList<>();
         for (SegmentResult s : segments) {
@@ -44,12 +44,12 @@ public record LoopResult(
         return out;
     }
 
-    /** Every group's profile by overall priority rank, 1 first. */
+    /** {@return every group's profile by overall priority rank, 1 first} */
     public List<GroupProfile> ranking() {
         return Ranking.byOverallRank(profiles());
     }
 
-    /** The number of segments with that status. */
+    /** {@return the number of segments with that status} */
     public int count(SegmentStatus status) {
         int c = 0;
         for (SegmentResult s : segments) {

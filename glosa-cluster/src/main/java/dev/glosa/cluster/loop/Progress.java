@@ -16,7 +16,7 @@ import java.time.Duration;
 public record Progress(
         int segmentsDone, int segmentsTotal, long rowsDone, long rowsTotal, Duration elapsed, Duration remaining) {
 
-    /** The fraction of rows done, in [0, 1] (1 for an empty run). */
+    /** {@return the fraction of rows done, in [0, 1] (1 for an empty run)} */
     public double fraction() {
         return rowsTotal == 0 ? 1.0 : (double) rowsDone / rowsTotal;
     }

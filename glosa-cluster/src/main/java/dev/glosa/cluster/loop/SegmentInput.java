@@ -39,13 +39,13 @@ public record SegmentInput(
         previous = List.copyOf(previous);
     }
 
-    /** A copy of the segment's rows. */
+    /** {@return a copy of the segment's rows} */
     @Override
     public int[] rows() {
         return rows.clone();
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return rows.length;
     }

@@ -68,7 +68,7 @@ public final class SegmentLoop {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** A loop over the strategies found on the class path ({@link StrategyRegistry#load()}). */
+    /** {@return a loop over the strategies found on the class path ({@link StrategyRegistry#load()})} */
     public static SegmentLoop withDefaultStrategies() {
         return new SegmentLoop(StrategyRegistry.load());
     }

@@ -44,13 +44,13 @@ public record SegmentOverride(
         }
     }
 
-    /** An override of the segment with that id (see {@link SegmentKey#id()}) that changes nothing yet. */
+    /** {@return an override of the segment with that id (see {@link SegmentKey#id()}) that changes nothing yet} */
     public static SegmentOverride forSegment(String segmentId) {
         return new SegmentOverride(
                 Objects.requireNonNull(segmentId, "segmentId"), Map.of(), null, Map.of(), null, null, null, null);
     }
 
-    /** An override of every segment whose key has these values, that changes nothing yet. */
+    /** {@return an override of every segment whose key has these values, that changes nothing yet} */
     public static SegmentOverride forKeys(Map<String, String> keyValues) {
         if (keyValues.isEmpty()) {
             throw new IllegalArgumentException("forKeys needs at least one key value, found none");
@@ -58,34 +58,34 @@ public record SegmentOverride(
         return new SegmentOverride(null, keyValues, null, Map.of(), null, null, null, null);
     }
 
-    /** The same override with another strategy. */
+    /** {@return the same override with another strategy} */
     public SegmentOverride withStrategy(String id) {
         return new SegmentOverride(segmentId, keyValues, id, parameters, criterion, kMin, kMax, minSegmentSize);
     }
 
-    /** The same override with one more parameter. */
+    /** {@return the same override with one more parameter} */
     public SegmentOverride withParameter(String name, String value) {
         TreeMap<String, String> p = new TreeMap<>(parameters);
         p.put(name, value);
         return new SegmentOverride(segmentId, keyValues, strategy, p, criterion, kMin, kMax, minSegmentSize);
     }
 
-    /** The same override with another criterion. */
+    /** {@return the same override with another criterion} */
     public SegmentOverride withCriterion(String id) {
         return new SegmentOverride(segmentId, keyValues, strategy, parameters, id, kMin, kMax, minSegmentSize);
     }
 
-    /** The same override with another k range. */
+    /** {@return the same override with another k range} */
     public SegmentOverride withKRange(int min, int max) {
         return new SegmentOverride(segmentId, keyValues, strategy, parameters, criterion, min, max, minSegmentSize);
     }
 
-    /** The same override with another minimum segment size. */
+    /** {@return the same override with another minimum segment size} */
     public SegmentOverride withMinSegmentSize(int min) {
         return new SegmentOverride(segmentId, keyValues, strategy, parameters, criterion, kMin, kMax, min);
     }
 
-    /** Whether this override applies to the segment with that key. */
+    /** {@return whether this override applies to the segment with that key} */
     public boolean matches(SegmentKey key) {
         if (segmentId != null) {
             return segmentId.equals(key.id());

@@ -70,7 +70,7 @@ public record SegmentSettings(
         }
     }
 
-    /** These settings with another way of profiling and ranking groups, every other setting unchanged. */
+    /** {@return these settings with another way of profiling and ranking groups, every other setting unchanged} */
     public SegmentSettings withProfile(ProfileOptions profile) {
         return new SegmentSettings(
                 features,

@@ -103,7 +103,7 @@ public record ProfileOptions(
                 Language.EN);
     }
 
-    /** The same options with labels in {@code language}. */
+    /** {@return the same options with labels in {@code language}} */
     public ProfileOptions withLanguage(Language language) {
         return new ProfileOptions(
                 glosaColumn,
@@ -169,7 +169,7 @@ public record ProfileOptions(
                 RankBy.GLOSA);
     }
 
-    /** The same options ranked by {@code by}. */
+    /** {@return the same options ranked by {@code by}} */
     public ProfileOptions withRankBy(RankBy by) {
         return new ProfileOptions(
                 glosaColumn,
@@ -208,7 +208,7 @@ public record ProfileOptions(
                 language);
     }
 
-    /** The same options with another lift basis and thresholds. */
+    /** {@return the same options with another lift basis and thresholds} */
     public ProfileOptions withLifts(LiftBasis basis, double support, double lift, int max) {
         return new ProfileOptions(
                 glosaColumn,

@@ -67,17 +67,17 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         return new ModelSelector(strategy, Criterion.defaultCriterion(), DEFAULT_K_MIN, DEFAULT_K_MAX);
     }
 
-    /** The same selector with another criterion. */
+    /** {@return the same selector with another criterion} */
     public ModelSelector withCriterion(Criterion c) {
         return new ModelSelector(strategy, c, kMin, kMax, nearTie);
     }
 
-    /** The same selector with another k range. */
+    /** {@return the same selector with another k range} */
     public ModelSelector withKRange(int min, int max) {
         return new ModelSelector(strategy, criterion, min, max, nearTie);
     }
 
-    /** The same selector with another near-tie tolerance (0: the best score wins). */
+    /** {@return the same selector with another near-tie tolerance (0: the best score wins)} */
     public ModelSelector withNearTie(double tolerance) {
         return new ModelSelector(strategy, criterion, kMin, kMax, tolerance);
     }

@@ -41,7 +41,7 @@ public record OutlierRule(boolean enabled, int neighbours, double threshold, dou
         }
     }
 
-    /** The default rule: see {@link #find}; the values are those docs/quality.md measured. */
+    /** {@return the default rule: see {@link #find}; the values are those docs/quality.md measured} */
     public static OutlierRule defaults() {
         return new OutlierRule(true, 3, 6.0, 1.0, 0.1);
     }
@@ -51,7 +51,7 @@ public record OutlierRule(boolean enabled, int neighbours, double threshold, dou
         return new OutlierRule(false, 3, 6.0, 1.0, 0.1);
     }
 
-    /** This rule with another threshold and least distance. */
+    /** {@return this rule with another threshold and least distance} */
     public OutlierRule withThreshold(double newThreshold, double newMinDistance) {
         return new OutlierRule(enabled, neighbours, newThreshold, newMinDistance, maxShare);
     }

@@ -59,52 +59,56 @@ public final class Selection {
         this.eps = eps;
     }
 
-    /** How the segment was handled. */
+    /** {@return how the segment was handled} */
     public Status status() {
         return status;
     }
 
-    /** The id of the strategy used. */
+    /** {@return the id of the strategy used} */
     public String strategyId() {
         return strategyId;
     }
 
-    /** The id of the criterion used. */
+    /** {@return the id of the criterion used} */
     public String criterion() {
         return criterion;
     }
 
-    /** The chosen partition; empty only when the segment had no rows. */
+    /** {@return the chosen partition; empty only when the segment had no rows} */
     public Optional<Clustering> clustering() {
         return Optional.ofNullable(clustering);
     }
 
-    /** The clusters of the chosen partition (empty when there were no rows). */
+    /** {@return the clusters of the chosen partition (empty when there were no rows)} */
     public int[] clusters() {
         return clustering == null ? new int[0] : clustering.clusters();
     }
 
-    /** The values of k tried, in order (empty when no search ran). */
+    /** {@return the values of k tried, in order (empty when no search ran)} */
     public int[] ksTried() {
         return ksTried.clone();
     }
 
-    /** The criterion's score for each k tried, aligned with {@link #ksTried()}; {@code NaN} where undefined. */
+    /**
+     * {@return the criterion's score for each k tried, aligned with {@link #ksTried()}; {@code NaN} where undefined}
+     */
     public double[] scores() {
         return scores.clone();
     }
 
-    /** The number of clusters chosen (for DBSCAN, the number found); 0 when there were no rows. */
+    /** {@return the number of clusters chosen (for DBSCAN, the number found); 0 when there were no rows} */
     public int chosenK() {
         return chosenK;
     }
 
-    /** The criterion's score of the returned partition; {@code NaN} when undefined (one group, for instance). */
+    /**
+     * {@return the criterion's score of the returned partition; {@code NaN} when undefined (one group, for instance)}
+     */
     public double score() {
         return score;
     }
 
-    /** The neighbourhood radius used, for a strategy with an {@code eps} parameter. */
+    /** {@return the neighbourhood radius used, for a strategy with an {@code eps} parameter} */
     public OptionalDouble eps() {
         return eps == null ? OptionalDouble.empty() : OptionalDouble.of(eps);
     }

@@ -60,42 +60,46 @@ public final class Clustering {
         return new Builder(strategyId, parameters, seed, clusters);
     }
 
-    /** The id of the strategy that produced this result. */
+    /** {@return the id of the strategy that produced this result} */
     public String strategyId() {
         return strategyId;
     }
 
-    /** The parameters in effect, automatic ones set to the values the strategy chose. */
+    /** {@return the parameters in effect, automatic ones set to the values the strategy chose} */
     public Parameters parameters() {
         return parameters;
     }
 
-    /** The seed of the call. */
+    /** {@return the seed of the call} */
     public long seed() {
         return seed;
     }
 
-    /** The number of points. */
+    /** {@return the number of points} */
     public int size() {
         return clusters.length;
     }
 
-    /** A copy of the clusters, one per point; {@code -1} is noise. */
+    /** {@return a copy of the clusters, one per point; {@code -1} is noise} */
     public int[] clusters() {
         return clusters.clone();
     }
 
-    /** The cluster of point {@code i}. */
+    /**
+     * {@return the cluster of point {@code i}, {@code -1} for noise}
+     *
+     * @param i the point, from 0
+     */
     public int cluster(int i) {
         return clusters[i];
     }
 
-    /** The number of clusters, noise excluded. */
+    /** {@return the number of clusters, noise excluded} */
     public int k() {
         return k;
     }
 
-    /** The number of points marked noise. */
+    /** {@return the number of points marked noise} */
     public int noiseCount() {
         int c = 0;
         for (int l : clusters) {
@@ -106,7 +110,7 @@ public final class Clustering {
         return c;
     }
 
-    /** The number of points in each cluster, indexed by cluster. */
+    /** {@return the number of points in each cluster, indexed by cluster} */
     public int[] clusterSizes() {
         int[] s = new int[k];
         for (int l : clusters) {
@@ -117,12 +121,12 @@ public final class Clustering {
         return s;
     }
 
-    /** The centroids as a flat row-major k × d array (a copy), when the strategy computed them. */
+    /** {@return the centroids as a flat row-major k × d array (a copy), when the strategy computed them} */
     public Optional<double[]> centroids() {
         return centroids == null ? Optional.empty() : Optional.of(centroids.clone());
     }
 
-    /** The number of features of each centroid, or 0 when there are no centroids. */
+    /** {@return the number of features of each centroid, or 0 when there are no centroids} */
     public int centroidDims() {
         return centroids == null ? 0 : dims;
     }
@@ -132,12 +136,12 @@ public final class Clustering {
         return iterations;
     }
 
-    /** Whether the iterations stopped because they converged rather than at the cap. */
+    /** {@return whether the iterations stopped because they converged rather than at the cap} */
     public boolean converged() {
         return converged;
     }
 
-    /** The sum of squared distances of points to their centroid, or {@code NaN} when not meaningful. */
+    /** {@return the sum of squared distances of points to their centroid, or {@code NaN} when not meaningful} */
     public double inertia() {
         return inertia;
     }
@@ -208,6 +212,11 @@ public final class Clustering {
         /**
          * Sets the centroids, a flat row-major array with one row of {@code dims} values per original cluster.
          * Rows of clusters no point carries are dropped.
+         *
+         * @param centroids the centroids, row after row; copied
+         * @param dims the values of one row: the number of features
+         * @return this builder
+         * @throws IllegalArgumentException if {@code dims} is not positive or does not divide the array's length
          */
         public Builder centroids(double[] centroids, int dims) {
             if (dims <= 0 || centroids.length % dims != 0) {
@@ -219,7 +228,13 @@ public final class Clustering {
             return this;
         }
 
-        /** Sets the iteration count and whether the run converged. */
+        /**
+         * Sets the iteration count and whether the run converged.
+         *
+         * @param iterations the iterations of the run kept, 0 or more
+         * @param converged whether they stopped by converging rather than at the cap
+         * @return this builder
+         */
         public Builder iterations(int iterations, boolean converged) {
             if (iterations < 0) {
                 throw new IllegalArgumentException("iterations must be >= 0, found " + iterations);
@@ -229,19 +244,29 @@ public final class Clustering {
             return this;
         }
 
-        /** Sets the sum of squared distances to the centroids. */
+        /**
+         * Sets the sum of squared distances to the centroids.
+         *
+         * @param inertia the sum, or {@code NaN} when not meaningful
+         * @return this builder
+         */
         public Builder inertia(double inertia) {
             this.inertia = inertia;
             return this;
         }
 
-        /** Says how the result was approximated. */
+        /**
+         * Says how the result was approximated.
+         *
+         * @param description in a few words, e.g. the representatives clustered and how the rest were assigned
+         * @return this builder
+         */
         public Builder approximation(String description) {
             this.approximation = description;
             return this;
         }
 
-        /** The result, with clusters renumbered in order of first appearance. */
+        /** {@return the result, with clusters renumbered in order of first appearance} */
         public Clustering build() {
             int max = -1;
             for (int l : clusters) {

@@ -27,8 +27,8 @@ public interface ClusteringStrategy {
     ParameterSpace parameters();
 
     /**
-     * Whether the strategy can run in this JVM; one that depends on an optional library returns {@code false} when
-     * that library is missing, and the registry then leaves it out.
+     * {@return whether the strategy can run in this JVM} One that depends on an optional library returns {@code false}
+     * when that library is missing, and the registry then leaves it out.
      */
     default boolean isAvailable() {
         return true;
@@ -51,6 +51,12 @@ public interface ClusteringStrategy {
      * {@code k} (a hierarchical clustering cut at several levels) override this; the default calls
      * {@link #cluster} once per value.
      *
+     * @param data the points
+     * @param parameters values from {@link #parameters()}; {@value #K} is set for each clustering
+     * @param kMin the first {@code k}
+     * @param kMax the last {@code k}, inclusive
+     * @param seed the seed of every random choice, the same for each {@code k}
+     * @return the clusterings, for {@code k = kMin, kMin + 1, ..., kMax} in that order
      * @throws IllegalArgumentException if the strategy has no integer parameter {@value #K} or the range is empty
      */
     default java.util.List<Clustering> clusterEachK(
@@ -65,7 +71,13 @@ public interface ClusteringStrategy {
         return out;
     }
 
-    /** Clusters with the default parameters. */
+    /**
+     * Clusters with the default parameters.
+     *
+     * @param data the points
+     * @param seed the seed of every random choice the strategy makes
+     * @return a cluster per point and what the strategy knows about the clusters
+     */
     default Clustering cluster(FeatureMatrix data, long seed) {
         return cluster(data, parameters().defaults(), seed);
     }

@@ -56,7 +56,10 @@ public final class FeatureMatrix {
         return new FeatureMatrix(n, d, v, names, rowIndex.clone());
     }
 
-    /** A matrix from a flat row-major array with columns named {@code x0, x1, ...} and row indices {@code 0..n-1}. */
+    /**
+     * {@return a matrix from a flat row-major array with columns named {@code x0, x1, ...} and row indices {@code
+     * 0..n-1}}
+     */
     public static FeatureMatrix of(double[] values, int dims) {
         if (dims <= 0 || values.length % dims != 0) {
             throw new IllegalArgumentException("values.length (" + values.length + ") must be a multiple of dims ("
@@ -65,7 +68,10 @@ public final class FeatureMatrix {
         return of(values, defaultNames(dims), identity(values.length / dims));
     }
 
-    /** A matrix from one array per point, with columns named {@code x0, x1, ...} and row indices {@code 0..n-1}. */
+    /**
+     * {@return a matrix from one array per point, with columns named {@code x0, x1, ...} and row indices {@code
+     * 0..n-1}}
+     */
     public static FeatureMatrix ofRows(double[]... points) {
         if (points.length == 0) {
             throw new IllegalArgumentException(
@@ -83,12 +89,12 @@ public final class FeatureMatrix {
         return of(v, d);
     }
 
-    /** The number of points. */
+    /** {@return the number of points} */
     public int rows() {
         return rows;
     }
 
-    /** The number of features per point. */
+    /** {@return the number of features per point} */
     public int dims() {
         return dims;
     }
@@ -100,7 +106,7 @@ public final class FeatureMatrix {
         return values[row * dims + column];
     }
 
-    /** A copy of all values, row-major. */
+    /** {@return a copy of all values, row-major} */
     public double[] values() {
         return values.clone();
     }
@@ -111,22 +117,22 @@ public final class FeatureMatrix {
         System.arraycopy(values, row * dims, target, offset, dims);
     }
 
-    /** The feature names, one per column. */
+    /** {@return the feature names, one per column} */
     public List<String> columnNames() {
         return columnNames;
     }
 
-    /** The table row that point {@code row} came from. */
+    /** {@return the table row that point {@code row} came from} */
     public int rowIndex(int row) {
         return rowIndex[row];
     }
 
-    /** A copy of the table row of every point. */
+    /** {@return a copy of the table row of every point} */
     public int[] rowIndices() {
         return rowIndex.clone();
     }
 
-    /** The points at {@code rows}, in that order, keeping their table row indices. */
+    /** {@return the points at {@code rows}, in that order, keeping their table row indices} */
     public FeatureMatrix select(int[] rows) {
         double[] v = new double[rows.length * dims];
         int[] idx = new int[rows.length];

@@ -39,22 +39,22 @@ public final class ParameterSpace {
         return new ParameterSpace(owner, m);
     }
 
-    /** The strategy id this space belongs to. */
+    /** {@return the strategy id this space belongs to} */
     public String owner() {
         return owner;
     }
 
-    /** The parameters in declaration order. */
+    /** {@return the parameters in declaration order} */
     public List<Parameter> parameters() {
         return List.copyOf(byName.values());
     }
 
-    /** Whether a parameter of that name exists. */
+    /** {@return whether a parameter of that name exists} */
     public boolean has(String name) {
         return byName.containsKey(name);
     }
 
-    /** The parameter of that name, if any. */
+    /** {@return the parameter of that name, if any} */
     public Optional<Parameter> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
@@ -73,7 +73,7 @@ public final class ParameterSpace {
         return p;
     }
 
-    /** The parameters at their defaults; automatic parameters are left unset. */
+    /** {@return the parameters at their defaults; automatic parameters are left unset} */
     public Parameters defaults() {
         TreeMap<String, Object> values = new TreeMap<>();
         for (Parameter p : byName.values()) {
@@ -108,7 +108,7 @@ public final class ParameterSpace {
         return new Parameters(this, values);
     }
 
-    /** The names of all parameters, in declaration order. */
+    /** {@return the names of all parameters, in declaration order} */
     public List<String> names() {
         return new ArrayList<>(byName.keySet());
     }

@@ -24,12 +24,12 @@ public final class Parameters {
         this.values = values;
     }
 
-    /** The space these values belong to. */
+    /** {@return the space these values belong to} */
     public ParameterSpace space() {
         return space;
     }
 
-    /** Whether the parameter has a value (automatic parameters may not). */
+    /** {@return whether the parameter has a value (automatic parameters may not)} */
     public boolean isSet(String name) {
         space.get(name);
         return values.containsKey(name);
@@ -62,14 +62,14 @@ public final class Parameters {
         return (String) required(name, Parameter.ChoiceParameter.class);
     }
 
-    /** The value of an integer parameter, empty when unset. */
+    /** {@return the value of an integer parameter, empty when unset} */
     public OptionalInt findInt(String name) {
         typed(name, Parameter.IntParameter.class);
         Object v = values.get(name);
         return v == null ? OptionalInt.empty() : OptionalInt.of((Integer) v);
     }
 
-    /** The value of a real parameter, empty when unset. */
+    /** {@return the value of a real parameter, empty when unset} */
     public OptionalDouble findDouble(String name) {
         typed(name, Parameter.RealParameter.class);
         Object v = values.get(name);
@@ -88,7 +88,7 @@ public final class Parameters {
         return new Parameters(space, m);
     }
 
-    /** A copy with one value parsed from configuration text. */
+    /** {@return a copy with one value parsed from configuration text} */
     public Parameters withText(String name, String text) {
         Object checked = space.get(name).parse(text);
         TreeMap<String, Object> m = new TreeMap<>(values);
@@ -112,12 +112,12 @@ public final class Parameters {
         return new Parameters(space, m);
     }
 
-    /** The set values, sorted by name, as {@code Integer}, {@code Double} or {@code String}. */
+    /** {@return the set values, sorted by name, as {@code Integer}, {@code Double} or {@code String}} */
     public SortedMap<String, Object> values() {
         return Collections.unmodifiableSortedMap(new TreeMap<>(values));
     }
 
-    /** Every parameter as text in declaration order, {@code "auto"} for an unset automatic one. */
+    /** {@return every parameter as text in declaration order, {@code "auto"} for an unset automatic one} */
     public Map<String, String> asText() {
         Map<String, String> m = new LinkedHashMap<>();
         for (String name : space.names()) {

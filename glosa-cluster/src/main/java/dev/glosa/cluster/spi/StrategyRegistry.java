@@ -25,7 +25,7 @@ public final class StrategyRegistry {
         this.unavailable = unavailable;
     }
 
-    /** The strategies visible to the context class loader (or this class's loader when there is none). */
+    /** {@return the strategies visible to the context class loader (or this class's loader when there is none)} */
     public static StrategyRegistry load() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         return load(cl != null ? cl : StrategyRegistry.class.getClassLoader());
@@ -73,7 +73,7 @@ public final class StrategyRegistry {
         return new StrategyRegistry(Collections.unmodifiableMap(byId), List.copyOf(skipped.keySet()));
     }
 
-    /** A registry of exactly the given strategies, for callers that wire strategies by hand. */
+    /** {@return a registry of exactly the given strategies, for callers that wire strategies by hand} */
     public static StrategyRegistry of(ClusteringStrategy... strategies) {
         TreeMap<String, ClusteringStrategy> byId = new TreeMap<>();
         for (ClusteringStrategy s : strategies) {
@@ -84,17 +84,17 @@ public final class StrategyRegistry {
         return new StrategyRegistry(Collections.unmodifiableMap(byId), List.of());
     }
 
-    /** The ids of the available strategies, sorted. */
+    /** {@return the ids of the available strategies, sorted} */
     public List<String> ids() {
         return List.copyOf(byId.keySet());
     }
 
-    /** The ids of strategies that were found but reported themselves unavailable, sorted. */
+    /** {@return the ids of strategies that were found but reported themselves unavailable, sorted} */
     public List<String> unavailable() {
         return unavailable;
     }
 
-    /** The strategy with that id, if available. */
+    /** {@return the strategy with that id, if available} */
     public Optional<ClusteringStrategy> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }

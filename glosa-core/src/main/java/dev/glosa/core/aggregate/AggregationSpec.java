@@ -53,13 +53,13 @@ public record AggregationSpec(
                 null);
     }
 
-    /** The same spec counting glosa lines from {@code column}. */
+    /** {@return the same spec counting glosa lines from {@code column}} */
     public AggregationSpec withLines(String column) {
         return new AggregationSpec(
                 dimensions, monthColumn, billedColumn, glosaColumn, column, billedPreviousColumn, glosaPreviousColumn);
     }
 
-    /** The same spec taking the previous month's amounts from the given columns instead of deriving them. */
+    /** {@return the same spec taking the previous month's amounts from the given columns instead of deriving them} */
     public AggregationSpec withPreviousColumns(String billedPrevious, String glosaPrevious) {
         return new AggregationSpec(
                 dimensions, monthColumn, billedColumn, glosaColumn, linesColumn, billedPrevious, glosaPrevious);

@@ -33,7 +33,7 @@ public record IndicatorRow(
     /** The scope of the row that covers everything. */
     public static final String OVERALL = "overall";
 
-    /** This row under another scope name, the figures unchanged. */
+    /** {@return this row under another scope name, the figures unchanged} */
     public IndicatorRow withScope(String scope) {
         return new IndicatorRow(
                 scope,

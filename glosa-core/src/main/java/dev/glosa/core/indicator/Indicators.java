@@ -22,7 +22,7 @@ import java.util.List;
 public final class Indicators {
     private Indicators() {}
 
-    /** The indicators over the whole table. */
+    /** {@return the indicators over the whole table} */
     public static IndicatorRow overall(GlosaTable claims) {
         return compute(claims, null, null).get(0);
     }

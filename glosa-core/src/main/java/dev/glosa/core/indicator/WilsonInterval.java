@@ -14,7 +14,10 @@ public record WilsonInterval(double low, double high) {
     /** The standard normal quantile of 0.975, for a 95% interval. */
     public static final double Z_95 = 1.959963984540054;
 
-    /** The 95% interval of {@code successes} out of {@code trials}; both bounds {@code NaN} when there are no trials. */
+    /**
+     * {@return the 95% interval of {@code successes} out of {@code trials}; both bounds {@code NaN} when there are no
+     * trials}
+     */
     public static WilsonInterval of95(long successes, long trials) {
         return of(successes, trials, Z_95);
     }

@@ -43,7 +43,7 @@ public record ReconcileOptions(
         return new ReconcileOptions(DedupPolicy.FIRST, "billed_amount", "paid_amount", "IDENT", "1", 13);
     }
 
-    /** The same options with another deduplication policy. */
+    /** {@return the same options with another deduplication policy} */
     public ReconcileOptions withPolicy(DedupPolicy newPolicy) {
         return new ReconcileOptions(
                 newPolicy, rejectedAmountColumn, paidAmountColumn, principalColumn, principalValue, claimIdDigits);

@@ -59,17 +59,17 @@ public final class Reconciler {
         this.options = options;
     }
 
-    /** A reconciler with the given options. */
+    /** {@return a reconciler with the given options} */
     public static Reconciler with(ReconcileOptions options) {
         return new Reconciler(java.util.Objects.requireNonNull(options, "options"));
     }
 
-    /** A reconciler with the SIH defaults ({@link ReconcileOptions#sih()}). */
+    /** {@return a reconciler with the SIH defaults ({@link ReconcileOptions#sih()})} */
     public static Reconciler sih() {
         return new Reconciler(ReconcileOptions.sih());
     }
 
-    /** The options. */
+    /** {@return the options} */
     public ReconcileOptions options() {
         return options;
     }

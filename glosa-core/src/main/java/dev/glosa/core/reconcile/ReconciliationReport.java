@@ -37,7 +37,7 @@ public record ReconciliationReport(
         bySituation = Collections.unmodifiableMap(copy);
     }
 
-    /** The number of reconciled claims. */
+    /** {@return the number of reconciled claims} */
     public long claims() {
         long n = 0;
         for (SituationTotals t : bySituation.values()) {
@@ -46,7 +46,7 @@ public record ReconciliationReport(
         return n;
     }
 
-    /** The reconciled glosa: the sum of glosa over every claim. */
+    /** {@return the reconciled glosa: the sum of glosa over every claim} */
     public double glosaTotal() {
         double g = 0;
         for (SituationTotals t : bySituation.values()) {
@@ -55,7 +55,7 @@ public record ReconciliationReport(
         return g;
     }
 
-    /** The total paid over every claim. */
+    /** {@return the total paid over every claim} */
     public double paidTotal() {
         double p = 0;
         for (SituationTotals t : bySituation.values()) {
@@ -64,7 +64,7 @@ public record ReconciliationReport(
         return p;
     }
 
-    /** The money recovered: what was paid for claims first rejected (situation B). */
+    /** {@return the money recovered: what was paid for claims first rejected (situation B)} */
     public double recoveredAmount() {
         return bySituation.get(Situation.REJECTED_LATER_PAID).paidAmount();
     }
@@ -78,12 +78,12 @@ public record ReconciliationReport(
         return g == 0 ? Double.NaN : naiveRejectedTotal / g - 1;
     }
 
-    /** A few lines for a log or a terminal. */
+    /** {@return a few lines for a log or a terminal} */
     public String summary() {
         return summary(Messages.of(Language.EN));
     }
 
-    /** The summary in {@code text}'s language, numbers as that language writes them. */
+    /** {@return the summary in {@code text}'s language, numbers as that language writes them} */
     public String summary(Messages text) {
         StringBuilder sb = new StringBuilder();
         sb.append(text.text(

@@ -17,17 +17,17 @@ public enum Situation {
         this.status = status;
     }
 
-    /** The one-letter code written in the {@code situation} column. */
+    /** {@return the one-letter code written in the {@code situation} column} */
     public String code() {
         return code;
     }
 
-    /** The status the reference analysis gives: {@code rejected} or {@code approved}. */
+    /** {@return the status the reference analysis gives: {@code rejected} or {@code approved}} */
     public String status() {
         return status;
     }
 
-    /** The situation of a one-letter code. */
+    /** {@return the situation of a one-letter code} */
     public static Situation ofCode(String code) {
         for (Situation s : values()) {
             if (s.code.equals(code)) {

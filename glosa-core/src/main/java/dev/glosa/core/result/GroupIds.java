@@ -12,22 +12,25 @@ package dev.glosa.core.result;
 public final class GroupIds {
     private GroupIds() {}
 
-    /** The id of the group with {@code serial} (from 1) in segment {@code segmentId}. */
+    /** {@return the id of the group with {@code serial} (from 1) in segment {@code segmentId}} */
     public static String group(String segmentId, int serial) {
         return segmentId + "-G" + serial;
     }
 
-    /** The id of the noise of segment {@code segmentId}: the points a density strategy leaves out of every group. */
+    /**
+     * {@return the id of the noise of segment {@code segmentId}: the points a density strategy leaves out of every
+     * group}
+     */
     public static String noise(String segmentId) {
         return segmentId + "-N";
     }
 
-    /** The key of a segment's row in one run: the run id, a colon and the segment id. */
+    /** {@return the key of a segment's row in one run: the run id, a colon and the segment id} */
     public static String segmentKey(String runId, String segmentId) {
         return runId + ":" + segmentId;
     }
 
-    /** The key of a group's row in one run: the segment's key, a colon and the group's id. */
+    /** {@return the key of a group's row in one run: the segment's key, a colon and the group's id} */
     public static String groupKey(String runId, String segmentId, String groupId) {
         return segmentKey(runId, segmentId) + ":" + groupId;
     }

@@ -79,7 +79,7 @@ public record GroupProfile(
                 status);
     }
 
-    /** This profile with its ranks by cost, in its segment and in the run (1 for the costliest). */
+    /** {@return this profile with its ranks by cost, in its segment and in the run (1 for the costliest)} */
     public GroupProfile withRanks(int rankInSegment, int rankOverall) {
         return new GroupProfile(
                 segmentId,

@@ -49,12 +49,12 @@ public record GroupRecord(
         spreads = Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
     }
 
-    /** Whether the record is the noise group. */
+    /** {@return whether the record is the noise group} */
     public boolean isNoise() {
         return serial == 0;
     }
 
-    /** The same record, one more run absent. */
+    /** {@return the same record, one more run absent} */
     public GroupRecord absentOnceMore() {
         return new GroupRecord(
                 segmentId,

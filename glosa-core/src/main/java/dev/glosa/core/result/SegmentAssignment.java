@@ -30,37 +30,37 @@ public final class SegmentAssignment {
         this.groupIds = groupIds.clone();
     }
 
-    /** The segment's key. */
+    /** {@return the segment's key} */
     public SegmentKey key() {
         return key;
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return rows.length;
     }
 
-    /** The table row of the {@code i}-th row. */
+    /** {@return the table row of the {@code i}-th row} */
     public int row(int i) {
         return rows[i];
     }
 
-    /** The algorithm's cluster of the {@code i}-th row. */
+    /** {@return the algorithm's cluster of the {@code i}-th row} */
     public int cluster(int i) {
         return clusters[i];
     }
 
-    /** The stable group id of the {@code i}-th row. */
+    /** {@return the stable group id of the {@code i}-th row} */
     public String groupId(int i) {
         return groupIds[i];
     }
 
-    /** A copy of the table rows. */
+    /** {@return a copy of the table rows} */
     public int[] rows() {
         return rows.clone();
     }
 
-    /** A copy of the clusters, aligned with the rows. */
+    /** {@return a copy of the clusters, aligned with the rows} */
     public int[] clusters() {
         return clusters.clone();
     }

@@ -73,7 +73,7 @@ public record RunRecord(
         inputs = List.copyOf(inputs);
     }
 
-    /** A run whose id is {@link #runId(LocalDate, String)} and that did not reconcile SUS files. */
+    /** {@return a run whose id is {@link #runId(LocalDate, String)} and that did not reconcile SUS files} */
     public static RunRecord of(
             LocalDate asOf,
             String configSha256,
@@ -96,7 +96,7 @@ public record RunRecord(
                 null);
     }
 
-    /** The same run with the report of its reconciliation. */
+    /** {@return the same run with the report of its reconciliation} */
     public RunRecord withReconciliation(ReconciliationReport report) {
         return new RunRecord(
                 runId, asOf, startedAt, finishedAt, inputs, configSha256, rowsIn, rowsRejected, status, report);
@@ -113,7 +113,7 @@ public record RunRecord(
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    /** The SHA-256 of the UTF-8 bytes of {@code text}. */
+    /** {@return the SHA-256 of the UTF-8 bytes of {@code text}} */
     public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -162,7 +162,7 @@ public record RunRecord(
             }
         }
 
-        /** The input {@code file}, hashing its bytes. */
+        /** {@return the input {@code file}, hashing its bytes} */
         public static Input of(Path file, long rows) throws IOException {
             MessageDigest md = digest();
             byte[] buf = new byte[1 << 16];

@@ -16,27 +16,27 @@ public final class Segment {
         this.rows = rows.clone();
     }
 
-    /** The key. */
+    /** {@return the key} */
     public SegmentKey key() {
         return key;
     }
 
-    /** The segment id; see {@link SegmentKey#id()}. */
+    /** {@return the segment id; see {@link SegmentKey#id()}} */
     public String id() {
         return key.id();
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return rows.length;
     }
 
-    /** The table row of the segment's {@code i}-th row. */
+    /** {@return the table row of the segment's {@code i}-th row} */
     public int row(int i) {
         return rows[i];
     }
 
-    /** A copy of the table rows, in table order. */
+    /** {@return a copy of the table rows, in table order} */
     public int[] rows() {
         return rows.clone();
     }

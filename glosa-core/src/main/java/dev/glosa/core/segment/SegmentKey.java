@@ -41,7 +41,7 @@ public record SegmentKey(List<String> columns, List<String> values) {
         }
     }
 
-    /** The value of {@code column}, or {@code null} when the key has no such column. */
+    /** {@return the value of {@code column}, or {@code null} when the key has no such column} */
     public String value(String column) {
         int i = columns.indexOf(column);
         return i < 0 ? null : values.get(i);

@@ -18,7 +18,7 @@ public final class Segmenter {
 
     private Segmenter() {}
 
-    /** The segments of {@code table} by {@link #DEFAULT_KEYS}. */
+    /** {@return the segments of {@code table} by {@link #DEFAULT_KEYS}} */
     public static List<Segment> split(GlosaTable table) {
         return split(table, DEFAULT_KEYS);
     }

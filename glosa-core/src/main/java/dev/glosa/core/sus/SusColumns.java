@@ -91,7 +91,7 @@ public final class SusColumns {
         return (letter - 'A') * 100 + number;
     }
 
-    /** The SIGTAP group label of a procedure code, or {@code null} when the code does not name one. */
+    /** {@return the SIGTAP group label of a procedure code, or {@code null} when the code does not name one} */
     public static String procedureGroup(String procedure) {
         if (procedure == null || procedure.length() < 2) {
             return null;
@@ -104,7 +104,9 @@ public final class SusColumns {
         return SIGTAP_GROUPS[b - '0'];
     }
 
-    /** The label of a bed specialty code ({@code 02} gives {@code 02 Obstétrico}); blank gives {@code null}. */
+    /**
+     * {@return the label of a bed specialty code ({@code 02} gives {@code 02 Obstétrico}); blank gives {@code null}}
+     */
     public static String specialty(String code) {
         if (code == null || code.isBlank()) {
             return null;

@@ -27,7 +27,7 @@ public final class CategoryColumn implements Column {
         this.dictionary = dictionary;
     }
 
-    /** A column of the given values; {@code null} is missing. */
+    /** {@return a column of the given values; {@code null} is missing} */
     public static CategoryColumn of(String name, String... values) {
         Builder b = new Builder(name, values.length);
         for (String v : values) {
@@ -36,7 +36,7 @@ public final class CategoryColumn implements Column {
         return b.build();
     }
 
-    /** A column of the given values; {@code null} is missing. */
+    /** {@return a column of the given values; {@code null} is missing} */
     public static CategoryColumn of(String name, List<String> values) {
         return of(name, values.toArray(new String[0]));
     }
@@ -63,7 +63,7 @@ public final class CategoryColumn implements Column {
         return new CategoryColumn(name, c, dictionary.clone());
     }
 
-    /** A column of one value repeated {@code size} times. */
+    /** {@return a column of one value repeated {@code size} times} */
     public static CategoryColumn constant(String name, String value, int size) {
         int[] c = new int[size];
         if (value == null || value.isEmpty()) {
@@ -99,28 +99,28 @@ public final class CategoryColumn implements Column {
         return c == MISSING ? "" : dictionary[c];
     }
 
-    /** The code at {@code row}, {@code -1} when missing. */
+    /** {@return the code at {@code row}, {@code -1} when missing} */
     public int code(int row) {
         return codes[row];
     }
 
-    /** The value at {@code row}, {@code null} when missing. */
+    /** {@return the value at {@code row}, {@code null} when missing} */
     public String get(int row) {
         int c = codes[row];
         return c == MISSING ? null : dictionary[c];
     }
 
-    /** The number of distinct values in the dictionary. */
+    /** {@return the number of distinct values in the dictionary} */
     public int cardinality() {
         return dictionary.length;
     }
 
-    /** The dictionary value of {@code code}. */
+    /** {@return the dictionary value of {@code code}} */
     public String value(int code) {
         return dictionary[code];
     }
 
-    /** The code of {@code value}, or {@code -1} if the dictionary does not hold it. */
+    /** {@return the code of {@code value}, or {@code -1} if the dictionary does not hold it} */
     public int codeOf(String value) {
         for (int i = 0; i < dictionary.length; i++) {
             if (dictionary[i].equals(value)) {
@@ -130,12 +130,12 @@ public final class CategoryColumn implements Column {
         return MISSING;
     }
 
-    /** A copy of the codes. */
+    /** {@return a copy of the codes} */
     public int[] codes() {
         return codes.clone();
     }
 
-    /** A copy of the dictionary, indexed by code. */
+    /** {@return a copy of the dictionary, indexed by code} */
     public String[] dictionary() {
         return dictionary.clone();
     }
@@ -218,7 +218,7 @@ public final class CategoryColumn implements Column {
             return this;
         }
 
-        /** The number of values appended so far. */
+        /** {@return the number of values appended so far} */
         public int size() {
             return size;
         }
@@ -229,7 +229,7 @@ public final class CategoryColumn implements Column {
             }
         }
 
-        /** The column; the builder must not be used afterwards. */
+        /** {@return the column; the builder must not be used afterwards} */
         public CategoryColumn build() {
             return new CategoryColumn(name, Arrays.copyOf(codes, size), Arrays.copyOf(dictionary, dictSize));
         }

@@ -17,7 +17,7 @@ public final class DateColumn implements Column {
         this.days = days;
     }
 
-    /** A column of the given dates; {@code null} is missing. */
+    /** {@return a column of the given dates; {@code null} is missing} */
     public static DateColumn of(String name, LocalDate... dates) {
         Builder b = new Builder(name, dates.length);
         for (LocalDate d : dates) {
@@ -55,17 +55,20 @@ public final class DateColumn implements Column {
         return days[row] == MISSING ? "" : LocalDate.ofEpochDay(days[row]).toString();
     }
 
-    /** The epoch day at {@code row}, {@link #MISSING} when missing. */
+    /** {@return the epoch day at {@code row}, {@link #MISSING} when missing} */
     public int epochDay(int row) {
         return days[row];
     }
 
-    /** The date at {@code row}, {@code null} when missing. */
+    /** {@return the date at {@code row}, {@code null} when missing} */
     public LocalDate get(int row) {
         return days[row] == MISSING ? null : LocalDate.ofEpochDay(days[row]);
     }
 
-    /** The month index ({@code year * 12 + month - 1}) of the date at {@code row}, or {@link MonthColumn#MISSING}. */
+    /**
+     * {@return the month index ({@code year * 12 + month - 1}) of the date at {@code row}, or {@link
+     * MonthColumn#MISSING}}
+     */
     public int monthIndex(int row) {
         if (days[row] == MISSING) {
             return MonthColumn.MISSING;
@@ -88,7 +91,7 @@ public final class DateColumn implements Column {
         return new DateColumn(newName, days);
     }
 
-    /** The month of every date, as a month column named {@code newName}. */
+    /** {@return the month of every date, as a month column named {@code newName}} */
     public MonthColumn toMonths(String newName) {
         int[] m = new int[days.length];
         for (int i = 0; i < m.length; i++) {
@@ -134,12 +137,12 @@ public final class DateColumn implements Column {
             return addEpochDay(MISSING);
         }
 
-        /** The number of values appended so far. */
+        /** {@return the number of values appended so far} */
         public int size() {
             return size;
         }
 
-        /** The column; the builder must not be used afterwards. */
+        /** {@return the column; the builder must not be used afterwards} */
         public DateColumn build() {
             return new DateColumn(name, Arrays.copyOf(days, size));
         }

@@ -14,12 +14,12 @@ public final class DoubleColumn implements Column {
         this.values = values;
     }
 
-    /** A column holding a copy of {@code values}. */
+    /** {@return a column holding a copy of {@code values}} */
     public static DoubleColumn of(String name, double... values) {
         return new DoubleColumn(name, values.clone());
     }
 
-    /** A column of one value repeated {@code size} times. */
+    /** {@return a column of one value repeated {@code size} times} */
     public static DoubleColumn constant(String name, double value, int size) {
         double[] v = new double[size];
         Arrays.fill(v, value);
@@ -69,12 +69,12 @@ public final class DoubleColumn implements Column {
         return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
-    /** The value at {@code row}. */
+    /** {@return the value at {@code row}} */
     public double get(int row) {
         return values[row];
     }
 
-    /** The sum of the non-missing values. */
+    /** {@return the sum of the non-missing values} */
     public double sum() {
         double s = 0;
         for (double v : values) {
@@ -85,7 +85,7 @@ public final class DoubleColumn implements Column {
         return s;
     }
 
-    /** A copy of the values. */
+    /** {@return a copy of the values} */
     public double[] values() {
         return values.clone();
     }
@@ -136,12 +136,12 @@ public final class DoubleColumn implements Column {
             return add(Double.NaN);
         }
 
-        /** The number of values appended so far. */
+        /** {@return the number of values appended so far} */
         public int size() {
             return size;
         }
 
-        /** The column; the builder must not be used afterwards. */
+        /** {@return the column; the builder must not be used afterwards} */
         public DoubleColumn build() {
             return new DoubleColumn(name, Arrays.copyOf(values, size));
         }

@@ -24,12 +24,12 @@ public final class GlosaTable {
         this.rowCount = rowCount;
     }
 
-    /** A builder with a default initial capacity. */
+    /** {@return a builder with a default initial capacity} */
     public static TableBuilder builder() {
         return new TableBuilder(1024);
     }
 
-    /** A builder with room for {@code expectedRows} before its columns grow. */
+    /** {@return a builder with room for {@code expectedRows} before its columns grow} */
     public static TableBuilder builder(int expectedRows) {
         return new TableBuilder(expectedRows);
     }
@@ -56,7 +56,7 @@ public final class GlosaTable {
         return new GlosaTable(Collections.unmodifiableMap(map), rows);
     }
 
-    /** A table of the given columns; see {@link #of(List)}. */
+    /** {@return a table of the given columns; see {@link #of(List)}} */
     public static GlosaTable of(Column... columns) {
         return of(Arrays.asList(columns));
     }
@@ -82,27 +82,27 @@ public final class GlosaTable {
         }
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int rowCount() {
         return rowCount;
     }
 
-    /** The columns, in order. */
+    /** {@return the columns, in order} */
     public List<Column> columns() {
         return List.copyOf(columns.values());
     }
 
-    /** The column names, in order. */
+    /** {@return the column names, in order} */
     public List<String> columnNames() {
         return List.copyOf(columns.keySet());
     }
 
-    /** Whether the table has a column named {@code name}. */
+    /** {@return whether the table has a column named {@code name}} */
     public boolean has(String name) {
         return columns.containsKey(name);
     }
 
-    /** Whether the table has the column of {@code role}. */
+    /** {@return whether the table has the column of {@code role}} */
     public boolean has(Role role) {
         return columns.containsKey(role.column());
     }
@@ -120,57 +120,57 @@ public final class GlosaTable {
         return c;
     }
 
-    /** The column of {@code role}. */
+    /** {@return the column of {@code role}} */
     public Column column(Role role) {
         return column(role.column());
     }
 
-    /** The category column named {@code name}. */
+    /** {@return the category column named {@code name}} */
     public CategoryColumn category(String name) {
         return typed(name, ColumnType.CATEGORY, CategoryColumn.class);
     }
 
-    /** The category column of {@code role}. */
+    /** {@return the category column of {@code role}} */
     public CategoryColumn category(Role role) {
         return category(role.column());
     }
 
-    /** The double column named {@code name}. */
+    /** {@return the double column named {@code name}} */
     public DoubleColumn doubles(String name) {
         return typed(name, ColumnType.DOUBLE, DoubleColumn.class);
     }
 
-    /** The double column of {@code role}. */
+    /** {@return the double column of {@code role}} */
     public DoubleColumn doubles(Role role) {
         return doubles(role.column());
     }
 
-    /** The long column named {@code name}. */
+    /** {@return the long column named {@code name}} */
     public LongColumn longs(String name) {
         return typed(name, ColumnType.LONG, LongColumn.class);
     }
 
-    /** The long column of {@code role}. */
+    /** {@return the long column of {@code role}} */
     public LongColumn longs(Role role) {
         return longs(role.column());
     }
 
-    /** The date column named {@code name}. */
+    /** {@return the date column named {@code name}} */
     public DateColumn dates(String name) {
         return typed(name, ColumnType.DATE, DateColumn.class);
     }
 
-    /** The date column of {@code role}. */
+    /** {@return the date column of {@code role}} */
     public DateColumn dates(Role role) {
         return dates(role.column());
     }
 
-    /** The month column named {@code name}. */
+    /** {@return the month column named {@code name}} */
     public MonthColumn months(String name) {
         return typed(name, ColumnType.MONTH, MonthColumn.class);
     }
 
-    /** The month column of {@code role}. */
+    /** {@return the month column of {@code role}} */
     public MonthColumn months(Role role) {
         return months(role.column());
     }
@@ -183,7 +183,7 @@ public final class GlosaTable {
         return cls.cast(c);
     }
 
-    /** A new table with the rows at {@code rows}, in that order (rows may repeat). */
+    /** {@return a new table with the rows at {@code rows}, in that order (rows may repeat)} */
     public GlosaTable select(int[] rows) {
         for (int r : rows) {
             if (r < 0 || r >= rowCount) {
@@ -198,7 +198,7 @@ public final class GlosaTable {
         return ofChecked(out, rows.length);
     }
 
-    /** A new table with the rows for which {@code keep} is true, in table order. */
+    /** {@return a new table with the rows for which {@code keep} is true, in table order} */
     public GlosaTable filter(IntPredicate keep) {
         int[] rows = new int[rowCount];
         int n = 0;
@@ -210,7 +210,7 @@ public final class GlosaTable {
         return n == rowCount ? this : select(Arrays.copyOf(rows, n));
     }
 
-    /** A new table with {@code column} added at the end, or replacing the column of the same name in place. */
+    /** {@return a new table with {@code column} added at the end, or replacing the column of the same name in place} */
     public GlosaTable with(Column column) {
         if (!columns.isEmpty() && column.size() != rowCount) {
             throw new IllegalArgumentException(
@@ -222,7 +222,7 @@ public final class GlosaTable {
         return new GlosaTable(Collections.unmodifiableMap(map), column.size());
     }
 
-    /** A new table with only the named columns, in the order given. */
+    /** {@return a new table with only the named columns, in the order given} */
     public GlosaTable project(String... names) {
         List<Column> out = new ArrayList<>(names.length);
         for (String name : names) {
@@ -231,7 +231,7 @@ public final class GlosaTable {
         return ofChecked(out, rowCount);
     }
 
-    /** A new table without the named columns (names the table lacks are ignored). */
+    /** {@return a new table without the named columns (names the table lacks are ignored)} */
     public GlosaTable without(String... names) {
         Map<String, Column> map = new LinkedHashMap<>(columns);
         for (String name : names) {
@@ -240,12 +240,12 @@ public final class GlosaTable {
         return new GlosaTable(Collections.unmodifiableMap(map), rowCount);
     }
 
-    /** The rows grouped by the distinct values of {@code keyColumns}; see {@link Grouping}. */
+    /** {@return the rows grouped by the distinct values of {@code keyColumns}; see {@link Grouping}} */
     public Grouping groupBy(String... keyColumns) {
         return Grouping.of(this, List.of(keyColumns));
     }
 
-    /** The rows grouped by the distinct values of {@code keyColumns}; see {@link Grouping}. */
+    /** {@return the rows grouped by the distinct values of {@code keyColumns}; see {@link Grouping}} */
     public Grouping groupBy(List<String> keyColumns) {
         return Grouping.of(this, keyColumns);
     }

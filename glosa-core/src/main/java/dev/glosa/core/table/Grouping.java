@@ -157,32 +157,32 @@ public final class Grouping {
         };
     }
 
-    /** The key columns, in order. */
+    /** {@return the key columns, in order} */
     public List<String> keyColumns() {
         return keyColumns;
     }
 
-    /** The number of groups. */
+    /** {@return the number of groups} */
     public int groupCount() {
         return keys.size();
     }
 
-    /** The key values of group {@code g} as text (empty for missing), one per key column. */
+    /** {@return the key values of group {@code g} as text (empty for missing), one per key column} */
     public List<String> key(int g) {
         return keys.get(g);
     }
 
-    /** The number of rows in group {@code g}. */
+    /** {@return the number of rows in group {@code g}} */
     public int size(int g) {
         return offsets[g + 1] - offsets[g];
     }
 
-    /** A copy of the rows of group {@code g}, in table order. */
+    /** {@return a copy of the rows of group {@code g}, in table order} */
     public int[] rows(int g) {
         return Arrays.copyOfRange(rowsFlat, offsets[g], offsets[g + 1]);
     }
 
-    /** The group of table row {@code row}. */
+    /** {@return the group of table row {@code row}} */
     public int groupOf(int row) {
         return groupOfRow[row];
     }

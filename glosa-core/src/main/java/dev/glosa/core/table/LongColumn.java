@@ -16,7 +16,7 @@ public final class LongColumn implements Column {
         this.values = values;
     }
 
-    /** A column holding a copy of {@code values}. */
+    /** {@return a column holding a copy of {@code values}} */
     public static LongColumn of(String name, long... values) {
         return new LongColumn(name, values.clone());
     }
@@ -51,12 +51,12 @@ public final class LongColumn implements Column {
         return v == MISSING ? "" : Long.toString(v);
     }
 
-    /** The value at {@code row}. */
+    /** {@return the value at {@code row}} */
     public long get(int row) {
         return values[row];
     }
 
-    /** A copy of the values. */
+    /** {@return a copy of the values} */
     public long[] values() {
         return values.clone();
     }
@@ -107,12 +107,12 @@ public final class LongColumn implements Column {
             return add(MISSING);
         }
 
-        /** The number of values appended so far. */
+        /** {@return the number of values appended so far} */
         public int size() {
             return size;
         }
 
-        /** The column; the builder must not be used afterwards. */
+        /** {@return the column; the builder must not be used afterwards} */
         public LongColumn build() {
             return new LongColumn(name, Arrays.copyOf(values, size));
         }

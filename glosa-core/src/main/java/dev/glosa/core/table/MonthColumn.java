@@ -22,7 +22,7 @@ public final class MonthColumn implements Column {
         this.months = months;
     }
 
-    /** A column of the given months; {@code null} is missing. */
+    /** {@return a column of the given months; {@code null} is missing} */
     public static MonthColumn of(String name, YearMonth... values) {
         Builder b = new Builder(name, values.length);
         for (YearMonth m : values) {
@@ -35,17 +35,17 @@ public final class MonthColumn implements Column {
         return new MonthColumn(name, months);
     }
 
-    /** The index of {@code month}. */
+    /** {@return the index of {@code month}} */
     public static int toIndex(YearMonth month) {
         return month.getYear() * 12 + month.getMonthValue() - 1;
     }
 
-    /** The month of {@code index}. */
+    /** {@return the month of {@code index}} */
     public static YearMonth fromIndex(int index) {
         return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
     }
 
-    /** The index of {@code year} and {@code month} (1 to 12). */
+    /** {@return the index of {@code year} and {@code month} (1 to 12)} */
     public static int toIndex(int year, int month) {
         if (month < 1 || month > 12) {
             throw new IllegalArgumentException("month (" + month + ") must be between 1 and 12");
@@ -97,12 +97,12 @@ public final class MonthColumn implements Column {
         return format(months[row]);
     }
 
-    /** The month index at {@code row}, {@link #MISSING} when missing. */
+    /** {@return the month index at {@code row}, {@link #MISSING} when missing} */
     public int index(int row) {
         return months[row];
     }
 
-    /** The month at {@code row}, {@code null} when missing. */
+    /** {@return the month at {@code row}, {@code null} when missing} */
     public YearMonth get(int row) {
         return months[row] == MISSING ? null : fromIndex(months[row]);
     }
@@ -158,12 +158,12 @@ public final class MonthColumn implements Column {
             return addIndex(MISSING);
         }
 
-        /** The number of values appended so far. */
+        /** {@return the number of values appended so far} */
         public int size() {
             return size;
         }
 
-        /** The column; the builder must not be used afterwards. */
+        /** {@return the column; the builder must not be used afterwards} */
         public MonthColumn build() {
             return new MonthColumn(name, Arrays.copyOf(months, size));
         }

@@ -299,7 +299,7 @@ public final class PersonalFields {
         return List.copyOf(out);
     }
 
-    /** The names of {@link #detect}'s columns. */
+    /** {@return the names of {@link #detect}'s columns} */
     public static Set<String> detectNames(GlosaTable table, Map<String, Boolean> overrides) {
         return detect(table, overrides).stream().map(Detected::column).collect(Collectors.toUnmodifiableSet());
     }
@@ -442,7 +442,7 @@ public final class PersonalFields {
         }
     }
 
-    /** Whether {@code digits} is a CPF with valid mod-11 check digits (not eleven equal digits). */
+    /** {@return whether {@code digits} is a CPF with valid mod-11 check digits (not eleven equal digits)} */
     public static boolean validCpf(String digits) {
         if (digits.length() != 11
                 || !digits.chars().allMatch(Character::isDigit)
@@ -502,7 +502,7 @@ public final class PersonalFields {
         return sb.toString();
     }
 
-    /** The value as an error message shows a personal identifier: {@code shape 99/99/9999, value masked}. */
+    /** {@return the value as an error message shows a personal identifier: {@code shape 99/99/9999, value masked}} */
     public static String masked(String value) {
         return "shape " + shape(value) + ", value masked";
     }

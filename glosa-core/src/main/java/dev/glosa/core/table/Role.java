@@ -37,12 +37,12 @@ public enum Role {
         this.type = type;
     }
 
-    /** The canonical column name. */
+    /** {@return the canonical column name} */
     public String column() {
         return column;
     }
 
-    /** The type a column playing this role must have. */
+    /** {@return the type a column playing this role must have} */
     public ColumnType type() {
         return type;
     }

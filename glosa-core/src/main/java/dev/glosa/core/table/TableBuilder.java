@@ -19,27 +19,27 @@ public final class TableBuilder {
         this.capacity = capacity;
     }
 
-    /** A builder for a dictionary-encoded text column. */
+    /** {@return a builder for a dictionary-encoded text column} */
     public CategoryColumn.Builder category(String name) {
         return put(name, new CategoryColumn.Builder(name, capacity));
     }
 
-    /** A builder for a {@code double} column. */
+    /** {@return a builder for a {@code double} column} */
     public DoubleColumn.Builder doubles(String name) {
         return put(name, new DoubleColumn.Builder(name, capacity));
     }
 
-    /** A builder for a {@code long} column. */
+    /** {@return a builder for a {@code long} column} */
     public LongColumn.Builder longs(String name) {
         return put(name, new LongColumn.Builder(name, capacity));
     }
 
-    /** A builder for a date column. */
+    /** {@return a builder for a date column} */
     public DateColumn.Builder dates(String name) {
         return put(name, new DateColumn.Builder(name, capacity));
     }
 
-    /** A builder for a month column. */
+    /** {@return a builder for a month column} */
     public MonthColumn.Builder months(String name) {
         return put(name, new MonthColumn.Builder(name, capacity));
     }

@@ -27,7 +27,7 @@ public final class KeyNames {
         return NONE;
     }
 
-    /** The names of the codes of one column (code to name; blank names are ignored). */
+    /** {@return the names of the codes of one column (code to name; blank names are ignored)} */
     public static KeyNames of(String column, Map<String, String> names) {
         Objects.requireNonNull(column, "column");
         Map<String, String> copy = new TreeMap<>();
@@ -39,7 +39,7 @@ public final class KeyNames {
         return copy.isEmpty() ? NONE : new KeyNames(Map.of(column, Map.copyOf(copy)));
     }
 
-    /** These names with {@code over}'s on top: where both name a code, {@code over} wins. */
+    /** {@return these names with {@code over}'s on top: where both name a code, {@code over} wins} */
     public KeyNames and(KeyNames over) {
         if (over.byColumn.isEmpty()) {
             return this;
@@ -57,7 +57,7 @@ public final class KeyNames {
         return new KeyNames(Map.copyOf(frozen));
     }
 
-    /** The name of {@code code} in {@code column}, or {@code null} when none is known. */
+    /** {@return the name of {@code code} in {@code column}, or {@code null} when none is known} */
     public String name(String column, String code) {
         if (code == null) {
             return null;
@@ -66,19 +66,22 @@ public final class KeyNames {
         return names == null ? null : names.get(code.trim());
     }
 
-    /** The name of {@code code} in {@code column} when known, else the code itself ({@code ""} for a missing code). */
+    /**
+     * {@return the name of {@code code} in {@code column} when known, else the code itself ({@code ""} for a missing
+     * code)}
+     */
     public String display(String column, String code) {
         String name = name(column, code);
         return name != null ? name : code == null ? "" : code;
     }
 
-    /** The names of one column, code to name, sorted by code (empty when none). */
+    /** {@return the names of one column, code to name, sorted by code (empty when none)} */
     public Map<String, String> column(String column) {
         Map<String, String> names = byColumn.get(column);
         return names == null ? Map.of() : new TreeMap<>(names);
     }
 
-    /** Whether no name is known. */
+    /** {@return whether no name is known} */
     public boolean isEmpty() {
         return byColumn.isEmpty();
     }

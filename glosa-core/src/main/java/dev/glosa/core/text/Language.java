@@ -22,12 +22,12 @@ public enum Language {
         this.tag = tag;
     }
 
-    /** The locale of this language, for resource bundles and number formats. */
+    /** {@return the locale of this language, for resource bundles and number formats} */
     public Locale locale() {
         return locale;
     }
 
-    /** The tag users write: {@code en} or {@code pt-BR}. */
+    /** {@return the tag users write: {@code en} or {@code pt-BR}} */
     public String tag() {
         return tag;
     }
@@ -46,12 +46,12 @@ public enum Language {
         };
     }
 
-    /** The language of {@code locale}: Portuguese for any {@code pt} locale, else English. */
+    /** {@return the language of {@code locale}: Portuguese for any {@code pt} locale, else English} */
     public static Language of(Locale locale) {
         return locale != null && "pt".equals(locale.getLanguage()) ? PT_BR : EN;
     }
 
-    /** The language of the system's default locale, falling back to English. */
+    /** {@return the language of the system's default locale, falling back to English} */
     public static Language system() {
         return of(Locale.getDefault());
     }

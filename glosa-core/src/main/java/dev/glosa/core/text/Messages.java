@@ -65,14 +65,14 @@ public final class Messages {
         return out;
     }
 
-    /** The texts of {@code language}. */
+    /** {@return the texts of {@code language}} */
     public static Messages of(Language language) {
         synchronized (CACHE) {
             return CACHE.computeIfAbsent(language, Messages::new);
         }
     }
 
-    /** The language of these texts. */
+    /** {@return the language of these texts} */
     public Language language() {
         return language;
     }
@@ -92,7 +92,7 @@ public final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
     }
 
-    /** Whether the bundle has {@code key}. */
+    /** {@return whether the bundle has {@code key}} */
     public boolean has(String key) {
         return bundle.containsKey(key);
     }
@@ -105,17 +105,17 @@ public final class Messages {
         return (amount < 0 ? "-R$ " : "R$ ") + format("#,##0.00", Math.abs(amount));
     }
 
-    /** A signed change of money: {@code +R$ 1.234,50}, {@code -R$ 80,00}. */
+    /** {@return a signed change of money: {@code +R$ 1.234,50}, {@code -R$ 80,00}} */
     public String moneyChange(double amount) {
         return (amount >= 0 ? "+" : "") + money(amount);
     }
 
-    /** A whole number with this language's grouping: {@code 1.234.567} (pt-BR), {@code 1,234,567} (en). */
+    /** {@return a whole number with this language's grouping: {@code 1.234.567} (pt-BR), {@code 1,234,567} (en)} */
     public String number(long n) {
         return format("#,##0", n);
     }
 
-    /** A number with {@code decimals} places and grouping. */
+    /** {@return a number with {@code decimals} places and grouping} */
     public String decimal(double x, int decimals) {
         if (!Double.isFinite(x)) {
             return Double.toString(x);
@@ -123,12 +123,12 @@ public final class Messages {
         return format(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), x);
     }
 
-    /** A share as a percentage with one decimal: {@code 41,3%} (pt-BR), {@code 41.3%} (en). */
+    /** {@return a share as a percentage with one decimal: {@code 41,3%} (pt-BR), {@code 41.3%} (en)} */
     public String percent(double share) {
         return Double.isFinite(share) ? decimal(100 * share, 1) + "%" : "";
     }
 
-    /** A share as a percentage with two decimals: {@code 12,34%} (pt-BR), {@code 12.34%} (en). */
+    /** {@return a share as a percentage with two decimals: {@code 12,34%} (pt-BR), {@code 12.34%} (en)} */
     public String percent2(double share) {
         return Double.isFinite(share) ? decimal(100 * share, 2) + "%" : "";
     }
@@ -159,7 +159,9 @@ public final class Messages {
         return "R$ " + sign + Math.round(a);
     }
 
-    /** A share in whole percent for labels: {@code 41%}, {@code <1%} for a positive share below one percent. */
+    /**
+     * {@return a share in whole percent for labels: {@code 41%}, {@code <1%} for a positive share below one percent}
+     */
     public String percentShort(double share) {
         if (share > 0 && share < 0.005) {
             return "<1%";

@@ -35,7 +35,7 @@ public final class LongIntHashMap {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** The value of {@code key}, or {@link #ABSENT}. */
+    /** {@return the value of {@code key}, or {@link #ABSENT}} */
     public int get(long key) {
         int i = hash(key) & mask;
         while (values[i] != ABSENT) {
@@ -91,7 +91,7 @@ public final class LongIntHashMap {
         }
     }
 
-    /** The number of keys. */
+    /** {@return the number of keys} */
     public int size() {
         return size;
     }

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 public final class CellParser {
     private final Cells cells = new Cells();
 
-    /** The rule the last parse broke, or {@code null}. */
+    /** {@return the rule the last parse broke, or {@code null}} */
     public String error() {
         return cells.error;
     }
@@ -28,19 +28,19 @@ public final class CellParser {
         return cells.number(b, 0, b.length, ptBr);
     }
 
-    /** A signed decimal integer that fits in a {@code long}. */
+    /** {@return a signed decimal integer that fits in a {@code long}} */
     public long integer(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         return cells.integer(b, 0, b.length);
     }
 
-    /** A date as an epoch day, in {@code format} ({@code auto} or a date format of {@link ColumnMapping}). */
+    /** {@return a date as an epoch day, in {@code format} ({@code auto} or a date format of {@link ColumnMapping})} */
     public int epochDay(String text, String format) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         return cells.date(b, 0, b.length, Cells.dateShapes(format == null ? "auto" : format));
     }
 
-    /** A month as {@code year * 12 + month - 1}, in {@code format} ({@code auto} or a month format). */
+    /** {@return a month as {@code year * 12 + month - 1}, in {@code format} ({@code auto} or a month format)} */
     public int monthIndex(String text, String format) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         return cells.month(b, 0, b.length, Cells.monthShapes(format == null ? "auto" : format));

@@ -98,32 +98,34 @@ public record ColumnMapping(
         return type == ColumnType.DOUBLE ? f : f.equalsIgnoreCase("auto") ? "auto" : f;
     }
 
-    /** A required column playing {@code role}, read under the role's name and type. */
+    /** {@return a required column playing {@code role}, read under the role's name and type} */
     public static ColumnMapping of(String source, Role role) {
         return new ColumnMapping(source, null, role, null, null, false, false);
     }
 
-    /** A required, nullable column of {@code type} read under {@code name}. */
+    /** {@return a required, nullable column of {@code type} read under {@code name}} */
     public static ColumnMapping of(String source, String name, ColumnType type) {
         return new ColumnMapping(source, name, null, type, null, false, true);
     }
 
-    /** The same mapping with another format. */
+    /** {@return the same mapping with another format} */
     public ColumnMapping withFormat(String newFormat) {
         return new ColumnMapping(source, name, role, type, newFormat, optional, nullable, personal);
     }
 
-    /** The same mapping, allowed to be absent from the file or not. */
+    /** {@return the same mapping, allowed to be absent from the file or not} */
     public ColumnMapping withOptional(boolean newOptional) {
         return new ColumnMapping(source, name, role, type, format, newOptional, nullable, personal);
     }
 
-    /** The same mapping, allowing empty cells or not. */
+    /** {@return the same mapping, allowing empty cells or not} */
     public ColumnMapping withNullable(boolean newNullable) {
         return new ColumnMapping(source, name, role, type, format, optional, newNullable, personal);
     }
 
-    /** The same mapping declared personal ({@code true}), not personal ({@code false}) or left to detection. */
+    /**
+     * {@return the same mapping declared personal ({@code true}), not personal ({@code false}) or left to detection}
+     */
     public ColumnMapping withPersonal(Boolean newPersonal) {
         return new ColumnMapping(source, name, role, type, format, optional, nullable, newPersonal);
     }

@@ -35,22 +35,22 @@ public record CsvLimits(
         }
     }
 
-    /** The same limits with another bound on line breaks in one quoted field. */
+    /** {@return the same limits with another bound on line breaks in one quoted field} */
     public CsvLimits withMaxQuotedLineBreaks(int newMax) {
         return new CsvLimits(newMax, maxQuotedFieldBytes, maxAbsAmount, rejectNegativeAmounts);
     }
 
-    /** The same limits with another bound on the bytes of one quoted field. */
+    /** {@return the same limits with another bound on the bytes of one quoted field} */
     public CsvLimits withMaxQuotedFieldBytes(int newMax) {
         return new CsvLimits(maxQuotedLineBreaks, newMax, maxAbsAmount, rejectNegativeAmounts);
     }
 
-    /** The same limits with another bound on the magnitude of measure values. */
+    /** {@return the same limits with another bound on the magnitude of measure values} */
     public CsvLimits withMaxAbsAmount(double newMax) {
         return new CsvLimits(maxQuotedLineBreaks, maxQuotedFieldBytes, newMax, rejectNegativeAmounts);
     }
 
-    /** The same limits, rejecting negative billed, glosa and paid amounts or not. */
+    /** {@return the same limits, rejecting negative billed, glosa and paid amounts or not} */
     public CsvLimits withRejectNegativeAmounts(boolean reject) {
         return new CsvLimits(maxQuotedLineBreaks, maxQuotedFieldBytes, maxAbsAmount, reject);
     }

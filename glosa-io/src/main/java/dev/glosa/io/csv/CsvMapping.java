@@ -102,12 +102,14 @@ public record CsvMapping(
         }
     }
 
-    /** A mapping of {@code columns} with detection of delimiter, charset and number style, and 1% tolerance. */
+    /**
+     * {@return a mapping of {@code columns} with detection of delimiter, charset and number style, and 1% tolerance}
+     */
     public static CsvMapping of(String name, List<ColumnMapping> columns) {
         return new CsvMapping(name, AUTO_DELIMITER, null, NumberStyle.AUTO, DEFAULT_MAX_REJECT_SHARE, true, columns);
     }
 
-    /** The mapping of the reference private-hospital ERP export (a class path resource of glosa-io). */
+    /** {@return the mapping of the reference private-hospital ERP export (a class path resource of glosa-io)} */
     public static CsvMapping reference() {
         try (InputStream in = CsvMapping.class.getResourceAsStream(REFERENCE_RESOURCE)) {
             if (in == null) {
@@ -141,7 +143,7 @@ public record CsvMapping(
         return MappingFiles.parse(text, source, false);
     }
 
-    /** The mapping of the column read from header {@code source} (ignoring case), or {@code null}. */
+    /** {@return the mapping of the column read from header {@code source} (ignoring case), or {@code null}} */
     public ColumnMapping column(String source) {
         String s = source.trim();
         for (ColumnMapping c : columns) {
@@ -181,27 +183,27 @@ public record CsvMapping(
         return Collections.unmodifiableMap(out);
     }
 
-    /** The same mapping with another delimiter ({@link #AUTO_DELIMITER} to detect). */
+    /** {@return the same mapping with another delimiter ({@link #AUTO_DELIMITER} to detect)} */
     public CsvMapping withDelimiter(char newDelimiter) {
         return new CsvMapping(name, newDelimiter, charset, numberStyle, maxRejectShare, keepUnmapped, columns);
     }
 
-    /** The same mapping with another charset ({@code null} to detect). */
+    /** {@return the same mapping with another charset ({@code null} to detect)} */
     public CsvMapping withCharset(Charset newCharset) {
         return new CsvMapping(name, delimiter, newCharset, numberStyle, maxRejectShare, keepUnmapped, columns);
     }
 
-    /** The same mapping with another default number style. */
+    /** {@return the same mapping with another default number style} */
     public CsvMapping withNumberStyle(NumberStyle newStyle) {
         return new CsvMapping(name, delimiter, charset, newStyle, maxRejectShare, keepUnmapped, columns);
     }
 
-    /** The same mapping with another tolerated share of rejected records. */
+    /** {@return the same mapping with another tolerated share of rejected records} */
     public CsvMapping withMaxRejectShare(double newShare) {
         return new CsvMapping(name, delimiter, charset, numberStyle, newShare, keepUnmapped, columns);
     }
 
-    /** The same mapping, keeping unmapped columns or not. */
+    /** {@return the same mapping, keeping unmapped columns or not} */
     public CsvMapping withKeepUnmapped(boolean keep) {
         return new CsvMapping(name, delimiter, charset, numberStyle, maxRejectShare, keep, columns);
     }

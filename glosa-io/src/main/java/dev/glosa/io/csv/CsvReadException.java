@@ -14,7 +14,7 @@ public final class CsvReadException extends RuntimeException {
         this.report = report;
     }
 
-    /** The report of the read so far, or {@code null} when the file failed before any row was read. */
+    /** {@return the report of the read so far, or {@code null} when the file failed before any row was read} */
     public CsvReadReport report() {
         return report;
     }

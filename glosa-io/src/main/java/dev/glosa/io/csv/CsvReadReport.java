@@ -70,12 +70,12 @@ public record CsvReadReport(
         }
     }
 
-    /** The lines of data records: the lines that are neither the header nor blank. */
+    /** {@return the lines of data records: the lines that are neither the header nor blank} */
     public long dataLines() {
         return acceptedLines + rejectedLines;
     }
 
-    /** The share of data lines in rejected records, 0 when there were none. */
+    /** {@return the share of data lines in rejected records, 0 when there were none} */
     public double rejectedShare() {
         long data = dataLines();
         return data == 0 ? 0 : rejectedLines / (double) data;
@@ -86,7 +86,7 @@ public record CsvReadReport(
         return nanos == 0 ? 0 : records * 1e9 / nanos;
     }
 
-    /** One line: source, line and record counts (which reconcile), warnings, detections and speed. */
+    /** {@return one line: source, line and record counts (which reconcile), warnings, detections and speed} */
     public String summary() {
         return String.format(
                 Locale.ROOT,

@@ -14,7 +14,7 @@ package dev.glosa.io.csv;
  */
 public record CsvReject(String source, long line, String column, RejectReason reason, String value, String detail) {
 
-    /** One line: {@code file:line: column 'X': REASON: detail: 'value'}. */
+    /** {@return one line: {@code file:line: column 'X': REASON: detail: 'value'}} */
     @Override
     public String toString() {
         StringBuilder sb =

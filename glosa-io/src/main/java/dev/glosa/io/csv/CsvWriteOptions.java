@@ -50,34 +50,36 @@ public record CsvWriteOptions(
         }
     }
 
-    /** A Brazilian export: {@code ;}, {@code 1.234,56}, UTF-8 without BOM, {@code MM/yyyy}, {@code dd/MM/yyyy}. */
+    /**
+     * {@return a Brazilian export: {@code ;}, {@code 1.234,56}, UTF-8 without BOM, {@code MM/yyyy}, {@code dd/MM/yyyy}}
+     */
     public static CsvWriteOptions ptBr() {
         return new CsvWriteOptions(
                 ';', NumberStyle.PT_BR, true, StandardCharsets.UTF_8, false, "MM/yyyy", "dd/MM/yyyy");
     }
 
-    /** A plain export: {@code ,}, {@code 1234.56}, UTF-8 without BOM, {@code yyyy-MM}, {@code yyyy-MM-dd}. */
+    /** {@return a plain export: {@code ,}, {@code 1234.56}, UTF-8 without BOM, {@code yyyy-MM}, {@code yyyy-MM-dd}} */
     public static CsvWriteOptions plain() {
         return new CsvWriteOptions(
                 ',', NumberStyle.PLAIN, false, StandardCharsets.UTF_8, false, "yyyy-MM", "yyyy-MM-dd");
     }
 
-    /** The same options with another delimiter. */
+    /** {@return the same options with another delimiter} */
     public CsvWriteOptions withDelimiter(char newDelimiter) {
         return new CsvWriteOptions(newDelimiter, numberStyle, grouping, charset, bom, monthFormat, dateFormat);
     }
 
-    /** The same options with another number style and grouping. */
+    /** {@return the same options with another number style and grouping} */
     public CsvWriteOptions withNumbers(NumberStyle newStyle, boolean newGrouping) {
         return new CsvWriteOptions(delimiter, newStyle, newGrouping, charset, bom, monthFormat, dateFormat);
     }
 
-    /** The same options with another charset and byte order mark. */
+    /** {@return the same options with another charset and byte order mark} */
     public CsvWriteOptions withCharset(Charset newCharset, boolean newBom) {
         return new CsvWriteOptions(delimiter, numberStyle, grouping, newCharset, newBom, monthFormat, dateFormat);
     }
 
-    /** The same options with other month and date formats. */
+    /** {@return the same options with other month and date formats} */
     public CsvWriteOptions withFormats(String newMonthFormat, String newDateFormat) {
         return new CsvWriteOptions(delimiter, numberStyle, grouping, charset, bom, newMonthFormat, newDateFormat);
     }

@@ -11,7 +11,7 @@ public enum NumberStyle {
     /** Plain: {@code 1234.56} ({@code .} is the decimal mark, {@code ,} may group thousands). */
     PLAIN;
 
-    /** The style named {@code text}: {@code auto}, {@code pt-BR} or {@code plain} (case-insensitive). */
+    /** {@return the style named {@code text}: {@code auto}, {@code pt-BR} or {@code plain} (case-insensitive)} */
     public static NumberStyle parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("number format must be auto, pt-BR or plain, found null");
@@ -25,7 +25,7 @@ public enum NumberStyle {
         };
     }
 
-    /** The name used in mapping files: {@code auto}, {@code pt-BR} or {@code plain}. */
+    /** {@return the name used in mapping files: {@code auto}, {@code pt-BR} or {@code plain}} */
     public String label() {
         return switch (this) {
             case AUTO -> "auto";

@@ -89,12 +89,12 @@ public final class Rejects {
         }
     }
 
-    /** The rejected cells (a row can have several) plus the whole-row rejects. */
+    /** {@return the rejected cells (a row can have several) plus the whole-row rejects} */
     public long rejectedCells() {
         return cells;
     }
 
-    /** The rejects kept in memory, in order. */
+    /** {@return the rejects kept in memory, in order} */
     public List<CsvReject> stored() {
         return List.copyOf(stored);
     }

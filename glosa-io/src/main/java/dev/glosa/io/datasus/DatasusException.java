@@ -29,7 +29,7 @@ public final class DatasusException extends IOException {
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
-    /** Why the fetch failed. */
+    /** {@return why the fetch failed} */
     public Kind kind() {
         return kind;
     }

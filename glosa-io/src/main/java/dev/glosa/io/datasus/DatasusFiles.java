@@ -39,7 +39,7 @@ public final class DatasusFiles {
         return new Fetcher(Objects.requireNonNull(request, "request")).run();
     }
 
-    /** The cache folder: {@value #CACHE_VARIABLE} if set, else {@code ~/.cache/glosa/datasus}. */
+    /** {@return the cache folder: {@value #CACHE_VARIABLE} if set, else {@code ~/.cache/glosa/datasus}} */
     public static Path defaultCache() {
         String env = System.getenv(CACHE_VARIABLE);
         if (env != null && !env.isBlank()) {
@@ -48,7 +48,7 @@ public final class DatasusFiles {
         return Path.of(System.getProperty("user.home"), ".cache", "glosa", "datasus");
     }
 
-    /** Where {@code name} is kept in {@code cache}: the remote path below the cache folder. */
+    /** {@return where {@code name} is kept in {@code cache}: the remote path below the cache folder} */
     public static Path cached(Path cache, SihFileName name) {
         return cache.resolve(name.remotePath().substring(1));
     }

@@ -43,7 +43,7 @@ public interface FetchListener {
             Duration left,
             boolean done) {
 
-        /** One line: {@code RDMT2111.dbc 1.2/3.4 MB (35%), all 5.0/12.0 MB, 850 kB/s, ~9s left}. */
+        /** {@return one line: {@code RDMT2111.dbc 1.2/3.4 MB (35%), all 5.0/12.0 MB, 850 kB/s, ~9s left}} */
         public String describe() {
             return String.format(
                     Locale.ROOT,

@@ -91,43 +91,43 @@ public record FetchRequest(
                 FetchListener.NONE);
     }
 
-    /** The same request for other files. */
+    /** {@return the same request for other files} */
     public FetchRequest withFiles(List<SihFileName> newFiles) {
         return new FetchRequest(
                 newFiles, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** The same request with other mirrors, tried in this order. */
+    /** {@return the same request with other mirrors, tried in this order} */
     public FetchRequest withMirrors(List<URI> newMirrors) {
         return new FetchRequest(
                 files, newMirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** The same request with another cache folder. */
+    /** {@return the same request with another cache folder} */
     public FetchRequest withCache(Path newCache) {
         return new FetchRequest(
                 files, mirrors, newCache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** The same request, offline (never connecting) or not. */
+    /** {@return the same request, offline (never connecting) or not} */
     public FetchRequest withOffline(boolean newOffline) {
         return new FetchRequest(
                 files, mirrors, cache, newOffline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** The same request with another number of files fetched at once. */
+    /** {@return the same request with another number of files fetched at once} */
     public FetchRequest withConnections(int newConnections) {
         return new FetchRequest(
                 files, mirrors, cache, offline, newConnections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** The same request with another time-out. */
+    /** {@return the same request with another time-out} */
     public FetchRequest withTimeout(Duration newTimeout) {
         return new FetchRequest(
                 files, mirrors, cache, offline, connections, newTimeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** The same request with another retry policy. */
+    /** {@return the same request with another retry policy} */
     public FetchRequest withRetries(int newAttempts, Duration newBackoff, Duration newMaxBackoff, long newSeed) {
         return new FetchRequest(
                 files,
@@ -143,7 +143,7 @@ public record FetchRequest(
                 listener);
     }
 
-    /** The same request reporting to another listener. */
+    /** {@return the same request reporting to another listener} */
     public FetchRequest withListener(FetchListener newListener) {
         return new FetchRequest(
                 files, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, newListener);

@@ -19,12 +19,12 @@ public record FetchResult(List<File> files, List<String> notices) {
         notices = List.copyOf(Objects.requireNonNull(notices, "notices"));
     }
 
-    /** The local paths, in the order asked for. */
+    /** {@return the local paths, in the order asked for} */
     public List<Path> paths() {
         return files.stream().map(File::path).toList();
     }
 
-    /** The local paths of one group, in the order asked for. */
+    /** {@return the local paths of one group, in the order asked for} */
     public List<Path> paths(SihSystem group) {
         return files.stream()
                 .filter(f -> f.name().group() == group)

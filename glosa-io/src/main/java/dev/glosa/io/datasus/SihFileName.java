@@ -52,18 +52,21 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
         }
     }
 
-    /** The file's name, for example {@code RDMT2111.dbc}. */
+    /** {@return the file's name, for example {@code RDMT2111.dbc}} */
     public String fileName() {
         return String.format(
                 Locale.ROOT, "%s%s%02d%02d.dbc", group.name(), uf, month.getYear() % 100, month.getMonthValue());
     }
 
-    /** The folder the month is in: {@link #CURRENT_FOLDER} or {@link #OLD_FOLDER}. */
+    /** {@return the folder the month is in: {@link #CURRENT_FOLDER} or {@link #OLD_FOLDER}} */
     public String folder() {
         return month.isBefore(CURRENT_ERA) ? OLD_FOLDER : CURRENT_FOLDER;
     }
 
-    /** The path on the DATASUS server and on every mirror, for example {@code /dissemin/.../Dados/RDMT2111.dbc}. */
+    /**
+     * {@return the path on the DATASUS server and on every mirror, for example {@code
+     * /dissemin/.../Dados/RDMT2111.dbc}}
+     */
     public String remotePath() {
         return folder() + fileName();
     }

@@ -205,17 +205,17 @@ public final class DbfCursor implements Closeable {
                 name, format, header, options, raw, implode, implode, crc, DbfHeader.u32(stored, 0), warnings);
     }
 
-    /** The file name given at opening. */
+    /** {@return the file name given at opening} */
     public String file() {
         return file;
     }
 
-    /** The container format. */
+    /** {@return the container format} */
     public DbfFormat format() {
         return format;
     }
 
-    /** The parsed header. */
+    /** {@return the parsed header} */
     public DbfHeader header() {
         return header;
     }
@@ -260,17 +260,17 @@ public final class DbfCursor implements Closeable {
         }
     }
 
-    /** The 1-based position of the current record in the file, deleted records included. */
+    /** {@return the 1-based position of the current record in the file, deleted records included} */
     public long recordNumber() {
         return recordIndex;
     }
 
-    /** The offset of the current record in the (decompressed) DBF. */
+    /** {@return the offset of the current record in the (decompressed) DBF} */
     public long recordOffset() {
         return offsetOfRecord(recordIndex - 1);
     }
 
-    /** Whether the field holds only spaces (or NULs). */
+    /** {@return whether the field holds only spaces (or NULs)} */
     public boolean isBlank(int field) {
         int off = start(field);
         int end = off + fieldLength[field];
@@ -283,7 +283,7 @@ public final class DbfCursor implements Closeable {
         return true;
     }
 
-    /** The number of bytes of the field once leading and trailing spaces (and trailing NULs) are removed. */
+    /** {@return the number of bytes of the field once leading and trailing spaces (and trailing NULs) are removed} */
     public int textLength(int field) {
         int off = start(field);
         int end = off + fieldLength[field];
@@ -648,7 +648,7 @@ public final class DbfCursor implements Closeable {
         return dictionary(field).id(b, off, end - off);
     }
 
-    /** The text of an id returned by {@link #textId} for the same field. */
+    /** {@return the text of an id returned by {@link #textId} for the same field} */
     public String textOfId(int field, int id) {
         return dictionary(field).value(id);
     }

@@ -44,7 +44,7 @@ public record DbfField(String name, DbfFieldType type, int length, int decimals,
         }
     }
 
-    /** A short description such as {@code VAL_TOT (N,14,2)} for messages. */
+    /** {@return a short description such as {@code VAL_TOT (N,14,2)} for messages} */
     public String describe() {
         return name + " (" + type.code() + "," + length + "," + decimals + ")";
     }

@@ -24,7 +24,7 @@ public enum DbfFieldType {
         this.code = code;
     }
 
-    /** The one-letter code stored in the field descriptor. */
+    /** {@return the one-letter code stored in the field descriptor} */
     public char code() {
         return code;
     }

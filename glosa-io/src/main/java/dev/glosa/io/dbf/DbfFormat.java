@@ -16,7 +16,7 @@ public enum DbfFormat {
         this.label = label;
     }
 
-    /** The lower-case name used in reports and JSON: {@code dbf} or {@code dbc}. */
+    /** {@return the lower-case name used in reports and JSON: {@code dbf} or {@code dbc}} */
     public String label() {
         return label;
     }

@@ -59,7 +59,7 @@ public record DbfHeader(
         }
     }
 
-    /** The index of the field called {@code name} (exact match), or {@code -1}. */
+    /** {@return the index of the field called {@code name} (exact match), or {@code -1}} */
     public int fieldIndex(String name) {
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).name().equals(name)) {
@@ -69,7 +69,7 @@ public record DbfHeader(
         return -1;
     }
 
-    /** The number of bytes the header promises after itself: record count times record length. */
+    /** {@return the number of bytes the header promises after itself: record count times record length} */
     public long dataLength() {
         return recordCount * recordLength;
     }

@@ -27,12 +27,12 @@ public record DbfReadOptions(Charset charset, boolean failOnCrcMismatch) {
         return DEFAULTS;
     }
 
-    /** These options with another text encoding. */
+    /** {@return these options with another text encoding} */
     public DbfReadOptions withCharset(Charset other) {
         return new DbfReadOptions(other, failOnCrcMismatch);
     }
 
-    /** These options, but a CRC mismatch is only reported ({@link CrcStatus#MISMATCH}), not thrown. */
+    /** {@return these options, but a CRC mismatch is only reported ({@link CrcStatus#MISMATCH}), not thrown} */
     public DbfReadOptions reportingCrcMismatch() {
         return new DbfReadOptions(charset, false);
     }

@@ -90,12 +90,12 @@ public final class DbfWriter implements Closeable {
         Arrays.fill(record, (byte) ' ');
     }
 
-    /** A builder to declare the fields, in record order. */
+    /** {@return a builder to declare the fields, in record order} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The fields, in record order, with their offsets. */
+    /** {@return the fields, in record order, with their offsets} */
     public List<DbfField> fields() {
         return fields;
     }
@@ -369,13 +369,13 @@ public final class DbfWriter implements Closeable {
             return this;
         }
 
-        /** The text encoding (default CP850). */
+        /** {@return the text encoding (default CP850)} */
         public Builder charset(Charset value) {
             this.charset = Objects.requireNonNull(value, "charset");
             return this;
         }
 
-        /** The date of last update written in the header (default 1970-01-01), years 1900 to 2155. */
+        /** {@return the date of last update written in the header (default 1970-01-01), years 1900 to 2155} */
         public Builder lastUpdate(LocalDate value) {
             if (value.getYear() < 1900 || value.getYear() > 2155) {
                 throw new IllegalArgumentException("header date year must be 1900..2155, found " + value);

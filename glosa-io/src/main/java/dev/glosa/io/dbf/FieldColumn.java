@@ -38,7 +38,7 @@ public final class FieldColumn {
             this.type = type;
         }
 
-        /** The type of the column this kind builds. */
+        /** {@return the type of the column this kind builds} */
         public ColumnType type() {
             return type;
         }

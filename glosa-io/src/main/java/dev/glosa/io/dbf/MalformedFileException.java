@@ -46,12 +46,12 @@ public final class MalformedFileException extends IOException {
         return offset < 0 ? name + ": " + detail : name + ": byte " + offset + ": " + detail;
     }
 
-    /** The file or stream name given at construction, {@code null} for an anonymous stream. */
+    /** {@return the file or stream name given at construction, {@code null} for an anonymous stream} */
     public String file() {
         return file;
     }
 
-    /** The byte offset where the problem was found, {@code -1} when unknown. */
+    /** {@return the byte offset where the problem was found, {@code -1} when unknown} */
     public long offset() {
         return offset;
     }

@@ -33,7 +33,7 @@ public final class DatabaseException extends IOException {
             this.userInput = userInput;
         }
 
-        /** Whether the user's input or configuration is at fault (exit status 2), rather than the run (1). */
+        /** {@return whether the user's input or configuration is at fault (exit status 2), rather than the run (1)} */
         public boolean userInput() {
             return userInput;
         }
@@ -46,7 +46,7 @@ public final class DatabaseException extends IOException {
         this.kind = kind;
     }
 
-    /** Why it failed. */
+    /** {@return why it failed} */
     public Kind kind() {
         return kind;
     }

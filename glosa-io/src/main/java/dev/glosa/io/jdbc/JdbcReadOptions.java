@@ -31,22 +31,22 @@ public record JdbcReadOptions(int fetchSize, int queryTimeoutSeconds, long progr
         progress = progress == null ? rows -> {} : progress;
     }
 
-    /** The defaults: 10,000 rows per fetch, a 600 s time-out, no progress. */
+    /** {@return the defaults: 10,000 rows per fetch, a 600 s time-out, no progress} */
     public static JdbcReadOptions defaults() {
         return new JdbcReadOptions(DEFAULT_FETCH_SIZE, DEFAULT_QUERY_TIMEOUT_SECONDS, 100_000, null);
     }
 
-    /** The same options with another time-out (0 for none). */
+    /** {@return the same options with another time-out (0 for none)} */
     public JdbcReadOptions withQueryTimeoutSeconds(int seconds) {
         return new JdbcReadOptions(fetchSize, seconds, progressEvery, progress);
     }
 
-    /** The same options with another fetch size. */
+    /** {@return the same options with another fetch size} */
     public JdbcReadOptions withFetchSize(int rows) {
         return new JdbcReadOptions(rows, queryTimeoutSeconds, progressEvery, progress);
     }
 
-    /** The same options reporting progress every {@code every} rows to {@code consumer}. */
+    /** {@return the same options reporting progress every {@code every} rows to {@code consumer}} */
     public JdbcReadOptions withProgress(long every, LongConsumer consumer) {
         return new JdbcReadOptions(fetchSize, queryTimeoutSeconds, every, consumer);
     }

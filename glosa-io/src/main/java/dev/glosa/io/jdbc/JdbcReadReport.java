@@ -34,12 +34,12 @@ public record JdbcReadReport(
         rejects = List.copyOf(rejects);
     }
 
-    /** The share of rows rejected, 0 when there were none. */
+    /** {@return the share of rows rejected, 0 when there were none} */
     public double rejectedShare() {
         return records == 0 ? 0 : rejectedRows / (double) records;
     }
 
-    /** One line: source, counts and speed. */
+    /** {@return one line: source, counts and speed} */
     public String summary() {
         return String.format(
                 Locale.ROOT,

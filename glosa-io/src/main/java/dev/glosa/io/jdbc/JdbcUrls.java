@@ -18,7 +18,7 @@ public final class JdbcUrls {
         return PASSWORD.matcher(s).replaceAll("$1***");
     }
 
-    /** Whether {@code text} names a JDBC URL rather than a folder. */
+    /** {@return whether {@code text} names a JDBC URL rather than a folder} */
     public static boolean isJdbc(String text) {
         return text != null && text.regionMatches(true, 0, "jdbc:", 0, 5);
     }

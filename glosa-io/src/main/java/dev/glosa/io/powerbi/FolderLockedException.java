@@ -15,7 +15,7 @@ public final class FolderLockedException extends IOException {
         this.folder = folder;
     }
 
-    /** The folder that is locked. */
+    /** {@return the folder that is locked} */
     public Path folder() {
         return folder;
     }

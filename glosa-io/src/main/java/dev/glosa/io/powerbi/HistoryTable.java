@@ -28,7 +28,7 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
         rows = List.copyOf(rows);
     }
 
-    /** Every row of {@code folder/file}; an absent file reads as an empty table with no columns. */
+    /** {@return every row of {@code folder/file}; an absent file reads as an empty table with no columns} */
     public static HistoryTable read(Path folder, String file) throws IOException {
         return read(folder, file, r -> true);
     }
@@ -63,7 +63,7 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
         return header;
     }
 
-    /** The column names of {@code folder/file}; none when the file is absent or empty. */
+    /** {@return the column names of {@code folder/file}; none when the file is absent or empty} */
     public static List<String> header(Path folder, String file) throws IOException {
         Path path = LegacyNames.resolve(folder, file);
         if (!Files.exists(path)) {
@@ -99,12 +99,12 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
         }
     }
 
-    /** The index of column {@code name}, or -1 when the table has no such column. */
+    /** {@return the index of column {@code name}, or -1 when the table has no such column} */
     public int indexOf(String name) {
         return header.indexOf(name);
     }
 
-    /** The cell of {@code row} in column {@code name}, or {@code ""} when the table has no such column. */
+    /** {@return the cell of {@code row} in column {@code name}, or {@code ""} when the table has no such column} */
     public String get(String[] row, String name) {
         int i = header.indexOf(name);
         return i < 0 ? "" : row[i];

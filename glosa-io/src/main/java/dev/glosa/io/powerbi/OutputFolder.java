@@ -174,7 +174,7 @@ public final class OutputFolder implements AutoCloseable {
         return String.valueOf(e.getMessage());
     }
 
-    /** The folder. */
+    /** {@return the folder} */
     public Path path() {
         return path;
     }

@@ -192,7 +192,7 @@ public final class RunTables {
         return out;
     }
 
-    /** The tables, {@code runs} last. */
+    /** {@return the tables, {@code runs} last} */
     public List<Table> tables() {
         List<Table> out = new ArrayList<>(plan.size());
         for (Planned p : plan) {
@@ -201,12 +201,12 @@ public final class RunTables {
         return out;
     }
 
-    /** The pseudonym key's id when identifiers are pseudonymised, else {@code null}. */
+    /** {@return the pseudonym key's id when identifiers are pseudonymised, else {@code null}} */
     public String keyId() {
         return ids.keyId();
     }
 
-    /** The text a guarded cell stands for (a leading {@code '} before a formula character removed). */
+    /** {@return the text a guarded cell stands for (a leading {@code '} before a formula character removed)} */
     public static String plainText(String cell) {
         return CsvCells.unguard(cell);
     }
@@ -244,18 +244,21 @@ public final class RunTables {
             this.planned = planned;
         }
 
-        /** The table's name: its file name without {@code .csv}. */
+        /** {@return the table's name: its file name without {@code .csv}} */
         public String name() {
             String f = planned.file();
             return f.endsWith(".csv") ? f.substring(0, f.length() - 4) : f;
         }
 
-        /** The columns that identify a row within the table ({@code row order} for the fact table's row position). */
+        /**
+         * {@return the columns that identify a row within the table ({@code row order} for the fact table's row
+         * position)}
+         */
         public List<String> key() {
             return planned.key();
         }
 
-        /** The header, in order. */
+        /** {@return the header, in order} */
         public List<String> columnNames() {
             return Schema.names(planned.built().columns());
         }
@@ -270,7 +273,7 @@ public final class RunTables {
             return out;
         }
 
-        /** The number of rows this run adds. */
+        /** {@return the number of rows this run adds} */
         public int size() {
             return planned.built().rows().size();
         }

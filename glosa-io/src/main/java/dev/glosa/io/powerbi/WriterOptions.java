@@ -80,12 +80,12 @@ public record WriterOptions(
         this(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, 0, false);
     }
 
-    /** The same options keeping the latest {@code weeks} weeks of facts (0: every week). */
+    /** {@return the same options keeping the latest {@code weeks} weeks of facts (0: every week)} */
     public WriterOptions withKeepWeeks(int weeks) {
         return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, weeks, bom);
     }
 
-    /** The same options with or without a UTF-8 byte order mark at the start of every CSV file. */
+    /** {@return the same options with or without a UTF-8 byte order mark at the start of every CSV file} */
     public WriterOptions withBom(boolean withBom) {
         return new WriterOptions(
                 identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, keepWeeks, withBom);
@@ -106,17 +106,17 @@ public record WriterOptions(
         return new WriterOptions(IdentifierPolicy.PSEUDONYMISE, key, DEFAULT_IDENTIFIER_COLUMNS);
     }
 
-    /** The same options with another policy. */
+    /** {@return the same options with another policy} */
     public WriterOptions withIdentifierPolicy(IdentifierPolicy policy) {
         return new WriterOptions(policy, pseudonymKey, identifierColumns, personalOverrides, keepWeeks, bom);
     }
 
-    /** The same options with another key ({@code null} to use the environment). */
+    /** {@return the same options with another key ({@code null} to use the environment)} */
     public WriterOptions withPseudonymKey(String key) {
         return new WriterOptions(identifierPolicy, key, identifierColumns, personalOverrides, keepWeeks, bom);
     }
 
-    /** The same options with another list of identifier columns. */
+    /** {@return the same options with another list of identifier columns} */
     public WriterOptions withIdentifierColumns(List<String> columns) {
         return new WriterOptions(identifierPolicy, pseudonymKey, columns, personalOverrides, keepWeeks, bom);
     }
@@ -129,13 +129,16 @@ public record WriterOptions(
         return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, overrides, keepWeeks, bom);
     }
 
-    /** Whether a column of that name is an identifier by override, by its name or by {@link #identifierColumns()}. */
+    /**
+     * {@return whether a column of that name is an identifier by override, by its name or by {@link
+     * #identifierColumns()}}
+     */
     public boolean isIdentifier(String column) {
         Boolean o = overrides().get(column.toLowerCase(Locale.ROOT));
         return o != null ? o : PersonalFields.isPersonal(column) || listed(column);
     }
 
-    /** The identifier columns of {@code table}, in table order, each with why it is one. */
+    /** {@return the identifier columns of {@code table}, in table order, each with why it is one} */
     public List<PersonalFields.Detected> identifiersOf(GlosaTable table) {
         Map<String, Boolean> decided = new LinkedHashMap<>(overrides());
         for (String c : identifierColumns) {

@@ -16,7 +16,7 @@ public record SihBatch(List<SihTable> tables) {
         tables = List.copyOf(tables);
     }
 
-    /** Whether some file of {@code system} was read. */
+    /** {@return whether some file of {@code system} was read} */
     public boolean has(SihSystem system) {
         for (SihTable t : tables) {
             if (t.system() == system) {

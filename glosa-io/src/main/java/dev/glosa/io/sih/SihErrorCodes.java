@@ -34,7 +34,7 @@ public final class SihErrorCodes {
         this.groupDescriptions = Collections.unmodifiableMap(groupDescriptions);
     }
 
-    /** The table shipped with the library, loaded once. */
+    /** {@return the table shipped with the library, loaded once} */
     public static SihErrorCodes standard() {
         SihErrorCodes s = standard;
         if (s == null) {
@@ -78,12 +78,12 @@ public final class SihErrorCodes {
         return new SihErrorCodes(descriptions, groups);
     }
 
-    /** The codes of the table, in table order. */
+    /** {@return the codes of the table, in table order} */
     public Set<String> codes() {
         return descriptions.keySet();
     }
 
-    /** The description of {@code code}, or {@code null} if the table does not hold it. */
+    /** {@return the description of {@code code}, or {@code null} if the table does not hold it} */
     public String description(String code) {
         return descriptions.get(code);
     }
@@ -106,7 +106,7 @@ public final class SihErrorCodes {
         return code.substring(0, 2);
     }
 
-    /** A short reading of a two-digit group, or {@code null} for a group the table does not use. */
+    /** {@return a short reading of a two-digit group, or {@code null} for a group the table does not use} */
     public String groupDescription(String group) {
         return groupDescriptions.get(group);
     }

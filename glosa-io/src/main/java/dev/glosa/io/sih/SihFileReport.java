@@ -20,7 +20,7 @@ public record SihFileReport(SihLayout layout, DbfReadReport read, List<String> w
         warnings = List.copyOf(warnings);
     }
 
-    /** The file name, as given to the reader. */
+    /** {@return the file name, as given to the reader} */
     public String file() {
         return read.file();
     }

@@ -27,17 +27,17 @@ public record SihReadOptions(DbfReadOptions dbf, int threads, boolean keepOtherC
                 DbfReadOptions.defaults(), Runtime.getRuntime().availableProcessors(), true);
     }
 
-    /** These options with another thread count. */
+    /** {@return these options with another thread count} */
     public SihReadOptions withThreads(int value) {
         return new SihReadOptions(dbf, value, keepOtherColumns);
     }
 
-    /** These options with other DBF options. */
+    /** {@return these options with other DBF options} */
     public SihReadOptions withDbf(DbfReadOptions value) {
         return new SihReadOptions(value, threads, keepOtherColumns);
     }
 
-    /** These options, dropping the columns that play no role and are not a listed dimension or measure. */
+    /** {@return these options, dropping the columns that play no role and are not a listed dimension or measure} */
     public SihReadOptions withoutOtherColumns() {
         return new SihReadOptions(dbf, threads, false);
     }

@@ -17,7 +17,7 @@ public enum SihSystem {
         this.description = description;
     }
 
-    /** What the files of this system hold, in a few words. */
+    /** {@return what the files of this system hold, in a few words} */
     public String description() {
         return description;
     }

@@ -36,7 +36,7 @@ public final class ByteDictionary {
         this.values = charset == null ? null : new String[64];
     }
 
-    /** A dictionary that decodes each distinct value once, with {@code charset}, when it first sees it. */
+    /** {@return a dictionary that decodes each distinct value once, with {@code charset}, when it first sees it} */
     public static ByteDictionary decoding(Charset charset) {
         if (charset == null) {
             throw new IllegalArgumentException(
@@ -45,12 +45,12 @@ public final class ByteDictionary {
         return new ByteDictionary(charset);
     }
 
-    /** A dictionary that keeps bytes only; the caller decodes {@link #key(int)} once it knows the charset. */
+    /** {@return a dictionary that keeps bytes only; the caller decodes {@link #key(int)} once it knows the charset} */
     public static ByteDictionary undecoded() {
         return new ByteDictionary(null);
     }
 
-    /** The number of distinct values seen. */
+    /** {@return the number of distinct values seen} */
     public int size() {
         return size;
     }
@@ -68,7 +68,7 @@ public final class ByteDictionary {
         return last;
     }
 
-    /** The decoded value of {@code id}; only for a dictionary made by {@link #decoding(Charset)}. */
+    /** {@return the decoded value of {@code id}; only for a dictionary made by {@link #decoding(Charset)}} */
     public String value(int id) {
         if (values == null) {
             throw new IllegalStateException("an undecoded dictionary has no values: decode key(id) instead");
@@ -79,7 +79,7 @@ public final class ByteDictionary {
         return values[id];
     }
 
-    /** A copy of the bytes of {@code id}. */
+    /** {@return a copy of the bytes of {@code id}} */
     public byte[] key(int id) {
         if (id < 0 || id >= size) {
             throw new IndexOutOfBoundsException("id " + id + " of a dictionary of " + size + " values");

@@ -19,7 +19,7 @@ public final class CsvCells {
         return needsGuard(text) ? "'" + text : text;
     }
 
-    /** The text {@link #guard(String)} was given. */
+    /** {@return the text {@link #guard(String)} was given} */
     public static String unguard(String cell) {
         int i = 0;
         while (i < cell.length() && cell.charAt(i) == '\'') {
@@ -40,7 +40,7 @@ public final class CsvCells {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
-    /** Whether {@code text} must be quoted in a file separated by {@code delimiter}. */
+    /** {@return whether {@code text} must be quoted in a file separated by {@code delimiter}} */
     public static boolean needsQuotes(String text, char delimiter) {
         // A leading byte order mark would be taken for the file's own by a reader: quote it to keep it a value.
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {

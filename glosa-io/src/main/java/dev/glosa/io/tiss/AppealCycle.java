@@ -84,13 +84,13 @@ public final class AppealCycle {
             }
         }
 
-        /** The days of {@code payer}. */
+        /** {@return the days of {@code payer}} */
         public int daysFor(String payer) {
             return byPayer.getOrDefault(payer, defaultDays);
         }
     }
 
-    /** The {@code fact_appeal} table; see the class documentation. */
+    /** {@return the {@code fact_appeal} table; see the class documentation} */
     public static GlosaTable facts(GlosaTable t) {
         CategoryColumn payer = t.category(TissColumns.PAYER);
         CategoryColumn hospital = t.category(TissColumns.HOSPITAL);
@@ -173,7 +173,7 @@ public final class AppealCycle {
         return b.build();
     }
 
-    /** The appeals still to send, soonest deadline first; see the class documentation. */
+    /** {@return the appeals still to send, soonest deadline first; see the class documentation} */
     public static GlosaTable pending(GlosaTable t, Deadlines deadlines, LocalDate asOf) {
         CategoryColumn payer = t.category(TissColumns.PAYER);
         CategoryColumn hospital = t.category(TissColumns.HOSPITAL);

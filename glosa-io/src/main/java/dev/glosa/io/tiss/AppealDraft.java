@@ -523,7 +523,7 @@ public final class AppealDraft {
         }
     }
 
-    /** The distinct reason codes of {@code rows}, for listing what a justification file must cover. */
+    /** {@return the distinct reason codes of {@code rows}, for listing what a justification file must cover} */
     public static java.util.SortedSet<String> codes(GlosaTable table, int[] rows) {
         CategoryColumn reason = table.category(TissColumns.REASON_CODE);
         java.util.SortedSet<String> out = new TreeSet<>();

@@ -93,12 +93,12 @@ public final class GlosaTypeMapping {
         return m;
     }
 
-    /** The default mapping described in the class documentation. */
+    /** {@return the default mapping described in the class documentation} */
     public static GlosaTypeMapping defaults() {
         return DEFAULTS;
     }
 
-    /** This mapping with {@code group} mapped to {@code type}. */
+    /** {@return this mapping with {@code group} mapped to {@code type}} */
     public GlosaTypeMapping withGroup(String group, String type) {
         String key = key(group);
         checkType(type, group);
@@ -110,7 +110,7 @@ public final class GlosaTypeMapping {
                 Collections.unmodifiableMap(types), Collections.unmodifiableMap(names), codeTypes, unknownType);
     }
 
-    /** This mapping with every group of {@code groupToType} mapped to its type. */
+    /** {@return this mapping with every group of {@code groupToType} mapped to its type} */
     public GlosaTypeMapping withGroups(Map<String, String> groupToType) {
         GlosaTypeMapping m = this;
         for (Map.Entry<String, String> e : groupToType.entrySet()) {
@@ -119,7 +119,7 @@ public final class GlosaTypeMapping {
         return m;
     }
 
-    /** This mapping with the single Tabela 38 {@code code} mapped to {@code type}, whatever its group. */
+    /** {@return this mapping with the single Tabela 38 {@code code} mapped to {@code type}, whatever its group} */
     public GlosaTypeMapping withCode(String code, String type) {
         if (code == null || !code.trim().matches("[0-9]+")) {
             throw new IllegalArgumentException("a Tabela 38 code must be digits, found '" + code + "'");
@@ -130,7 +130,7 @@ public final class GlosaTypeMapping {
         return new GlosaTypeMapping(groupTypes, groupNames, Collections.unmodifiableMap(codes), unknownType);
     }
 
-    /** This mapping with {@code type} for codes whose group is unknown (default {@value #INDEFINIDA}). */
+    /** {@return this mapping with {@code type} for codes whose group is unknown (default {@value #INDEFINIDA})} */
     public GlosaTypeMapping withUnknownType(String type) {
         checkType(type, "unknown groups");
         return new GlosaTypeMapping(groupTypes, groupNames, codeTypes, type.trim());
@@ -192,7 +192,7 @@ public final class GlosaTypeMapping {
         return unknownType;
     }
 
-    /** The group mapping, by group name as given, in the order of the normalised names. */
+    /** {@return the group mapping, by group name as given, in the order of the normalised names} */
     public Map<String, String> groupTypes() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : groupTypes.entrySet()) {
@@ -201,12 +201,12 @@ public final class GlosaTypeMapping {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The code overrides. */
+    /** {@return the code overrides} */
     public Map<String, String> codeTypes() {
         return codeTypes;
     }
 
-    /** The type of codes whose group is unknown. */
+    /** {@return the type of codes whose group is unknown} */
     public String unknownType() {
         return unknownType;
     }

@@ -18,7 +18,9 @@ public final class RecoveryRates {
 
     private RecoveryRates() {}
 
-    /** The indicator per operator × reason group × competence month; see {@link #compute(GlosaTable, List)}. */
+    /**
+     * {@return the indicator per operator × reason group × competence month; see {@link #compute(GlosaTable, List)}}
+     */
     public static List<RecoveryRate> compute(GlosaTable table) {
         return compute(table, DEFAULT_KEYS);
     }

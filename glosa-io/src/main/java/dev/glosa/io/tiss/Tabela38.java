@@ -103,17 +103,19 @@ public final class Tabela38 {
             this(code, description, group, validFrom, validTo, null);
         }
 
-        /** Whether the code is in the edition the table was built from (false for a retired TISS 3 code). */
+        /** {@return whether the code is in the edition the table was built from (false for a retired TISS 3 code)} */
         public boolean inEdition() {
             return !ORIGIN_OUT_OF_EDITION.equals(origin);
         }
 
-        /** Whether the group is glosa's own grouping rather than an official one or the code's TISS 3 range. */
+        /**
+         * {@return whether the group is glosa's own grouping rather than an official one or the code's TISS 3 range}
+         */
         public boolean ownGroup() {
             return ORIGIN_GLOSA.equals(origin);
         }
 
-        /** Whether the entry is valid on {@code date} (open ends are valid). */
+        /** {@return whether the entry is valid on {@code date} (open ends are valid)} */
         public boolean validOn(LocalDate date) {
             return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
         }
@@ -124,7 +126,7 @@ public final class Tabela38 {
         this.source = source;
     }
 
-    /** The TISS 3 table shipped with the library ({@value #DEFAULT_RESOURCE}). */
+    /** {@return the TISS 3 table shipped with the library ({@value #DEFAULT_RESOURCE})} */
     public static Tabela38 defaultTable() {
         Tabela38 t = defaultTable;
         if (t == null) {
@@ -159,7 +161,7 @@ public final class Tabela38 {
         return parse(decode(bytes), sourceName);
     }
 
-    /** A table of the given entries; {@code source} names it in messages. */
+    /** {@return a table of the given entries; {@code source} names it in messages} */
     public static Tabela38 of(List<Entry> entries, String source) {
         Map<String, List<Entry>> map = new TreeMap<>();
         for (Entry e : entries) {
@@ -215,7 +217,7 @@ public final class Tabela38 {
         return new Tabela38(Collections.unmodifiableMap(out), newer.source + " over " + source);
     }
 
-    /** The latest entry of {@code code} (by start of validity), if the table has the code. */
+    /** {@return the latest entry of {@code code} (by start of validity), if the table has the code} */
     public Optional<Entry> find(String code) {
         Entry[] list = code == null ? null : byCode.get(code.trim());
         return list == null ? Optional.empty() : Optional.of(list[list.length - 1]);
@@ -240,17 +242,17 @@ public final class Tabela38 {
         return Optional.of(list[list.length - 1]);
     }
 
-    /** The group of {@code code}, or {@code null} when the table lacks the code or gives it no group. */
+    /** {@return the group of {@code code}, or {@code null} when the table lacks the code or gives it no group} */
     public String group(String code) {
         return find(code).map(Entry::group).orElse(null);
     }
 
-    /** Whether the table has {@code code}. */
+    /** {@return whether the table has {@code code}} */
     public boolean contains(String code) {
         return code != null && byCode.containsKey(code.trim());
     }
 
-    /** Every entry, by code then start of validity. */
+    /** {@return every entry, by code then start of validity} */
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
         for (Entry[] list : byCode.values()) {
@@ -259,7 +261,7 @@ public final class Tabela38 {
         return Collections.unmodifiableList(out);
     }
 
-    /** The distinct groups, in natural order. */
+    /** {@return the distinct groups, in natural order} */
     public SortedSet<String> groups() {
         SortedSet<String> out = new TreeSet<>();
         for (Entry[] list : byCode.values()) {
@@ -272,12 +274,12 @@ public final class Tabela38 {
         return Collections.unmodifiableSortedSet(out);
     }
 
-    /** The number of distinct codes. */
+    /** {@return the number of distinct codes} */
     public int size() {
         return byCode.size();
     }
 
-    /** Where the table was read from. */
+    /** {@return where the table was read from} */
     public String source() {
         return source;
     }

@@ -40,17 +40,17 @@ public final class TissFormatException extends IOException {
                 .toString();
     }
 
-    /** The name of the file. */
+    /** {@return the name of the file} */
     public String file() {
         return file;
     }
 
-    /** The line of the error, {@code -1} when unknown. */
+    /** {@return the line of the error, {@code -1} when unknown} */
     public long line() {
         return line;
     }
 
-    /** The column of the error, {@code -1} when unknown. */
+    /** {@return the column of the error, {@code -1} when unknown} */
     public long column() {
         return column;
     }

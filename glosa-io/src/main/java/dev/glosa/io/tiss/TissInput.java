@@ -35,7 +35,7 @@ public record TissInput(String name, Opener opener) {
         }
     }
 
-    /** The file at {@code path}. */
+    /** {@return the file at {@code path}} */
     public static TissInput of(Path path) {
         return new TissInput(path.toString(), () -> Files.newInputStream(path));
     }
@@ -78,7 +78,7 @@ public record TissInput(String name, Opener opener) {
         return out;
     }
 
-    /** The last segment of the name (the file name without its folders). */
+    /** {@return the last segment of the name (the file name without its folders)} */
     public String fileName() {
         int i = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         return i < 0 ? name : name.substring(i + 1);

@@ -17,7 +17,7 @@ public enum TissLevel {
         this.label = label;
     }
 
-    /** The text written in the {@code glosa_level} column and in reports. */
+    /** {@return the text written in the {@code glosa_level} column and in reports} */
     public String label() {
         return label;
     }

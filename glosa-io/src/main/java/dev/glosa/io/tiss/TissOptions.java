@@ -79,7 +79,7 @@ public record TissOptions(
                 1000);
     }
 
-    /** These options with another reason-code table. */
+    /** {@return these options with another reason-code table} */
     public TissOptions withTabela38(Tabela38 table) {
         return new TissOptions(
                 table,
@@ -92,7 +92,7 @@ public record TissOptions(
                 maxWarnings);
     }
 
-    /** These options with another glosa type mapping. */
+    /** {@return these options with another glosa type mapping} */
     public TissOptions withGlosaTypes(GlosaTypeMapping mapping) {
         return new TissOptions(
                 tabela38,
@@ -105,7 +105,7 @@ public record TissOptions(
                 maxWarnings);
     }
 
-    /** These options with another competence source. */
+    /** {@return these options with another competence source} */
     public TissOptions withCompetence(Competence source) {
         return new TissOptions(
                 tabela38,
@@ -118,13 +118,13 @@ public record TissOptions(
                 maxWarnings);
     }
 
-    /** These options validating against the XSDs in {@code schemaDir} (served offline, never fetched). */
+    /** {@return these options validating against the XSDs in {@code schemaDir} (served offline, never fetched)} */
     public TissOptions withValidation(Validation mode, Path schemaDir) {
         return new TissOptions(
                 tabela38, glosaTypes, competence, mode, schemaDir, totalsTolerance, itemsWithoutGlosa, maxWarnings);
     }
 
-    /** These options with another totals tolerance, in reais. */
+    /** {@return these options with another totals tolerance, in reais} */
     public TissOptions withTotalsTolerance(double tolerance) {
         return new TissOptions(
                 tabela38,
@@ -137,13 +137,13 @@ public record TissOptions(
                 maxWarnings);
     }
 
-    /** These options keeping or dropping the items that carry no glosa. */
+    /** {@return these options keeping or dropping the items that carry no glosa} */
     public TissOptions withItemsWithoutGlosa(boolean keep) {
         return new TissOptions(
                 tabela38, glosaTypes, competence, validation, schemaDirectory, totalsTolerance, keep, maxWarnings);
     }
 
-    /** These options keeping at most {@code max} warnings. */
+    /** {@return these options keeping at most {@code max} warnings} */
     public TissOptions withMaxWarnings(int max) {
         return new TissOptions(
                 tabela38, glosaTypes, competence, validation, schemaDirectory, totalsTolerance, itemsWithoutGlosa, max);

@@ -76,7 +76,7 @@ public record TissReadReport(
             int answers,
             int schemaErrors) {
 
-        /** This summary with the count of schema errors found by validating the file. */
+        /** {@return this summary with the count of schema errors found by validating the file} */
         public FileSummary withSchemaErrors(int schemaErrors) {
             return new FileSummary(
                     file, kind, version, statements, protocols, guides, items, rows, appeals, answers, schemaErrors);
@@ -112,7 +112,7 @@ public record TissReadReport(
         retiredReasonCodes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(retiredReasonCodes));
     }
 
-    /** Whether nothing was reported: no mismatch, no warning, no unknown, expired or retired code. */
+    /** {@return whether nothing was reported: no mismatch, no warning, no unknown, expired or retired code} */
     public boolean clean() {
         return mismatches.isEmpty()
                 && warnings.isEmpty()
@@ -122,7 +122,7 @@ public record TissReadReport(
                 && retiredReasonCodes.isEmpty();
     }
 
-    /** The mismatches at {@code level}. */
+    /** {@return the mismatches at {@code level}} */
     public List<Mismatch> mismatches(TissLevel level) {
         return mismatches.stream().filter(m -> m.level() == level).toList();
     }

@@ -32,7 +32,7 @@ public final class TissReader {
         this.options = options;
     }
 
-    /** A reader with {@code options}. */
+    /** {@return a reader with {@code options}} */
     public static TissReader create(TissOptions options) {
         if (options == null) {
             throw new IllegalArgumentException("TISS options must not be null");
@@ -45,7 +45,7 @@ public final class TissReader {
         return create(TissOptions.defaults()).read(TissInput.expand(paths));
     }
 
-    /** The options of this reader. */
+    /** {@return the options of this reader} */
     public TissOptions options() {
         return options;
     }

@@ -44,7 +44,7 @@ public final class PowerBiFolderSink implements GlosaSink {
         this.language = Objects.requireNonNull(language, "language");
     }
 
-    /** The output folder. */
+    /** {@return the output folder} */
     public Path folder() {
         return folder;
     }

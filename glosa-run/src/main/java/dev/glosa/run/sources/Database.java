@@ -49,7 +49,7 @@ public final class Database {
         }
     }
 
-    /** A stop the user's input or configuration caused, or another failure. */
+    /** {@return a stop the user's input or configuration caused, or another failure} */
     public static GlosaRunException failure(DatabaseException e) {
         return new GlosaRunException(
                 e.kind().userInput() ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE,

@@ -115,7 +115,7 @@ public final class DatasusOptions {
         return new SusFetch(rd, rj, er, request(args, config, List.of(), RunLog.NONE));
     }
 
-    /** The months of {@code --from}..{@code --to} of {@code groups} for the {@code --uf} states. */
+    /** {@return the months of {@code --from}..{@code --to} of {@code groups} for the {@code --uf} states} */
     public static List<SihFileName> files(Options args, List<SihSystem> groups) {
         List<String> states = states(args);
         YearMonth from = month(args, "from", null);
@@ -127,7 +127,10 @@ public final class DatasusOptions {
         return files;
     }
 
-    /** The cache folder: {@code --cache}, else the configuration's {@code datasus.cache}, else the library's default. */
+    /**
+     * {@return the cache folder: {@code --cache}, else the configuration's {@code datasus.cache}, else the library's
+     * default}
+     */
     public static Path cache(Options args, RunConfig config) {
         String c = args.one("cache", config.datasus().cache());
         return c == null ? DatasusFiles.defaultCache() : Path.of(c);

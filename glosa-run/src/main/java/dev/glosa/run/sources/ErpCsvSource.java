@@ -40,7 +40,7 @@ public final class ErpCsvSource implements GlosaSource {
         this.month = month;
     }
 
-    /** The mapping's {@code personal:} entries. */
+    /** {@return the mapping's {@code personal:} entries} */
     @Override
     public java.util.Map<String, Boolean> personalOverrides() {
         return mapping.personalOverrides();

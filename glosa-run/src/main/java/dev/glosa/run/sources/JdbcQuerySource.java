@@ -71,7 +71,7 @@ public final class JdbcQuerySource implements GlosaSource {
         }
     }
 
-    /** The mapping's {@code personal:} entries. */
+    /** {@return the mapping's {@code personal:} entries} */
     @Override
     public java.util.Map<String, Boolean> personalOverrides() {
         return mapping.personalOverrides();

@@ -82,7 +82,9 @@ public final class TissFilesSource implements GlosaSource {
         return List.of(TissColumns.GUIDE_NUMBER);
     }
 
-    /** The 4.03 observacao columns are free text that may name a patient: personal, whatever their names say. */
+    /**
+     * {@return the 4.03 observacao columns are free text that may name a patient: personal, whatever their names say}
+     */
     @Override
     public java.util.Map<String, Boolean> personalOverrides() {
         return java.util.Map.of(TissColumns.GUIDE_OBSERVATION, true, TissColumns.STATEMENT_OBSERVATION, true);

@@ -106,12 +106,12 @@ public final class Options {
         return this;
     }
 
-    /** The environment variable {@code name}, or {@code null}. */
+    /** {@return the environment variable {@code name}, or {@code null}} */
     public String getenv(String name) {
         return environment.apply(name);
     }
 
-    /** Whether option {@code --name} was given (with or without a value). */
+    /** {@return whether option {@code --name} was given (with or without a value)} */
     public boolean has(String name) {
         return values.containsKey(name);
     }
@@ -121,12 +121,12 @@ public final class Options {
         return values.getOrDefault("", List.of());
     }
 
-    /** Every value of {@code --name}, in order; empty when it was not given. */
+    /** {@return every value of {@code --name}, in order; empty when it was not given} */
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    /** The one value of {@code --name}, or {@code fallback}; more than one value is an error. */
+    /** {@return the one value of {@code --name}, or {@code fallback}; more than one value is an error} */
     public String one(String name, String fallback) {
         List<String> v = all(name);
         if (v.size() > 1) {
@@ -135,7 +135,7 @@ public final class Options {
         return v.isEmpty() ? fallback : v.get(0);
     }
 
-    /** The one value of {@code --name}; its absence is an error naming it. */
+    /** {@return the one value of {@code --name}; its absence is an error naming it} */
     public String required(String name) {
         String v = one(name, null);
         if (v == null) {
@@ -144,12 +144,12 @@ public final class Options {
         return v;
     }
 
-    /** Every value of {@code --name} as a path. */
+    /** {@return every value of {@code --name} as a path} */
     public List<Path> paths(String name) {
         return all(name).stream().map(Path::of).toList();
     }
 
-    /** The value of {@code --name} as a whole number in {@code [min, max]}, or {@code fallback}. */
+    /** {@return the value of {@code --name} as a whole number in {@code [min, max]}, or {@code fallback}} */
     public int integer(String name, int fallback, int min, int max) {
         String v = one(name, null);
         if (v == null) {
@@ -167,7 +167,7 @@ public final class Options {
         }
     }
 
-    /** The value of {@code --name} as a whole number, or {@code fallback}. */
+    /** {@return the value of {@code --name} as a whole number, or {@code fallback}} */
     public long longValue(String name, long fallback) {
         String v = one(name, null);
         if (v == null) {
@@ -180,7 +180,7 @@ public final class Options {
         }
     }
 
-    /** The value of {@code --name} as a date {@code yyyy-MM-dd} between 1990 and 2999, or {@code fallback}. */
+    /** {@return the value of {@code --name} as a date {@code yyyy-MM-dd} between 1990 and 2999, or {@code fallback}} */
     public LocalDate date(String name, LocalDate fallback) {
         String v = one(name, null);
         if (v == null) {
@@ -201,7 +201,7 @@ public final class Options {
         return d;
     }
 
-    /** The value of {@code name} as a month {@code yyyy-MM}, or {@code null} when absent. */
+    /** {@return the value of {@code name} as a month {@code yyyy-MM}, or {@code null} when absent} */
     public YearMonth month(String name) {
         String v = one(name, null);
         if (v == null) {

@@ -14,14 +14,14 @@ import java.util.ServiceLoader;
 public final class Sinks {
     private Sinks() {}
 
-    /** The sink providers on the class path, in class path order. */
+    /** {@return the sink providers on the class path, in class path order} */
     public static List<SinkProvider> providers() {
         List<SinkProvider> out = new ArrayList<>();
         ServiceLoader.load(SinkProvider.class, Sinks.class.getClassLoader()).forEach(out::add);
         return out;
     }
 
-    /** Whether {@code out} names a folder (no {@link SinkProvider} on the class path accepts it). */
+    /** {@return whether {@code out} names a folder (no {@link SinkProvider} on the class path accepts it)} */
     public static boolean isFolder(String out) {
         for (SinkProvider p : providers()) {
             if (p.accepts(out)) {
