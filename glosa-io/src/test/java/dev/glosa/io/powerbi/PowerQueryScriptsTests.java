@@ -112,6 +112,49 @@ class PowerQueryScriptsTests {
     }
 
     @Test
+    void theOneFileForTheWholeFolderHasEveryTablesListAndTheReaderFunction() throws IOException {
+        String one = Files.readString(powerbiFolder().resolve("glosa.pq"));
+        List<String> tables = List.of(
+                "fact_glosa",
+                "dim_segment",
+                "dim_group",
+                "indicators",
+                "runs",
+                "dim_hospital",
+                "dim_payer",
+                "dim_glosa_type",
+                "dim_date",
+                "dim_run",
+                "fact_appeal",
+                "appeal_pending");
+        for (String table : tables) {
+            Matcher entry =
+                    Pattern.compile("\\{\"" + table + "\", \\{(.*)\\}\\},?\n").matcher(one);
+            assertThat(entry.find()).as(table + " in glosa.pq").isTrue();
+            List<String> inOne = new ArrayList<>();
+            Matcher m = PAIR.matcher(entry.group(1));
+            while (m.find()) {
+                inOne.add(m.group(1) + ":" + m.group(2));
+            }
+            List<String> inScript = new ArrayList<>();
+            Matcher s = PAIR.matcher(Files.readString(powerbiFolder().resolve(table + ".pq")));
+            while (s.find()) {
+                inScript.add(s.group(1) + ":" + s.group(2));
+            }
+            assertThat(inOne)
+                    .as(table + ": glosa.pq and " + table + ".pq (run powerbi/make_glosa_pq.py)")
+                    .isEqualTo(inScript);
+        }
+        // the reader function is GlosaCsv.pq's, line for line
+        for (String line : Files.readAllLines(powerbiFolder().resolve("GlosaCsv.pq"))) {
+            if (!line.startsWith("//") && !line.isBlank()) {
+                assertThat(one).as("GlosaCsv.pq line in glosa.pq").contains(line.strip());
+            }
+        }
+        assertThat(one).contains("FolderPath").contains("NavigationTable.NameColumn");
+    }
+
+    @Test
     void theReadmeNamesEveryTableAndScript() throws IOException {
         String readme = Files.readString(powerbiFolder().resolve("README.md"));
         for (String file : StarSchemaWriterTests.TABLES) {
