@@ -60,7 +60,8 @@ public final class GlosaSpark {
                 return 0;
             }
             Set<String> valued = new HashSet<>(provider.valuedOptions());
-            valued.addAll(Set.of("out", "config", "as-of", "threads", "format", "master", "max-segment-rows"));
+            valued.addAll(Set.of(
+                    "out", "config", "as-of", "threads", "format", "master", "max-segment-rows", "input-format"));
             Set<String> flags = new HashSet<>(provider.flags());
             flags.add("verbose");
             Options options = Options.parse(command, rest, valued, flags).withEnvironment(System::getenv);
@@ -96,7 +97,12 @@ public final class GlosaSpark {
         SparkSession session = builder.getOrCreate();
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
         GlosaSource source = command.equals("sus")
-                ? new SparkSihSource(spark, options.all("rd"), options.all("rj"), options.all("er"))
+                ? new SparkSihSource(
+                        spark,
+                        options.all("rd"),
+                        options.all("rj"),
+                        options.all("er"),
+                        options.one("input-format", "dbc"))
                 : provider.create(options, config);
         String sink = format.equals("parquet") ? ParquetSink.SCHEME + out : out;
         SparkSegmentExecutor executor;
@@ -146,6 +152,8 @@ public final class GlosaSpark {
               --master URL     Spark master when not given by spark-submit (bin/glosa-spark gives local[*])
               --max-segment-rows N  the most rows one segment may have: one executor holds a segment whole
                                (default 2,000,000); a larger segment stops the run naming it and its size
+              --input-format F sus only: dbc (default: .dbc/.dbf files), parquet (--rd/--rj/--er are Parquet paths) or
+                               table (Spark table names), with DATASUS's field names (N_AIH, CNES, VAL_TOT...)
               --verbose        stack traces on failure""";
 
     private static RunLog log(PrintStream out, PrintStream err) {
