@@ -82,8 +82,11 @@ public final class GlosaSpark {
             throw GlosaRunException.badInput("--out is required: the output folder (any Hadoop path for parquet)");
         }
         String format = options.one("format", "csv");
-        if (!format.equals("csv") && !format.equals("parquet")) {
-            throw GlosaRunException.badInput("--format must be csv or parquet, found '" + format + "'");
+        if (format.equals("parquet,csv")) {
+            format = "csv,parquet";
+        }
+        if (!format.equals("csv") && !format.equals("parquet") && !format.equals("csv,parquet")) {
+            throw GlosaRunException.badInput("--format must be csv, parquet or csv,parquet, found '" + format + "'");
         }
         RunConfig config =
                 options.has("config") ? RunConfig.load(Path.of(options.one("config", null))) : RunConfig.defaults();
@@ -104,7 +107,11 @@ public final class GlosaSpark {
                         options.all("er"),
                         options.one("input-format", "dbc"))
                 : provider.create(options, config);
-        String sink = format.equals("parquet") ? ParquetSink.SCHEME + out : out;
+        String sink = switch (format) {
+            case "parquet" -> ParquetSink.SCHEME + out;
+            case "csv,parquet" -> ParquetSink.BOTH + out;
+            default -> out;
+        };
         SparkSegmentExecutor executor;
         try {
             executor = new SparkSegmentExecutor(spark, maxRows);
@@ -145,7 +152,8 @@ public final class GlosaSpark {
 
               --out DIR        output: the CSV folder (--format csv), or any Hadoop path (--format parquet)
               --format F       csv (default: the folder glosa writes) or parquet (one folder per table, partitioned by
-                               as_of; a rerun of a week replaces its partition)
+                               as_of; a rerun of a week replaces its partition), or csv,parquet: both from one run,
+                               the Parquet tables in the CSV folder's subfolder parquet
               --config FILE    settings in YAML or JSON, as for glosa
               --as-of DATE     the date the run analyses the data as of, yyyy-MM-dd (default today)
               --threads N      threads of the driver's own steps
