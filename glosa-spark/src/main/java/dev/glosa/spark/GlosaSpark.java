@@ -60,7 +60,8 @@ public final class GlosaSpark {
                 return 0;
             }
             Set<String> valued = new HashSet<>(provider.valuedOptions());
-            valued.addAll(Set.of("out", "config", "as-of", "threads", "format", "master", "max-segment-rows"));
+            valued.addAll(Set.of(
+                    "out", "config", "as-of", "threads", "format", "master", "max-segment-rows", "input-format"));
             Set<String> flags = new HashSet<>(provider.flags());
             flags.add("verbose");
             Options options = Options.parse(command, rest, valued, flags).withEnvironment(System::getenv);
@@ -81,8 +82,11 @@ public final class GlosaSpark {
             throw GlosaRunException.badInput("--out is required: the output folder (any Hadoop path for parquet)");
         }
         String format = options.one("format", "csv");
-        if (!format.equals("csv") && !format.equals("parquet")) {
-            throw GlosaRunException.badInput("--format must be csv or parquet, found '" + format + "'");
+        if (format.equals("parquet,csv")) {
+            format = "csv,parquet";
+        }
+        if (!format.equals("csv") && !format.equals("parquet") && !format.equals("csv,parquet")) {
+            throw GlosaRunException.badInput("--format must be csv, parquet or csv,parquet, found '" + format + "'");
         }
         RunConfig config =
                 options.has("config") ? RunConfig.load(Path.of(options.one("config", null))) : RunConfig.defaults();
@@ -96,9 +100,18 @@ public final class GlosaSpark {
         SparkSession session = builder.getOrCreate();
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
         GlosaSource source = command.equals("sus")
-                ? new SparkSihSource(spark, options.all("rd"), options.all("rj"), options.all("er"))
+                ? new SparkSihSource(
+                        spark,
+                        options.all("rd"),
+                        options.all("rj"),
+                        options.all("er"),
+                        options.one("input-format", "dbc"))
                 : provider.create(options, config);
-        String sink = format.equals("parquet") ? ParquetSink.SCHEME + out : out;
+        String sink = switch (format) {
+            case "parquet" -> ParquetSink.SCHEME + out;
+            case "csv,parquet" -> ParquetSink.BOTH + out;
+            default -> out;
+        };
         SparkSegmentExecutor executor;
         try {
             executor = new SparkSegmentExecutor(spark, maxRows);
@@ -139,13 +152,16 @@ public final class GlosaSpark {
 
               --out DIR        output: the CSV folder (--format csv), or any Hadoop path (--format parquet)
               --format F       csv (default: the folder glosa writes) or parquet (one folder per table, partitioned by
-                               as_of; a rerun of a week replaces its partition)
+                               as_of; a rerun of a week replaces its partition), or csv,parquet: both from one run,
+                               the Parquet tables in the CSV folder's subfolder parquet
               --config FILE    settings in YAML or JSON, as for glosa
               --as-of DATE     the date the run analyses the data as of, yyyy-MM-dd (default today)
               --threads N      threads of the driver's own steps
               --master URL     Spark master when not given by spark-submit (bin/glosa-spark gives local[*])
               --max-segment-rows N  the most rows one segment may have: one executor holds a segment whole
                                (default 2,000,000); a larger segment stops the run naming it and its size
+              --input-format F sus only: dbc (default: .dbc/.dbf files), parquet (--rd/--rj/--er are Parquet paths) or
+                               table (Spark table names), with DATASUS's field names (N_AIH, CNES, VAL_TOT...)
               --verbose        stack traces on failure""";
 
     private static RunLog log(PrintStream out, PrintStream err) {

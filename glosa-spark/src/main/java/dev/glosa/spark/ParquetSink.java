@@ -170,6 +170,70 @@ public final class ParquetSink implements GlosaSink {
     @Override
     public void close() {}
 
+    /** What {@code --out} starts with when glosa-spark is given {@code --format csv,parquet}. */
+    static final String BOTH = "csv+parquet:";
+
+    /**
+     * The CSV folder and, in its subfolder {@code parquet}, the Parquet tables, from one run: the tracker's state is
+     * the folder's, and each output replaces the week on a rerun.
+     */
+    static final class Both implements GlosaSink {
+        private final GlosaSink csv;
+        private final ParquetSink parquet;
+
+        Both(GlosaSink csv, ParquetSink parquet) {
+            this.csv = csv;
+            this.parquet = parquet;
+        }
+
+        @Override
+        public String describe() {
+            return csv.describe() + " and " + parquet.describe();
+        }
+
+        @Override
+        public void open() throws IOException {
+            csv.open();
+            parquet.open();
+        }
+
+        @Override
+        public List<GroupRecord> previousState(LocalDate asOf) throws IOException {
+            return csv.previousState(asOf);
+        }
+
+        @Override
+        public void checkIdentifiers(Collection<String> columns) {
+            csv.checkIdentifiers(columns);
+        }
+
+        @Override
+        public void checkIdentifiers(GlosaTable table) {
+            csv.checkIdentifiers(table);
+        }
+
+        @Override
+        public java.nio.file.Path rejectsFile() {
+            return csv.rejectsFile();
+        }
+
+        @Override
+        public List<String> write(RunOutput o) throws IOException {
+            List<String> lines = new ArrayList<>(parquet.write(o));
+            lines.addAll(csv.write(o));
+            return lines;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                parquet.close();
+            } finally {
+                csv.close();
+            }
+        }
+    }
+
     /** {@code --out parquet:PATH}: the Parquet star schema on any Hadoop-compatible path. */
     public static final class Provider implements SinkProvider {
         /** Found by {@link java.util.ServiceLoader}. */
@@ -177,12 +241,18 @@ public final class ParquetSink implements GlosaSink {
 
         @Override
         public boolean accepts(String out) {
-            return out.startsWith(SCHEME);
+            return out.startsWith(SCHEME) || out.startsWith(BOTH);
         }
 
         @Override
         public dev.glosa.core.run.GlosaSink create(
                 String out, WriterOptions identifiers, RunConfig config, Options options) {
+            if (out.startsWith(BOTH)) {
+                String folder = out.substring(BOTH.length());
+                return new Both(
+                        dev.glosa.run.spi.Sinks.create(folder, identifiers, config, options),
+                        new ParquetSink(folder.endsWith("/") ? folder + "parquet" : folder + "/parquet", identifiers));
+            }
             return new ParquetSink(out.substring(SCHEME.length()), identifiers);
         }
     }

@@ -39,6 +39,7 @@ public final class SparkSihSource implements GlosaSource {
     private final List<String> rd;
     private final List<String> rj;
     private final List<String> er;
+    private final String inputFormat;
 
     /**
      * The files of one run, each list in the order the rows should be read (RJ's order is the one "first occurrence"
@@ -47,6 +48,21 @@ public final class SparkSihSource implements GlosaSource {
      * @param er the ER files; empty when none
      */
     public SparkSihSource(JavaSparkContext spark, List<String> rd, List<String> rj, List<String> er) {
+        this(spark, rd, rj, er, "dbc");
+    }
+
+    /**
+     * The inputs of one run in a given format: {@code dbc} (SIH {@code .dbc}/{@code .dbf} files), {@code parquet}
+     * (Parquet paths) or {@code table} (Spark table names), the last two with DATASUS's field names
+     * ({@link SihRowsReader}).
+     */
+    public SparkSihSource(
+            JavaSparkContext spark, List<String> rd, List<String> rj, List<String> er, String inputFormat) {
+        if (!List.of("dbc", "parquet", "table").contains(inputFormat)) {
+            throw new IllegalArgumentException(
+                    "--input-format must be dbc, parquet or table, found '" + inputFormat + "'");
+        }
+        this.inputFormat = inputFormat;
         this.spark = Objects.requireNonNull(spark, "spark");
         this.rd = List.copyOf(rd);
         this.rj = List.copyOf(rj);
@@ -55,7 +71,8 @@ public final class SparkSihSource implements GlosaSource {
 
     @Override
     public String describe() {
-        return "SIH files on Spark (" + rd.size() + " RD, " + rj.size() + " RJ, " + er.size() + " ER)";
+        return (inputFormat.equals("dbc") ? "SIH files" : "SIH rows (" + inputFormat + ")") + " on Spark (" + rd.size()
+                + " RD, " + rj.size() + " RJ, " + er.size() + " ER)";
     }
 
     @Override
@@ -97,6 +114,23 @@ public final class SparkSihSource implements GlosaSource {
 
     /** One task per file, results in the order of {@code files}. */
     private List<FileRead> readAll(List<String> files) {
+        if (!inputFormat.equals("dbc")) {
+            org.apache.spark.sql.SparkSession session = org.apache.spark.sql.SparkSession.builder()
+                    .sparkContext(spark.sc())
+                    .getOrCreate();
+            List<FileRead> out = new ArrayList<>();
+            for (String input : files) {
+                try {
+                    out.add(SihRowsReader.read(session, input, inputFormat.equals("table")));
+                } catch (IllegalArgumentException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // Spark's AnalysisException (a path or table not found) and task failures, as one line.
+                    throw new IllegalArgumentException(input + ": " + rootMessage(e), e);
+                }
+            }
+            return out;
+        }
         List<byte[]> answers;
         try {
             answers =

@@ -220,6 +220,46 @@ class SparkJobTests {
                 .isPositive();
     }
 
+    @Test
+    void csvAndParquetFromOneRunEachReplaceTheirWeekOnARerun() throws IOException {
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(5).withTotalClaims(500)), dir.resolve("sih"));
+        Path out = dir.resolve("both");
+        for (LocalDate week : List.of(WEEK, WEEK, WEEK.plusWeeks(1))) {
+            List<String> args = new ArrayList<>(List.of(
+                    "sus",
+                    "--out",
+                    out.toString(),
+                    "--format",
+                    "csv,parquet",
+                    "--config",
+                    config().toString(),
+                    "--as-of",
+                    week.toString()));
+            args.add("--rd");
+            args.addAll(names(files.rd()));
+            args.add("--rj");
+            args.addAll(names(files.rj()));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = GlosaSpark.run(
+                    args.toArray(String[]::new),
+                    new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        }
+        List<Row> weeks = session.read()
+                .parquet(out.resolve("parquet").resolve("fact_glosa").toString())
+                .groupBy("as_of")
+                .count()
+                .orderBy("as_of")
+                .collectAsList();
+        assertThat(weeks).hasSize(2);
+        // The CSV folder holds the same rows per week as the Parquet table: one header, then the two weeks.
+        long csvRows = Files.readAllLines(out.resolve("fact_glosa.csv")).size() - 1L;
+        assertThat(csvRows).isEqualTo(weeks.get(0).getLong(1) + weeks.get(1).getLong(1));
+        assertThat(Files.readAllLines(out.resolve("runs.csv"))).hasSize(3);
+    }
+
     /** A file of ../shared/data/datasus beside the repository; the test is skipped where it is absent. */
     private static Path datasus(String name) {
         Path found = null;

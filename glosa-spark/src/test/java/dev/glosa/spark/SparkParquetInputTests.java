@@ -1,0 +1,158 @@
+package dev.glosa.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glosa.core.run.RunLog;
+import dev.glosa.core.table.CategoryColumn;
+import dev.glosa.core.table.Column;
+import dev.glosa.core.table.DateColumn;
+import dev.glosa.core.table.DoubleColumn;
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.LongColumn;
+import dev.glosa.io.dbf.DbfReader;
+import dev.glosa.io.generate.SihFileSet;
+import dev.glosa.io.generate.SihFiles;
+import dev.glosa.io.generate.SihGenerator;
+import dev.glosa.io.generate.SihGeneratorConfig;
+import dev.glosa.run.RunConfig;
+import dev.glosa.run.RunRequest;
+import dev.glosa.run.WeeklyJob;
+import dev.glosa.run.spi.Options;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIH rows from Parquet with DATASUS's field names give the star schema the {@code .dbc} files give: the generated
+ * files are written to Parquet by Spark (each file's fields with their DBF types, two part files per folder, as a
+ * mirror publishes them), and the job run from both.
+ */
+class SparkParquetInputTests {
+    private static final List<String> TABLES =
+            List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv", "indicators.csv", "group_state.csv");
+    private static final LocalDate WEEK = LocalDate.of(2026, 11, 23);
+
+    private static SparkSession session;
+    private static JavaSparkContext spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSpark() {
+        session = SparkSession.builder()
+                .master("local[2]")
+                .appName("glosa-spark parquet tests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.driver.host", "127.0.0.1")
+                .getOrCreate();
+        spark = JavaSparkContext.fromSparkContext(session.sparkContext());
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        session.stop();
+    }
+
+    @Test
+    void parquetRowsGiveTheStarSchemaTheDbcFilesGive() throws IOException {
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(9).withTotalClaims(1500)), dir.resolve("sih"));
+        RunConfig config =
+                RunConfig.parse("pseudonymKey: spark-key-of-sixteen-chars\n".getBytes(StandardCharsets.UTF_8), "test");
+        Path fromFiles = dir.resolve("files");
+        Path fromParquet = dir.resolve("parquet");
+        run(new SparkSihSource(spark, names(files.rd()), names(files.rj()), names(files.er())), fromFiles, config);
+        run(
+                new SparkSihSource(spark, parquet(files.rd()), parquet(files.rj()), parquet(files.er()), "parquet"),
+                fromParquet,
+                config);
+        for (String table : TABLES) {
+            assertThat(Files.readString(fromParquet.resolve(table)))
+                    .as(table)
+                    .isEqualTo(Files.readString(fromFiles.resolve(table)));
+        }
+        assertThat(Files.readAllLines(fromParquet.resolve("fact_glosa.csv"))).hasSizeGreaterThan(10);
+    }
+
+    private static void run(SparkSihSource source, Path out, RunConfig config) {
+        WeeklyJob.run(
+                new RunRequest(source, out.toString(), config, WEEK, 2, RunLog.NONE, Options.none()),
+                new SparkSegmentExecutor(spark, 1_000_000));
+    }
+
+    /** Each file's records as Parquet, one folder per file, written by Spark in two parts. */
+    private List<String> parquet(List<Path> files) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Path f : files) {
+            GlosaTable t = DbfReader.read(f).table();
+            List<StructField> fields = new ArrayList<>();
+            for (Column c : t.columns()) {
+                DataType type = switch (c.type()) {
+                    case LONG -> DataTypes.LongType;
+                    case DOUBLE -> DataTypes.DoubleType;
+                    case DATE -> DataTypes.DateType;
+                    default -> DataTypes.StringType;
+                };
+                fields.add(DataTypes.createStructField(c.name(), type, true));
+            }
+            List<Row> rows = new ArrayList<>();
+            for (int r = 0; r < t.rowCount(); r++) {
+                Object[] values = new Object[fields.size()];
+                for (int i = 0; i < values.length; i++) {
+                    Column c = t.columns().get(i);
+                    if (c.isMissing(r)) {
+                        values[i] = null;
+                    } else if (c instanceof LongColumn l) {
+                        values[i] = l.get(r);
+                    } else if (c instanceof DoubleColumn d) {
+                        values[i] = d.get(r);
+                    } else if (c instanceof DateColumn d) {
+                        values[i] = java.sql.Date.valueOf(d.get(r));
+                    } else if (c instanceof CategoryColumn s) {
+                        values[i] = s.get(r);
+                    } else {
+                        values[i] = c.text(r);
+                    }
+                }
+                rows.add(RowFactory.create(values));
+            }
+            String name = f.getFileName().toString().replace(".dbc", "");
+            String path = dir.resolve("pq").resolve(name).toString();
+            session.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)))
+                    .coalesce(1)
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .option("parquet.block.size", 64 * 1024)
+                    .parquet(path);
+            out.add(path);
+        }
+        return out;
+    }
+
+    private static List<String> names(List<Path> files) {
+        List<String> out = new ArrayList<>();
+        for (Path p : files) {
+            out.add(p.toString());
+        }
+        return out;
+    }
+}
