@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkParquetInputTests {
     private static final List<String> TABLES =
-            List.of("fact_glosa.csv", "dim_segment.csv", "dim_cluster.csv", "indicators.csv", "group_state.csv");
+            List.of("fact_glosa.csv", "dim_segment.csv", "dim_group.csv", "indicators.csv", "group_state.csv");
     private static final LocalDate WEEK = LocalDate.of(2026, 11, 23);
 
     private static SparkSession session;
