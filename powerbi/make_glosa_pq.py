@@ -28,7 +28,8 @@ let
     GlosaFolder = FolderPath,
     GlosaCsv = """
 
-TAIL = """    Present = List.Select(Known, each (try File.Contents(Root & _{0} & ".csv") otherwise null) <> null),
+TAIL = """    InFolder = Table.Column(Folder.Contents(Root), "Name"),
+    Present = List.Select(Known, each List.Contains(InFolder, _{0} & ".csv")),
     Rows = List.Transform(Present, each {_{0}, GlosaCsv(_{0} & ".csv", _{1}), "Table", _{0}, true}),
     Source = #table(type table [Name = text, Data = table, ItemKind = text, ItemName = text, IsLeaf = logical], Rows),
     Navigation = Value.ReplaceType(Source, Value.Type(Source) meta [
