@@ -54,7 +54,7 @@ class ReportCommandTests {
                         .thenComparing(r -> r.get(clusters.col("group_id"))))
                 .limit(10)
                 .toList();
-        assertThat(d.select("li.group").eachAttr("data-cluster"))
+        assertThat(d.select("li.group").eachAttr("data-group"))
                 .isEqualTo(
                         week.stream().map(r -> r.get(clusters.col("group_id"))).toList());
         assertThat(d.select("li.group .amount").eachAttr("data-value"))

@@ -431,7 +431,7 @@ final class ReportPage {
     private void card(String[] g, String[] segment, double runTotal) throws IOException {
         HistoryTable c = w.clusters();
         double amount = num(c.get(g, "glosa_amount"));
-        out.append("<li class=\"group\" data-cluster=\"")
+        out.append("<li class=\"group\" data-group=\"")
                 .append(Html.esc(c.get(g, "group_id")))
                 .append("\"><h3>")
                 .append("<span class=\"amount\" data-value=\"")

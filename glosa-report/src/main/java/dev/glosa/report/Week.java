@@ -135,7 +135,12 @@ record Week(
                         String n = p.getFileName().toString();
                         return n.startsWith("dim_")
                                 && n.endsWith(".csv")
-                                && !List.of("dim_segment.csv", "dim_group.csv", "dim_run.csv", "dim_date.csv")
+                                && !List.of(
+                                                "dim_segment.csv",
+                                                "dim_group.csv",
+                                                "dim_cluster.csv",
+                                                "dim_run.csv",
+                                                "dim_date.csv")
                                         .contains(n);
                     })
                     .sorted()

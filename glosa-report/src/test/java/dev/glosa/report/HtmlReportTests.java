@@ -90,9 +90,24 @@ class HtmlReportTests {
     }
 
     @Test
+    void aFolderLastWrittenWithTheOldNamesDrawsTheSamePage() throws IOException {
+        Path folder = ReportFolder.write(dir);
+        String current = HtmlReport.render(folder, null, Locale.ENGLISH);
+        // glosa 0.1 called the table dim_cluster.csv and its id cluster_id; the page reads it unchanged on disk
+        String groups = Files.readString(folder.resolve("dim_group.csv"));
+        Files.writeString(folder.resolve("dim_cluster.csv"), groups.replaceFirst("group_id", "cluster_id"));
+        Files.delete(folder.resolve("dim_group.csv"));
+        String facts = Files.readString(folder.resolve("fact_glosa.csv"));
+        Files.writeString(folder.resolve("fact_glosa.csv"), facts.replaceFirst("group_id", "cluster_id"));
+
+        assertThat(HtmlReport.render(folder, null, Locale.ENGLISH)).isEqualTo(current);
+        assertThat(folder.resolve("dim_group.csv")).doesNotExist();
+    }
+
+    @Test
     void theGroupsAreRankedByMoneyWithTheirKeysAndReasons() throws IOException {
         Document d = latest(Locale.ENGLISH);
-        assertThat(d.select("li.group").eachAttr("data-cluster")).containsExactly("S1-G1", "S3-G1", "S1-G2");
+        assertThat(d.select("li.group").eachAttr("data-group")).containsExactly("S1-G1", "S3-G1", "S1-G2");
         assertThat(d.select("li.group .amount").eachAttr("data-value")).containsExactly("1200", "900", "400");
         assertThat(d.selectFirst("li.group").text())
                 .contains("hospital 2252404")
@@ -132,7 +147,7 @@ class HtmlReportTests {
         Document d = Jsoup.parse(html);
         assertThat(d.select("script")).isEmpty();
         assertThat(html).doesNotContain("<script");
-        assertThat(d.select("li.group[data-cluster=S3-G1]").text())
+        assertThat(d.select("li.group[data-group=S3-G1]").text())
                 .contains("label " + ReportFolder.SCRIPT)
                 .contains("specialty = " + ReportFolder.SCRIPT);
         assertThat(d.select("table.indicators").text()).contains(ReportFolder.SCRIPT);
