@@ -1,6 +1,8 @@
 package dev.glosa.bench;
 
+import dev.glosa.cluster.features.Feature;
 import dev.glosa.cluster.features.FeatureSpec;
+import dev.glosa.cluster.features.Transform;
 import dev.glosa.cluster.loop.LoopConfig;
 import dev.glosa.cluster.loop.LoopResult;
 import dev.glosa.cluster.loop.SegmentLoop;
@@ -179,8 +181,29 @@ public final class PlantedQuality {
         return LoopConfig.builder().seed(LOOP_SEED).threads(threads).build();
     }
 
-    /** Prints the table of docs/quality.md. */
+    /**
+     * The library's defaults with another scaling of every numeric feature: money on the signed log scale then
+     * {@code logMoney}, rates and jumps in rate by {@code plain} (the scalings docs/quality.md compares).
+     */
+    static LoopConfig scaled(int threads, Transform logMoney, Transform plain) {
+        FeatureSpec spec = FeatureSpec.of(
+                Feature.numeric(FeatureSpec.GLOSA_AMOUNT, logMoney),
+                Feature.numeric(FeatureSpec.GLOSA_RATE, plain),
+                Feature.numeric(FeatureSpec.GLOSA_JUMP, logMoney),
+                Feature.numeric(FeatureSpec.GLOSA_RATE_JUMP, plain));
+        return LoopConfig.builder()
+                .features(spec)
+                .seed(LOOP_SEED)
+                .threads(threads)
+                .build();
+    }
+
+    /**
+     * Prints the table of docs/quality.md; with {@code --scaling}, also the defaults with median/IQR and median/MAD
+     * scaling in place of mean/sd.
+     */
     public static void main(String[] args) {
+        boolean scaling = java.util.Arrays.asList(args).contains("--scaling");
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.println("| data | approach | segments | planted k found | mean ARI | extreme lines set aside"
                 + " | normal lines set aside |");
@@ -190,23 +213,28 @@ public final class PlantedQuality {
             for (long seed : SEEDS) {
                 sets.add(planted(seed, heavy));
             }
-            String[] names = {
-                "reference (z-score, k-means, silhouette)",
-                "glosa before (z-score, simplified silhouette)",
-                "glosa defaults"
-            };
-            LoopConfig[] configs = {reference(threads), before(threads), defaults(threads)};
-            for (int c = 0; c < configs.length; c++) {
+            List<String> names = new ArrayList<>(List.of(
+                    "reference (z-score, k-means, silhouette)",
+                    "glosa before (z-score, simplified silhouette)",
+                    "glosa defaults"));
+            List<LoopConfig> configs = new ArrayList<>(List.of(reference(threads), before(threads), defaults(threads)));
+            if (scaling) {
+                names.add("glosa defaults, median/IQR scaling");
+                configs.add(scaled(threads, Transform.LOG_ROBUST, Transform.ROBUST));
+                names.add("glosa defaults, median/MAD scaling");
+                configs.add(scaled(threads, Transform.LOG_MAD, Transform.MAD));
+            }
+            for (int c = 0; c < configs.size(); c++) {
                 Figures f = null;
                 for (Planted p : sets) {
-                    Figures g = score(p, configs[c]);
+                    Figures g = score(p, configs.get(c));
                     f = f == null ? g : f.plus(g);
                 }
                 System.out.println(String.format(
                         Locale.ROOT,
                         "| %s | %s | %d | %.1f%% | %.3f | %s | %s |",
                         heavy ? "heavy tails" : "well separated",
-                        names[c],
+                        names.get(c),
                         f.segments(),
                         100 * f.kShare(),
                         f.meanAri(),

@@ -109,7 +109,7 @@ final class FeatureEncoder {
         double centre = 0;
         double scale = 1;
         double divisor = 1;
-        if (f.transform() == Transform.LOG_ROBUST || f.transform() == Transform.LOG_Z_SCORE) {
+        if (f.transform().fittedLog()) {
             double[] abs = new double[n];
             for (int i = 0; i < n; i++) {
                 abs[i] = Math.abs(v[i]);
@@ -150,6 +150,19 @@ final class FeatureEncoder {
                 centre = quantile(sorted, 0.5);
                 double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
                 scale = iqr > 0 && Double.isFinite(iqr) ? iqr : 1;
+            }
+            case MAD, LOG_MAD -> {
+                double[] sorted = v.clone();
+                Arrays.sort(sorted);
+                centre = quantile(sorted, 0.5);
+                double[] dev = new double[n];
+                for (int i = 0; i < n; i++) {
+                    dev[i] = Math.abs(v[i] - centre);
+                }
+                Arrays.sort(dev);
+                // 1.4826 makes the MAD of normal data its standard deviation
+                double mad = 1.4826 * quantile(dev, 0.5);
+                scale = mad > 0 && Double.isFinite(mad) ? mad : 1;
             }
         }
         boolean constant = true;

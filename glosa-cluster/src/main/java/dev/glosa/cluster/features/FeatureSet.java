@@ -117,8 +117,8 @@ public final class FeatureSet {
         return switch (transform[featureIndex]) {
             case NONE -> y;
             case LOG1P -> Math.copySign(Math.expm1(Math.abs(y)), y);
-            case Z_SCORE, ROBUST -> y * scale[featureIndex] + centre[featureIndex];
-            case LOG_ROBUST, LOG_Z_SCORE -> {
+            case Z_SCORE, ROBUST, MAD -> y * scale[featureIndex] + centre[featureIndex];
+            case LOG_ROBUST, LOG_Z_SCORE, LOG_MAD -> {
                 double u = y * scale[featureIndex] + centre[featureIndex];
                 yield Math.copySign(logDivisor[featureIndex] * Math.expm1(Math.abs(u)), u);
             }

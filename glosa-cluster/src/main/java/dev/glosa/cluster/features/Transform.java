@@ -21,10 +21,22 @@ public enum Transform {
      */
     LOG_ROBUST,
     /** As {@link #LOG_ROBUST}, with {@code (y - mean) / sd} after the logarithm instead. */
-    LOG_Z_SCORE;
+    LOG_Z_SCORE,
+    /**
+     * {@code (v - median) / (1.4826 · MAD)}, the median absolute deviation scaled to match the standard deviation of
+     * normal data; a zero MAD scales by 1, so a constant column gives zeros.
+     */
+    MAD,
+    /** As {@link #LOG_ROBUST}, with {@code (y - median) / (1.4826 · MAD)} after the logarithm instead. */
+    LOG_MAD;
 
     /** {@return whether the values are put on the signed log scale first} */
     public boolean logScale() {
-        return this == LOG1P || this == LOG_ROBUST || this == LOG_Z_SCORE;
+        return this == LOG1P || fittedLog();
+    }
+
+    /** {@return whether the signed log divides by a fitted {@code c}, the segment's median of {@code |v|}} */
+    public boolean fittedLog() {
+        return this == LOG_ROBUST || this == LOG_Z_SCORE || this == LOG_MAD;
     }
 }

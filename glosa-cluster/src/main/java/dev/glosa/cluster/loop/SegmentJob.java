@@ -236,7 +236,7 @@ public final class SegmentJob {
             }
             Transform t = encoded.transform(j);
             StringBuilder sb = new StringBuilder(t.name().toLowerCase(Locale.ROOT)).append('(');
-            if (t == Transform.LOG_ROBUST || t == Transform.LOG_Z_SCORE) {
+            if (t.fittedLog()) {
                 sb.append("c ").append(number(encoded.logDivisor(j))).append(", ");
             }
             sb.append("centre ")

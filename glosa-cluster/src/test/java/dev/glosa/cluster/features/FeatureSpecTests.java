@@ -94,13 +94,31 @@ class FeatureSpecTests {
     }
 
     @Test
+    void theMedianAbsoluteDeviationScalesByItsNormalConstantAndInverts() {
+        FeatureSet fs = FeatureSpec.of(Feature.numeric(FeatureSpec.GLOSA_AMOUNT, Transform.MAD))
+                .encode(table());
+        // glosa 100,200,300,400,1000: median 300; |v - 300| = 200,100,0,100,700, their median 100
+        assertThat(fs.centre(0)).isEqualTo(300);
+        assertThat(fs.scale(0)).isCloseTo(148.26, Offset.offset(1e-9));
+        assertThat(fs.matrix().get(4, 0)).isCloseTo(700 / 148.26, TOL);
+        assertThat(fs.inverse(0, fs.matrix().get(4, 0))).isCloseTo(1000, Offset.offset(1e-9));
+
+        FeatureSet logged = FeatureSpec.of(Feature.numeric(FeatureSpec.GLOSA_AMOUNT, Transform.LOG_MAD))
+                .encode(table());
+        assertThat(logged.logDivisor(0)).isEqualTo(300);
+        assertThat(logged.inverse(0, logged.matrix().get(0, 0))).isCloseTo(100, Offset.offset(1e-9));
+        assertThat(Transform.LOG_MAD.logScale()).isTrue();
+        assertThat(Transform.MAD.logScale()).isFalse();
+    }
+
+    @Test
     void constantColumnGivesZerosNeverNaN() {
         for (Transform t : Transform.values()) {
             FeatureSet fs = FeatureSpec.of(Feature.numeric("lines", t)).encode(table());
             double expected = switch (t) {
                 case NONE -> 7;
                 case LOG1P -> Math.log1p(7);
-                case Z_SCORE, ROBUST, LOG_ROBUST, LOG_Z_SCORE -> 0;
+                case Z_SCORE, ROBUST, LOG_ROBUST, LOG_Z_SCORE, MAD, LOG_MAD -> 0;
             };
             assertThat(fs.matrix().values()).as(t.name()).containsOnly(expected);
             assertThat(fs.inverse(0, expected)).as(t.name()).isCloseTo(7, Offset.offset(1e-12));
