@@ -51,13 +51,7 @@ class SparkJobTests {
 
     @BeforeAll
     static void startSpark() {
-        session = SparkSession.builder()
-                .master("local[2]")
-                .appName("glosa-spark tests")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1")
-                .getOrCreate();
+        session = LocalSpark.start("glosa-spark tests");
         spark = JavaSparkContext.fromSparkContext(session.sparkContext());
     }
 

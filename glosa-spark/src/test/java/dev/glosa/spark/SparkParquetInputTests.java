@@ -57,13 +57,7 @@ class SparkParquetInputTests {
 
     @BeforeAll
     static void startSpark() {
-        session = SparkSession.builder()
-                .master("local[2]")
-                .appName("glosa-spark parquet tests")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1")
-                .getOrCreate();
+        session = LocalSpark.start("glosa-spark parquet tests");
         spark = JavaSparkContext.fromSparkContext(session.sparkContext());
     }
 
