@@ -36,7 +36,11 @@ public final class GlosaSpark {
 
     private GlosaSpark() {}
 
-    /** Runs a command and exits: 0 done, 1 failed, 2 wrong input or usage. */
+    /**
+     * Runs a command and exits: 0 done, 1 failed, 2 wrong input or usage.
+     *
+     * @param args the command ({@code sus}, {@code csv}, ...) and its options, as {@code glosa-spark --help} lists
+     */
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
         if (code != 0) {

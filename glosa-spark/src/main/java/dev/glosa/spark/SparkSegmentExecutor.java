@@ -29,6 +29,7 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
     /**
      * An executor over {@code spark}.
      *
+     * @param spark the Spark context whose executors cluster the segments
      * @param maxSegmentRows the most rows one segment may have (what one executor's memory holds)
      */
     public SparkSegmentExecutor(JavaSparkContext spark, long maxSegmentRows) {

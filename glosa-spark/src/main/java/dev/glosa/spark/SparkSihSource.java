@@ -45,6 +45,9 @@ public final class SparkSihSource implements GlosaSource {
      * The files of one run, each list in the order the rows should be read (RJ's order is the one "first occurrence"
      * deduplication follows).
      *
+     * @param spark the Spark context whose executors read the files, one task per file
+     * @param rd the RD files (paid AIHs), any Hadoop-compatible paths
+     * @param rj the RJ files (rejected AIHs)
      * @param er the ER files; empty when none
      */
     public SparkSihSource(JavaSparkContext spark, List<String> rd, List<String> rj, List<String> er) {
@@ -55,6 +58,13 @@ public final class SparkSihSource implements GlosaSource {
      * The inputs of one run in a given format: {@code dbc} (SIH {@code .dbc}/{@code .dbf} files), {@code parquet}
      * (Parquet paths) or {@code table} (Spark table names), the last two with DATASUS's field names
      * ({@link SihRowsReader}).
+     *
+     * @param spark the Spark context whose executors read the inputs
+     * @param rd the RD inputs (paid AIHs): paths or table names, as {@code inputFormat} says
+     * @param rj the RJ inputs (rejected AIHs)
+     * @param er the ER inputs; empty when none
+     * @param inputFormat {@code dbc}, {@code parquet} or {@code table}
+     * @throws IllegalArgumentException if {@code inputFormat} is none of these
      */
     public SparkSihSource(
             JavaSparkContext spark, List<String> rd, List<String> rj, List<String> er, String inputFormat) {
