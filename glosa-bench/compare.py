@@ -57,7 +57,9 @@ def log(task, out):
 
 
 def reference_segment(x, seed):
-    """The private-hospital project's per-segment step (DOMAIN.md), as it runs it."""
+    """The reference approach's per-segment step, as the private-hospital project runs it: z-score the features, try
+    k = 2..14 with scikit-learn's KMeans (10 inits each), keep the k of the best exact silhouette, then fit that k once
+    more with the seed. docs/quality.md compares its groups with glosa's; this measures its time."""
     n = len(x)
     if n == 0:
         return 0
