@@ -9,7 +9,7 @@ import re
 
 HERE = pathlib.Path(__file__).resolve().parent
 TABLES = ["fact_glosa", "dim_segment", "dim_group", "indicators", "runs", "dim_hospital", "dim_payer",
-          "dim_glosa_type", "dim_date", "dim_run", "fact_appeal", "appeal_pending"]
+          "dim_glosa_type", "dim_date", "dim_run", "fact_appeal", "appeal_pending", "fact_appeal_group"]
 
 HEAD = """// glosa.pq: every table of a glosa output folder in one query, typed as the per-table scripts type them.
 // Made by make_glosa_pq.py from GlosaCsv.pq and the per-table scripts; do not edit by hand.
@@ -30,7 +30,12 @@ let
 
 TAIL = """    InFolder = Table.Column(Folder.Contents(Root), "Name"),
     Present = List.Select(Known, each List.Contains(InFolder, _{0} & ".csv")),
-    Rows = List.Transform(Present, each {_{0}, GlosaCsv(_{0} & ".csv", _{1}), "Table", _{0}, true}),
+    // A table keyed by run, segment and group without group_key (fact_appeal_group) gets it, to relate to dim_group.
+    Keyed = (t as table) as table =>
+        if Table.HasColumns(t, {"run_id", "segment_id", "group_id"}) and not Table.HasColumns(t, "group_key")
+        then Table.AddColumn(t, "group_key", each [run_id] & ":" & [segment_id] & ":" & [group_id], type text)
+        else t,
+    Rows = List.Transform(Present, each {_{0}, Keyed(GlosaCsv(_{0} & ".csv", _{1})), "Table", _{0}, true}),
     Source = #table(type table [Name = text, Data = table, ItemKind = text, ItemName = text, IsLeaf = logical], Rows),
     Navigation = Value.ReplaceType(Source, Value.Type(Source) meta [
         NavigationTable.NameColumn = "Name",

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class AppealTablesCliTests {
         Path out = dir.resolve("out");
         run(demonstrativo(), out, "");
         Path powerbi = powerbiFolder();
-        for (String table : List.of("fact_appeal", "appeal_pending")) {
+        for (String table : List.of("fact_appeal", "appeal_pending", "fact_appeal_group")) {
             String script = Files.readString(powerbi.resolve(table + ".pq"));
             assertThat(script).contains("GlosaCsv(\"" + table + ".csv\"");
             List<String> listed = new ArrayList<>();
@@ -77,7 +78,42 @@ class AppealTablesCliTests {
         }
         assertThat(Files.readString(powerbi.resolve("README.md")))
                 .contains("fact_appeal")
-                .contains("appeal_pending");
+                .contains("appeal_pending")
+                .contains("fact_appeal_group");
+    }
+
+    @Test
+    void eachGroupsAppealFiguresAddUpItsLinesOfFactGlosa() throws IOException {
+        Path out = dir.resolve("out");
+        run(demonstrativo(), out, "");
+
+        CsvTable groups = CsvTable.read(out.resolve("fact_appeal_group.csv"));
+        CsvTable glosa = CsvTable.read(out.resolve("fact_glosa.csv"));
+        java.util.Map<String, BigDecimal> byGroup = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> lines = new java.util.TreeMap<>();
+        for (int r = 0; r < glosa.rows().size(); r++) {
+            String id = glosa.column("group_id").get(r);
+            BigDecimal g = new BigDecimal(glosa.column("glosa_amount").get(r));
+            if (!id.isEmpty() && g.signum() > 0) {
+                byGroup.merge(id, g, BigDecimal::add);
+                lines.merge(id, 1, Integer::sum);
+            }
+        }
+        assertThat(groups.column("group_id")).containsExactlyElementsOf(byGroup.keySet());
+        Set<String> segments = new java.util.HashSet<>(
+                CsvTable.read(out.resolve("dim_segment.csv")).column("segment_id"));
+        for (int r = 0; r < groups.rows().size(); r++) {
+            String id = groups.column("group_id").get(r);
+            assertThat(new BigDecimal(groups.column("glosa_amount").get(r)))
+                    .as(id)
+                    .isEqualByComparingTo(byGroup.get(id));
+            assertThat(Integer.parseInt(groups.column("lines").get(r))).as(id).isEqualTo(lines.get(id));
+            assertThat(id).startsWith(groups.column("segment_id").get(r) + "-G");
+            assertThat(segments).contains(groups.column("segment_id").get(r));
+        }
+        // nothing was appealed in this demonstrativo
+        assertThat(groups.column("appealed_glosa")).containsOnly("0");
+        assertThat(groups.column("recovered_share")).containsOnly("");
     }
 
     /** Every row's deadline is its demonstrativo's date plus the payer's days, and its days left count to the as-of. */

@@ -231,10 +231,15 @@ public final class WeeklyJob {
         if (in.reconciliation() != null) {
             run = run.withReconciliation(in.reconciliation());
         }
+        List<SideTable> tables = new ArrayList<>(sideTables);
+        tables.addAll(request.source()
+                .groupSideTables(
+                        in.analysed(),
+                        outcomes.stream().map(SegmentResult::assignment).toList()));
         List<String> written;
         try {
             written = sink.write(
-                    new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state(), names, sideTables));
+                    new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state(), names, tables));
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e.getMessage(), e);
         } catch (FolderLockedException | CommitPendingException e) {

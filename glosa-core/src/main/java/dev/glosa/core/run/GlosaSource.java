@@ -1,5 +1,7 @@
 package dev.glosa.core.run;
 
+import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.table.GlosaTable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -62,4 +64,16 @@ public interface GlosaSource {
      * @throws IllegalArgumentException when the input is malformed, naming the file, row and column
      */
     SourceBatch read(RunContext context) throws IOException;
+
+    /**
+     * The tables this source adds once the run's groups are known (the TISS source's appeal figures per group), written
+     * with the star schema as {@link SourceBatch#sideTables()} are; none by default.
+     *
+     * @param analysed the table the run analysed, as prepared from this source's rows
+     * @param groups every segment's rows (counted in {@code analysed}) and group ids
+     * @return the tables, possibly none
+     */
+    default List<SideTable> groupSideTables(GlosaTable analysed, List<SegmentAssignment> groups) {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.glosa.io.tiss;
 
+import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.DateColumn;
 import dev.glosa.core.table.DoubleColumn;
@@ -54,6 +55,12 @@ public final class AppealCycle {
     public static final String DAYS_TO_ANSWER = "days_to_answer";
     /** Column: the Monday of the week of the demonstrativo's issue date. */
     public static final String WEEK = "week";
+    /** Column of {@link #byGroup}: the group's segment, as in {@code dim_segment}. */
+    public static final String SEGMENT_ID = "segment_id";
+    /** Column of {@link #byGroup}: the group's id, as in {@code dim_group}. */
+    public static final String GROUP_ID = "group_id";
+    /** Column of {@link #byGroup}: the group's rows with glosa. */
+    public static final String LINES = "lines";
     /** Column of {@link #pending}: the last day to appeal. */
     public static final String DEADLINE = "deadline";
     /** Column of {@link #pending}: days from the as-of date to the deadline (negative: missed). */
@@ -97,18 +104,11 @@ public final class AppealCycle {
         CategoryColumn reason = t.category(TissColumns.REASON_CODE);
         CategoryColumn group = t.category(TissColumns.REASON_GROUP);
         DateColumn statementDate = t.dates(TissColumns.STATEMENT_DATE);
-        DoubleColumn glosa = t.doubles(TissColumns.GLOSA_AMOUNT);
-        LongColumn appealed = t.longs(TissColumns.APPEALED);
-        CategoryColumn status = t.category(TissColumns.APPEAL_STATUS);
-        DoubleColumn appealedAmount = t.doubles(TissColumns.APPEALED_AMOUNT);
-        DoubleColumn recovered = t.doubles(TissColumns.RECOVERED_AMOUNT);
-        DateColumn appealDate = t.dates(TissColumns.APPEAL_DATE);
-        DateColumn answerDate = t.dates(TissColumns.ANSWER_DATE);
+        Rows rows = new Rows(t);
         Map<List<String>, double[]> acc = new TreeMap<>(AppealCycle::compareKeys);
         Map<List<String>, String> groups = new TreeMap<>(AppealCycle::compareKeys);
         for (int r = 0; r < t.rowCount(); r++) {
-            double g = glosa.get(r);
-            if (!(g > 0)) {
+            if (!(rows.glosa.get(r) > 0)) {
                 continue;
             }
             LocalDate day = statementDate.get(r);
@@ -118,24 +118,7 @@ public final class AppealCycle {
                             .toString();
             List<String> key = java.util.Arrays.asList(payer.get(r), hospital.get(r), reason.get(r), week);
             groups.putIfAbsent(key, group.get(r));
-            double[] a = acc.computeIfAbsent(key, k -> new double[9]);
-            a[0] += g;
-            if (appealed.get(r) == 1) {
-                a[1] += g;
-                a[2] += appealedAmount.get(r);
-                a[3] += recovered.get(r);
-                if (TissColumns.APPEAL_PENDING.equals(status.get(r))) {
-                    a[4] += appealedAmount.get(r);
-                }
-                if (day != null && !appealDate.isMissing(r)) {
-                    a[5] += ChronoUnit.DAYS.between(day, appealDate.get(r));
-                    a[6]++;
-                }
-                if (!appealDate.isMissing(r) && !answerDate.isMissing(r)) {
-                    a[7] += ChronoUnit.DAYS.between(appealDate.get(r), answerDate.get(r));
-                    a[8]++;
-                }
-            }
+            rows.add(acc.computeIfAbsent(key, k -> new double[Rows.SIZE]), r);
         }
         TableBuilder b = GlosaTable.builder(acc.size());
         CategoryColumn.Builder cPayer = b.category(TissColumns.PAYER);
@@ -143,34 +126,141 @@ public final class AppealCycle {
         CategoryColumn.Builder cReason = b.category(TissColumns.REASON_CODE);
         CategoryColumn.Builder cGroup = b.category(TissColumns.REASON_GROUP);
         DateColumn.Builder cWeek = b.dates(WEEK);
-        DoubleColumn.Builder cGlosa = b.doubles(GLOSA);
-        DoubleColumn.Builder cAppealedGlosa = b.doubles(APPEALED_GLOSA);
-        DoubleColumn.Builder cAppealedShare = b.doubles(APPEALED_SHARE);
-        DoubleColumn.Builder cAppealed = b.doubles(APPEALED);
-        DoubleColumn.Builder cRecovered = b.doubles(RECOVERED);
-        DoubleColumn.Builder cRecoveredShare = b.doubles(RECOVERED_SHARE);
-        DoubleColumn.Builder cPending = b.doubles(PENDING);
-        DoubleColumn.Builder cToAppeal = b.doubles(DAYS_TO_APPEAL);
-        DoubleColumn.Builder cToAnswer = b.doubles(DAYS_TO_ANSWER);
+        Figures figures = new Figures(b);
         for (Map.Entry<List<String>, double[]> e : acc.entrySet()) {
             List<String> k = e.getKey();
-            double[] a = e.getValue();
             cPayer.add(k.get(0));
             cHospital.add(k.get(1));
             cReason.add(k.get(2));
             cGroup.add(groups.get(k));
             cWeek.add(k.get(3) == null ? null : LocalDate.parse(k.get(3)));
-            cGlosa.add(cents(a[0]));
-            cAppealedGlosa.add(cents(a[1]));
-            cAppealedShare.add(a[0] > 0 ? a[1] / a[0] : Double.NaN);
-            cAppealed.add(cents(a[2]));
-            cRecovered.add(cents(a[3]));
-            cRecoveredShare.add(a[2] > 0 ? a[3] / a[2] : Double.NaN);
-            cPending.add(cents(a[4]));
-            cToAppeal.add(a[6] > 0 ? a[5] / a[6] : Double.NaN);
-            cToAnswer.add(a[8] > 0 ? a[7] / a[8] : Double.NaN);
+            figures.add(e.getValue());
         }
         return b.build();
+    }
+
+    /**
+     * The appeal cycle per group of the run ({@code fact_appeal_group}): for every group that holds glosa, its
+     * {@code segment_id} and {@code group_id}, {@value #LINES} (its rows with glosa) and the figures of {@code fact_appeal} over its rows, so
+     * an analyst sees what appeals already got back for the group they are about to act on. Groups in id order.
+     *
+     * @param t the TISS table the run analysed, as {@link TissReader} builds it
+     * @param assignments every segment's rows and group ids, rows counted in {@code t}
+     * @return one row per group
+     */
+    public static GlosaTable byGroup(GlosaTable t, List<SegmentAssignment> assignments) {
+        Rows rows = new Rows(t);
+        Map<String, double[]> acc = new TreeMap<>();
+        Map<String, String> segments = new TreeMap<>();
+        for (SegmentAssignment a : assignments) {
+            for (int i = 0; i < a.size(); i++) {
+                int r = a.row(i);
+                if (rows.glosa.get(r) > 0) {
+                    segments.putIfAbsent(a.groupId(i), a.key().id());
+                    double[] sums = acc.computeIfAbsent(a.groupId(i), k -> new double[Rows.SIZE + 1]);
+                    rows.add(sums, r);
+                    sums[Rows.SIZE]++;
+                }
+            }
+        }
+        TableBuilder b = GlosaTable.builder(acc.size());
+        CategoryColumn.Builder cSegment = b.category(SEGMENT_ID);
+        CategoryColumn.Builder cGroup = b.category(GROUP_ID);
+        LongColumn.Builder cLines = b.longs(LINES);
+        Figures figures = new Figures(b);
+        for (Map.Entry<String, double[]> e : acc.entrySet()) {
+            cSegment.add(segments.get(e.getKey()));
+            cGroup.add(e.getKey());
+            cLines.add((long) e.getValue()[Rows.SIZE]);
+            figures.add(e.getValue());
+        }
+        return b.build();
+    }
+
+    /** The columns one row's appeal figures come from, and how a row adds to a group's sums. */
+    private static final class Rows {
+        /** Sums kept per group: glosa, appealed glosa, appealed, recovered, pending, and day counts with their rows. */
+        static final int SIZE = 9;
+
+        final DoubleColumn glosa;
+        private final DateColumn statementDate;
+        private final LongColumn appealed;
+        private final CategoryColumn status;
+        private final DoubleColumn appealedAmount;
+        private final DoubleColumn recovered;
+        private final DateColumn appealDate;
+        private final DateColumn answerDate;
+
+        Rows(GlosaTable t) {
+            glosa = t.doubles(TissColumns.GLOSA_AMOUNT);
+            statementDate = t.dates(TissColumns.STATEMENT_DATE);
+            appealed = t.longs(TissColumns.APPEALED);
+            status = t.category(TissColumns.APPEAL_STATUS);
+            appealedAmount = t.doubles(TissColumns.APPEALED_AMOUNT);
+            recovered = t.doubles(TissColumns.RECOVERED_AMOUNT);
+            appealDate = t.dates(TissColumns.APPEAL_DATE);
+            answerDate = t.dates(TissColumns.ANSWER_DATE);
+        }
+
+        void add(double[] a, int r) {
+            double g = glosa.get(r);
+            a[0] += g;
+            if (appealed.get(r) != 1) {
+                return;
+            }
+            a[1] += g;
+            a[2] += appealedAmount.get(r);
+            a[3] += recovered.get(r);
+            if (TissColumns.APPEAL_PENDING.equals(status.get(r))) {
+                a[4] += appealedAmount.get(r);
+            }
+            LocalDate day = statementDate.get(r);
+            if (day != null && !appealDate.isMissing(r)) {
+                a[5] += ChronoUnit.DAYS.between(day, appealDate.get(r));
+                a[6]++;
+            }
+            if (!appealDate.isMissing(r) && !answerDate.isMissing(r)) {
+                a[7] += ChronoUnit.DAYS.between(appealDate.get(r), answerDate.get(r));
+                a[8]++;
+            }
+        }
+    }
+
+    /** The figure columns {@code fact_appeal} and {@code fact_appeal_group} share, written from a group's sums. */
+    private static final class Figures {
+        private final DoubleColumn.Builder glosa;
+        private final DoubleColumn.Builder appealedGlosa;
+        private final DoubleColumn.Builder appealedShare;
+        private final DoubleColumn.Builder appealed;
+        private final DoubleColumn.Builder recovered;
+        private final DoubleColumn.Builder recoveredShare;
+        private final DoubleColumn.Builder pending;
+        private final DoubleColumn.Builder toAppeal;
+        private final DoubleColumn.Builder toAnswer;
+
+        Figures(TableBuilder b) {
+            glosa = b.doubles(GLOSA);
+            appealedGlosa = b.doubles(APPEALED_GLOSA);
+            appealedShare = b.doubles(APPEALED_SHARE);
+            appealed = b.doubles(APPEALED);
+            recovered = b.doubles(RECOVERED);
+            recoveredShare = b.doubles(RECOVERED_SHARE);
+            pending = b.doubles(PENDING);
+            toAppeal = b.doubles(DAYS_TO_APPEAL);
+            toAnswer = b.doubles(DAYS_TO_ANSWER);
+        }
+
+        void add(double[] a) {
+            glosa.add(cents(a[0]));
+            appealedGlosa.add(cents(a[1]));
+            appealedShare.add(a[0] > 0 ? a[1] / a[0] : Double.NaN);
+            appealed.add(cents(a[2]));
+            recovered.add(cents(a[3]));
+            recoveredShare.add(a[2] > 0 ? a[3] / a[2] : Double.NaN);
+            pending.add(cents(a[4]));
+            toAppeal.add(a[6] > 0 ? a[5] / a[6] : Double.NaN);
+            toAnswer.add(a[8] > 0 ? a[7] / a[8] : Double.NaN);
+        }
     }
 
     /** {@return the appeals still to send, soonest deadline first; see the class documentation} */

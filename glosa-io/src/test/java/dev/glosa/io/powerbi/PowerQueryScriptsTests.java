@@ -126,7 +126,8 @@ class PowerQueryScriptsTests {
                 "dim_date",
                 "dim_run",
                 "fact_appeal",
-                "appeal_pending");
+                "appeal_pending",
+                "fact_appeal_group");
         for (String table : tables) {
             Matcher entry =
                     Pattern.compile("\\{\"" + table + "\", \\{(.*)\\}\\},?\n").matcher(one);
@@ -152,6 +153,11 @@ class PowerQueryScriptsTests {
             }
         }
         assertThat(one).contains("FolderPath").contains("NavigationTable.NameColumn");
+        // fact_appeal_group relates to dim_group by the key both scripts build the same way
+        String key = "[run_id] & \":\" & [segment_id] & \":\" & [group_id]";
+        assertThat(one).contains(key);
+        assertThat(Files.readString(powerbiFolder().resolve("fact_appeal_group.pq")))
+                .contains(key);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.glosa.io.tiss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.glosa.core.result.SegmentAssignment;
+import dev.glosa.core.segment.SegmentKey;
 import dev.glosa.core.table.GlosaTable;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -95,6 +97,50 @@ class AppealCycleTests {
                 AppealCycle.pending(t, new AppealCycle.Deadlines(90, Map.of("999999", 30)), LocalDate.of(2025, 4, 5));
         assertThat(other.dates(AppealCycle.DEADLINE).get(0)).isEqualTo(LocalDate.of(2025, 6, 8));
         assertThatThrownBy(() -> new AppealCycle.Deadlines(-1, Map.of())).hasMessageContaining("negative");
+    }
+
+    @Test
+    void eachGroupOfTheRunGetsWhatItsAppealsRecovered() throws Exception {
+        GlosaTable t = read(true).table();
+        // group A: the glosas 1801 (40, accepted) and 2107 (100, 30 accepted); group B: 1001 (80, rejected) and
+        // 1101 (500, accepted); 1714 (50) in no group, as a row of a segment that was not clustered would be
+        SegmentKey key = new SegmentKey(List.of("payer"), List.of("345678"));
+        List<Integer> a = rowsOf(t, "1801", "2107");
+        List<Integer> b = rowsOf(t, "1001", "1101");
+        int[] rows = java.util.stream.Stream.concat(b.stream(), a.stream())
+                .mapToInt(Integer::intValue)
+                .toArray();
+        String[] ids = new String[rows.length];
+        java.util.Arrays.fill(ids, 0, b.size(), "S1-G2");
+        java.util.Arrays.fill(ids, b.size(), rows.length, "S1-G1");
+
+        GlosaTable g = AppealCycle.byGroup(t, List.of(new SegmentAssignment(key, rows, new int[rows.length], ids)));
+
+        assertThat(text(g, AppealCycle.GROUP_ID)).containsExactly("S1-G1", "S1-G2");
+        assertThat(text(g, AppealCycle.SEGMENT_ID)).containsOnly(key.id());
+        assertThat(g.longs(AppealCycle.LINES).values()).containsExactly(a.size(), b.size());
+        assertThat(g.doubles(AppealCycle.GLOSA).values()).containsExactly(140, 580);
+        assertThat(g.doubles(AppealCycle.APPEALED_GLOSA).values()).containsExactly(140, 580);
+        assertThat(g.doubles(AppealCycle.APPEALED).values()).containsExactly(140, 580);
+        assertThat(g.doubles(AppealCycle.RECOVERED).values()).containsExactly(70, 500);
+        assertThat(g.doubles(AppealCycle.RECOVERED_SHARE).values()).containsExactly(0.5, 500.0 / 580.0);
+        assertThat(g.doubles(AppealCycle.PENDING).values()).containsOnly(0.0);
+        // appealed 2025-04-01, answered 2025-05-01, demonstrativo 2025-03-10
+        assertThat(g.doubles(AppealCycle.DAYS_TO_APPEAL).values()).containsExactly(22.0, 22.0);
+        assertThat(g.doubles(AppealCycle.DAYS_TO_ANSWER).values()).containsExactly(30.0, 30.0);
+    }
+
+    /** The rows of {@code t} with glosa under any of {@code codes}, in row order. */
+    private static List<Integer> rowsOf(GlosaTable t, String... codes) {
+        List<Integer> out = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (List.of(codes).contains(t.category(TissColumns.REASON_CODE).get(r))
+                    && t.doubles(TissColumns.GLOSA_AMOUNT).get(r) > 0) {
+                out.add(r);
+            }
+        }
+        assertThat(out).as("rows of %s", List.of(codes)).isNotEmpty();
+        return out;
     }
 
     private static List<String> text(GlosaTable t, String column) {

@@ -1,11 +1,13 @@
 package dev.glosa.run.sources;
 
+import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.run.GlosaSource;
 import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SideTable;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
+import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.tiss.AppealCycle;
 import dev.glosa.io.tiss.RecoveryRate;
 import dev.glosa.io.tiss.TissColumns;
@@ -141,6 +143,12 @@ public final class TissFilesSource implements GlosaSource {
                         AppealCycle.pending(read.table(), deadlines, context.asOf())));
         return new SourceBatch(
                 new SourceRows.TissItems(read.table()), inputs, read.table().rowCount(), 0, List.of(), sides);
+    }
+
+    /** The appeal cycle per group ({@code fact_appeal_group}): what appeals got back for each group of the run. */
+    @Override
+    public List<SideTable> groupSideTables(GlosaTable analysed, List<SegmentAssignment> groups) {
+        return List.of(new SideTable("fact_appeal_group", "group of the run", AppealCycle.byGroup(analysed, groups)));
     }
 
     /** {@code glosa tiss}. */
