@@ -55,6 +55,21 @@ class Tabela38Tests {
     }
 
     @Test
+    void everyCodeOfTheLatestEditionHasADescriptionButTheOneNoSourceDescribes() {
+        Tabela38 t = Tabela38.defaultTable();
+
+        // 5086 is in the edition's validity list (tabela38_vigencia_202601.csv, from 2022-10-01) but neither the FHIR
+        // CodeSystem nor the 4.03 schema's dm_tipoGlosa describe it: it is shown by its code and group only
+        assertThat(t.entries().stream()
+                        .filter(Tabela38.Entry::inEdition)
+                        .filter(e -> e.description().isBlank())
+                        .map(Tabela38.Entry::code))
+                .containsExactly("5086");
+        assertThat(t.entries().stream().filter(Tabela38.Entry::inEdition).filter(e -> e.group() == null))
+                .isEmpty();
+    }
+
+    @Test
     void theGroupComesFromTheTableWhereTheDigitsNoLongerTellIt() {
         Tabela38 t = Tabela38.defaultTable();
 
