@@ -1,5 +1,6 @@
 package dev.glosa.io.csv;
 
+import dev.glosa.core.text.Language;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,7 +11,21 @@ import java.nio.charset.StandardCharsets;
  * thread-safe: one instance serves one read.
  */
 public final class CellParser {
-    private final Cells cells = new Cells();
+    private final Cells cells;
+
+    /** A parser whose broken rules are written in English. */
+    public CellParser() {
+        this(Language.EN);
+    }
+
+    /**
+     * A parser whose broken rules are written in {@code language}.
+     *
+     * @param language the language of {@link #error()}, which reaches {@code rejects.csv}
+     */
+    public CellParser(Language language) {
+        this.cells = new Cells(language);
+    }
 
     /** {@return the rule the last parse broke, or {@code null}} */
     public String error() {

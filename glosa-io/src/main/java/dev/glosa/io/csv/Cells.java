@@ -1,5 +1,8 @@
 package dev.glosa.io.csv;
 
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
+
 /**
  * Parses numbers, integers, dates and months straight from the bytes of a cell, without regex, {@code String} or
  * boxing on the common path.
@@ -25,8 +28,25 @@ final class Cells {
     static final int ANY_DATE = DMY | YMD | YMD8;
     static final int ANY_MONTH = ANY_DATE | YM | MY | YM6;
 
-    /** The rule the last parse broke, or {@code null}. */
+    /** The rule the last parse broke, in {@link #text}'s language, or {@code null}. */
     String error;
+
+    /** The language the broken rules are written in (they reach {@code rejects.csv} and errors). */
+    final Messages text;
+
+    /** Parses with rules written in English. */
+    Cells() {
+        this(Language.EN);
+    }
+
+    /** Parses with rules written in {@code language}. */
+    Cells(Language language) {
+        this.text = Messages.of(language);
+    }
+
+    private String unexpected(byte c) {
+        return text.text("reject.rule.character", String.valueOf((char) (c & 0xFF)));
+    }
 
     static boolean isSpace(byte c) {
         return c == ' ' || c == '\t';
@@ -113,12 +133,12 @@ final class Cells {
                 }
             } else if (c == dec && !seenDec) {
                 if (group >= 0 && group != 3) {
-                    return fail(ptBr, "thousands groups must have 3 digits");
+                    return fail(ptBr, text.text("reject.rule.groups"));
                 }
                 seenDec = true;
             } else if (c == grp && !seenDec) {
                 if (group < 0 ? intDigits == 0 || intDigits > 3 : group != 3) {
-                    return fail(ptBr, "thousands groups must have 3 digits");
+                    return fail(ptBr, text.text("reject.rule.groups"));
                 }
                 group = 0;
             } else if ((c == 'e' || c == 'E') && digits) {
@@ -129,25 +149,25 @@ final class Cells {
                     j++;
                 }
                 if (j == e) {
-                    return fail(ptBr, "exponent without digits");
+                    return fail(ptBr, text.text("reject.rule.exponentDigits"));
                 }
                 for (; j < e; j++) {
                     if (b[j] < '0' || b[j] > '9' || exp > 10_000) {
-                        return fail(ptBr, "unexpected character in exponent");
+                        return fail(ptBr, text.text("reject.rule.exponentCharacter"));
                     }
                     exp = exp * 10 + (b[j] - '0');
                 }
                 exp = eneg ? -exp : exp;
                 break;
             } else {
-                return fail(ptBr, "unexpected character '" + (char) (c & 0xFF) + "'");
+                return fail(ptBr, unexpected(c));
             }
         }
         if (!digits) {
-            return fail(ptBr, "no digits");
+            return fail(ptBr, text.text("reject.rule.noDigits"));
         }
         if (group >= 0 && !seenDec && group != 3) {
-            return fail(ptBr, "thousands groups must have 3 digits");
+            return fail(ptBr, text.text("reject.rule.groups"));
         }
         scale -= exp;
         double v;
@@ -159,7 +179,7 @@ final class Cells {
         } else {
             v = slow(b, s, e, dec, grp);
             if (Double.isInfinite(v)) {
-                return fail(ptBr, "out of the range of a double");
+                return fail(ptBr, text.text("reject.rule.doubleRange"));
             }
         }
         return neg ? -v : v;
@@ -184,7 +204,7 @@ final class Cells {
     }
 
     private double fail(boolean ptBr, String rule) {
-        error = "not a number in " + (ptBr ? "pt-BR" : "plain") + " format (" + rule + ")";
+        error = text.text("reject.number", text.text(ptBr ? "reject.style.ptBr" : "reject.style.plain"), rule);
         return Double.NaN;
     }
 
@@ -198,18 +218,18 @@ final class Cells {
             i++;
         }
         if (i == e) {
-            error = "not an integer (no digits)";
+            error = text.text("reject.integer", text.text("reject.rule.noDigits"));
             return 0;
         }
         long v = 0;
         for (; i < e; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
-                error = "not an integer (unexpected character '" + (char) (b[i] & 0xFF) + "')";
+                error = text.text("reject.integer", unexpected(b[i]));
                 return 0;
             }
             if (v > (Long.MAX_VALUE - d) / 10) {
-                error = "not an integer (more than 19 digits)";
+                error = text.text("reject.integer", text.text("reject.rule.integerDigits"));
                 return 0;
             }
             v = v * 10 + d;
@@ -224,7 +244,7 @@ final class Cells {
     int date(byte[] b, int s, int e, int shapes) {
         long packed = parts(b, s, e, shapes & ANY_DATE);
         if (error != null) {
-            error = "not a date in " + describe(shapes & ANY_DATE) + " (" + error + ")";
+            error = text.text("reject.date", describe(shapes & ANY_DATE), error);
             return 0;
         }
         return epochDay((int) (packed >>> 16), (int) (packed >>> 8) & 0xFF, (int) packed & 0xFF);
@@ -237,7 +257,7 @@ final class Cells {
     int month(byte[] b, int s, int e, int shapes) {
         long packed = parts(b, s, e, shapes);
         if (error != null) {
-            error = "not a month in " + describe(shapes) + " (" + error + ")";
+            error = text.text("reject.month", describe(shapes), error);
             return 0;
         }
         return (int) (packed >>> 16) * 12 + ((int) (packed >>> 8) & 0xFF) - 1;
@@ -273,7 +293,7 @@ final class Cells {
             byte c = i < e ? b[i] : (byte) ' ';
             if (c >= '0' && c <= '9') {
                 if (len == 8) {
-                    error = "too many digits";
+                    error = text.text("reject.rule.tooManyDigits");
                     return 0;
                 }
                 val = val * 10 + (c - '0');
@@ -281,7 +301,7 @@ final class Cells {
                 continue;
             }
             if (len == 0) {
-                error = "unexpected character '" + (char) (c & 0xFF) + "'";
+                error = unexpected(c);
                 return 0;
             }
             if (n == 0) {
@@ -301,7 +321,7 @@ final class Cells {
                 break;
             }
             if ((c != '/' && c != '-') || (sep != 0 && c != sep) || n == 3) {
-                error = "unexpected character '" + (char) (c & 0xFF) + "'";
+                error = unexpected(c);
                 return 0;
             }
             sep = c;
@@ -339,27 +359,28 @@ final class Cells {
             year = v0 / 100;
             month = v0 % 100;
         } else {
-            error = "unrecognised shape";
+            error = text.text("reject.rule.shape");
             return 0;
         }
         if (trailing && (shape & ANY_DATE) == 0) {
-            error = "unexpected text after " + describe(shape);
+            error = text.text("reject.rule.trailing", describe(shape));
             return 0;
         }
         if ((shapes & shape) == 0) {
-            error = "shape " + describe(shape) + " not allowed";
+            error = text.text("reject.rule.shapeNotAllowed", describe(shape));
             return 0;
         }
         if (month < 1 || month > 12) {
-            error = "month " + month + " out of 1..12";
+            error = text.text("reject.rule.monthRange", Integer.toString(month));
             return 0;
         }
         if (year < 1 || year > 9999) {
-            error = "year " + year + " out of 1..9999";
+            error = text.text("reject.rule.yearRange", Integer.toString(year));
             return 0;
         }
         if (day < 1 || day > lengthOfMonth(year, month)) {
-            error = "day " + day + " out of 1.." + lengthOfMonth(year, month);
+            error = text.text(
+                    "reject.rule.dayRange", Integer.toString(day), Integer.toString(lengthOfMonth(year, month)));
             return 0;
         }
         return ((long) year << 16) | (month << 8) | day;

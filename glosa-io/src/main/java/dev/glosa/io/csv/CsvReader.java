@@ -10,6 +10,8 @@ import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.PersonalFields;
 import dev.glosa.core.table.Role;
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.text.ByteDictionary;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -106,7 +108,45 @@ public final class CsvReader {
     /** Reads a stream named {@code source} in messages within {@code limits}; the stream is not closed. */
     public static CsvReadResult read(
             InputStream in, String source, CsvMapping mapping, CsvLimits limits, Path rejectsFile) throws IOException {
-        return new Run(source, mapping, limits, rejectsFile).read(in);
+        return read(in, source, mapping, limits, rejectsFile, Language.EN);
+    }
+
+    /**
+     * Reads a stream named {@code source} in messages within {@code limits}, writing the rejects' {@code detail} and
+     * the read's errors in {@code language}; the stream is not closed.
+     *
+     * @param in the file's bytes
+     * @param source the file's name, for messages and the rejects file
+     * @param mapping how the columns map to the table
+     * @param limits the limits that protect the read
+     * @param rejectsFile where every reject goes, or {@code null} for none
+     * @param language the language of the rejects' detail and of errors ({@code reason} stays a stable code)
+     * @return the table and the read's report
+     * @throws IOException if the stream or the rejects file fails
+     */
+    public static CsvReadResult read(
+            InputStream in, String source, CsvMapping mapping, CsvLimits limits, Path rejectsFile, Language language)
+            throws IOException {
+        return new Run(source, mapping, limits, rejectsFile, language).read(in);
+    }
+
+    /**
+     * Reads {@code file} within {@code limits}, writing the rejects' {@code detail} and the read's errors in
+     * {@code language}.
+     *
+     * @param file the CSV export
+     * @param mapping how the columns map to the table
+     * @param limits the limits that protect the read
+     * @param rejectsFile where every reject goes, or {@code null} for none
+     * @param language the language of the rejects' detail and of errors ({@code reason} stays a stable code)
+     * @return the table and the read's report
+     * @throws IOException if the file or the rejects file cannot be read or written
+     */
+    public static CsvReadResult read(
+            Path file, CsvMapping mapping, CsvLimits limits, Path rejectsFile, Language language) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), mapping, limits, rejectsFile, language);
+        }
     }
 
     /** One column of the table: where it comes from, how it parses, and its values so far. */
@@ -202,7 +242,8 @@ public final class CsvReader {
         private final CsvMapping mapping;
         private final CsvLimits limits;
         private final Path rejectsFile;
-        private final Cells cells = new Cells();
+        private final Cells cells;
+        private final Messages text;
         private final List<CsvReject> stored = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private Path rejectsTemp;
@@ -224,7 +265,9 @@ public final class CsvReader {
         private long otherFirst;
         private long otherLast;
 
-        Run(String source, CsvMapping mapping, CsvLimits limits, Path rejectsFile) {
+        Run(String source, CsvMapping mapping, CsvLimits limits, Path rejectsFile, Language language) {
+            this.cells = new Cells(language);
+            this.text = cells.text;
             this.source = Printable.of(source);
             this.mapping = mapping;
             this.limits = limits;
@@ -323,9 +366,12 @@ public final class CsvReader {
                                 null,
                                 0,
                                 0,
-                                "a quoted field opened on line " + tok.lastLine + " " + faultRule(tok.quoteFault)
-                                        + "; " + lineRange(tok.recordLine, tok.lastLine)
-                                        + " rejected, reading resumed on line " + (tok.lastLine + 1));
+                                text.text(
+                                        "reject.quote",
+                                        Long.toString(tok.lastLine),
+                                        faultRule(tok.quoteFault),
+                                        lineRange(tok.recordLine, tok.lastLine),
+                                        Long.toString(tok.lastLine + 1)));
                         rejectedRows++;
                         rejectedLines += span;
                         continue;
@@ -338,10 +384,16 @@ public final class CsvReader {
                                 null,
                                 0,
                                 0,
-                                "expected " + headerCount + " fields as in the header, found " + tok.fields
-                                        + (span > 1
-                                                ? " (the record spans " + lineRange(tok.recordLine, tok.lastLine) + ")"
-                                                : ""));
+                                span > 1
+                                        ? text.text(
+                                                "reject.fieldCountSpan",
+                                                Integer.toString(headerCount),
+                                                Integer.toString(tok.fields),
+                                                lineRange(tok.recordLine, tok.lastLine))
+                                        : text.text(
+                                                "reject.fieldCount",
+                                                Integer.toString(headerCount),
+                                                Integer.toString(tok.fields)));
                         rejectedRows++;
                         rejectedLines += span;
                         continue;
@@ -425,18 +477,17 @@ public final class CsvReader {
 
         private String faultRule(Tokenizer.QuoteFault fault) {
             return switch (fault) {
-                case UNCLOSED -> "is not closed before the end of the file";
+                case UNCLOSED -> text.text("reject.quote.unclosed");
                 case TOO_MANY_LINE_BREAKS ->
-                    "runs past " + limits.maxQuotedLineBreaks()
-                            + " line breaks without closing (CsvLimits.maxQuotedLineBreaks)";
-                case TOO_LONG ->
-                    "runs past " + limits.maxQuotedFieldBytes()
-                            + " bytes without closing (CsvLimits.maxQuotedFieldBytes)";
+                    text.text("reject.quote.lineBreaks", Integer.toString(limits.maxQuotedLineBreaks()));
+                case TOO_LONG -> text.text("reject.quote.bytes", Integer.toString(limits.maxQuotedFieldBytes()));
             };
         }
 
-        private static String lineRange(long first, long last) {
-            return first == last ? "line " + first : "lines " + first + "-" + last;
+        private String lineRange(long first, long last) {
+            return first == last
+                    ? text.text("reject.line", Long.toString(first))
+                    : text.text("reject.lines", Long.toString(first), Long.toString(last));
         }
 
         private static String joinLines(List<Long> lines) {
@@ -510,38 +561,17 @@ public final class CsvReader {
         }
 
         private String tooManyRejects(CsvReadReport report) {
-            StringBuilder sb = new StringBuilder();
-            sb.append(source)
-                    .append(": ")
-                    .append(report.rejectedLines())
-                    .append(" of ")
-                    .append(report.dataLines())
-                    .append(" data lines rejected (")
-                    .append(String.format(Locale.ROOT, "%.3f%%", 100 * report.rejectedShare()))
-                    .append(", in ")
-                    .append(report.rejectedRows())
-                    .append(" of ")
-                    .append(report.records())
-                    .append(" records), more than the ")
-                    .append(String.format(Locale.ROOT, "%s%%", DoubleColumn.format(100 * mapping.maxRejectShare())))
-                    .append(" allowed by mapping '")
-                    .append(mapping.name())
-                    .append("'; first:");
-            for (int i = 0; i < Math.min(3, stored.size()); i++) {
-                CsvReject r = stored.get(i);
-                sb.append(i == 0 ? " " : "; ").append("line ").append(r.line());
-                if (r.column() != null) {
-                    sb.append(" column '").append(r.column()).append('\'');
-                }
-                sb.append(' ').append(r.reason()).append(' ').append(r.detail());
-                if (r.value() != null) {
-                    sb.append(" '").append(r.value()).append('\'');
-                }
-            }
-            if (rejectsFile != null) {
-                sb.append(" (all rejects in ").append(rejectsFile).append(')');
-            }
-            return sb.toString();
+            return text.text(
+                            "reject.tooManyLines",
+                            source,
+                            Long.toString(report.rejectedLines()),
+                            Long.toString(report.dataLines()),
+                            String.format(Locale.ROOT, "%.3f%%", 100 * report.rejectedShare()),
+                            Long.toString(report.rejectedRows()),
+                            Long.toString(report.records()),
+                            String.format(Locale.ROOT, "%s%%", DoubleColumn.format(100 * mapping.maxRejectShare())),
+                            mapping.name())
+                    + Rejects.first(text, stored, "reject.unit.line", rejectsFile);
         }
 
         /** Parses the cells of one record into the plans' scratch fields; returns the number of broken cells. */
@@ -562,7 +592,7 @@ public final class CsvReader {
                                 r,
                                 s,
                                 e,
-                                "empty value in a column that must have one (" + p.name + ")");
+                                text.text("reject.missing", p.name));
                     }
                     continue;
                 }
@@ -606,16 +636,14 @@ public final class CsvReader {
             double v = p.dv;
             if (!(Math.abs(v) < limits.maxAbsAmount())) {
                 cells.error = Double.isFinite(v)
-                        ? "out of the plausible range |value| < " + DoubleColumn.format(limits.maxAbsAmount())
-                                + " (CsvLimits.maxAbsAmount)"
-                        : "not a finite number";
+                        ? text.text("reject.range", DoubleColumn.format(limits.maxAbsAmount()))
+                        : text.text("reject.notFinite");
                 return RejectReason.OUT_OF_RANGE;
             }
             if (v < 0
                     && limits.rejectNegativeAmounts()
                     && (p.role == Role.GLOSA_AMOUNT || p.role == Role.BILLED_AMOUNT || p.role == Role.PAID_AMOUNT)) {
-                cells.error = "a negative " + p.role.column() + " (a reversal belongs in its own column or file;"
-                        + " CsvLimits.rejectNegativeAmounts)";
+                cells.error = text.text("reject.negative", p.role.column());
                 return RejectReason.NEGATIVE_AMOUNT;
             }
             return RejectReason.NOT_A_NUMBER;

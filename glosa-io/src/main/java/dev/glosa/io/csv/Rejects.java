@@ -2,6 +2,8 @@ package dev.glosa.io.csv;
 
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.PersonalFields;
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.text.CsvCells;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -130,24 +132,42 @@ public final class Rejects {
      * first rejects, each at its {@code unit} ({@code line} or {@code row}) and number.
      */
     public String tooMany(CsvMapping mapping, long rejectedRows, long records, String unit) {
+        return tooMany(mapping, rejectedRows, records, unit, Messages.of(Language.EN));
+    }
+
+    /**
+     * The message of a read that rejected more than {@code mapping}'s share, in {@code text}'s language.
+     *
+     * @param mapping the mapping whose share was passed
+     * @param rejectedRows the rows rejected
+     * @param records the rows read
+     * @param unit {@code line} (a file) or {@code row} (a query's result)
+     * @param text the language of the message
+     * @return one line: the counts, the share allowed and the first rejects
+     */
+    public String tooMany(CsvMapping mapping, long rejectedRows, long records, String unit, Messages text) {
+        return text.text(
+                        "reject.tooMany",
+                        source,
+                        Long.toString(rejectedRows),
+                        Long.toString(records),
+                        String.format(Locale.ROOT, "%.3f%%", records == 0 ? 0.0 : 100.0 * rejectedRows / records),
+                        String.format(Locale.ROOT, "%s%%", DoubleColumn.format(100 * mapping.maxRejectShare())),
+                        mapping.name())
+                + first(text, stored, "row".equals(unit) ? "reject.unit.row" : "reject.unit.line", file);
+    }
+
+    /** The first three rejects and where all of them are, as the end of a too-many-rejects message. */
+    static String first(Messages text, List<CsvReject> stored, String unitKey, Path file) {
         StringBuilder sb = new StringBuilder();
-        sb.append(source)
-                .append(": ")
-                .append(rejectedRows)
-                .append(" of ")
-                .append(records)
-                .append(" records rejected (")
-                .append(String.format(Locale.ROOT, "%.3f%%", records == 0 ? 0.0 : 100.0 * rejectedRows / records))
-                .append("), more than the ")
-                .append(String.format(Locale.ROOT, "%s%%", DoubleColumn.format(100 * mapping.maxRejectShare())))
-                .append(" allowed by mapping '")
-                .append(mapping.name())
-                .append("'; first:");
         for (int i = 0; i < Math.min(3, stored.size()); i++) {
             CsvReject r = stored.get(i);
-            sb.append(i == 0 ? " " : "; ").append(unit).append(' ').append(r.line());
+            sb.append(i == 0 ? " " : "; ")
+                    .append(text.text(unitKey))
+                    .append(' ')
+                    .append(r.line());
             if (r.column() != null) {
-                sb.append(" column '").append(r.column()).append('\'');
+                sb.append(' ').append(text.text("reject.tooMany.column", r.column()));
             }
             sb.append(' ').append(r.reason()).append(' ').append(r.detail());
             if (r.value() != null) {
@@ -155,7 +175,7 @@ public final class Rejects {
             }
         }
         if (file != null) {
-            sb.append(" (all rejects in ").append(file).append(')');
+            sb.append(' ').append(text.text("reject.tooMany.file", file.toString()));
         }
         return sb.toString();
     }

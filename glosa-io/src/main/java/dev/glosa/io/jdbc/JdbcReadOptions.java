@@ -1,5 +1,6 @@
 package dev.glosa.io.jdbc;
 
+import dev.glosa.core.text.Language;
 import java.util.function.LongConsumer;
 
 /**
@@ -9,8 +10,10 @@ import java.util.function.LongConsumer;
  * @param queryTimeoutSeconds the time-out of the query, 0 for none (default 600)
  * @param progressEvery rows between two progress reports
  * @param progress called with the rows read so far every {@code progressEvery} rows and at the end
+ * @param language the language of the rejects' {@code detail} and of errors (default English)
  */
-public record JdbcReadOptions(int fetchSize, int queryTimeoutSeconds, long progressEvery, LongConsumer progress) {
+public record JdbcReadOptions(
+        int fetchSize, int queryTimeoutSeconds, long progressEvery, LongConsumer progress, Language language) {
     /** The default fetch size. */
     public static final int DEFAULT_FETCH_SIZE = 10_000;
     /** The default query time-out, in seconds. */
@@ -29,6 +32,19 @@ public record JdbcReadOptions(int fetchSize, int queryTimeoutSeconds, long progr
             throw new IllegalArgumentException("progressEvery must be at least 1, found " + progressEvery);
         }
         progress = progress == null ? rows -> {} : progress;
+        language = language == null ? Language.EN : language;
+    }
+
+    /**
+     * Options whose rejects and errors are in English.
+     *
+     * @param fetchSize rows the driver fetches per round trip
+     * @param queryTimeoutSeconds the time-out of the query, 0 for none
+     * @param progressEvery rows between two progress reports
+     * @param progress called with the rows read so far, or {@code null}
+     */
+    public JdbcReadOptions(int fetchSize, int queryTimeoutSeconds, long progressEvery, LongConsumer progress) {
+        this(fetchSize, queryTimeoutSeconds, progressEvery, progress, Language.EN);
     }
 
     /** {@return the defaults: 10,000 rows per fetch, a 600 s time-out, no progress} */
@@ -38,16 +54,21 @@ public record JdbcReadOptions(int fetchSize, int queryTimeoutSeconds, long progr
 
     /** {@return the same options with another time-out (0 for none)} */
     public JdbcReadOptions withQueryTimeoutSeconds(int seconds) {
-        return new JdbcReadOptions(fetchSize, seconds, progressEvery, progress);
+        return new JdbcReadOptions(fetchSize, seconds, progressEvery, progress, language);
     }
 
     /** {@return the same options with another fetch size} */
     public JdbcReadOptions withFetchSize(int rows) {
-        return new JdbcReadOptions(rows, queryTimeoutSeconds, progressEvery, progress);
+        return new JdbcReadOptions(rows, queryTimeoutSeconds, progressEvery, progress, language);
     }
 
     /** {@return the same options reporting progress every {@code every} rows to {@code consumer}} */
     public JdbcReadOptions withProgress(long every, LongConsumer consumer) {
-        return new JdbcReadOptions(fetchSize, queryTimeoutSeconds, every, consumer);
+        return new JdbcReadOptions(fetchSize, queryTimeoutSeconds, every, consumer, language);
+    }
+
+    /** {@return the same options with the rejects' detail and errors in {@code language}} */
+    public JdbcReadOptions withLanguage(Language language) {
+        return new JdbcReadOptions(fetchSize, queryTimeoutSeconds, progressEvery, progress, language);
     }
 }

@@ -8,6 +8,7 @@ import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.MonthColumn;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.csv.CellParser;
 import dev.glosa.io.csv.ColumnMapping;
 import dev.glosa.io.csv.CsvMapping;
@@ -93,7 +94,8 @@ public final class JdbcReader {
                                     mapping,
                                     r.report().rejectedRows(),
                                     r.report().records(),
-                                    "row"),
+                                    "row",
+                                    Messages.of(options.language())),
                             null);
                 }
                 return r;
@@ -239,9 +241,12 @@ public final class JdbcReader {
         private final CsvMapping mapping;
         private final Rejects rejects;
         private final JdbcReadOptions options;
-        private final CellParser parser = new CellParser();
+        private final CellParser parser;
+        private final Messages text;
 
         Run(String source, CsvMapping mapping, Rejects rejects, JdbcReadOptions options) {
+            this.parser = new CellParser(options.language());
+            this.text = Messages.of(options.language());
             this.source = source;
             this.mapping = mapping;
             this.rejects = rejects;
@@ -379,7 +384,7 @@ public final class JdbcReader {
                                 c.name,
                                 RejectReason.MISSING_VALUE,
                                 null,
-                                "NULL or empty in a column that must have a value (" + c.name + ")");
+                                text.text("reject.missingDatabase", c.name));
                     }
                 } else if (error != null) {
                     bad++;

@@ -5,6 +5,7 @@ import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
+import dev.glosa.io.csv.CsvLimits;
 import dev.glosa.io.csv.CsvMapping;
 import dev.glosa.io.csv.CsvReadException;
 import dev.glosa.io.csv.CsvReadResult;
@@ -65,7 +66,7 @@ public final class ErpCsvSource implements GlosaSource {
     public SourceBatch read(RunContext context) {
         CsvReadResult read;
         try {
-            read = CsvReader.read(file, mapping, context.rejectsFile());
+            read = CsvReader.read(file, mapping, CsvLimits.DEFAULT, context.rejectsFile(), context.language());
         } catch (NoSuchFileException e) {
             throw GlosaRunException.badInput("file not found: " + e.getFile(), e);
         } catch (CsvReadException e) {

@@ -102,6 +102,7 @@ public final class JdbcQuerySource implements GlosaSource {
         JdbcReadOptions readOptions = JdbcReadOptions.defaults()
                 .withFetchSize(config.database().fetchSize())
                 .withQueryTimeoutSeconds(queryTimeoutSeconds)
+                .withLanguage(context.language())
                 .withProgress(100_000, rows -> context.log().info(String.format(Locale.ROOT, "rows read: %,d", rows)));
         Database.loadDrivers(options, config, context.log());
         String source = describe();
