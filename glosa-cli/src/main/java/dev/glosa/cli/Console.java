@@ -26,7 +26,7 @@ final class Console implements RunLog {
     private long lastPlainLine;
     private Writer log;
     private final java.util.function.Function<String, String> environment;
-    private Messages words = Messages.of(Language.EN);
+    private Messages words = Messages.of(Language.system());
 
     /** The log file a run appends to in its output folder. */
     static final String LOG_FILE = "glosa.log";
@@ -59,6 +59,11 @@ final class Console implements RunLog {
     @Override
     public void language(Language language) {
         words = Messages.of(language);
+    }
+
+    /** {@return the language lines and errors are said in: the run's once known, else the system's} */
+    Language language() {
+        return words.language();
     }
 
     @Override

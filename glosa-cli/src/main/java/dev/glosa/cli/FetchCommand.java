@@ -59,7 +59,7 @@ final class FetchCommand implements Command {
     @Override
     public void run(Options args, Console console) {
         if (!args.has("uf")) {
-            throw GlosaRunException.badInput("--uf is required, e.g. --uf MT (glosa fetch --help)");
+            throw GlosaRunException.badInput(null, "error.fetchUf");
         }
         List<SihSystem> groups = groups(args);
         RunConfig config =
@@ -98,8 +98,7 @@ final class FetchCommand implements Command {
                         groups.add(s);
                     }
                 } catch (IllegalArgumentException e) {
-                    throw GlosaRunException.badInput(
-                            "--groups: '" + g.trim() + "' is not a SIH group; the groups are RD, RJ, ER and SP", e);
+                    throw GlosaRunException.badInput(e, "error.fetchGroups", g.trim());
                 }
             }
         }

@@ -78,7 +78,7 @@ public final class GeneratedSource implements GlosaSource {
     public GeneratedSource(Kind kind, int rows, long seed) {
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
         if (rows < 100) {
-            throw GlosaRunException.badInput("generate at least 100 rows, found " + rows);
+            throw GlosaRunException.badInput(null, "error.demoRows", rows);
         }
         this.rows = rows;
         this.seed = seed;
@@ -231,9 +231,7 @@ public final class GeneratedSource implements GlosaSource {
             Kind kind = switch (source) {
                 case "sus" -> Kind.SUS;
                 case "erp" -> Kind.ERP;
-                default ->
-                    throw GlosaRunException.badInput(
-                            "--source must be sus or erp, found '" + Options.printable(source) + "'");
+                default -> throw GlosaRunException.badInput(null, "error.demoSource", Options.printable(source));
             };
             return new GeneratedSource(
                     kind, options.integer("rows", 30_000, 100, 50_000_000), options.longValue("seed", 42));

@@ -1,5 +1,6 @@
 package dev.glosa.cli;
 
+import dev.glosa.core.text.Messages;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SourceProvider;
@@ -167,14 +168,16 @@ public final class GlosaCli {
             }
             return e.status();
         } catch (GlosaRunException e) {
-            console.info("glosa " + command.name() + ": " + Console.printable(e.getMessage()));
+            console.info("glosa " + command.name() + ": " + Console.printable(e.message(console.language())));
             if (verbose && e.getCause() != null) {
                 console.info(stackTrace(e.getCause()));
             }
             return e.kind() == GlosaRunException.Kind.BAD_INPUT ? CliException.USAGE : CliException.FAILURE;
         } catch (RuntimeException | OutOfMemoryError e) {
-            console.info("glosa " + command.name() + ": failed: " + Console.printable(String.valueOf(e))
-                    + (verbose ? "" : " (run with --verbose for details)"));
+            Messages words = Messages.of(console.language());
+            console.info("glosa " + command.name() + ": "
+                    + words.text("error.failed", Console.printable(String.valueOf(e)))
+                    + (verbose ? "" : " " + words.text("error.verbose")));
             if (verbose) {
                 console.info(stackTrace(e));
             }

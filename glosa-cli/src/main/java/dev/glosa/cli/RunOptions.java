@@ -66,19 +66,21 @@ record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
     static RunOptions from(Options args, String defaultOut, Console console) {
         // Errors before the configuration is read speak --lang's language, else the system's.
         Messages text = Messages.of(args.has("lang") ? language(args.one("lang", null)) : Language.system());
+        console.language(text.language());
         String out = args.one("out", defaultOut);
         if (out != null && out.isBlank()) {
             // Path.of("") is the current folder: an empty variable in a scheduled script must not write there.
-            throw GlosaRunException.badInput(text.text("error.outEmpty"));
+            throw GlosaRunException.badInput(null, "error.outEmpty");
         }
         if (out == null) {
-            throw GlosaRunException.badInput(text.text("error.outRequired"));
+            throw GlosaRunException.badInput(null, "error.outRequired");
         }
         RunConfig config =
                 args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
         if (args.has("lang")) {
             config = config.withLang(language(args.one("lang", null)).tag());
         }
+        console.language(config.language());
         config.validate();
         Path logFolder = Sinks.isFolder(out) ? Path.of(out) : Path.of(args.one("work", "."));
         // A file in the folder's place is refused by the sink when it opens, in one line; no log goes there.

@@ -1,5 +1,9 @@
 package dev.glosa.run;
 
+import dev.glosa.core.text.InputError;
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Phrase;
+
 /**
  * Why a run stopped, as one sentence a hospital analyst can act on, and whose fault it is: the input or
  * configuration ({@link Kind#BAD_INPUT}, the command line's exit status 2) or anything else ({@link Kind#FAILURE},
@@ -17,6 +21,7 @@ public final class GlosaRunException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final Phrase phrase;
 
     /** A stop of {@code kind} with {@code message}. */
     public GlosaRunException(Kind kind, String message) {
@@ -27,6 +32,65 @@ public final class GlosaRunException extends RuntimeException {
     public GlosaRunException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
+        this.phrase = null;
+    }
+
+    /**
+     * A stop of {@code kind} said by {@code phrase}: its message is the English sentence, {@link #message(Language)}
+     * says it in another language.
+     *
+     * @param kind whose fault the stop is
+     * @param phrase what to say
+     * @param cause the exception that stopped the run, or {@code null}
+     */
+    public GlosaRunException(Kind kind, Phrase phrase, Throwable cause) {
+        super(phrase.in(Language.EN), cause);
+        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+        this.phrase = phrase;
+    }
+
+    /**
+     * {@return a stop caused by what was given, with {@code cause}'s message: its phrase when it is an
+     * {@link InputError}, so the stop can be said in the run's language}
+     *
+     * @param cause the exception that names what is wrong
+     */
+    public static GlosaRunException badInput(Throwable cause) {
+        return cause instanceof InputError e
+                ? new GlosaRunException(Kind.BAD_INPUT, e.phrase(), cause)
+                : new GlosaRunException(Kind.BAD_INPUT, cause.getMessage(), cause);
+    }
+
+    /**
+     * {@return a stop caused by what was given, said by the text {@code key} of the messages bundle}
+     *
+     * @param cause the exception that stopped the run, or {@code null}
+     * @param key the key in the messages bundle
+     * @param args the values of the text's placeholders, as text
+     */
+    public static GlosaRunException badInput(Throwable cause, String key, Object... args) {
+        return new GlosaRunException(Kind.BAD_INPUT, Phrase.of(key, args), cause);
+    }
+
+    /**
+     * {@return a stop caused by anything else, said by the text {@code key} of the messages bundle}
+     *
+     * @param cause the exception that stopped the run, or {@code null}
+     * @param key the key in the messages bundle
+     * @param args the values of the text's placeholders, as text
+     */
+    public static GlosaRunException failure(Throwable cause, String key, Object... args) {
+        return new GlosaRunException(Kind.FAILURE, Phrase.of(key, args), cause);
+    }
+
+    /**
+     * {@return the message in {@code language}: the phrase's sentence in it, or the message as given (a message from a
+     * library below glosa-run, in English)}
+     *
+     * @param language the reader's language
+     */
+    public String message(Language language) {
+        return phrase == null ? getMessage() : phrase.in(language);
     }
 
     /** {@return a stop caused by what was given} */

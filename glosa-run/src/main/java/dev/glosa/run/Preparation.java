@@ -115,7 +115,7 @@ final class Preparation {
             }
             r = Reconciler.with(sih).reconcile(rejected, rd);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput("reconciliation: " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.reconciliation", e.getMessage());
         }
         GlosaTable claims = SusColumns.derive(r.claims());
         DoubleColumn glosa = claims.doubles(Role.GLOSA_AMOUNT);
@@ -231,7 +231,7 @@ final class Preparation {
         try {
             aggregated = MonthlyAggregator.aggregate(lines, spec);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         }
         YearMonth target = month != null ? month : asOfMonth.minusMonths(1);
         GlosaTable analysed =
@@ -242,10 +242,8 @@ final class Preparation {
             for (int r = 0; r < m.size(); r++) {
                 months.add(m.text(r));
             }
-            throw GlosaRunException.badInput("no rows for the month analysed, " + target
-                    + (month == null ? " (the last closed month before --as-of)" : "") + "; the data has the months "
-                    + months
-                    + ": choose one with --month");
+            throw GlosaRunException.badInput(
+                    null, month == null ? "error.noRowsLastMonth" : "error.noRowsMonth", target, months);
         }
         DoubleColumn billed = analysed.doubles(Role.BILLED_AMOUNT);
         DoubleColumn glosa = analysed.doubles(Role.GLOSA_AMOUNT);

@@ -132,7 +132,7 @@ public record RunConfig(
             try {
                 return new AppealCycle.Deadlines(deadlineDays, byPayer);
             } catch (IllegalArgumentException e) {
-                throw GlosaRunException.badInput("configuration: appeals: " + e.getMessage(), e);
+                throw GlosaRunException.badInput(e, "error.config.appeals", e.getMessage());
             }
         }
     }
@@ -308,7 +308,7 @@ public record RunConfig(
         try {
             return Language.parse(lang);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput("configuration: lang must be pt-BR or en, found '" + lang + "'", e);
+            throw GlosaRunException.badInput(e, "error.config.lang", lang);
         }
     }
 
@@ -351,10 +351,9 @@ public record RunConfig(
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw GlosaRunException.badInput(
-                    dev.glosa.core.text.Messages.of(Language.system()).text("error.configNotFound", file));
+            throw GlosaRunException.badInput(e, "error.configNotFound", file);
         } catch (IOException e) {
-            throw GlosaRunException.badInput("cannot read configuration file " + file + ": " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.config.read", file, e.getMessage());
         }
         RunConfig c = parse(bytes, file.toString());
         if (c.dimensions.isEmpty()) {
@@ -408,17 +407,19 @@ public record RunConfig(
             return c == null ? defaults() : c;
         } catch (UnrecognizedPropertyException e) {
             throw GlosaRunException.badInput(
-                    source + ":" + lineOf(text, e) + ": unknown setting '"
-                            + e.getPropertyName()
-                            + "'; known settings: " + e.getKnownPropertyIds(),
-                    e);
+                    e,
+                    "error.config.unknownSetting",
+                    source,
+                    lineOf(text, e),
+                    e.getPropertyName(),
+                    e.getKnownPropertyIds());
         } catch (JsonProcessingException e) {
             throw GlosaRunException.badInput(
                     source + ":" + line(e) + ": "
                             + e.getOriginalMessage().lines().findFirst().orElse("malformed"),
                     e);
         } catch (IOException e) {
-            throw GlosaRunException.badInput("cannot read configuration " + source + ": " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.config.read", source, e.getMessage());
         }
     }
 
@@ -522,7 +523,7 @@ public record RunConfig(
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.config", e.getMessage());
         }
     }
 
@@ -530,8 +531,7 @@ public record RunConfig(
         return switch (rankBy.toLowerCase(Locale.ROOT)) {
             case "glosa" -> RankBy.GLOSA;
             case "jump" -> RankBy.JUMP;
-            default ->
-                throw GlosaRunException.badInput("configuration: rankBy must be glosa or jump, found '" + rankBy + "'");
+            default -> throw GlosaRunException.badInput(null, "error.config.rankBy", rankBy);
         };
     }
 
@@ -539,12 +539,11 @@ public record RunConfig(
         List<Feature> out = new ArrayList<>();
         for (FeatureEntry f : features) {
             if (f.column() == null) {
-                throw GlosaRunException.badInput("configuration: every feature needs a column");
+                throw GlosaRunException.badInput(null, "error.config.featureColumn");
             }
             double weight = f.weight() == null ? 1.0 : f.weight();
             if (!(weight > 0) || Double.isInfinite(weight)) {
-                throw GlosaRunException.badInput("configuration: the weight of feature " + f.column()
-                        + " must be a positive number, found " + weight);
+                throw GlosaRunException.badInput(null, "error.config.weight", f.column(), weight);
             }
             try {
                 if (f.encoding() != null) {
@@ -561,20 +560,19 @@ public record RunConfig(
                     out.add(new Feature.Numeric(f.column(), t, weight, m));
                 }
             } catch (IllegalArgumentException e) {
-                throw GlosaRunException.badInput("configuration: feature " + f.column() + ": " + e.getMessage(), e);
+                throw GlosaRunException.badInput(e, "error.config.feature", f.column(), e.getMessage());
             }
         }
         try {
             return new FeatureSpec(out);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.config", e.getMessage());
         }
     }
 
     private static SegmentOverride override(OverrideEntry o) {
         if ((o.segment() == null) == (o.keys() == null)) {
-            throw GlosaRunException.badInput(
-                    "configuration: an override needs either 'segment' (an id) or 'keys' (column: value), not both");
+            throw GlosaRunException.badInput(null, "error.config.overrideBoth");
         }
         SegmentOverride s = o.segment() != null
                 ? SegmentOverride.forSegment(o.segment())
@@ -610,12 +608,11 @@ public record RunConfig(
         language();
         appeals.deadlines();
         if (history.keepWeeks() < 1) {
-            throw GlosaRunException.badInput(
-                    "configuration: history.keepWeeks must be at least 1, found " + history.keepWeeks());
+            throw GlosaRunException.badInput(null, "error.config.keepWeeks", history.keepWeeks());
         }
         for (Map.Entry<String, String> d : dimensions.entrySet()) {
             if (d.getValue() == null || d.getValue().isBlank()) {
-                throw GlosaRunException.badInput("configuration: dimensions." + d.getKey() + " needs a CSV file");
+                throw GlosaRunException.badInput(null, "error.config.dimensionFile", d.getKey());
             }
         }
         rankByChoice();
@@ -628,8 +625,7 @@ public record RunConfig(
             if (o.keys() != null) {
                 for (String k : o.keys().keySet()) {
                     if (!segmentKeys.contains(k)) {
-                        throw GlosaRunException.badInput("configuration: an override names key '" + k
-                                + "', which is not a segment key; segment keys: " + segmentKeys);
+                        throw GlosaRunException.badInput(null, "error.config.overrideKey", k, segmentKeys);
                     }
                 }
             }
@@ -638,7 +634,7 @@ public record RunConfig(
         try {
             new dev.glosa.cluster.loop.SegmentLoop(dev.glosa.cluster.spi.StrategyRegistry.load()).checkSettings(loop);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         }
     }
 
@@ -655,7 +651,7 @@ public record RunConfig(
         try {
             return writerOptionsUnchecked();
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput("configuration: " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.config", e.getMessage());
         }
     }
 
@@ -687,7 +683,6 @@ public record RunConfig(
         for (E e : type.getEnumConstants()) {
             known.add(e.name().toLowerCase(Locale.ROOT));
         }
-        throw GlosaRunException.badInput(
-                "configuration: " + what + " must be one of " + known + ", found '" + text + "'");
+        throw GlosaRunException.badInput(null, "error.config.oneOf", what, known, text);
     }
 }

@@ -31,10 +31,10 @@ public record RunRequest(
         Objects.requireNonNull(options, "options");
         if (out == null || out.isBlank()) {
             // Path.of("") is the current folder: an empty variable in a scheduled script must not write there.
-            throw GlosaRunException.badInput("the output is empty: give the output folder");
+            throw GlosaRunException.badInput(null, "error.outputEmpty");
         }
         if (threads < 1) {
-            throw GlosaRunException.badInput("threads must be at least 1, found " + threads);
+            throw GlosaRunException.badInput(null, "error.threads", threads);
         }
     }
 

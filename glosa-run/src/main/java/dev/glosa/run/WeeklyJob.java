@@ -81,9 +81,9 @@ public final class WeeklyJob {
                 source.check();
                 sink.checkIdentifiers(source.identifierColumns());
             } catch (IllegalArgumentException e) {
-                throw GlosaRunException.badInput(e.getMessage(), e);
+                throw GlosaRunException.badInput(e);
             } catch (IOException | UncheckedIOException e) {
-                throw GlosaRunException.badInput("cannot read " + source.describe() + ": " + e.getMessage(), e);
+                throw GlosaRunException.badInput(e, "error.read", source.describe(), e.getMessage());
             }
             Instant started = Instant.now();
             SourceBatch batch =
@@ -108,7 +108,7 @@ public final class WeeklyJob {
             return cluster(
                     prepared, batch.sideTables(), config, given.fingerprint(), sink, request, started, names, executor);
         } catch (IOException e) {
-            throw GlosaRunException.failure("cannot close " + request.out() + ": " + e.getMessage(), e);
+            throw GlosaRunException.failure(e, "error.close", request.out(), e.getMessage());
         }
     }
 
@@ -117,16 +117,16 @@ public final class WeeklyJob {
         try {
             sink = Sinks.create(out, identifiers, config, options);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         }
         try {
             sink.open();
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput("--out: " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.out", e.getMessage());
         } catch (FolderLockedException e) {
             throw GlosaRunException.failure(e.getMessage(), e);
         } catch (IOException e) {
-            throw GlosaRunException.failure("cannot write to " + sink.describe() + ": " + e.getMessage(), e);
+            throw GlosaRunException.failure(e, "error.write", sink.describe(), e.getMessage());
         }
         return sink;
     }
@@ -137,9 +137,9 @@ public final class WeeklyJob {
         } catch (GlosaRunException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         } catch (IOException | UncheckedIOException e) {
-            throw GlosaRunException.badInput("cannot read " + source.describe() + ": " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.read", source.describe(), e.getMessage());
         }
     }
 
@@ -166,13 +166,13 @@ public final class WeeklyJob {
             SegmentExecutor executor) {
         RunLog log = request.log();
         for (String w : in.warnings()) {
-            log.info("warning: " + w);
+            log.info(Messages.of(config.language()).text("warning", w));
         }
         try {
             // Before the clustering, not at the write: an identifier column found in the data needs a treatment.
             sink.checkIdentifiers(in.analysed());
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         }
         LoopConfig loopConfig =
                 config.loopConfig(in.defaultFeatures(), in.profileColumns(), in.personalOverrides(), request.threads());
@@ -180,8 +180,7 @@ public final class WeeklyJob {
         try {
             previous = sink.previousState(request.asOf());
         } catch (IOException | UncheckedIOException e) {
-            throw GlosaRunException.failure(
-                    "cannot read the previous run in " + sink.describe() + ": " + e.getMessage(), e);
+            throw GlosaRunException.failure(e, "error.previousRun", sink.describe(), e.getMessage());
         }
         GlosaTable clustered =
                 in.clusterRows() == null ? in.analysed() : in.analysed().select(in.clusterRows());
@@ -211,9 +210,9 @@ public final class WeeklyJob {
                             p.elapsed().toMillis(),
                             p.remaining() == null ? -1 : p.remaining().toMillis()));
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         }
-        warnUnmatchedOverrides(loopConfig, loop, log);
+        warnUnmatchedOverrides(loopConfig, loop, log, words);
         List<SegmentResult> outcomes = remap(loop.segments(), in.clusterRows());
         int failed = loop.count(SegmentStatus.FAILED);
         boolean allFailed = failed > 0 && failed == loop.segments().size();
@@ -241,14 +240,11 @@ public final class WeeklyJob {
             written = sink.write(
                     new RunOutput(run, in.analysed(), outcomes, in.indicators(), loop.state(), names, tables));
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         } catch (FolderLockedException | CommitPendingException e) {
             throw GlosaRunException.failure(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
-            throw GlosaRunException.failure(
-                    "cannot write the outputs to " + sink.describe() + ": " + e.getMessage()
-                            + "; the previous outputs are unchanged",
-                    e);
+            throw GlosaRunException.failure(e, "error.writeOutputs", sink.describe(), e.getMessage());
         }
         Map<String, Double> previousGlosa = new HashMap<>();
         for (GroupRecord g : previous) {
@@ -256,13 +252,14 @@ public final class WeeklyJob {
         }
         summarise(loop, run, written, log, names, previousGlosa, Messages.of(config.language()));
         dev.glosa.run.sources.TissAppealDrafts.writeIfAsked(
-                request.options(), request.out(), request.asOf(), in.analysed(), outcomes, log);
+                request.options(), request.out(), request.asOf(), in.analysed(), outcomes, log, config.language());
         if (allFailed) {
             // The money is in the outputs (each failed segment is one group), but a scheduler must see the failure.
             throw GlosaRunException.failure(
-                    "every one of the " + failed + " segments failed; first: "
-                            + loop.segments().get(0).reason() + " (outputs written with status failed)",
-                    null);
+                    null,
+                    "error.allSegmentsFailed",
+                    failed,
+                    loop.segments().get(0).reason());
         }
         return new RunSummary(run, loop, outcomes, written, config.language(), names);
     }
@@ -271,7 +268,7 @@ public final class WeeklyJob {
      * An override that matches no segment is kept (segments come and go from week to week) but named, since it is
      * just as often a typo in a segment id or a key value.
      */
-    private static void warnUnmatchedOverrides(LoopConfig config, LoopResult loop, RunLog log) {
+    private static void warnUnmatchedOverrides(LoopConfig config, LoopResult loop, RunLog log, Messages words) {
         for (SegmentOverride o : config.overrides()) {
             boolean matched = false;
             for (var s : loop.segments()) {
@@ -281,8 +278,7 @@ public final class WeeklyJob {
                 }
             }
             if (!matched) {
-                log.info("warning: the configuration's override of " + o.describe() + " matches no segment of this"
-                        + " run; check its segment id or key values against dim_segment.csv");
+                log.info(words.text("warning", words.text("warning.override", o.describe())));
             }
         }
     }
@@ -326,7 +322,7 @@ public final class WeeklyJob {
         }
         for (var s : loop.segments()) {
             if (s.status() == SegmentStatus.FAILED) {
-                log.info("segment " + s.key().describe() + " failed: " + s.reason());
+                log.info(text.text("segment.failed", s.key().describe(), s.reason()));
             }
         }
         for (String line : written) {

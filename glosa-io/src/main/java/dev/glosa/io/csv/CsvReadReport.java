@@ -1,5 +1,7 @@
 package dev.glosa.io.csv;
 
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,25 +90,32 @@ public record CsvReadReport(
 
     /** {@return one line: source, line and record counts (which reconcile), warnings, detections and speed} */
     public String summary() {
-        return String.format(
-                Locale.ROOT,
-                "%s: %d lines = %d header + %d blank + %d accepted + %d rejected (%.3f%% of data lines); %d records:"
-                        + " %d accepted, %d rejected; %d over-billed kept; %d warnings; %s, delimiter '%s';"
-                        + " %.0f rows/s",
+        return summary(Messages.of(Language.EN));
+    }
+
+    /**
+     * {@return the read in one line, in {@code text}'s language: the lines by kind, the records, the warnings, the
+     * charset and delimiter found, the speed}
+     *
+     * @param text the language of the line
+     */
+    public String summary(Messages text) {
+        return text.text(
+                "read.csv",
                 source,
-                lines,
-                headerLines,
-                blankLines,
-                acceptedLines,
-                rejectedLines,
-                100 * rejectedShare(),
-                records,
-                accepted,
-                rejectedRows,
-                overBilledRows,
-                warnings.size(),
-                charset,
+                Long.toString(lines),
+                Long.toString(headerLines),
+                Long.toString(blankLines),
+                Long.toString(acceptedLines),
+                Long.toString(rejectedLines),
+                String.format(Locale.ROOT, "%.3f%%", 100 * rejectedShare()),
+                Long.toString(records),
+                Long.toString(accepted),
+                Long.toString(rejectedRows),
+                Long.toString(overBilledRows),
+                Integer.toString(warnings.size()),
+                String.valueOf(charset),
                 delimiter == '\t' ? "\\t" : String.valueOf(delimiter),
-                rowsPerSecond());
+                String.format(Locale.ROOT, "%.0f", rowsPerSecond()));
     }
 }

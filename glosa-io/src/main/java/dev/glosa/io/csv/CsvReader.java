@@ -296,13 +296,11 @@ public final class CsvReader {
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(head, off, head.length - off), in);
             Tokenizer tok = tokenizer(all, delimiter, utf8);
             if (!tok.next() || tok.blank()) {
-                throw new CsvReadException(
-                        source + ":1: no header line (the file is empty or starts with a blank" + " line)", null, null);
+                throw new CsvReadException(text.text("csv.noHeader", source), null, null);
             }
             if (tok.quoteFault != null) {
                 throw new CsvReadException(
-                        source + ":" + tok.lastLine + ": the header line has a quote that " + faultRule(tok.quoteFault)
-                                + " (fix or remove the stray quote in the header)",
+                        text.text("csv.headerQuote", source, Long.toString(tok.lastLine), faultRule(tok.quoteFault)),
                         null,
                         null);
             }
@@ -717,8 +715,12 @@ public final class CsvReader {
                     Integer before = found.put(c, i);
                     if (before != null) {
                         throw new CsvReadException(
-                                source + ":1: the header has column '" + Printable.of(c.source()) + "' twice (fields "
-                                        + (before + 1) + " and " + (i + 1) + ")",
+                                text.text(
+                                        "csv.headerTwice",
+                                        source,
+                                        Printable.of(c.source()),
+                                        Integer.toString(before + 1),
+                                        Integer.toString(i + 1)),
                                 null,
                                 null);
                     }
@@ -749,9 +751,12 @@ public final class CsvReader {
                 Integer clash = names.put(p.name, i);
                 if (clash != null) {
                     throw new CsvReadException(
-                            source + ":1: fields " + (clash + 1) + " and " + (i + 1)
-                                    + " would both be column '" + Printable.of(p.name)
-                                    + "' (map one of them, or set unmapped: ignore)",
+                            text.text(
+                                    "csv.columnClash",
+                                    source,
+                                    Integer.toString(clash + 1),
+                                    Integer.toString(i + 1),
+                                    Printable.of(p.name)),
                             null,
                             null);
                 }
@@ -760,9 +765,12 @@ public final class CsvReader {
             List<String> missing = mapping.missingRequired(found.keySet());
             if (!missing.isEmpty()) {
                 throw new CsvReadException(
-                        source + ":1: mapped column(s) " + missing + " not in the header "
-                                + Printable.of(Arrays.toString(header)) + " (mapping '" + mapping.name()
-                                + "'; mark a column optional: true if files may lack it)",
+                        text.text(
+                                "csv.missingColumns",
+                                source,
+                                missing,
+                                Printable.of(Arrays.toString(header)),
+                                mapping.name()),
                         null,
                         null);
             }

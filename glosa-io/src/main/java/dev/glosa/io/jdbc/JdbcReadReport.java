@@ -1,5 +1,7 @@
 package dev.glosa.io.jdbc;
 
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.csv.CsvReject;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +43,22 @@ public record JdbcReadReport(
 
     /** {@return one line: source, counts and speed} */
     public String summary() {
-        return String.format(
-                Locale.ROOT,
-                "%s: %d rows, %d accepted, %d rejected (%.3f%%); %.0f rows/s",
+        return summary(Messages.of(Language.EN));
+    }
+
+    /**
+     * {@return the read in one line, in {@code text}'s language: the rows read, accepted and rejected, the speed}
+     *
+     * @param text the language of the line
+     */
+    public String summary(Messages text) {
+        return text.text(
+                "read.database",
                 source,
-                records,
-                accepted,
-                rejectedRows,
-                100 * rejectedShare(),
-                nanos == 0 ? 0.0 : records * 1e9 / nanos);
+                Long.toString(records),
+                Long.toString(accepted),
+                Long.toString(rejectedRows),
+                String.format(Locale.ROOT, "%.3f%%", 100 * rejectedShare()),
+                String.format(Locale.ROOT, "%.0f", nanos == 0 ? 0.0 : records * 1e9 / nanos));
     }
 }

@@ -1,6 +1,7 @@
 package dev.glosa.run.sources;
 
 import dev.glosa.core.run.RunLog;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.jdbc.DatabaseException;
 import dev.glosa.io.jdbc.Drivers;
 import dev.glosa.run.GlosaRunException;
@@ -29,7 +30,8 @@ public final class Database {
             return;
         }
         try {
-            log.info("drivers loaded from " + dir + ": " + String.join(", ", Drivers.load(Path.of(dir))));
+            log.info(Messages.of(config.language())
+                    .text("read.drivers", dir, String.join(", ", Drivers.load(Path.of(dir)))));
         } catch (DatabaseException e) {
             throw failure(e);
         }
@@ -40,7 +42,8 @@ public final class Database {
             String url, String user, String passwordEnv, RunConfig config, Options options, RunLog log) {
         String password = options.getenv(passwordEnv);
         if (password == null) {
-            log.info("warning: no password in " + passwordEnv + "; connecting without one");
+            log.info(Messages.of(config.language())
+                    .text("warning", Messages.of(config.language()).text("warning.noPassword", passwordEnv)));
         }
         try {
             return Drivers.connect(url, user, password, config.database().loginTimeoutSeconds());

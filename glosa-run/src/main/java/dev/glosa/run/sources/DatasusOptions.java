@@ -96,7 +96,7 @@ public final class DatasusOptions {
         if (!args.has("uf")) {
             for (String option : List.of("from", "to", "rd-to", "mirror", "cache", "offline", "connections")) {
                 if (args.has(option)) {
-                    throw GlosaRunException.badInput("--" + option + " needs --uf (the states to fetch)");
+                    throw GlosaRunException.badInput(null, "error.datasus.needsUf", option);
                 }
             }
             return null;
@@ -106,8 +106,7 @@ public final class DatasusOptions {
         YearMonth to = month(args, "to", from);
         YearMonth rdTo = month(args, "rd-to", to);
         if (rdTo.isBefore(to)) {
-            throw GlosaRunException.badInput("--rd-to (" + rdTo + ") must not be before --to (" + to
-                    + "): RD's window widens RJ's to catch later payments");
+            throw GlosaRunException.badInput(null, "error.datasus.rdTo", rdTo, to);
         }
         List<SihFileName> rd = rdGiven ? List.of() : expand(SihSystem.RD, states, from, rdTo);
         List<SihFileName> rj = rjGiven ? List.of() : expand(SihSystem.RJ, states, from, to);
@@ -156,7 +155,7 @@ public final class DatasusOptions {
             try {
                 r = r.withMirrors(mirrors);
             } catch (IllegalArgumentException e) {
-                throw GlosaRunException.badInput("--mirror: " + e.getMessage(), e);
+                throw GlosaRunException.badInput(e, "error.datasus.mirror", e.getMessage());
             }
         }
         return r;
@@ -177,7 +176,7 @@ public final class DatasusOptions {
             throw new GlosaRunException(
                     given ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE, e.getMessage(), e);
         } catch (IOException e) {
-            throw GlosaRunException.failure("cannot fill the cache " + request.cache() + ": " + e.getMessage(), e);
+            throw GlosaRunException.failure(e, "error.datasus.cache", request.cache(), e.getMessage());
         }
     }
 
@@ -203,7 +202,7 @@ public final class DatasusOptions {
         try {
             return SihFileName.expand(List.of(group), states, from, to);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput("--from/--to: " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.datasus.fromTo", e.getMessage());
         }
     }
 
@@ -213,14 +212,14 @@ public final class DatasusOptions {
             for (String s : v.split(",")) {
                 String uf = s.trim().toUpperCase(Locale.ROOT);
                 if (!SihFileName.STATES.contains(uf)) {
-                    throw GlosaRunException.badInput("--uf: '" + s.trim() + "' is not a state; the states " + "are "
-                            + String.join(",", SihFileName.STATES));
+                    throw GlosaRunException.badInput(
+                            null, "error.datasus.state", s.trim(), String.join(",", SihFileName.STATES));
                 }
                 states.add(uf);
             }
         }
         if (states.isEmpty()) {
-            throw GlosaRunException.badInput("--uf needs a state, e.g. --uf MT");
+            throw GlosaRunException.badInput(null, "error.datasus.ufEmpty");
         }
         return List.copyOf(states);
     }
@@ -229,19 +228,18 @@ public final class DatasusOptions {
         String v = args.one(name, null);
         if (v == null) {
             if (fallback == null) {
-                throw GlosaRunException.badInput("--" + name + " is required with --uf (a month like 2021-06)");
+                throw GlosaRunException.badInput(null, "error.datasus.monthRequired", name);
             }
             return fallback;
         }
         try {
             YearMonth m = YearMonth.parse(v.trim());
             if (m.isBefore(SihFileName.FIRST_MONTH)) {
-                throw GlosaRunException.badInput("--" + name + " must be " + SihFileName.FIRST_MONTH
-                        + " or later (the first SIH month), found " + m);
+                throw GlosaRunException.badInput(null, "error.datasus.firstMonth", name, SihFileName.FIRST_MONTH, m);
             }
             return m;
         } catch (DateTimeParseException e) {
-            throw GlosaRunException.badInput("--" + name + " must be a month like 2021-06, found '" + v + "'");
+            throw GlosaRunException.badInput(e, "error.datasus.month", name, v);
         }
     }
 
@@ -254,8 +252,7 @@ public final class DatasusOptions {
             }
             return URI.create(s);
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(
-                    "--mirror: '" + m + "' is not a URL (ftp://host, " + "http(s)://host/path or file:/folder)", e);
+            throw GlosaRunException.badInput(e, "error.datasus.mirrorUrl", m);
         }
     }
 }

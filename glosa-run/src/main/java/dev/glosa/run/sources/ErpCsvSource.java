@@ -5,6 +5,8 @@ import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
+import dev.glosa.core.text.InputError;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.csv.CsvLimits;
 import dev.glosa.io.csv.CsvMapping;
 import dev.glosa.io.csv.CsvReadException;
@@ -55,10 +57,10 @@ public final class ErpCsvSource implements GlosaSource {
     @Override
     public void check() {
         if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + " is a folder; give the export file");
+            throw new InputError(null, "error.folderGivenExport", file);
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("file not found: " + file);
+            throw new InputError(null, "error.fileNotFound", file);
         }
     }
 
@@ -68,21 +70,21 @@ public final class ErpCsvSource implements GlosaSource {
         try {
             read = CsvReader.read(file, mapping, CsvLimits.DEFAULT, context.rejectsFile(), context.language());
         } catch (NoSuchFileException e) {
-            throw GlosaRunException.badInput("file not found: " + e.getFile(), e);
+            throw GlosaRunException.badInput(e, "error.fileNotFound", e.getFile());
         } catch (CsvReadException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         } catch (IOException | UncheckedIOException e) {
-            throw GlosaRunException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.read", file, e.getMessage());
         }
-        context.log().info(read.report().summary());
+        context.log().info(read.report().summary(Messages.of(context.language())));
         for (String warning : read.report().warnings()) {
-            context.log().info("warning: " + warning);
+            context.log().info(Messages.of(context.language()).text("warning", warning));
         }
         RunRecord.Input input;
         try {
             input = RunRecord.Input.of(file, read.report().records());
         } catch (IOException e) {
-            throw GlosaRunException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.read", file, e.getMessage());
         }
         long rejected = read.report().rejectedRows();
         return new SourceBatch(
@@ -142,8 +144,8 @@ public final class ErpCsvSource implements GlosaSource {
         @Override
         public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             if (options.all("in").size() > 1) {
-                throw GlosaRunException.badInput("--in: glosa csv reads one export, found "
-                        + options.all("in").size() + " files; run it once per export");
+                throw GlosaRunException.badInput(
+                        null, "error.csvOneExport", options.all("in").size());
             }
             Path in = Path.of(options.required("in"));
             return new ErpCsvSource(in, mapping(options), options.month("month"));
@@ -156,7 +158,7 @@ public final class ErpCsvSource implements GlosaSource {
                         ? CsvMapping.load(Path.of(options.one("mapping", null)))
                         : CsvMapping.reference();
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                throw GlosaRunException.badInput("mapping: " + e.getMessage(), e);
+                throw GlosaRunException.badInput(e, "error.mapping", e.getMessage());
             }
         }
     }

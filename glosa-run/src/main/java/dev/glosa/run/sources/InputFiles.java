@@ -1,6 +1,7 @@
 package dev.glosa.run.sources;
 
 import dev.glosa.core.run.RunRecord;
+import dev.glosa.core.text.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,23 +26,21 @@ final class InputFiles {
         Map<String, Path> seen = new LinkedHashMap<>();
         for (Path f : files) {
             if (Files.isDirectory(f)) {
-                throw new IllegalArgumentException(f + " is a folder; give its files");
+                throw new InputError(null, "error.folderGiven", f);
             }
             String sha;
             try {
                 sha = RunRecord.Input.of(f, 0).sha256();
             } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("file not found: " + f, e);
+                throw new InputError(e, "error.fileNotFound", f);
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage(), e);
+                throw new InputError(e, "error.read", f, e.getMessage());
             }
             Path first = seen.putIfAbsent(sha, f);
             if (first != null) {
-                throw new IllegalArgumentException((first.equals(f)
-                                ? f + " is given twice"
-                                : f + " has the same content as " + first + " (SHA-256 " + sha.substring(0, 16)
-                                        + "...)")
-                        + ": its rows would be counted twice; give each file once");
+                throw first.equals(f)
+                        ? new InputError(null, "error.givenTwice", f)
+                        : new InputError(null, "error.sameContent", f, first, sha.substring(0, 16));
             }
         }
     }

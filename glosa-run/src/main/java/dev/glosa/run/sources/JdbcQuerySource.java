@@ -5,6 +5,7 @@ import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.csv.CsvMapping;
 import dev.glosa.io.jdbc.DatabaseException;
 import dev.glosa.io.jdbc.JdbcReadOptions;
@@ -24,7 +25,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -66,8 +66,7 @@ public final class JdbcQuerySource implements GlosaSource {
         this.config = Objects.requireNonNull(config, "config");
         this.options = Objects.requireNonNull(options, "options");
         if (!JdbcUrls.isJdbc(url)) {
-            throw GlosaRunException.badInput("--url must be a JDBC URL such as jdbc:postgresql://host:5432/database,"
-                    + " found '" + JdbcUrls.mask(url) + "'");
+            throw GlosaRunException.badInput(null, "error.jdbcUrl", JdbcUrls.mask(url));
         }
     }
 
@@ -88,9 +87,9 @@ public final class JdbcQuerySource implements GlosaSource {
         try {
             query = Files.readString(queryFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw GlosaRunException.badInput("query file not found: " + queryFile, e);
+            throw GlosaRunException.badInput(e, "error.queryNotFound", queryFile);
         } catch (IOException e) {
-            throw GlosaRunException.badInput("cannot read the query file " + queryFile + ": " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.queryRead", queryFile, e.getMessage());
         }
     }
 
@@ -103,10 +102,16 @@ public final class JdbcQuerySource implements GlosaSource {
                 .withFetchSize(config.database().fetchSize())
                 .withQueryTimeoutSeconds(queryTimeoutSeconds)
                 .withLanguage(context.language())
-                .withProgress(100_000, rows -> context.log().info(String.format(Locale.ROOT, "rows read: %,d", rows)));
+                .withProgress(
+                        100_000,
+                        rows -> context.log()
+                                .info(Messages.of(context.language())
+                                        .text(
+                                                "read.rows",
+                                                Messages.of(context.language()).number(rows))));
         Database.loadDrivers(options, config, context.log());
         String source = describe();
-        context.log().info("reading " + queryFile + " from " + JdbcUrls.mask(url) + " as " + user);
+        context.log().info(Messages.of(context.language()).text("read.query", queryFile, JdbcUrls.mask(url), user));
         JdbcReadResult read;
         try (Connection c =
                 Database.connect(url, user, config.database().passwordEnv(), config, options, context.log())) {
@@ -116,7 +121,7 @@ public final class JdbcQuerySource implements GlosaSource {
         } catch (IOException | SQLException e) {
             throw GlosaRunException.failure(source + ": " + e.getMessage(), e);
         }
-        context.log().info(read.report().summary());
+        context.log().info(read.report().summary(Messages.of(context.language())));
         RunRecord.Input input = new RunRecord.Input(
                 source, RunRecord.sha256(query), read.report().records());
         long rejected = read.report().rejectedRows();

@@ -7,6 +7,8 @@ import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
+import dev.glosa.core.text.InputError;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.dbf.MalformedFileException;
 import dev.glosa.io.sih.SihBatch;
 import dev.glosa.io.sih.SihReadOptions;
@@ -67,7 +69,7 @@ public final class SihFilesSource implements GlosaSource {
     @Override
     public void check() {
         if (fetch == null && (rd.isEmpty() || rj.isEmpty())) {
-            throw new IllegalArgumentException("--rd and --rj (or --uf to fetch them) are required (glosa sus --help)");
+            throw new InputError(null, "error.sihRequired");
         }
         List<Path> all = new ArrayList<>(rd);
         all.addAll(rj);
@@ -107,18 +109,22 @@ public final class SihFilesSource implements GlosaSource {
         try {
             batch = SihReader.readAll(files, SihReadOptions.defaults());
         } catch (NoSuchFileException e) {
-            throw GlosaRunException.badInput("file not found: " + e.getFile(), e);
+            throw GlosaRunException.badInput(e, "error.fileNotFound", e.getFile());
         } catch (MalformedFileException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         } catch (IOException | IllegalArgumentException e) {
-            throw GlosaRunException.badInput("cannot read " + option + " files: " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.readSih", option, e.getMessage());
         }
         for (SihTable t : batch.tables()) {
             if (t.system() != expected) {
-                throw GlosaRunException.badInput(option + " expects " + expected + " files, but "
-                        + t.files().get(0).read().file() + " is " + t.system() + " ("
-                        + t.files().get(0).layout().label()
-                        + ")");
+                throw GlosaRunException.badInput(
+                        null,
+                        "error.sihSystem",
+                        option,
+                        expected,
+                        t.files().get(0).read().file(),
+                        t.system(),
+                        t.files().get(0).layout().label());
             }
         }
         SihTable table = batch.table(expected);
@@ -126,12 +132,14 @@ public final class SihFilesSource implements GlosaSource {
         for (int i = 0; i < files.size(); i++) {
             var report = table.files().get(i);
             for (String w : report.warnings()) {
-                context.log().info("warning: " + report.read().file() + ": " + w);
+                context.log()
+                        .info(Messages.of(context.language())
+                                .text("warning", report.read().file() + ": " + w));
             }
             try {
                 inputs.add(RunRecord.Input.of(files.get(i), report.read().recordsRead()));
             } catch (IOException e) {
-                throw GlosaRunException.badInput("cannot read " + files.get(i) + ": " + e.getMessage(), e);
+                throw GlosaRunException.badInput(e, "error.read", files.get(i), e.getMessage());
             }
         }
         context.log()

@@ -4,6 +4,8 @@ import dev.glosa.core.result.SegmentAssignment;
 import dev.glosa.core.result.SegmentResult;
 import dev.glosa.core.run.RunLog;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.tiss.AppealDraft;
 import dev.glosa.io.tiss.TissColumns;
 import dev.glosa.run.GlosaRunException;
@@ -24,19 +26,21 @@ public final class TissAppealDrafts {
 
     private TissAppealDrafts() {}
 
-    /** Writes the draft when {@code --draft-appeal} was given; does nothing otherwise. */
+    /** Writes the draft when {@code --draft-appeal} was given, saying what it did in {@code language}; else nothing. */
     public static void writeIfAsked(
             Options options,
             String out,
             LocalDate asOf,
             GlosaTable analysed,
             List<SegmentResult> outcomes,
-            RunLog log) {
+            RunLog log,
+            Language language) {
         if (!options.has(OPTION)) {
             return;
         }
+        Messages text = Messages.of(language);
         if (!analysed.has(TissColumns.GLOSA_LEVEL)) {
-            throw GlosaRunException.badInput("--" + OPTION + " drafts TISS appeals: use it with glosa tiss", null);
+            throw GlosaRunException.badInput(null, "error.draft.tissOnly", OPTION);
         }
         String cluster = options.required(OPTION);
         int[] rows = outcomes.stream()
@@ -45,10 +49,7 @@ public final class TissAppealDrafts {
                 .sorted()
                 .toArray();
         if (rows.length == 0) {
-            throw GlosaRunException.badInput(
-                    "--" + OPTION + " " + Options.printable(cluster)
-                            + ": no group of this run has that cluster id (see the run's groups)",
-                    null);
+            throw GlosaRunException.badInput(null, "error.draft.noGroup", OPTION, Options.printable(cluster));
         }
         String provider = options.one(
                 "provider-code", analysed.category(TissColumns.PROVIDER_CODE).get(rows[0]));
@@ -63,18 +64,17 @@ public final class TissAppealDrafts {
                     new AppealDraft.Sender(
                             provider, asOf, "RG" + asOf.toString().replace("-", "")),
                     folder);
-            log.result("appeal draft for " + cluster + ": " + r.rowsDrafted() + " of " + rows.length + " rows in "
-                    + r.files());
+            log.result(text.text("draft.written", cluster, r.rowsDrafted(), rows.length, r.files()));
             if (!r.codesWithoutText().isEmpty()) {
-                log.result("  codes without a justification in the file (rows left out): " + r.codesWithoutText());
+                log.result("  " + text.text("draft.noText", r.codesWithoutText()));
             }
             for (String s : r.leftOut()) {
-                log.info("appeal draft: left out " + s);
+                log.info(text.text("draft.leftOut", s));
             }
         } catch (IllegalArgumentException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         } catch (IOException e) {
-            throw GlosaRunException.badInput("cannot draft the appeal: " + e.getMessage(), e);
+            throw GlosaRunException.badInput(e, "error.draft", e.getMessage());
         }
     }
 

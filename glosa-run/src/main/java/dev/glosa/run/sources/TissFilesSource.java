@@ -8,6 +8,8 @@ import dev.glosa.core.run.SideTable;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.InputError;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.tiss.AppealCycle;
 import dev.glosa.io.tiss.RecoveryRate;
 import dev.glosa.io.tiss.TissColumns;
@@ -58,17 +60,16 @@ public final class TissFilesSource implements GlosaSource {
     @Override
     public void check() throws IOException {
         if (paths.isEmpty()) {
-            throw new IllegalArgumentException("--in is required (glosa tiss --help)");
+            throw new InputError(null, "error.inRequired", "tiss");
         }
         List<TissInput> inputs;
         try {
             inputs = TissInput.expand(paths.toArray(new Path[0]));
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("file not found: " + e.getFile(), e);
+            throw new InputError(e, "error.fileNotFound", e.getFile());
         }
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "no TISS files (.xml) found in " + paths + ": nothing to analyse, no week written");
+            throw new InputError(null, "error.noTissFiles", paths);
         }
         List<Path> out = new ArrayList<>();
         for (TissInput i : inputs) {
@@ -101,27 +102,34 @@ public final class TissFilesSource implements GlosaSource {
         try {
             read = TissReader.read(files.toArray(new Path[0]));
         } catch (NoSuchFileException e) {
-            throw GlosaRunException.badInput("file not found: " + e.getFile(), e);
+            throw GlosaRunException.badInput(e, "error.fileNotFound", e.getFile());
         } catch (TissFormatException e) {
-            throw GlosaRunException.badInput(e.getMessage(), e);
+            throw GlosaRunException.badInput(e);
         }
+        Messages text = Messages.of(context.language());
         context.log()
-                .info(String.format(
-                        "TISS: %,d rows from %d file(s); %d total(s) that do not add up",
-                        read.table().rowCount(),
-                        read.report().files().size(),
-                        read.report().mismatches().size()));
+                .info(text.text(
+                        "read.tiss",
+                        text.number(read.table().rowCount()),
+                        Integer.toString(read.report().files().size()),
+                        Integer.toString(read.report().mismatches().size())));
         for (String w : read.report().warnings()) {
-            context.log().info("warning: " + w);
+            context.log().info(Messages.of(context.language()).text("warning", w));
         }
-        logCodes(context, "unknown to Tabela 38", read.report().unknownReasonCodes());
-        logCodes(context, "used outside their Tabela 38 validity", read.report().expiredReasonCodes());
-        logCodes(
-                context,
-                "dropped from the latest Tabela 38 edition",
-                read.report().retiredReasonCodes());
+        logCodes(context, text.text("read.tiss.unknown"), read.report().unknownReasonCodes());
+        logCodes(context, text.text("read.tiss.expired"), read.report().expiredReasonCodes());
+        logCodes(context, text.text("read.tiss.retired"), read.report().retiredReasonCodes());
         for (RecoveryRate r : read.recoveryRates()) {
-            context.log().info("recovery: " + r);
+            context.log()
+                    .info(text.text(
+                            "read.tiss.recovery",
+                            String.join(" · ", r.key()),
+                            text.money(r.glosaAmount()),
+                            Integer.toString(r.glosaRows()),
+                            text.money(r.appealedAmount()),
+                            Integer.toString(r.appealedRows()),
+                            text.money(r.recoveredAmount()),
+                            Integer.toString(r.recoveredRows())));
         }
         List<RunRecord.Input> inputs = new ArrayList<>();
         for (Path f : files) {
@@ -206,7 +214,7 @@ public final class TissFilesSource implements GlosaSource {
 
     private static void logCodes(RunContext context, String what, java.util.Map<String, Integer> codes) {
         if (!codes.isEmpty()) {
-            context.log().info("reason codes " + what + " (code=rows): " + codes);
+            context.log().info(Messages.of(context.language()).text("read.tiss.codes", what, codes));
         }
     }
 }

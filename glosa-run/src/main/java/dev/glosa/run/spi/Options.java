@@ -50,7 +50,7 @@ public final class Options {
                 }
                 if (flags.contains(name)) {
                     if (inline != null) {
-                        throw GlosaRunException.badInput("--" + name + " takes no value");
+                        throw GlosaRunException.badInput(null, "error.option.noValue", name);
                     }
                     a.values.put(name, List.of());
                     current = null;
@@ -63,8 +63,7 @@ public final class Options {
                         current = name;
                     }
                 } else {
-                    throw GlosaRunException.badInput(
-                            "unknown option --" + name + " (see glosa " + command + " --help)");
+                    throw GlosaRunException.badInput(null, "error.option.unknown", name, command);
                 }
             } else if (current != null) {
                 a.values.get(current).add(arg);
@@ -76,7 +75,7 @@ public final class Options {
             if (!e.getKey().isEmpty()
                     && valued.contains(e.getKey())
                     && e.getValue().isEmpty()) {
-                throw GlosaRunException.badInput("--" + e.getKey() + " needs a value");
+                throw GlosaRunException.badInput(null, "error.option.needsValue", e.getKey());
             }
         }
         return a;
@@ -130,7 +129,7 @@ public final class Options {
     public String one(String name, String fallback) {
         List<String> v = all(name);
         if (v.size() > 1) {
-            throw GlosaRunException.badInput("--" + name + " takes one value, found " + v);
+            throw GlosaRunException.badInput(null, "error.option.oneValue", name, v);
         }
         return v.isEmpty() ? fallback : v.get(0);
     }
@@ -139,7 +138,7 @@ public final class Options {
     public String required(String name) {
         String v = one(name, null);
         if (v == null) {
-            throw GlosaRunException.badInput("--" + name + " is required");
+            throw GlosaRunException.badInput(null, "error.option.required", name);
         }
         return v;
     }
@@ -158,12 +157,11 @@ public final class Options {
         try {
             int i = Integer.parseInt(v.replace("_", ""));
             if (i < min || i > max) {
-                throw GlosaRunException.badInput(
-                        "--" + name + " must be between " + min + " and " + max + ", found " + v);
+                throw GlosaRunException.badInput(null, "error.option.between", name, min, max, v);
             }
             return i;
         } catch (NumberFormatException e) {
-            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '" + v + "'");
+            throw GlosaRunException.badInput(null, "error.option.whole", name, v);
         }
     }
 
@@ -176,7 +174,7 @@ public final class Options {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw GlosaRunException.badInput("--" + name + " must be a whole number, found '" + v + "'");
+            throw GlosaRunException.badInput(null, "error.option.whole", name, v);
         }
     }
 
@@ -190,13 +188,11 @@ public final class Options {
         try {
             d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw GlosaRunException.badInput(
-                    "--" + name + " must be a date like 2026-11-23, found '" + printable(v) + "'");
+            throw GlosaRunException.badInput(e, "error.option.date", name, printable(v));
         }
         // A run's date ends up in ids, file names and Power BI's calendar: a year of five digits is a typo.
         if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
-            throw GlosaRunException.badInput("--" + name + " must be a date between " + FIRST_DATE + " and " + LAST_DATE
-                    + ", found '" + printable(v) + "'");
+            throw GlosaRunException.badInput(null, "error.option.dateRange", name, FIRST_DATE, LAST_DATE, printable(v));
         }
         return d;
     }
@@ -210,7 +206,7 @@ public final class Options {
         try {
             return YearMonth.parse(v);
         } catch (DateTimeParseException e) {
-            throw GlosaRunException.badInput("--" + name + " must look like 2026-10, found '" + printable(v) + "'");
+            throw GlosaRunException.badInput(e, "error.option.month", name, printable(v));
         }
     }
 

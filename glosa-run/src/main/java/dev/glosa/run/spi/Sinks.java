@@ -1,6 +1,7 @@
 package dev.glosa.run.spi;
 
 import dev.glosa.core.run.GlosaSink;
+import dev.glosa.core.text.InputError;
 import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.run.RunConfig;
 import dev.glosa.run.sinks.PowerBiFolderSink;
@@ -47,7 +48,7 @@ public final class Sinks {
         try {
             folder = Path.of(out);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("'" + out + "' is not a folder name: " + e.getReason(), e);
+            throw new InputError(e, "error.notFolderName", out, e.getReason());
         }
         return new PowerBiFolderSink(folder, identifiers, config.language().locale());
     }

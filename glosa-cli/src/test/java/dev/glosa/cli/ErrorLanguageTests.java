@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code detail} of {@code rejects.csv} and the too-many-rejects error speak the run's language ({@code --lang});
- * {@code reason} is the same stable code in both, so a filter built on it works with either.
+ * The {@code detail} of {@code rejects.csv}, the too-many-rejects error and the errors an analyst can fix speak the
+ * run's language ({@code --lang}, else the configuration's {@code lang:}); {@code reason} is the same stable code in
+ * both, so a filter built on it works with either.
  */
-class RejectsLanguageTests {
+class ErrorLanguageTests {
     @TempDir
     Path dir;
 
@@ -76,6 +77,58 @@ class RejectsLanguageTests {
                 .contains("data lines rejected")
                 .contains("allowed by mapping 'reference-erp'")
                 .contains("line 2 column 'VALOR_GLOSA' NOT_A_NUMBER not a number");
+    }
+
+    @Test
+    void errorsAnAnalystCanFixAreSaidInTheRunsLanguage() throws IOException {
+        Path missing = dir.resolve("nao-existe.csv");
+        Path wrong = dir.resolve("outra-planilha.csv");
+        Files.writeString(wrong, "CONTA;VALOR\n1;2\n", StandardCharsets.UTF_8);
+        String[][] cases = {
+            // an export that is not the mapping's
+            {"csv", "--in", wrong.toString(), "--out", dir.resolve("o0").toString()},
+            // a missing input, after --lang
+            {"csv", "--in", missing.toString(), "--out", dir.resolve("o1").toString()},
+            // a bad option value
+            {"csv", "--in", missing.toString(), "--out", dir.resolve("o2").toString(), "--as-of", "23/11/2026"},
+        };
+        String[][] expected = {
+            {wrong + ":1: mapped column(s) [", wrong + ":1: coluna(s) mapeada(s) ["},
+            {"file not found: " + missing, "arquivo não encontrado: " + missing},
+            {
+                "--as-of must be a date like 2026-11-23, found '23/11/2026'",
+                "--as-of deve ser uma data como 2026-11-23, encontrado '23/11/2026'"
+            },
+        };
+        for (int i = 0; i < cases.length; i++) {
+            for (String lang : List.of("en", "pt-BR")) {
+                List<String> args = new ArrayList<>(List.of(cases[i]));
+                args.addAll(
+                        List.of("--lang", lang, "--config", identifiersDrop().toString()));
+                CliRun run = CliRun.of(args.toArray(new String[0]));
+                assertThat(run.status).as(run.toString()).isEqualTo(2);
+                assertThat(run.err).as(run.toString()).contains("glosa csv: " + expected[i][lang.equals("en") ? 0 : 1]);
+            }
+        }
+        // the configuration's own lang: speaks once the configuration is read
+        Path config = dir.resolve("pt.yaml");
+        Files.writeString(config, "lang: pt-BR\nidentifiers: drop\nhistory:\n  keepWeeks: 0\n", StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(
+                "csv",
+                "--in",
+                missing.toString(),
+                "--out",
+                dir.resolve("o3").toString(),
+                "--config",
+                config.toString());
+        assertThat(run.status).as(run.toString()).isEqualTo(2);
+        assertThat(run.err).contains("configuração: history.keepWeeks deve ser pelo menos 1, encontrado 0");
+    }
+
+    private Path identifiersDrop() throws IOException {
+        Path config = dir.resolve("drop.yaml");
+        Files.writeString(config, "identifiers: drop\n", StandardCharsets.UTF_8);
+        return config;
     }
 
     /** The demo's ERP export with a glosa of {@code 12x} on data line {@code first} and month 13 on the next. */
