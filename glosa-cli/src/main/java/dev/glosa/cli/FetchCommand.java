@@ -66,7 +66,9 @@ final class FetchCommand implements Command {
                 args.has("config") ? RunConfig.load(Path.of(args.one("config", null))) : RunConfig.defaults();
         console.logTo(DatasusOptions.cache(args, config));
         FetchResult r = DatasusOptions.fetch(
-                DatasusOptions.request(args, config, DatasusOptions.files(args, groups), console), console);
+                DatasusOptions.request(args, config, DatasusOptions.files(args, groups), console),
+                console,
+                console.language());
         long downloaded = 0;
         int fresh = 0;
         for (FetchResult.File f : r.files()) {

@@ -2,6 +2,7 @@ package dev.glosa.run.sources;
 
 import dev.glosa.core.run.RunLog;
 import dev.glosa.core.text.Messages;
+import dev.glosa.core.text.Phrase;
 import dev.glosa.io.jdbc.DatabaseException;
 import dev.glosa.io.jdbc.Drivers;
 import dev.glosa.run.GlosaRunException;
@@ -9,6 +10,7 @@ import dev.glosa.run.RunConfig;
 import dev.glosa.run.spi.Options;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Locale;
 
 /**
  * A database's connection settings as a source or a sink uses them: drivers, the password from the environment
@@ -56,7 +58,7 @@ public final class Database {
     public static GlosaRunException failure(DatabaseException e) {
         return new GlosaRunException(
                 e.kind().userInput() ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE,
-                e.getMessage(),
+                Phrase.of("error.database." + e.kind().name().toLowerCase(Locale.ROOT), e.getMessage()),
                 e);
     }
 }

@@ -1,6 +1,8 @@
 package dev.glosa.run.sources;
 
 import dev.glosa.core.run.RunLog;
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Phrase;
 import dev.glosa.io.datasus.DatasusException;
 import dev.glosa.io.datasus.DatasusFiles;
 import dev.glosa.io.datasus.FetchListener;
@@ -67,12 +69,16 @@ public final class DatasusOptions {
             er = List.copyOf(er);
         }
 
-        /** Fetches every file, reporting to {@code log}; returns the local paths of RD, RJ and ER, in that order. */
-        List<List<Path>> fetch(RunLog log) {
+        /**
+         * Fetches every file, reporting to {@code log} in {@code language}; returns the local paths of RD, RJ and ER,
+         * in that order.
+         */
+        List<List<Path>> fetch(RunLog log, Language language) {
             List<SihFileName> all = new ArrayList<>(rd);
             all.addAll(rj);
             all.addAll(er);
-            FetchResult fetched = DatasusOptions.fetch(request.withFiles(all).withListener(listener(log)), log);
+            FetchResult fetched =
+                    DatasusOptions.fetch(request.withFiles(all).withListener(listener(log)), log, language);
             return List.of(fetched.paths(SihSystem.RD), fetched.paths(SihSystem.RJ), fetched.paths(SihSystem.ER));
         }
     }
@@ -161,20 +167,25 @@ public final class DatasusOptions {
         return r;
     }
 
-    /** Fetches, turning a failure into one line: bad months or offline misses are usage errors, the rest failures. */
-    public static FetchResult fetch(FetchRequest request, RunLog console) {
-        console.info(String.format(
-                Locale.ROOT,
-                "fetching %d file(s) into %s%s",
-                request.files().size(),
-                request.cache(),
-                request.offline() ? " (offline)" : " from " + request.mirrors()));
+    /**
+     * Fetches, turning a failure into one line in {@code language}: bad months or offline misses are usage errors, the
+     * rest failures.
+     */
+    public static FetchResult fetch(FetchRequest request, RunLog console, Language language) {
+        console.info(Phrase.of(
+                        request.offline() ? "fetch.offline" : "fetch.start",
+                        request.files().size(),
+                        request.cache(),
+                        request.mirrors())
+                .in(language));
         try {
             return DatasusFiles.fetch(request);
         } catch (DatasusException e) {
             boolean given = e.kind() == DatasusException.Kind.NOT_FOUND || e.kind() == DatasusException.Kind.NOT_CACHED;
             throw new GlosaRunException(
-                    given ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE, e.getMessage(), e);
+                    given ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE,
+                    Phrase.of("error.datasus." + e.kind().name().toLowerCase(Locale.ROOT), e.getMessage()),
+                    e);
         } catch (IOException e) {
             throw GlosaRunException.failure(e, "error.datasus.cache", request.cache(), e.getMessage());
         }

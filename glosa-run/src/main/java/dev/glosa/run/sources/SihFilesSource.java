@@ -89,7 +89,7 @@ public final class SihFilesSource implements GlosaSource {
         List<Path> rjFiles = rj;
         List<Path> erFiles = er;
         if (fetch != null) {
-            List<List<Path>> fetched = fetch.fetch(context.log());
+            List<List<Path>> fetched = fetch.fetch(context.log(), context.language());
             rdFiles = rd.isEmpty() ? fetched.get(0) : rd;
             rjFiles = rj.isEmpty() ? fetched.get(1) : rj;
             erFiles = er.isEmpty() ? fetched.get(2) : er;
@@ -111,7 +111,7 @@ public final class SihFilesSource implements GlosaSource {
         } catch (NoSuchFileException e) {
             throw GlosaRunException.badInput(e, "error.fileNotFound", e.getFile());
         } catch (MalformedFileException e) {
-            throw GlosaRunException.badInput(e);
+            throw GlosaRunException.badInput(e, "error.damagedSih", e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             throw GlosaRunException.badInput(e, "error.readSih", option, e.getMessage());
         }

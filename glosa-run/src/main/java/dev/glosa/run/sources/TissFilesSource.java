@@ -104,7 +104,7 @@ public final class TissFilesSource implements GlosaSource {
         } catch (NoSuchFileException e) {
             throw GlosaRunException.badInput(e, "error.fileNotFound", e.getFile());
         } catch (TissFormatException e) {
-            throw GlosaRunException.badInput(e);
+            throw GlosaRunException.badInput(e, "error.tissFormat", e.getMessage());
         }
         Messages text = Messages.of(context.language());
         context.log()
