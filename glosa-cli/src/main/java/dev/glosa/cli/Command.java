@@ -1,5 +1,6 @@
 package dev.glosa.cli;
 
+import dev.glosa.core.text.Language;
 import dev.glosa.run.spi.Options;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -8,11 +9,11 @@ interface Command {
     /** The word that selects it. */
     String name();
 
-    /** One line for the command list. */
-    String summary();
+    /** One line for the command list, in {@code language}. */
+    String summary(Language language);
 
-    /** The full help text: usage and options. */
-    String help();
+    /** The full help text, usage and options, in {@code language}. */
+    String help(Language language);
 
     /**
      * Declares the command's options and parameters on {@code spec} (which already has {@code -h/--help} and

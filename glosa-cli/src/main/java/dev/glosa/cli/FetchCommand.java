@@ -1,5 +1,7 @@
 package dev.glosa.cli;
 
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.datasus.FetchResult;
 import dev.glosa.io.sih.SihSystem;
 import dev.glosa.run.GlosaRunException;
@@ -23,28 +25,15 @@ final class FetchCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "download SIH files (RD, RJ, ER, SP) from DATASUS by state and month into a verified cache";
+    public String summary(Language language) {
+        return Messages.of(language).text("command.fetch");
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: glosa fetch --uf UF[,UF...] --from YYYY-MM [--to YYYY-MM] [--groups RD,RJ,ER] [--cache DIR]
-                                   [--mirror URL]... [--offline] [--connections N] [--config FILE] [--verbose]
-
-                Downloads the SIH files of the states and months from DATASUS (ftp://ftp.datasus.gov.br, unless
-                --mirror says otherwise) into the cache, and prints the path of each, one per line. A file is kept
-                only whole: its size is the server's and its CRC-32 checks. A cut transfer resumes, failures are
-                retried with back-off, then the next mirror is tried; with no mirror answering, cached files are used.
-                Progress goes to standard error and to glosa.log in the cache folder. See docs/fetching.md.
-
-                  --groups G[,G...]  SIH groups: RD (paid), RJ (rejected), ER (rejection errors), SP (professional
-                                     services); default RD,RJ,ER
-                """ + DatasusOptions.HELP + """
-                  --config FILE    settings; its datasus.mirrors and datasus.cache are used unless --mirror or
-                                   --cache is given
-                  --verbose        stack traces on failure""";
+    public String help(Language language) {
+        return GlosaCli.helpText("fetch", language)
+                + DatasusOptions.help(language)
+                + GlosaCli.helpText("fetch-end", language);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.text.KeyNames;
+import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.generate.ErpGenerator;
 import dev.glosa.io.generate.ErpGeneratorConfig;
@@ -192,27 +193,22 @@ public final class GeneratedSource implements GlosaSource {
 
         @Override
         public String summary() {
-            return "run the whole weekly job on generated data (no input files needed)";
+            return summary(Language.EN);
         }
 
         @Override
         public String help() {
-            return """
-                    Usage: glosa demo [--source sus|erp] [--out DIR] [--rows N] [--seed S] [--config FILE] [--as-of DATE]
-                                      [--threads N] [--verbose]
+            return help(Language.EN);
+        }
 
-                    Generates realistic data and runs the whole job on it: with --source sus (the default), SIH-like RD, RJ
-                    and ER tables with re-presentations, late and partial payments and long stays are reconciled so every
-                    claim counts once, the glosa indicators computed, and the claims with a glosa clustered per hospital ×
-                    payer × glosa type; with --source erp, ERP glosa lines in the reference shape with planted groups are
-                    aggregated with their previous-month features and clustered. Either way the groups are explained,
-                    ranked by money and written with the indicators as a Power BI star schema.
+        @Override
+        public String help(Language language) {
+            return GlosaCli.helpText("demo", language);
+        }
 
-                      --source S     sus or erp (default sus)
-                      --out DIR      output folder (default glosa-out/demo)
-                      --rows N       about how many claims (sus) or lines (erp) to generate (default 30000)
-                      --seed S       the generator's seed (default 42); the clustering seed comes from --config
-                    """;
+        @Override
+        public String summary(Language language) {
+            return Messages.of(language).text("command.demo");
         }
 
         @Override

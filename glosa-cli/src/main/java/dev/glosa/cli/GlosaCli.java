@@ -1,5 +1,7 @@
 package dev.glosa.cli;
 
+import dev.glosa.core.text.HelpText;
+import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.spi.Options;
@@ -40,6 +42,8 @@ public final class GlosaCli {
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Console console;
+    /** The language of help and usage: {@code --lang}'s when given, else the system's. */
+    private Language language = Language.system();
 
     GlosaCli(Console console) {
         this.console = console;
@@ -62,12 +66,12 @@ public final class GlosaCli {
     CommandLine parser() {
         CommandLine root = new CommandLine(spec("glosa", this::usage));
         for (Command c : commands.values()) {
-            CommandSpec spec = spec(c.name(), c::help);
+            CommandSpec spec = spec(c.name(), () -> c.help(language));
             c.declare(spec);
             root.addSubcommand(c.name(), new CommandLine(spec));
         }
-        root.addSubcommand(COMPLETION, new CommandLine(spec(COMPLETION, GlosaCli::completionHelp)));
-        CommandSpec help = spec(HELP, () -> "Usage: glosa help [COMMAND]\n\nThe help of COMMAND, or of glosa.");
+        root.addSubcommand(COMPLETION, new CommandLine(spec(COMPLETION, () -> helpText("completion", language))));
+        CommandSpec help = spec(HELP, () -> Messages.of(language).text("usage.helpCommand"));
         help.addPositional(PositionalParamSpec.builder()
                 .arity("0..1")
                 .paramLabel("COMMAND")
@@ -75,7 +79,8 @@ public final class GlosaCli {
                 .build());
         root.addSubcommand(HELP, new CommandLine(help));
         root.addSubcommand(
-                VERSION, new CommandLine(spec(VERSION, () -> "Usage: glosa version\n\nThe version, as -V prints it.")));
+                VERSION,
+                new CommandLine(spec(VERSION, () -> Messages.of(language).text("usage.versionCommand"))));
         // An argument starting with @ is a file name here (as on Windows), not a file of arguments.
         root.setExpandAtFiles(false);
         return root;
@@ -98,6 +103,8 @@ public final class GlosaCli {
 
     /** Runs {@code args} and returns the exit status. */
     int run(String[] args) {
+        language = helpLanguage(args);
+        console.language(language);
         CommandLine root = parser();
         ParseResult parsed;
         try {
@@ -220,31 +227,47 @@ public final class GlosaCli {
     }
 
     String usage() {
+        Messages text = Messages.of(language);
         StringBuilder sb = new StringBuilder();
-        sb.append("glosa ")
-                .append(version())
-                .append(": finds, explains and ranks the costliest groups of hospital claim denials.\n\n");
-        sb.append("Usage: glosa COMMAND [OPTIONS]   (glosa COMMAND --help for its options)\n\nCommands:\n");
+        sb.append(text.text("usage.title", version())).append("\n\n");
+        sb.append(text.text("usage.line"))
+                .append("\n\n")
+                .append(text.text("usage.commands"))
+                .append('\n');
         for (Command c : commands.values()) {
-            sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+            sb.append(String.format("  %-10s %s%n", c.name(), c.summary(language)));
         }
-        sb.append(String.format(
-                "  %-10s %s%n", COMPLETION, "print the bash/zsh completion script (glosa completion --help)"));
-        sb.append(String.format("  %-10s %s%n", HELP, "the help of a command (glosa help COMMAND), as --help"));
-        sb.append(String.format("  %-10s %s%n", VERSION, "the version, as -V"));
-        sb.append("\nOptions of every command: -h, --help (this help, or the command's); -V, --version.\n");
-        sb.append("Exit status: 0 success, 2 bad usage/input/configuration, 1 other failure.");
+        sb.append(String.format("  %-10s %s%n", COMPLETION, text.text("usage.completion")));
+        sb.append(String.format("  %-10s %s%n", HELP, text.text("usage.help")));
+        sb.append(String.format("  %-10s %s%n", VERSION, text.text("usage.version")));
+        sb.append('\n').append(text.text("usage.everyCommand")).append('\n');
+        sb.append(text.text("usage.exit"));
         return sb.toString();
     }
 
-    private static String completionHelp() {
-        return """
-                Usage: glosa completion
+    /**
+     * The language of the help and of errors met before a run knows its own: {@code --lang}'s value when the
+     * arguments hold a valid one, else the system's.
+     */
+    static Language helpLanguage(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String given = args[i].startsWith("--lang=")
+                    ? args[i].substring("--lang=".length())
+                    : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            if (given != null) {
+                try {
+                    return Language.parse(given);
+                } catch (IllegalArgumentException e) {
+                    // a bad --lang is reported when the command reads it
+                }
+            }
+        }
+        return Language.system();
+    }
 
-                Prints a completion script for bash and zsh: the commands and every command's options complete on TAB.
-                  bash:  source <(glosa completion)        (or save it in /etc/bash_completion.d/glosa)
-                  zsh:   autoload -U +X compinit && compinit; autoload -U +X bashcompinit && bashcompinit
-                         source <(glosa completion)""";
+    /** {@return the help text {@code name} of the command line, in {@code language}} */
+    static String helpText(String name, Language language) {
+        return HelpText.read(n -> GlosaCli.class.getResourceAsStream(n), "/dev/glosa/cli/help/", name, language);
     }
 
     static String version() {

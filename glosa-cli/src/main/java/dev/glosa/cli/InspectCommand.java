@@ -1,5 +1,7 @@
 package dev.glosa.cli;
 
+import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.io.dbf.DbfField;
 import dev.glosa.io.sih.FileInspection;
 import dev.glosa.io.sih.FileInspector;
@@ -18,21 +20,13 @@ final class InspectCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "describe DATASUS .dbc/.dbf files: format, SIH layout, records, fields, CRC";
+    public String summary(Language language) {
+        return Messages.of(language).text("command.inspect");
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: glosa inspect FILE... [--json] [--verbose]
-
-                For each file: its format (dbc or dbf), SIH layout (system and era), record count, fields and, for
-                .dbc, whether the CRC-32 of the decompressed data matches. Every record is decoded, so a truncated
-                or corrupt file is found. A bad file gives exit status 2 and a one-line reason naming the file.
-
-                  --json     one JSON object per file and line (file, format, layout, records, crcOk, ...)
-                  --verbose  stack traces on failure""";
+    public String help(Language language) {
+        return GlosaCli.helpText("inspect", language);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.glosa.cli;
 
 import dev.glosa.core.text.Language;
+import dev.glosa.core.text.Messages;
 import dev.glosa.report.HtmlReport;
 import dev.glosa.run.spi.Options;
 import java.io.IOException;
@@ -19,24 +20,13 @@ final class ReportCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "redraw report.html of an output folder, for its latest week or --as-of DATE";
+    public String summary(Language language) {
+        return Messages.of(language).text("command.report");
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: glosa report --out DIR [--as-of DATE] [--lang en|pt-BR]
-
-                Draws DIR/report.html again from the tables in DIR (runs.csv, dim_segment.csv, dim_group.csv,
-                indicators.csv, fact_glosa.csv): one self-contained page (no script, nothing loaded from the network)
-                with the run, the SUS reconciliation, the indicators with their 95% intervals, the costliest groups
-                and the change since the week before. Every run writes it too; this redraws an earlier week.
-
-                  --out DIR      the output folder of a glosa run
-                  --as-of DATE   the week to draw (yyyy-MM-dd); default: the latest week in DIR
-                  --lang LANG    en or pt-BR (default: the system's language, else en)
-                  --verbose      stack traces on failure""";
+    public String help(Language language) {
+        return GlosaCli.helpText("report", language);
     }
 
     @Override

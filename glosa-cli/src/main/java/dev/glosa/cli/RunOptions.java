@@ -38,24 +38,13 @@ record RunOptions(String out, RunConfig config, LocalDate asOf, int threads) {
         }
     }
 
-    /** The shared lines of a command's help, with every sink provider's. */
-    static String help() {
-        StringBuilder sb = new StringBuilder("""
-                  --out DIR      output folder (history accumulates there week after week), or jdbc:postgresql://...
-                                 to write the star schema's tables to a database
-                """);
+    /** The shared lines of a command's help, with every sink provider's, in {@code language}. */
+    static String help(Language language) {
+        StringBuilder sb = new StringBuilder(GlosaCli.helpText("run-options-out", language));
         for (SinkProvider p : Sinks.providers()) {
-            sb.append(p.help());
+            sb.append(p.help(language));
         }
-        sb.append("""
-                  --config FILE  settings in YAML or JSON (segment keys, features, strategy, k range, seed, identifiers...);
-                                 see examples/config/glosa.yaml
-                  --as-of DATE   the date the run analyses the data as of, yyyy-MM-dd (default today); a re-run for the
-                                 same date replaces that week's rows in the outputs
-                  --threads N    worker threads (default: all cores)
-                  --lang L       language of the console, labels and descriptions: pt-BR or en (default: lang: in the
-                                 configuration, else the system's, else en); files keep machine formats
-                  --verbose      stack traces on failure""");
+        sb.append(GlosaCli.helpText("run-options", language));
         return sb.toString();
     }
 

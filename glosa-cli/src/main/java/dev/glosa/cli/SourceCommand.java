@@ -1,5 +1,6 @@
 package dev.glosa.cli;
 
+import dev.glosa.core.text.Language;
 import dev.glosa.run.RunRequest;
 import dev.glosa.run.WeeklyJob;
 import dev.glosa.run.spi.Options;
@@ -20,13 +21,13 @@ final class SourceCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return provider.summary();
+    public String summary(Language language) {
+        return provider.summary(language);
     }
 
     @Override
-    public String help() {
-        return provider.help() + RunOptions.help();
+    public String help(Language language) {
+        return provider.help(language) + RunOptions.help(language);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,17 @@ class MessagesTests {
             assertThat(PT.text(key, "a", "b", "c", "d", "e", "f", "g")).as(key).isNotBlank();
         }
         assertThat(PT.text("label.share", "R$ 1 mil", "5%")).isEqualTo("R$ 1 mil, 5% do segmento");
+        // A text with placeholders goes through MessageFormat, where an apostrophe is written twice; a text without
+        // any is given as it is, so there it is written once.
+        for (Properties bundle : List.of(en, pt)) {
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                boolean formatted = text.matches("(?s).*\\{\\d.*");
+                assertThat(formatted ? text.replace("''", "") : text)
+                        .as(key + ": apostrophes " + (formatted ? "doubled" : "single"))
+                        .doesNotContain(formatted ? "'" : "''");
+            }
+        }
         assertThat(EN.text("error.language", "fr")).isEqualTo("--lang must be pt-BR or en, found 'fr'");
     }
 

@@ -5,12 +5,14 @@ import dev.glosa.core.run.GlosaSink;
 import dev.glosa.core.run.RunLog;
 import dev.glosa.core.run.RunOutput;
 import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.text.Language;
 import dev.glosa.io.jdbc.DatabaseException;
 import dev.glosa.io.jdbc.JdbcStarSchemaWriter;
 import dev.glosa.io.jdbc.JdbcUrls;
 import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.run.RunConfig;
 import dev.glosa.run.sources.Database;
+import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SinkProvider;
 import java.io.IOException;
@@ -145,13 +147,12 @@ public final class JdbcSink implements GlosaSink {
 
         @Override
         public String help() {
-            return """
-                      --out-user NAME
-                                     with --out jdbc:postgresql://...: the database user (default: --user); the password
-                                     comes from GLOSA_DB_PASSWORD (or the variable database.passwordEnv names), never from
-                                     the command line
-                      --work DIR     with --out jdbc:...: the folder for the log and rejects.csv (default: the current one)
-                    """;
+            return help(Language.EN);
+        }
+
+        @Override
+        public String help(Language language) {
+            return Help.of("jdbc-sink", language);
         }
 
         @Override

@@ -12,6 +12,7 @@ import dev.glosa.io.datasus.SihFileName;
 import dev.glosa.io.sih.SihSystem;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
+import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
 import java.io.IOException;
 import java.net.URI;
@@ -38,18 +39,16 @@ public final class DatasusOptions {
     public static final Set<String> FLAGS = Set.of("offline");
 
     /** The lines of a command's help, indented by two spaces, each ending with a line break. */
-    public static final String HELP = """
-              --uf UF[,UF...]  states whose files are fetched from DATASUS (two letters, e.g. MT or MT,AC)
-              --from YYYY-MM   first month fetched
-              --to YYYY-MM     last month fetched (default: --from)
-              --cache DIR      where fetched files are kept (default: $GLOSA_CACHE, else ~/.cache/glosa/datasus);
-                               a file already there is downloaded again only if the server changed it
-              --mirror URL     a server to fetch from instead of ftp://ftp.datasus.gov.br (ftp://, http(s)://, or
-                               file:/folder laid out as /dissemin/publicos/SIHSUS/...); repeat for more, tried in order;
-                               replaces the configuration's datasus.mirrors
-              --offline        never connect: use only the files in the cache
-              --connections N  files fetched at once (default 2: DATASUS is a public server, be polite)
-            """;
+    public static final String HELP = help(Language.EN);
+
+    /**
+     * {@return the help lines of the DATASUS options in {@code language}}
+     *
+     * @param language the reader's language
+     */
+    public static String help(Language language) {
+        return Help.of("datasus", language);
+    }
 
     /**
      * What {@code glosa sus} fetches: with {@code --uf}, RD from {@code --from} to {@code --rd-to} (default

@@ -6,6 +6,7 @@ import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.text.InputError;
+import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.csv.CsvLimits;
 import dev.glosa.io.csv.CsvMapping;
@@ -13,6 +14,7 @@ import dev.glosa.io.csv.CsvReadException;
 import dev.glosa.io.csv.CsvReadResult;
 import dev.glosa.io.csv.CsvReader;
 import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
@@ -107,27 +109,22 @@ public final class ErpCsvSource implements GlosaSource {
 
         @Override
         public String summary() {
-            return "cluster the glosa lines of an ERP export (CSV, pt-BR formats welcome)";
+            return summary(Language.EN);
         }
 
         @Override
         public String help() {
-            return """
-                    Usage: glosa csv --in FILE [--mapping FILE] --out DIR [--month yyyy-MM] [--config FILE]
-                                     [--as-of DATE] [--threads N] [--verbose]
+            return help(Language.EN);
+        }
 
-                    Reads an ERP export of glosa lines (';' or ',' separated, UTF-8 or Windows-1252, pt-BR or plain
-                    numbers, detected), aggregates it by every dimension × month with the previous month's amounts, and
-                    clusters the month analysed per hospital × payer × glosa type on the reference features (glosa this
-                    month, glosa rate, jump in value, jump in rate). Bad rows go to <out>/rejects.csv with their line,
-                    column and reason; the run stops when more than the mapping's share (1% by default) is rejected.
+        @Override
+        public String help(Language language) {
+            return Help.of("csv", language);
+        }
 
-                      --in FILE        the export
-                      --mapping FILE   which column plays which role (YAML or JSON); default: the reference ERP shape,
-                                       examples/config/reference-erp.yaml
-                      --month M        the month to analyse (default: the last closed month before --as-of); earlier
-                                       months only feed the previous-month features
-                    """;
+        @Override
+        public String summary(Language language) {
+            return Messages.of(language).text("command.csv");
         }
 
         @Override

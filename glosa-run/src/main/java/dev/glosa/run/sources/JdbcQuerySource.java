@@ -5,6 +5,7 @@ import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
+import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.csv.CsvMapping;
 import dev.glosa.io.jdbc.DatabaseException;
@@ -14,6 +15,7 @@ import dev.glosa.io.jdbc.JdbcReader;
 import dev.glosa.io.jdbc.JdbcUrls;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
+import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
@@ -145,34 +147,22 @@ public final class JdbcQuerySource implements GlosaSource {
 
         @Override
         public String summary() {
-            return "cluster the glosa lines a read-only SQL query returns from the hospital's database";
+            return summary(Language.EN);
         }
 
         @Override
         public String help() {
-            return """
-                    Usage: glosa sql --url JDBC_URL --query FILE.sql --user NAME [--mapping FILE] --out DIR|JDBC_URL
-                                     [--month yyyy-MM] [--drivers DIR] [--query-timeout S] [--config FILE] [--as-of DATE]
-                                     [--threads N] [--verbose]
+            return help(Language.EN);
+        }
 
-                    Runs one SELECT (or WITH) query on the database in a read-only transaction (anything else is refused
-                    before it is sent), reads its columns with the same mapping as an ERP export (names matched without
-                    regard to case; DATE, TIMESTAMP, NUMERIC and text read as what they are), then aggregates and
-                    clusters as glosa csv does. Rows that fail the mapping go to rejects.csv with their row number; the
-                    run stops when more than the mapping's share (1% by default) is rejected.
+        @Override
+        public String help(Language language) {
+            return Help.of("sql", language);
+        }
 
-                    The password comes from the environment variable GLOSA_DB_PASSWORD (or the one the configuration's
-                    database.passwordEnv names), never from the command line, and is never logged.
-
-                      --url URL        the database, e.g. jdbc:postgresql://erp-db:5432/erp (PostgreSQL's driver ships
-                                       with glosa; others are loaded from --drivers)
-                      --query FILE     the query; examples/config/reference-erp.sql is the reference one
-                      --user NAME      the database user (give it read access only)
-                      --mapping FILE   which column plays which role; default examples/config/reference-erp.yaml
-                      --month M        the month to analyse (default: the last closed month before --as-of)
-                      --drivers DIR    a folder of JDBC driver jars (default: GLOSA_DRIVERS)
-                      --query-timeout S  cancel the query after S seconds (default 600, database.queryTimeoutSeconds)
-                    """;
+        @Override
+        public String summary(Language language) {
+            return Messages.of(language).text("command.sql");
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
 import dev.glosa.core.text.InputError;
+import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.dbf.MalformedFileException;
 import dev.glosa.io.sih.SihBatch;
@@ -16,6 +17,7 @@ import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihSystem;
 import dev.glosa.io.sih.SihTable;
 import dev.glosa.run.GlosaRunException;
+import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
@@ -160,33 +162,22 @@ public final class SihFilesSource implements GlosaSource {
 
         @Override
         public String summary() {
-            return "reconcile DATASUS SIH files (RD paid, RJ rejected, ER errors) and cluster their glosas";
+            return summary(Language.EN);
         }
 
         @Override
         public String help() {
-            return """
-                    Usage: glosa sus --rd FILE... --rj FILE... [--er FILE...] --out DIR [--config FILE] [--as-of DATE]
-                                     [--threads N] [--verbose]
-                           glosa sus --uf UF --from YYYY-MM --to YYYY-MM [--rd-to YYYY-MM] --out DIR [--cache DIR]
-                                     [--mirror URL]... [--offline] [...]
+            return help(Language.EN);
+        }
 
-                    Reads SIH files (.dbc or .dbf, any layout era), reconciles the rejected AIHs (RJ) with the paid ones
-                    (RD) so that every AIH counts once (a re-presented AIH is deduplicated, first occurrence by default,
-                    in the order the RJ files are given; a long stay's rows in RD are summed), computes the glosa
-                    indicators over all reconciled AIHs, and clusters the AIHs that carry a glosa per hospital × payer ×
-                    glosa type (the glosa type is the CO_ERRO group from ER when given, else "without error code").
-                    AIHs without glosa stay in the fact table with an empty group_id. Every file must have its own
-                    content: the same file given twice is refused.
+        @Override
+        public String help(Language language) {
+            return Help.of("sus", language) + DatasusOptions.help(language);
+        }
 
-                      --rd FILE...   RD files (paid AIHs); give a wider window of months than RJ to find late payments
-                      --rj FILE...   RJ files (rejected AIHs), in the order "first occurrence" follows
-                      --er FILE...   ER files (one row per rejection error), joined to RJ by AIH and CNES
-
-                    With --uf, RD, RJ and ER of the states and months are fetched from DATASUS (see glosa fetch and
-                    docs/fetching.md), except a group given as files, which those files replace:
-                      --rd-to YYYY-MM  last RD month (default --to): a wider RD window finds later payments
-                    """ + DatasusOptions.HELP;
+        @Override
+        public String summary(Language language) {
+            return Messages.of(language).text("command.sus");
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.InputError;
+import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.tiss.AppealCycle;
 import dev.glosa.io.tiss.RecoveryRate;
@@ -19,6 +20,7 @@ import dev.glosa.io.tiss.TissReadResult;
 import dev.glosa.io.tiss.TissReader;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
+import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
 import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
@@ -171,29 +173,22 @@ public final class TissFilesSource implements GlosaSource {
 
         @Override
         public String summary() {
-            return "cluster the glosas of TISS XML demonstrativos de análise de conta (3.05, 4.01, 4.03) and their appeals";
+            return summary(Language.EN);
         }
 
         @Override
         public String help() {
-            return """
-                    Usage: glosa tiss --in DIR|FILE... --out DIR [--config FILE] [--as-of DATE] [--threads N] [--verbose]
+            return help(Language.EN);
+        }
 
-                    Reads TISS demonstrativos de análise de conta (and recursos de glosa with the operators' answers) from
-                    files or folders (read recursively, in path order), one row per item and glosa code, with glosas
-                    given only at guide or protocol level kept as rows of that level. Reason codes are grouped by TISS
-                    Tabela 38 and typed (administrativa, técnica, contratual). Totals that do not add up are reported.
-                    Items with a glosa are clustered per hospital × operator × glosa type; all items and the indicators
-                    go to the outputs, with the appeal cycle (fact_appeal.csv, and appeal_pending.csv with the
-                    deadlines of appeals: in the configuration). DTDs and external entities are refused.
+        @Override
+        public String help(Language language) {
+            return Help.of("tiss", language);
+        }
 
-                      --in PATH...   demonstrativo / recurso files or folders
-                      --draft-appeal GROUP_ID    after the run, draft a TISS 4.03 recursoGlosa for that group's
-                                     glosas into OUT/appeal-drafts (or --draft-out DIR), one file per operator and
-                                     protocol, with the texts of --justifications FILE (codigo;justificativa); codes
-                                     without a text are listed and left out. --provider-code CODE: the provider's code
-                                     at the operator (default: the one the demonstrativo names)
-                    """;
+        @Override
+        public String summary(Language language) {
+            return Messages.of(language).text("command.tiss");
         }
 
         @Override

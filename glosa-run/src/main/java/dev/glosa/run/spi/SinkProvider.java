@@ -1,6 +1,7 @@
 package dev.glosa.run.spi;
 
 import dev.glosa.core.run.GlosaSink;
+import dev.glosa.core.text.Language;
 import dev.glosa.io.powerbi.WriterOptions;
 import dev.glosa.run.RunConfig;
 import java.util.Set;
@@ -31,6 +32,16 @@ public interface SinkProvider {
     /** The lines of the commands' help that describe {@link #valuedOptions()}, indented by two spaces. */
     default String help() {
         return "";
+    }
+
+    /**
+     * {@return the lines of {@link #help()} in {@code language}; {@link #help()} unless the provider has them in that
+     * language}
+     *
+     * @param language the reader's language
+     */
+    default String help(Language language) {
+        return help();
     }
 
     /**

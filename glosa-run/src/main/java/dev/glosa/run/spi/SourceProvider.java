@@ -1,6 +1,7 @@
 package dev.glosa.run.spi;
 
 import dev.glosa.core.run.GlosaSource;
+import dev.glosa.core.text.Language;
 import dev.glosa.run.RunConfig;
 import java.util.Set;
 
@@ -21,9 +22,28 @@ public interface SourceProvider {
     String summary();
 
     /**
+     * {@return one line for the command list, in {@code language}; {@link #summary()} unless the provider has it in
+     * that language}
+     *
+     * @param language the reader's language
+     */
+    default String summary(Language language) {
+        return summary();
+    }
+
+    /**
      * The command's help without the shared options: a usage line, what it does, and one line per option of its own.
      */
     String help();
+
+    /**
+     * {@return the command's help in {@code language}; {@link #help()} unless the provider has it in that language}
+     *
+     * @param language the reader's language
+     */
+    default String help(Language language) {
+        return help();
+    }
 
     /** The provider's options that take values, without {@code --}. */
     Set<String> valuedOptions();
