@@ -81,6 +81,11 @@ public final class GlosaSpark {
     }
 
     static RunSummary run(String command, SourceProvider provider, Options options, RunLog log) {
+        if (options.has("input-format") && !command.equals("sus")) {
+            throw GlosaRunException.badInput("--input-format applies to glosa-spark sus only (SIH rows from .dbc files,"
+                    + " Parquet or a table); glosa-spark " + command + " reads its inputs as glosa " + command
+                    + " does");
+        }
         String out = options.one("out", null);
         if (out == null || out.isBlank()) {
             throw GlosaRunException.badInput("--out is required: the output folder (any Hadoop path for parquet)");

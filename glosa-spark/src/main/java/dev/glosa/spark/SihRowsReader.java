@@ -31,11 +31,14 @@ import org.apache.spark.sql.types.StructField;
  * error codes) are the files' rules, not a second copy.
  *
  * <p>Text columns become text fields, integer columns numeric fields without decimals, other numbers numeric fields
- * with decimals, dates date fields. Rows keep the order of the input's files (by path) and of the rows within each
+ * with decimals, dates date fields; a money field ({@code VAL_*}, {@code US_*}, numeric in every SIH layout) stored as
+ * text, as lakes that keep every field as text do, becomes a numeric field again. Rows keep the order of the input's files (by path) and of the rows within each
  * file, whatever the partitioning, where Spark knows them ({@code _metadata}); otherwise Spark's reading order.
  */
 final class SihRowsReader {
     private static final int PIECE_ROWS = 200_000;
+    /** DATASUS's money fields ({@code VAL_TOT}, {@code VAL_SH}, {@code US_TOT}...): numeric in every SIH layout. */
+    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("(VAL|US)_[A-Z0-9_]+");
 
     private SihRowsReader() {}
 
@@ -47,7 +50,8 @@ final class SihRowsReader {
         try {
             ordered = df.select(
                     functions.col("*"), functions.col("_metadata.file_path"), functions.col("_metadata.row_index"));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's AnalysisException is a checked exception to Java, though Scala throws it undeclared.
             // Not a file source (a view, a JDBC table): Spark's reading order, which is deterministic for one input.
             ordered = df.select(functions.col("*"), functions.lit(""), functions.lit(0L));
         }
@@ -100,7 +104,8 @@ final class SihRowsReader {
             DataType t = f.dataType();
             String kind;
             if (t.equals(DataTypes.StringType)) {
-                kind = "text";
+                // A lake that stores every field as text: DATASUS's money fields are numbers in every layout era.
+                kind = MONEY.matcher(f.name()).matches() ? "number" : "text";
             } else if (t.equals(DataTypes.LongType)
                     || t.equals(DataTypes.IntegerType)
                     || t.equals(DataTypes.ShortType)
@@ -190,7 +195,7 @@ final class SihRowsReader {
             int[] decimals = new int[n];
             for (Row r : rows) {
                 for (int c = 0; c < n; c++) {
-                    if (r.isNullAt(c)) {
+                    if (absent(r, c)) {
                         continue;
                     }
                     switch (kinds.get(c)) {
@@ -205,7 +210,13 @@ final class SihRowsReader {
                             if (r.get(c) instanceof Double x && (x.isNaN() || x.isInfinite())) {
                                 continue;
                             }
-                            BigDecimal v = number(r.get(c));
+                            BigDecimal v;
+                            try {
+                                v = number(r.get(c));
+                            } catch (NumberFormatException e) {
+                                throw new IllegalArgumentException(where + ": column " + names.get(c) + ": '" + r.get(c)
+                                        + "' is not a number (DATASUS money fields are numbers)");
+                            }
                             int d = Math.max(0, v.stripTrailingZeros().scale());
                             decimals[c] = Math.max(decimals[c], d);
                             widths[c] = Math.max(
@@ -239,7 +250,7 @@ final class SihRowsReader {
                 try (DbfWriter w = b.open(local)) {
                     for (Row r : rows) {
                         for (int c = 0; c < n; c++) {
-                            if (r.isNullAt(c)) {
+                            if (absent(r, c)) {
                                 continue;
                             }
                             try {
@@ -294,9 +305,19 @@ final class SihRowsReader {
             }
         }
 
+        /** Whether a cell has no value: null, or a money field stored as blank text. */
+        private boolean absent(Row r, int c) {
+            return r.isNullAt(c) || (kinds.get(c).equals("number") && r.get(c) instanceof String t && t.isBlank());
+        }
+
         private static BigDecimal number(Object v) {
             if (v instanceof BigDecimal d) {
                 return d;
+            }
+            if (v instanceof String t) {
+                // As text, money reads 1234.56, or 1234,56 in a lake written with a Brazilian locale.
+                String plain = t.strip();
+                return new BigDecimal(plain.indexOf('.') < 0 ? plain.replace(',', '.') : plain);
             }
             if (v instanceof Float f) {
                 return new BigDecimal(Float.toString(f));

@@ -149,6 +149,27 @@ class SparkJobTests {
     }
 
     @Test
+    void anInputFormatGivenToACommandOtherThanSusIsRefused() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = GlosaSpark.run(
+                new String[] {
+                    "csv",
+                    "--in",
+                    dir.resolve("export.csv").toString(),
+                    "--out",
+                    dir.resolve("out").toString(),
+                    "--input-format",
+                    "parquet"
+                },
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--input-format applies to glosa-spark sus only");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aSegmentLargerThanTheLimitIsRefusedWithItsSize() throws IOException {
         SihFileSet files = SihFiles.write(
                 SihGenerator.generate(SihGeneratorConfig.defaults(3).withTotalClaims(600)), dir.resolve("sih"));

@@ -26,10 +26,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -85,6 +87,83 @@ class SparkParquetInputTests {
                     .isEqualTo(Files.readString(fromFiles.resolve(table)));
         }
         assertThat(Files.readAllLines(fromParquet.resolve("fact_glosa.csv"))).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void tablesOfTheSessionAndLakesThatStoreEveryFieldAsTextGiveTheSameStarSchema() throws IOException {
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(9).withTotalClaims(1500)), dir.resolve("sih"));
+        RunConfig config =
+                RunConfig.parse("pseudonymKey: spark-key-of-sixteen-chars\n".getBytes(StandardCharsets.UTF_8), "test");
+        Path fromFiles = dir.resolve("files");
+        run(new SparkSihSource(spark, names(files.rd()), names(files.rj()), names(files.er())), fromFiles, config);
+
+        // --input-format table: the same rows as tables of the session (here temporary views of the Parquet)
+        Path fromTables = dir.resolve("tables");
+        run(
+                new SparkSihSource(
+                        spark,
+                        views(parquet(files.rd())),
+                        views(parquet(files.rj())),
+                        views(parquet(files.er())),
+                        "table"),
+                fromTables,
+                config);
+        // a lake that stores every field as text, dates as DATASUS writes them (yyyyMMdd)
+        Path fromText = dir.resolve("text");
+        run(
+                new SparkSihSource(
+                        spark,
+                        asText(parquet(files.rd())),
+                        asText(parquet(files.rj())),
+                        asText(parquet(files.er())),
+                        "parquet"),
+                fromText,
+                config);
+        for (String table : TABLES) {
+            String expected = Files.readString(fromFiles.resolve(table));
+            assertThat(Files.readString(fromTables.resolve(table)))
+                    .as("table: " + table)
+                    .isEqualTo(expected);
+            assertThat(Files.readString(fromText.resolve(table)))
+                    .as("all text: " + table)
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** Each Parquet folder as a temporary view of the session, by a name of its own. */
+    private static List<String> views(List<String> parquet) {
+        List<String> out = new ArrayList<>();
+        for (String p : parquet) {
+            String name = "sih_" + Path.of(p).getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            session.read().parquet(p).createOrReplaceTempView(name);
+            out.add(name);
+        }
+        return out;
+    }
+
+    /** Each Parquet folder again with every column as text, dates as yyyyMMdd, in a folder beside it. */
+    private static List<String> asText(List<String> parquet) {
+        List<String> out = new ArrayList<>();
+        for (String p : parquet) {
+            Dataset<Row> df = session.read().parquet(p);
+            List<org.apache.spark.sql.Column> text = new ArrayList<>();
+            for (StructField f : df.schema().fields()) {
+                org.apache.spark.sql.Column c = functions.col(f.name());
+                text.add((f.dataType().equals(DataTypes.DateType)
+                                ? functions.date_format(c, "yyyyMMdd")
+                                : c.cast(DataTypes.StringType))
+                        .as(f.name()));
+            }
+            String path = p + "-text";
+            df.select(text.toArray(org.apache.spark.sql.Column[]::new))
+                    .coalesce(1)
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(path);
+            out.add(path);
+        }
+        return out;
     }
 
     private static void run(SparkSihSource source, Path out, RunConfig config) {
