@@ -9,6 +9,7 @@ import dev.glosa.io.generate.SihFileSet;
 import dev.glosa.io.generate.SihFiles;
 import dev.glosa.io.generate.SihGenerator;
 import dev.glosa.io.generate.SihGeneratorConfig;
+import dev.glosa.io.tiss.TissGenerator;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
 import dev.glosa.run.RunRequest;
@@ -302,6 +303,56 @@ class SparkJobTests {
     }
 
     /** Every table equal, byte for byte, but the wall-clock columns of runs.csv. */
+    @Test
+    void tissAppealTablesReachParquetWithTheValuesOfTheCsvFolder() throws IOException {
+        Path in = dir.resolve("tiss").resolve("demonstrativo.xml");
+        Files.createDirectories(in.getParent());
+        try (java.io.OutputStream os = Files.newOutputStream(in)) {
+            TissGenerator.write(TissGenerator.Spec.of("4.01.00", TissGenerator.Shape.MIXED, 3), os);
+        }
+        Path config = dir.resolve("tiss.yaml");
+        Files.writeString(config, "identifiers: drop\nminSegmentSize: 3\n");
+        Path out = dir.resolve("both");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = GlosaSpark.run(
+                new String[] {
+                    "tiss",
+                    "--in",
+                    in.getParent().toString(),
+                    "--out",
+                    out.toString(),
+                    "--format",
+                    "csv,parquet",
+                    "--config",
+                    config.toString(),
+                    "--as-of",
+                    WEEK.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        for (String table : List.of("fact_appeal", "appeal_pending", "fact_appeal_group")) {
+            List<String> csv = Files.readAllLines(out.resolve(table + ".csv"));
+            org.apache.spark.sql.Dataset<Row> parquet =
+                    session.read().parquet(out.resolve("parquet").resolve(table).toString());
+            assertThat(parquet.count()).as(table).isEqualTo(csv.size() - 1L).isPositive();
+            String money = table.equals("appeal_pending") ? "amount_at_stake" : "glosa_amount";
+            java.math.BigDecimal fromCsv = java.math.BigDecimal.ZERO;
+            int column = java.util.Arrays.asList(csv.get(0).split(",")).indexOf(money);
+            for (String line : csv.subList(1, csv.size())) {
+                fromCsv = fromCsv.add(new java.math.BigDecimal(line.split(",")[column]));
+            }
+            double fromParquet = parquet.agg(org.apache.spark.sql.functions.sum(money))
+                    .first()
+                    .getDouble(0);
+            assertThat(fromParquet)
+                    .as(table)
+                    .isCloseTo(fromCsv.doubleValue(), org.assertj.core.api.Assertions.within(0.005));
+            assertThat(java.util.Arrays.asList(parquet.columns())).as(table).contains("run_id", money);
+        }
+    }
+
     private static void assertSameTables(Path core, Path onSpark) throws IOException {
         for (String table : TABLES) {
             String expected = Files.readString(core.resolve(table));
