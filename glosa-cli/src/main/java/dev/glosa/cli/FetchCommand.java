@@ -41,6 +41,7 @@ final class FetchCommand implements Command {
         Set<String> valued = new HashSet<>(DatasusOptions.VALUED);
         valued.add("groups");
         valued.add("config");
+        valued.add("lang");
         valued.remove("rd-to");
         CommandSpecs.options(spec, valued, DatasusOptions.MULTI_VALUED, DatasusOptions.flags(Set.of("verbose")));
     }
@@ -67,15 +68,15 @@ final class FetchCommand implements Command {
                 downloaded += f.size();
             }
         }
-        console.info(String.format(
-                Locale.ROOT,
-                "%d file(s): %d downloaded (%,d bytes), %d already in the cache%s",
-                r.files().size(),
-                fresh,
-                downloaded,
-                r.files().size() - fresh,
-                r.files().stream().anyMatch(f -> f.origin() == FetchResult.Origin.CACHE_UNCHECKED)
-                        ? " (some not checked against a server: see above)"
+        Messages text = Messages.of(console.language());
+        console.info(text.text(
+                        "fetch.done",
+                        r.files().size(),
+                        fresh,
+                        text.number(downloaded),
+                        r.files().size() - fresh)
+                + (r.files().stream().anyMatch(f -> f.origin() == FetchResult.Origin.CACHE_UNCHECKED)
+                        ? " " + text.text("fetch.unchecked")
                         : ""));
     }
 

@@ -31,32 +31,32 @@ final class InspectCommand implements Command {
 
     @Override
     public void declare(CommandSpec spec) {
-        CommandSpecs.options(spec, Set.of(), Set.of(), Set.of("json", "verbose"));
+        CommandSpecs.options(spec, Set.of("lang"), Set.of(), Set.of("json", "verbose"));
         CommandSpecs.positionals(spec, "FILE");
     }
 
     @Override
     public void run(dev.glosa.run.spi.Options args, Console console) {
         boolean json = args.has("json");
+        Messages text = Messages.of(console.language());
         int failed = 0;
         for (String name : args.positional()) {
             Path file = Path.of(name);
             if (java.nio.file.Files.isDirectory(file)) {
-                console.info("glosa inspect: " + file + ": is a folder; give the files in it (e.g. " + file
-                        + java.io.File.separator + "*.dbc)");
+                console.info(
+                        "glosa inspect: " + text.text("inspect.folder", file, file + java.io.File.separator + "*.dbc"));
                 failed++;
                 continue;
             }
             try {
                 FileInspection i = FileInspector.inspect(file);
-                console.println(json ? i.toJson() : text(i));
+                console.println(json ? i.toJson() : text(i, text));
                 if (Boolean.FALSE.equals(i.crcOk())) {
-                    console.info("glosa inspect: " + file
-                            + ": CRC-32 of the decompressed data does not match the one stored in the file");
+                    console.info("glosa inspect: " + text.text("inspect.crc", file));
                     failed++;
                 }
             } catch (NoSuchFileException e) {
-                console.info("glosa inspect: " + file + ": file not found");
+                console.info("glosa inspect: " + text.text("error.fileNotFound", file));
                 failed++;
             } catch (IOException | RuntimeException e) {
                 String line = oneLine(e);
@@ -68,7 +68,7 @@ final class InspectCommand implements Command {
         if (failed > 0) {
             throw new CliException(
                     CliException.USAGE,
-                    failed + " of " + args.positional().size() + " file(s) are damaged or unreadable (see above)");
+                    text.text("inspect.failed", failed, args.positional().size()));
         }
     }
 
@@ -77,24 +77,30 @@ final class InspectCommand implements Command {
         return m.lines().findFirst().orElse(m);
     }
 
-    private static String text(FileInspection i) {
+    private static String text(FileInspection i, Messages text) {
         StringBuilder sb = new StringBuilder();
         sb.append(i.file()).append('\n');
-        sb.append("  format:  ")
-                .append(i.format().name().toLowerCase(java.util.Locale.ROOT))
+        sb.append(text.text("inspect.format", i.format().name().toLowerCase(java.util.Locale.ROOT)))
                 .append('\n');
-        sb.append("  layout:  ")
-                .append(
+        sb.append(text.text(
+                        "inspect.layout",
                         i.layout() == null
-                                ? "not a known SIH layout"
-                                : i.layout().label())
+                                ? text.text("inspect.noLayout")
+                                : i.layout().label()))
                 .append('\n');
-        sb.append(String.format(
-                "  records: %,d (header says %,d; %,d deleted)%n", i.records(), i.recordsDeclared(), i.deleted()));
-        sb.append("  crc:     ")
-                .append(i.crcOk() == null ? "n/a (.dbf)" : i.crcOk() ? "ok" : "MISMATCH")
+        sb.append(text.text(
+                        "inspect.records",
+                        text.number(i.records()),
+                        text.number(i.recordsDeclared()),
+                        text.number(i.deleted())))
                 .append('\n');
-        sb.append("  fields:  ").append(i.fields().size()).append(':');
+        sb.append(text.text(
+                        "inspect.crcLine",
+                        i.crcOk() == null
+                                ? text.text("inspect.crcNone")
+                                : i.crcOk() ? "ok" : text.text("inspect.crcMismatch")))
+                .append('\n');
+        sb.append(text.text("inspect.fields", i.fields().size())).append(':');
         int col = 0;
         for (DbfField f : i.fields()) {
             String d = " " + f.name() + "(" + f.type().code() + f.length()
@@ -107,7 +113,7 @@ final class InspectCommand implements Command {
             col += d.length();
         }
         for (String w : i.warnings()) {
-            sb.append("\n  warning: ").append(w);
+            sb.append("\n  ").append(text.text("warning", w));
         }
         return sb.toString();
     }

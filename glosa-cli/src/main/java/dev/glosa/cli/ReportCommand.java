@@ -39,7 +39,7 @@ final class ReportCommand implements Command {
         Path folder = Path.of(args.required("out"));
         if (!Files.isDirectory(folder)) {
             throw new CliException(
-                    CliException.USAGE, folder + ": no such folder; give the --out folder of a glosa run");
+                    CliException.USAGE, Messages.of(console.language()).text("report.noFolder", folder));
         }
         LocalDate asOf = args.date("as-of", null);
         Language lang;
@@ -48,11 +48,12 @@ final class ReportCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new CliException(
                     CliException.USAGE,
-                    "--lang must be en or pt-BR, found '" + Options.printable(args.one("lang", "")) + "'");
+                    Messages.of(console.language()).text("error.language", Options.printable(args.one("lang", ""))));
         }
         try {
             Path written = HtmlReport.write(folder, asOf, lang.locale());
-            console.println("report in " + written.toAbsolutePath().normalize());
+            console.println(Messages.of(lang)
+                    .text("report.written", written.toAbsolutePath().normalize()));
         } catch (IOException e) {
             throw new CliException(CliException.USAGE, e.getMessage());
         }

@@ -112,6 +112,6 @@ class ReportCommandTests {
         assertThat(none.err).contains("no such folder");
         CliRun lang = CliRun.of("report", "--out", out.toString(), "--lang", "fr");
         assertThat(lang.status).isEqualTo(CliException.USAGE);
-        assertThat(lang.err).contains("--lang must be en or pt-BR");
+        assertThat(lang.err).contains("--lang must be pt-BR or en, found 'fr'");
     }
 }
