@@ -20,15 +20,28 @@ public final class GlosaRunException extends RuntimeException {
         FAILURE
     }
 
+    /** Whose fault the stop is. */
     private final Kind kind;
+    /** What to say in any language, or {@code null} for a message given as it is. */
     private final Phrase phrase;
 
-    /** A stop of {@code kind} with {@code message}. */
+    /**
+     * A stop of {@code kind} with {@code message}.
+     *
+     * @param kind whose fault the stop is
+     * @param message the one line the user reads, naming what to fix
+     */
     public GlosaRunException(Kind kind, String message) {
         this(kind, message, null);
     }
 
-    /** A stop of {@code kind} with {@code message}, caused by {@code cause}. */
+    /**
+     * A stop of {@code kind} with {@code message}, caused by {@code cause}.
+     *
+     * @param kind whose fault the stop is
+     * @param message the one line the user reads, naming what to fix
+     * @param cause the exception that stopped the run, or {@code null}
+     */
     public GlosaRunException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
@@ -93,22 +106,36 @@ public final class GlosaRunException extends RuntimeException {
         return phrase == null ? getMessage() : phrase.in(language);
     }
 
-    /** {@return a stop caused by what was given} */
+    /**
+     * {@return a stop caused by what was given}
+     *
+     * @param message the one line the user reads, naming what to fix
+     * @param cause the exception behind it, or {@code null}
+     */
     public static GlosaRunException badInput(String message, Throwable cause) {
         return new GlosaRunException(Kind.BAD_INPUT, message, cause);
     }
 
-    /** {@return a stop caused by what was given} */
+    /**
+     * {@return a stop caused by what was given}
+     *
+     * @param message the one line the user reads, naming what to fix
+     */
     public static GlosaRunException badInput(String message) {
         return new GlosaRunException(Kind.BAD_INPUT, message, null);
     }
 
-    /** {@return a stop caused by anything else} */
+    /**
+     * {@return a stop caused by anything else}
+     *
+     * @param message the one line the user reads: what failed and where
+     * @param cause the exception behind it, or {@code null}
+     */
     public static GlosaRunException failure(String message, Throwable cause) {
         return new GlosaRunException(Kind.FAILURE, message, cause);
     }
 
-    /** Whose fault the stop is. */
+    /** {@return whose fault the stop is} */
     public Kind kind() {
         return kind;
     }

@@ -41,13 +41,22 @@ public final class Names {
     /**
      * {@return every name known for the codes of {@code analysed}: glosa's own tables, then the source's, then the
      * files}
+     *
+     * @param analysed the table the run analysed
+     * @param fromSource the names the source knows (the demo's hospitals), {@link KeyNames#none()} when none
+     * @param config the settings: the language and the {@code dimensions:} files
      */
     public static KeyNames of(GlosaTable analysed, KeyNames fromSource, RunConfig config) {
         Language language = config.language();
         return known(analysed, language).and(fromSource).and(dimensionFiles(config.dimensions(), language));
     }
 
-    /** {@return the names glosa's own tables give the codes present in {@code analysed}} */
+    /**
+     * {@return the names glosa's own tables give the codes present in {@code analysed}}
+     *
+     * @param analysed the table the run analysed
+     * @param language the language of the names
+     */
     public static KeyNames known(GlosaTable analysed, Language language) {
         Messages text = Messages.of(language);
         SihErrorCodes sih = SihErrorCodes.standard();
@@ -114,6 +123,9 @@ public final class Names {
      * header and then code, name and, optionally, group; the group of {@code glosa_type} goes to
      * {@link #GLOSA_TYPE_GROUP}.
      *
+     * @param files the file of each key column ({@code hospital: hospitais.csv}), as the configuration gives them
+     * @param language the language of the errors
+     * @return the names and groups the files give
      * @throws GlosaRunException naming the file and line, when a file is missing or a row lacks a code or name
      */
     public static KeyNames dimensionFiles(Map<String, String> files, Language language) {

@@ -105,7 +105,11 @@ public record RunConfig(
         /** The default weeks of facts kept. */
         public static final int DEFAULT_KEEP_WEEKS = 12;
 
-        /** Fills the default. */
+        /**
+         * Fills the default.
+         *
+         * @param keepWeeks as {@link #keepWeeks()}; {@code null} for its default
+         */
         public HistoryEntry {
             keepWeeks = keepWeeks == null ? DEFAULT_KEEP_WEEKS : keepWeeks;
         }
@@ -121,7 +125,12 @@ public record RunConfig(
         /** The default days to appeal, when neither the contract nor the configuration says. */
         public static final int DEFAULT_DEADLINE_DAYS = 30;
 
-        /** Fills the defaults. */
+        /**
+         * Fills the defaults.
+         *
+         * @param deadlineDays as {@link #deadlineDays()}; {@code null} for its default
+         * @param byPayer as {@link #byPayer()}; {@code null} for its default
+         */
         public AppealsEntry {
             deadlineDays = deadlineDays == null ? DEFAULT_DEADLINE_DAYS : deadlineDays;
             byPayer = byPayer == null ? Map.of() : Map.copyOf(byPayer);
@@ -144,7 +153,11 @@ public record RunConfig(
      *     (default false)
      */
     public record CsvEntry(Boolean bom) {
-        /** Fills the default. */
+        /**
+         * Fills the default.
+         *
+         * @param bom as {@link #bom()}; {@code null} for its default
+         */
         public CsvEntry {
             bom = bom != null && bom;
         }
@@ -160,7 +173,12 @@ public record RunConfig(
      *     {@code ~/.cache/glosa/datasus}
      */
     public record DatasusEntry(List<String> mirrors, String cache) {
-        /** Fills the defaults. */
+        /**
+         * Fills the defaults.
+         *
+         * @param mirrors as {@link #mirrors()}; {@code null} for its default
+         * @param cache as {@link #cache()}
+         */
         public DatasusEntry {
             mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
         }
@@ -187,7 +205,16 @@ public record RunConfig(
         /** The default password variable. */
         public static final String DEFAULT_PASSWORD_ENV = "GLOSA_DB_PASSWORD";
 
-        /** Fills the defaults. */
+        /**
+         * Fills the defaults.
+         *
+         * @param passwordEnv as {@link #passwordEnv()}; {@code null} for its default
+         * @param outPasswordEnv as {@link #outPasswordEnv()}; {@code null} for its default
+         * @param fetchSize as {@link #fetchSize()}; {@code null} for its default
+         * @param queryTimeoutSeconds as {@link #queryTimeoutSeconds()}; {@code null} for its default
+         * @param loginTimeoutSeconds as {@link #loginTimeoutSeconds()}; {@code null} for its default
+         * @param drivers as {@link #drivers()}
+         */
         public DatabaseEntry {
             passwordEnv = passwordEnv == null ? DEFAULT_PASSWORD_ENV : passwordEnv;
             outPasswordEnv = outPasswordEnv == null ? passwordEnv : outPasswordEnv;
@@ -236,7 +263,33 @@ public record RunConfig(
             Integer kMax,
             Integer minSegmentSize) {}
 
-    /** Fills the defaults of every setting left out. */
+    /**
+     * Fills the defaults of every setting left out.
+     *
+     * @param segmentKeys as {@link #segmentKeys()}; {@code null} for its default
+     * @param features as {@link #features()}; {@code null} for its default
+     * @param strategy as {@link #strategy()}; {@code null} for its default
+     * @param parameters as {@link #parameters()}; {@code null} for its default
+     * @param criterion as {@link #criterion()}; {@code null} for its default
+     * @param kMin as {@link #kMin()}; {@code null} for its default
+     * @param kMax as {@link #kMax()}; {@code null} for its default
+     * @param minSegmentSize as {@link #minSegmentSize()}; {@code null} for its default
+     * @param seed as {@link #seed()}; {@code null} for its default
+     * @param rankBy as {@link #rankBy()}; {@code null} for its default
+     * @param overrides as {@link #overrides()}; {@code null} for its default
+     * @param identifiers as {@link #identifiers()}
+     * @param pseudonymKey as {@link #pseudonymKey()}
+     * @param identifierColumns as {@link #identifierColumns()}; {@code null} for its default
+     * @param dedup as {@link #dedup()}; {@code null} for its default
+     * @param database as {@link #database()}; {@code null} for its default
+     * @param datasus as {@link #datasus()}; {@code null} for its default
+     * @param lang as {@link #lang()}
+     * @param dimensions as {@link #dimensions()}; {@code null} for its default
+     * @param history as {@link #history()}; {@code null} for its default
+     * @param csv as {@link #csv()}; {@code null} for its default
+     * @param outliers as {@link #outliers()}
+     * @param appeals as {@link #appeals()}; {@code null} for its default
+     */
     public RunConfig {
         segmentKeys = segmentKeys == null ? List.of("hospital", "payer", "glosa_type") : List.copyOf(segmentKeys);
         features = features == null ? List.of() : List.copyOf(features);

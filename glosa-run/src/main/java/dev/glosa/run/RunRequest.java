@@ -22,7 +22,17 @@ import java.util.Objects;
 public record RunRequest(
         GlosaSource source, String out, RunConfig config, LocalDate asOf, int threads, RunLog log, Options options) {
 
-    /** Checks the request. */
+    /**
+     * Checks the request.
+     *
+     * @param source where the rows come from
+     * @param out the output folder or sink address, not blank
+     * @param config the settings
+     * @param asOf the date the run analyses the data as of
+     * @param threads worker threads, at least 1
+     * @param log where progress, warnings and results go
+     * @param options the command's options and environment
+     */
     public RunRequest {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(config, "config");
@@ -38,7 +48,14 @@ public record RunRequest(
         }
     }
 
-    /** {@return a request with the defaults: every core, no log} */
+    /**
+     * {@return a request with the defaults: every core, no log, no options}
+     *
+     * @param source where the rows come from
+     * @param out the output folder or sink address
+     * @param config the settings
+     * @param asOf the date the run analyses the data as of
+     */
     public static RunRequest of(GlosaSource source, String out, RunConfig config, LocalDate asOf) {
         return new RunRequest(
                 source, out, config, asOf, Runtime.getRuntime().availableProcessors(), RunLog.NONE, Options.none());

@@ -25,7 +25,16 @@ public record RunSummary(
         Language language,
         KeyNames names) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param run the run's record
+     * @param loop the loop's result
+     * @param outcomes the outcomes as written
+     * @param written one line per table written
+     * @param language the language of the run's texts
+     * @param names the names of the key codes
+     */
     public RunSummary {
         outcomes = List.copyOf(outcomes);
         written = List.copyOf(written);

@@ -53,6 +53,8 @@ public final class WeeklyJob {
     /**
      * Runs the job.
      *
+     * @param request the source, the output, the settings and the date of the run
+     * @return what the run did
      * @throws GlosaRunException when the run stops: {@link GlosaRunException.Kind#BAD_INPUT} for what was given,
      *     {@link GlosaRunException.Kind#FAILURE} for anything else, with one sentence saying what to do
      */
@@ -63,6 +65,10 @@ public final class WeeklyJob {
     /**
      * Runs the job with the segments run by {@code executor} (glosa-spark's executors) instead of local threads;
      * every other step is the same as {@link #run(RunRequest)}'s.
+     *
+     * @param request the source, the output, the settings and the date of the run
+     * @param executor runs the segments' clustering, e.g. on Spark's executors
+     * @return what the run did
      */
     public static RunSummary run(RunRequest request, SegmentExecutor executor) {
         return runWith(request, java.util.Objects.requireNonNull(executor, "executor"));

@@ -25,7 +25,11 @@ public record FeatureSpec(List<Feature> features) {
     /** Rate this month minus rate last month (SALTO_INDICE). */
     public static final String GLOSA_RATE_JUMP = "glosa_rate_jump";
 
-    /** Copies the list and checks it is non-empty without repeated columns. */
+    /**
+     * Copies the list and checks it is non-empty without repeated columns.
+     *
+     * @param features as {@link #features()}
+     */
     public FeatureSpec {
         features = List.copyOf(features);
         if (features.isEmpty()) {

@@ -63,7 +63,25 @@ public record LoopConfig(
     /** The default strategy id, k-means. */
     public static final String DEFAULT_STRATEGY = "kmeans";
 
-    /** Checks every value and copies the collections. */
+    /**
+     * Checks every value and copies the collections.
+     *
+     * @param segmentKeys as {@link #segmentKeys()}
+     * @param features as {@link #features()}
+     * @param strategy as {@link #strategy()}
+     * @param parameters as {@link #parameters()}
+     * @param criterion as {@link #criterion()}
+     * @param kMin as {@link #kMin()}
+     * @param kMax as {@link #kMax()}
+     * @param minSegmentSize as {@link #minSegmentSize()}
+     * @param seed as {@link #seed()}
+     * @param threads as {@link #threads()}
+     * @param overrides as {@link #overrides()}
+     * @param profile as {@link #profile()}
+     * @param track as {@link #track()}
+     * @param outliers as {@link #outliers()}
+     * @param nearTie as {@link #nearTie()}
+     */
     public LoopConfig {
         segmentKeys = List.copyOf(segmentKeys);
         if (new HashSet<>(segmentKeys).size() != segmentKeys.size()) {

@@ -27,7 +27,15 @@ public record LoopResult(
         List<GroupRecord> vanished,
         List<GroupRecord> state) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param config as {@link #config()}
+     * @param rows as {@link #rows()}
+     * @param segments as {@link #segments()}
+     * @param vanished as {@link #vanished()}
+     * @param state as {@link #state()}
+     */
     public LoopResult {
         Objects.requireNonNull(config, "config");
         segments = List.copyOf(segments);

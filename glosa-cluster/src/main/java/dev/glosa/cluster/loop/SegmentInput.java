@@ -24,7 +24,16 @@ import java.util.Objects;
 public record SegmentInput(
         SegmentKey key, GlosaTable table, int[] rows, SegmentSettings settings, List<GroupRecord> previous, long seed) {
 
-    /** Checks the input and copies the rows and records. */
+    /**
+     * Checks the input and copies the rows and records.
+     *
+     * @param key as {@link #key()}
+     * @param table as {@link #table()}
+     * @param rows as {@link #rows()}
+     * @param settings as {@link #settings()}
+     * @param previous as {@link #previous()}
+     * @param seed as {@link #seed()}
+     */
     public SegmentInput {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(table, "table");

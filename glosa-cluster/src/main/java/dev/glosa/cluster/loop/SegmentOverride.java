@@ -34,7 +34,18 @@ public record SegmentOverride(
         Integer kMax,
         Integer minSegmentSize) {
 
-    /** Checks that exactly one way of matching is given and copies the maps. */
+    /**
+     * Checks that exactly one way of matching is given and copies the maps.
+     *
+     * @param segmentId as {@link #segmentId()}; {@code null} for its default
+     * @param keyValues as {@link #keyValues()}
+     * @param strategy as {@link #strategy()}
+     * @param parameters as {@link #parameters()}
+     * @param criterion as {@link #criterion()}
+     * @param kMin as {@link #kMin()}
+     * @param kMax as {@link #kMax()}
+     * @param minSegmentSize as {@link #minSegmentSize()}
+     */
     public SegmentOverride {
         keyValues = Collections.unmodifiableSortedMap(new TreeMap<>(keyValues));
         parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));

@@ -45,7 +45,21 @@ public record SegmentSettings(
         OutlierRule outliers,
         double nearTie) {
 
-    /** Checks every value and copies the parameters (sorted by name). */
+    /**
+     * Checks every value and copies the parameters (sorted by name).
+     *
+     * @param features as {@link #features()}
+     * @param strategy as {@link #strategy()}; {@code null} for its default
+     * @param parameters as {@link #parameters()}
+     * @param criterion as {@link #criterion()}
+     * @param kMin as {@link #kMin()}
+     * @param kMax as {@link #kMax()}
+     * @param minSegmentSize as {@link #minSegmentSize()}
+     * @param profile as {@link #profile()}
+     * @param track as {@link #track()}
+     * @param outliers as {@link #outliers()}
+     * @param nearTie as {@link #nearTie()}
+     */
     public SegmentSettings {
         Objects.requireNonNull(features, "features");
         if (strategy == null || strategy.isBlank()) {

@@ -47,7 +47,23 @@ public record ProfileOptions(
         Map<String, Boolean> personalOverrides,
         Language language) {
 
-    /** Checks every value and copies the column list. */
+    /**
+     * Checks every value and copies the column list.
+     *
+     * @param glosaColumn as {@link #glosaColumn()}
+     * @param billedColumn as {@link #billedColumn()}
+     * @param jumpColumn as {@link #jumpColumn()}; {@code null} for its default
+     * @param reasonColumn as {@link #reasonColumn()}
+     * @param categoryColumns as {@link #categoryColumns()}
+     * @param liftBasis as {@link #liftBasis()}
+     * @param minSupport as {@link #minSupport()}
+     * @param minLift as {@link #minLift()}
+     * @param maxLifts as {@link #maxLifts()}
+     * @param maxReasons as {@link #maxReasons()}
+     * @param rankBy as {@link #rankBy()}
+     * @param personalOverrides as {@link #personalOverrides()}; {@code null} for its default
+     * @param language as {@link #language()}; {@code null} for its default
+     */
     public ProfileOptions {
         Objects.requireNonNull(glosaColumn, "glosaColumn");
         Objects.requireNonNull(billedColumn, "billedColumn");

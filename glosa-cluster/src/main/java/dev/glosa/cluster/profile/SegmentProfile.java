@@ -28,7 +28,16 @@ public record SegmentProfile(
         Map<String, Double> featureSpread,
         List<GroupProfile> groups) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param segmentId as {@link #segmentId()}
+     * @param rows as {@link #rows()}
+     * @param glosaAmount as {@link #glosaAmount()}
+     * @param billedTotal as {@link #billedTotal()}
+     * @param featureSpread as {@link #featureSpread()}
+     * @param groups as {@link #groups()}
+     */
     public SegmentProfile {
         Objects.requireNonNull(segmentId, "segmentId");
         featureSpread = Collections.unmodifiableMap(new LinkedHashMap<>(featureSpread));

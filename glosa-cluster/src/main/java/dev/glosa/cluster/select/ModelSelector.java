@@ -42,7 +42,15 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
     /** Default upper end of the k range, before the cap at {@code n - 1}. */
     public static final int DEFAULT_K_MAX = 15;
 
-    /** Checks the range. */
+    /**
+     * Checks the range.
+     *
+     * @param strategy as {@link #strategy()}
+     * @param criterion as {@link #criterion()}
+     * @param kMin as {@link #kMin()}
+     * @param kMax as {@link #kMax()}
+     * @param nearTie as {@link #nearTie()}
+     */
     public ModelSelector {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(criterion, "criterion");

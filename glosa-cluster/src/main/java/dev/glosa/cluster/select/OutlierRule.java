@@ -25,7 +25,15 @@ import java.util.Arrays;
  */
 public record OutlierRule(boolean enabled, int neighbours, double threshold, double minDistance, double maxShare) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param enabled as {@link #enabled()}
+     * @param neighbours as {@link #neighbours()}
+     * @param threshold as {@link #threshold()}
+     * @param minDistance as {@link #minDistance()}
+     * @param maxShare as {@link #maxShare()}
+     */
     public OutlierRule {
         if (neighbours < 1) {
             throw new IllegalArgumentException("outlier neighbours must be >= 1, found " + neighbours);

@@ -14,7 +14,13 @@ import java.util.List;
  */
 public record SegmentTracking(List<GroupProfile> profiles, List<GroupRecord> vanished, List<GroupRecord> state) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param profiles as {@link #profiles()}
+     * @param vanished as {@link #vanished()}
+     * @param state as {@link #state()}
+     */
     public SegmentTracking {
         profiles = List.copyOf(profiles);
         vanished = List.copyOf(vanished);

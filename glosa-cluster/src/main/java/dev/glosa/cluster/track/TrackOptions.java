@@ -10,7 +10,13 @@ package dev.glosa.cluster.track;
  */
 public record TrackOptions(double maxDistance, double sizeWeight, int maxAbsentRuns) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param maxDistance as {@link #maxDistance()}
+     * @param sizeWeight as {@link #sizeWeight()}
+     * @param maxAbsentRuns as {@link #maxAbsentRuns()}
+     */
     public TrackOptions {
         if (!(maxDistance > 0) || Double.isInfinite(maxDistance)) {
             throw new IllegalArgumentException("maxDistance must be a positive finite number, found " + maxDistance);

@@ -26,7 +26,17 @@ public record AggregationSpec(
         String billedPreviousColumn,
         String glosaPreviousColumn) {
 
-    /** Checks the spec and copies the dimensions. */
+    /**
+     * Checks the spec and copies the dimensions.
+     *
+     * @param dimensions as {@link #dimensions()}
+     * @param monthColumn as {@link #monthColumn()}
+     * @param billedColumn as {@link #billedColumn()}
+     * @param glosaColumn as {@link #glosaColumn()}
+     * @param linesColumn as {@link #linesColumn()}
+     * @param billedPreviousColumn as {@link #billedPreviousColumn()}; {@code null} for its default
+     * @param glosaPreviousColumn as {@link #glosaPreviousColumn()}; {@code null} for its default
+     */
     public AggregationSpec {
         dimensions = List.copyOf(dimensions);
         Objects.requireNonNull(monthColumn, "monthColumn");

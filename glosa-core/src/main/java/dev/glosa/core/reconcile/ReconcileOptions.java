@@ -21,7 +21,16 @@ public record ReconcileOptions(
         String principalValue,
         int claimIdDigits) {
 
-    /** Checks the options. */
+    /**
+     * Checks the options.
+     *
+     * @param policy as {@link #policy()}
+     * @param rejectedAmountColumn as {@link #rejectedAmountColumn()}
+     * @param paidAmountColumn as {@link #paidAmountColumn()}
+     * @param principalColumn as {@link #principalColumn()}; {@code null} for its default
+     * @param principalValue as {@link #principalValue()}; {@code null} for its default
+     * @param claimIdDigits as {@link #claimIdDigits()}
+     */
     public ReconcileOptions {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(rejectedAmountColumn, "rejectedAmountColumn");

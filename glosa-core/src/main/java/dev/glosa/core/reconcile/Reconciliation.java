@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param report counts and totals of what the reconciliation did
  */
 public record Reconciliation(GlosaTable claims, ReconciliationReport report) {
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param claims as {@link #claims()}
+     * @param report as {@link #report()}
+     */
     public Reconciliation {
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(report, "report");

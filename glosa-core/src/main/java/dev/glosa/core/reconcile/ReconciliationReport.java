@@ -25,7 +25,16 @@ public record ReconciliationReport(
         Map<Situation, SituationTotals> bySituation,
         double naiveRejectedTotal) {
 
-    /** Copies the map, in situation order so that sums over it are the same in every run. */
+    /**
+     * Copies the map, in situation order so that sums over it are the same in every run.
+     *
+     * @param rejectedRows as {@link #rejectedRows()}
+     * @param paidRows as {@link #paidRows()}
+     * @param rejectedDuplicates as {@link #rejectedDuplicates()}
+     * @param paidRowsMerged as {@link #paidRowsMerged()}
+     * @param bySituation as {@link #bySituation()}
+     * @param naiveRejectedTotal as {@link #naiveRejectedTotal()}
+     */
     public ReconciliationReport {
         EnumMap<Situation, SituationTotals> copy = new EnumMap<>(Situation.class);
         copy.putAll(bySituation);

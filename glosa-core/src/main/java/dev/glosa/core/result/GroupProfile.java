@@ -46,7 +46,28 @@ public record GroupProfile(
         int rankOverall,
         GroupStatus status) {
 
-    /** Checks the ids and copies the collections. */
+    /**
+     * Checks the ids and copies the collections.
+     *
+     * @param segmentId as {@link #segmentId()}
+     * @param groupId as {@link #groupId()}
+     * @param cluster as {@link #cluster()}
+     * @param rows as {@link #rows()}
+     * @param rowShare as {@link #rowShare()}
+     * @param glosaAmount as {@link #glosaAmount()}
+     * @param glosaMean as {@link #glosaMean()}
+     * @param glosaMedian as {@link #glosaMedian()}
+     * @param glosaShare as {@link #glosaShare()}
+     * @param glosaRate as {@link #glosaRate()}
+     * @param glosaJump as {@link #glosaJump()}
+     * @param featureCentres as {@link #featureCentres()}
+     * @param distinctive as {@link #distinctive()}
+     * @param topReasons as {@link #topReasons()}
+     * @param label as {@link #label()}
+     * @param rankInSegment as {@link #rankInSegment()}
+     * @param rankOverall as {@link #rankOverall()}
+     * @param status as {@link #status()}
+     */
     public GroupProfile {
         Objects.requireNonNull(segmentId, "segmentId");
         Objects.requireNonNull(groupId, "groupId");

@@ -34,7 +34,21 @@ public record GroupRecord(
         int runsAbsent,
         String label) {
 
-    /** Checks the record and copies its maps. */
+    /**
+     * Checks the record and copies its maps.
+     *
+     * @param segmentId as {@link #segmentId()}
+     * @param groupId as {@link #groupId()}
+     * @param serial as {@link #serial()}
+     * @param cluster as {@link #cluster()}
+     * @param rows as {@link #rows()}
+     * @param rowShare as {@link #rowShare()}
+     * @param glosaAmount as {@link #glosaAmount()}
+     * @param centres as {@link #centres()}
+     * @param spreads as {@link #spreads()}
+     * @param runsAbsent as {@link #runsAbsent()}
+     * @param label as {@link #label()}
+     */
     public GroupRecord {
         Objects.requireNonNull(segmentId, "segmentId");
         Objects.requireNonNull(groupId, "groupId");

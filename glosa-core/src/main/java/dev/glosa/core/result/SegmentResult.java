@@ -56,7 +56,28 @@ public record SegmentResult(
         List<GroupRecord> vanished,
         List<GroupRecord> state) {
 
-    /** Checks the result and copies its collections. */
+    /**
+     * Checks the result and copies its collections.
+     *
+     * @param key as {@link #key()}
+     * @param status as {@link #status()}
+     * @param reason as {@link #reason()}
+     * @param strategy as {@link #strategy()}
+     * @param parameters as {@link #parameters()}
+     * @param qualityMetric as {@link #qualityMetric()}
+     * @param k as {@link #k()}
+     * @param eps as {@link #eps()}
+     * @param quality as {@link #quality()}
+     * @param qualityByK as {@link #qualityByK()}
+     * @param seed as {@link #seed()}
+     * @param rows as {@link #rows()}
+     * @param glosaAmount as {@link #glosaAmount()}
+     * @param featureSpread as {@link #featureSpread()}
+     * @param assignment as {@link #assignment()}
+     * @param profiles as {@link #profiles()}
+     * @param vanished as {@link #vanished()}
+     * @param state as {@link #state()}
+     */
     public SegmentResult {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(status, "status");

@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record RunContext(LocalDate asOf, Path rejectsFile, RunLog log, Language language) {
 
-    /** Checks the date, the log and the language. */
+    /**
+     * Checks the date, the log and the language.
+     *
+     * @param asOf as {@link #asOf()}
+     * @param rejectsFile as {@link #rejectsFile()}
+     * @param log as {@link #log()}
+     * @param language as {@link #language()}
+     */
     public RunContext {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(log, "log");

@@ -49,7 +49,17 @@ public record RunOutput(
         this(run, analysed, segments, indicators, state, KeyNames.none(), List.of());
     }
 
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param run as {@link #run()}
+     * @param analysed as {@link #analysed()}
+     * @param segments as {@link #segments()}
+     * @param indicators as {@link #indicators()}
+     * @param state as {@link #state()}
+     * @param names as {@link #names()}; {@code null} for its default
+     * @param sideTables as {@link #sideTables()}
+     */
     public RunOutput {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(analysed, "analysed");

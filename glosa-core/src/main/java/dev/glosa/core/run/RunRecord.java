@@ -51,7 +51,20 @@ public record RunRecord(
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{8,}");
 
-    /** Checks the record. */
+    /**
+     * Checks the record.
+     *
+     * @param runId as {@link #runId()}; {@code null} for its default
+     * @param asOf as {@link #asOf()}
+     * @param startedAt as {@link #startedAt()}
+     * @param finishedAt as {@link #finishedAt()}
+     * @param inputs as {@link #inputs()}
+     * @param configSha256 as {@link #configSha256()}
+     * @param rowsIn as {@link #rowsIn()}
+     * @param rowsRejected as {@link #rowsRejected()}
+     * @param status as {@link #status()}
+     * @param reconciliation as {@link #reconciliation()}
+     */
     public RunRecord {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(startedAt, "startedAt");
@@ -153,7 +166,13 @@ public record RunRecord(
      */
     public record Input(String path, String sha256, long rows) {
 
-        /** Checks the input. */
+        /**
+         * Checks the input.
+         *
+         * @param path as {@link #path()}
+         * @param sha256 as {@link #sha256()}
+         * @param rows as {@link #rows()}
+         */
         public Input {
             Objects.requireNonNull(path, "path");
             sha256 = checkHex(sha256, "sha256");

@@ -17,7 +17,13 @@ import java.util.regex.Pattern;
 public record SideTable(String name, String oneRowPer, GlosaTable table) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    /** Checks the name and the columns. */
+    /**
+     * Checks the name and the columns.
+     *
+     * @param name as {@link #name()}
+     * @param oneRowPer as {@link #oneRowPer()}
+     * @param table as {@link #table()}
+     */
     public SideTable {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(oneRowPer, "oneRowPer");

@@ -27,7 +27,16 @@ public record SourceBatch(
         this(rows, inputs, rowsRead, rowsRejected, warnings, List.of());
     }
 
-    /** Checks the counts and copies the lists. */
+    /**
+     * Checks the counts and copies the lists.
+     *
+     * @param rows as {@link #rows()}
+     * @param inputs as {@link #inputs()}
+     * @param rowsRead as {@link #rowsRead()}
+     * @param rowsRejected as {@link #rowsRejected()}
+     * @param warnings as {@link #warnings()}
+     * @param sideTables as {@link #sideTables()}
+     */
     public SourceBatch {
         Objects.requireNonNull(rows, "rows");
         inputs = List.copyOf(inputs);

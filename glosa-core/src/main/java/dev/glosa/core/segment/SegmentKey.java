@@ -14,7 +14,12 @@ import java.util.List;
  */
 public record SegmentKey(List<String> columns, List<String> values) {
 
-    /** Checks the key and copies its lists. */
+    /**
+     * Checks the key and copies its lists.
+     *
+     * @param columns as {@link #columns()}
+     * @param values as {@link #values()}
+     */
     public SegmentKey {
         columns = List.copyOf(columns);
         values = List.copyOf(values);

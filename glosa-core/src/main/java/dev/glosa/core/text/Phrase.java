@@ -12,7 +12,12 @@ import java.util.Objects;
  *     caller, so a language's grouping cannot change an id or a count)
  */
 public record Phrase(String key, List<String> args) {
-    /** Checks the key and copies the arguments. */
+    /**
+     * Checks the key and copies the arguments.
+     *
+     * @param key as {@link #key()}
+     * @param args as {@link #args()}
+     */
     public Phrase {
         Objects.requireNonNull(key, "key");
         args = List.copyOf(args);

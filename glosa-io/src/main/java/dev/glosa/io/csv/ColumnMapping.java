@@ -36,7 +36,18 @@ public record ColumnMapping(
     static final Set<String> DATE_FORMATS = Set.of("auto", "dd/MM/yyyy", "yyyy-MM-dd", "yyyyMMdd");
     static final Set<String> MONTH_FORMATS = Set.of("auto", "yyyy-MM", "MM/yyyy", "yyyyMM", "dd/MM/yyyy", "yyyy-MM-dd");
 
-    /** Fills the defaults (a role's name and type, CATEGORY) and checks the combination. */
+    /**
+     * Fills the defaults (a role's name and type, CATEGORY) and checks the combination.
+     *
+     * @param source as {@link #source()}; {@code null} for its default
+     * @param name as {@link #name()}; {@code null} for its default
+     * @param role as {@link #role()}; {@code null} for its default
+     * @param type as {@link #type()}; {@code null} for its default
+     * @param format as {@link #format()}
+     * @param optional as {@link #optional()}
+     * @param nullable as {@link #nullable()}
+     * @param personal as {@link #personal()}
+     */
     public ColumnMapping {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("a column mapping needs a source header name, found '" + source + "'");

@@ -22,7 +22,14 @@ public record CsvLimits(
     /** The defaults: 10 line breaks or 64 KiB in one quoted field, {@code |amount| < 10^12}, no negative amounts. */
     public static final CsvLimits DEFAULT = new CsvLimits(10, 65_536, 1e12, true);
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param maxQuotedLineBreaks as {@link #maxQuotedLineBreaks()}
+     * @param maxQuotedFieldBytes as {@link #maxQuotedFieldBytes()}
+     * @param maxAbsAmount as {@link #maxAbsAmount()}
+     * @param rejectNegativeAmounts as {@link #rejectNegativeAmounts()}
+     */
     public CsvLimits {
         if (maxQuotedLineBreaks < 0) {
             throw new IllegalArgumentException("maxQuotedLineBreaks must be at least 0, found " + maxQuotedLineBreaks);

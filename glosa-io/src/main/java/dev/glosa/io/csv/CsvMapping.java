@@ -67,7 +67,17 @@ public record CsvMapping(
 
     static final String REFERENCE_RESOURCE = "/dev/glosa/io/csv/reference-erp.yaml";
 
-    /** Checks the values and copies the column list. */
+    /**
+     * Checks the values and copies the column list.
+     *
+     * @param name as {@link #name()}; {@code null} for its default
+     * @param delimiter as {@link #delimiter()}
+     * @param charset as {@link #charset()}
+     * @param numberStyle as {@link #numberStyle()}; {@code null} for its default
+     * @param maxRejectShare as {@link #maxRejectShare()}
+     * @param keepUnmapped as {@link #keepUnmapped()}
+     * @param columns as {@link #columns()}; {@code null} for its default
+     */
     public CsvMapping {
         name = name == null || name.isBlank() ? "mapping" : name;
         if (delimiter != AUTO_DELIMITER

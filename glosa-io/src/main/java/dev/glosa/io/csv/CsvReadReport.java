@@ -56,7 +56,28 @@ public record CsvReadReport(
         long bytes,
         long nanos) {
 
-    /** Copies the map and the lists, and checks that lines and records reconcile. */
+    /**
+     * Copies the map and the lists, and checks that lines and records reconcile.
+     *
+     * @param source as {@link #source()}
+     * @param charset as {@link #charset()}
+     * @param delimiter as {@link #delimiter()}
+     * @param numberStyles as {@link #numberStyles()}
+     * @param lines as {@link #lines()}
+     * @param headerLines as {@link #headerLines()}
+     * @param blankLines as {@link #blankLines()}
+     * @param records as {@link #records()}
+     * @param accepted as {@link #accepted()}
+     * @param acceptedLines as {@link #acceptedLines()}
+     * @param rejectedRows as {@link #rejectedRows()}
+     * @param rejectedLines as {@link #rejectedLines()}
+     * @param rejectedCells as {@link #rejectedCells()}
+     * @param overBilledRows as {@link #overBilledRows()}
+     * @param warnings as {@link #warnings()}
+     * @param rejects as {@link #rejects()}
+     * @param bytes as {@link #bytes()}
+     * @param nanos as {@link #nanos()}
+     */
     public CsvReadReport {
         numberStyles = Map.copyOf(numberStyles);
         warnings = List.copyOf(warnings);

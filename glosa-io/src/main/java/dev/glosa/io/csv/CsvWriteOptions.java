@@ -27,7 +27,17 @@ public record CsvWriteOptions(
     private static final Set<String> MONTHS = Set.of("yyyy-MM", "MM/yyyy", "yyyyMM");
     private static final Set<String> DATES = Set.of("dd/MM/yyyy", "yyyy-MM-dd", "yyyyMMdd");
 
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param delimiter as {@link #delimiter()}
+     * @param numberStyle as {@link #numberStyle()}
+     * @param grouping as {@link #grouping()}
+     * @param charset as {@link #charset()}; {@code null} for its default
+     * @param bom as {@link #bom()}
+     * @param monthFormat as {@link #monthFormat()}
+     * @param dateFormat as {@link #dateFormat()}
+     */
     public CsvWriteOptions {
         if (delimiter != ';' && delimiter != ',' && delimiter != '|' && delimiter != '\t') {
             throw new IllegalArgumentException("delimiter must be ';', ',', '|' or tab, found '" + delimiter + "'");

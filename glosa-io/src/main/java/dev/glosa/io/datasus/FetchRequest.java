@@ -42,7 +42,21 @@ public record FetchRequest(
     /** The default mirror: the DATASUS FTP server. */
     public static final URI DATASUS = URI.create("ftp://ftp.datasus.gov.br");
 
-    /** Checks the values and copies the lists; duplicate files are kept once, mirrors lose a trailing slash. */
+    /**
+     * Checks the values and copies the lists; duplicate files are kept once, mirrors lose a trailing slash.
+     *
+     * @param files as {@link #files()}
+     * @param mirrors as {@link #mirrors()}
+     * @param cache as {@link #cache()}
+     * @param offline as {@link #offline()}
+     * @param connections as {@link #connections()}
+     * @param timeout as {@link #timeout()}
+     * @param attempts as {@link #attempts()}
+     * @param backoff as {@link #backoff()}
+     * @param maxBackoff as {@link #maxBackoff()}
+     * @param seed as {@link #seed()}
+     * @param listener as {@link #listener()}
+     */
     public FetchRequest {
         files = List.copyOf(
                 Objects.requireNonNull(files, "files").stream().distinct().toList());

@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record FetchResult(List<File> files, List<String> notices) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param files as {@link #files()}
+     * @param notices as {@link #notices()}
+     */
     public FetchResult {
         files = List.copyOf(Objects.requireNonNull(files, "files"));
         notices = List.copyOf(Objects.requireNonNull(notices, "notices"));
@@ -53,7 +58,16 @@ public record FetchResult(List<File> files, List<String> notices) {
      * @param sha256 its SHA-256, hex
      */
     public record File(SihFileName name, Path path, Origin origin, String mirror, long size, String sha256) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param name as {@link #name()}
+         * @param path as {@link #path()}
+         * @param origin as {@link #origin()}
+         * @param mirror as {@link #mirror()}
+         * @param size as {@link #size()}
+         * @param sha256 as {@link #sha256()}
+         */
         public File {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(path, "path");

@@ -35,7 +35,13 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
             "AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA", "MG", "MS", "MT", "PA", "PB", "PE", "PI", "PR",
             "RJ", "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO");
 
-    /** Checks the parts; the state is upper-cased. */
+    /**
+     * Checks the parts; the state is upper-cased.
+     *
+     * @param group as {@link #group()}
+     * @param uf as {@link #uf()}
+     * @param month as {@link #month()}
+     */
     public SihFileName {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(uf, "uf");

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record DbfField(String name, DbfFieldType type, int length, int decimals, int offset) {
 
-    /** Checks the descriptor. */
+    /**
+     * Checks the descriptor.
+     *
+     * @param name as {@link #name()}
+     * @param type as {@link #type()}
+     * @param length as {@link #length()}
+     * @param decimals as {@link #decimals()}
+     * @param offset as {@link #offset()}
+     */
     public DbfField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

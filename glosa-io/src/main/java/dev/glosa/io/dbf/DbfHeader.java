@@ -34,7 +34,16 @@ public record DbfHeader(
     /** Largest record count accepted; more is treated as a corrupt header. */
     static final long MAX_RECORDS = Integer.MAX_VALUE;
 
-    /** Checks the header and copies the fields. */
+    /**
+     * Checks the header and copies the fields.
+     *
+     * @param version as {@link #version()}
+     * @param lastUpdate as {@link #lastUpdate()}
+     * @param recordCount as {@link #recordCount()}
+     * @param headerLength as {@link #headerLength()}
+     * @param recordLength as {@link #recordLength()}
+     * @param fields as {@link #fields()}
+     */
     public DbfHeader {
         Objects.requireNonNull(fields, "fields");
         fields = List.copyOf(fields);

@@ -17,7 +17,12 @@ public record DbfReadOptions(Charset charset, boolean failOnCrcMismatch) {
 
     private static final DbfReadOptions DEFAULTS = new DbfReadOptions(CP850, true);
 
-    /** Checks the options. */
+    /**
+     * Checks the options.
+     *
+     * @param charset as {@link #charset()}
+     * @param failOnCrcMismatch as {@link #failOnCrcMismatch()}
+     */
     public DbfReadOptions {
         Objects.requireNonNull(charset, "charset");
     }

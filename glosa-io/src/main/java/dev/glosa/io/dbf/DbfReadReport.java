@@ -23,7 +23,17 @@ public record DbfReadReport(
         CrcStatus crc,
         List<String> warnings) {
 
-    /** Checks the report and copies the warnings. */
+    /**
+     * Checks the report and copies the warnings.
+     *
+     * @param file as {@link #file()}
+     * @param format as {@link #format()}
+     * @param recordsDeclared as {@link #recordsDeclared()}
+     * @param recordsRead as {@link #recordsRead()}
+     * @param deleted as {@link #deleted()}
+     * @param crc as {@link #crc()}
+     * @param warnings as {@link #warnings()}
+     */
     public DbfReadReport {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record DbfTable(GlosaTable table, DbfReadReport report) {
 
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param table as {@link #table()}
+     * @param report as {@link #report()}
+     */
     public DbfTable {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(report, "report");

@@ -19,7 +19,15 @@ public record JdbcReadOptions(
     /** The default query time-out, in seconds. */
     public static final int DEFAULT_QUERY_TIMEOUT_SECONDS = 600;
 
-    /** Checks the values; a {@code null} progress reports nothing. */
+    /**
+     * Checks the values; a {@code null} progress reports nothing.
+     *
+     * @param fetchSize as {@link #fetchSize()}
+     * @param queryTimeoutSeconds as {@link #queryTimeoutSeconds()}
+     * @param progressEvery as {@link #progressEvery()}
+     * @param progress as {@link #progress()}; {@code null} for its default
+     * @param language as {@link #language()}; {@code null} for its default
+     */
     public JdbcReadOptions {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetchSize must be at least 1, found " + fetchSize);

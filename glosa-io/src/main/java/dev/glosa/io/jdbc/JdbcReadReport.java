@@ -30,7 +30,18 @@ public record JdbcReadReport(
         List<CsvReject> rejects,
         long nanos) {
 
-    /** Copies the map and the list. */
+    /**
+     * Copies the map and the list.
+     *
+     * @param source as {@link #source()}
+     * @param columnTypes as {@link #columnTypes()}
+     * @param records as {@link #records()}
+     * @param accepted as {@link #accepted()}
+     * @param rejectedRows as {@link #rejectedRows()}
+     * @param rejectedCells as {@link #rejectedCells()}
+     * @param rejects as {@link #rejects()}
+     * @param nanos as {@link #nanos()}
+     */
     public JdbcReadReport {
         columnTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnTypes));
         rejects = List.copyOf(rejects);

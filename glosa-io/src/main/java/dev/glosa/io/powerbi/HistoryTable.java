@@ -21,7 +21,13 @@ import java.util.function.Predicate;
  */
 public record HistoryTable(String file, List<String> header, List<String[]> rows) {
 
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param file as {@link #file()}
+     * @param header as {@link #header()}
+     * @param rows as {@link #rows()}
+     */
     public HistoryTable {
         Objects.requireNonNull(file, "file");
         header = List.copyOf(header);

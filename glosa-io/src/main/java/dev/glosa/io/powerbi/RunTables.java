@@ -160,7 +160,14 @@ public final class RunTables {
      * @param rows this run's rows, cells as the CSV files hold them
      */
     public record Dimension(String name, List<String> columnNames, List<String> columnTypes, List<String[]> rows) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param name as {@link #name()}
+         * @param columnNames as {@link #columnNames()}
+         * @param columnTypes as {@link #columnTypes()}
+         * @param rows as {@link #rows()}
+         */
         public Dimension {
             columnNames = List.copyOf(columnNames);
             columnTypes = List.copyOf(columnTypes);

@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record WriteReport(Path folder, String runId, List<TableReport> tables) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param folder as {@link #folder()}
+     * @param runId as {@link #runId()}
+     * @param tables as {@link #tables()}
+     */
     public WriteReport {
         tables = List.copyOf(tables);
     }

@@ -52,7 +52,16 @@ public record WriterOptions(
      */
     public static final List<String> DEFAULT_IDENTIFIER_COLUMNS = dev.glosa.core.table.PersonalFields.NAMES;
 
-    /** Checks the key length and copies the column list and the overrides. */
+    /**
+     * Checks the key length and copies the column list and the overrides.
+     *
+     * @param identifierPolicy as {@link #identifierPolicy()}
+     * @param pseudonymKey as {@link #pseudonymKey()}; {@code null} for its default
+     * @param identifierColumns as {@link #identifierColumns()}
+     * @param personalOverrides as {@link #personalOverrides()}; {@code null} for its default
+     * @param keepWeeks as {@link #keepWeeks()}
+     * @param bom as {@link #bom()}
+     */
     public WriterOptions {
         if (pseudonymKey != null && pseudonymKey.length() < MIN_KEY_LENGTH) {
             throw new IllegalArgumentException("the pseudonym key must have at least " + MIN_KEY_LENGTH

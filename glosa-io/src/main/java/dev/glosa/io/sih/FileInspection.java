@@ -36,7 +36,19 @@ public record FileInspection(
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** Checks the parts and copies the lists. */
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @param file as {@link #file()}
+     * @param format as {@link #format()}
+     * @param layout as {@link #layout()}
+     * @param recordsDeclared as {@link #recordsDeclared()}
+     * @param records as {@link #records()}
+     * @param deleted as {@link #deleted()}
+     * @param fields as {@link #fields()}
+     * @param crcOk as {@link #crcOk()}
+     * @param warnings as {@link #warnings()}
+     */
     public FileInspection {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");

@@ -11,7 +11,11 @@ import java.util.NoSuchElementException;
  */
 public record SihBatch(List<SihTable> tables) {
 
-    /** Copies the tables. */
+    /**
+     * Copies the tables.
+     *
+     * @param tables as {@link #tables()}
+     */
     public SihBatch {
         tables = List.copyOf(tables);
     }

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record SihFileReport(SihLayout layout, DbfReadReport read, List<String> warnings) {
 
-    /** Checks the report and copies the warnings. */
+    /**
+     * Checks the report and copies the warnings.
+     *
+     * @param layout as {@link #layout()}
+     * @param read as {@link #read()}
+     * @param warnings as {@link #warnings()}
+     */
     public SihFileReport {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(read, "read");

@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record SihLayout(SihSystem system, String era) {
 
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param system as {@link #system()}
+     * @param era as {@link #era()}
+     */
     public SihLayout {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(era, "era");

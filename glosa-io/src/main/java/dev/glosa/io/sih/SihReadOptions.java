@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record SihReadOptions(DbfReadOptions dbf, int threads, boolean keepOtherColumns) {
 
-    /** Checks the options. */
+    /**
+     * Checks the options.
+     *
+     * @param dbf as {@link #dbf()}
+     * @param threads as {@link #threads()}
+     * @param keepOtherColumns as {@link #keepOtherColumns()}
+     */
     public SihReadOptions {
         Objects.requireNonNull(dbf, "dbf");
         if (threads < 1) {

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record SihTable(SihSystem system, GlosaTable table, List<SihFileReport> files) {
 
-    /** Checks the parts and copies the reports. */
+    /**
+     * Checks the parts and copies the reports.
+     *
+     * @param system as {@link #system()}
+     * @param table as {@link #table()}
+     * @param files as {@link #files()}
+     */
     public SihTable {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(table, "table");

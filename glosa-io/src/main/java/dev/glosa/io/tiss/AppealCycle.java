@@ -77,7 +77,12 @@ public final class AppealCycle {
      * @param byPayer days per operator ({@code registroANS})
      */
     public record Deadlines(int defaultDays, Map<String, Integer> byPayer) {
-        /** Checks the days are not negative and copies the map. */
+        /**
+         * Checks the days are not negative and copies the map.
+         *
+         * @param defaultDays as {@link #defaultDays()}
+         * @param byPayer as {@link #byPayer()}
+         */
         public Deadlines {
             if (defaultDays < 0) {
                 throw new IllegalArgumentException("appeal deadline days must not be negative, found " + defaultDays);

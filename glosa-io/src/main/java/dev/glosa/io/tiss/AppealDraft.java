@@ -62,7 +62,13 @@ public final class AppealDraft {
      *     {@code -1}, {@code -2} ... is added when several messages are written
      */
     public record Sender(String providerCode, LocalDate date, String draftNumber) {
-        /** Checks the fields fit the schema. */
+        /**
+         * Checks the fields fit the schema.
+         *
+         * @param providerCode as {@link #providerCode()}; {@code null} for its default
+         * @param date as {@link #date()}; {@code null} for its default
+         * @param draftNumber as {@link #draftNumber()}; {@code null} for its default
+         */
         public Sender {
             if (providerCode == null || providerCode.isBlank() || providerCode.length() > 14) {
                 throw new IllegalArgumentException(
@@ -89,7 +95,14 @@ public final class AppealDraft {
      */
     public record Result(
             List<Path> files, int rowsDrafted, Map<String, Integer> codesWithoutText, List<String> leftOut) {
-        /** Copies the lists and map. */
+        /**
+         * Copies the lists and map.
+         *
+         * @param files as {@link #files()}
+         * @param rowsDrafted as {@link #rowsDrafted()}
+         * @param codesWithoutText as {@link #codesWithoutText()}
+         * @param leftOut as {@link #leftOut()}
+         */
         public Result {
             files = List.copyOf(files);
             codesWithoutText = java.util.Collections.unmodifiableMap(new TreeMap<>(codesWithoutText));

@@ -23,7 +23,17 @@ public record RecoveryRate(
         int recoveredRows,
         double recoveredAmount) {
 
-    /** Copies the key. */
+    /**
+     * Copies the key.
+     *
+     * @param key as {@link #key()}
+     * @param glosaRows as {@link #glosaRows()}
+     * @param glosaAmount as {@link #glosaAmount()}
+     * @param appealedRows as {@link #appealedRows()}
+     * @param appealedAmount as {@link #appealedAmount()}
+     * @param recoveredRows as {@link #recoveredRows()}
+     * @param recoveredAmount as {@link #recoveredAmount()}
+     */
     public RecoveryRate {
         key = List.copyOf(key);
     }

@@ -80,7 +80,16 @@ public final class Tabela38 {
      */
     public record Entry(
             String code, String description, String group, LocalDate validFrom, LocalDate validTo, String origin) {
-        /** Checks the code is digits and the validity period is not reversed. */
+        /**
+         * Checks the code is digits and the validity period is not reversed.
+         *
+         * @param code as {@link #code()}; {@code null} for its default
+         * @param description as {@link #description()}; {@code null} for its default
+         * @param group as {@link #group()}; {@code null} for its default
+         * @param validFrom as {@link #validFrom()}; {@code null} for its default
+         * @param validTo as {@link #validTo()}; {@code null} for its default
+         * @param origin as {@link #origin()}; {@code null} for its default
+         */
         public Entry {
             if (code == null || code.isEmpty() || !isDigits(code)) {
                 throw new IllegalArgumentException("Tabela 38 code must be digits, found '" + code + "'");

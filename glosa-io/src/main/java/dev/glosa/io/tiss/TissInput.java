@@ -25,7 +25,12 @@ public record TissInput(String name, Opener opener) {
         InputStream open() throws IOException;
     }
 
-    /** Checks that name and opener are given. */
+    /**
+     * Checks that name and opener are given.
+     *
+     * @param name as {@link #name()}; {@code null} for its default
+     * @param opener as {@link #opener()}; {@code null} for its default
+     */
     public TissInput {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a TISS input needs a name, found '" + name + "'");

@@ -45,7 +45,18 @@ public record TissOptions(
         STRICT
     }
 
-    /** Checks every option. */
+    /**
+     * Checks every option.
+     *
+     * @param tabela38 as {@link #tabela38()}; {@code null} for its default
+     * @param glosaTypes as {@link #glosaTypes()}; {@code null} for its default
+     * @param competence as {@link #competence()}; {@code null} for its default
+     * @param validation as {@link #validation()}; {@code null} for its default
+     * @param schemaDirectory as {@link #schemaDirectory()}; {@code null} for its default
+     * @param totalsTolerance as {@link #totalsTolerance()}
+     * @param itemsWithoutGlosa as {@link #itemsWithoutGlosa()}
+     * @param maxWarnings as {@link #maxWarnings()}
+     */
     public TissOptions {
         if (tabela38 == null || glosaTypes == null || competence == null || validation == null) {
             throw new IllegalArgumentException("TISS options need a Tabela 38, a glosa type mapping, a competence "

@@ -102,7 +102,21 @@ public record TissReadReport(
         }
     }
 
-    /** Makes the lists and map unmodifiable. */
+    /**
+     * Makes the lists and map unmodifiable.
+     *
+     * @param files as {@link #files()}
+     * @param mismatches as {@link #mismatches()}
+     * @param warnings as {@link #warnings()}
+     * @param warningsDropped as {@link #warningsDropped()}
+     * @param unknownReasonCodes as {@link #unknownReasonCodes()}
+     * @param appealsRead as {@link #appealsRead()}
+     * @param appealsMatched as {@link #appealsMatched()}
+     * @param answersRead as {@link #answersRead()}
+     * @param answersMatched as {@link #answersMatched()}
+     * @param expiredReasonCodes as {@link #expiredReasonCodes()}
+     * @param retiredReasonCodes as {@link #retiredReasonCodes()}
+     */
     public TissReadReport {
         files = List.copyOf(files);
         mismatches = List.copyOf(mismatches);

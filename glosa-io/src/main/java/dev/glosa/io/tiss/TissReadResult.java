@@ -13,7 +13,13 @@ import java.util.List;
  *     ({@link RecoveryRates#compute(GlosaTable)})
  */
 public record TissReadResult(GlosaTable table, TissReadReport report, List<RecoveryRate> recoveryRates) {
-    /** Copies the indicator list. */
+    /**
+     * Copies the indicator list.
+     *
+     * @param table as {@link #table()}
+     * @param report as {@link #report()}
+     * @param recoveryRates as {@link #recoveryRates()}
+     */
     public TissReadResult {
         recoveryRates = List.copyOf(recoveryRates);
     }

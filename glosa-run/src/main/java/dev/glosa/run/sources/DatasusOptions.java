@@ -61,7 +61,14 @@ public final class DatasusOptions {
      * @param request the fetch settings (cache, mirrors, offline, connections) with no file yet
      */
     public record SusFetch(List<SihFileName> rd, List<SihFileName> rj, List<SihFileName> er, FetchRequest request) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param rd as {@link #rd()}
+         * @param rj as {@link #rj()}
+         * @param er as {@link #er()}
+         * @param request as {@link #request()}
+         */
         public SusFetch {
             rd = List.copyOf(rd);
             rj = List.copyOf(rj);

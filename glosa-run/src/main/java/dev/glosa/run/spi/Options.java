@@ -33,8 +33,12 @@ public final class Options {
     /**
      * Parses {@code argv} for {@code command}.
      *
+     * @param command the command's name, for the errors ({@code sus}, {@code csv}...)
+     * @param argv the arguments after the command's name
      * @param valued options that take one or more values
      * @param flags options that take none
+     * @return the options given
+     * @throws GlosaRunException for an unknown option, a flag given a value or an option without one
      */
     public static Options parse(String command, String[] argv, Set<String> valued, Set<String> flags) {
         Options a = new Options(command);
@@ -84,6 +88,10 @@ public final class Options {
     /**
      * Options already parsed (by the command line's parser), for {@code command}: each option's name without
      * {@code --} and its values in order (none for a flag), and the arguments that are not options under {@code ""}.
+     *
+     * @param command the command's name, for the errors
+     * @param values each option's values
+     * @return the options
      */
     public static Options of(String command, Map<String, List<String>> values) {
         Options a = new Options(command);
@@ -91,7 +99,7 @@ public final class Options {
         return a;
     }
 
-    /** No options: what a library caller gives a sink or source that needs none. */
+    /** {@return no options: what a library caller gives a sink or source that needs none} */
     public static Options none() {
         return new Options("glosa");
     }
@@ -99,33 +107,53 @@ public final class Options {
     /**
      * These options reading environment variables from {@code lookup} instead of the process's (tests give their
      * own); secrets such as database passwords come from there, never from an option.
+     *
+     * @param lookup the variable's value by name, {@code null} when unset
+     * @return these options
      */
     public Options withEnvironment(java.util.function.Function<String, String> lookup) {
         this.environment = java.util.Objects.requireNonNull(lookup, "lookup");
         return this;
     }
 
-    /** {@return the environment variable {@code name}, or {@code null}} */
+    /**
+     * {@return the environment variable {@code name}, or {@code null}}
+     *
+     * @param name the variable's name
+     */
     public String getenv(String name) {
         return environment.apply(name);
     }
 
-    /** {@return whether option {@code --name} was given (with or without a value)} */
+    /**
+     * {@return whether option {@code --name} was given (with or without a value)}
+     *
+     * @param name the option's name without {@code --}
+     */
     public boolean has(String name) {
         return values.containsKey(name);
     }
 
-    /** Arguments that are not options, in order. */
+    /** {@return the arguments that are not options, in order} */
     public List<String> positional() {
         return values.getOrDefault("", List.of());
     }
 
-    /** {@return every value of {@code --name}, in order; empty when it was not given} */
+    /**
+     * {@return every value of {@code --name}, in order; empty when it was not given}
+     *
+     * @param name the option's name without {@code --}
+     */
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    /** {@return the one value of {@code --name}, or {@code fallback}; more than one value is an error} */
+    /**
+     * {@return the one value of {@code --name}, or {@code fallback}; more than one value is an error}
+     *
+     * @param name the option's name without {@code --}
+     * @param fallback the value when the option is absent, may be {@code null}
+     */
     public String one(String name, String fallback) {
         List<String> v = all(name);
         if (v.size() > 1) {
@@ -134,7 +162,11 @@ public final class Options {
         return v.isEmpty() ? fallback : v.get(0);
     }
 
-    /** {@return the one value of {@code --name}; its absence is an error naming it} */
+    /**
+     * {@return the one value of {@code --name}; its absence is an error naming it}
+     *
+     * @param name the option's name without {@code --}
+     */
     public String required(String name) {
         String v = one(name, null);
         if (v == null) {
@@ -143,12 +175,23 @@ public final class Options {
         return v;
     }
 
-    /** {@return every value of {@code --name} as a path} */
+    /**
+     * {@return every value of {@code --name} as a path}
+     *
+     * @param name the option's name without {@code --}
+     */
     public List<Path> paths(String name) {
         return all(name).stream().map(Path::of).toList();
     }
 
-    /** {@return the value of {@code --name} as a whole number in {@code [min, max]}, or {@code fallback}} */
+    /**
+     * {@return the value of {@code --name} as a whole number in {@code [min, max]}, or {@code fallback}}
+     *
+     * @param name the option's name without {@code --}
+     * @param fallback the value when the option is absent
+     * @param min the smallest value accepted
+     * @param max the largest value accepted
+     */
     public int integer(String name, int fallback, int min, int max) {
         String v = one(name, null);
         if (v == null) {
@@ -165,7 +208,12 @@ public final class Options {
         }
     }
 
-    /** {@return the value of {@code --name} as a whole number, or {@code fallback}} */
+    /**
+     * {@return the value of {@code --name} as a whole number, or {@code fallback}}
+     *
+     * @param name the option's name without {@code --}
+     * @param fallback the value when the option is absent
+     */
     public long longValue(String name, long fallback) {
         String v = one(name, null);
         if (v == null) {
@@ -178,7 +226,12 @@ public final class Options {
         }
     }
 
-    /** {@return the value of {@code --name} as a date {@code yyyy-MM-dd} between 1990 and 2999, or {@code fallback}} */
+    /**
+     * {@return the value of {@code --name} as a date {@code yyyy-MM-dd} between 1990 and 2999, or {@code fallback}}
+     *
+     * @param name the option's name without {@code --}
+     * @param fallback the value when the option is absent, may be {@code null}
+     */
     public LocalDate date(String name, LocalDate fallback) {
         String v = one(name, null);
         if (v == null) {
@@ -197,7 +250,11 @@ public final class Options {
         return d;
     }
 
-    /** {@return the value of {@code name} as a month {@code yyyy-MM}, or {@code null} when absent} */
+    /**
+     * {@return the value of {@code name} as a month {@code yyyy-MM}, or {@code null} when absent}
+     *
+     * @param name the option's name without {@code --}
+     */
     public YearMonth month(String name) {
         String v = one(name, null);
         if (v == null) {
@@ -214,6 +271,9 @@ public final class Options {
      * {@code text} with every control character (a NUL or an escape sequence from a damaged file, a line break inside
      * a value) written as a backslash, {@code u} and four hex digits, so that what a file or an argument holds can
      * never move the cursor, clear the screen or split one error into two lines of a scheduler's log.
+     *
+     * @param text what a file or an argument holds, may be {@code null}
+     * @return the text safe to print on one line
      */
     public static String printable(String text) {
         if (text == null) {
