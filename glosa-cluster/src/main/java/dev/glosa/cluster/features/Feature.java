@@ -5,23 +5,23 @@ import java.util.Objects;
 /** One input column of a {@link FeatureSpec} and how it is encoded. */
 public sealed interface Feature permits Feature.Numeric, Feature.Categorical {
 
-    /** The table column read. */
+    /** {@return the table column read} */
     String column();
 
-    /** The factor applied to every output value of this feature (its importance in distances). */
+    /** {@return the factor applied to every output value of this feature (its importance in distances)} */
     double weight();
 
-    /** A numeric column with weight 1 that fails on missing values. */
+    /** {@return a numeric column with weight 1 that fails on missing values} */
     static Numeric numeric(String column, Transform transform) {
         return new Numeric(column, transform, 1.0, MissingValues.ERROR);
     }
 
-    /** A categorical column, one-hot encoded over its {@code topN} most frequent values, with weight 1. */
+    /** {@return a categorical column, one-hot encoded over its {@code topN} most frequent values, with weight 1} */
     static Categorical oneHot(String column, int topN) {
         return new Categorical(column, Encoding.ONE_HOT, topN, 1.0);
     }
 
-    /** A categorical column, frequency-encoded, with weight 1. */
+    /** {@return a categorical column, frequency-encoded, with weight 1} */
     static Categorical frequency(String column) {
         return new Categorical(column, Encoding.FREQUENCY, 0, 1.0);
     }

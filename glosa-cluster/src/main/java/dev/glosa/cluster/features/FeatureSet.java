@@ -125,7 +125,11 @@ public final class FeatureSet {
         };
     }
 
-    /** Maps a whole row of feature values (a centroid) back to the table's units. */
+    /**
+     * Maps a whole row of feature values (a centroid) back to the table's units.
+     *
+     * @return the values in the table's units
+     */
     public double[] inverse(double[] values) {
         if (values.length != source.length) {
             throw new IllegalArgumentException(

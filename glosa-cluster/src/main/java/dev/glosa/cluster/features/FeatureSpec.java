@@ -95,7 +95,11 @@ public record FeatureSpec(List<Feature> features) {
                 Feature.numeric(GLOSA_RATE_JUMP, defaultTransform(GLOSA_RATE_JUMP)));
     }
 
-    /** Encodes every row of the table. */
+    /**
+     * Encodes every row of the table.
+     *
+     * @return the encoded features of every row, with their fitted parameters
+     */
     public FeatureSet encode(GlosaTable table) {
         int[] rows = new int[table.rowCount()];
         for (int i = 0; i < rows.length; i++) {

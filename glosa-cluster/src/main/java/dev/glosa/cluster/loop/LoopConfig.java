@@ -261,7 +261,11 @@ public record LoopConfig(
             return this;
         }
 
-        /** Adds an override. */
+        /**
+         * Adds an override.
+         *
+         * @return this builder
+         */
         public Builder override(SegmentOverride o) {
             this.overrides.add(Objects.requireNonNull(o, "override"));
             return this;

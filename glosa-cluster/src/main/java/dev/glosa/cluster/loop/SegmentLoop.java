@@ -73,7 +73,11 @@ public final class SegmentLoop {
         return new SegmentLoop(StrategyRegistry.load());
     }
 
-    /** Runs the loop with no previous run and no progress reports. */
+    /**
+     * Runs the loop with no previous run and no progress reports.
+     *
+     * @return every segment's result and the state for next week's tracking
+     */
     public LoopResult run(GlosaTable table, LoopConfig config) {
         return run(table, config, List.of(), ProgressListener.NONE);
     }

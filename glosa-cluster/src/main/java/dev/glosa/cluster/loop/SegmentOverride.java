@@ -114,7 +114,7 @@ public record SegmentOverride(
         return segmentId != null ? Integer.MAX_VALUE : keyValues.size();
     }
 
-    /** {@code base} with this override's settings applied. */
+    /** {@return {@code base} with this override's settings applied} */
     public SegmentSettings applyTo(SegmentSettings base) {
         String s = strategy == null ? base.strategy() : strategy;
         Map<String, String> p;
@@ -139,7 +139,7 @@ public record SegmentOverride(
                 base.nearTie());
     }
 
-    /** {@code id=...} or {@code hospital=2001, payer=X} for messages. */
+    /** {@return {@code id=...} or {@code hospital=2001, payer=X} for messages} */
     public String describe() {
         return segmentId != null ? "segment " + segmentId : "segments with " + keyValues;
     }

@@ -12,10 +12,10 @@ import java.util.Locale;
  */
 public interface Criterion {
 
-    /** The id used in configuration and in results, such as {@code "silhouette"}. */
+    /** {@return the id used in configuration and in results, such as {@code "silhouette"}} */
     String id();
 
-    /** Whether a higher score means a better partition. */
+    /** {@return whether a higher score means a better partition} */
     boolean higherIsBetter();
 
     /**
@@ -52,7 +52,7 @@ public interface Criterion {
         double score(int[] clusters);
     }
 
-    /** Whether {@code a} is strictly better than {@code b}; {@code NaN} is worse than any number. */
+    /** {@return whether {@code a} is strictly better than {@code b}; {@code NaN} is worse than any number} */
     default boolean isBetter(double a, double b) {
         if (Double.isNaN(a)) {
             return false;
@@ -77,7 +77,7 @@ public interface Criterion {
         return simplifiedSilhouette();
     }
 
-    /** The silhouette, exact up to 2,000 points and on a seeded sample of 2,000 points beyond. */
+    /** {@return the silhouette, exact up to 2,000 points and on a seeded sample of 2,000 points beyond} */
     static Criterion silhouette() {
         return new SilhouetteCriterion(SilhouetteCriterion.DEFAULT_MAX_EXACT);
     }
@@ -91,22 +91,22 @@ public interface Criterion {
         return new SilhouetteCriterion(maxExact);
     }
 
-    /** The simplified silhouette, with distances to cluster centroids instead of to every point. */
+    /** {@return the simplified silhouette, with distances to cluster centroids instead of to every point} */
     static Criterion simplifiedSilhouette() {
         return new SimplifiedSilhouetteCriterion();
     }
 
-    /** The Calinski-Harabasz variance ratio criterion. */
+    /** {@return the Calinski-Harabasz variance ratio criterion} */
     static Criterion calinskiHarabasz() {
         return new CalinskiHarabaszCriterion();
     }
 
-    /** The Davies-Bouldin index (lower is better). */
+    /** {@return the Davies-Bouldin index (lower is better)} */
     static Criterion daviesBouldin() {
         return new DaviesBouldinCriterion();
     }
 
-    /** The ids accepted by {@link #byId(String)}. */
+    /** {@return the ids accepted by {@link #byId(String)}} */
     static List<String> ids() {
         return List.of(
                 SilhouetteCriterion.ID,

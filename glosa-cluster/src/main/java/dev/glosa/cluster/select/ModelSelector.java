@@ -70,7 +70,9 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         this(strategy, criterion, kMin, kMax, DEFAULT_NEAR_TIE);
     }
 
-    /** A selector with the {@linkplain Criterion#defaultCriterion() default criterion} and the range 2 .. 15. */
+    /**
+     * {@return a selector with the {@linkplain Criterion#defaultCriterion() default criterion} and the range 2 .. 15}
+     */
     public static ModelSelector of(ClusteringStrategy strategy) {
         return new ModelSelector(strategy, Criterion.defaultCriterion(), DEFAULT_K_MIN, DEFAULT_K_MAX);
     }

@@ -54,7 +54,11 @@ public record OutlierRule(boolean enabled, int neighbours, double threshold, dou
         return new OutlierRule(true, 3, 6.0, 1.0, 0.1);
     }
 
-    /** No line is ever set aside. */
+    /**
+     * No line is ever set aside.
+     *
+     * @return the rule that sets nothing aside
+     */
     public static OutlierRule off() {
         return new OutlierRule(false, 3, 6.0, 1.0, 0.1);
     }

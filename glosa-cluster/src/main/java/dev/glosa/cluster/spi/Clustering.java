@@ -131,7 +131,7 @@ public final class Clustering {
         return centroids == null ? 0 : dims;
     }
 
-    /** Iterations of the run that was kept (0 when the algorithm does not iterate). */
+    /** {@return iterations of the run that was kept (0 when the algorithm does not iterate)} */
     public int iterations() {
         return iterations;
     }

@@ -20,10 +20,10 @@ public interface ClusteringStrategy {
     /** The conventional name of a neighbourhood radius parameter. */
     String EPS = "eps";
 
-    /** The id used in configuration files, such as {@code "kmeans"}; lower case, unique among strategies. */
+    /** {@return the id used in configuration files, such as {@code "kmeans"}; lower case, unique among strategies} */
     String id();
 
-    /** The parameters this strategy accepts, with types, defaults and ranges. */
+    /** {@return the parameters this strategy accepts, with types, defaults and ranges} */
     ParameterSpace parameters();
 
     /**

@@ -99,7 +99,7 @@ public final class FeatureMatrix {
         return dims;
     }
 
-    /** Feature {@code column} of point {@code row}. */
+    /** {@return feature {@code column} of point {@code row}} */
     public double get(int row, int column) {
         Objects.checkIndex(row, rows);
         Objects.checkIndex(column, dims);

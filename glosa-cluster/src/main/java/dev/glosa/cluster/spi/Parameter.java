@@ -12,13 +12,13 @@ import java.util.Objects;
  */
 public sealed interface Parameter permits Parameter.IntParameter, Parameter.RealParameter, Parameter.ChoiceParameter {
 
-    /** The name used in configuration files and in {@link Parameters}. */
+    /** {@return the name used in configuration files and in {@link Parameters}} */
     String name();
 
-    /** One line saying what the parameter does. */
+    /** {@return one line saying what the parameter does} */
     String description();
 
-    /** The default value, or {@code null} when the strategy chooses it from the data. */
+    /** {@return the default value, or {@code null} when the strategy chooses it from the data} */
     Object defaultValue();
 
     /**

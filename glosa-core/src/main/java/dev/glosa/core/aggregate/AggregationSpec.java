@@ -51,7 +51,11 @@ public record AggregationSpec(
         }
     }
 
-    /** Groups by {@code dimensions} × {@code competence}, summing the canonical billed and glosa columns. */
+    /**
+     * Groups by {@code dimensions} × {@code competence}, summing the canonical billed and glosa columns.
+     *
+     * @return the specification
+     */
     public static AggregationSpec of(List<String> dimensions) {
         return new AggregationSpec(
                 dimensions,

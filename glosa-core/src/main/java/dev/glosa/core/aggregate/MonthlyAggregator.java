@@ -129,7 +129,11 @@ public final class MonthlyAggregator {
         return GlosaTable.of(out);
     }
 
-    /** Keeps only the rows of one month; the other months have already fed the previous-month features. */
+    /**
+     * Keeps only the rows of one month; the other months have already fed the previous-month features.
+     *
+     * @return the rows of that month
+     */
     public static GlosaTable month(GlosaTable aggregated, String monthColumn, int monthIndex) {
         MonthColumn m = aggregated.months(monthColumn);
         return aggregated.filter(r -> m.index(r) == monthIndex);

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public interface GlosaSink extends Closeable {
 
-    /** Where the sink writes, for messages (credentials masked). */
+    /** {@return where the sink writes, for messages (credentials masked)} */
     String describe();
 
     /**

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public interface GlosaSource {
 
-    /** A few words for messages, e.g. {@code "SIH files: 11 RD, 7 RJ, 7 ER"}. */
+    /** {@return a few words for messages, e.g}. {@code "SIH files: 11 RD, 7 RJ, 7 ER"}. */
     String describe();
 
     /**
@@ -51,7 +51,7 @@ public interface GlosaSource {
         return dev.glosa.core.text.KeyNames.none();
     }
 
-    /** Whether the rows are generated (no real patient in them), so a non-secret pseudonym key may be used. */
+    /** {@return whether the rows are generated (no real patient in them), so a non-secret pseudonym key may be used} */
     default boolean generated() {
         return false;
     }

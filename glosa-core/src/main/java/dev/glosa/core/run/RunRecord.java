@@ -115,13 +115,13 @@ public record RunRecord(
                 runId, asOf, startedAt, finishedAt, inputs, configSha256, rowsIn, rowsRejected, status, report);
     }
 
-    /** {@code yyyyMMdd-hhhhhhhh}: the date and the first 8 hex digits of the configuration hash. */
+    /** {@return {@code yyyyMMdd-hhhhhhhh}: the date and the first 8 hex digits of the configuration hash} */
     public static String runId(LocalDate asOf, String configSha256) {
         return asOf.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                 + checkHex(configSha256, "configSha256").substring(0, 8);
     }
 
-    /** The SHA-256 of {@code bytes} as lower-case hex, e.g. of a configuration file's bytes. */
+    /** {@return the SHA-256 of {@code bytes} as lower-case hex, e.g}. of a configuration file's bytes. */
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }

@@ -52,7 +52,7 @@ public record SegmentKey(List<String> columns, List<String> values) {
         return i < 0 ? null : values.get(i);
     }
 
-    /** {@code hospital=2001 · payer=SUS · glosa_type=07} for logs and labels. */
+    /** {@return {@code hospital=2001 · payer=SUS · glosa_type=07} for logs and labels} */
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {

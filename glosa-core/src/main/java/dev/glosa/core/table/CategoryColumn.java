@@ -175,14 +175,22 @@ public final class CategoryColumn implements Column {
             this.codes = new int[Math.max(capacity, 16)];
         }
 
-        /** Appends {@code value}; {@code null} or the empty string appends a missing value. */
+        /**
+         * Appends {@code value}; {@code null} or the empty string appends a missing value.
+         *
+         * @return this builder
+         */
         public Builder add(String value) {
             ensure();
             codes[size++] = value == null || value.isEmpty() ? MISSING : codeFor(value);
             return this;
         }
 
-        /** Appends a missing value. */
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
         public Builder addMissing() {
             ensure();
             codes[size++] = MISSING;
@@ -208,7 +216,11 @@ public final class CategoryColumn implements Column {
             return dictSize++;
         }
 
-        /** Appends a code obtained from {@link #codeFor(String)} (which gives {@code -1} for the empty string). */
+        /**
+         * Appends a code obtained from {@link #codeFor(String)} (which gives {@code -1} for the empty string).
+         *
+         * @return this builder
+         */
         public Builder addCode(int code) {
             if (code < MISSING || code >= dictSize) {
                 throw new IllegalArgumentException("code (" + code + ") must be -1 or less than " + dictSize);

@@ -8,16 +8,16 @@ package dev.glosa.core.table;
  */
 public sealed interface Column permits CategoryColumn, DoubleColumn, LongColumn, DateColumn, MonthColumn {
 
-    /** The column's name, unique within a table. */
+    /** {@return the column's name, unique within a table} */
     String name();
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     int size();
 
-    /** The physical type. */
+    /** {@return the physical type} */
     ColumnType type();
 
-    /** Whether the value at {@code row} is missing. */
+    /** {@return whether the value at {@code row} is missing} */
     boolean isMissing(int row);
 
     /**
@@ -26,13 +26,13 @@ public sealed interface Column permits CategoryColumn, DoubleColumn, LongColumn,
      */
     String text(int row);
 
-    /** A new column holding the values at {@code rows}, in that order. */
+    /** {@return a new column holding the values at {@code rows}, in that order} */
     Column select(int[] rows);
 
-    /** The same values under another name. */
+    /** {@return the same values under another name} */
     Column rename(String newName);
 
-    /** A column of {@code size} missing values of the given type. */
+    /** {@return a column of {@code size} missing values of the given type} */
     static Column missing(String name, ColumnType type, int size) {
         return switch (type) {
             case CATEGORY -> CategoryColumn.ofCodes(name, filled(size, -1), new String[0]);

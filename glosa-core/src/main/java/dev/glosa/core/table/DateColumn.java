@@ -118,7 +118,11 @@ public final class DateColumn implements Column {
             this.days = new int[Math.max(capacity, 16)];
         }
 
-        /** Appends the date with the given epoch day ({@link #MISSING} is missing). */
+        /**
+         * Appends the date with the given epoch day ({@link #MISSING} is missing).
+         *
+         * @return this builder
+         */
         public Builder addEpochDay(int epochDay) {
             if (size == days.length) {
                 days = Arrays.copyOf(days, days.length + (days.length >> 1) + 16);
@@ -127,12 +131,20 @@ public final class DateColumn implements Column {
             return this;
         }
 
-        /** Appends {@code date}; {@code null} appends a missing value. */
+        /**
+         * Appends {@code date}; {@code null} appends a missing value.
+         *
+         * @return this builder
+         */
         public Builder add(LocalDate date) {
             return addEpochDay(date == null ? MISSING : Math.toIntExact(date.toEpochDay()));
         }
 
-        /** Appends a missing value. */
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
         public Builder addMissing() {
             return addEpochDay(MISSING);
         }

@@ -58,7 +58,11 @@ public final class DoubleColumn implements Column {
         return format(values[row]);
     }
 
-    /** Formats a double as plain decimal text with {@code .} as decimal mark; {@code NaN} and infinities give "". */
+    /**
+     * Formats a double as plain decimal text with {@code .} as decimal mark; {@code NaN} and infinities give "".
+     *
+     * @return the text, empty for {@code NaN} and infinities
+     */
     public static String format(double v) {
         if (!Double.isFinite(v)) {
             return "";
@@ -122,7 +126,11 @@ public final class DoubleColumn implements Column {
             this.values = new double[Math.max(capacity, 16)];
         }
 
-        /** Appends {@code value} ({@code NaN} is missing). */
+        /**
+         * Appends {@code value} ({@code NaN} is missing).
+         *
+         * @return this builder
+         */
         public Builder add(double value) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, values.length + (values.length >> 1) + 16);
@@ -131,7 +139,11 @@ public final class DoubleColumn implements Column {
             return this;
         }
 
-        /** Appends a missing value. */
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
         public Builder addMissing() {
             return add(Double.NaN);
         }

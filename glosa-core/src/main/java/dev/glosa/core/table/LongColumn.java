@@ -93,7 +93,11 @@ public final class LongColumn implements Column {
             this.values = new long[Math.max(capacity, 16)];
         }
 
-        /** Appends {@code value}. */
+        /**
+         * Appends {@code value}.
+         *
+         * @return this builder
+         */
         public Builder add(long value) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, values.length + (values.length >> 1) + 16);
@@ -102,7 +106,11 @@ public final class LongColumn implements Column {
             return this;
         }
 
-        /** Appends a missing value. */
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
         public Builder addMissing() {
             return add(MISSING);
         }

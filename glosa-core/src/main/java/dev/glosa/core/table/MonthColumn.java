@@ -53,7 +53,7 @@ public final class MonthColumn implements Column {
         return year * 12 + month - 1;
     }
 
-    /** {@code yyyy-MM} text of a month index; empty for {@link #MISSING}. */
+    /** {@return {@code yyyy-MM} text of a month index; empty for {@link #MISSING}} */
     public static String format(int index) {
         if (index == MISSING) {
             return "";
@@ -139,7 +139,11 @@ public final class MonthColumn implements Column {
             this.months = new int[Math.max(capacity, 16)];
         }
 
-        /** Appends the month with the given index ({@link #MISSING} is missing). */
+        /**
+         * Appends the month with the given index ({@link #MISSING} is missing).
+         *
+         * @return this builder
+         */
         public Builder addIndex(int index) {
             if (size == months.length) {
                 months = Arrays.copyOf(months, months.length + (months.length >> 1) + 16);
@@ -148,12 +152,20 @@ public final class MonthColumn implements Column {
             return this;
         }
 
-        /** Appends {@code month}; {@code null} appends a missing value. */
+        /**
+         * Appends {@code month}; {@code null} appends a missing value.
+         *
+         * @return this builder
+         */
         public Builder add(YearMonth month) {
             return addIndex(month == null ? MISSING : toIndex(month));
         }
 
-        /** Appends a missing value. */
+        /**
+         * Appends a missing value.
+         *
+         * @return this builder
+         */
         public Builder addMissing() {
             return addIndex(MISSING);
         }

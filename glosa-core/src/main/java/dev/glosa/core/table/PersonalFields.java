@@ -507,7 +507,7 @@ public final class PersonalFields {
         return "shape " + shape(value) + ", value masked";
     }
 
-    /** {@code value} itself, or {@linkplain #masked masked} when {@code column} is personal. */
+    /** {@return {@code value} itself, or {@linkplain #masked masked} when {@code column} is personal} */
     public static String forMessage(String column, String value) {
         return isPersonal(column) ? masked(value) : value;
     }

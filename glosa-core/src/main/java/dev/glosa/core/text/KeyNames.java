@@ -22,7 +22,11 @@ public final class KeyNames {
         this.byColumn = byColumn;
     }
 
-    /** No names: every key shows as its code. */
+    /**
+     * No names: every key shows as its code.
+     *
+     * @return names for no code
+     */
     public static KeyNames none() {
         return NONE;
     }

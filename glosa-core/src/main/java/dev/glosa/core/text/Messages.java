@@ -97,7 +97,11 @@ public final class Messages {
         return bundle.containsKey(key);
     }
 
-    /** Money with cents: {@code R$ 6.665.862,12} (pt-BR), {@code R$ 6,665,862.12} (en). */
+    /**
+     * Money with cents: {@code R$ 6.665.862,12} (pt-BR), {@code R$ 6,665,862.12} (en).
+     *
+     * @return the amount as text, with {@code R$} and two decimals
+     */
     public String money(double amount) {
         if (!Double.isFinite(amount)) {
             return "R$ " + amount;

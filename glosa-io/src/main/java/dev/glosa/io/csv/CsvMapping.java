@@ -143,12 +143,20 @@ public record CsvMapping(
         return fileName.endsWith(".json") ? parseJson(text, file.toString()) : parseYaml(text, file.toString());
     }
 
-    /** Parses a YAML mapping; {@code source} names it in messages. */
+    /**
+     * Parses a YAML mapping; {@code source} names it in messages.
+     *
+     * @return the mapping
+     */
     public static CsvMapping parseYaml(String text, String source) {
         return MappingFiles.parse(text, source, true);
     }
 
-    /** Parses a JSON mapping; {@code source} names it in messages. */
+    /**
+     * Parses a JSON mapping; {@code source} names it in messages.
+     *
+     * @return the mapping
+     */
     public static CsvMapping parseJson(String text, String source) {
         return MappingFiles.parse(text, source, false);
     }

@@ -104,7 +104,7 @@ public record CsvReadReport(
         return data == 0 ? 0 : rejectedLines / (double) data;
     }
 
-    /** Records read per second. */
+    /** {@return records read per second} */
     public double rowsPerSecond() {
         return nanos == 0 ? 0 : records * 1e9 / nanos;
     }

@@ -78,7 +78,11 @@ public final class CsvReader {
 
     private CsvReader() {}
 
-    /** Reads {@code file}; see the class description. */
+    /**
+     * Reads {@code file}; see the class description.
+     *
+     * @return the table and the report of the read
+     */
     public static CsvReadResult read(Path file, CsvMapping mapping) throws IOException {
         return read(file, mapping, null);
     }
@@ -91,7 +95,11 @@ public final class CsvReader {
         return read(file, mapping, CsvLimits.DEFAULT, rejectsFile);
     }
 
-    /** Reads {@code file} within {@code limits}, writing every reject to {@code rejectsFile} ({@code null}: none). */
+    /**
+     * Reads {@code file} within {@code limits}, writing every reject to {@code rejectsFile} ({@code null}: none).
+     *
+     * @return the table and the report of the read
+     */
     public static CsvReadResult read(Path file, CsvMapping mapping, CsvLimits limits, Path rejectsFile)
             throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -99,13 +107,21 @@ public final class CsvReader {
         }
     }
 
-    /** Reads a stream named {@code source} in messages; the stream is not closed. */
+    /**
+     * Reads a stream named {@code source} in messages; the stream is not closed.
+     *
+     * @return the table and the report of the read
+     */
     public static CsvReadResult read(InputStream in, String source, CsvMapping mapping, Path rejectsFile)
             throws IOException {
         return read(in, source, mapping, CsvLimits.DEFAULT, rejectsFile);
     }
 
-    /** Reads a stream named {@code source} in messages within {@code limits}; the stream is not closed. */
+    /**
+     * Reads a stream named {@code source} in messages within {@code limits}; the stream is not closed.
+     *
+     * @return the table and the report of the read
+     */
     public static CsvReadResult read(
             InputStream in, String source, CsvMapping mapping, CsvLimits limits, Path rejectsFile) throws IOException {
         return read(in, source, mapping, limits, rejectsFile, Language.EN);

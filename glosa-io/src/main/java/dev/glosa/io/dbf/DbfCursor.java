@@ -117,17 +117,29 @@ public final class DbfCursor implements Closeable {
         this.crcStatus = format == DbfFormat.DBC ? null : CrcStatus.ABSENT;
     }
 
-    /** Opens {@code file} with the default options; the format follows the extension ({@code .dbc} or not). */
+    /**
+     * Opens {@code file} with the default options; the format follows the extension ({@code .dbc} or not).
+     *
+     * @return a cursor before the first record; close it
+     */
     public static DbfCursor open(Path file) throws IOException {
         return open(file, DbfReadOptions.defaults());
     }
 
-    /** Opens {@code file}; the format follows the extension ({@code .dbc} or not). */
+    /**
+     * Opens {@code file}; the format follows the extension ({@code .dbc} or not).
+     *
+     * @return a cursor before the first record; close it
+     */
     public static DbfCursor open(Path file, DbfReadOptions options) throws IOException {
         return open(file, DbfFormat.of(file), options);
     }
 
-    /** Opens {@code file} as the given format. */
+    /**
+     * Opens {@code file} as the given format.
+     *
+     * @return a cursor before the first record; close it
+     */
     public static DbfCursor open(Path file, DbfFormat format, DbfReadOptions options) throws IOException {
         long size = Files.size(file);
         InputStream in = Files.newInputStream(file);

@@ -21,7 +21,11 @@ public enum DbfFormat {
         return label;
     }
 
-    /** {@link #DBC} for a file whose name ends in {@code .dbc} (any case), {@link #DBF} otherwise. */
+    /**
+     * {@link #DBC} for a file whose name ends in {@code .dbc} (any case), {@link #DBF} otherwise.
+     *
+     * @return the format
+     */
     public static DbfFormat of(Path file) {
         Path name = file.getFileName();
         return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".dbc") ? DBC : DBF;

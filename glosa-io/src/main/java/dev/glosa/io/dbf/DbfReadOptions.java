@@ -27,7 +27,11 @@ public record DbfReadOptions(Charset charset, boolean failOnCrcMismatch) {
         Objects.requireNonNull(charset, "charset");
     }
 
-    /** CP850 text, and a CRC mismatch is an error. */
+    /**
+     * CP850 text, and a CRC mismatch is an error.
+     *
+     * @return the options
+     */
     public static DbfReadOptions defaults() {
         return DEFAULTS;
     }

@@ -41,7 +41,7 @@ public record DbfReadReport(
         warnings = List.copyOf(warnings);
     }
 
-    /** Records found in the data, live and deleted. */
+    /** {@return records found in the data, live and deleted} */
     public long recordsInData() {
         return recordsRead + deleted;
     }

@@ -23,12 +23,20 @@ public final class DbfReader {
 
     private DbfReader() {}
 
-    /** Reads {@code file} with the default options (CP850, CRC mismatch fails). */
+    /**
+     * Reads {@code file} with the default options (CP850, CRC mismatch fails).
+     *
+     * @return the records as a table, with the header
+     */
     public static DbfTable read(Path file) throws IOException {
         return read(file, DbfReadOptions.defaults());
     }
 
-    /** Reads {@code file}; the format follows the extension ({@code .dbc} or not). */
+    /**
+     * Reads {@code file}; the format follows the extension ({@code .dbc} or not).
+     *
+     * @return the records as a table, with the header
+     */
     public static DbfTable read(Path file, DbfReadOptions options) throws IOException {
         try (DbfCursor cursor = DbfCursor.open(file, options)) {
             return read(cursor);

@@ -100,12 +100,16 @@ public final class DbfWriter implements Closeable {
         return fields;
     }
 
-    /** Records written so far. */
+    /** {@return records written so far} */
     public long recordCount() {
         return count;
     }
 
-    /** Sets a text field (left-aligned); {@code null} leaves it blank. */
+    /**
+     * Sets a text field (left-aligned); {@code null} leaves it blank.
+     *
+     * @return these options
+     */
     public DbfWriter setString(int field, String value) {
         DbfField f = fields.get(field);
         if (value == null) {
@@ -213,7 +217,11 @@ public final class DbfWriter implements Closeable {
         return setString(field, value == null ? "?" : value ? "T" : "F");
     }
 
-    /** Leaves a field blank (spaces). */
+    /**
+     * Leaves a field blank (spaces).
+     *
+     * @return these options
+     */
     public DbfWriter setBlank(int field) {
         DbfField f = fields.get(field);
         Arrays.fill(record, f.offset(), f.offset() + f.length(), (byte) ' ');
@@ -328,7 +336,11 @@ public final class DbfWriter implements Closeable {
 
         private Builder() {}
 
-        /** Adds a field; offsets are assigned in the order fields are added. */
+        /**
+         * Adds a field; offsets are assigned in the order fields are added.
+         *
+         * @return this builder
+         */
         public Builder field(String name, DbfFieldType type, int length, int decimals) {
             DbfField f = new DbfField(name, type, length, decimals, offset);
             for (DbfField g : fields) {
@@ -341,27 +353,47 @@ public final class DbfWriter implements Closeable {
             return this;
         }
 
-        /** Adds a text field of {@code length} bytes. */
+        /**
+         * Adds a text field of {@code length} bytes.
+         *
+         * @return this builder
+         */
         public Builder character(String name, int length) {
             return field(name, DbfFieldType.CHARACTER, length, 0);
         }
 
-        /** Adds a numeric field {@code length} wide with {@code decimals} digits after the point. */
+        /**
+         * Adds a numeric field {@code length} wide with {@code decimals} digits after the point.
+         *
+         * @return this builder
+         */
         public Builder numeric(String name, int length, int decimals) {
             return field(name, DbfFieldType.NUMERIC, length, decimals);
         }
 
-        /** Adds a date field. */
+        /**
+         * Adds a date field.
+         *
+         * @return this builder
+         */
         public Builder date(String name) {
             return field(name, DbfFieldType.DATE, 8, 0);
         }
 
-        /** Adds a logical field. */
+        /**
+         * Adds a logical field.
+         *
+         * @return this builder
+         */
         public Builder logical(String name) {
             return field(name, DbfFieldType.LOGICAL, 1, 0);
         }
 
-        /** Adds the fields of an existing layout (for example a header read elsewhere), in order. */
+        /**
+         * Adds the fields of an existing layout (for example a header read elsewhere), in order.
+         *
+         * @return this builder
+         */
         public Builder fields(List<DbfField> layout) {
             for (DbfField f : layout) {
                 field(f.name(), f.type(), f.length(), f.decimals());

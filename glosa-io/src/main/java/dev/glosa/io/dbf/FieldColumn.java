@@ -76,12 +76,14 @@ public final class FieldColumn {
         this.dates = kind.type() == ColumnType.DATE ? tb.dates(name) : null;
     }
 
-    /** Field {@code field} read as {@code kind} into a new column {@code name} of {@code tb}. */
+    /** {@return field {@code field} read as {@code kind} into a new column {@code name} of {@code tb}} */
     public static FieldColumn of(Kind kind, int field, TableBuilder tb, String name) {
         return new FieldColumn(kind, field, tb, name);
     }
 
-    /** Field {@code index} read as its declared type ({@link Kind#natural}) into a column under its own name. */
+    /**
+     * {@return field {@code index} read as its declared type ({@link Kind#natural}) into a column under its own name}
+     */
     public static FieldColumn natural(DbfField field, int index, TableBuilder tb) {
         return new FieldColumn(Kind.natural(field), index, tb, field.name());
     }

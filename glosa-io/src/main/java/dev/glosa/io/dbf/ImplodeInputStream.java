@@ -140,12 +140,20 @@ public final class ImplodeInputStream extends InputStream {
         this.baseOffset = baseOffset;
     }
 
-    /** Bytes produced so far (handed to the reader or staged for it). */
+    /**
+     * Bytes produced so far (handed to the reader or staged for it).
+     *
+     * @return the bytes produced so far
+     */
     public long bytesDecoded() {
         return slid + pos;
     }
 
-    /** True once the end code has been decoded and every byte before it was read. */
+    /**
+     * True once the end code has been decoded and every byte before it was read.
+     *
+     * @return whether the stream has ended cleanly
+     */
     public boolean isFinished() {
         return ended && readPos == pos;
     }

@@ -9,7 +9,11 @@ public final class JdbcUrls {
 
     private JdbcUrls() {}
 
-    /** {@code url} with {@code user:password@} and {@code password=...} (also {@code pwd=}) values shown as {@code ***}. */
+    /**
+     * {@code url} with {@code user:password@} and {@code password=...} (also {@code pwd=}) values shown as {@code ***}.
+     *
+     * @return the URL with its secrets masked
+     */
     public static String mask(String url) {
         if (url == null) {
             return null;

@@ -105,12 +105,20 @@ public record WriterOptions(
         this(identifierPolicy, pseudonymKey, identifierColumns, Map.of());
     }
 
-    /** No explicit choice, no key in the options, the default identifier columns. */
+    /**
+     * No explicit choice, no key in the options, the default identifier columns.
+     *
+     * @return the options
+     */
     public static WriterOptions defaults() {
         return new WriterOptions(null, null, DEFAULT_IDENTIFIER_COLUMNS);
     }
 
-    /** Pseudonymises the default identifier columns with {@code key}. */
+    /**
+     * Pseudonymises the default identifier columns with {@code key}.
+     *
+     * @return the options
+     */
     public static WriterOptions pseudonymise(String key) {
         return new WriterOptions(IdentifierPolicy.PSEUDONYMISE, key, DEFAULT_IDENTIFIER_COLUMNS);
     }

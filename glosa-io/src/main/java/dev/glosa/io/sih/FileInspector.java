@@ -21,12 +21,20 @@ public final class FileInspector {
 
     private FileInspector() {}
 
-    /** Inspects {@code file}; the format follows the extension ({@code .dbc} or not). */
+    /**
+     * Inspects {@code file}; the format follows the extension ({@code .dbc} or not).
+     *
+     * @return what the file holds
+     */
     public static FileInspection inspect(Path file) throws IOException {
         return inspect(file, DbfReadOptions.defaults());
     }
 
-    /** Inspects {@code file} with the given charset; a CRC mismatch is always only reported. */
+    /**
+     * Inspects {@code file} with the given charset; a CRC mismatch is always only reported.
+     *
+     * @return what the file holds
+     */
     public static FileInspection inspect(Path file, DbfReadOptions options) throws IOException {
         try (DbfCursor cursor = DbfCursor.open(file, options.reportingCrcMismatch())) {
             List<String> warnings = new ArrayList<>();

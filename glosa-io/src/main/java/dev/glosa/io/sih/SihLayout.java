@@ -25,7 +25,7 @@ public record SihLayout(SihSystem system, String era) {
         Objects.requireNonNull(era, "era");
     }
 
-    /** {@code system era}, for example {@code RD 2016+}. */
+    /** {@return {@code system era}, for example {@code RD 2016+}} */
     public String label() {
         return system + " " + era;
     }

@@ -27,7 +27,11 @@ public record SihReadOptions(DbfReadOptions dbf, int threads, boolean keepOtherC
         }
     }
 
-    /** CP850, CRC mismatch fails, one thread per core, all columns kept. */
+    /**
+     * CP850, CRC mismatch fails, one thread per core, all columns kept.
+     *
+     * @return the options
+     */
     public static SihReadOptions defaults() {
         return new SihReadOptions(
                 DbfReadOptions.defaults(), Runtime.getRuntime().availableProcessors(), true);

@@ -47,7 +47,11 @@ public final class SihReader {
 
     private SihReader() {}
 
-    /** Reads one file with the default options. */
+    /**
+     * Reads one file with the default options.
+     *
+     * @return the rows, with the layout and the report of each file
+     */
     public static SihTable read(Path file) throws IOException {
         return read(file, SihReadOptions.defaults());
     }
@@ -100,7 +104,11 @@ public final class SihReader {
         return new SihBatch(tables);
     }
 
-    /** Reads many files with the default options; see {@link #readAll(List, SihReadOptions)}. */
+    /**
+     * Reads many files with the default options; see {@link #readAll(List, SihReadOptions)}.
+     *
+     * @return the rows of the files, one table per SIH system
+     */
     public static SihBatch readAll(List<Path> files) throws IOException {
         return readAll(files, SihReadOptions.defaults());
     }

@@ -78,7 +78,7 @@ public final class CsvCells {
         sb.append('"');
     }
 
-    /** {@code text} as a field of a file separated by {@code delimiter}; see {@link #append}. */
+    /** {@return {@code text} as a field of a file separated by {@code delimiter}; see {@link #append}} */
     public static String quote(String text, char delimiter) {
         if (text == null || !needsQuotes(text, delimiter)) {
             return text == null ? "" : text;

@@ -112,7 +112,11 @@ public final class AppealDraft {
 
     private AppealDraft() {}
 
-    /** Reads a justification file: reason code to text. */
+    /**
+     * Reads a justification file: reason code to text.
+     *
+     * @return the text of each reason code
+     */
     public static Map<String, String> readJustifications(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int header = 0;

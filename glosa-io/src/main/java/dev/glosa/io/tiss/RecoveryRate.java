@@ -38,17 +38,21 @@ public record RecoveryRate(
         key = List.copyOf(key);
     }
 
-    /** Recovered over glosa; 0 when there is no glosa. */
+    /** {@return recovered over glosa; 0 when there is no glosa} */
     public double recoveryRate() {
         return glosaAmount > 0 ? recoveredAmount / glosaAmount : 0.0;
     }
 
-    /** Recovered over appealed: how well the appeals fare; 0 when nothing was appealed. */
+    /** {@return recovered over appealed: how well the appeals fare; 0 when nothing was appealed} */
     public double appealSuccessRate() {
         return appealedAmount > 0 ? recoveredAmount / appealedAmount : 0.0;
     }
 
-    /** Appealed rows over glosa rows; 0 when there is no glosa. */
+    /**
+     * Appealed rows over glosa rows; 0 when there is no glosa.
+     *
+     * @return the share, 0 to 1
+     */
     public double appealRate() {
         return glosaRows > 0 ? (double) appealedRows / glosaRows : 0.0;
     }

@@ -153,14 +153,22 @@ public final class Tabela38 {
         return t;
     }
 
-    /** Reads a Tabela 38 file; see the class documentation for the format. */
+    /**
+     * Reads a Tabela 38 file; see the class documentation for the format.
+     *
+     * @return the table
+     */
     public static Tabela38 load(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }
     }
 
-    /** Reads a Tabela 38 file from {@code in}; {@code sourceName} names it in errors. */
+    /**
+     * Reads a Tabela 38 file from {@code in}; {@code sourceName} names it in errors.
+     *
+     * @return the table
+     */
     public static Tabela38 read(InputStream in, String sourceName) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {

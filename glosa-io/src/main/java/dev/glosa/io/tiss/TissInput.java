@@ -21,7 +21,7 @@ public record TissInput(String name, Opener opener) {
     /** Opens the bytes of a TISS file. */
     @FunctionalInterface
     public interface Opener {
-        /** A new stream positioned at the first byte; the caller closes it. */
+        /** {@return a new stream positioned at the first byte; the caller closes it} */
         InputStream open() throws IOException;
     }
 
@@ -45,7 +45,7 @@ public record TissInput(String name, Opener opener) {
         return new TissInput(path.toString(), () -> Files.newInputStream(path));
     }
 
-    /** A stream source, e.g. a generated demonstrativo. */
+    /** {@return a stream source, e.g}. a generated demonstrativo. */
     public static TissInput of(String name, Opener opener) {
         return new TissInput(name, opener);
     }

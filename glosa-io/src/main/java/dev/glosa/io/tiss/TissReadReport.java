@@ -96,7 +96,7 @@ public record TissReadReport(
      */
     public record Mismatch(
             String file, long line, TissLevel level, String key, String measure, double declared, double computed) {
-        /** {@code declared - computed}, rounded to cents. */
+        /** {@return {@code declared - computed}, rounded to cents} */
         public double difference() {
             return Math.round((declared - computed) * 100.0) / 100.0;
         }

@@ -40,7 +40,11 @@ public final class TissReader {
         return new TissReader(options);
     }
 
-    /** Reads files and folders (their {@code .xml} files, recursively) with the default options. */
+    /**
+     * Reads files and folders (their {@code .xml} files, recursively) with the default options.
+     *
+     * @return the rows and the report of the read
+     */
     public static TissReadResult read(Path... paths) throws IOException {
         return create(TissOptions.defaults()).read(TissInput.expand(paths));
     }
@@ -50,12 +54,20 @@ public final class TissReader {
         return options;
     }
 
-    /** Reads files and folders (their {@code .xml} files, recursively). */
+    /**
+     * Reads files and folders (their {@code .xml} files, recursively).
+     *
+     * @return the rows and the report of the read
+     */
     public TissReadResult readPaths(Path... paths) throws IOException {
         return read(TissInput.expand(paths));
     }
 
-    /** Reads the inputs, in order. */
+    /**
+     * Reads the inputs, in order.
+     *
+     * @return the rows and the report of the read
+     */
     public TissReadResult read(List<TissInput> inputs) throws IOException {
         RowWriter rows = new RowWriter(1024);
         ReportCollector report = new ReportCollector(options.maxWarnings(), options.toleranceCents());

@@ -61,7 +61,11 @@ public final class TissSchemaValidator {
         return new TissSchemaValidator(directory.toAbsolutePath().normalize());
     }
 
-    /** Validates the file at {@code file}; see {@link #validate(TissInput)}. */
+    /**
+     * Validates the file at {@code file}; see {@link #validate(TissInput)}.
+     *
+     * @return the problems found, one line each; empty when the file is valid
+     */
     public List<String> validate(Path file) throws IOException {
         return validate(TissInput.of(file));
     }

@@ -39,7 +39,11 @@ public final class Database {
         }
     }
 
-    /** Connects as {@code user} with the password in the variable {@code passwordEnv}. */
+    /**
+     * Connects as {@code user} with the password in the variable {@code passwordEnv}.
+     *
+     * @return an open connection; the caller closes it
+     */
     public static Connection connect(
             String url, String user, String passwordEnv, RunConfig config, Options options, RunLog log) {
         String password = options.getenv(passwordEnv);

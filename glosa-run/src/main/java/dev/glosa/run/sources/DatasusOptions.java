@@ -91,7 +91,7 @@ public final class DatasusOptions {
 
     private DatasusOptions() {}
 
-    /** {@code flags} and these options' flags. */
+    /** {@return {@code flags} and these options' flags} */
     public static Set<String> flags(Set<String> flags) {
         Set<String> all = new HashSet<>(flags);
         all.addAll(FLAGS);

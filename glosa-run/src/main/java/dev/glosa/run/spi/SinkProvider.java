@@ -13,10 +13,10 @@ import java.util.Set;
  */
 public interface SinkProvider {
 
-    /** Whether this provider writes to {@code out}, e.g. a {@code jdbc:} URL. */
+    /** {@return whether this provider writes to {@code out}, e.g}. a {@code jdbc:} URL. */
     boolean accepts(String out);
 
-    /** The options of its own this kind of output takes on every analysing command, without {@code --}. */
+    /** {@return the options of its own this kind of output takes on every analysing command, without {@code --}} */
     default Set<String> valuedOptions() {
         return Set.of();
     }
@@ -29,7 +29,7 @@ public interface SinkProvider {
         return Set.of();
     }
 
-    /** The lines of the commands' help that describe {@link #valuedOptions()}, indented by two spaces. */
+    /** {@return the lines of the commands' help that describe {@link #valuedOptions()}, indented by two spaces} */
     default String help() {
         return "";
     }

@@ -15,10 +15,10 @@ import java.util.Set;
  */
 public interface SourceProvider {
 
-    /** The command's name, e.g. {@code sus}. */
+    /** {@return the command's name, e.g}. {@code sus}. */
     String id();
 
-    /** One line for the command list. */
+    /** {@return one line for the command list} */
     String summary();
 
     /**
@@ -45,7 +45,7 @@ public interface SourceProvider {
         return help();
     }
 
-    /** The provider's options that take values, without {@code --}. */
+    /** {@return the provider's options that take values, without {@code --}} */
     Set<String> valuedOptions();
 
     /**
@@ -56,12 +56,14 @@ public interface SourceProvider {
         return Set.of();
     }
 
-    /** The provider's flags, without {@code --}. */
+    /** {@return the provider's flags, without {@code --}} */
     default Set<String> flags() {
         return Set.of();
     }
 
-    /** The output folder used when {@code --out} is not given, or {@code null} when {@code --out} is required. */
+    /**
+     * {@return the output folder used when {@code --out} is not given, or {@code null} when {@code --out} is required}
+     */
     default String defaultOut() {
         return null;
     }
