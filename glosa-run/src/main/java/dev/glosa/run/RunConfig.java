@@ -321,7 +321,11 @@ public record RunConfig(
                 null, null, null, null, null, null);
     }
 
-    /** {@return the same settings in another language ({@code --lang})} */
+    /**
+     * {@return the same settings in another language ({@code --lang})}
+     *
+     * @param lang {@code pt-BR} or {@code en}, as the command line gives it
+     */
     public RunConfig withLang(String lang) {
         return new RunConfig(
                 segmentKeys,
@@ -352,6 +356,7 @@ public record RunConfig(
     /**
      * The language of the run: {@code lang} when set, else the system locale's, falling back to English.
      *
+     * @return the language of what a person reads from the run
      * @throws GlosaRunException naming the choices, when {@code lang} is neither pt-BR nor en
      */
     public Language language() {
@@ -365,7 +370,11 @@ public record RunConfig(
         }
     }
 
-    /** {@return the same settings with another pseudonym key} */
+    /**
+     * {@return the same settings with another pseudonym key}
+     *
+     * @param key the HMAC key for pseudonyms
+     */
     public RunConfig withPseudonymKey(String key) {
         return new RunConfig(
                 segmentKeys,
@@ -396,6 +405,8 @@ public record RunConfig(
     /**
      * Reads a configuration file, YAML unless its name ends in {@code .json}.
      *
+     * @param file the file given with {@code --config}; its folder is where relative {@code dimensions:} files are
+     * @return the settings, defaults filled in
      * @throws GlosaRunException naming the file, line and setting, when it cannot be read or a setting is unknown or
      *     malformed
      */
@@ -443,6 +454,14 @@ public record RunConfig(
                 c.appeals);
     }
 
+    /**
+     * Parses settings from YAML (JSON is YAML too); empty text gives the defaults.
+     *
+     * @param bytes the settings, UTF-8
+     * @param source names them in errors (the file, or {@code "test"})
+     * @return the settings, defaults filled in
+     * @throws GlosaRunException naming the source, line and setting, when a setting is unknown or malformed
+     */
     public static RunConfig parse(byte[] bytes, String source) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
@@ -497,6 +516,8 @@ public record RunConfig(
      * The SHA-256 of the settings in a canonical JSON form (sorted keys, defaults filled in, the pseudonym key left
      * out): the same settings give the same run id however the file is written, and the run id says nothing of the
      * key.
+     *
+     * @return the hexadecimal SHA-256
      */
     public String fingerprint() {
         ObjectMapper canonical = com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -699,6 +720,8 @@ public record RunConfig(
     /**
      * The writer's identifier options: the policy set, or pseudonymise when a key is given in the configuration or
      * the environment; with neither, the writer stops the run and names the choices.
+     *
+     * @return the identifier options every sink applies
      */
     public WriterOptions writerOptions() {
         try {

@@ -77,7 +77,7 @@ public record GroupProfile(
         Objects.requireNonNull(status, "status");
     }
 
-    /** {@return this profile under another stable id, e.g}. the id of the previous run's group it matched. */
+    /** {@return this profile under another stable id, e.g. the id of the previous run's group it matched} */
     public GroupProfile withGroupId(String groupId) {
         return new GroupProfile(
                 segmentId,
@@ -123,7 +123,7 @@ public record GroupProfile(
                 status);
     }
 
-    /** {@return this profile with another status, e.g}. once tracking decided whether its id was kept. */
+    /** {@return this profile with another status, e.g. once tracking decided whether its id was kept} */
     public GroupProfile withStatus(GroupStatus status) {
         return new GroupProfile(
                 segmentId,

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public interface GlosaSource {
 
-    /** {@return a few words for messages, e.g}. {@code "SIH files: 11 RD, 7 RJ, 7 ER"}. */
+    /** {@return a few words for messages, e.g. {@code "SIH files: 11 RD, 7 RJ, 7 ER"}} */
     String describe();
 
     /**

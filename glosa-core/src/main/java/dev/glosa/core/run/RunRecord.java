@@ -121,7 +121,7 @@ public record RunRecord(
                 + checkHex(configSha256, "configSha256").substring(0, 8);
     }
 
-    /** {@return the SHA-256 of {@code bytes} as lower-case hex, e.g}. of a configuration file's bytes. */
+    /** {@return the SHA-256 of {@code bytes} as lower-case hex, e.g. of a configuration file's bytes} */
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }

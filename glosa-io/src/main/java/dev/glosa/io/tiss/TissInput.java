@@ -45,7 +45,7 @@ public record TissInput(String name, Opener opener) {
         return new TissInput(path.toString(), () -> Files.newInputStream(path));
     }
 
-    /** {@return a stream source, e.g}. a generated demonstrativo. */
+    /** {@return a stream source, e.g. a generated demonstrativo} */
     public static TissInput of(String name, Opener opener) {
         return new TissInput(name, opener);
     }

@@ -44,9 +44,14 @@ public final class JdbcSink implements GlosaSink {
     private final Options options;
 
     /**
+     * A sink writing the star schema's tables to the database at {@code url}, in one transaction per run.
+     *
+     * @param url the database's JDBC URL, e.g. {@code jdbc:postgresql://bi-db:5432/glosa}
+     * @param user the database user, who needs to create and write the tables
      * @param passwordEnv the environment variable holding the password
      * @param work the folder for {@code rejects.csv}
      * @param identifiers the identifier treatment
+     * @param config the settings: the database's time-outs and the drivers folder
      * @param options where the environment (the password) and the drivers folder come from
      */
     public JdbcSink(

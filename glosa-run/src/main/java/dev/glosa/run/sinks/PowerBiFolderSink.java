@@ -32,12 +32,23 @@ public final class PowerBiFolderSink implements GlosaSink {
     private final Locale language;
     private OutputFolder open;
 
-    /** A sink writing to {@code folder} with the identifier treatment of {@code options}; its report in English. */
+    /**
+     * A sink writing to {@code folder} with the identifier treatment of {@code options}; its report in English.
+     *
+     * @param folder the output folder, created when missing
+     * @param options the identifier treatment and the CSV settings
+     */
     public PowerBiFolderSink(Path folder, WriterOptions options) {
         this(folder, options, Locale.ENGLISH);
     }
 
-    /** A sink whose {@code report.html} is in {@code language} (pt-BR, or English for any other). */
+    /**
+     * A sink whose {@code report.html} is in {@code language} (pt-BR, or English for any other).
+     *
+     * @param folder the output folder, created when missing
+     * @param options the identifier treatment and the CSV settings
+     * @param language the language of {@code report.html}
+     */
     public PowerBiFolderSink(Path folder, WriterOptions options, Locale language) {
         this.folder = Objects.requireNonNull(folder, "folder");
         this.options = Objects.requireNonNull(options, "options");

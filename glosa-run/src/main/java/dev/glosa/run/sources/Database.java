@@ -22,7 +22,13 @@ public final class Database {
 
     private Database() {}
 
-    /** Loads the drivers of {@code --drivers}, else of the configuration's folder, else of {@value #DRIVERS_ENV}. */
+    /**
+     * Loads the drivers of {@code --drivers}, else of the configuration's folder, else of {@value #DRIVERS_ENV}.
+     *
+     * @param options the command's options and environment
+     * @param config the settings: {@code database.drivers}
+     * @param log where the drivers loaded are named
+     */
     public static void loadDrivers(Options options, RunConfig config, RunLog log) {
         String option = options.one("drivers", null);
         String dir = option != null
@@ -42,6 +48,12 @@ public final class Database {
     /**
      * Connects as {@code user} with the password in the variable {@code passwordEnv}.
      *
+     * @param url the database's JDBC URL
+     * @param user the database user
+     * @param passwordEnv the environment variable holding the password; without it, no password is sent (and said)
+     * @param config the settings: the login time-out
+     * @param options where the environment comes from
+     * @param log where a missing password is said
      * @return an open connection; the caller closes it
      */
     public static Connection connect(
@@ -58,7 +70,11 @@ public final class Database {
         }
     }
 
-    /** {@return a stop the user's input or configuration caused, or another failure} */
+    /**
+     * {@return a stop the user's input or configuration caused, or another failure}
+     *
+     * @param e the database's failure, whose kind says whose fault it is
+     */
     public static GlosaRunException failure(DatabaseException e) {
         return new GlosaRunException(
                 e.kind().userInput() ? GlosaRunException.Kind.BAD_INPUT : GlosaRunException.Kind.FAILURE,

@@ -91,7 +91,11 @@ public final class DatasusOptions {
 
     private DatasusOptions() {}
 
-    /** {@return {@code flags} and these options' flags} */
+    /**
+     * {@return {@code flags} and these options' flags}
+     *
+     * @param flags the command's own flags
+     */
     public static Set<String> flags(Set<String> flags) {
         Set<String> all = new HashSet<>(flags);
         all.addAll(FLAGS);
@@ -102,7 +106,12 @@ public final class DatasusOptions {
      * The files {@code glosa sus} fetches, checked but not fetched; {@code null} without {@code --uf} (then none of
      * the fetch options may be given).
      *
-     * @param rdGiven whether RD is given as files (and so not fetched); the same for RJ and ER
+     * @param args the command's options
+     * @param config the settings: the configured mirrors and cache
+     * @param rdGiven whether RD is given as files (and so not fetched)
+     * @param rjGiven whether RJ is given as files
+     * @param erGiven whether ER is given as files
+     * @return the files to fetch and how, or {@code null} without {@code --uf}
      */
     public static SusFetch forSus(Options args, RunConfig config, boolean rdGiven, boolean rjGiven, boolean erGiven) {
         if (!args.has("uf")) {
@@ -126,7 +135,12 @@ public final class DatasusOptions {
         return new SusFetch(rd, rj, er, request(args, config, List.of(), RunLog.NONE));
     }
 
-    /** {@return the months of {@code --from}..{@code --to} of {@code groups} for the {@code --uf} states} */
+    /**
+     * {@return the months of {@code --from}..{@code --to} of {@code groups} for the {@code --uf} states}
+     *
+     * @param args the command's options
+     * @param groups the SIH groups to fetch (RD, RJ, ER, SP)
+     */
     public static List<SihFileName> files(Options args, List<SihSystem> groups) {
         List<String> states = states(args);
         YearMonth from = month(args, "from", null);
@@ -141,6 +155,9 @@ public final class DatasusOptions {
     /**
      * {@return the cache folder: {@code --cache}, else the configuration's {@code datasus.cache}, else the library's
      * default}
+     *
+     * @param args the command's options
+     * @param config the settings
      */
     public static Path cache(Options args, RunConfig config) {
         String c = args.one("cache", config.datasus().cache());
@@ -150,6 +167,12 @@ public final class DatasusOptions {
     /**
      * The fetch request of these options, reporting to {@code console}: the mirrors of {@code --mirror}, else the
      * configuration's {@code datasus.mirrors}, else the DATASUS FTP server.
+     *
+     * @param args the command's options
+     * @param config the settings
+     * @param files the files to fetch
+     * @param console where the progress of each file goes
+     * @return the request
      */
     public static FetchRequest request(Options args, RunConfig config, List<SihFileName> files, RunLog console) {
         FetchRequest r = FetchRequest.of(files)
@@ -176,6 +199,11 @@ public final class DatasusOptions {
     /**
      * Fetches, turning a failure into one line in {@code language}: bad months or offline misses are usage errors, the
      * rest failures.
+     *
+     * @param request what to fetch, from where, into which cache
+     * @param console where the start and the progress go
+     * @param language the language of the lines and of a failure
+     * @return where each file is, and where it came from
      */
     public static FetchResult fetch(FetchRequest request, RunLog console, Language language) {
         console.info(Phrase.of(
@@ -223,6 +251,12 @@ public final class DatasusOptions {
         }
     }
 
+    /**
+     * {@return the states of {@code --uf}, upper-cased, each once, in the order given}
+     *
+     * @param args the command's options
+     * @throws GlosaRunException naming the states, for a value that is not one
+     */
     public static List<String> states(Options args) {
         Set<String> states = new LinkedHashSet<>();
         for (String v : args.all("uf")) {

@@ -37,6 +37,10 @@ public final class ErpCsvSource implements GlosaSource {
     private final YearMonth month;
 
     /**
+     * The export {@code file}, read with {@code mapping}.
+     *
+     * @param file the CSV export
+     * @param mapping which column plays which role ({@link CsvMapping#reference()} for the reference ERP shape)
      * @param month the month to analyse, or {@code null} for the last closed month before the run's date
      */
     public ErpCsvSource(Path file, CsvMapping mapping, YearMonth month) {

@@ -47,7 +47,15 @@ public final class JdbcQuerySource implements GlosaSource {
     private String query;
 
     /**
+     * The rows {@code queryFile}'s query returns from the database at {@code url}.
+     *
+     * @param url the database's JDBC URL
+     * @param queryFile the file holding one {@code SELECT} or {@code WITH} query
+     * @param user the database user (give it read access only)
+     * @param mapping which column of the result plays which role
      * @param month the month to analyse, or {@code null} for the last closed month before the run's date
+     * @param queryTimeoutSeconds cancel the query after this many seconds, 0 for never
+     * @param config the settings: the password variable, the fetch size and the drivers folder
      * @param options where the drivers folder and the environment (the password) come from
      */
     public JdbcQuerySource(

@@ -42,6 +42,8 @@ public final class SihFilesSource implements GlosaSource {
      * The files of one run, each list in the order the rows should be read (RJ's order is the one "first
      * occurrence" deduplication follows).
      *
+     * @param rd the RD files (paid AIHs)
+     * @param rj the RJ files (rejected AIHs)
      * @param er the ER files; empty when none (the rejected AIHs then have the glosa type "without error code")
      */
     public SihFilesSource(List<Path> rd, List<Path> rj, List<Path> er) {
@@ -52,6 +54,9 @@ public final class SihFilesSource implements GlosaSource {
      * The files given, plus those {@code fetch} downloads from DATASUS (or a mirror) into the cache when the run
      * reads, after every check.
      *
+     * @param rd the RD files given (paid AIHs)
+     * @param rj the RJ files given (rejected AIHs)
+     * @param er the ER files given; empty when none
      * @param fetch what to fetch, or {@code null} for the files given only
      */
     public SihFilesSource(List<Path> rd, List<Path> rj, List<Path> er, DatasusOptions.SusFetch fetch) {

@@ -26,7 +26,18 @@ public final class TissAppealDrafts {
 
     private TissAppealDrafts() {}
 
-    /** Writes the draft when {@code --draft-appeal} was given, saying what it did in {@code language}; else nothing. */
+    /**
+     * Writes the draft when {@code --draft-appeal} was given, saying what it did in {@code language}; else nothing.
+     *
+     * @param options the command's options: {@code --draft-appeal}, {@code --justifications}, {@code --draft-out},
+     *     {@code --provider-code}
+     * @param out the run's output, whose {@code appeal-drafts} folder is the default
+     * @param asOf the run's date, the draft's date and the start of its lot number
+     * @param analysed the TISS table the run analysed
+     * @param outcomes every segment's groups, rows counted in {@code analysed}
+     * @param log where the draft's files and the codes left out are said
+     * @param language the language of those lines and of the errors
+     */
     public static void writeIfAsked(
             Options options,
             String out,

@@ -39,7 +39,11 @@ public final class TissFilesSource implements GlosaSource {
     private final AppealCycle.Deadlines deadlines;
     private List<Path> files;
 
-    /** The files and folders to read, with the default appeal deadlines. */
+    /**
+     * The files and folders to read, with the default appeal deadlines.
+     *
+     * @param paths demonstrativo and appeal files, or folders read recursively
+     */
     public TissFilesSource(List<Path> paths) {
         this(paths, RunConfig.defaults().appeals().deadlines());
     }
@@ -47,6 +51,9 @@ public final class TissFilesSource implements GlosaSource {
     /**
      * The files and folders to read, and the days each operator allows for an appeal ({@code appeal_pending}'s
      * deadlines).
+     *
+     * @param paths demonstrativo and appeal files, or folders read recursively
+     * @param deadlines the days after the demonstrativo each operator allows for an appeal
      */
     public TissFilesSource(List<Path> paths, AppealCycle.Deadlines deadlines) {
         this.paths = List.copyOf(paths);

@@ -13,7 +13,11 @@ import java.util.Set;
  */
 public interface SinkProvider {
 
-    /** {@return whether this provider writes to {@code out}, e.g}. a {@code jdbc:} URL. */
+    /**
+     * {@return whether this provider writes to {@code out}, e.g. a {@code jdbc:} URL}
+     *
+     * @param out what the user gave as the output
+     */
     boolean accepts(String out);
 
     /** {@return the options of its own this kind of output takes on every analysing command, without {@code --}} */
@@ -22,8 +26,8 @@ public interface SinkProvider {
     }
 
     /**
-     * Those of {@link #valuedOptions()} that take one or more values ({@code --rd a.dbc b.dbc}, or repeated); the
-     * others take exactly one, once.
+     * {@return those of {@link #valuedOptions()} that take one or more values ({@code --rd a.dbc b.dbc}, or repeated);
+     * the others take exactly one, once}
      */
     default Set<String> multiValuedOptions() {
         return Set.of();
@@ -47,10 +51,12 @@ public interface SinkProvider {
     /**
      * A sink writing to {@code out}, not yet opened.
      *
+     * @param out what the user gave as the output, one this provider {@link #accepts}
      * @param identifiers the identifier treatment every sink applies (the configuration's, with the source's
      *     decisions on which columns are personal)
      * @param config the run's settings, for the sink's own section if any
      * @param options the command's options (its own, such as a database user), and the environment
+     * @return the sink
      * @throws IllegalArgumentException when {@code out} or an option is malformed, naming what to fix
      */
     GlosaSink create(String out, WriterOptions identifiers, RunConfig config, Options options);

@@ -22,7 +22,11 @@ public final class Sinks {
         return out;
     }
 
-    /** {@return whether {@code out} names a folder (no {@link SinkProvider} on the class path accepts it)} */
+    /**
+     * {@return whether {@code out} names a folder (no {@link SinkProvider} on the class path accepts it)}
+     *
+     * @param out what the user gave as the output
+     */
     public static boolean isFolder(String out) {
         for (SinkProvider p : providers()) {
             if (p.accepts(out)) {
@@ -36,6 +40,11 @@ public final class Sinks {
      * The sink for {@code out}: the first {@link SinkProvider} on the class path that accepts it, else the Power BI
      * folder {@code out}.
      *
+     * @param out what the user gave as the output
+     * @param identifiers the identifier treatment every sink applies
+     * @param config the run's settings
+     * @param options the command's options and the environment
+     * @return the sink, not yet opened
      * @throws IllegalArgumentException when {@code out} is neither a provider's nor a valid folder name
      */
     public static GlosaSink create(String out, WriterOptions identifiers, RunConfig config, Options options) {

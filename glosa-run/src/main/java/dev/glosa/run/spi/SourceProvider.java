@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public interface SourceProvider {
 
-    /** {@return the command's name, e.g}. {@code sus}. */
+    /** {@return the command's name, e.g. {@code sus}} */
     String id();
 
     /** {@return one line for the command list} */
@@ -32,7 +32,8 @@ public interface SourceProvider {
     }
 
     /**
-     * The command's help without the shared options: a usage line, what it does, and one line per option of its own.
+     * {@return the command's help without the shared options: a usage line, what it does, and one line per option of
+     * its own}
      */
     String help();
 
@@ -49,8 +50,8 @@ public interface SourceProvider {
     Set<String> valuedOptions();
 
     /**
-     * Those of {@link #valuedOptions()} that take one or more values ({@code --rd a.dbc b.dbc}, or repeated); the
-     * others take exactly one, once.
+     * {@return those of {@link #valuedOptions()} that take one or more values ({@code --rd a.dbc b.dbc}, or repeated);
+     * the others take exactly one, once}
      */
     default Set<String> multiValuedOptions() {
         return Set.of();
@@ -71,7 +72,9 @@ public interface SourceProvider {
     /**
      * The source the options describe, not yet read.
      *
+     * @param options the command's options, parsed
      * @param config the run's settings (a database source reads its time-outs there)
+     * @return the source
      * @throws dev.glosa.run.GlosaRunException when an option is missing or wrong, naming it
      */
     GlosaSource create(Options options, RunConfig config);
