@@ -54,6 +54,7 @@ public record AggregationSpec(
     /**
      * Groups by {@code dimensions} × {@code competence}, summing the canonical billed and glosa columns.
      *
+     * @param dimensions the columns every row is grouped by besides the month
      * @return the specification
      */
     public static AggregationSpec of(List<String> dimensions) {
@@ -67,13 +68,22 @@ public record AggregationSpec(
                 null);
     }
 
-    /** {@return the same spec counting glosa lines from {@code column}} */
+    /**
+     * {@return the same spec counting glosa lines from {@code column}}
+     *
+     * @param column the column holding each row's count of glosa lines
+     */
     public AggregationSpec withLines(String column) {
         return new AggregationSpec(
                 dimensions, monthColumn, billedColumn, glosaColumn, column, billedPreviousColumn, glosaPreviousColumn);
     }
 
-    /** {@return the same spec taking the previous month's amounts from the given columns instead of deriving them} */
+    /**
+     * {@return the same spec taking the previous month's amounts from the given columns instead of deriving them}
+     *
+     * @param billedPrevious the column of the previous month's billed amount
+     * @param glosaPrevious the column of the previous month's glosa
+     */
     public AggregationSpec withPreviousColumns(String billedPrevious, String glosaPrevious) {
         return new AggregationSpec(
                 dimensions, monthColumn, billedColumn, glosaColumn, linesColumn, billedPrevious, glosaPrevious);

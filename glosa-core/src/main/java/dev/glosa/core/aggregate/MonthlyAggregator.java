@@ -53,6 +53,9 @@ public final class MonthlyAggregator {
     /**
      * Aggregates {@code table} by {@code spec}.
      *
+     * @param table the glosa lines
+     * @param spec the dimensions and columns to aggregate by
+     * @return one row per dimensions × month, with the previous month's amounts
      * @throws IllegalArgumentException naming the row, if a row has no month
      */
     public static GlosaTable aggregate(GlosaTable table, AggregationSpec spec) {
@@ -132,6 +135,9 @@ public final class MonthlyAggregator {
     /**
      * Keeps only the rows of one month; the other months have already fed the previous-month features.
      *
+     * @param aggregated the aggregated table
+     * @param monthColumn its month column
+     * @param monthIndex the month kept, as a month index
      * @return the rows of that month
      */
     public static GlosaTable month(GlosaTable aggregated, String monthColumn, int monthIndex) {

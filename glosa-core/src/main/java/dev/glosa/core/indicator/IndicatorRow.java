@@ -33,7 +33,11 @@ public record IndicatorRow(
     /** The scope of the row that covers everything. */
     public static final String OVERALL = "overall";
 
-    /** {@return this row under another scope name, the figures unchanged} */
+    /**
+     * {@return this row under another scope name, the figures unchanged}
+     *
+     * @param scope the new scope name
+     */
     public IndicatorRow withScope(String scope) {
         return new IndicatorRow(
                 scope,

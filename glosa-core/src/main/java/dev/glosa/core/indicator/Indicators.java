@@ -22,7 +22,11 @@ import java.util.List;
 public final class Indicators {
     private Indicators() {}
 
-    /** {@return the indicators over the whole table} */
+    /**
+     * {@return the indicators over the whole table}
+     *
+     * @param claims the reconciled claims (or analysed rows)
+     */
     public static IndicatorRow overall(GlosaTable claims) {
         return compute(claims, null, null).get(0);
     }
@@ -30,6 +34,11 @@ public final class Indicators {
     /**
      * The indicators split by the values of {@code scopeColumn} (null for overall) and, when {@code periodColumn} is not
      * null, by the month of that month or date column; rows ordered by scope value, then period.
+     *
+     * @param claims the reconciled claims (or analysed rows)
+     * @param scopeColumn the column whose values split the rows, or {@code null} for overall
+     * @param periodColumn a month or date column whose month splits them too, or {@code null}
+     * @return one row per scope value and period
      */
     public static List<IndicatorRow> compute(GlosaTable claims, String scopeColumn, String periodColumn) {
         int n = claims.rowCount();
@@ -74,6 +83,9 @@ public final class Indicators {
 
     /**
      * The usual set: overall, per hospital, per competence month (when present), per hospital and competence month.
+     *
+     * @param claims the reconciled claims (or analysed rows)
+     * @return the rows of every split, overall first
      */
     public static List<IndicatorRow> standard(GlosaTable claims) {
         List<IndicatorRow> out = new ArrayList<>();

@@ -17,6 +17,9 @@ public record WilsonInterval(double low, double high) {
     /**
      * {@return the 95% interval of {@code successes} out of {@code trials}; both bounds {@code NaN} when there are no
      * trials}
+     *
+     * @param successes the claims with a glosa
+     * @param trials all claims
      */
     public static WilsonInterval of95(long successes, long trials) {
         return of(successes, trials, Z_95);
@@ -25,6 +28,10 @@ public record WilsonInterval(double low, double high) {
     /**
      * The interval of {@code successes} out of {@code trials} at normal quantile {@code z}.
      *
+     * @param successes the claims with a glosa
+     * @param trials all claims
+     * @param z the normal quantile, 1.96 for 95%
+     * @return the interval
      * @throws IllegalArgumentException if the counts are negative or successes exceed trials
      */
     public static WilsonInterval of(long successes, long trials, double z) {

@@ -47,12 +47,18 @@ public record ReconcileOptions(
     /**
      * The SIH defaults: first occurrence, {@code billed_amount} of RJ against {@code paid_amount} of RD, principal rows
      * marked {@code IDENT = 1}, 13-digit AIH numbers.
+     *
+     * @return the options
      */
     public static ReconcileOptions sih() {
         return new ReconcileOptions(DedupPolicy.FIRST, "billed_amount", "paid_amount", "IDENT", "1", 13);
     }
 
-    /** {@return the same options with another deduplication policy} */
+    /**
+     * {@return the same options with another deduplication policy}
+     *
+     * @param newPolicy the deduplication policy for RJ
+     */
     public ReconcileOptions withPolicy(DedupPolicy newPolicy) {
         return new ReconcileOptions(
                 newPolicy, rejectedAmountColumn, paidAmountColumn, principalColumn, principalValue, claimIdDigits);

@@ -59,7 +59,11 @@ public final class Reconciler {
         this.options = options;
     }
 
-    /** {@return a reconciler with the given options} */
+    /**
+     * {@return a reconciler with the given options}
+     *
+     * @param options the reconciliation's options
+     */
     public static Reconciler with(ReconcileOptions options) {
         return new Reconciler(java.util.Objects.requireNonNull(options, "options"));
     }
@@ -77,6 +81,9 @@ public final class Reconciler {
     /**
      * Reconciles {@code rejected} with {@code paid}.
      *
+     * @param rejected the RJ rows
+     * @param paid the RD rows
+     * @return every claim once, with its situation, glosa and paid amount, and the report
      * @throws IllegalArgumentException naming the side, row and value, for a missing or malformed claim id, a missing
      *     amount column, or a column that has different types in the two inputs
      */

@@ -81,6 +81,8 @@ public record ReconciliationReport(
     /**
      * How much the naive rejected total overstates the reconciled glosa, as a fraction ({@code 0.18} = 18% too high);
      * {@code NaN} when there is no reconciled glosa.
+     *
+     * @return the overstatement as a fraction, or {@code NaN}
      */
     public double naiveOverstatement() {
         double g = glosaTotal();
@@ -92,7 +94,11 @@ public record ReconciliationReport(
         return summary(Messages.of(Language.EN));
     }
 
-    /** {@return the summary in {@code text}'s language, numbers as that language writes them} */
+    /**
+     * {@return the summary in {@code text}'s language, numbers as that language writes them}
+     *
+     * @param text the language of the summary
+     */
     public String summary(Messages text) {
         StringBuilder sb = new StringBuilder();
         sb.append(text.text(

@@ -27,7 +27,11 @@ public enum Situation {
         return status;
     }
 
-    /** {@return the situation of a one-letter code} */
+    /**
+     * {@return the situation of a one-letter code}
+     *
+     * @param code {@code A}, {@code B} or {@code C}
+     */
     public static Situation ofCode(String code) {
         for (Situation s : values()) {
             if (s.code.equals(code)) {

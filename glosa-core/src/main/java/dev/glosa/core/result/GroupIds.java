@@ -12,7 +12,12 @@ package dev.glosa.core.result;
 public final class GroupIds {
     private GroupIds() {}
 
-    /** {@return the id of the group with {@code serial} (from 1) in segment {@code segmentId}} */
+    /**
+     * {@return the id of the group with {@code serial} (from 1) in segment {@code segmentId}}
+     *
+     * @param segmentId the segment's id
+     * @param serial the group's serial in its segment, from 1
+     */
     public static String group(String segmentId, int serial) {
         return segmentId + "-G" + serial;
     }
@@ -20,17 +25,30 @@ public final class GroupIds {
     /**
      * {@return the id of the noise of segment {@code segmentId}: the points a density strategy leaves out of every
      * group}
+     *
+     * @param segmentId the segment's id
      */
     public static String noise(String segmentId) {
         return segmentId + "-N";
     }
 
-    /** {@return the key of a segment's row in one run: the run id, a colon and the segment id} */
+    /**
+     * {@return the key of a segment's row in one run: the run id, a colon and the segment id}
+     *
+     * @param runId the run's id
+     * @param segmentId the segment's id
+     */
     public static String segmentKey(String runId, String segmentId) {
         return runId + ":" + segmentId;
     }
 
-    /** {@return the key of a group's row in one run: the segment's key, a colon and the group's id} */
+    /**
+     * {@return the key of a group's row in one run: the segment's key, a colon and the group's id}
+     *
+     * @param runId the run's id
+     * @param segmentId the segment's id
+     * @param groupId the group's id
+     */
     public static String groupKey(String runId, String segmentId, String groupId) {
         return segmentKey(runId, segmentId) + ":" + groupId;
     }

@@ -77,7 +77,11 @@ public record GroupProfile(
         Objects.requireNonNull(status, "status");
     }
 
-    /** {@return this profile under another stable id, e.g. the id of the previous run's group it matched} */
+    /**
+     * {@return this profile under another stable id, e.g. the id of the previous run's group it matched}
+     *
+     * @param groupId the stable id
+     */
     public GroupProfile withGroupId(String groupId) {
         return new GroupProfile(
                 segmentId,
@@ -100,7 +104,12 @@ public record GroupProfile(
                 status);
     }
 
-    /** {@return this profile with its ranks by cost, in its segment and in the run (1 for the costliest)} */
+    /**
+     * {@return this profile with its ranks by cost, in its segment and in the run (1 for the costliest)}
+     *
+     * @param rankInSegment the rank in its segment, from 1
+     * @param rankOverall the rank in the run, from 1
+     */
     public GroupProfile withRanks(int rankInSegment, int rankOverall) {
         return new GroupProfile(
                 segmentId,
@@ -123,7 +132,11 @@ public record GroupProfile(
                 status);
     }
 
-    /** {@return this profile with another status, e.g. once tracking decided whether its id was kept} */
+    /**
+     * {@return this profile with another status, e.g. once tracking decided whether its id was kept}
+     *
+     * @param status the status
+     */
     public GroupProfile withStatus(GroupStatus status) {
         return new GroupProfile(
                 segmentId,

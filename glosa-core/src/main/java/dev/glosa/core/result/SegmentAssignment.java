@@ -17,6 +17,10 @@ public final class SegmentAssignment {
     /**
      * An assignment; the arrays are copied.
      *
+     * @param key the segment's key
+     * @param rows the table rows of the segment
+     * @param clusters each row's cluster, {@code -1} for noise
+     * @param groupIds each row's stable group id
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public SegmentAssignment(SegmentKey key, int[] rows, int[] clusters, String[] groupIds) {
@@ -40,17 +44,29 @@ public final class SegmentAssignment {
         return rows.length;
     }
 
-    /** {@return the table row of the {@code i}-th row} */
+    /**
+     * {@return the table row of the {@code i}-th row}
+     *
+     * @param i the position in the segment, from 0
+     */
     public int row(int i) {
         return rows[i];
     }
 
-    /** {@return the algorithm's cluster of the {@code i}-th row} */
+    /**
+     * {@return the algorithm's cluster of the {@code i}-th row}
+     *
+     * @param i the position in the segment, from 0
+     */
     public int cluster(int i) {
         return clusters[i];
     }
 
-    /** {@return the stable group id of the {@code i}-th row} */
+    /**
+     * {@return the stable group id of the {@code i}-th row}
+     *
+     * @param i the position in the segment, from 0
+     */
     public String groupId(int i) {
         return groupIds[i];
     }

@@ -31,6 +31,10 @@ public interface GlosaSink extends Closeable {
     /**
      * The groups' tracking state of the latest run before {@code asOf}, empty when there is none; read after
      * {@link #open()}.
+     *
+     * @param asOf the run's date
+     * @return the groups of that run, to match this week's against
+     * @throws IOException when the previous state cannot be read
      */
     List<GroupRecord> previousState(LocalDate asOf) throws IOException;
 
@@ -38,6 +42,7 @@ public interface GlosaSink extends Closeable {
      * Checks that the identifier columns among {@code columns} have a treatment (pseudonymise, drop or keep in
      * clear); called before reading with the columns known then, and before clustering with the table's.
      *
+     * @param columns column names, as the source knows them
      * @throws IllegalArgumentException naming the columns and the choices
      */
     void checkIdentifiers(Collection<String> columns);
@@ -46,6 +51,7 @@ public interface GlosaSink extends Closeable {
      * Checks, before the clustering, that the identifier columns of {@code table} have a treatment, found as the
      * write will find them (by name and by content); by default by the column names only.
      *
+     * @param table the table the run analysed
      * @throws IllegalArgumentException naming the columns, why each is personal, and the choices
      */
     default void checkIdentifiers(GlosaTable table) {
@@ -55,6 +61,8 @@ public interface GlosaSink extends Closeable {
     /**
      * Where a reader should quarantine rejected rows beside this sink's outputs, or {@code null} when the sink has no
      * folder.
+     *
+     * @return the rejects file, or {@code null}
      */
     default Path rejectsFile() {
         return null;
@@ -63,6 +71,7 @@ public interface GlosaSink extends Closeable {
     /**
      * Writes the run, replacing the rows of the same week, all or nothing.
      *
+     * @param output the run's results and the tables to write
      * @return one line per table written, for the run's summary
      * @throws IOException when the write fails; the previous state is then unchanged
      */

@@ -29,6 +29,8 @@ public interface GlosaSource {
     /**
      * The identifier columns the rows will carry for certain (SIH files always carry AIH numbers), known before
      * reading so the identifier treatment is checked first; empty when only the data can tell.
+     *
+     * @return the identifier columns, possibly none
      */
     default List<String> identifierColumns() {
         return List.of();
@@ -38,6 +40,8 @@ public interface GlosaSource {
      * The source's own decisions on which columns are personal, by column name (a CSV mapping's {@code personal:}
      * entries): {@code true} makes a column personal whatever its name, {@code false} clears one its name or content
      * would make personal. Empty by default: names and content decide.
+     *
+     * @return column name to personal or not
      */
     default Map<String, Boolean> personalOverrides() {
         return Map.of();
@@ -46,6 +50,8 @@ public interface GlosaSource {
     /**
      * The names this source knows for key codes (the demo's hospitals), asked after {@link #read}; none by default.
      * The configuration's dimension files override them.
+     *
+     * @return the names, {@link dev.glosa.core.text.KeyNames#none()} when none
      */
     default dev.glosa.core.text.KeyNames names() {
         return dev.glosa.core.text.KeyNames.none();
@@ -59,6 +65,7 @@ public interface GlosaSource {
     /**
      * Reads the rows.
      *
+     * @return the rows and what the run must record about them
      * @param context the run's date, the file a source may quarantine bad rows to, and the log
      * @throws IOException when reading fails
      * @throws IllegalArgumentException when the input is malformed, naming the file, row and column

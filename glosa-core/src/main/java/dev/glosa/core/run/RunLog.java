@@ -14,10 +14,18 @@ public interface RunLog {
         public void result(String line) {}
     };
 
-    /** A line of progress or a warning, for standard error and the log file. */
+    /**
+     * A line of progress or a warning, for standard error and the log file.
+     *
+     * @param line the line, without a line break
+     */
     void info(String line);
 
-    /** A line of the run's result (reconciliation, top groups), for standard output. */
+    /**
+     * A line of the run's result (reconciliation, top groups), for standard output.
+     *
+     * @param line the line, without a line break
+     */
     void result(String line);
 
     /**

@@ -28,7 +28,16 @@ public record RunOutput(
         KeyNames names,
         List<SideTable> sideTables) {
 
-    /** An output without side tables. */
+    /**
+     * An output without side tables.
+     *
+     * @param run the run's record
+     * @param analysed the table the run analysed
+     * @param segments every segment's outcome
+     * @param indicators the indicator rows
+     * @param state the groups to match next week
+     * @param names the names of the key codes
+     */
     public RunOutput(
             RunRecord run,
             GlosaTable analysed,
@@ -39,7 +48,15 @@ public record RunOutput(
         this(run, analysed, segments, indicators, state, names, List.of());
     }
 
-    /** An output without names: every key is named by its code. */
+    /**
+     * An output without names: every key is named by its code.
+     *
+     * @param run the run's record
+     * @param analysed the table the run analysed
+     * @param segments every segment's outcome
+     * @param indicators the indicator rows
+     * @param state the groups to match next week
+     */
     public RunOutput(
             RunRecord run,
             GlosaTable analysed,

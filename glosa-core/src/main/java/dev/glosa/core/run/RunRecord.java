@@ -86,7 +86,18 @@ public record RunRecord(
         inputs = List.copyOf(inputs);
     }
 
-    /** {@return a run whose id is {@link #runId(LocalDate, String)} and that did not reconcile SUS files} */
+    /**
+     * {@return a run whose id is {@link #runId(LocalDate, String)} and that did not reconcile SUS files}
+     *
+     * @param asOf the date the run analyses the data as of
+     * @param configSha256 the SHA-256 of the configuration, as hex
+     * @param startedAt when the run started
+     * @param finishedAt when it finished
+     * @param inputs every input read
+     * @param rowsIn the rows read
+     * @param rowsRejected the rows quarantined
+     * @param status how the run ended
+     */
     public static RunRecord of(
             LocalDate asOf,
             String configSha256,
@@ -109,24 +120,41 @@ public record RunRecord(
                 null);
     }
 
-    /** {@return the same run with the report of its reconciliation} */
+    /**
+     * {@return the same run with the report of its reconciliation}
+     *
+     * @param report the reconciliation's report
+     */
     public RunRecord withReconciliation(ReconciliationReport report) {
         return new RunRecord(
                 runId, asOf, startedAt, finishedAt, inputs, configSha256, rowsIn, rowsRejected, status, report);
     }
 
-    /** {@return {@code yyyyMMdd-hhhhhhhh}: the date and the first 8 hex digits of the configuration hash} */
+    /**
+     * {@return {@code yyyyMMdd-hhhhhhhh}: the date and the first 8 hex digits of the configuration hash}
+     *
+     * @param asOf the run's date
+     * @param configSha256 the SHA-256 of the configuration, as hex
+     */
     public static String runId(LocalDate asOf, String configSha256) {
         return asOf.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                 + checkHex(configSha256, "configSha256").substring(0, 8);
     }
 
-    /** {@return the SHA-256 of {@code bytes} as lower-case hex, e.g. of a configuration file's bytes} */
+    /**
+     * {@return the SHA-256 of {@code bytes} as lower-case hex, e.g. of a configuration file's bytes}
+     *
+     * @param bytes the bytes hashed
+     */
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    /** {@return the SHA-256 of the UTF-8 bytes of {@code text}} */
+    /**
+     * {@return the SHA-256 of the UTF-8 bytes of {@code text}}
+     *
+     * @param text the text hashed
+     */
     public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -181,7 +209,13 @@ public record RunRecord(
             }
         }
 
-        /** {@return the input {@code file}, hashing its bytes} */
+        /**
+         * {@return the input {@code file}, hashing its bytes}
+         *
+         * @param file the input file
+         * @param rows the rows read from it
+         * @throws IOException when the file cannot be read
+         */
         public static Input of(Path file, long rows) throws IOException {
             MessageDigest md = digest();
             byte[] buf = new byte[1 << 16];

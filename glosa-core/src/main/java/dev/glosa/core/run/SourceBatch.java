@@ -21,7 +21,15 @@ public record SourceBatch(
         List<String> warnings,
         List<SideTable> sideTables) {
 
-    /** A batch with no side table. */
+    /**
+     * A batch with no side table.
+     *
+     * @param rows the rows, by kind
+     * @param inputs every input read
+     * @param rowsRead the rows read, rejected ones included
+     * @param rowsRejected the rows quarantined
+     * @param warnings what the analyst should know about the inputs
+     */
     public SourceBatch(
             SourceRows rows, List<RunRecord.Input> inputs, long rowsRead, long rowsRejected, List<String> warnings) {
         this(rows, inputs, rowsRead, rowsRejected, warnings, List.of());

@@ -18,7 +18,13 @@ public sealed interface SourceRows {
      * @param er the ER rows (one per rejection error), or {@code null} when no ER file was given
      */
     record Sih(GlosaTable rd, GlosaTable rj, GlosaTable er) implements SourceRows {
-        /** Checks that RD and RJ are given. */
+        /**
+         * Checks that RD and RJ are given.
+         *
+         * @param rd the paid AIHs
+         * @param rj the rejected AIHs
+         * @param er the rejection errors, or {@code null} when none were given
+         */
         public Sih {
             Objects.requireNonNull(rd, "rd");
             Objects.requireNonNull(rj, "rj");
@@ -32,7 +38,12 @@ public sealed interface SourceRows {
      * @param month the month to analyse, or {@code null} for the last closed month before the run's date
      */
     record ErpLines(GlosaTable lines, YearMonth month) implements SourceRows {
-        /** Checks that the lines are given. */
+        /**
+         * Checks that the lines are given.
+         *
+         * @param lines the glosa lines
+         * @param month the month to analyse, or {@code null} for the last closed month before the run's date
+         */
         public ErpLines {
             Objects.requireNonNull(lines, "lines");
         }
@@ -44,7 +55,11 @@ public sealed interface SourceRows {
      * @param items the items
      */
     record TissItems(GlosaTable items) implements SourceRows {
-        /** Checks that the items are given. */
+        /**
+         * Checks that the items are given.
+         *
+         * @param items the TISS rows
+         */
         public TissItems {
             Objects.requireNonNull(items, "items");
         }

@@ -10,7 +10,12 @@ public final class Segment {
     private final SegmentKey key;
     private final int[] rows;
 
-    /** A segment of {@code rows} (copied). */
+    /**
+     * A segment of {@code rows} (copied).
+     *
+     * @param key the segment's key
+     * @param rows the table rows of the segment
+     */
     public Segment(SegmentKey key, int[] rows) {
         this.key = Objects.requireNonNull(key, "key");
         this.rows = rows.clone();
@@ -31,7 +36,11 @@ public final class Segment {
         return rows.length;
     }
 
-    /** {@return the table row of the segment's {@code i}-th row} */
+    /**
+     * {@return the table row of the segment's {@code i}-th row}
+     *
+     * @param i the position in the segment, from 0
+     */
     public int row(int i) {
         return rows[i];
     }

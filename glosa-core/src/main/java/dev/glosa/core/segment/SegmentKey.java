@@ -32,6 +32,8 @@ public record SegmentKey(List<String> columns, List<String> values) {
     /**
      * A short id that depends only on the key's columns and values, so the same segment has the same id in every run:
      * {@code S} and the first 12 hex digits of the SHA-256 of the key.
+     *
+     * @return the id
      */
     public String id() {
         StringBuilder sb = new StringBuilder();
@@ -46,7 +48,11 @@ public record SegmentKey(List<String> columns, List<String> values) {
         }
     }
 
-    /** {@return the value of {@code column}, or {@code null} when the key has no such column} */
+    /**
+     * {@return the value of {@code column}, or {@code null} when the key has no such column}
+     *
+     * @param column the key column
+     */
     public String value(String column) {
         int i = columns.indexOf(column);
         return i < 0 ? null : values.get(i);

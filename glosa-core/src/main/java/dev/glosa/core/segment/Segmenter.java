@@ -18,7 +18,11 @@ public final class Segmenter {
 
     private Segmenter() {}
 
-    /** {@return the segments of {@code table} by {@link #DEFAULT_KEYS}} */
+    /**
+     * {@return the segments of {@code table} by {@link #DEFAULT_KEYS}}
+     *
+     * @param table the table to split
+     */
     public static List<Segment> split(GlosaTable table) {
         return split(table, DEFAULT_KEYS);
     }
@@ -27,6 +31,9 @@ public final class Segmenter {
      * The segments of {@code table} by {@code keys}, ordered by key values (see {@link Grouping}); an empty key list gives
      * one segment of every row.
      *
+     * @param table the table to split
+     * @param keys the key columns
+     * @return the segments, ordered by key values
      * @throws IllegalStateException if two segments got the same id (a 48-bit hash collision)
      */
     public static List<Segment> split(GlosaTable table, List<String> keys) {

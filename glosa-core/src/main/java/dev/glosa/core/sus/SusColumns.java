@@ -91,7 +91,11 @@ public final class SusColumns {
         return (letter - 'A') * 100 + number;
     }
 
-    /** {@return the SIGTAP group label of a procedure code, or {@code null} when the code does not name one} */
+    /**
+     * {@return the SIGTAP group label of a procedure code, or {@code null} when the code does not name one}
+     *
+     * @param procedure the SIGTAP procedure code, ten digits
+     */
     public static String procedureGroup(String procedure) {
         if (procedure == null || procedure.length() < 2) {
             return null;
@@ -106,6 +110,8 @@ public final class SusColumns {
 
     /**
      * {@return the label of a bed specialty code ({@code 02} gives {@code 02 Obstétrico}); blank gives {@code null}}
+     *
+     * @param code the SIH bed specialty code
      */
     public static String specialty(String code) {
         if (code == null || code.isBlank()) {
@@ -122,6 +128,9 @@ public final class SusColumns {
      * The ICD-10 chapter label of a diagnosis code ({@code J189}, {@code J18.9}), or {@code null} when it is not one;
      * chapter XXII (U codes, special purposes) has no entry in SIH principal diagnoses and gives {@code "XXII Códigos
      * especiais"}.
+     *
+     * @param diagnosis the ICD-10 code
+     * @return the chapter's label, or {@code null}
      */
     public static String icdChapter(String diagnosis) {
         if (diagnosis == null || diagnosis.length() < 3) {
@@ -156,6 +165,9 @@ public final class SusColumns {
      * The table with {@value #PROCEDURE_GROUP}, {@value #ICD_CHAPTER} and {@value #SPECIALTY} added from
      * {@code PROC_REA}, {@code DIAG_PRINC} and {@code ESPEC} where those are present; the derivation runs once per
      * distinct code, not per row.
+     *
+     * @param table the claims table
+     * @return the table with the derived columns
      */
     public static GlosaTable derive(GlosaTable table) {
         GlosaTable out = table;

@@ -27,7 +27,12 @@ public final class CategoryColumn implements Column {
         this.dictionary = dictionary;
     }
 
-    /** {@return a column of the given values; {@code null} is missing} */
+    /**
+     * {@return a column of the given values; {@code null} is missing}
+     *
+     * @param name the column's name
+     * @param values the values in row order
+     */
     public static CategoryColumn of(String name, String... values) {
         Builder b = new Builder(name, values.length);
         for (String v : values) {
@@ -36,7 +41,12 @@ public final class CategoryColumn implements Column {
         return b.build();
     }
 
-    /** {@return a column of the given values; {@code null} is missing} */
+    /**
+     * {@return a column of the given values; {@code null} is missing}
+     *
+     * @param name the column's name
+     * @param values the values in row order
+     */
     public static CategoryColumn of(String name, List<String> values) {
         return of(name, values.toArray(new String[0]));
     }
@@ -44,6 +54,10 @@ public final class CategoryColumn implements Column {
     /**
      * A column from codes and a dictionary, both copied.
      *
+     * @param name the column's name
+     * @param codes each row's index into {@code dictionary}, {@code -1} for missing
+     * @param dictionary the distinct values
+     * @return the column
      * @throws IllegalArgumentException if a code is below {@code -1} or not in the dictionary
      */
     public static CategoryColumn ofCodes(String name, int[] codes, String[] dictionary) {
@@ -63,7 +77,13 @@ public final class CategoryColumn implements Column {
         return new CategoryColumn(name, c, dictionary.clone());
     }
 
-    /** {@return a column of one value repeated {@code size} times} */
+    /**
+     * {@return a column of one value repeated {@code size} times}
+     *
+     * @param name the column's name
+     * @param value the value of every row, {@code null} for missing
+     * @param size the number of rows
+     */
     public static CategoryColumn constant(String name, String value, int size) {
         int[] c = new int[size];
         if (value == null || value.isEmpty()) {
@@ -99,12 +119,20 @@ public final class CategoryColumn implements Column {
         return c == MISSING ? "" : dictionary[c];
     }
 
-    /** {@return the code at {@code row}, {@code -1} when missing} */
+    /**
+     * {@return the code at {@code row}, {@code -1} when missing}
+     *
+     * @param row the row, from 0
+     */
     public int code(int row) {
         return codes[row];
     }
 
-    /** {@return the value at {@code row}, {@code null} when missing} */
+    /**
+     * {@return the value at {@code row}, {@code null} when missing}
+     *
+     * @param row the row, from 0
+     */
     public String get(int row) {
         int c = codes[row];
         return c == MISSING ? null : dictionary[c];
@@ -115,12 +143,20 @@ public final class CategoryColumn implements Column {
         return dictionary.length;
     }
 
-    /** {@return the dictionary value of {@code code}} */
+    /**
+     * {@return the dictionary value of {@code code}}
+     *
+     * @param code a code of this column, from 0
+     */
     public String value(int code) {
         return dictionary[code];
     }
 
-    /** {@return the code of {@code value}, or {@code -1} if the dictionary does not hold it} */
+    /**
+     * {@return the code of {@code value}, or {@code -1} if the dictionary does not hold it}
+     *
+     * @param value the value looked up
+     */
     public int codeOf(String value) {
         for (int i = 0; i < dictionary.length; i++) {
             if (dictionary[i].equals(value)) {
@@ -168,7 +204,12 @@ public final class CategoryColumn implements Column {
         private int dictSize;
         private final Map<String, Integer> index = new HashMap<>();
 
-        /** A builder with room for {@code capacity} rows before it grows. */
+        /**
+         * A builder with room for {@code capacity} rows before it grows.
+         *
+         * @param name the column's name
+         * @param capacity the rows expected
+         */
         public Builder(String name, int capacity) {
             Column.checkName(name);
             this.name = name;
@@ -178,6 +219,7 @@ public final class CategoryColumn implements Column {
         /**
          * Appends {@code value}; {@code null} or the empty string appends a missing value.
          *
+         * @param value the value to append
          * @return this builder
          */
         public Builder add(String value) {
@@ -199,6 +241,9 @@ public final class CategoryColumn implements Column {
 
         /**
          * The code {@code value} has or will have; lets a reader intern a value once and append its code many times.
+         *
+         * @param value the value, {@code null} or empty for missing
+         * @return its code, {@code -1} for a missing value
          */
         public int codeFor(String value) {
             if (value.isEmpty()) {
@@ -219,6 +264,7 @@ public final class CategoryColumn implements Column {
         /**
          * Appends a code obtained from {@link #codeFor(String)} (which gives {@code -1} for the empty string).
          *
+         * @param code a code from {@link #codeFor(String)}
          * @return this builder
          */
         public Builder addCode(int code) {

@@ -17,22 +17,43 @@ public sealed interface Column permits CategoryColumn, DoubleColumn, LongColumn,
     /** {@return the physical type} */
     ColumnType type();
 
-    /** {@return whether the value at {@code row} is missing} */
+    /**
+     * {@return whether the value at {@code row} is missing}
+     *
+     * @param row the row, from 0
+     */
     boolean isMissing(int row);
 
     /**
      * The value at {@code row} as text: ISO dates ({@code yyyy-MM-dd}), months as {@code yyyy-MM}, numbers with {@code .}
      * as decimal mark, and the empty string for a missing value.
+     *
+     * @param row the row, from 0
+     * @return the value as text
      */
     String text(int row);
 
-    /** {@return a new column holding the values at {@code rows}, in that order} */
+    /**
+     * {@return a new column holding the values at {@code rows}, in that order}
+     *
+     * @param rows the row indexes to keep, from 0
+     */
     Column select(int[] rows);
 
-    /** {@return the same values under another name} */
+    /**
+     * {@return the same values under another name}
+     *
+     * @param newName the new name
+     */
     Column rename(String newName);
 
-    /** {@return a column of {@code size} missing values of the given type} */
+    /**
+     * {@return a column of {@code size} missing values of the given type}
+     *
+     * @param name the column's name
+     * @param type its type
+     * @param size the number of rows
+     */
     static Column missing(String name, ColumnType type, int size) {
         return switch (type) {
             case CATEGORY -> CategoryColumn.ofCodes(name, filled(size, -1), new String[0]);

@@ -17,7 +17,12 @@ public final class DateColumn implements Column {
         this.days = days;
     }
 
-    /** {@return a column of the given dates; {@code null} is missing} */
+    /**
+     * {@return a column of the given dates; {@code null} is missing}
+     *
+     * @param name the column's name
+     * @param dates the dates in row order
+     */
     public static DateColumn of(String name, LocalDate... dates) {
         Builder b = new Builder(name, dates.length);
         for (LocalDate d : dates) {
@@ -55,12 +60,20 @@ public final class DateColumn implements Column {
         return days[row] == MISSING ? "" : LocalDate.ofEpochDay(days[row]).toString();
     }
 
-    /** {@return the epoch day at {@code row}, {@link #MISSING} when missing} */
+    /**
+     * {@return the epoch day at {@code row}, {@link #MISSING} when missing}
+     *
+     * @param row the row, from 0
+     */
     public int epochDay(int row) {
         return days[row];
     }
 
-    /** {@return the date at {@code row}, {@code null} when missing} */
+    /**
+     * {@return the date at {@code row}, {@code null} when missing}
+     *
+     * @param row the row, from 0
+     */
     public LocalDate get(int row) {
         return days[row] == MISSING ? null : LocalDate.ofEpochDay(days[row]);
     }
@@ -68,6 +81,8 @@ public final class DateColumn implements Column {
     /**
      * {@return the month index ({@code year * 12 + month - 1}) of the date at {@code row}, or {@link
      * MonthColumn#MISSING}}
+     *
+     * @param row the row, from 0
      */
     public int monthIndex(int row) {
         if (days[row] == MISSING) {
@@ -91,7 +106,11 @@ public final class DateColumn implements Column {
         return new DateColumn(newName, days);
     }
 
-    /** {@return the month of every date, as a month column named {@code newName}} */
+    /**
+     * {@return the month of every date, as a month column named {@code newName}}
+     *
+     * @param newName the month column's name
+     */
     public MonthColumn toMonths(String newName) {
         int[] m = new int[days.length];
         for (int i = 0; i < m.length; i++) {
@@ -111,7 +130,12 @@ public final class DateColumn implements Column {
         private int[] days;
         private int size;
 
-        /** A builder with room for {@code capacity} rows before it grows. */
+        /**
+         * A builder with room for {@code capacity} rows before it grows.
+         *
+         * @param name the column's name
+         * @param capacity the rows expected
+         */
         public Builder(String name, int capacity) {
             Column.checkName(name);
             this.name = name;
@@ -121,6 +145,7 @@ public final class DateColumn implements Column {
         /**
          * Appends the date with the given epoch day ({@link #MISSING} is missing).
          *
+         * @param epochDay days since 1970-01-01, or {@link #MISSING}
          * @return this builder
          */
         public Builder addEpochDay(int epochDay) {
@@ -134,6 +159,7 @@ public final class DateColumn implements Column {
         /**
          * Appends {@code date}; {@code null} appends a missing value.
          *
+         * @param date the date, or {@code null}
          * @return this builder
          */
         public Builder add(LocalDate date) {

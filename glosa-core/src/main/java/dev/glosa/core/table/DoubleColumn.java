@@ -14,12 +14,23 @@ public final class DoubleColumn implements Column {
         this.values = values;
     }
 
-    /** {@return a column holding a copy of {@code values}} */
+    /**
+     * {@return a column holding a copy of {@code values}}
+     *
+     * @param name the column's name
+     * @param values the values in row order ({@code NaN} is missing)
+     */
     public static DoubleColumn of(String name, double... values) {
         return new DoubleColumn(name, values.clone());
     }
 
-    /** {@return a column of one value repeated {@code size} times} */
+    /**
+     * {@return a column of one value repeated {@code size} times}
+     *
+     * @param name the column's name
+     * @param value the value of every row
+     * @param size the number of rows
+     */
     public static DoubleColumn constant(String name, double value, int size) {
         double[] v = new double[size];
         Arrays.fill(v, value);
@@ -61,6 +72,7 @@ public final class DoubleColumn implements Column {
     /**
      * Formats a double as plain decimal text with {@code .} as decimal mark; {@code NaN} and infinities give "".
      *
+     * @param v the number
      * @return the text, empty for {@code NaN} and infinities
      */
     public static String format(double v) {
@@ -73,7 +85,11 @@ public final class DoubleColumn implements Column {
         return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
-    /** {@return the value at {@code row}} */
+    /**
+     * {@return the value at {@code row}}
+     *
+     * @param row the row, from 0
+     */
     public double get(int row) {
         return values[row];
     }
@@ -119,7 +135,12 @@ public final class DoubleColumn implements Column {
         private double[] values;
         private int size;
 
-        /** A builder with room for {@code capacity} rows before it grows. */
+        /**
+         * A builder with room for {@code capacity} rows before it grows.
+         *
+         * @param name the column's name
+         * @param capacity the rows expected
+         */
         public Builder(String name, int capacity) {
             Column.checkName(name);
             this.name = name;
@@ -129,6 +150,7 @@ public final class DoubleColumn implements Column {
         /**
          * Appends {@code value} ({@code NaN} is missing).
          *
+         * @param value the value
          * @return this builder
          */
         public Builder add(double value) {

@@ -29,7 +29,11 @@ public final class GlosaTable {
         return new TableBuilder(1024);
     }
 
-    /** {@return a builder with room for {@code expectedRows} before its columns grow} */
+    /**
+     * {@return a builder with room for {@code expectedRows} before its columns grow}
+     *
+     * @param expectedRows the rows expected
+     */
     public static TableBuilder builder(int expectedRows) {
         return new TableBuilder(expectedRows);
     }
@@ -37,6 +41,8 @@ public final class GlosaTable {
     /**
      * A table of the given columns.
      *
+     * @param columns the columns, in order
+     * @return the table
      * @throws IllegalArgumentException if two columns share a name, a role column has the wrong type, or the
      *     columns have different lengths
      */
@@ -56,7 +62,11 @@ public final class GlosaTable {
         return new GlosaTable(Collections.unmodifiableMap(map), rows);
     }
 
-    /** {@return a table of the given columns; see {@link #of(List)}} */
+    /**
+     * {@return a table of the given columns; see {@link #of(List)}}
+     *
+     * @param columns the columns, in order
+     */
     public static GlosaTable of(Column... columns) {
         return of(Arrays.asList(columns));
     }
@@ -67,6 +77,8 @@ public final class GlosaTable {
      * becomes {@code DOUBLE} if it mixes {@code LONG} and {@code DOUBLE}, and a category of its text otherwise.
      * A single part is returned as it is.
      *
+     * @param parts the tables to stack, in order
+     * @return one table with the rows of every part
      * @throws IllegalArgumentException if {@code parts} is empty or holds more rows than one table can
      */
     public static GlosaTable concat(List<GlosaTable> parts) {
@@ -97,12 +109,20 @@ public final class GlosaTable {
         return List.copyOf(columns.keySet());
     }
 
-    /** {@return whether the table has a column named {@code name}} */
+    /**
+     * {@return whether the table has a column named {@code name}}
+     *
+     * @param name the column's name
+     */
     public boolean has(String name) {
         return columns.containsKey(name);
     }
 
-    /** {@return whether the table has the column of {@code role}} */
+    /**
+     * {@return whether the table has the column of {@code role}}
+     *
+     * @param role the role
+     */
     public boolean has(Role role) {
         return columns.containsKey(role.column());
     }
@@ -110,6 +130,8 @@ public final class GlosaTable {
     /**
      * The column named {@code name}.
      *
+     * @param name the column's name
+     * @return the column
      * @throws IllegalArgumentException naming the columns the table has, if there is none
      */
     public Column column(String name) {
@@ -120,57 +142,101 @@ public final class GlosaTable {
         return c;
     }
 
-    /** {@return the column of {@code role}} */
+    /**
+     * {@return the column of {@code role}}
+     *
+     * @param role the role
+     */
     public Column column(Role role) {
         return column(role.column());
     }
 
-    /** {@return the category column named {@code name}} */
+    /**
+     * {@return the category column named {@code name}}
+     *
+     * @param name the column's name
+     */
     public CategoryColumn category(String name) {
         return typed(name, ColumnType.CATEGORY, CategoryColumn.class);
     }
 
-    /** {@return the category column of {@code role}} */
+    /**
+     * {@return the category column of {@code role}}
+     *
+     * @param role the role
+     */
     public CategoryColumn category(Role role) {
         return category(role.column());
     }
 
-    /** {@return the double column named {@code name}} */
+    /**
+     * {@return the double column named {@code name}}
+     *
+     * @param name the column's name
+     */
     public DoubleColumn doubles(String name) {
         return typed(name, ColumnType.DOUBLE, DoubleColumn.class);
     }
 
-    /** {@return the double column of {@code role}} */
+    /**
+     * {@return the double column of {@code role}}
+     *
+     * @param role the role
+     */
     public DoubleColumn doubles(Role role) {
         return doubles(role.column());
     }
 
-    /** {@return the long column named {@code name}} */
+    /**
+     * {@return the long column named {@code name}}
+     *
+     * @param name the column's name
+     */
     public LongColumn longs(String name) {
         return typed(name, ColumnType.LONG, LongColumn.class);
     }
 
-    /** {@return the long column of {@code role}} */
+    /**
+     * {@return the long column of {@code role}}
+     *
+     * @param role the role
+     */
     public LongColumn longs(Role role) {
         return longs(role.column());
     }
 
-    /** {@return the date column named {@code name}} */
+    /**
+     * {@return the date column named {@code name}}
+     *
+     * @param name the column's name
+     */
     public DateColumn dates(String name) {
         return typed(name, ColumnType.DATE, DateColumn.class);
     }
 
-    /** {@return the date column of {@code role}} */
+    /**
+     * {@return the date column of {@code role}}
+     *
+     * @param role the role
+     */
     public DateColumn dates(Role role) {
         return dates(role.column());
     }
 
-    /** {@return the month column named {@code name}} */
+    /**
+     * {@return the month column named {@code name}}
+     *
+     * @param name the column's name
+     */
     public MonthColumn months(String name) {
         return typed(name, ColumnType.MONTH, MonthColumn.class);
     }
 
-    /** {@return the month column of {@code role}} */
+    /**
+     * {@return the month column of {@code role}}
+     *
+     * @param role the role
+     */
     public MonthColumn months(Role role) {
         return months(role.column());
     }
@@ -183,7 +249,11 @@ public final class GlosaTable {
         return cls.cast(c);
     }
 
-    /** {@return a new table with the rows at {@code rows}, in that order (rows may repeat)} */
+    /**
+     * {@return a new table with the rows at {@code rows}, in that order (rows may repeat)}
+     *
+     * @param rows the row indexes to keep, from 0
+     */
     public GlosaTable select(int[] rows) {
         for (int r : rows) {
             if (r < 0 || r >= rowCount) {
@@ -198,7 +268,11 @@ public final class GlosaTable {
         return ofChecked(out, rows.length);
     }
 
-    /** {@return a new table with the rows for which {@code keep} is true, in table order} */
+    /**
+     * {@return a new table with the rows for which {@code keep} is true, in table order}
+     *
+     * @param keep says, for a row index, whether the row stays
+     */
     public GlosaTable filter(IntPredicate keep) {
         int[] rows = new int[rowCount];
         int n = 0;
@@ -210,7 +284,11 @@ public final class GlosaTable {
         return n == rowCount ? this : select(Arrays.copyOf(rows, n));
     }
 
-    /** {@return a new table with {@code column} added at the end, or replacing the column of the same name in place} */
+    /**
+     * {@return a new table with {@code column} added at the end, or replacing the column of the same name in place}
+     *
+     * @param column the column to add or replace; as long as the table
+     */
     public GlosaTable with(Column column) {
         if (!columns.isEmpty() && column.size() != rowCount) {
             throw new IllegalArgumentException(
@@ -222,7 +300,11 @@ public final class GlosaTable {
         return new GlosaTable(Collections.unmodifiableMap(map), column.size());
     }
 
-    /** {@return a new table with only the named columns, in the order given} */
+    /**
+     * {@return a new table with only the named columns, in the order given}
+     *
+     * @param names the columns kept
+     */
     public GlosaTable project(String... names) {
         List<Column> out = new ArrayList<>(names.length);
         for (String name : names) {
@@ -231,7 +313,11 @@ public final class GlosaTable {
         return ofChecked(out, rowCount);
     }
 
-    /** {@return a new table without the named columns (names the table lacks are ignored)} */
+    /**
+     * {@return a new table without the named columns (names the table lacks are ignored)}
+     *
+     * @param names the columns left out
+     */
     public GlosaTable without(String... names) {
         Map<String, Column> map = new LinkedHashMap<>(columns);
         for (String name : names) {
@@ -240,12 +326,20 @@ public final class GlosaTable {
         return new GlosaTable(Collections.unmodifiableMap(map), rowCount);
     }
 
-    /** {@return the rows grouped by the distinct values of {@code keyColumns}; see {@link Grouping}} */
+    /**
+     * {@return the rows grouped by the distinct values of {@code keyColumns}; see {@link Grouping}}
+     *
+     * @param keyColumns the columns whose values form a group's key
+     */
     public Grouping groupBy(String... keyColumns) {
         return Grouping.of(this, List.of(keyColumns));
     }
 
-    /** {@return the rows grouped by the distinct values of {@code keyColumns}; see {@link Grouping}} */
+    /**
+     * {@return the rows grouped by the distinct values of {@code keyColumns}; see {@link Grouping}}
+     *
+     * @param keyColumns the columns whose values form a group's key
+     */
     public Grouping groupBy(List<String> keyColumns) {
         return Grouping.of(this, keyColumns);
     }

@@ -31,6 +31,9 @@ public final class Grouping {
     /**
      * Groups the rows of {@code table} by {@code columns} (category, long, date or month columns).
      *
+     * @param table the table
+     * @param columns the key columns
+     * @return the groups, ordered by their key values
      * @throws IllegalArgumentException if a column is missing or is a {@code double} column
      */
     public static Grouping of(GlosaTable table, List<String> columns) {
@@ -167,22 +170,38 @@ public final class Grouping {
         return keys.size();
     }
 
-    /** {@return the key values of group {@code g} as text (empty for missing), one per key column} */
+    /**
+     * {@return the key values of group {@code g} as text (empty for missing), one per key column}
+     *
+     * @param g the group, from 0
+     */
     public List<String> key(int g) {
         return keys.get(g);
     }
 
-    /** {@return the number of rows in group {@code g}} */
+    /**
+     * {@return the number of rows in group {@code g}}
+     *
+     * @param g the group, from 0
+     */
     public int size(int g) {
         return offsets[g + 1] - offsets[g];
     }
 
-    /** {@return a copy of the rows of group {@code g}, in table order} */
+    /**
+     * {@return a copy of the rows of group {@code g}, in table order}
+     *
+     * @param g the group, from 0
+     */
     public int[] rows(int g) {
         return Arrays.copyOfRange(rowsFlat, offsets[g], offsets[g + 1]);
     }
 
-    /** {@return the group of table row {@code row}} */
+    /**
+     * {@return the group of table row {@code row}}
+     *
+     * @param row the table row, from 0
+     */
     public int groupOf(int row) {
         return groupOfRow[row];
     }

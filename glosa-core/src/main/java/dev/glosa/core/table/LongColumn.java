@@ -16,7 +16,12 @@ public final class LongColumn implements Column {
         this.values = values;
     }
 
-    /** {@return a column holding a copy of {@code values}} */
+    /**
+     * {@return a column holding a copy of {@code values}}
+     *
+     * @param name the column's name
+     * @param values the values in row order
+     */
     public static LongColumn of(String name, long... values) {
         return new LongColumn(name, values.clone());
     }
@@ -51,7 +56,11 @@ public final class LongColumn implements Column {
         return v == MISSING ? "" : Long.toString(v);
     }
 
-    /** {@return the value at {@code row}} */
+    /**
+     * {@return the value at {@code row}}
+     *
+     * @param row the row, from 0
+     */
     public long get(int row) {
         return values[row];
     }
@@ -86,7 +95,12 @@ public final class LongColumn implements Column {
         private long[] values;
         private int size;
 
-        /** A builder with room for {@code capacity} rows before it grows. */
+        /**
+         * A builder with room for {@code capacity} rows before it grows.
+         *
+         * @param name the column's name
+         * @param capacity the rows expected
+         */
         public Builder(String name, int capacity) {
             Column.checkName(name);
             this.name = name;
@@ -96,6 +110,7 @@ public final class LongColumn implements Column {
         /**
          * Appends {@code value}.
          *
+         * @param value the value, or {@link #MISSING}
          * @return this builder
          */
         public Builder add(long value) {

@@ -22,7 +22,12 @@ public final class MonthColumn implements Column {
         this.months = months;
     }
 
-    /** {@return a column of the given months; {@code null} is missing} */
+    /**
+     * {@return a column of the given months; {@code null} is missing}
+     *
+     * @param name the column's name
+     * @param values the months in row order
+     */
     public static MonthColumn of(String name, YearMonth... values) {
         Builder b = new Builder(name, values.length);
         for (YearMonth m : values) {
@@ -35,17 +40,30 @@ public final class MonthColumn implements Column {
         return new MonthColumn(name, months);
     }
 
-    /** {@return the index of {@code month}} */
+    /**
+     * {@return the index of {@code month}}
+     *
+     * @param month the month
+     */
     public static int toIndex(YearMonth month) {
         return month.getYear() * 12 + month.getMonthValue() - 1;
     }
 
-    /** {@return the month of {@code index}} */
+    /**
+     * {@return the month of {@code index}}
+     *
+     * @param index the month index, {@code year * 12 + month - 1}
+     */
     public static YearMonth fromIndex(int index) {
         return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
     }
 
-    /** {@return the index of {@code year} and {@code month} (1 to 12)} */
+    /**
+     * {@return the index of {@code year} and {@code month} (1 to 12)}
+     *
+     * @param year the year
+     * @param month the month, 1 to 12
+     */
     public static int toIndex(int year, int month) {
         if (month < 1 || month > 12) {
             throw new IllegalArgumentException("month (" + month + ") must be between 1 and 12");
@@ -53,7 +71,11 @@ public final class MonthColumn implements Column {
         return year * 12 + month - 1;
     }
 
-    /** {@return {@code yyyy-MM} text of a month index; empty for {@link #MISSING}} */
+    /**
+     * {@return {@code yyyy-MM} text of a month index; empty for {@link #MISSING}}
+     *
+     * @param index the month index, or {@link #MISSING}
+     */
     public static String format(int index) {
         if (index == MISSING) {
             return "";
@@ -97,12 +119,20 @@ public final class MonthColumn implements Column {
         return format(months[row]);
     }
 
-    /** {@return the month index at {@code row}, {@link #MISSING} when missing} */
+    /**
+     * {@return the month index at {@code row}, {@link #MISSING} when missing}
+     *
+     * @param row the row, from 0
+     */
     public int index(int row) {
         return months[row];
     }
 
-    /** {@return the month at {@code row}, {@code null} when missing} */
+    /**
+     * {@return the month at {@code row}, {@code null} when missing}
+     *
+     * @param row the row, from 0
+     */
     public YearMonth get(int row) {
         return months[row] == MISSING ? null : fromIndex(months[row]);
     }
@@ -132,7 +162,12 @@ public final class MonthColumn implements Column {
         private int[] months;
         private int size;
 
-        /** A builder with room for {@code capacity} rows before it grows. */
+        /**
+         * A builder with room for {@code capacity} rows before it grows.
+         *
+         * @param name the column's name
+         * @param capacity the rows expected
+         */
         public Builder(String name, int capacity) {
             Column.checkName(name);
             this.name = name;
@@ -142,6 +177,7 @@ public final class MonthColumn implements Column {
         /**
          * Appends the month with the given index ({@link #MISSING} is missing).
          *
+         * @param index the month index, or {@link #MISSING}
          * @return this builder
          */
         public Builder addIndex(int index) {
@@ -155,6 +191,7 @@ public final class MonthColumn implements Column {
         /**
          * Appends {@code month}; {@code null} appends a missing value.
          *
+         * @param month the month, or {@code null}
          * @return this builder
          */
         public Builder add(YearMonth month) {

@@ -204,6 +204,9 @@ public final class PersonalFields {
     /**
      * Whether a column of that name holds personal data by its name alone: one of {@link #NAMES} or a personal word
      * ({@link #byName}); case and accents ignored, {@code null} is not.
+     *
+     * @param column the column's name, may be {@code null}
+     * @return whether the name alone makes the column personal
      */
     public static boolean isPersonal(String column) {
         return byName(column) != null;
@@ -212,6 +215,9 @@ public final class PersonalFields {
     /**
      * Why a column of that name is personal by its name alone, or {@code null} when its name does not say: an exact
      * name of {@link #NAMES}, else the rules on the words of the name described in the class comment.
+     *
+     * @param column the column's name, may be {@code null}
+     * @return the reason, or {@code null}
      */
     public static String byName(String column) {
         if (column == null || column.isBlank()) {
@@ -273,6 +279,7 @@ public final class PersonalFields {
     /**
      * The personal columns of {@code table}, in table order, each with why: by override, by name, then by content.
      *
+     * @return the personal columns, each with its reason
      * @param table any table a reader, the reconciler or the aggregator produced
      * @param overrides column name (case ignored) to {@code true} (personal whatever its name and content) or
      *     {@code false} (not personal: written in clear and free to describe groups)
@@ -299,7 +306,12 @@ public final class PersonalFields {
         return List.copyOf(out);
     }
 
-    /** {@return the names of {@link #detect}'s columns} */
+    /**
+     * {@return the names of {@link #detect}'s columns}
+     *
+     * @param table the table looked at
+     * @param overrides column name to personal or not, as {@link #detect} takes it
+     */
     public static Set<String> detectNames(GlosaTable table, Map<String, Boolean> overrides) {
         return detect(table, overrides).stream().map(Detected::column).collect(Collectors.toUnmodifiableSet());
     }
@@ -307,6 +319,10 @@ public final class PersonalFields {
     /**
      * Whether a column is personal by override or name alone, for a column that is not in a table at hand (a
      * segment key, a configured name).
+     *
+     * @param column the column's name
+     * @param overrides column name (case ignored) to personal or not
+     * @return whether the column is personal
      */
     public static boolean isPersonal(String column, Map<String, Boolean> overrides) {
         Boolean o = lowerKeys(overrides).get(column.toLowerCase(Locale.ROOT));
@@ -442,7 +458,11 @@ public final class PersonalFields {
         }
     }
 
-    /** {@return whether {@code digits} is a CPF with valid mod-11 check digits (not eleven equal digits)} */
+    /**
+     * {@return whether {@code digits} is a CPF with valid mod-11 check digits (not eleven equal digits)}
+     *
+     * @param digits the text to check, digits only
+     */
     public static boolean validCpf(String digits) {
         if (digits.length() != 11
                 || !digits.chars().allMatch(Character::isDigit)
@@ -468,6 +488,9 @@ public final class PersonalFields {
     /**
      * Whether {@code digits} is a CNS: fifteen digits starting with 1, 2 (definitive) or 7, 8, 9 (provisional), whose
      * digits weighted 15 down to 1 sum to a multiple of 11.
+     *
+     * @param digits the text to check, digits only
+     * @return whether it is a valid CNS
      */
     public static boolean validCns(String digits) {
         if (digits.length() != 15 || !digits.chars().allMatch(Character::isDigit)) {
@@ -488,6 +511,9 @@ public final class PersonalFields {
      * The value with every digit shown as {@code 9} and every letter as {@code A}, other characters kept, for an
      * error message: enough to see that a date came as {@code 99/99/9999} rather than {@code 99999999}, or that a
      * number has 12 digits instead of 13, and nothing that identifies anyone. Truncated after 40 characters.
+     *
+     * @param value the text to mask, may be {@code null}
+     * @return its shape
      */
     public static String shape(String value) {
         StringBuilder sb = new StringBuilder(Math.min(value.length(), 40) + 24);
@@ -502,12 +528,21 @@ public final class PersonalFields {
         return sb.toString();
     }
 
-    /** {@return the value as an error message shows a personal identifier: {@code shape 99/99/9999, value masked}} */
+    /**
+     * {@return the value as an error message shows a personal identifier: {@code shape 99/99/9999, value masked}}
+     *
+     * @param value the personal value
+     */
     public static String masked(String value) {
         return "shape " + shape(value) + ", value masked";
     }
 
-    /** {@return {@code value} itself, or {@linkplain #masked masked} when {@code column} is personal} */
+    /**
+     * {@return {@code value} itself, or {@linkplain #masked masked} when {@code column} is personal}
+     *
+     * @param column the value's column
+     * @param value the value
+     */
     public static String forMessage(String column, String value) {
         return isPersonal(column) ? masked(value) : value;
     }

@@ -19,27 +19,47 @@ public final class TableBuilder {
         this.capacity = capacity;
     }
 
-    /** {@return a builder for a dictionary-encoded text column} */
+    /**
+     * {@return a builder for a dictionary-encoded text column}
+     *
+     * @param name the column's name
+     */
     public CategoryColumn.Builder category(String name) {
         return put(name, new CategoryColumn.Builder(name, capacity));
     }
 
-    /** {@return a builder for a {@code double} column} */
+    /**
+     * {@return a builder for a {@code double} column}
+     *
+     * @param name the column's name
+     */
     public DoubleColumn.Builder doubles(String name) {
         return put(name, new DoubleColumn.Builder(name, capacity));
     }
 
-    /** {@return a builder for a {@code long} column} */
+    /**
+     * {@return a builder for a {@code long} column}
+     *
+     * @param name the column's name
+     */
     public LongColumn.Builder longs(String name) {
         return put(name, new LongColumn.Builder(name, capacity));
     }
 
-    /** {@return a builder for a date column} */
+    /**
+     * {@return a builder for a date column}
+     *
+     * @param name the column's name
+     */
     public DateColumn.Builder dates(String name) {
         return put(name, new DateColumn.Builder(name, capacity));
     }
 
-    /** {@return a builder for a month column} */
+    /**
+     * {@return a builder for a month column}
+     *
+     * @param name the column's name
+     */
     public MonthColumn.Builder months(String name) {
         return put(name, new MonthColumn.Builder(name, capacity));
     }
@@ -55,6 +75,7 @@ public final class TableBuilder {
     /**
      * The table.
      *
+     * @return the table of the columns built so far
      * @throws IllegalStateException if the columns got different numbers of values
      */
     public GlosaTable build() {

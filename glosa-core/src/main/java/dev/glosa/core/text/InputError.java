@@ -8,6 +8,7 @@ package dev.glosa.core.text;
 public final class InputError extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** What to say, in any language. */
     private final Phrase phrase;
 
     /**

@@ -31,7 +31,12 @@ public final class KeyNames {
         return NONE;
     }
 
-    /** {@return the names of the codes of one column (code to name; blank names are ignored)} */
+    /**
+     * {@return the names of the codes of one column (code to name; blank names are ignored)}
+     *
+     * @param column the key column, e.g. {@code hospital}
+     * @param names code to name
+     */
     public static KeyNames of(String column, Map<String, String> names) {
         Objects.requireNonNull(column, "column");
         Map<String, String> copy = new TreeMap<>();
@@ -43,7 +48,11 @@ public final class KeyNames {
         return copy.isEmpty() ? NONE : new KeyNames(Map.of(column, Map.copyOf(copy)));
     }
 
-    /** {@return these names with {@code over}'s on top: where both name a code, {@code over} wins} */
+    /**
+     * {@return these names with {@code over}'s on top: where both name a code, {@code over} wins}
+     *
+     * @param over the names that win
+     */
     public KeyNames and(KeyNames over) {
         if (over.byColumn.isEmpty()) {
             return this;
@@ -61,7 +70,12 @@ public final class KeyNames {
         return new KeyNames(Map.copyOf(frozen));
     }
 
-    /** {@return the name of {@code code} in {@code column}, or {@code null} when none is known} */
+    /**
+     * {@return the name of {@code code} in {@code column}, or {@code null} when none is known}
+     *
+     * @param column the key column
+     * @param code the code
+     */
     public String name(String column, String code) {
         if (code == null) {
             return null;
@@ -73,13 +87,20 @@ public final class KeyNames {
     /**
      * {@return the name of {@code code} in {@code column} when known, else the code itself ({@code ""} for a missing
      * code)}
+     *
+     * @param column the key column
+     * @param code the code, may be {@code null}
      */
     public String display(String column, String code) {
         String name = name(column, code);
         return name != null ? name : code == null ? "" : code;
     }
 
-    /** {@return the names of one column, code to name, sorted by code (empty when none)} */
+    /**
+     * {@return the names of one column, code to name, sorted by code (empty when none)}
+     *
+     * @param column the key column
+     */
     public Map<String, String> column(String column) {
         Map<String, String> names = byColumn.get(column);
         return names == null ? Map.of() : new TreeMap<>(names);

@@ -35,6 +35,8 @@ public enum Language {
     /**
      * The language a user named: {@code en}, {@code pt-BR}, {@code pt_BR} or {@code pt} (case ignored).
      *
+     * @param text what the user wrote
+     * @return the language
      * @throws IllegalArgumentException naming the choices, for anything else
      */
     public static Language parse(String text) {
@@ -46,7 +48,11 @@ public enum Language {
         };
     }
 
-    /** {@return the language of {@code locale}: Portuguese for any {@code pt} locale, else English} */
+    /**
+     * {@return the language of {@code locale}: Portuguese for any {@code pt} locale, else English}
+     *
+     * @param locale the locale
+     */
     public static Language of(Locale locale) {
         return locale != null && "pt".equals(locale.getLanguage()) ? PT_BR : EN;
     }

@@ -54,6 +54,10 @@ public final class Messages {
     /**
      * The keys and texts of a {@code .properties} file in UTF-8, for another module's texts: it opens its own file
      * (a named module's resources are its own) and reads it here, as glosa-core reads its own.
+     *
+     * @param in the file's bytes; not closed
+     * @return each key's text
+     * @throws IOException when the stream cannot be read
      */
     public static Map<String, String> properties(InputStream in) throws IOException {
         Properties p = new Properties();
@@ -65,7 +69,11 @@ public final class Messages {
         return out;
     }
 
-    /** {@return the texts of {@code language}} */
+    /**
+     * {@return the texts of {@code language}}
+     *
+     * @param language the language
+     */
     public static Messages of(Language language) {
         synchronized (CACHE) {
             return CACHE.computeIfAbsent(language, Messages::new);
@@ -81,6 +89,9 @@ public final class Messages {
      * The text of {@code key} with {@code args} put in its {@code {0}}, {@code {1}}... (as {@link MessageFormat} does,
      * in this language's locale; give numbers already formatted to control their form).
      *
+     * @param key the text's key
+     * @param args the values of its placeholders
+     * @return the text
      * @throws MissingResourceException when the bundle has no such key (a test renders every key in both languages)
      */
     public String text(String key, Object... args) {
@@ -92,7 +103,11 @@ public final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
     }
 
-    /** {@return whether the bundle has {@code key}} */
+    /**
+     * {@return whether the bundle has {@code key}}
+     *
+     * @param key the text's key
+     */
     public boolean has(String key) {
         return bundle.containsKey(key);
     }
@@ -100,6 +115,7 @@ public final class Messages {
     /**
      * Money with cents: {@code R$ 6.665.862,12} (pt-BR), {@code R$ 6,665,862.12} (en).
      *
+     * @param amount the amount, in reais
      * @return the amount as text, with {@code R$} and two decimals
      */
     public String money(double amount) {
@@ -109,17 +125,30 @@ public final class Messages {
         return (amount < 0 ? "-R$ " : "R$ ") + format("#,##0.00", Math.abs(amount));
     }
 
-    /** {@return a signed change of money: {@code +R$ 1.234,50}, {@code -R$ 80,00}} */
+    /**
+     * {@return a signed change of money: {@code +R$ 1.234,50}, {@code -R$ 80,00}}
+     *
+     * @param amount the change, in reais
+     */
     public String moneyChange(double amount) {
         return (amount >= 0 ? "+" : "") + money(amount);
     }
 
-    /** {@return a whole number with this language's grouping: {@code 1.234.567} (pt-BR), {@code 1,234,567} (en)} */
+    /**
+     * {@return a whole number with this language's grouping: {@code 1.234.567} (pt-BR), {@code 1,234,567} (en)}
+     *
+     * @param n the number
+     */
     public String number(long n) {
         return format("#,##0", n);
     }
 
-    /** {@return a number with {@code decimals} places and grouping} */
+    /**
+     * {@return a number with {@code decimals} places and grouping}
+     *
+     * @param x the number
+     * @param decimals the places after the decimal mark
+     */
     public String decimal(double x, int decimals) {
         if (!Double.isFinite(x)) {
             return Double.toString(x);
@@ -127,12 +156,20 @@ public final class Messages {
         return format(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), x);
     }
 
-    /** {@return a share as a percentage with one decimal: {@code 41,3%} (pt-BR), {@code 41.3%} (en)} */
+    /**
+     * {@return a share as a percentage with one decimal: {@code 41,3%} (pt-BR), {@code 41.3%} (en)}
+     *
+     * @param share the share, 1 for 100%
+     */
     public String percent(double share) {
         return Double.isFinite(share) ? decimal(100 * share, 1) + "%" : "";
     }
 
-    /** {@return a share as a percentage with two decimals: {@code 12,34%} (pt-BR), {@code 12.34%} (en)} */
+    /**
+     * {@return a share as a percentage with two decimals: {@code 12,34%} (pt-BR), {@code 12.34%} (en)}
+     *
+     * @param share the share, 1 for 100%
+     */
     public String percent2(double share) {
         return Double.isFinite(share) ? decimal(100 * share, 2) + "%" : "";
     }
@@ -140,6 +177,9 @@ public final class Messages {
     /**
      * Money in short form for labels: {@code R$ 820}, {@code R$ 4,5 mil}, {@code R$ 350 mil}, {@code R$ 1,2 mi},
      * {@code R$ 3,4 bi} in pt-BR; {@code R$ 4.5k}, {@code R$ 350k}, {@code R$ 1.2M}, {@code R$ 3.4bn} in English.
+     *
+     * @param v the amount, in reais
+     * @return the amount in a few characters
      */
     public String moneyShort(double v) {
         if (!Double.isFinite(v)) {
@@ -165,6 +205,8 @@ public final class Messages {
 
     /**
      * {@return a share in whole percent for labels: {@code 41%}, {@code <1%} for a positive share below one percent}
+     *
+     * @param share the share, 1 for 100%
      */
     public String percentShort(double share) {
         if (share > 0 && share < 0.005) {

@@ -17,7 +17,11 @@ public final class LongIntHashMap {
     private int size;
     private int mask;
 
-    /** A map sized for about {@code expected} keys before it grows. */
+    /**
+     * A map sized for about {@code expected} keys before it grows.
+     *
+     * @param expected the keys expected
+     */
     public LongIntHashMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
         allocate(cap);
@@ -35,7 +39,11 @@ public final class LongIntHashMap {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** {@return the value of {@code key}, or {@link #ABSENT}} */
+    /**
+     * {@return the value of {@code key}, or {@link #ABSENT}}
+     *
+     * @param key the key
+     */
     public int get(long key) {
         int i = hash(key) & mask;
         while (values[i] != ABSENT) {
@@ -50,6 +58,9 @@ public final class LongIntHashMap {
     /**
      * The value of {@code key}; when absent, stores {@code valueIfAbsent} and returns it.
      *
+     * @param key the key
+     * @param valueIfAbsent the value stored when the key is absent, 0 or more
+     * @return the key's value
      * @throws IllegalArgumentException if {@code valueIfAbsent} is negative
      */
     public int getOrPut(long key, int valueIfAbsent) {
@@ -71,7 +82,12 @@ public final class LongIntHashMap {
         return valueIfAbsent;
     }
 
-    /** Stores {@code value} under {@code key}, replacing any value it had. */
+    /**
+     * Stores {@code value} under {@code key}, replacing any value it had.
+     *
+     * @param key the key
+     * @param value the value, 0 or more
+     */
     public void put(long key, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("value (" + value + ") must not be negative");
