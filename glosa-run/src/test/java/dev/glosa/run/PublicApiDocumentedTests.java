@@ -21,25 +21,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every public type and member of glosa-run is fully documented: javadoc with doclint {@code all} finds no missing
- * comment, {@code @param}, {@code @return} or {@code @throws}. The release build cannot enforce it with
- * {@code failOnWarnings} (javadoc always warns that the incubating Vector module, which glosa-cluster uses, is
- * present), so this test runs javadoc itself and looks at those warnings only.
+ * Every public type and member of the library modules glosa-run sees (glosa-core, glosa-cluster and glosa-run itself)
+ * is fully documented: javadoc with doclint {@code all} finds no missing comment, {@code @param}, {@code @return} or
+ * {@code @throws}. The release build cannot enforce it with {@code failOnWarnings} where glosa-cluster is involved
+ * (javadoc always warns that the incubating Vector module it uses is present), so this test runs javadoc itself and
+ * looks at those warnings only.
  */
 class PublicApiDocumentedTests {
     @TempDir
     Path out;
 
+    /** The modules checked, as folders beside glosa-run's. */
+    private static final List<String> MODULES = List.of("glosa-core", "glosa-cluster", "glosa-run");
+
     @Test
     void javadocFindsNoMissingCommentOrTag() throws IOException {
-        Path sources = Path.of("src", "main", "java");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            // module-info is left out: the sources are documented on the class path, as a class-path user sees them
-            files = walk.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !p.getFileName().toString().equals("module-info.java"))
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        for (String module : MODULES) {
+            try (Stream<Path> walk = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+                // module-info is left out: the sources are documented on the class path, as a class-path user sees
+                // them
+                walk.filter(p -> p.toString().endsWith(".java"))
+                        .filter(p -> !p.getFileName().toString().equals("module-info.java"))
+                        .sorted()
+                        .forEach(files::add);
+            }
         }
         DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -77,7 +83,7 @@ class PublicApiDocumentedTests {
             }
         }
         assertThat(missing)
-                .as("public API of glosa-run without its documentation")
+                .as("public API of %s without its documentation", MODULES)
                 .isEmpty();
     }
 

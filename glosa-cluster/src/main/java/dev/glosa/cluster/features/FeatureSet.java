@@ -62,19 +62,31 @@ public final class FeatureSet {
         return matrix.columnNames();
     }
 
-    /** {@return the table column that output column {@code featureIndex} was made from} */
+    /**
+     * {@return the table column that output column {@code featureIndex} was made from}
+     *
+     * @param featureIndex the output column, from 0
+     */
     public String sourceColumn(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return source[featureIndex];
     }
 
-    /** {@return the centre subtracted from output column {@code featureIndex} (mean or median; 0 when not centred)} */
+    /**
+     * {@return the centre subtracted from output column {@code featureIndex} (mean or median; 0 when not centred)}
+     *
+     * @param featureIndex the output column, from 0
+     */
     public double centre(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return centre[featureIndex];
     }
 
-    /** {@return the scale output column {@code featureIndex} was divided by (sd or IQR; 1 when not scaled)} */
+    /**
+     * {@return the scale output column {@code featureIndex} was divided by (sd or IQR; 1 when not scaled)}
+     *
+     * @param featureIndex the output column, from 0
+     */
     public double scale(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return scale[featureIndex];
@@ -82,6 +94,8 @@ public final class FeatureSet {
 
     /**
      * {@return the transform of output column {@code featureIndex} ({@link Transform#NONE} for categorical columns)}
+     *
+     * @param featureIndex the output column, from 0
      */
     public Transform transform(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
@@ -91,13 +105,20 @@ public final class FeatureSet {
     /**
      * The divisor {@code c} of the signed log of output column {@code featureIndex} ({@link Transform#LOG_ROBUST},
      * {@link Transform#LOG_Z_SCORE}: the median absolute value over the segment); 1 for every other transform.
+     *
+     * @param featureIndex the output column, from 0
+     * @return the divisor, positive
      */
     public double logDivisor(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return logDivisor[featureIndex];
     }
 
-    /** {@return how many values of output column {@code featureIndex} were imputed (0 for categorical columns)} */
+    /**
+     * {@return how many values of output column {@code featureIndex} were imputed (0 for categorical columns)}
+     *
+     * @param featureIndex the output column, from 0
+     */
     public int imputedCount(int featureIndex) {
         Objects.checkIndex(featureIndex, source.length);
         return imputed[featureIndex];
@@ -107,6 +128,10 @@ public final class FeatureSet {
      * Maps a value of output column {@code featureIndex} back to the table's units: the weight is divided out and
      * the transform undone. For a one-hot column the result is a share of rows (a centroid's 0.25 means a quarter
      * of its rows have that value); for a frequency column, a frequency.
+     *
+     * @param featureIndex the output column, from 0
+     * @param value its value, as clustered
+     * @return the value in the table's units
      */
     public double inverse(int featureIndex, double value) {
         Objects.checkIndex(featureIndex, source.length);
@@ -128,6 +153,7 @@ public final class FeatureSet {
     /**
      * Maps a whole row of feature values (a centroid) back to the table's units.
      *
+     * @param values one value per output column
      * @return the values in the table's units
      */
     public double[] inverse(double[] values) {

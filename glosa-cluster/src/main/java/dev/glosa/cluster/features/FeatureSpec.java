@@ -43,7 +43,11 @@ public record FeatureSpec(List<Feature> features) {
         }
     }
 
-    /** {@return a spec of the given features} */
+    /**
+     * {@return a spec of the given features}
+     *
+     * @param features the features, in order
+     */
     public static FeatureSpec of(Feature... features) {
         return new FeatureSpec(List.of(features));
     }
@@ -68,6 +72,9 @@ public record FeatureSpec(List<Feature> features) {
      * the reason to want a robust scale, are set aside before k is chosen ({@link
      * dev.glosa.cluster.select.OutlierRule}). {@link Transform#LOG_ROBUST} and {@link Transform#ROBUST} remain a
      * feature's choice.
+     *
+     * @param column the column's name
+     * @return the transform
      */
     public static Transform defaultTransform(String column) {
         String c = column.toLowerCase(java.util.Locale.ROOT);
@@ -86,6 +93,8 @@ public record FeatureSpec(List<Feature> features) {
      * The default spec: the reference project's four columns, each with its kind's transform
      * ({@link #defaultTransform}): glosa and jump in value on the signed log scale, rate and jump in rate as they
      * are, then standardised; weight 1, failing on missing values.
+     *
+     * @return the spec
      */
     public static FeatureSpec moneyAware() {
         return of(
@@ -98,6 +107,7 @@ public record FeatureSpec(List<Feature> features) {
     /**
      * Encodes every row of the table.
      *
+     * @param table the table
      * @return the encoded features of every row, with their fitted parameters
      */
     public FeatureSet encode(GlosaTable table) {
@@ -111,6 +121,9 @@ public record FeatureSpec(List<Feature> features) {
     /**
      * Encodes the given rows of the table (one segment); transform parameters are fitted on these rows only.
      *
+     * @param table the table
+     * @param rows the segment's rows
+     * @return the encoded features of those rows, with their fitted parameters
      * @throws IllegalArgumentException naming the column (and row) for a missing column, a wrong column type or a
      *         value that cannot be encoded
      */

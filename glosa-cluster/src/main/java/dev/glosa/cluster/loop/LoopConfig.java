@@ -121,6 +121,8 @@ public record LoopConfig(
      * {@linkplain Criterion#defaultCriterion() default criterion} (the simplified silhouette), minimum segment size
      * {@value #DEFAULT_MIN_SEGMENT_SIZE}, seed 0, one thread per available processor, default profile and track
      * options.
+     *
+     * @return the default configuration
      */
     public static LoopConfig defaults() {
         return builder().build();
@@ -168,7 +170,11 @@ public record LoopConfig(
                 nearTie);
     }
 
-    /** {@return the settings of the segment with that key: the base settings with its override, if any, applied} */
+    /**
+     * {@return the settings of the segment with that key: the base settings with its override, if any, applied}
+     *
+     * @param key the segment's key
+     */
     public SegmentSettings settingsFor(SegmentKey key) {
         SegmentOverride best = overrideFor(key);
         return best == null ? baseSettings() : best.applyTo(baseSettings());
@@ -205,57 +211,104 @@ public record LoopConfig(
 
         private Builder() {}
 
-        /** {@return the segment key columns} */
+        /**
+         * Sets the segment key columns.
+         *
+         * @param keys the key columns, in order
+         * @return this builder
+         */
         public Builder segmentKeys(List<String> keys) {
             this.segmentKeys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** {@return the features} */
+        /**
+         * Sets the features.
+         *
+         * @param f the features
+         * @return this builder
+         */
         public Builder features(FeatureSpec f) {
             this.features = f;
             return this;
         }
 
-        /** {@return the strategy id; its parameters are cleared} */
+        /**
+         * Sets the strategy id; its parameters are cleared.
+         *
+         * @param id the id
+         * @return this builder
+         */
         public Builder strategy(String id) {
             this.strategy = id;
             this.parameters = new TreeMap<>();
             return this;
         }
 
-        /** {@return one strategy parameter as configuration text} */
+        /**
+         * Sets one strategy parameter as configuration text.
+         *
+         * @param name the parameter's name
+         * @param value its value, as a configuration file writes it
+         * @return this builder
+         */
         public Builder parameter(String name, String value) {
             this.parameters.put(name, value);
             return this;
         }
 
-        /** {@return the criterion id} */
+        /**
+         * Sets the criterion id.
+         *
+         * @param id the id
+         * @return this builder
+         */
         public Builder criterion(String id) {
             this.criterion = id;
             return this;
         }
 
-        /** {@return the k range, both ends included} */
+        /**
+         * Sets the k range, both ends included.
+         *
+         * @param min the smallest k tried, at least 2
+         * @param max the largest k tried
+         * @return this builder
+         */
         public Builder kRange(int min, int max) {
             this.kMin = min;
             this.kMax = max;
             return this;
         }
 
-        /** {@return the minimum segment size} */
+        /**
+         * Sets the minimum segment size.
+         *
+         * @param min segments with fewer rows are one group, marked too small
+         * @return this builder
+         */
         public Builder minSegmentSize(int min) {
             this.minSegmentSize = min;
             return this;
         }
 
-        /** {@return the run's seed} */
+        /**
+         * Sets the run's seed.
+         *
+         * @param s the seed
+         * @return this builder
+         */
         public Builder seed(long s) {
             this.seed = s;
             return this;
         }
 
-        /** {@return the worker thread count} */
+        /**
+         * Sets the worker thread count.
+         *
+         * @param n the thread count, at least 1
+         * @return this builder
+         */
         public Builder threads(int n) {
             this.threads = n;
             return this;
@@ -264,6 +317,7 @@ public record LoopConfig(
         /**
          * Adds an override.
          *
+         * @param o the override, applied after those added before
          * @return this builder
          */
         public Builder override(SegmentOverride o) {
@@ -271,25 +325,45 @@ public record LoopConfig(
             return this;
         }
 
-        /** {@return the profile options} */
+        /**
+         * Sets the profile options.
+         *
+         * @param p the profile options
+         * @return this builder
+         */
         public Builder profile(ProfileOptions p) {
             this.profile = p;
             return this;
         }
 
-        /** {@return which lines are set aside as outliers ({@link OutlierRule#off()}: none)} */
+        /**
+         * Sets which lines are set aside as outliers ({@link OutlierRule#off()}: none).
+         *
+         * @param o the rule
+         * @return this builder
+         */
         public Builder outliers(OutlierRule o) {
             this.outliers = java.util.Objects.requireNonNull(o, "outliers");
             return this;
         }
 
-        /** {@return the near-tie tolerance of the k search (0: the best score wins)} */
+        /**
+         * Sets the near-tie tolerance of the k search (0: the best score wins).
+         *
+         * @param tolerance the tolerance, 0 to 1
+         * @return this builder
+         */
         public Builder nearTie(double tolerance) {
             this.nearTie = tolerance;
             return this;
         }
 
-        /** {@return the track options} */
+        /**
+         * Sets the track options.
+         *
+         * @param t the track options
+         * @return this builder
+         */
         public Builder track(TrackOptions t) {
             this.track = t;
             return this;
@@ -298,6 +372,7 @@ public record LoopConfig(
         /**
          * The configuration.
          *
+         * @return the configuration
          * @throws IllegalArgumentException naming the rule and the value if a setting is invalid
          */
         public LoopConfig build() {

@@ -57,7 +57,11 @@ public record LoopResult(
         return Ranking.byOverallRank(profiles());
     }
 
-    /** {@return the number of segments with that status} */
+    /**
+     * {@return the number of segments with that status}
+     *
+     * @param status the status
+     */
     public int count(SegmentStatus status) {
         int c = 0;
         for (SegmentResult s : segments) {

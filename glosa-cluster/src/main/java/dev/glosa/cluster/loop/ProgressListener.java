@@ -12,6 +12,10 @@ public interface ProgressListener {
     /** A listener that ignores progress. */
     ProgressListener NONE = p -> {};
 
-    /** Called after each segment. */
+    /**
+     * Called after each segment.
+     *
+     * @param progress the segments done, in all, and the time so far
+     */
     void onProgress(Progress progress);
 }

@@ -15,6 +15,8 @@ public interface SegmentExecutor {
      * Runs every input, each with a {@link SegmentJob} over {@code registry}'s strategies, or an equivalent job built
      * where the input runs.
      *
+     * @param inputs the segments to run
+     * @param job what runs one of them
      * @return one result per input, in the order of {@code inputs}
      */
     List<SegmentResult> execute(SegmentJob job, List<SegmentInput> inputs);

@@ -52,7 +52,11 @@ public final class SegmentJob {
 
     private final StrategyRegistry registry;
 
-    /** A job that finds strategies in {@code registry}. */
+    /**
+     * A job that finds strategies in {@code registry}.
+     *
+     * @param registry the strategies the job may use
+     */
     public SegmentJob(StrategyRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
@@ -60,6 +64,10 @@ public final class SegmentJob {
     /**
      * The seed of a segment: a mix of the run's seed and the segment's id, so it depends neither on the segment's
      * position nor on the thread that runs it (SplitMix64 finaliser over the run seed and the FNV-1a hash of the id).
+     *
+     * @param runSeed the run's seed
+     * @param segmentId the segment's id
+     * @return the segment's seed
      */
     public static long segmentSeed(long runSeed, String segmentId) {
         long h = 0xcbf29ce484222325L;
@@ -80,6 +88,8 @@ public final class SegmentJob {
     /**
      * Clusters, profiles and tracks one segment.
      *
+     * @param input the segment, its settings and last week's groups
+     * @return the segment's groups, profiles and tracking
      * @throws IllegalArgumentException if the glosa, billed or category columns the profile needs are missing or of
      *     the wrong type, or the previous records are inconsistent ({@link SegmentLoop} checks these before it starts)
      */

@@ -51,7 +51,11 @@ public final class SegmentLoop {
     private final SegmentJob job;
     private final SegmentExecutor executor;
 
-    /** A loop that finds strategies in {@code registry}. */
+    /**
+     * A loop that finds strategies in {@code registry}.
+     *
+     * @param registry the strategies the loop may use
+     */
     public SegmentLoop(StrategyRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.job = new SegmentJob(registry);
@@ -61,6 +65,9 @@ public final class SegmentLoop {
     /**
      * A loop whose segments {@code executor} runs (on a cluster, say) instead of the loop's threads; everything else,
      * the checks, seeds, overall rank and tracking state, is this loop's.
+     *
+     * @param registry the strategies the loop may use
+     * @param executor where the segments run
      */
     public SegmentLoop(StrategyRegistry registry, SegmentExecutor executor) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -76,6 +83,8 @@ public final class SegmentLoop {
     /**
      * Runs the loop with no previous run and no progress reports.
      *
+     * @param table the rows to segment and cluster
+     * @param config the loop's settings
      * @return every segment's result and the state for next week's tracking
      */
     public LoopResult run(GlosaTable table, LoopConfig config) {
@@ -305,6 +314,7 @@ public final class SegmentLoop {
      * override exist in this loop's registry and parse. A caller runs it before reading its input, so a typo in the
      * configuration is reported at once whatever the input's size; {@link #run} checks it again with the table.
      *
+     * @param config the loop's settings
      * @throws IllegalArgumentException naming the setting and what is allowed
      */
     public void checkSettings(LoopConfig config) {

@@ -55,13 +55,21 @@ public record SegmentOverride(
         }
     }
 
-    /** {@return an override of the segment with that id (see {@link SegmentKey#id()}) that changes nothing yet} */
+    /**
+     * {@return an override of the segment with that id (see {@link SegmentKey#id()}) that changes nothing yet}
+     *
+     * @param segmentId the segment's id
+     */
     public static SegmentOverride forSegment(String segmentId) {
         return new SegmentOverride(
                 Objects.requireNonNull(segmentId, "segmentId"), Map.of(), null, Map.of(), null, null, null, null);
     }
 
-    /** {@return an override of every segment whose key has these values, that changes nothing yet} */
+    /**
+     * {@return an override of every segment whose key has these values, that changes nothing yet}
+     *
+     * @param keyValues key column to value
+     */
     public static SegmentOverride forKeys(Map<String, String> keyValues) {
         if (keyValues.isEmpty()) {
             throw new IllegalArgumentException("forKeys needs at least one key value, found none");
@@ -69,34 +77,60 @@ public record SegmentOverride(
         return new SegmentOverride(null, keyValues, null, Map.of(), null, null, null, null);
     }
 
-    /** {@return the same override with another strategy} */
+    /**
+     * {@return the same override with another strategy}
+     *
+     * @param id the strategy id
+     */
     public SegmentOverride withStrategy(String id) {
         return new SegmentOverride(segmentId, keyValues, id, parameters, criterion, kMin, kMax, minSegmentSize);
     }
 
-    /** {@return the same override with one more parameter} */
+    /**
+     * {@return the same override with one more parameter}
+     *
+     * @param name the parameter's name
+     * @param value its value, as configuration text
+     */
     public SegmentOverride withParameter(String name, String value) {
         TreeMap<String, String> p = new TreeMap<>(parameters);
         p.put(name, value);
         return new SegmentOverride(segmentId, keyValues, strategy, p, criterion, kMin, kMax, minSegmentSize);
     }
 
-    /** {@return the same override with another criterion} */
+    /**
+     * {@return the same override with another criterion}
+     *
+     * @param id the criterion id
+     */
     public SegmentOverride withCriterion(String id) {
         return new SegmentOverride(segmentId, keyValues, strategy, parameters, id, kMin, kMax, minSegmentSize);
     }
 
-    /** {@return the same override with another k range} */
+    /**
+     * {@return the same override with another k range}
+     *
+     * @param min the smallest k
+     * @param max the largest k
+     */
     public SegmentOverride withKRange(int min, int max) {
         return new SegmentOverride(segmentId, keyValues, strategy, parameters, criterion, min, max, minSegmentSize);
     }
 
-    /** {@return the same override with another minimum segment size} */
+    /**
+     * {@return the same override with another minimum segment size}
+     *
+     * @param min the minimum segment size
+     */
     public SegmentOverride withMinSegmentSize(int min) {
         return new SegmentOverride(segmentId, keyValues, strategy, parameters, criterion, kMin, kMax, min);
     }
 
-    /** {@return whether this override applies to the segment with that key} */
+    /**
+     * {@return whether this override applies to the segment with that key}
+     *
+     * @param key the segment's key
+     */
     public boolean matches(SegmentKey key) {
         if (segmentId != null) {
             return segmentId.equals(key.id());
@@ -114,7 +148,11 @@ public record SegmentOverride(
         return segmentId != null ? Integer.MAX_VALUE : keyValues.size();
     }
 
-    /** {@return {@code base} with this override's settings applied} */
+    /**
+     * {@return {@code base} with this override's settings applied}
+     *
+     * @param base the settings to change
+     */
     public SegmentSettings applyTo(SegmentSettings base) {
         String s = strategy == null ? base.strategy() : strategy;
         Map<String, String> p;

@@ -84,7 +84,11 @@ public record SegmentSettings(
         }
     }
 
-    /** {@return these settings with another way of profiling and ranking groups, every other setting unchanged} */
+    /**
+     * {@return these settings with another way of profiling and ranking groups, every other setting unchanged}
+     *
+     * @param profile the profile options
+     */
     public SegmentSettings withProfile(ProfileOptions profile) {
         return new SegmentSettings(
                 features,
@@ -103,6 +107,8 @@ public record SegmentSettings(
     /**
      * The columns of the numeric features, in spec order: the profile reports each group's mean of these in original
      * units, and tracking compares groups on them. Categorical features are described by the profile's lifts instead.
+     *
+     * @return the columns, in spec order
      */
     public List<String> numericColumns() {
         List<String> out = new ArrayList<>();

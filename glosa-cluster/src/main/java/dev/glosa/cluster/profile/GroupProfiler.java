@@ -420,6 +420,8 @@ public final class GroupProfiler {
      * Refuses category columns named in {@code options} that are personal: a group's label and distinctive values
      * quote the values in clear.
      *
+     * @param table the table the groups come from
+     * @param options the profile options
      * @throws IllegalArgumentException naming the column, why it is personal and the override that allows it
      */
     public static void refusePersonal(GlosaTable table, ProfileOptions options) {

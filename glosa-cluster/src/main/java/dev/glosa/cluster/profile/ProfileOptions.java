@@ -89,7 +89,22 @@ public record ProfileOptions(
         language = language == null ? Language.EN : language;
     }
 
-    /** Options in English. */
+    /**
+     * Options in English.
+     *
+     * @param glosaColumn as {@link #glosaColumn()}
+     * @param billedColumn as {@link #billedColumn()}
+     * @param jumpColumn as {@link #jumpColumn()}
+     * @param reasonColumn as {@link #reasonColumn()}
+     * @param categoryColumns as {@link #categoryColumns()}
+     * @param liftBasis as {@link #liftBasis()}
+     * @param minSupport as {@link #minSupport()}
+     * @param minLift as {@link #minLift()}
+     * @param maxLifts as {@link #maxLifts()}
+     * @param maxReasons as {@link #maxReasons()}
+     * @param rankBy as {@link #rankBy()}
+     * @param personalOverrides as {@link #personalOverrides()}
+     */
     public ProfileOptions(
             String glosaColumn,
             String billedColumn,
@@ -119,7 +134,11 @@ public record ProfileOptions(
                 Language.EN);
     }
 
-    /** {@return the same options with labels in {@code language}} */
+    /**
+     * {@return the same options with labels in {@code language}}
+     *
+     * @param language the language of the labels
+     */
     public ProfileOptions withLanguage(Language language) {
         return new ProfileOptions(
                 glosaColumn,
@@ -137,7 +156,21 @@ public record ProfileOptions(
                 language);
     }
 
-    /** Options without personal overrides: no personal column describes a group. */
+    /**
+     * Options without personal overrides: no personal column describes a group.
+     *
+     * @param glosaColumn as {@link #glosaColumn()}
+     * @param billedColumn as {@link #billedColumn()}
+     * @param jumpColumn as {@link #jumpColumn()}
+     * @param reasonColumn as {@link #reasonColumn()}
+     * @param categoryColumns as {@link #categoryColumns()}
+     * @param liftBasis as {@link #liftBasis()}
+     * @param minSupport as {@link #minSupport()}
+     * @param minLift as {@link #minLift()}
+     * @param maxLifts as {@link #maxLifts()}
+     * @param maxReasons as {@link #maxReasons()}
+     * @param rankBy as {@link #rankBy()}
+     */
     public ProfileOptions(
             String glosaColumn,
             String billedColumn,
@@ -169,6 +202,8 @@ public record ProfileOptions(
      * The defaults: the canonical columns ({@code glosa_amount}, {@code billed_amount}, {@code glosa_jump},
      * {@code reason_code}), every other category column that is not personal ({@link PersonalFields#detect}), lifts
      * by glosa share with support 10% and lift 1.2, five values and three reasons per group, ranked by total glosa.
+     *
+     * @return the default options
      */
     public static ProfileOptions defaults() {
         return new ProfileOptions(
@@ -185,7 +220,11 @@ public record ProfileOptions(
                 RankBy.GLOSA);
     }
 
-    /** {@return the same options ranked by {@code by}} */
+    /**
+     * {@return the same options ranked by {@code by}}
+     *
+     * @param by what the ranking sorts on
+     */
     public ProfileOptions withRankBy(RankBy by) {
         return new ProfileOptions(
                 glosaColumn,
@@ -206,6 +245,9 @@ public record ProfileOptions(
     /**
      * The same options searching only {@code columns} for distinctive values (empty: every category column that is
      * not personal).
+     *
+     * @param columns the columns searched
+     * @return the options
      */
     public ProfileOptions withCategoryColumns(List<String> columns) {
         return new ProfileOptions(
@@ -224,7 +266,14 @@ public record ProfileOptions(
                 language);
     }
 
-    /** {@return the same options with another lift basis and thresholds} */
+    /**
+     * {@return the same options with another lift basis and thresholds}
+     *
+     * @param basis what shares are measured in
+     * @param support the least share of the group a value must hold
+     * @param lift the least lift, above 1
+     * @param max at most this many distinctive values per group
+     */
     public ProfileOptions withLifts(LiftBasis basis, double support, double lift, int max) {
         return new ProfileOptions(
                 glosaColumn,
@@ -245,6 +294,9 @@ public record ProfileOptions(
     /**
      * The same options with other personal overrides: column name to {@code false} (may describe groups although
      * found personal) or {@code true} (never describes groups), as a CSV mapping's {@code personal:} entries give them.
+     *
+     * @param overrides column name to personal or not
+     * @return the options
      */
     public ProfileOptions withPersonalOverrides(Map<String, Boolean> overrides) {
         return new ProfileOptions(

@@ -44,7 +44,11 @@ public final class Ranking {
         return out;
     }
 
-    /** {@return the profiles sorted by {@link GroupProfile#rankOverall()}, 1 first} */
+    /**
+     * {@return the profiles sorted by {@link GroupProfile#rankOverall()}, 1 first}
+     *
+     * @param profiles the profiles
+     */
     public static List<GroupProfile> byOverallRank(List<GroupProfile> profiles) {
         GroupProfile[] a = profiles.toArray(new GroupProfile[0]);
         Arrays.sort(a, (x, y) -> Integer.compare(x.rankOverall(), y.rankOverall()));

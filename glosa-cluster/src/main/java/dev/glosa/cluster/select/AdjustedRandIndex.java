@@ -15,6 +15,9 @@ public final class AdjustedRandIndex {
     /**
      * The adjusted Rand index of {@code a} and {@code b}.
      *
+     * @param a one labelling
+     * @param b another, of the same points
+     * @return the index: 1 for the same partition, about 0 for chance
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public static double of(int[] a, int[] b) {

@@ -65,34 +65,62 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
         }
     }
 
-    /** A selector with the {@linkplain #DEFAULT_NEAR_TIE default near-tie tolerance}. */
+    /**
+     * A selector with the {@linkplain #DEFAULT_NEAR_TIE default near-tie tolerance}.
+     *
+     * @param strategy the clustering strategy
+     * @param criterion scores each k
+     * @param kMin the smallest k tried
+     * @param kMax the largest k tried
+     */
     public ModelSelector(ClusteringStrategy strategy, Criterion criterion, int kMin, int kMax) {
         this(strategy, criterion, kMin, kMax, DEFAULT_NEAR_TIE);
     }
 
     /**
      * {@return a selector with the {@linkplain Criterion#defaultCriterion() default criterion} and the range 2 .. 15}
+     *
+     * @param strategy the clustering strategy
      */
     public static ModelSelector of(ClusteringStrategy strategy) {
         return new ModelSelector(strategy, Criterion.defaultCriterion(), DEFAULT_K_MIN, DEFAULT_K_MAX);
     }
 
-    /** {@return the same selector with another criterion} */
+    /**
+     * {@return the same selector with another criterion}
+     *
+     * @param c the criterion
+     */
     public ModelSelector withCriterion(Criterion c) {
         return new ModelSelector(strategy, c, kMin, kMax, nearTie);
     }
 
-    /** {@return the same selector with another k range} */
+    /**
+     * {@return the same selector with another k range}
+     *
+     * @param min the smallest k tried
+     * @param max the largest k tried
+     */
     public ModelSelector withKRange(int min, int max) {
         return new ModelSelector(strategy, criterion, min, max, nearTie);
     }
 
-    /** {@return the same selector with another near-tie tolerance (0: the best score wins)} */
+    /**
+     * {@return the same selector with another near-tie tolerance (0: the best score wins)}
+     *
+     * @param tolerance the tolerance, 0 to 1
+     */
     public ModelSelector withNearTie(double tolerance) {
         return new ModelSelector(strategy, criterion, kMin, kMax, tolerance);
     }
 
-    /** Selects with the strategy's default parameters. */
+    /**
+     * Selects with the strategy's default parameters.
+     *
+     * @param data the points of one segment
+     * @param seed the seed of every clustering and score
+     * @return the chosen partition and every k's score
+     */
     public Selection select(FeatureMatrix data, long seed) {
         return select(data, strategy.parameters().defaults(), seed);
     }
@@ -100,6 +128,7 @@ public record ModelSelector(ClusteringStrategy strategy, Criterion criterion, in
     /**
      * Selects a partition of {@code data}.
      *
+     * @return the chosen partition and every k's score
      * @param data the points of one segment
      * @param parameters the strategy's parameters; {@code k}, if present, is overridden by the search
      * @param seed the seed of every clustering and of the criterion's sampling

@@ -63,7 +63,12 @@ public record OutlierRule(boolean enabled, int neighbours, double threshold, dou
         return new OutlierRule(false, 3, 6.0, 1.0, 0.1);
     }
 
-    /** {@return this rule with another threshold and least distance} */
+    /**
+     * {@return this rule with another threshold and least distance}
+     *
+     * @param newThreshold the threshold
+     * @param newMinDistance the least distance
+     */
     public OutlierRule withThreshold(double newThreshold, double newMinDistance) {
         return new OutlierRule(enabled, neighbours, newThreshold, newMinDistance, maxShare);
     }
@@ -71,6 +76,7 @@ public record OutlierRule(boolean enabled, int neighbours, double threshold, dou
     /**
      * Which points are outliers by the rule; all false when the rule is off or the segment too small.
      *
+     * @return for each point, whether it is an outlier
      * @param data the segment's encoded points
      */
     public boolean[] find(FeatureMatrix data) {

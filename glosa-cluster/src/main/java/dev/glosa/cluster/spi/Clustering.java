@@ -51,6 +51,7 @@ public final class Clustering {
     /**
      * A builder for a result with the given clusters ({@code -1} = noise, other clusters any non-negative numbering).
      *
+     * @return the builder
      * @param strategyId the id of the strategy that produced the clusters
      * @param parameters the effective parameters
      * @param seed the seed of the call
@@ -151,6 +152,8 @@ public final class Clustering {
      *
      * <p>Hierarchical clustering of a large segment, for example, clusters a bounded set of representatives and
      * assigns every point to its representative's cluster, and says so here.
+     *
+     * @return how, or empty
      */
     public Optional<String> approximation() {
         return Optional.ofNullable(approximation);

@@ -29,6 +29,7 @@ public final class FeatureMatrix {
     /**
      * A matrix from a flat row-major array of {@code rowIndex.length × columnNames.size()} values, all copied.
      *
+     * @return the matrix
      * @param values row-major values, {@code values[i * d + j]} is feature {@code j} of point {@code i}
      * @param columnNames the name of each feature (at least one)
      * @param rowIndex the table row of each point
@@ -59,6 +60,9 @@ public final class FeatureMatrix {
     /**
      * {@return a matrix from a flat row-major array with columns named {@code x0, x1, ...} and row indices {@code
      * 0..n-1}}
+     *
+     * @param values row-major values
+     * @param dims the number of features
      */
     public static FeatureMatrix of(double[] values, int dims) {
         if (dims <= 0 || values.length % dims != 0) {
@@ -71,6 +75,8 @@ public final class FeatureMatrix {
     /**
      * {@return a matrix from one array per point, with columns named {@code x0, x1, ...} and row indices {@code
      * 0..n-1}}
+     *
+     * @param points one array of feature values per point
      */
     public static FeatureMatrix ofRows(double[]... points) {
         if (points.length == 0) {
@@ -99,7 +105,12 @@ public final class FeatureMatrix {
         return dims;
     }
 
-    /** {@return feature {@code column} of point {@code row}} */
+    /**
+     * {@return feature {@code column} of point {@code row}}
+     *
+     * @param row the point, from 0
+     * @param column the feature, from 0
+     */
     public double get(int row, int column) {
         Objects.checkIndex(row, rows);
         Objects.checkIndex(column, dims);
@@ -111,7 +122,13 @@ public final class FeatureMatrix {
         return values.clone();
     }
 
-    /** Copies the values of point {@code row} into {@code target} from {@code offset} on. */
+    /**
+     * Copies the values of point {@code row} into {@code target} from {@code offset} on.
+     *
+     * @param row the point, from 0
+     * @param target where the values go
+     * @param offset where in {@code target} the first one goes
+     */
     public void copyRow(int row, double[] target, int offset) {
         Objects.checkIndex(row, rows);
         System.arraycopy(values, row * dims, target, offset, dims);
@@ -122,7 +139,11 @@ public final class FeatureMatrix {
         return columnNames;
     }
 
-    /** {@return the table row that point {@code row} came from} */
+    /**
+     * {@return the table row that point {@code row} came from}
+     *
+     * @param row the point, from 0
+     */
     public int rowIndex(int row) {
         return rowIndex[row];
     }
@@ -132,7 +153,11 @@ public final class FeatureMatrix {
         return rowIndex.clone();
     }
 
-    /** {@return the points at {@code rows}, in that order, keeping their table row indices} */
+    /**
+     * {@return the points at {@code rows}, in that order, keeping their table row indices}
+     *
+     * @param rows the points kept, from 0
+     */
     public FeatureMatrix select(int[] rows) {
         double[] v = new double[rows.length * dims];
         int[] idx = new int[rows.length];

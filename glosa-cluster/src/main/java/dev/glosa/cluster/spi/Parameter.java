@@ -24,6 +24,8 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
     /**
      * Checks a typed value and returns it in canonical form ({@code Integer}, {@code Double} or {@code String}).
      *
+     * @param value the value
+     * @return the value in canonical form
      * @throws IllegalArgumentException naming the parameter, the rule and the value
      */
     Object check(Object value);
@@ -31,13 +33,23 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
     /**
      * Parses text from a configuration file and checks it.
      *
+     * @param text the text
+     * @return the value in canonical form
      * @throws IllegalArgumentException naming the parameter, the rule and the text
      */
     Object parse(String text);
 
     /** An integer parameter in {@code [min, max]}. */
     record IntParameter(String name, Integer defaultValue, int min, int max, String description) implements Parameter {
-        /** Checks the range and that the default lies in it. */
+        /**
+         * Checks the range and that the default lies in it.
+         *
+         * @param name as {@link #name()}
+         * @param description as {@link #description()}
+         * @param defaultValue as {@link #defaultValue()}
+         * @param min as {@link #min()}
+         * @param max as {@link #max()}
+         */
         public IntParameter {
             checkName(name);
             if (min > max) {
@@ -84,7 +96,15 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
     /** A real parameter in {@code [min, max]} (finite values only). */
     record RealParameter(String name, Double defaultValue, double min, double max, String description)
             implements Parameter {
-        /** Checks the range and that the default lies in it. */
+        /**
+         * Checks the range and that the default lies in it.
+         *
+         * @param name as {@link #name()}
+         * @param description as {@link #description()}
+         * @param defaultValue as {@link #defaultValue()}
+         * @param min as {@link #min()}
+         * @param max as {@link #max()}
+         */
         public RealParameter {
             checkName(name);
             if (!(min <= max)) {
@@ -127,7 +147,14 @@ public sealed interface Parameter permits Parameter.IntParameter, Parameter.Real
     /** A parameter taking one of a fixed list of lower-case words. */
     record ChoiceParameter(String name, String defaultValue, List<String> choices, String description)
             implements Parameter {
-        /** Copies the choices and checks that the default is one of them. */
+        /**
+         * Copies the choices and checks that the default is one of them.
+         *
+         * @param name as {@link #name()}
+         * @param description as {@link #description()}
+         * @param defaultValue as {@link #defaultValue()}
+         * @param choices as {@link #choices()}
+         */
         public ChoiceParameter {
             checkName(name);
             choices = List.copyOf(choices);

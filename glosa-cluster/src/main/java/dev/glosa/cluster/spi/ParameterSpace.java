@@ -25,6 +25,8 @@ public final class ParameterSpace {
     /**
      * A space of the given parameters.
      *
+     * @param parameters the parameters
+     * @return the space
      * @param owner the strategy id, used in error messages
      * @throws IllegalArgumentException if two parameters share a name
      */
@@ -49,12 +51,20 @@ public final class ParameterSpace {
         return List.copyOf(byName.values());
     }
 
-    /** {@return whether a parameter of that name exists} */
+    /**
+     * {@return whether a parameter of that name exists}
+     *
+     * @param name the parameter's name
+     */
     public boolean has(String name) {
         return byName.containsKey(name);
     }
 
-    /** {@return the parameter of that name, if any} */
+    /**
+     * {@return the parameter of that name, if any}
+     *
+     * @param name the parameter's name
+     */
     public Optional<Parameter> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
@@ -62,6 +72,8 @@ public final class ParameterSpace {
     /**
      * The parameter of that name.
      *
+     * @param name the parameter's name
+     * @return the parameter
      * @throws IllegalArgumentException listing the known names if there is none
      */
     public Parameter get(String name) {
@@ -88,6 +100,8 @@ public final class ParameterSpace {
      * The defaults overridden by the given text values; a blank value or {@code "auto"} leaves an automatic parameter
      * unset.
      *
+     * @param text parameter name to its text value
+     * @return the parameters
      * @throws IllegalArgumentException for an unknown name or a value that breaks the parameter's rule
      */
     public Parameters parse(Map<String, String> text) {

@@ -29,7 +29,11 @@ public final class Parameters {
         return space;
     }
 
-    /** {@return whether the parameter has a value (automatic parameters may not)} */
+    /**
+     * {@return whether the parameter has a value (automatic parameters may not)}
+     *
+     * @param name the parameter's name
+     */
     public boolean isSet(String name) {
         space.get(name);
         return values.containsKey(name);
@@ -38,6 +42,8 @@ public final class Parameters {
     /**
      * The value of an integer parameter.
      *
+     * @param name the parameter's name
+     * @return the value
      * @throws IllegalArgumentException if it is unknown, not an integer parameter, or unset
      */
     public int getInt(String name) {
@@ -47,6 +53,8 @@ public final class Parameters {
     /**
      * The value of a real parameter.
      *
+     * @param name the parameter's name
+     * @return the value
      * @throws IllegalArgumentException if it is unknown, not a real parameter, or unset
      */
     public double getDouble(String name) {
@@ -56,20 +64,30 @@ public final class Parameters {
     /**
      * The value of a choice parameter.
      *
+     * @param name the parameter's name
+     * @return the value
      * @throws IllegalArgumentException if it is unknown, not a choice parameter, or unset
      */
     public String getChoice(String name) {
         return (String) required(name, Parameter.ChoiceParameter.class);
     }
 
-    /** {@return the value of an integer parameter, empty when unset} */
+    /**
+     * {@return the value of an integer parameter, empty when unset}
+     *
+     * @param name the parameter's name
+     */
     public OptionalInt findInt(String name) {
         typed(name, Parameter.IntParameter.class);
         Object v = values.get(name);
         return v == null ? OptionalInt.empty() : OptionalInt.of((Integer) v);
     }
 
-    /** {@return the value of a real parameter, empty when unset} */
+    /**
+     * {@return the value of a real parameter, empty when unset}
+     *
+     * @param name the parameter's name
+     */
     public OptionalDouble findDouble(String name) {
         typed(name, Parameter.RealParameter.class);
         Object v = values.get(name);
@@ -79,6 +97,9 @@ public final class Parameters {
     /**
      * A copy with one value replaced, checked by its parameter.
      *
+     * @param name the parameter's name
+     * @param value the new value
+     * @return the copy
      * @throws IllegalArgumentException for an unknown name or a value that breaks the rule
      */
     public Parameters with(String name, Object value) {
@@ -88,7 +109,12 @@ public final class Parameters {
         return new Parameters(space, m);
     }
 
-    /** {@return a copy with one value parsed from configuration text} */
+    /**
+     * {@return a copy with one value parsed from configuration text}
+     *
+     * @param name the parameter's name
+     * @param text its value, as a configuration file writes it
+     */
     public Parameters withText(String name, String text) {
         Object checked = space.get(name).parse(text);
         TreeMap<String, Object> m = new TreeMap<>(values);
@@ -99,6 +125,8 @@ public final class Parameters {
     /**
      * A copy with an automatic parameter unset.
      *
+     * @param name the parameter's name
+     * @return the copy
      * @throws IllegalArgumentException if the parameter has a default and so cannot be automatic
      */
     public Parameters automatic(String name) {

@@ -34,6 +34,8 @@ public final class StrategyRegistry {
     /**
      * The strategies visible to {@code loader}.
      *
+     * @param loader where {@link java.util.ServiceLoader} looks
+     * @return the registry
      * @throws IllegalStateException if two available strategies share an id
      */
     public static StrategyRegistry load(ClassLoader loader) {
@@ -73,7 +75,11 @@ public final class StrategyRegistry {
         return new StrategyRegistry(Collections.unmodifiableMap(byId), List.copyOf(skipped.keySet()));
     }
 
-    /** {@return a registry of exactly the given strategies, for callers that wire strategies by hand} */
+    /**
+     * {@return a registry of exactly the given strategies, for callers that wire strategies by hand}
+     *
+     * @param strategies the strategies
+     */
     public static StrategyRegistry of(ClusteringStrategy... strategies) {
         TreeMap<String, ClusteringStrategy> byId = new TreeMap<>();
         for (ClusteringStrategy s : strategies) {
@@ -94,7 +100,11 @@ public final class StrategyRegistry {
         return unavailable;
     }
 
-    /** {@return the strategy with that id, if available} */
+    /**
+     * {@return the strategy with that id, if available}
+     *
+     * @param id the strategy's id
+     */
     public Optional<ClusteringStrategy> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }
@@ -102,6 +112,8 @@ public final class StrategyRegistry {
     /**
      * The strategy with that id.
      *
+     * @param id the strategy's id
+     * @return the strategy
      * @throws IllegalArgumentException naming the id and listing the known ones
      */
     public ClusteringStrategy get(String id) {

@@ -187,6 +187,8 @@ public final class GroupTracker {
      * The outcome for a segment of the previous state that has no rows in this run: its groups seen last run vanish,
      * the others age by one run.
      *
+     * @param options the tracking options
+     * @return the segment's tracking outcome
      * @param previous the previous state's records of that segment
      */
     public static SegmentTracking absent(List<GroupRecord> previous, TrackOptions options) {
@@ -215,6 +217,7 @@ public final class GroupTracker {
     /**
      * The distance between a group of this run and a recorded group (see the class description).
      *
+     * @return the distance, 0 for the same group
      * @param centres the group's feature centres, original units
      * @param spreads this run's segment spread of each feature
      * @param rowShare the group's share of its segment's rows

@@ -35,6 +35,8 @@ public record TrackOptions(double maxDistance, double sizeWeight, int maxAbsentR
      *
      * <p>On planted groups drifting a little between two weeks, the same group lies at 0.17 (median, at most 0.39)
      * and different groups at 1.6 or more, so 0.75 sits in the gap with room on both sides.
+     *
+     * @return the default options
      */
     public static TrackOptions defaults() {
         return new TrackOptions(0.75, 0.25, 4);

@@ -401,13 +401,23 @@ public final class DbfWriter implements Closeable {
             return this;
         }
 
-        /** {@return the text encoding (default CP850)} */
+        /**
+         * Sets the text encoding (default CP850).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder charset(Charset value) {
             this.charset = Objects.requireNonNull(value, "charset");
             return this;
         }
 
-        /** {@return the date of last update written in the header (default 1970-01-01), years 1900 to 2155} */
+        /**
+         * Sets the date of last update written in the header (default 1970-01-01), years 1900 to 2155.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder lastUpdate(LocalDate value) {
             if (value.getYear() < 1900 || value.getYear() > 2155) {
                 throw new IllegalArgumentException("header date year must be 1900..2155, found " + value);
