@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every public type and member of the library modules glosa-run sees (glosa-core, glosa-cluster and glosa-run itself)
+ * Every public type and member of the library modules glosa-run sees (glosa-core, glosa-io, glosa-cluster and glosa-run)
  * is fully documented: javadoc with doclint {@code all} finds no missing comment, {@code @param}, {@code @return} or
  * {@code @throws}. The release build cannot enforce it with {@code failOnWarnings} where glosa-cluster is involved
  * (javadoc always warns that the incubating Vector module it uses is present), so this test runs javadoc itself and
@@ -32,7 +32,7 @@ class PublicApiDocumentedTests {
     Path out;
 
     /** The modules checked, as folders beside glosa-run's. */
-    private static final List<String> MODULES = List.of("glosa-core", "glosa-cluster", "glosa-run");
+    private static final List<String> MODULES = List.of("glosa-core", "glosa-io", "glosa-cluster", "glosa-run");
 
     @Test
     void javadocFindsNoMissingCommentOrTag() throws IOException {

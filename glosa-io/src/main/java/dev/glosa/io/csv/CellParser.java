@@ -35,6 +35,10 @@ public final class CellParser {
     /**
      * A number in {@code style}; {@link NumberStyle#AUTO} decides from the text itself ({@code 1.234,56} or
      * {@code 12,5} pt-BR, otherwise plain).
+     *
+     * @param text the cell's text
+     * @param style the number style
+     * @return the number, {@code NaN} when the text is not one ({@link #error()} says why)
      */
     public double number(String text, NumberStyle style) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
@@ -43,19 +47,33 @@ public final class CellParser {
         return cells.number(b, 0, b.length, ptBr);
     }
 
-    /** {@return a signed decimal integer that fits in a {@code long}} */
+    /**
+     * {@return a signed decimal integer that fits in a {@code long}}
+     *
+     * @param text the cell's text
+     */
     public long integer(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         return cells.integer(b, 0, b.length);
     }
 
-    /** {@return a date as an epoch day, in {@code format} ({@code auto} or a date format of {@link ColumnMapping})} */
+    /**
+     * {@return a date as an epoch day, in {@code format} ({@code auto} or a date format of {@link ColumnMapping})}
+     *
+     * @param text the cell's text
+     * @param format the date format
+     */
     public int epochDay(String text, String format) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         return cells.date(b, 0, b.length, Cells.dateShapes(format == null ? "auto" : format));
     }
 
-    /** {@return a month as {@code year * 12 + month - 1}, in {@code format} ({@code auto} or a month format)} */
+    /**
+     * {@return a month as {@code year * 12 + month - 1}, in {@code format} ({@code auto} or a month format)}
+     *
+     * @param text the cell's text
+     * @param format the month format
+     */
     public int monthIndex(String text, String format) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         return cells.month(b, 0, b.length, Cells.monthShapes(format == null ? "auto" : format));

@@ -77,7 +77,17 @@ public record ColumnMapping(
         format = checkFormat(source, type, format);
     }
 
-    /** A mapping that lets {@link dev.glosa.core.table.PersonalFields} decide whether the column is personal. */
+    /**
+     * A mapping that lets {@link dev.glosa.core.table.PersonalFields} decide whether the column is personal.
+     *
+     * @param source as {@link #source()}
+     * @param name as {@link #name()}
+     * @param role as {@link #role()}
+     * @param type as {@link #type()}
+     * @param format as {@link #format()}
+     * @param optional as {@link #optional()}
+     * @param nullable as {@link #nullable()}
+     */
     public ColumnMapping(
             String source, String name, Role role, ColumnType type, String format, boolean optional, boolean nullable) {
         this(source, name, role, type, format, optional, nullable, null);
@@ -109,33 +119,58 @@ public record ColumnMapping(
         return type == ColumnType.DOUBLE ? f : f.equalsIgnoreCase("auto") ? "auto" : f;
     }
 
-    /** {@return a required column playing {@code role}, read under the role's name and type} */
+    /**
+     * {@return a required column playing {@code role}, read under the role's name and type}
+     *
+     * @param source the header of the column in the file
+     * @param role the role it plays
+     */
     public static ColumnMapping of(String source, Role role) {
         return new ColumnMapping(source, null, role, null, null, false, false);
     }
 
-    /** {@return a required, nullable column of {@code type} read under {@code name}} */
+    /**
+     * {@return a required, nullable column of {@code type} read under {@code name}}
+     *
+     * @param source the header of the column in the file
+     * @param name its name in the table
+     * @param type its type
+     */
     public static ColumnMapping of(String source, String name, ColumnType type) {
         return new ColumnMapping(source, name, null, type, null, false, true);
     }
 
-    /** {@return the same mapping with another format} */
+    /**
+     * {@return the same mapping with another format}
+     *
+     * @param newFormat the format
+     */
     public ColumnMapping withFormat(String newFormat) {
         return new ColumnMapping(source, name, role, type, newFormat, optional, nullable, personal);
     }
 
-    /** {@return the same mapping, allowed to be absent from the file or not} */
+    /**
+     * {@return the same mapping, allowed to be absent from the file or not}
+     *
+     * @param newOptional whether the file may lack the column
+     */
     public ColumnMapping withOptional(boolean newOptional) {
         return new ColumnMapping(source, name, role, type, format, newOptional, nullable, personal);
     }
 
-    /** {@return the same mapping, allowing empty cells or not} */
+    /**
+     * {@return the same mapping, allowing empty cells or not}
+     *
+     * @param newNullable whether a cell may be empty
+     */
     public ColumnMapping withNullable(boolean newNullable) {
         return new ColumnMapping(source, name, role, type, format, optional, newNullable, personal);
     }
 
     /**
      * {@return the same mapping declared personal ({@code true}), not personal ({@code false}) or left to detection}
+     *
+     * @param newPersonal personal or not, or {@code null} to detect
      */
     public ColumnMapping withPersonal(Boolean newPersonal) {
         return new ColumnMapping(source, name, role, type, format, optional, nullable, newPersonal);

@@ -42,22 +42,38 @@ public record CsvLimits(
         }
     }
 
-    /** {@return the same limits with another bound on line breaks in one quoted field} */
+    /**
+     * {@return the same limits with another bound on line breaks in one quoted field}
+     *
+     * @param newMax the most line breaks in one quoted field
+     */
     public CsvLimits withMaxQuotedLineBreaks(int newMax) {
         return new CsvLimits(newMax, maxQuotedFieldBytes, maxAbsAmount, rejectNegativeAmounts);
     }
 
-    /** {@return the same limits with another bound on the bytes of one quoted field} */
+    /**
+     * {@return the same limits with another bound on the bytes of one quoted field}
+     *
+     * @param newMax the most bytes in one quoted field
+     */
     public CsvLimits withMaxQuotedFieldBytes(int newMax) {
         return new CsvLimits(maxQuotedLineBreaks, newMax, maxAbsAmount, rejectNegativeAmounts);
     }
 
-    /** {@return the same limits with another bound on the magnitude of measure values} */
+    /**
+     * {@return the same limits with another bound on the magnitude of measure values}
+     *
+     * @param newMax the bound on the magnitude of a measure, positive
+     */
     public CsvLimits withMaxAbsAmount(double newMax) {
         return new CsvLimits(maxQuotedLineBreaks, maxQuotedFieldBytes, newMax, rejectNegativeAmounts);
     }
 
-    /** {@return the same limits, rejecting negative billed, glosa and paid amounts or not} */
+    /**
+     * {@return the same limits, rejecting negative billed, glosa and paid amounts or not}
+     *
+     * @param reject whether negative amounts are rejected
+     */
     public CsvLimits withRejectNegativeAmounts(boolean reject) {
         return new CsvLimits(maxQuotedLineBreaks, maxQuotedFieldBytes, maxAbsAmount, reject);
     }

@@ -114,6 +114,9 @@ public record CsvMapping(
 
     /**
      * {@return a mapping of {@code columns} with detection of delimiter, charset and number style, and 1% tolerance}
+     *
+     * @param name the mapping's name, for messages
+     * @param columns the columns' mappings
      */
     public static CsvMapping of(String name, List<ColumnMapping> columns) {
         return new CsvMapping(name, AUTO_DELIMITER, null, NumberStyle.AUTO, DEFAULT_MAX_REJECT_SHARE, true, columns);
@@ -134,6 +137,9 @@ public record CsvMapping(
     /**
      * Loads a mapping file: JSON when its name ends in {@code .json}, YAML otherwise.
      *
+     * @param file the mapping file
+     * @return the mapping
+     * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException naming the file, the place and the rule when the mapping is invalid
      */
     public static CsvMapping load(Path file) throws IOException {
@@ -146,6 +152,8 @@ public record CsvMapping(
     /**
      * Parses a YAML mapping; {@code source} names it in messages.
      *
+     * @param text the YAML text
+     * @param source names it in messages
      * @return the mapping
      */
     public static CsvMapping parseYaml(String text, String source) {
@@ -155,13 +163,19 @@ public record CsvMapping(
     /**
      * Parses a JSON mapping; {@code source} names it in messages.
      *
+     * @param text the JSON text
+     * @param source names it in messages
      * @return the mapping
      */
     public static CsvMapping parseJson(String text, String source) {
         return MappingFiles.parse(text, source, false);
     }
 
-    /** {@return the mapping of the column read from header {@code source} (ignoring case), or {@code null}} */
+    /**
+     * {@return the mapping of the column read from header {@code source} (ignoring case), or {@code null}}
+     *
+     * @param source the header, as the file writes it
+     */
     public ColumnMapping column(String source) {
         String s = source.trim();
         for (ColumnMapping c : columns) {
@@ -176,6 +190,9 @@ public record CsvMapping(
      * The required columns (not {@code optional}) that {@code found} lacks, each as its source name and, when it plays
      * a role, the role's column ({@code "VALOR_GLOSA (glosa_amount)"}), in mapping order: what a reader names when a
      * header or a query's result does not have them.
+     *
+     * @param found the headers (or result columns) found
+     * @return the missing ones, empty when none
      */
     public java.util.List<String> missingRequired(java.util.Set<ColumnMapping> found) {
         java.util.List<String> missing = new java.util.ArrayList<>();
@@ -190,6 +207,8 @@ public record CsvMapping(
     /**
      * The columns whose mapping says {@code personal: true} or {@code false}, by their name in the table: the
      * overrides to give {@code WriterOptions} and {@code ProfileOptions}.
+     *
+     * @return column name to personal or not
      */
     public Map<String, Boolean> personalOverrides() {
         Map<String, Boolean> out = new LinkedHashMap<>();
@@ -201,27 +220,47 @@ public record CsvMapping(
         return Collections.unmodifiableMap(out);
     }
 
-    /** {@return the same mapping with another delimiter ({@link #AUTO_DELIMITER} to detect)} */
+    /**
+     * {@return the same mapping with another delimiter ({@link #AUTO_DELIMITER} to detect)}
+     *
+     * @param newDelimiter the delimiter
+     */
     public CsvMapping withDelimiter(char newDelimiter) {
         return new CsvMapping(name, newDelimiter, charset, numberStyle, maxRejectShare, keepUnmapped, columns);
     }
 
-    /** {@return the same mapping with another charset ({@code null} to detect)} */
+    /**
+     * {@return the same mapping with another charset ({@code null} to detect)}
+     *
+     * @param newCharset the charset, or {@code null}
+     */
     public CsvMapping withCharset(Charset newCharset) {
         return new CsvMapping(name, delimiter, newCharset, numberStyle, maxRejectShare, keepUnmapped, columns);
     }
 
-    /** {@return the same mapping with another default number style} */
+    /**
+     * {@return the same mapping with another default number style}
+     *
+     * @param newStyle the number style
+     */
     public CsvMapping withNumberStyle(NumberStyle newStyle) {
         return new CsvMapping(name, delimiter, charset, newStyle, maxRejectShare, keepUnmapped, columns);
     }
 
-    /** {@return the same mapping with another tolerated share of rejected records} */
+    /**
+     * {@return the same mapping with another tolerated share of rejected records}
+     *
+     * @param newShare the share, 0 to 1
+     */
     public CsvMapping withMaxRejectShare(double newShare) {
         return new CsvMapping(name, delimiter, charset, numberStyle, newShare, keepUnmapped, columns);
     }
 
-    /** {@return the same mapping, keeping unmapped columns or not} */
+    /**
+     * {@return the same mapping, keeping unmapped columns or not}
+     *
+     * @param keep whether columns the mapping does not name are kept
+     */
     public CsvMapping withKeepUnmapped(boolean keep) {
         return new CsvMapping(name, delimiter, charset, numberStyle, maxRejectShare, keep, columns);
     }

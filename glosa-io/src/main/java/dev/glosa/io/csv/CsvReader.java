@@ -81,6 +81,9 @@ public final class CsvReader {
     /**
      * Reads {@code file}; see the class description.
      *
+     * @param file the export
+     * @param mapping how its columns map to the table
+     * @throws IOException when the file cannot be read; {@link CsvReadException} for a file that breaks the mapping
      * @return the table and the report of the read
      */
     public static CsvReadResult read(Path file, CsvMapping mapping) throws IOException {
@@ -90,6 +93,12 @@ public final class CsvReader {
     /**
      * Reads {@code file}, writing every reject to {@code rejectsFile} (UTF-8, {@code ;}-separated, with a header), even
      * when the read fails; {@code null} writes none.
+     *
+     * @param file the export
+     * @param mapping how its columns map to the table
+     * @param rejectsFile where the rejects go, or {@code null}
+     * @return the table and the report of the read
+     * @throws IOException when the file or the rejects file fails
      */
     public static CsvReadResult read(Path file, CsvMapping mapping, Path rejectsFile) throws IOException {
         return read(file, mapping, CsvLimits.DEFAULT, rejectsFile);
@@ -98,6 +107,11 @@ public final class CsvReader {
     /**
      * Reads {@code file} within {@code limits}, writing every reject to {@code rejectsFile} ({@code null}: none).
      *
+     * @param file the export
+     * @param mapping how its columns map to the table
+     * @param limits the limits that protect the read
+     * @param rejectsFile where the rejects go, or {@code null}
+     * @throws IOException when the file or the rejects file fails
      * @return the table and the report of the read
      */
     public static CsvReadResult read(Path file, CsvMapping mapping, CsvLimits limits, Path rejectsFile)
@@ -110,6 +124,11 @@ public final class CsvReader {
     /**
      * Reads a stream named {@code source} in messages; the stream is not closed.
      *
+     * @param in the file's bytes
+     * @param source the file's name, for messages
+     * @param mapping how its columns map to the table
+     * @param rejectsFile where the rejects go, or {@code null}
+     * @throws IOException when the stream or the rejects file fails
      * @return the table and the report of the read
      */
     public static CsvReadResult read(InputStream in, String source, CsvMapping mapping, Path rejectsFile)
@@ -120,6 +139,12 @@ public final class CsvReader {
     /**
      * Reads a stream named {@code source} in messages within {@code limits}; the stream is not closed.
      *
+     * @param in the file's bytes
+     * @param source the file's name, for messages
+     * @param mapping how its columns map to the table
+     * @param limits the limits that protect the read
+     * @param rejectsFile where the rejects go, or {@code null}
+     * @throws IOException when the stream or the rejects file fails
      * @return the table and the report of the read
      */
     public static CsvReadResult read(

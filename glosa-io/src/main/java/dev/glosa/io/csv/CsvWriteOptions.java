@@ -74,22 +74,41 @@ public record CsvWriteOptions(
                 ',', NumberStyle.PLAIN, false, StandardCharsets.UTF_8, false, "yyyy-MM", "yyyy-MM-dd");
     }
 
-    /** {@return the same options with another delimiter} */
+    /**
+     * {@return the same options with another delimiter}
+     *
+     * @param newDelimiter the delimiter
+     */
     public CsvWriteOptions withDelimiter(char newDelimiter) {
         return new CsvWriteOptions(newDelimiter, numberStyle, grouping, charset, bom, monthFormat, dateFormat);
     }
 
-    /** {@return the same options with another number style and grouping} */
+    /**
+     * {@return the same options with another number style and grouping}
+     *
+     * @param newStyle the number style
+     * @param newGrouping whether thousands are grouped
+     */
     public CsvWriteOptions withNumbers(NumberStyle newStyle, boolean newGrouping) {
         return new CsvWriteOptions(delimiter, newStyle, newGrouping, charset, bom, monthFormat, dateFormat);
     }
 
-    /** {@return the same options with another charset and byte order mark} */
+    /**
+     * {@return the same options with another charset and byte order mark}
+     *
+     * @param newCharset the charset
+     * @param newBom whether the file starts with a byte order mark
+     */
     public CsvWriteOptions withCharset(Charset newCharset, boolean newBom) {
         return new CsvWriteOptions(delimiter, numberStyle, grouping, newCharset, newBom, monthFormat, dateFormat);
     }
 
-    /** {@return the same options with other month and date formats} */
+    /**
+     * {@return the same options with other month and date formats}
+     *
+     * @param newMonthFormat the month format
+     * @param newDateFormat the date format
+     */
     public CsvWriteOptions withFormats(String newMonthFormat, String newDateFormat) {
         return new CsvWriteOptions(delimiter, numberStyle, grouping, charset, bom, newMonthFormat, newDateFormat);
     }

@@ -37,6 +37,12 @@ public final class CsvWriter {
     /**
      * Writes {@code table} to {@code file} through a temporary file renamed at the end, so a reader never sees half a
      * file; {@code mapping} may be {@code null} (headers are then the column names).
+     *
+     * @param table the table
+     * @param file the file written
+     * @param mapping the header of each column, or {@code null}
+     * @param options delimiter, charset and formats
+     * @throws IOException when the file cannot be written; the previous file is then unchanged
      */
     public static void write(GlosaTable table, Path file, CsvMapping mapping, CsvWriteOptions options)
             throws IOException {
@@ -52,7 +58,15 @@ public final class CsvWriter {
         }
     }
 
-    /** Writes {@code table} to {@code out} (not closed; flushed). */
+    /**
+     * Writes {@code table} to {@code out} (not closed; flushed).
+     *
+     * @param table the table
+     * @param out where the bytes go
+     * @param mapping the header of each column, or {@code null}
+     * @param options delimiter, charset and formats
+     * @throws IOException when the stream fails
+     */
     public static void write(GlosaTable table, OutputStream out, CsvMapping mapping, CsvWriteOptions options)
             throws IOException {
         List<Column> columns = table.columns();

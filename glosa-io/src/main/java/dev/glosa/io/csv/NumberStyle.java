@@ -11,7 +11,11 @@ public enum NumberStyle {
     /** Plain: {@code 1234.56} ({@code .} is the decimal mark, {@code ,} may group thousands). */
     PLAIN;
 
-    /** {@return the style named {@code text}: {@code auto}, {@code pt-BR} or {@code plain} (case-insensitive)} */
+    /**
+     * {@return the style named {@code text}: {@code auto}, {@code pt-BR} or {@code plain} (case-insensitive)}
+     *
+     * @param text the style's name
+     */
     public static NumberStyle parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("number format must be auto, pt-BR or plain, found null");

@@ -42,6 +42,11 @@ public final class Rejects {
     /**
      * Starts the rejects of a read of {@code source}; with a {@code file}, every reject goes to a temporary file beside
      * it, renamed to {@code file} by {@link #finish()}.
+     *
+     * @param source the input's name, for messages
+     * @param file the rejects file, or {@code null} to keep them in memory only
+     * @return the rejects
+     * @throws IOException when the temporary file cannot be created
      */
     public static Rejects open(String source, Path file) throws IOException {
         Rejects r = new Rejects(source, file);
@@ -62,6 +67,8 @@ public final class Rejects {
     /**
      * Records one rejected cell, or a whole row when {@code column} is {@code null}.
      *
+     * @param reason why
+     * @throws IOException when the rejects file cannot be written
      * @param line the line (CSV) or row number (database) where the row starts
      * @param column the column's name in the source, or {@code null}
      * @param name the column's name in the table, or {@code null}
@@ -101,7 +108,11 @@ public final class Rejects {
         return List.copyOf(stored);
     }
 
-    /** Closes the rejects file and renames it into place. */
+    /**
+     * Closes the rejects file and renames it into place.
+     *
+     * @throws IOException when the file cannot be closed or renamed
+     */
     public void finish() throws IOException {
         if (out != null) {
             out.close();
@@ -130,6 +141,12 @@ public final class Rejects {
     /**
      * The message of a read that rejected more than {@code mapping}'s share: the counts, the share allowed and the
      * first rejects, each at its {@code unit} ({@code line} or {@code row}) and number.
+     *
+     * @param mapping the mapping whose share was passed
+     * @param rejectedRows the rows rejected
+     * @param records the rows read
+     * @param unit {@code line} (a file) or {@code row} (a query's result)
+     * @return the message, one line
      */
     public String tooMany(CsvMapping mapping, long rejectedRows, long records, String unit) {
         return tooMany(mapping, rejectedRows, records, unit, Messages.of(Language.EN));

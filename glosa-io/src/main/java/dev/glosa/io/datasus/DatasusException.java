@@ -22,6 +22,7 @@ public final class DatasusException extends IOException {
         NOT_CACHED
     }
 
+    /** Why the fetch failed. */
     private final Kind kind;
 
     DatasusException(Kind kind, String message) {

@@ -32,6 +32,8 @@ public final class DatasusFiles {
     /**
      * Fetches the request's files; every file is whole in the cache when this returns.
      *
+     * @param request what to fetch, from where, into which cache
+     * @return where each file is, and where it came from
      * @throws DatasusException naming each file that could not be fetched, what each mirror said and what to do
      * @throws IOException if the cache folder cannot be written
      */
@@ -48,7 +50,12 @@ public final class DatasusFiles {
         return Path.of(System.getProperty("user.home"), ".cache", "glosa", "datasus");
     }
 
-    /** {@return where {@code name} is kept in {@code cache}: the remote path below the cache folder} */
+    /**
+     * {@return where {@code name} is kept in {@code cache}: the remote path below the cache folder}
+     *
+     * @param cache the cache folder
+     * @param name the file
+     */
     public static Path cached(Path cache, SihFileName name) {
         return cache.resolve(name.remotePath().substring(1));
     }

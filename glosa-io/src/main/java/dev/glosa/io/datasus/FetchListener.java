@@ -15,10 +15,18 @@ public interface FetchListener {
         public void progress(Progress progress) {}
     };
 
-    /** A one-line notice: a retry, the next mirror, a file taken from the cache and why. */
+    /**
+     * A one-line notice: a retry, the next mirror, a file taken from the cache and why.
+     *
+     * @param line the notice, one line
+     */
     void notice(String line);
 
-    /** Progress of one file and of the whole fetch; sent at most about once a second per file, and when it ends. */
+    /**
+     * Progress of one file and of the whole fetch; sent at most about once a second per file, and when it ends.
+     *
+     * @param progress the bytes of the file and of the whole fetch so far
+     */
     void progress(Progress progress);
 
     /**

@@ -89,6 +89,9 @@ public record FetchRequest(
     /**
      * {@code files} from the DATASUS server into the default cache ({@link DatasusFiles#defaultCache()}), two
      * connections at once, a 60 s time-out, 4 tries per mirror with pauses from 1 s doubling up to 30 s.
+     *
+     * @param files the files to fetch
+     * @return the request
      */
     public static FetchRequest of(List<SihFileName> files) {
         return new FetchRequest(
@@ -105,43 +108,74 @@ public record FetchRequest(
                 FetchListener.NONE);
     }
 
-    /** {@return the same request for other files} */
+    /**
+     * {@return the same request for other files}
+     *
+     * @param newFiles the files to fetch
+     */
     public FetchRequest withFiles(List<SihFileName> newFiles) {
         return new FetchRequest(
                 newFiles, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** {@return the same request with other mirrors, tried in this order} */
+    /**
+     * {@return the same request with other mirrors, tried in this order}
+     *
+     * @param newMirrors the servers, tried in order
+     */
     public FetchRequest withMirrors(List<URI> newMirrors) {
         return new FetchRequest(
                 files, newMirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** {@return the same request with another cache folder} */
+    /**
+     * {@return the same request with another cache folder}
+     *
+     * @param newCache the cache folder
+     */
     public FetchRequest withCache(Path newCache) {
         return new FetchRequest(
                 files, mirrors, newCache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** {@return the same request, offline (never connecting) or not} */
+    /**
+     * {@return the same request, offline (never connecting) or not}
+     *
+     * @param newOffline whether the fetch never connects
+     */
     public FetchRequest withOffline(boolean newOffline) {
         return new FetchRequest(
                 files, mirrors, cache, newOffline, connections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** {@return the same request with another number of files fetched at once} */
+    /**
+     * {@return the same request with another number of files fetched at once}
+     *
+     * @param newConnections files fetched at once, at least 1
+     */
     public FetchRequest withConnections(int newConnections) {
         return new FetchRequest(
                 files, mirrors, cache, offline, newConnections, timeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** {@return the same request with another time-out} */
+    /**
+     * {@return the same request with another time-out}
+     *
+     * @param newTimeout how long a connection or a read may wait
+     */
     public FetchRequest withTimeout(Duration newTimeout) {
         return new FetchRequest(
                 files, mirrors, cache, offline, connections, newTimeout, attempts, backoff, maxBackoff, seed, listener);
     }
 
-    /** {@return the same request with another retry policy} */
+    /**
+     * {@return the same request with another retry policy}
+     *
+     * @param newAttempts tries per mirror, at least 1
+     * @param newBackoff the first pause between tries
+     * @param newMaxBackoff the longest pause
+     * @param newSeed the seed of the pauses' jitter
+     */
     public FetchRequest withRetries(int newAttempts, Duration newBackoff, Duration newMaxBackoff, long newSeed) {
         return new FetchRequest(
                 files,
@@ -157,7 +191,11 @@ public record FetchRequest(
                 listener);
     }
 
-    /** {@return the same request reporting to another listener} */
+    /**
+     * {@return the same request reporting to another listener}
+     *
+     * @param newListener where notices and progress go
+     */
     public FetchRequest withListener(FetchListener newListener) {
         return new FetchRequest(
                 files, mirrors, cache, offline, connections, timeout, attempts, backoff, maxBackoff, seed, newListener);

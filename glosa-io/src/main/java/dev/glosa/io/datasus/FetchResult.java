@@ -29,7 +29,11 @@ public record FetchResult(List<File> files, List<String> notices) {
         return files.stream().map(File::path).toList();
     }
 
-    /** {@return the local paths of one group, in the order asked for} */
+    /**
+     * {@return the local paths of one group, in the order asked for}
+     *
+     * @param group RD, RJ, ER or SP
+     */
     public List<Path> paths(SihSystem group) {
         return files.stream()
                 .filter(f -> f.name().group() == group)

@@ -86,6 +86,8 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
      * Reads a DATASUS SIH file name such as {@code RJMT2111.dbc} (any case, {@code .dbc} or no extension); a
      * two-digit year from 92 is in the 1900s, below it in the 2000s.
      *
+     * @param name the file name
+     * @return the name's parts
      * @throws IllegalArgumentException if the name is not {@code GGUFAAMM[.dbc]} with a SIH group and a state
      */
     public static SihFileName parse(String name) {
@@ -116,6 +118,11 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
      * Every file of {@code groups} × {@code states} × the months from {@code from} to {@code to} (both included), in
      * that order: group, then state, then month.
      *
+     * @param groups the SIH groups
+     * @param states the states, two letters each
+     * @param from the first month
+     * @param to the last month
+     * @return the file names
      * @throws IllegalArgumentException if {@code to} is before {@code from}, or a state or month is not valid
      */
     public static List<SihFileName> expand(
@@ -139,6 +146,9 @@ public record SihFileName(SihSystem group, String uf, YearMonth month) {
     /**
      * The months the group's files exist for on the DATASUS server, as far as PySUS, microdatasus, datasus-fetcher
      * and the real files this project was tested on show (see {@code docs/fetching.md}); one line, for messages.
+     *
+     * @param group the SIH group
+     * @return the months, in words
      */
     public static String availability(SihSystem group) {
         return switch (Objects.requireNonNull(group, "group")) {

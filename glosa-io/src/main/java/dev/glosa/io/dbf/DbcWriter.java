@@ -37,6 +37,8 @@ public final class DbcWriter {
      * Writes the {@code .dbc} of the DBF file {@code dbf} to {@code dbc} (created or truncated; deleted again if the
      * conversion fails).
      *
+     * @param dbf the DBF file
+     * @param dbc the {@code .dbc} file to write
      * @throws MalformedFileException naming {@code dbf} if it is not a DBF or its size disagrees with its header
      * @throws IllegalArgumentException if both paths name the same file
      */
@@ -88,6 +90,8 @@ public final class DbcWriter {
     /**
      * The {@code .dbc} bytes of a whole DBF held in memory.
      *
+     * @param dbf the DBF file's bytes
+     * @return the {@code .dbc} file's bytes
      * @throws MalformedFileException if {@code dbf} is not a DBF or its length disagrees with its header
      */
     public static byte[] pack(byte[] dbf) throws MalformedFileException {

@@ -120,6 +120,8 @@ public final class DbfCursor implements Closeable {
     /**
      * Opens {@code file} with the default options; the format follows the extension ({@code .dbc} or not).
      *
+     * @param file the file
+     * @throws IOException when the file cannot be read or its header is malformed
      * @return a cursor before the first record; close it
      */
     public static DbfCursor open(Path file) throws IOException {
@@ -129,6 +131,9 @@ public final class DbfCursor implements Closeable {
     /**
      * Opens {@code file}; the format follows the extension ({@code .dbc} or not).
      *
+     * @param file the file
+     * @param options the charset and the CRC policy
+     * @throws IOException when the file cannot be read or its header is malformed
      * @return a cursor before the first record; close it
      */
     public static DbfCursor open(Path file, DbfReadOptions options) throws IOException {
@@ -138,6 +143,10 @@ public final class DbfCursor implements Closeable {
     /**
      * Opens {@code file} as the given format.
      *
+     * @param file the file
+     * @param format DBF or DBC
+     * @param options the charset and the CRC policy
+     * @throws IOException when the file cannot be read or its header is malformed
      * @return a cursor before the first record; close it
      */
     public static DbfCursor open(Path file, DbfFormat format, DbfReadOptions options) throws IOException {
@@ -166,6 +175,8 @@ public final class DbfCursor implements Closeable {
     /**
      * Opens a stream holding a whole DBF or DBC file; the cursor closes it.
      *
+     * @return a cursor before the first record
+     * @throws IOException when the stream cannot be read or its header is malformed
      * @param in the file's bytes from its first byte
      * @param name the file name used in messages and in the report
      * @param format how the records are stored
@@ -282,7 +293,11 @@ public final class DbfCursor implements Closeable {
         return offsetOfRecord(recordIndex - 1);
     }
 
-    /** {@return whether the field holds only spaces (or NULs)} */
+    /**
+     * {@return whether the field holds only spaces (or NULs)}
+     *
+     * @param field the field's index, from 0
+     */
     public boolean isBlank(int field) {
         int off = start(field);
         int end = off + fieldLength[field];
@@ -295,7 +310,11 @@ public final class DbfCursor implements Closeable {
         return true;
     }
 
-    /** {@return the number of bytes of the field once leading and trailing spaces (and trailing NULs) are removed} */
+    /**
+     * {@return the number of bytes of the field once leading and trailing spaces (and trailing NULs) are removed}
+     *
+     * @param field the field's index, from 0
+     */
     public int textLength(int field) {
         int off = start(field);
         int end = off + fieldLength[field];
@@ -313,6 +332,9 @@ public final class DbfCursor implements Closeable {
      * The number of digits of the field if, once spaces around are removed, it holds only ASCII digits;
      * {@code -1} if it holds anything else, {@code 0} if it is blank. For identifiers with a fixed number of
      * digits.
+     *
+     * @param field the field's index, from 0
+     * @return the digit count, {@code -1} or {@code 0}
      */
     public int digitCount(int field) {
         int off = start(field);
@@ -336,6 +358,7 @@ public final class DbfCursor implements Closeable {
      * The field as an integer: optional sign, digits, optionally {@code .} and zeros; spaces around are ignored.
      * Works on any field type, so text fields holding digits (codes, claim numbers) parse without a String.
      *
+     * @param field the field's index, from 0
      * @return the value, or {@link Long#MIN_VALUE} if the field is blank
      * @throws MalformedFileException naming the record and field if the content is not such an integer
      */
@@ -402,6 +425,7 @@ public final class DbfCursor implements Closeable {
      * ignored. Up to 15 significant digits are converted exactly from the bytes; longer values go through
      * {@link Double#parseDouble}, so the result is always the correctly rounded double.
      *
+     * @param field the field's index, from 0
      * @return the value, or {@code NaN} if the field is blank
      * @throws MalformedFileException naming the record and field if the content is not a number
      */
@@ -537,6 +561,7 @@ public final class DbfCursor implements Closeable {
     /**
      * The field as a date written {@code yyyyMMdd} (a {@code D} field, or text holding 8 digits).
      *
+     * @param field the field's index, from 0
      * @return the epoch day, or {@link Integer#MIN_VALUE} if the field is blank or all zeros
      * @throws MalformedFileException naming the record and field if it is not a valid date
      */
@@ -547,6 +572,8 @@ public final class DbfCursor implements Closeable {
     /**
      * The field as a date written {@code yyMMdd}, in the century starting at {@code century} (e.g. 1900).
      *
+     * @param field the field's index, from 0
+     * @param century the first year of the century, e.g. 1900
      * @return the epoch day, or {@link Integer#MIN_VALUE} if the field is blank or all zeros
      * @throws MalformedFileException naming the record and field if it is not a valid date
      */
@@ -594,6 +621,7 @@ public final class DbfCursor implements Closeable {
     /**
      * The field as a logical.
      *
+     * @param field the field's index, from 0
      * @return 1 for {@code T t Y y}, 0 for {@code F f N n}, -1 for {@code ?} or blank
      * @throws MalformedFileException naming the record and field for any other content
      */
@@ -624,6 +652,7 @@ public final class DbfCursor implements Closeable {
      * same id for the whole life of the cursor, ids count up from 0 in order of first appearance, and
      * {@link #textOfId} gives the text back. Lets a column builder intern each distinct value once.
      *
+     * @param field the field's index, from 0
      * @return the id, or {@code -1} if the field is blank
      */
     public int textId(int field) {
@@ -660,7 +689,12 @@ public final class DbfCursor implements Closeable {
         return dictionary(field).id(b, off, end - off);
     }
 
-    /** {@return the text of an id returned by {@link #textId} for the same field} */
+    /**
+     * {@return the text of an id returned by {@link #textId} for the same field}
+     *
+     * @param field the field's index, from 0
+     * @param id an id {@link #textId} gave for that field
+     */
     public String textOfId(int field, int id) {
         return dictionary(field).value(id);
     }
@@ -669,6 +703,7 @@ public final class DbfCursor implements Closeable {
      * The field's text with leading and trailing spaces removed, decoded with the charset of the options.
      * Each distinct value of a field is decoded once and the same {@code String} returned afterwards.
      *
+     * @param field the field's index, from 0
      * @return the text, or {@code null} if the field is blank
      */
     public String getString(int field) {
@@ -679,6 +714,10 @@ public final class DbfCursor implements Closeable {
     /**
      * An error about the current record's {@code field}, naming the file, the byte offset of the field, the
      * record number, the field and its content; for callers that find a value breaking their own rules.
+     *
+     * @param field the field's index, from 0
+     * @param detail the rule the value breaks
+     * @return the error, for the caller to throw
      */
     public MalformedFileException fieldError(int field, String detail) {
         DbfField f = header.fields().get(field);
@@ -703,6 +742,8 @@ public final class DbfCursor implements Closeable {
     /**
      * What was read. Complete once {@link #next()} has returned {@code false}; before that it describes the
      * records read so far and its CRC status is {@link CrcStatus#ABSENT} for a {@code .dbc} not yet checked.
+     *
+     * @return the report of the read
      */
     public DbfReadReport report() {
         return new DbfReadReport(

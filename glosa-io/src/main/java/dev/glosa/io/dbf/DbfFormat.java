@@ -24,6 +24,7 @@ public enum DbfFormat {
     /**
      * {@link #DBC} for a file whose name ends in {@code .dbc} (any case), {@link #DBF} otherwise.
      *
+     * @param file the file
      * @return the format
      */
     public static DbfFormat of(Path file) {

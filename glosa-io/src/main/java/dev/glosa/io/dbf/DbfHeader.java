@@ -68,7 +68,11 @@ public record DbfHeader(
         }
     }
 
-    /** {@return the index of the field called {@code name} (exact match), or {@code -1}} */
+    /**
+     * {@return the index of the field called {@code name} (exact match), or {@code -1}}
+     *
+     * @param name the field's name
+     */
     public int fieldIndex(String name) {
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).name().equals(name)) {

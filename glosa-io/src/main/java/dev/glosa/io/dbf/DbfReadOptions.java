@@ -36,7 +36,11 @@ public record DbfReadOptions(Charset charset, boolean failOnCrcMismatch) {
         return DEFAULTS;
     }
 
-    /** {@return these options with another text encoding} */
+    /**
+     * {@return these options with another text encoding}
+     *
+     * @param other the text encoding
+     */
     public DbfReadOptions withCharset(Charset other) {
         return new DbfReadOptions(other, failOnCrcMismatch);
     }

@@ -26,6 +26,8 @@ public final class DbfReader {
     /**
      * Reads {@code file} with the default options (CP850, CRC mismatch fails).
      *
+     * @param file the file
+     * @throws IOException when the file cannot be read, or is corrupt ({@link MalformedFileException})
      * @return the records as a table, with the header
      */
     public static DbfTable read(Path file) throws IOException {
@@ -35,6 +37,9 @@ public final class DbfReader {
     /**
      * Reads {@code file}; the format follows the extension ({@code .dbc} or not).
      *
+     * @param file the file
+     * @param options the charset and the CRC policy
+     * @throws IOException when the file cannot be read, or is corrupt ({@link MalformedFileException})
      * @return the records as a table, with the header
      */
     public static DbfTable read(Path file, DbfReadOptions options) throws IOException {
@@ -46,6 +51,8 @@ public final class DbfReader {
     /**
      * Reads the remaining records of an open cursor to its end; the caller closes the cursor.
      *
+     * @param cursor an open cursor
+     * @return the remaining records as a table, with the header
      * @throws MalformedFileException if the file is corrupt, or a field name is a role's column name but its
      *     type does not fit the role
      */

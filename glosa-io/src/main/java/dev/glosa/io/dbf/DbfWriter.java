@@ -108,7 +108,9 @@ public final class DbfWriter implements Closeable {
     /**
      * Sets a text field (left-aligned); {@code null} leaves it blank.
      *
-     * @return these options
+     * @param field the field's index, from 0
+     * @param value the text, or {@code null}
+     * @return this writer
      */
     public DbfWriter setString(int field, String value) {
         DbfField f = fields.get(field);
@@ -150,6 +152,10 @@ public final class DbfWriter implements Closeable {
     /**
      * Sets a field to an integer: right-aligned in a numeric field (with zero decimals if it has decimals),
      * left-aligned in a text field.
+     *
+     * @param field the field's index, from 0
+     * @param value the integer
+     * @return this writer
      */
     public DbfWriter setLong(int field, long value) {
         DbfField f = fields.get(field);
@@ -166,6 +172,10 @@ public final class DbfWriter implements Closeable {
     /**
      * Sets a numeric field to {@code value} rounded half away from zero to the field's decimals, right-aligned;
      * {@code NaN} leaves it blank.
+     *
+     * @param field the field's index, from 0
+     * @param value the number, or {@code NaN}
+     * @return this writer
      */
     public DbfWriter setDouble(int field, double value) {
         DbfField f = fields.get(field);
@@ -189,7 +199,13 @@ public final class DbfWriter implements Closeable {
                 value);
     }
 
-    /** Sets a date field (or a text field of at least 8 bytes) to {@code yyyyMMdd}; {@code null} leaves it blank. */
+    /**
+     * Sets a date field (or a text field of at least 8 bytes) to {@code yyyyMMdd}; {@code null} leaves it blank.
+     *
+     * @param field the field's index, from 0
+     * @param date the date, or {@code null}
+     * @return this writer
+     */
     public DbfWriter setDate(int field, LocalDate date) {
         DbfField f = fields.get(field);
         if (date == null) {
@@ -212,7 +228,13 @@ public final class DbfWriter implements Closeable {
         return this;
     }
 
-    /** Sets a logical field to {@code T} or {@code F}; {@code null} writes {@code ?}. */
+    /**
+     * Sets a logical field to {@code T} or {@code F}; {@code null} writes {@code ?}.
+     *
+     * @param field the field's index, from 0
+     * @param value the logical, or {@code null}
+     * @return this writer
+     */
     public DbfWriter setLogical(int field, Boolean value) {
         return setString(field, value == null ? "?" : value ? "T" : "F");
     }
@@ -220,7 +242,8 @@ public final class DbfWriter implements Closeable {
     /**
      * Leaves a field blank (spaces).
      *
-     * @return these options
+     * @param field the field's index, from 0
+     * @return this writer
      */
     public DbfWriter setBlank(int field) {
         DbfField f = fields.get(field);
@@ -228,12 +251,21 @@ public final class DbfWriter implements Closeable {
         return this;
     }
 
-    /** Writes the current record as live and starts a blank one. */
+    /**
+     * Writes the current record as live and starts a blank one.
+     *
+     * @throws IOException when the file cannot be written
+     */
     public void endRecord() throws IOException {
         endRecord(false);
     }
 
-    /** Writes the current record, flagged deleted ({@code *}) if asked, and starts a blank one. */
+    /**
+     * Writes the current record, flagged deleted ({@code *}) if asked, and starts a blank one.
+     *
+     * @param deleted whether the record is flagged deleted
+     * @throws IOException when the file cannot be written
+     */
     public void endRecord(boolean deleted) throws IOException {
         if (closed) {
             throw new IllegalStateException("writer is closed");
@@ -339,6 +371,10 @@ public final class DbfWriter implements Closeable {
         /**
          * Adds a field; offsets are assigned in the order fields are added.
          *
+         * @param name the field's name, at most 10 ASCII characters
+         * @param type its type
+         * @param length its width in bytes
+         * @param decimals its digits after the point
          * @return this builder
          */
         public Builder field(String name, DbfFieldType type, int length, int decimals) {
@@ -356,6 +392,8 @@ public final class DbfWriter implements Closeable {
         /**
          * Adds a text field of {@code length} bytes.
          *
+         * @param name the field's name
+         * @param length its width in bytes
          * @return this builder
          */
         public Builder character(String name, int length) {
@@ -365,6 +403,9 @@ public final class DbfWriter implements Closeable {
         /**
          * Adds a numeric field {@code length} wide with {@code decimals} digits after the point.
          *
+         * @param name the field's name
+         * @param length its width, sign and point included
+         * @param decimals its digits after the point
          * @return this builder
          */
         public Builder numeric(String name, int length, int decimals) {
@@ -374,6 +415,7 @@ public final class DbfWriter implements Closeable {
         /**
          * Adds a date field.
          *
+         * @param name the field's name
          * @return this builder
          */
         public Builder date(String name) {
@@ -383,6 +425,7 @@ public final class DbfWriter implements Closeable {
         /**
          * Adds a logical field.
          *
+         * @param name the field's name
          * @return this builder
          */
         public Builder logical(String name) {
@@ -392,6 +435,7 @@ public final class DbfWriter implements Closeable {
         /**
          * Adds the fields of an existing layout (for example a header read elsewhere), in order.
          *
+         * @param layout the fields, in order
          * @return this builder
          */
         public Builder fields(List<DbfField> layout) {
@@ -426,7 +470,13 @@ public final class DbfWriter implements Closeable {
             return this;
         }
 
-        /** Creates (or truncates) {@code file} and writes the header. */
+        /**
+         * Creates (or truncates) {@code file} and writes the header.
+         *
+         * @param file the file
+         * @return the writer, on a blank first record
+         * @throws IOException when the file cannot be written
+         */
         public DbfWriter open(Path file) throws IOException {
             if (fields.isEmpty()) {
                 throw new IllegalStateException("declare at least one field before opening");

@@ -46,6 +46,9 @@ public final class FieldColumn {
         /**
          * How a field reads by its declared type: {@code C} as text, {@code N} without decimals and at most 18 wide as
          * an integer, other {@code N} and {@code F} as a number, {@code D} as a date, {@code L} as a logical.
+         *
+         * @param field the field
+         * @return how it reads
          */
         public static Kind natural(DbfField field) {
             return switch (field.type()) {
@@ -76,19 +79,35 @@ public final class FieldColumn {
         this.dates = kind.type() == ColumnType.DATE ? tb.dates(name) : null;
     }
 
-    /** {@return field {@code field} read as {@code kind} into a new column {@code name} of {@code tb}} */
+    /**
+     * {@return field {@code field} read as {@code kind} into a new column {@code name} of {@code tb}}
+     *
+     * @param kind how the field reads
+     * @param field the field's index, from 0
+     * @param tb the table builder the column goes into
+     * @param name the column's name
+     */
     public static FieldColumn of(Kind kind, int field, TableBuilder tb, String name) {
         return new FieldColumn(kind, field, tb, name);
     }
 
     /**
      * {@return field {@code index} read as its declared type ({@link Kind#natural}) into a column under its own name}
+     *
+     * @param field the field
+     * @param index its index, from 0
+     * @param tb the table builder the column goes into
      */
     public static FieldColumn natural(DbfField field, int index, TableBuilder tb) {
         return new FieldColumn(Kind.natural(field), index, tb, field.name());
     }
 
-    /** Appends the current record's field to the column. */
+    /**
+     * Appends the current record's field to the column.
+     *
+     * @param cursor the cursor on the current record
+     * @throws MalformedFileException when the field's content does not fit its kind
+     */
     public void append(DbfCursor cursor) throws MalformedFileException {
         switch (kind) {
             case TEXT -> appendText(cursor);

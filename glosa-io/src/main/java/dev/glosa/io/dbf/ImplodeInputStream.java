@@ -162,6 +162,8 @@ public final class ImplodeInputStream extends InputStream {
      * Compressed bytes consumed so far, header included, counting a partly used last byte as consumed.
      * After the end code this is the length of the imploded stream; the underlying stream may have been read
      * further, into an internal buffer.
+     *
+     * @return the compressed bytes consumed
      */
     public long bytesConsumed() {
         return inBase + inPos - (bitCount >>> 3);

@@ -13,7 +13,9 @@ public final class MalformedFileException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file or stream name, {@code null} for an anonymous stream. */
     private final String file;
+    /** The byte offset of the problem, {@code -1} when unknown. */
     private final long offset;
 
     /**

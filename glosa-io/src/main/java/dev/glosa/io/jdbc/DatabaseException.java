@@ -39,6 +39,7 @@ public final class DatabaseException extends IOException {
         }
     }
 
+    /** Why it failed. */
     private final Kind kind;
 
     DatabaseException(Kind kind, String message, Throwable cause) {

@@ -31,6 +31,7 @@ public final class Drivers {
      * {@code DriverManager} ignores drivers of class loaders other than the caller's, so each is registered through a
      * shim of the application's loader that passes every call on.
      *
+     * @param folder the folder of driver jars
      * @return the driver classes registered, in the order found
      * @throws DatabaseException of kind {@link DatabaseException.Kind#NO_DRIVER} when the folder cannot be read or holds
      *     no driver
@@ -81,6 +82,10 @@ public final class Drivers {
     /**
      * Connects to {@code url} as {@code user}; the password is only passed to the driver, never into a message.
      *
+     * @param url the JDBC URL
+     * @param user the database user
+     * @param password the password, or {@code null}
+     * @return an open connection; the caller closes it
      * @param loginTimeoutSeconds how long to wait for the server, 0 for the driver's default
      * @throws DatabaseException of kind {@link DatabaseException.Kind#NO_DRIVER}, {@link DatabaseException.Kind#AUTHENTICATION}
      *     or {@link DatabaseException.Kind#CONNECTION}, naming the URL with its credentials masked

@@ -60,22 +60,39 @@ public record JdbcReadOptions(
         return new JdbcReadOptions(DEFAULT_FETCH_SIZE, DEFAULT_QUERY_TIMEOUT_SECONDS, 100_000, null);
     }
 
-    /** {@return the same options with another time-out (0 for none)} */
+    /**
+     * {@return the same options with another time-out (0 for none)}
+     *
+     * @param seconds the time-out in seconds, 0 for none
+     */
     public JdbcReadOptions withQueryTimeoutSeconds(int seconds) {
         return new JdbcReadOptions(fetchSize, seconds, progressEvery, progress, language);
     }
 
-    /** {@return the same options with another fetch size} */
+    /**
+     * {@return the same options with another fetch size}
+     *
+     * @param rows the rows fetched per round trip, at least 1
+     */
     public JdbcReadOptions withFetchSize(int rows) {
         return new JdbcReadOptions(rows, queryTimeoutSeconds, progressEvery, progress, language);
     }
 
-    /** {@return the same options reporting progress every {@code every} rows to {@code consumer}} */
+    /**
+     * {@return the same options reporting progress every {@code every} rows to {@code consumer}}
+     *
+     * @param every rows between two reports
+     * @param consumer called with the rows read so far
+     */
     public JdbcReadOptions withProgress(long every, LongConsumer consumer) {
         return new JdbcReadOptions(fetchSize, queryTimeoutSeconds, every, consumer, language);
     }
 
-    /** {@return the same options with the rejects' detail and errors in {@code language}} */
+    /**
+     * {@return the same options with the rejects' detail and errors in {@code language}}
+     *
+     * @param language the language
+     */
     public JdbcReadOptions withLanguage(Language language) {
         return new JdbcReadOptions(fetchSize, queryTimeoutSeconds, progressEvery, progress, language);
     }

@@ -56,6 +56,11 @@ public final class JdbcReader {
     /**
      * Runs {@code query} on {@code connection} and reads its result.
      *
+     * @param connection an open connection; it is made read-only
+     * @param query the query, one {@code SELECT} or {@code WITH} statement
+     * @param mapping how the result's columns map to the table
+     * @param options fetch size, time-out, progress and language
+     * @return the table and the report of the read
      * @param source names the query in messages and in the rejects file (its file and masked URL, say)
      * @param rejectsFile where every reject goes ({@code source;line;column;reason;detail;value}, {@code line} the row
      *     number), written even when the read fails; {@code null} for none

@@ -78,6 +78,14 @@ public final class JdbcStarSchemaWriter {
      * {@link dev.glosa.io.powerbi.StarSchemaWriter#write(java.nio.file.Path, RunRecord, GlosaTable, List, List, List,
      * WriterOptions)}, {@code state} {@code null} to leave the tracker's table out.
      *
+     * @param connection an open connection; committed or rolled back here
+     * @param run the run's record
+     * @param analysed the table the run analysed
+     * @param outcomes every segment's outcome
+     * @param indicators the indicator rows
+     * @param state the groups to match next week
+     * @param options the identifier treatment
+     * @return one report per table written
      * @param where names the database in messages (the URL with credentials masked)
      * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
      * @throws DatabaseException if the database refuses a statement; nothing of the run is then kept
@@ -150,6 +158,11 @@ public final class JdbcStarSchemaWriter {
      * {@link #write(Connection, String, RunRecord, GlosaTable, List, List, List, WriterOptions, KeyNames)} does, and
      * the source's side tables ({@code fact_appeal}, ...) beside the star schema's, in the same transaction.
      *
+     * @param connection an open connection; committed or rolled back here
+     * @param where names the database in messages
+     * @param out the run's results and the source's side tables
+     * @param options the identifier treatment
+     * @return one report per table written
      * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
      * @throws DatabaseException if the database refuses a statement; nothing of the run is then kept
      */
@@ -209,6 +222,13 @@ public final class JdbcStarSchemaWriter {
     /**
      * The tracker's state written by the latest run dated before {@code asOf}, read back from {@code group_state};
      * empty when the database has no earlier run.
+     *
+     * @param connection an open connection
+     * @param where names the database in messages
+     * @param asOf the run's date
+     * @return the groups of the latest earlier run, or none
+     * @throws DatabaseException when the database refuses the query
+     * @throws IOException when a stored record cannot be read
      */
     public static List<GroupRecord> previousState(Connection connection, String where, LocalDate asOf)
             throws DatabaseException, IOException {

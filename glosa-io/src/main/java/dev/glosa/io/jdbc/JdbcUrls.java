@@ -12,6 +12,7 @@ public final class JdbcUrls {
     /**
      * {@code url} with {@code user:password@} and {@code password=...} (also {@code pwd=}) values shown as {@code ***}.
      *
+     * @param url the URL
      * @return the URL with its secrets masked
      */
     public static String mask(String url) {
@@ -22,7 +23,11 @@ public final class JdbcUrls {
         return PASSWORD.matcher(s).replaceAll("$1***");
     }
 
-    /** {@return whether {@code text} names a JDBC URL rather than a folder} */
+    /**
+     * {@return whether {@code text} names a JDBC URL rather than a folder}
+     *
+     * @param text what the user gave
+     */
     public static boolean isJdbc(String text) {
         return text != null && text.regionMatches(true, 0, "jdbc:", 0, 5);
     }

@@ -34,7 +34,13 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
         rows = List.copyOf(rows);
     }
 
-    /** {@return every row of {@code folder/file}; an absent file reads as an empty table with no columns} */
+    /**
+     * {@return every row of {@code folder/file}; an absent file reads as an empty table with no columns}
+     *
+     * @param folder the output folder
+     * @param file the table's file name
+     * @throws IOException when the file cannot be read
+     */
     public static HistoryTable read(Path folder, String file) throws IOException {
         return read(folder, file, r -> true);
     }
@@ -42,6 +48,12 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
     /**
      * The rows of {@code folder/file} whose {@code as_of} is {@code asOf} ({@code yyyy-MM-dd}), streamed so that the
      * other weeks of a long fact table are never held; an absent file reads as an empty table.
+     *
+     * @param folder the output folder
+     * @param file the table's file name
+     * @param asOf the week, {@code yyyy-MM-dd}
+     * @return the rows of that week
+     * @throws IOException when the file cannot be read
      */
     public static HistoryTable readWeek(Path folder, String file, String asOf) throws IOException {
         List<String[]> rows = new ArrayList<>();
@@ -52,6 +64,13 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
     /**
      * Hands each row of week {@code asOf} of {@code folder/file} to {@code action} as it is read, holding none, and
      * returns the header ({@code action} sees rows as long as it); an absent or empty file has no header and no row.
+     *
+     * @param folder the output folder
+     * @param file the table's file name
+     * @param asOf the week, {@code yyyy-MM-dd}
+     * @param action called with each row's cells
+     * @return the header
+     * @throws IOException when the file cannot be read
      */
     public static List<String> scanWeek(Path folder, String file, String asOf, Consumer<String[]> action)
             throws IOException {
@@ -69,7 +88,13 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
         return header;
     }
 
-    /** {@return the column names of {@code folder/file}; none when the file is absent or empty} */
+    /**
+     * {@return the column names of {@code folder/file}; none when the file is absent or empty}
+     *
+     * @param folder the output folder
+     * @param file the table's file name
+     * @throws IOException when the file cannot be read
+     */
     public static List<String> header(Path folder, String file) throws IOException {
         Path path = LegacyNames.resolve(folder, file);
         if (!Files.exists(path)) {
@@ -105,12 +130,21 @@ public record HistoryTable(String file, List<String> header, List<String[]> rows
         }
     }
 
-    /** {@return the index of column {@code name}, or -1 when the table has no such column} */
+    /**
+     * {@return the index of column {@code name}, or -1 when the table has no such column}
+     *
+     * @param name the column's name
+     */
     public int indexOf(String name) {
         return header.indexOf(name);
     }
 
-    /** {@return the cell of {@code row} in column {@code name}, or {@code ""} when the table has no such column} */
+    /**
+     * {@return the cell of {@code row} in column {@code name}, or {@code ""} when the table has no such column}
+     *
+     * @param row a row's cells
+     * @param name the column's name
+     */
     public String get(String[] row, String name) {
         int i = header.indexOf(name);
         return i < 0 ? "" : row[i];

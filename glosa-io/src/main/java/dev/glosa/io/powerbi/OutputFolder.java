@@ -47,6 +47,8 @@ public final class OutputFolder implements AutoCloseable {
     /**
      * Checks, creates and locks {@code folder} for a run.
      *
+     * @param folder the output folder
+     * @return the folder, locked until closed
      * @throws IllegalArgumentException if the path is empty or names an existing file
      * @throws FolderLockedException if another run (in this or another process) holds the folder
      * @throws IOException if the folder cannot be created or written, or a half-done commit cannot be finished; the

@@ -47,6 +47,13 @@ public final class RunTables {
      * {@link StarSchemaWriter#write(java.nio.file.Path, RunRecord, GlosaTable, List, List, List, WriterOptions)}, with
      * {@code state} {@code null} to leave the tracker's table out.
      *
+     * @param run the run's record
+     * @param analysed the table the run analysed
+     * @param outcomes every segment's outcome
+     * @param indicators the indicator rows
+     * @param state the groups to match next week
+     * @param options the identifier treatment and CSV settings
+     * @return the tables
      * @throws IllegalArgumentException if the inputs disagree or identifier columns lack a chosen treatment
      */
     public static RunTables of(
@@ -63,6 +70,9 @@ public final class RunTables {
      * Builds every table of a run a sink receives: the star schema, the tracker's state and the source's side tables
      * ({@link RunOutput#sideTables()}), each side table after the star schema's and before {@code runs}.
      *
+     * @param out what the sink received
+     * @param options the identifier treatment and CSV settings
+     * @return the tables
      * @throws IllegalArgumentException if the inputs disagree, identifier columns lack a chosen treatment, or a side
      *     table is named as one of the star schema's
      */
@@ -213,7 +223,11 @@ public final class RunTables {
         return ids.keyId();
     }
 
-    /** {@return the text a guarded cell stands for (a leading {@code '} before a formula character removed)} */
+    /**
+     * {@return the text a guarded cell stands for (a leading {@code '} before a formula character removed)}
+     *
+     * @param cell the cell as written
+     */
     public static String plainText(String cell) {
         return CsvCells.unguard(cell);
     }
@@ -222,6 +236,9 @@ public final class RunTables {
      * The tracker's state read back from rows of {@code group_state} (cells as the CSV holds them, text unguarded or
      * not), for a sink that keeps it elsewhere than the folder.
      *
+     * @param header the table's header
+     * @param rows its rows' cells
+     * @return the groups' records
      * @param source names the rows in messages
      * @throws IOException naming the source, row and column when a cell does not parse
      */
@@ -235,6 +252,8 @@ public final class RunTables {
      * The tables and columns glosa 0.1 named otherwise, for a sink that keeps the tables elsewhere than the folder and
      * renames them once: table name (without {@code .csv}) to its columns' renames, old name to new. The table
      * {@code dim_cluster} itself became {@code dim_group} ({@link #LEGACY_GROUP_TABLE}).
+     *
+     * @return table name to its columns' renames
      */
     public static Map<String, Map<String, String>> legacyColumnRenames() {
         return LegacyNames.columnRenames();
@@ -270,8 +289,12 @@ public final class RunTables {
             return Schema.names(planned.built().columns());
         }
 
-        /** Each column's type: {@code text}, {@code number}, {@code integer}, {@code date}, {@code month} or
-         * {@code datetime}. */
+        /**
+         * Each column's type: {@code text}, {@code number}, {@code integer}, {@code date}, {@code month} or
+         * {@code datetime}.
+         *
+         * @return the types, one per column
+         */
         public List<String> columnTypes() {
             List<String> out = new ArrayList<>();
             for (ColumnSpec c : planned.built().columns()) {
@@ -285,7 +308,12 @@ public final class RunTables {
             return planned.built().rows().size();
         }
 
-        /** Fills {@code cells} (one per column) with row {@code i}'s cell texts. */
+        /**
+         * Fills {@code cells} (one per column) with row {@code i}'s cell texts.
+         *
+         * @param i the row, from 0
+         * @param cells where the texts go
+         */
         public void fill(int i, String[] cells) {
             planned.built().rows().fill(i, cells);
         }

@@ -100,6 +100,16 @@ public final class StarSchemaWriter {
     /**
      * Writes the run as {@link #write(Path, RunRecord, GlosaTable, List, List, WriterOptions)} does, plus the
      * tracker's {@code state} into {@value #GROUP_STATE}, in the same all-or-nothing set of renames.
+     *
+     * @param folder the output folder
+     * @param run the run's record
+     * @param analysed the table the run analysed
+     * @param outcomes every segment's outcome
+     * @param indicators the indicator rows
+     * @param state the groups to match next week
+     * @param options the identifier treatment and CSV settings
+     * @return what was written
+     * @throws IOException when a file cannot be written; the folder is then unchanged
      */
     public static WriteReport write(
             Path folder,
@@ -126,6 +136,17 @@ public final class StarSchemaWriter {
      * Writes the run as {@link #write(Path, RunRecord, GlosaTable, List, List, List, WriterOptions)} does, with the
      * dimension tables ({@code dim_hospital}, {@code dim_payer}, {@code dim_glosa_type}, {@code dim_date},
      * {@code dim_run}) naming the codes by {@code names}.
+     *
+     * @param folder the output folder
+     * @param run the run's record
+     * @param analysed the table the run analysed
+     * @param outcomes every segment's outcome
+     * @param indicators the indicator rows
+     * @param state the groups to match next week
+     * @param options the identifier treatment and CSV settings
+     * @param names the names of the key codes
+     * @return what was written
+     * @throws IOException when a file cannot be written; the folder is then unchanged
      */
     public static WriteReport write(
             Path folder,
@@ -155,6 +176,12 @@ public final class StarSchemaWriter {
      * Writes everything a sink receives from one run: the star schema, the tracker's state, the dimension tables named
      * by {@code out.names()}, and the source's side tables ({@code fact_appeal.csv}, ...), each with its history, in
      * one commit.
+     *
+     * @param folder the output folder
+     * @param out what the sink received
+     * @param options the identifier treatment and CSV settings
+     * @return what was written
+     * @throws IOException when a file cannot be written; the folder is then unchanged
      */
     public static WriteReport write(Path folder, RunOutput out, WriterOptions options) throws IOException {
         return WriteJob.write(
@@ -175,6 +202,9 @@ public final class StarSchemaWriter {
      * The tracker's state written by the latest run dated before {@code asOf}, to match this run's groups against;
      * empty when the folder has no earlier run.
      *
+     * @param folder the output folder
+     * @param asOf the run's date
+     * @return the groups of the latest earlier run, or none
      * @throws IOException if the file cannot be read or a cell does not parse, naming the file, line and column
      */
     public static List<GroupRecord> previousState(Path folder, LocalDate asOf) throws IOException {
@@ -190,6 +220,9 @@ public final class StarSchemaWriter {
      * categories from their JSON columns, the label from {@code label} and the algorithm's number for the group from
      * {@code cluster}.
      *
+     * @param folder the output folder
+     * @param asOf the run's date
+     * @return the groups of the latest earlier run, or none
      * @throws IOException if the file cannot be read or a cell does not parse, naming the file, line and column
      */
     public static List<GroupProfile> previousGroups(Path folder, LocalDate asOf) throws IOException {

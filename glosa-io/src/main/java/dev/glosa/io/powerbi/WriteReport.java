@@ -23,7 +23,11 @@ public record WriteReport(Path folder, String runId, List<TableReport> tables) {
         tables = List.copyOf(tables);
     }
 
-    /** {@return the entry of {@code file}, e.g. {@code fact_glosa.csv}} */
+    /**
+     * {@return the entry of {@code file}, e.g. {@code fact_glosa.csv}}
+     *
+     * @param file the table's file name
+     */
     public TableReport table(String file) {
         for (TableReport t : tables) {
             if (t.file().equals(file)) {

@@ -80,7 +80,14 @@ public record WriterOptions(
         }
     }
 
-    /** Options keeping every week, without a byte order mark. */
+    /**
+     * Options keeping every week, without a byte order mark.
+     *
+     * @param identifierPolicy as {@link #identifierPolicy()}
+     * @param pseudonymKey as {@link #pseudonymKey()}
+     * @param identifierColumns as {@link #identifierColumns()}
+     * @param personalOverrides as {@link #personalOverrides()}
+     */
     public WriterOptions(
             IdentifierPolicy identifierPolicy,
             String pseudonymKey,
@@ -89,18 +96,32 @@ public record WriterOptions(
         this(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, 0, false);
     }
 
-    /** {@return the same options keeping the latest {@code weeks} weeks of facts (0: every week)} */
+    /**
+     * {@return the same options keeping the latest {@code weeks} weeks of facts (0: every week)}
+     *
+     * @param weeks the weeks kept, 0 for every week
+     */
     public WriterOptions withKeepWeeks(int weeks) {
         return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, weeks, bom);
     }
 
-    /** {@return the same options with or without a UTF-8 byte order mark at the start of every CSV file} */
+    /**
+     * {@return the same options with or without a UTF-8 byte order mark at the start of every CSV file}
+     *
+     * @param withBom whether every file starts with a byte order mark
+     */
     public WriterOptions withBom(boolean withBom) {
         return new WriterOptions(
                 identifierPolicy, pseudonymKey, identifierColumns, personalOverrides, keepWeeks, withBom);
     }
 
-    /** Options without personal overrides. */
+    /**
+     * Options without personal overrides.
+     *
+     * @param identifierPolicy as {@link #identifierPolicy()}
+     * @param pseudonymKey as {@link #pseudonymKey()}
+     * @param identifierColumns as {@link #identifierColumns()}
+     */
     public WriterOptions(IdentifierPolicy identifierPolicy, String pseudonymKey, List<String> identifierColumns) {
         this(identifierPolicy, pseudonymKey, identifierColumns, Map.of());
     }
@@ -117,23 +138,36 @@ public record WriterOptions(
     /**
      * Pseudonymises the default identifier columns with {@code key}.
      *
+     * @param key the HMAC key, at least 16 characters
      * @return the options
      */
     public static WriterOptions pseudonymise(String key) {
         return new WriterOptions(IdentifierPolicy.PSEUDONYMISE, key, DEFAULT_IDENTIFIER_COLUMNS);
     }
 
-    /** {@return the same options with another policy} */
+    /**
+     * {@return the same options with another policy}
+     *
+     * @param policy the policy
+     */
     public WriterOptions withIdentifierPolicy(IdentifierPolicy policy) {
         return new WriterOptions(policy, pseudonymKey, identifierColumns, personalOverrides, keepWeeks, bom);
     }
 
-    /** {@return the same options with another key ({@code null} to use the environment)} */
+    /**
+     * {@return the same options with another key ({@code null} to use the environment)}
+     *
+     * @param key the key, or {@code null}
+     */
     public WriterOptions withPseudonymKey(String key) {
         return new WriterOptions(identifierPolicy, key, identifierColumns, personalOverrides, keepWeeks, bom);
     }
 
-    /** {@return the same options with another list of identifier columns} */
+    /**
+     * {@return the same options with another list of identifier columns}
+     *
+     * @param columns the identifier columns
+     */
     public WriterOptions withIdentifierColumns(List<String> columns) {
         return new WriterOptions(identifierPolicy, pseudonymKey, columns, personalOverrides, keepWeeks, bom);
     }
@@ -141,6 +175,9 @@ public record WriterOptions(
     /**
      * The same options with other personal overrides: column name to {@code true} (an identifier) or {@code false}
      * (not one), as a CSV mapping's {@code personal:} entries give them ({@code CsvMapping.personalOverrides()}).
+     *
+     * @param overrides column name to identifier or not
+     * @return the options
      */
     public WriterOptions withPersonalOverrides(Map<String, Boolean> overrides) {
         return new WriterOptions(identifierPolicy, pseudonymKey, identifierColumns, overrides, keepWeeks, bom);
@@ -149,13 +186,19 @@ public record WriterOptions(
     /**
      * {@return whether a column of that name is an identifier by override, by its name or by {@link
      * #identifierColumns()}}
+     *
+     * @param column the column's name
      */
     public boolean isIdentifier(String column) {
         Boolean o = overrides().get(column.toLowerCase(Locale.ROOT));
         return o != null ? o : PersonalFields.isPersonal(column) || listed(column);
     }
 
-    /** {@return the identifier columns of {@code table}, in table order, each with why it is one} */
+    /**
+     * {@return the identifier columns of {@code table}, in table order, each with why it is one}
+     *
+     * @param table the table
+     */
     public List<PersonalFields.Detected> identifiersOf(GlosaTable table) {
         Map<String, Boolean> decided = new LinkedHashMap<>(overrides());
         for (String c : identifierColumns) {
@@ -187,6 +230,7 @@ public record WriterOptions(
      * {@value #KEY_ENVIRONMENT_VARIABLE}). A caller that knows its source carries identifiers (SIH files always carry
      * AIH numbers) calls it first, so a run never reads and clusters for minutes only to stop at the write.
      *
+     * @param columns the columns the write will see
      * @throws IllegalArgumentException naming the identifier columns and the three choices, as the write would
      */
     public void checkIdentifiers(java.util.Collection<String> columns) {
@@ -203,6 +247,7 @@ public record WriterOptions(
      * Checks, before the clustering, that a write of {@code table} can treat its identifiers, found as the write finds
      * them ({@link #identifiersOf}: by override, name and content).
      *
+     * @param table the table the write will see
      * @throws IllegalArgumentException naming the identifier columns, why each is one, and the three choices
      */
     public void checkIdentifiers(GlosaTable table) {

@@ -61,6 +61,8 @@ public record FileInspection(
      * {@code null}), {@code records}, {@code recordsDeclared}, {@code deleted}, {@code crcOk} ({@code null} for
      * a {@code .dbf}), {@code fields} ({@code name}, {@code type}, {@code length}, {@code decimals}) and
      * {@code warnings}.
+     *
+     * @return the JSON line
      */
     public String toJson() {
         StringWriter out = new StringWriter();

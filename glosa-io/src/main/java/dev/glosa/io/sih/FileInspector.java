@@ -24,6 +24,8 @@ public final class FileInspector {
     /**
      * Inspects {@code file}; the format follows the extension ({@code .dbc} or not).
      *
+     * @param file the file
+     * @throws IOException when the file cannot be read
      * @return what the file holds
      */
     public static FileInspection inspect(Path file) throws IOException {
@@ -33,6 +35,9 @@ public final class FileInspector {
     /**
      * Inspects {@code file} with the given charset; a CRC mismatch is always only reported.
      *
+     * @param file the file
+     * @param options the charset
+     * @throws IOException when the file cannot be read
      * @return what the file holds
      */
     public static FileInspection inspect(Path file, DbfReadOptions options) throws IOException {

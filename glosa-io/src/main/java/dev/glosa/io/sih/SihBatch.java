@@ -20,7 +20,11 @@ public record SihBatch(List<SihTable> tables) {
         tables = List.copyOf(tables);
     }
 
-    /** {@return whether some file of {@code system} was read} */
+    /**
+     * {@return whether some file of {@code system} was read}
+     *
+     * @param system RD, RJ, ER or SP
+     */
     public boolean has(SihSystem system) {
         for (SihTable t : tables) {
             if (t.system() == system) {
@@ -33,6 +37,8 @@ public record SihBatch(List<SihTable> tables) {
     /**
      * The table of {@code system}.
      *
+     * @param system RD, RJ, ER or SP
+     * @return the rows of that system's files
      * @throws NoSuchElementException naming the systems present, if no file of that system was read
      */
     public SihTable table(SihSystem system) {
@@ -49,6 +55,7 @@ public record SihBatch(List<SihTable> tables) {
      * The RJ rows with the error codes, glosa type and error count of their claims from the ER rows; see
      * {@link SihRejections#attachErrors}.
      *
+     * @return the RJ rows with their error columns
      * @throws NoSuchElementException if no RJ or no ER file was read
      */
     public GlosaTable rejectionsWithErrors() {

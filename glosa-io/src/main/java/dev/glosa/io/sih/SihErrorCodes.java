@@ -83,7 +83,11 @@ public final class SihErrorCodes {
         return descriptions.keySet();
     }
 
-    /** {@return the description of {@code code}, or {@code null} if the table does not hold it} */
+    /**
+     * {@return the description of {@code code}, or {@code null} if the table does not hold it}
+     *
+     * @param code the six-digit error code
+     */
     public String description(String code) {
         return descriptions.get(code);
     }
@@ -91,6 +95,8 @@ public final class SihErrorCodes {
     /**
      * The two-digit group of a code: its first two characters.
      *
+     * @param code the six-digit error code
+     * @return its group
      * @throws IllegalArgumentException if the code is not six digits
      */
     public static String group(String code) {
@@ -106,7 +112,11 @@ public final class SihErrorCodes {
         return code.substring(0, 2);
     }
 
-    /** {@return a short reading of a two-digit group, or {@code null} for a group the table does not use} */
+    /**
+     * {@return a short reading of a two-digit group, or {@code null} for a group the table does not use}
+     *
+     * @param group the two-digit group
+     */
     public String groupDescription(String group) {
         return groupDescriptions.get(group);
     }

@@ -37,12 +37,20 @@ public record SihReadOptions(DbfReadOptions dbf, int threads, boolean keepOtherC
                 DbfReadOptions.defaults(), Runtime.getRuntime().availableProcessors(), true);
     }
 
-    /** {@return these options with another thread count} */
+    /**
+     * {@return these options with another thread count}
+     *
+     * @param value files read at once, at least 1
+     */
     public SihReadOptions withThreads(int value) {
         return new SihReadOptions(dbf, value, keepOtherColumns);
     }
 
-    /** {@return these options with other DBF options} */
+    /**
+     * {@return these options with other DBF options}
+     *
+     * @param value the DBF options
+     */
     public SihReadOptions withDbf(DbfReadOptions value) {
         return new SihReadOptions(value, threads, keepOtherColumns);
     }

@@ -50,6 +50,8 @@ public final class SihReader {
     /**
      * Reads one file with the default options.
      *
+     * @param file the file
+     * @throws IOException when the file cannot be read or is corrupt
      * @return the rows, with the layout and the report of each file
      */
     public static SihTable read(Path file) throws IOException {
@@ -59,6 +61,9 @@ public final class SihReader {
     /**
      * Reads one file.
      *
+     * @param file the file
+     * @param options the charset, CRC policy and threads
+     * @return the rows, with the layout and the report of the file
      * @throws dev.glosa.io.dbf.MalformedFileException if the file is corrupt, not a known SIH layout, or a
      *     value breaks a rule (claim number digits, dates, competence)
      */
@@ -74,6 +79,11 @@ public final class SihReader {
      * order). Rows follow the order of the files given, whatever the thread count; files of different eras of
      * one system are stacked with the union of their columns. If files fail, the error of the first failing
      * file in the order given is thrown.
+     *
+     * @param files the files, in order
+     * @param options the charset, CRC policy and threads
+     * @return the rows of the files, one table per SIH system
+     * @throws IOException when a file cannot be read or is corrupt
      */
     public static SihBatch readAll(List<Path> files, SihReadOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
@@ -107,6 +117,8 @@ public final class SihReader {
     /**
      * Reads many files with the default options; see {@link #readAll(List, SihReadOptions)}.
      *
+     * @param files the files, in order
+     * @throws IOException when a file cannot be read or is corrupt
      * @return the rows of the files, one table per SIH system
      */
     public static SihBatch readAll(List<Path> files) throws IOException {

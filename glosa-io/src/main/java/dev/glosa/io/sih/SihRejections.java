@@ -36,6 +36,7 @@ public final class SihRejections {
     /**
      * The RJ table with the error columns of its claims.
      *
+     * @return the RJ table with the error codes, glosa type and error count of each claim
      * @param rj rows read from RJ files
      * @param er rows read from ER files (as {@link SihReader} produces them)
      * @throws IllegalArgumentException naming the column, if a table lacks {@code claim_id} or {@code hospital},

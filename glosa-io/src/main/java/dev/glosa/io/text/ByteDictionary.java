@@ -36,7 +36,11 @@ public final class ByteDictionary {
         this.values = charset == null ? null : new String[64];
     }
 
-    /** {@return a dictionary that decodes each distinct value once, with {@code charset}, when it first sees it} */
+    /**
+     * {@return a dictionary that decodes each distinct value once, with {@code charset}, when it first sees it}
+     *
+     * @param charset the bytes' charset
+     */
     public static ByteDictionary decoding(Charset charset) {
         if (charset == null) {
             throw new IllegalArgumentException(
@@ -58,6 +62,11 @@ public final class ByteDictionary {
     /**
      * The id of {@code b[off, off + len)}, added (and decoded, for a decoding dictionary) on first sight; ids count up
      * from 0 in order of first appearance.
+     *
+     * @param b the bytes
+     * @param off where the value starts
+     * @param len its length
+     * @return the value's id
      */
     public int id(byte[] b, int off, int len) {
         // Files are often sorted, so a value often repeats the one before it: one compare, no hash.
@@ -68,7 +77,11 @@ public final class ByteDictionary {
         return last;
     }
 
-    /** {@return the decoded value of {@code id}; only for a dictionary made by {@link #decoding(Charset)}} */
+    /**
+     * {@return the decoded value of {@code id}; only for a dictionary made by {@link #decoding(Charset)}}
+     *
+     * @param id an id from {@link #id}
+     */
     public String value(int id) {
         if (values == null) {
             throw new IllegalStateException("an undecoded dictionary has no values: decode key(id) instead");
@@ -79,7 +92,11 @@ public final class ByteDictionary {
         return values[id];
     }
 
-    /** {@return a copy of the bytes of {@code id}} */
+    /**
+     * {@return a copy of the bytes of {@code id}}
+     *
+     * @param id an id from {@link #id}
+     */
     public byte[] key(int id) {
         if (id < 0 || id >= size) {
             throw new IndexOutOfBoundsException("id " + id + " of a dictionary of " + size + " values");

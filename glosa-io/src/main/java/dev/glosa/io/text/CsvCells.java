@@ -14,12 +14,19 @@ public final class CsvCells {
      * The text as a cell that no spreadsheet evaluates: a leading {@code '} is added when the text, after any leading
      * {@code '}, starts with {@code = + - @}, a tab or a carriage return. Guarding text that already starts with quotes
      * before such a character keeps {@link #unguard(String)} exact.
+     *
+     * @param text the text, may be {@code null}
+     * @return the guarded text
      */
     public static String guard(String text) {
         return needsGuard(text) ? "'" + text : text;
     }
 
-    /** {@return the text {@link #guard(String)} was given} */
+    /**
+     * {@return the text {@link #guard(String)} was given}
+     *
+     * @param cell the cell as written
+     */
     public static String unguard(String cell) {
         int i = 0;
         while (i < cell.length() && cell.charAt(i) == '\'') {
@@ -40,7 +47,12 @@ public final class CsvCells {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
-    /** {@return whether {@code text} must be quoted in a file separated by {@code delimiter}} */
+    /**
+     * {@return whether {@code text} must be quoted in a file separated by {@code delimiter}}
+     *
+     * @param text the text
+     * @param delimiter the file's delimiter
+     */
     public static boolean needsQuotes(String text, char delimiter) {
         // A leading byte order mark would be taken for the file's own by a reader: quote it to keep it a value.
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -58,6 +70,10 @@ public final class CsvCells {
     /**
      * Appends {@code text} as a field of a file separated by {@code delimiter}: quoted, with its quotes doubled, when
      * it holds the delimiter, a quote or a line break, or starts with a byte order mark; {@code null} appends nothing.
+     *
+     * @param sb where the field goes
+     * @param text the text, may be {@code null}
+     * @param delimiter the file's delimiter
      */
     public static void append(StringBuilder sb, String text, char delimiter) {
         if (text == null || text.isEmpty()) {
@@ -78,7 +94,12 @@ public final class CsvCells {
         sb.append('"');
     }
 
-    /** {@return {@code text} as a field of a file separated by {@code delimiter}; see {@link #append}} */
+    /**
+     * {@return {@code text} as a field of a file separated by {@code delimiter}; see {@link #append}}
+     *
+     * @param text the text
+     * @param delimiter the file's delimiter
+     */
     public static String quote(String text, char delimiter) {
         if (text == null || !needsQuotes(text, delimiter)) {
             return text == null ? "" : text;
@@ -91,6 +112,10 @@ public final class CsvCells {
     /**
      * {@code text} guarded against formulas and quoted: a cell of a file meant for a spreadsheet; {@code null} is
      * empty.
+     *
+     * @param text the text, may be {@code null}
+     * @param delimiter the file's delimiter
+     * @return the cell
      */
     public static String guarded(String text, char delimiter) {
         return text == null ? "" : quote(guard(text), delimiter);

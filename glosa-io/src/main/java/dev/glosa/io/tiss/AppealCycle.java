@@ -96,13 +96,21 @@ public final class AppealCycle {
             }
         }
 
-        /** {@return the days of {@code payer}} */
+        /**
+         * {@return the days of {@code payer}}
+         *
+         * @param payer the operator's {@code registroANS}
+         */
         public int daysFor(String payer) {
             return byPayer.getOrDefault(payer, defaultDays);
         }
     }
 
-    /** {@return the {@code fact_appeal} table; see the class documentation} */
+    /**
+     * {@return the {@code fact_appeal} table; see the class documentation}
+     *
+     * @param t the TISS table, as {@link TissReader} builds it
+     */
     public static GlosaTable facts(GlosaTable t) {
         CategoryColumn payer = t.category(TissColumns.PAYER);
         CategoryColumn hospital = t.category(TissColumns.HOSPITAL);
@@ -268,7 +276,13 @@ public final class AppealCycle {
         }
     }
 
-    /** {@return the appeals still to send, soonest deadline first; see the class documentation} */
+    /**
+     * {@return the appeals still to send, soonest deadline first; see the class documentation}
+     *
+     * @param t the TISS table, as {@link TissReader} builds it
+     * @param deadlines the days each operator allows
+     * @param asOf the date the days left count to
+     */
     public static GlosaTable pending(GlosaTable t, Deadlines deadlines, LocalDate asOf) {
         CategoryColumn payer = t.category(TissColumns.PAYER);
         CategoryColumn hospital = t.category(TissColumns.HOSPITAL);

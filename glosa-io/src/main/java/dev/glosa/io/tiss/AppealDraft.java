@@ -115,6 +115,8 @@ public final class AppealDraft {
     /**
      * Reads a justification file: reason code to text.
      *
+     * @param file the justification file
+     * @throws IOException when the file cannot be read
      * @return the text of each reason code
      */
     public static Map<String, String> readJustifications(Path file) throws IOException {
@@ -196,6 +198,14 @@ public final class AppealDraft {
     /**
      * Writes the draft messages for {@code rows} of {@code table} (a TISS table as {@link TissReader} builds it) into
      * {@code folder}, named {@code recurso_<operator>_<protocol>[_n].xml}.
+     *
+     * @param table the TISS table
+     * @param rows the rows to appeal
+     * @param justifications reason code to text
+     * @param sender the provider, the date and the draft number of the message
+     * @param folder where the files go
+     * @return the files written and what was left out
+     * @throws IOException when a file cannot be written
      */
     public static Result write(
             GlosaTable table, int[] rows, Map<String, String> justifications, Sender sender, Path folder)
@@ -540,7 +550,12 @@ public final class AppealDraft {
         }
     }
 
-    /** {@return the distinct reason codes of {@code rows}, for listing what a justification file must cover} */
+    /**
+     * {@return the distinct reason codes of {@code rows}, for listing what a justification file must cover}
+     *
+     * @param table the TISS table
+     * @param rows the rows
+     */
     public static java.util.SortedSet<String> codes(GlosaTable table, int[] rows) {
         CategoryColumn reason = table.category(TissColumns.REASON_CODE);
         java.util.SortedSet<String> out = new TreeSet<>();

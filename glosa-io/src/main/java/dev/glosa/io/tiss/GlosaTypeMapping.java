@@ -98,7 +98,12 @@ public final class GlosaTypeMapping {
         return DEFAULTS;
     }
 
-    /** {@return this mapping with {@code group} mapped to {@code type}} */
+    /**
+     * {@return this mapping with {@code group} mapped to {@code type}}
+     *
+     * @param group the Tabela 38 group
+     * @param type the glosa type
+     */
     public GlosaTypeMapping withGroup(String group, String type) {
         String key = key(group);
         checkType(type, group);
@@ -110,7 +115,11 @@ public final class GlosaTypeMapping {
                 Collections.unmodifiableMap(types), Collections.unmodifiableMap(names), codeTypes, unknownType);
     }
 
-    /** {@return this mapping with every group of {@code groupToType} mapped to its type} */
+    /**
+     * {@return this mapping with every group of {@code groupToType} mapped to its type}
+     *
+     * @param groupToType group to glosa type
+     */
     public GlosaTypeMapping withGroups(Map<String, String> groupToType) {
         GlosaTypeMapping m = this;
         for (Map.Entry<String, String> e : groupToType.entrySet()) {
@@ -119,7 +128,12 @@ public final class GlosaTypeMapping {
         return m;
     }
 
-    /** {@return this mapping with the single Tabela 38 {@code code} mapped to {@code type}, whatever its group} */
+    /**
+     * {@return this mapping with the single Tabela 38 {@code code} mapped to {@code type}, whatever its group}
+     *
+     * @param code the Tabela 38 code
+     * @param type the glosa type
+     */
     public GlosaTypeMapping withCode(String code, String type) {
         if (code == null || !code.trim().matches("[0-9]+")) {
             throw new IllegalArgumentException("a Tabela 38 code must be digits, found '" + code + "'");
@@ -130,7 +144,11 @@ public final class GlosaTypeMapping {
         return new GlosaTypeMapping(groupTypes, groupNames, Collections.unmodifiableMap(codes), unknownType);
     }
 
-    /** {@return this mapping with {@code type} for codes whose group is unknown (default {@value #INDEFINIDA})} */
+    /**
+     * {@return this mapping with {@code type} for codes whose group is unknown (default {@value #INDEFINIDA})}
+     *
+     * @param type the glosa type
+     */
     public GlosaTypeMapping withUnknownType(String type) {
         checkType(type, "unknown groups");
         return new GlosaTypeMapping(groupTypes, groupNames, codeTypes, type.trim());
@@ -139,6 +157,10 @@ public final class GlosaTypeMapping {
     /**
      * This mapping overridden by a small UTF-8 text file of {@code key = type} lines ({@code #} starts a comment):
      * a key of digits is a Tabela 38 code, {@code *} is the type of unknown groups, any other key is a group name.
+     *
+     * @param file the file
+     * @return the mapping
+     * @throws IOException when the file cannot be read
      */
     public GlosaTypeMapping withOverrides(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -175,6 +197,10 @@ public final class GlosaTypeMapping {
     /**
      * The glosa type of {@code code} in {@code group}: the code's override, else its group's type, else the type of
      * unknown groups.
+     *
+     * @param code the Tabela 38 code
+     * @param group its group, may be {@code null}
+     * @return the glosa type
      */
     public String typeOf(String code, String group) {
         if (code != null) {

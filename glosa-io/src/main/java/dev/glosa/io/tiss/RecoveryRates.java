@@ -20,6 +20,8 @@ public final class RecoveryRates {
 
     /**
      * {@return the indicator per operator × reason group × competence month; see {@link #compute(GlosaTable, List)}}
+     *
+     * @param table the TISS table
      */
     public static List<RecoveryRate> compute(GlosaTable table) {
         return compute(table, DEFAULT_KEYS);
@@ -29,6 +31,10 @@ public final class RecoveryRates {
      * The indicator per distinct value of {@code keys}, over the rows with a glosa ({@code glosa_amount > 0}), in the
      * key order of {@link Grouping} (deterministic). The table needs {@code glosa_amount}, {@code appealed},
      * {@code appealed_amount} and {@code recovered_amount}, as {@link TissReader} writes them.
+     *
+     * @param table the TISS table
+     * @param keys the columns the rows are grouped by
+     * @return one indicator per key value
      */
     public static List<RecoveryRate> compute(GlosaTable table, List<String> keys) {
         DoubleColumn glosa = table.doubles(TissColumns.GLOSA_AMOUNT);

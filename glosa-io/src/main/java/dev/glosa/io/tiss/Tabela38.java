@@ -107,7 +107,15 @@ public final class Tabela38 {
             }
         }
 
-        /** An entry whose file did not say where its group comes from. */
+        /**
+         * An entry whose file did not say where its group comes from.
+         *
+         * @param code as {@link #code()}
+         * @param description as {@link #description()}
+         * @param group as {@link #group()}
+         * @param validFrom as {@link #validFrom()}
+         * @param validTo as {@link #validTo()}
+         */
         public Entry(String code, String description, String group, LocalDate validFrom, LocalDate validTo) {
             this(code, description, group, validFrom, validTo, null);
         }
@@ -124,7 +132,11 @@ public final class Tabela38 {
             return ORIGIN_GLOSA.equals(origin);
         }
 
-        /** {@return whether the entry is valid on {@code date} (open ends are valid)} */
+        /**
+         * {@return whether the entry is valid on {@code date} (open ends are valid)}
+         *
+         * @param date the day
+         */
         public boolean validOn(LocalDate date) {
             return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
         }
@@ -156,6 +168,8 @@ public final class Tabela38 {
     /**
      * Reads a Tabela 38 file; see the class documentation for the format.
      *
+     * @param file the file
+     * @throws IOException when the file cannot be read
      * @return the table
      */
     public static Tabela38 load(Path file) throws IOException {
@@ -167,6 +181,9 @@ public final class Tabela38 {
     /**
      * Reads a Tabela 38 file from {@code in}; {@code sourceName} names it in errors.
      *
+     * @param in the file's bytes
+     * @param sourceName names it in errors
+     * @throws IOException when the stream cannot be read
      * @return the table
      */
     public static Tabela38 read(InputStream in, String sourceName) throws IOException {
@@ -178,7 +195,12 @@ public final class Tabela38 {
         return parse(decode(bytes), sourceName);
     }
 
-    /** {@return a table of the given entries; {@code source} names it in messages} */
+    /**
+     * {@return a table of the given entries; {@code source} names it in messages}
+     *
+     * @param entries the entries
+     * @param source names the table in messages
+     */
     public static Tabela38 of(List<Entry> entries, String source) {
         Map<String, List<Entry>> map = new TreeMap<>();
         for (Entry e : entries) {
@@ -207,6 +229,9 @@ public final class Tabela38 {
     /**
      * This table with the codes of {@code newer} replacing its own; a code of {@code newer} without a group keeps the
      * group this table gave it.
+     *
+     * @param newer the table that wins
+     * @return the merged table
      */
     public Tabela38 updatedWith(Tabela38 newer) {
         Map<String, Entry[]> out = new TreeMap<>(byCode);
@@ -234,7 +259,11 @@ public final class Tabela38 {
         return new Tabela38(Collections.unmodifiableMap(out), newer.source + " over " + source);
     }
 
-    /** {@return the latest entry of {@code code} (by start of validity), if the table has the code} */
+    /**
+     * {@return the latest entry of {@code code} (by start of validity), if the table has the code}
+     *
+     * @param code the code
+     */
     public Optional<Entry> find(String code) {
         Entry[] list = code == null ? null : byCode.get(code.trim());
         return list == null ? Optional.empty() : Optional.of(list[list.length - 1]);
@@ -243,6 +272,10 @@ public final class Tabela38 {
     /**
      * The entry of {@code code} valid on {@code date}; when none is valid that day (or {@code date} is {@code null}),
      * the latest entry of the code.
+     *
+     * @param code the code
+     * @param date the day, or {@code null}
+     * @return the entry, empty when the table lacks the code
      */
     public Optional<Entry> find(String code, LocalDate date) {
         Entry[] list = code == null ? null : byCode.get(code.trim());
@@ -259,12 +292,20 @@ public final class Tabela38 {
         return Optional.of(list[list.length - 1]);
     }
 
-    /** {@return the group of {@code code}, or {@code null} when the table lacks the code or gives it no group} */
+    /**
+     * {@return the group of {@code code}, or {@code null} when the table lacks the code or gives it no group}
+     *
+     * @param code the code
+     */
     public String group(String code) {
         return find(code).map(Entry::group).orElse(null);
     }
 
-    /** {@return whether the table has {@code code}} */
+    /**
+     * {@return whether the table has {@code code}}
+     *
+     * @param code the code
+     */
     public boolean contains(String code) {
         return code != null && byCode.containsKey(code.trim());
     }

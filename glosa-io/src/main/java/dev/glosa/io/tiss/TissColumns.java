@@ -164,6 +164,9 @@ public final class TissColumns {
     /**
      * The name the TISS 4.03 schema gives consumption centre {@code code} ({@code dm_centroConsumo}, 1 to 10), or
      * {@code null} for {@code null} or a code outside that list.
+     *
+     * @param code the consumption centre's code
+     * @return its name, or {@code null}
      */
     public static String consumptionCentreName(String code) {
         if (code == null || code.isEmpty() || code.length() > 2) {

@@ -10,11 +10,22 @@ import java.io.IOException;
 public final class TissFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file's name. */
     private final String file;
+    /** The line, or {@code -1} when unknown. */
     private final long line;
+    /** The column, or {@code -1} when unknown. */
     private final long column;
 
-    /** An error at {@code line} and {@code column} of {@code file} (use {@code -1} when unknown). */
+    /**
+     * An error at {@code line} and {@code column} of {@code file} (use {@code -1} when unknown).
+     *
+     * @param file the file's name
+     * @param line the line, or {@code -1}
+     * @param column the column, or {@code -1}
+     * @param message what is wrong
+     * @param cause the parser's error, or {@code null}
+     */
     public TissFormatException(String file, long line, long column, String message, Throwable cause) {
         super(format(file, line, column, message), cause);
         this.file = file;
@@ -22,7 +33,14 @@ public final class TissFormatException extends IOException {
         this.column = column;
     }
 
-    /** An error at {@code line} and {@code column} of {@code file}, with no cause. */
+    /**
+     * An error at {@code line} and {@code column} of {@code file}, with no cause.
+     *
+     * @param file the file's name
+     * @param line the line, or {@code -1}
+     * @param column the column, or {@code -1}
+     * @param message what is wrong
+     */
     public TissFormatException(String file, long line, long column, String message) {
         this(file, line, column, message, null);
     }

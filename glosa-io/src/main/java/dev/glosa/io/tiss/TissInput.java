@@ -21,7 +21,11 @@ public record TissInput(String name, Opener opener) {
     /** Opens the bytes of a TISS file. */
     @FunctionalInterface
     public interface Opener {
-        /** {@return a new stream positioned at the first byte; the caller closes it} */
+        /**
+         * {@return a new stream positioned at the first byte; the caller closes it}
+         *
+         * @throws IOException when the input cannot be opened
+         */
         InputStream open() throws IOException;
     }
 
@@ -40,12 +44,21 @@ public record TissInput(String name, Opener opener) {
         }
     }
 
-    /** {@return the file at {@code path}} */
+    /**
+     * {@return the file at {@code path}}
+     *
+     * @param path the file
+     */
     public static TissInput of(Path path) {
         return new TissInput(path.toString(), () -> Files.newInputStream(path));
     }
 
-    /** {@return a stream source, e.g. a generated demonstrativo} */
+    /**
+     * {@return a stream source, e.g. a generated demonstrativo}
+     *
+     * @param name the input's name, for messages
+     * @param opener opens a new stream on each call
+     */
     public static TissInput of(String name, Opener opener) {
         return new TissInput(name, opener);
     }
@@ -53,6 +66,10 @@ public record TissInput(String name, Opener opener) {
     /**
      * The inputs for {@code paths}: a file as given, a directory as its {@code .xml} files (any case, at any depth) in
      * path order, so that the same folder always reads in the same order.
+     *
+     * @param paths files and folders
+     * @return the inputs, in order
+     * @throws IOException when a folder cannot be listed
      */
     public static List<TissInput> expand(Path... paths) throws IOException {
         List<TissInput> out = new ArrayList<>();

@@ -77,6 +77,8 @@ public record TissOptions(
     /**
      * The defaults: the shipped Tabela 38, the default glosa types, competence from the protocol date, no validation,
      * every cent of difference reported, items without glosa kept, up to 1,000 warnings.
+     *
+     * @return the default options
      */
     public static TissOptions defaults() {
         return new TissOptions(
@@ -90,7 +92,11 @@ public record TissOptions(
                 1000);
     }
 
-    /** {@return these options with another reason-code table} */
+    /**
+     * {@return these options with another reason-code table}
+     *
+     * @param table the reason-code table
+     */
     public TissOptions withTabela38(Tabela38 table) {
         return new TissOptions(
                 table,
@@ -103,7 +109,11 @@ public record TissOptions(
                 maxWarnings);
     }
 
-    /** {@return these options with another glosa type mapping} */
+    /**
+     * {@return these options with another glosa type mapping}
+     *
+     * @param mapping the glosa type mapping
+     */
     public TissOptions withGlosaTypes(GlosaTypeMapping mapping) {
         return new TissOptions(
                 tabela38,
@@ -116,7 +126,11 @@ public record TissOptions(
                 maxWarnings);
     }
 
-    /** {@return these options with another competence source} */
+    /**
+     * {@return these options with another competence source}
+     *
+     * @param source where the competence month comes from
+     */
     public TissOptions withCompetence(Competence source) {
         return new TissOptions(
                 tabela38,
@@ -129,13 +143,22 @@ public record TissOptions(
                 maxWarnings);
     }
 
-    /** {@return these options validating against the XSDs in {@code schemaDir} (served offline, never fetched)} */
+    /**
+     * {@return these options validating against the XSDs in {@code schemaDir} (served offline, never fetched)}
+     *
+     * @param mode whether validation is off, reported or an error
+     * @param schemaDir the folder of ANS schemas
+     */
     public TissOptions withValidation(Validation mode, Path schemaDir) {
         return new TissOptions(
                 tabela38, glosaTypes, competence, mode, schemaDir, totalsTolerance, itemsWithoutGlosa, maxWarnings);
     }
 
-    /** {@return these options with another totals tolerance, in reais} */
+    /**
+     * {@return these options with another totals tolerance, in reais}
+     *
+     * @param tolerance the difference, in reais, reported as a mismatch
+     */
     public TissOptions withTotalsTolerance(double tolerance) {
         return new TissOptions(
                 tabela38,
@@ -148,13 +171,21 @@ public record TissOptions(
                 maxWarnings);
     }
 
-    /** {@return these options keeping or dropping the items that carry no glosa} */
+    /**
+     * {@return these options keeping or dropping the items that carry no glosa}
+     *
+     * @param keep whether items without glosa are kept
+     */
     public TissOptions withItemsWithoutGlosa(boolean keep) {
         return new TissOptions(
                 tabela38, glosaTypes, competence, validation, schemaDirectory, totalsTolerance, keep, maxWarnings);
     }
 
-    /** {@return these options keeping at most {@code max} warnings} */
+    /**
+     * {@return these options keeping at most {@code max} warnings}
+     *
+     * @param max the most warnings kept
+     */
     public TissOptions withMaxWarnings(int max) {
         return new TissOptions(
                 tabela38, glosaTypes, competence, validation, schemaDirectory, totalsTolerance, itemsWithoutGlosa, max);

@@ -76,7 +76,11 @@ public record TissReadReport(
             int answers,
             int schemaErrors) {
 
-        /** {@return this summary with the count of schema errors found by validating the file} */
+        /**
+         * {@return this summary with the count of schema errors found by validating the file}
+         *
+         * @param schemaErrors the count
+         */
         public FileSummary withSchemaErrors(int schemaErrors) {
             return new FileSummary(
                     file, kind, version, statements, protocols, guides, items, rows, appeals, answers, schemaErrors);
@@ -136,7 +140,11 @@ public record TissReadReport(
                 && retiredReasonCodes.isEmpty();
     }
 
-    /** {@return the mismatches at {@code level}} */
+    /**
+     * {@return the mismatches at {@code level}}
+     *
+     * @param level the level
+     */
     public List<Mismatch> mismatches(TissLevel level) {
         return mismatches.stream().filter(m -> m.level() == level).toList();
     }

@@ -32,7 +32,11 @@ public final class TissReader {
         this.options = options;
     }
 
-    /** {@return a reader with {@code options}} */
+    /**
+     * {@return a reader with {@code options}}
+     *
+     * @param options the options
+     */
     public static TissReader create(TissOptions options) {
         if (options == null) {
             throw new IllegalArgumentException("TISS options must not be null");
@@ -43,6 +47,8 @@ public final class TissReader {
     /**
      * Reads files and folders (their {@code .xml} files, recursively) with the default options.
      *
+     * @param paths files and folders
+     * @throws IOException when a file cannot be read; {@link TissFormatException} when it is not TISS
      * @return the rows and the report of the read
      */
     public static TissReadResult read(Path... paths) throws IOException {
@@ -57,6 +63,8 @@ public final class TissReader {
     /**
      * Reads files and folders (their {@code .xml} files, recursively).
      *
+     * @param paths files and folders
+     * @throws IOException when a file cannot be read; {@link TissFormatException} when it is not TISS
      * @return the rows and the report of the read
      */
     public TissReadResult readPaths(Path... paths) throws IOException {
@@ -66,6 +74,8 @@ public final class TissReader {
     /**
      * Reads the inputs, in order.
      *
+     * @param inputs the inputs, in order
+     * @throws IOException when an input cannot be read; {@link TissFormatException} when it is not TISS
      * @return the rows and the report of the read
      */
     public TissReadResult read(List<TissInput> inputs) throws IOException {

@@ -52,6 +52,8 @@ public final class TissSchemaValidator {
     /**
      * A validator reading the XSDs of {@code directory}.
      *
+     * @param directory the folder of ANS schemas
+     * @return the validator
      * @throws NoSuchFileException if the folder does not exist
      */
     public static TissSchemaValidator fromDirectory(Path directory) throws IOException {
@@ -64,6 +66,8 @@ public final class TissSchemaValidator {
     /**
      * Validates the file at {@code file}; see {@link #validate(TissInput)}.
      *
+     * @param file the file
+     * @throws IOException when the file cannot be read
      * @return the problems found, one line each; empty when the file is valid
      */
     public List<String> validate(Path file) throws IOException {
@@ -74,6 +78,8 @@ public final class TissSchemaValidator {
      * The schema errors of {@code input}, one line each ({@code file:line:column: message}), at most
      * {@value #MAX_ERRORS}; empty when the file is valid.
      *
+     * @param input the input
+     * @return the errors, empty when valid
      * @throws TissFormatException if the file is not well-formed, carries a DOCTYPE, names no version, or its version
      *     has no schema in the folder
      */
