@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every public type and member of the library modules glosa-run sees (glosa-core, glosa-io, glosa-cluster and
- * glosa-run) is fully documented: javadoc with doclint {@code all} finds no missing comment, {@code @param}, {@code @return} or
- * {@code @throws}. The release build cannot enforce it with {@code failOnWarnings} where glosa-cluster is involved
- * (javadoc always warns that the incubating Vector module it uses is present), so this test runs javadoc itself and
- * looks at those warnings only.
+ * glosa-run) is fully documented: javadoc with doclint {@code all} finds no missing comment, {@code @param},
+ * {@code @return} or {@code @throws}. The release build cannot enforce it with {@code failOnWarnings} where
+ * glosa-cluster is involved (javadoc always warns that the incubating Vector module it uses is present), so this test
+ * runs javadoc itself and looks at those warnings only.
  */
 class PublicApiDocumentedTests {
     @TempDir
