@@ -6,7 +6,6 @@ import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.text.InputError;
-import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.csv.CsvLimits;
 import dev.glosa.io.csv.CsvMapping;
@@ -14,9 +13,7 @@ import dev.glosa.io.csv.CsvReadException;
 import dev.glosa.io.csv.CsvReadResult;
 import dev.glosa.io.csv.CsvReader;
 import dev.glosa.run.GlosaRunException;
-import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
-import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,33 +99,13 @@ public final class ErpCsvSource implements GlosaSource {
     }
 
     /** {@code glosa csv}. */
-    public static final class Provider implements SourceProvider {
+    public static final class Provider extends ShippedProvider {
         /** Found by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
         @Override
         public String id() {
             return "csv";
-        }
-
-        @Override
-        public String summary() {
-            return summary(Language.EN);
-        }
-
-        @Override
-        public String help() {
-            return help(Language.EN);
-        }
-
-        @Override
-        public String help(Language language) {
-            return Help.of("csv", language);
-        }
-
-        @Override
-        public String summary(Language language) {
-            return Messages.of(language).text("command.csv");
         }
 
         @Override

@@ -5,7 +5,6 @@ import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
-import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.csv.CsvMapping;
 import dev.glosa.io.jdbc.DatabaseException;
@@ -15,9 +14,7 @@ import dev.glosa.io.jdbc.JdbcReader;
 import dev.glosa.io.jdbc.JdbcUrls;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
-import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
-import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,33 +141,13 @@ public final class JdbcQuerySource implements GlosaSource {
     }
 
     /** {@code glosa sql}. */
-    public static final class Provider implements SourceProvider {
+    public static final class Provider extends ShippedProvider {
         /** Found by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
         @Override
         public String id() {
             return "sql";
-        }
-
-        @Override
-        public String summary() {
-            return summary(Language.EN);
-        }
-
-        @Override
-        public String help() {
-            return help(Language.EN);
-        }
-
-        @Override
-        public String help(Language language) {
-            return Help.of("sql", language);
-        }
-
-        @Override
-        public String summary(Language language) {
-            return Messages.of(language).text("command.sql");
         }
 
         @Override

@@ -17,9 +17,7 @@ import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihSystem;
 import dev.glosa.io.sih.SihTable;
 import dev.glosa.run.GlosaRunException;
-import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
-import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -156,7 +154,7 @@ public final class SihFilesSource implements GlosaSource {
     }
 
     /** {@code glosa sus}. */
-    public static final class Provider implements SourceProvider {
+    public static final class Provider extends ShippedProvider {
         /** Found by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
@@ -166,23 +164,8 @@ public final class SihFilesSource implements GlosaSource {
         }
 
         @Override
-        public String summary() {
-            return summary(Language.EN);
-        }
-
-        @Override
-        public String help() {
-            return help(Language.EN);
-        }
-
-        @Override
         public String help(Language language) {
-            return Help.of("sus", language) + DatasusOptions.help(language);
-        }
-
-        @Override
-        public String summary(Language language) {
-            return Messages.of(language).text("command.sus");
+            return super.help(language) + DatasusOptions.help(language);
         }
 
         @Override

@@ -9,7 +9,6 @@ import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.text.InputError;
-import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.tiss.AppealCycle;
 import dev.glosa.io.tiss.RecoveryRate;
@@ -20,9 +19,7 @@ import dev.glosa.io.tiss.TissReadResult;
 import dev.glosa.io.tiss.TissReader;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
-import dev.glosa.run.spi.Help;
 import dev.glosa.run.spi.Options;
-import dev.glosa.run.spi.SourceProvider;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -169,33 +166,13 @@ public final class TissFilesSource implements GlosaSource {
     }
 
     /** {@code glosa tiss}. */
-    public static final class Provider implements SourceProvider {
+    public static final class Provider extends ShippedProvider {
         /** Found by {@link java.util.ServiceLoader}. */
         public Provider() {}
 
         @Override
         public String id() {
             return "tiss";
-        }
-
-        @Override
-        public String summary() {
-            return summary(Language.EN);
-        }
-
-        @Override
-        public String help() {
-            return help(Language.EN);
-        }
-
-        @Override
-        public String help(Language language) {
-            return Help.of("tiss", language);
-        }
-
-        @Override
-        public String summary(Language language) {
-            return Messages.of(language).text("command.tiss");
         }
 
         @Override
