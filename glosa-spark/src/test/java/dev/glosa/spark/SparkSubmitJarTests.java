@@ -1,0 +1,124 @@
+package dev.glosa.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.glosa.core.run.RunLog;
+import dev.glosa.io.generate.SihFileSet;
+import dev.glosa.io.generate.SihFiles;
+import dev.glosa.io.generate.SihGenerator;
+import dev.glosa.io.generate.SihGeneratorConfig;
+import dev.glosa.run.RunConfig;
+import dev.glosa.run.RunRequest;
+import dev.glosa.run.WeeklyJob;
+import dev.glosa.run.sources.SihFilesSource;
+import dev.glosa.run.spi.Options;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code glosa-spark.jar} run the way a cluster runs it, by Spark's own {@code SparkSubmit} ({@code spark-submit
+ * --class dev.glosa.spark.GlosaSpark --master local[2] glosa-spark.jar sus ...}) in a process of its own whose class
+ * path holds Spark and nothing of glosa but the jar: the jar carries everything glosa needs (run by failsafe once the
+ * build packaged it), and its star schema is the one the library writes on one machine.
+ */
+class SparkSubmitJarTests {
+    private static final LocalDate WEEK = LocalDate.of(2026, 11, 23);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sparkSubmitRunsTheJarAndWritesTheStarSchemaOfTheLibrary() throws Exception {
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(4).withTotalClaims(400)), dir.resolve("sih"));
+        Path config = dir.resolve("glosa.yaml");
+        Files.writeString(config, "pseudonymKey: spark-key-of-sixteen-chars\n");
+        Path onSpark = dir.resolve("submitted");
+
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(
+                Arrays.asList(System.getProperty("glosa.spark.opens", "").trim().split("\\s+")));
+        command.addAll(List.of(
+                "-cp",
+                sparkClassPath(),
+                "org.apache.spark.deploy.SparkSubmit",
+                "--class",
+                "dev.glosa.spark.GlosaSpark",
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false",
+                jar().toString(),
+                "sus",
+                "--out",
+                onSpark.toString(),
+                "--config",
+                config.toString(),
+                "--as-of",
+                WEEK.toString(),
+                "--rd"));
+        files.rd().forEach(p -> command.add(p.toString()));
+        command.add("--rj");
+        files.rj().forEach(p -> command.add(p.toString()));
+        command.removeIf(String::isEmpty);
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("submit.log").toFile())
+                .start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("spark-submit ends").isTrue();
+        String log = Files.readString(dir.resolve("submit.log"), StandardCharsets.UTF_8);
+        assertThat(p.exitValue())
+                .as(log.length() > 4000 ? log.substring(log.length() - 4000) : log)
+                .isZero();
+
+        // the same files through the library on one machine
+        Path local = dir.resolve("local");
+        WeeklyJob.run(new RunRequest(
+                new SihFilesSource(files.rd(), files.rj(), List.of()),
+                local.toString(),
+                RunConfig.load(config),
+                WEEK,
+                2,
+                RunLog.NONE,
+                Options.none()));
+        for (String table : List.of("fact_glosa.csv", "dim_segment.csv", "dim_group.csv", "indicators.csv")) {
+            assertThat(Files.readString(onSpark.resolve(table)))
+                    .as(table)
+                    .isEqualTo(Files.readString(local.resolve(table)));
+        }
+    }
+
+    private static Path jar() {
+        Path jar = Path.of("target", "glosa-spark.jar");
+        assertThat(jar)
+                .as("the shaded jar, packaged before the integration tests run")
+                .exists();
+        return jar;
+    }
+
+    /** Spark and its libraries as the build resolved them, without any of glosa's own modules. */
+    private static String sparkClassPath() throws IOException {
+        Path listed = Path.of("target", "classpath.txt");
+        assertThat(listed).as("the launcher's class path, written at package").exists();
+        String[] entries = Files.readString(listed).trim().split(java.io.File.pathSeparator);
+        List<String> spark = new ArrayList<>();
+        for (String e : entries) {
+            String name = Path.of(e).getFileName().toString();
+            if (!name.startsWith("glosa-")) {
+                spark.add(e);
+            }
+        }
+        assertThat(spark).anyMatch(e -> Path.of(e).getFileName().toString().startsWith("spark-core"));
+        return String.join(java.io.File.pathSeparator, spark);
+    }
+}
