@@ -2,7 +2,6 @@ package dev.glosa.io.csv;
 
 import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.PersonalFields;
-import dev.glosa.core.text.Language;
 import dev.glosa.core.text.Messages;
 import dev.glosa.io.text.CsvCells;
 import java.io.BufferedWriter;
@@ -136,20 +135,6 @@ public final class Rejects {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up " + temp + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The message of a read that rejected more than {@code mapping}'s share: the counts, the share allowed and the
-     * first rejects, each at its {@code unit} ({@code line} or {@code row}) and number.
-     *
-     * @param mapping the mapping whose share was passed
-     * @param rejectedRows the rows rejected
-     * @param records the rows read
-     * @param unit {@code line} (a file) or {@code row} (a query's result)
-     * @return the message, one line
-     */
-    public String tooMany(CsvMapping mapping, long rejectedRows, long records, String unit) {
-        return tooMany(mapping, rejectedRows, records, unit, Messages.of(Language.EN));
     }
 
     /**

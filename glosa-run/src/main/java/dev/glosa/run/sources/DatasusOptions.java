@@ -38,11 +38,9 @@ public final class DatasusOptions {
     /** The flags. */
     public static final Set<String> FLAGS = Set.of("offline");
 
-    /** The lines of a command's help, indented by two spaces, each ending with a line break. */
-    public static final String HELP = help(Language.EN);
-
     /**
-     * {@return the help lines of the DATASUS options in {@code language}}
+     * {@return the help lines of the DATASUS options in {@code language}, indented by two spaces, each ending with a
+     * line break}
      *
      * @param language the reader's language
      */
