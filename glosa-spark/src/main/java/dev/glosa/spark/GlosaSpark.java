@@ -2,6 +2,7 @@ package dev.glosa.spark;
 
 import dev.glosa.core.run.GlosaSource;
 import dev.glosa.core.run.RunLog;
+import dev.glosa.core.text.Language;
 import dev.glosa.run.GlosaRunException;
 import dev.glosa.run.RunConfig;
 import dev.glosa.run.RunRequest;
@@ -65,14 +66,22 @@ public final class GlosaSpark {
             }
             Set<String> valued = new HashSet<>(provider.valuedOptions());
             valued.addAll(Set.of(
-                    "out", "config", "as-of", "threads", "format", "master", "max-segment-rows", "input-format"));
+                    "out",
+                    "config",
+                    "as-of",
+                    "threads",
+                    "format",
+                    "master",
+                    "max-segment-rows",
+                    "input-format",
+                    "lang"));
             Set<String> flags = new HashSet<>(provider.flags());
             flags.add("verbose");
             Options options = Options.parse(command, rest, valued, flags).withEnvironment(System::getenv);
             RunSummary summary = run(command, provider, options, log(out, err));
             return summary.run().status() == dev.glosa.core.run.RunRecord.Status.FAILED ? 1 : 0;
         } catch (GlosaRunException e) {
-            err.println("glosa-spark: " + e.getMessage());
+            err.println("glosa-spark: " + e.message(language(rest)));
             if (verbose) {
                 e.printStackTrace(err);
             }
@@ -99,6 +108,9 @@ public final class GlosaSpark {
         }
         RunConfig config =
                 options.has("config") ? RunConfig.load(Path.of(options.one("config", null))) : RunConfig.defaults();
+        if (options.has("lang")) {
+            config = config.withLang(options.one("lang", null));
+        }
         LocalDate asOf = options.date("as-of", LocalDate.now());
         int threads = options.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         long maxRows = options.longValue("max-segment-rows", DEFAULT_MAX_SEGMENT_ROWS);
@@ -169,9 +181,25 @@ public final class GlosaSpark {
               --master URL     Spark master when not given by spark-submit (bin/glosa-spark gives local[*])
               --max-segment-rows N  the most rows one segment may have: one executor holds a segment whole
                                (default 2,000,000); a larger segment stops the run naming it and its size
+              --lang L         language of the console, labels and errors: pt-BR or en (default: lang: in the
+                               configuration, else the system's)
               --input-format F sus only: dbc (default: .dbc/.dbf files), parquet (--rd/--rj/--er are Parquet paths) or
                                table (Spark table names), with DATASUS's field names (N_AIH, CNES, VAL_TOT...)
               --verbose        stack traces on failure""";
+
+    /** The language of an error: {@code --lang}'s when the arguments hold a valid one, else the system's. */
+    private static Language language(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                try {
+                    return Language.parse(args[i + 1]);
+                } catch (IllegalArgumentException e) {
+                    return Language.system();
+                }
+            }
+        }
+        return Language.system();
+    }
 
     private static RunLog log(PrintStream out, PrintStream err) {
         return new RunLog() {

@@ -168,6 +168,24 @@ class SparkJobTests {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--input-format applies to glosa-spark sus only");
         assertThat(dir.resolve("out")).doesNotExist();
+
+        // an error of the run itself is said in --lang's language
+        ByteArrayOutputStream pt = new ByteArrayOutputStream();
+        int missing = GlosaSpark.run(
+                new String[] {
+                    "csv",
+                    "--in",
+                    dir.resolve("nao-existe.csv").toString(),
+                    "--out",
+                    dir.resolve("out").toString(),
+                    "--lang",
+                    "pt-BR"
+                },
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(pt, true, StandardCharsets.UTF_8));
+        assertThat(missing).isEqualTo(2);
+        assertThat(pt.toString(StandardCharsets.UTF_8))
+                .contains("glosa-spark: arquivo não encontrado: " + dir.resolve("nao-existe.csv"));
     }
 
     @Test
