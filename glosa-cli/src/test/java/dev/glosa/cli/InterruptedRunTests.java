@@ -29,6 +29,8 @@ class InterruptedRunTests {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(
                         java,
+                        "-Duser.language=en",
+                        "-Duser.country=US",
                         "-cp",
                         System.getProperty("java.class.path"),
                         GlosaCli.class.getName(),

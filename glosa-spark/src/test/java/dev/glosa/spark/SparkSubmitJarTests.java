@@ -48,6 +48,7 @@ class SparkSubmitJarTests {
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(
                 Arrays.asList(System.getProperty("glosa.spark.opens", "").trim().split("\\s+")));
+        command.addAll(List.of("-Duser.language=en", "-Duser.country=US"));
         command.addAll(List.of(
                 "-cp",
                 sparkClassPath(),
