@@ -30,14 +30,13 @@ class GlosaJarTests {
     }
 
     private static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        // English whatever the machine's locale: the assertions read English texts
-                        "-Duser.language=en",
-                        "-Duser.country=US",
-                        "-jar",
-                        jar().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // English whatever the machine's locale: the assertions read English texts
+                "-Duser.language=en",
+                "-Duser.country=US",
+                "-jar",
+                jar().toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
