@@ -7,10 +7,12 @@ import dev.glosa.cluster.features.MissingValues;
 import dev.glosa.cluster.features.Transform;
 import dev.glosa.core.aggregate.AggregationSpec;
 import dev.glosa.core.aggregate.MonthlyAggregator;
+import dev.glosa.core.indicator.IndicatorRow;
 import dev.glosa.core.indicator.Indicators;
 import dev.glosa.core.reconcile.ReconcileOptions;
 import dev.glosa.core.reconcile.Reconciler;
 import dev.glosa.core.reconcile.Reconciliation;
+import dev.glosa.core.reconcile.ReconciliationReport;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
@@ -44,7 +46,7 @@ final class Preparation {
     /** The ERP export's count of denied lines. */
     static final String ERP_LINES = "QTD_LINHAS_GLOSA";
     /** The glosa type of a rejected AIH when no ER file says which error rejected it. */
-    static final String WITHOUT_ERROR_CODE = "without error code";
+    static final String WITHOUT_ERROR_CODE = SusColumns.WITHOUT_ERROR_CODE;
 
     private Preparation() {}
 
@@ -60,6 +62,15 @@ final class Preparation {
         Prepared p;
         if (rows instanceof SourceRows.Sih sih) {
             p = sus(source, sih.rd(), sih.rj(), sih.er(), config, batch.inputs());
+        } else if (rows instanceof SourceRows.ReconciledSih done) {
+            p = susClaims(
+                    source,
+                    done.claims(),
+                    done.report(),
+                    done.indicators(),
+                    batch.inputs(),
+                    batch.rowsRead(),
+                    errorWarnings(done.rejectedWithoutError(), done.report().rejectedRows()));
         } else if (rows instanceof SourceRows.ErpLines erp) {
             p = erp(
                     source,
@@ -117,7 +128,57 @@ final class Preparation {
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e, "error.reconciliation", e.getMessage());
         }
-        GlosaTable claims = SusColumns.derive(r.claims());
+        long rowsIn = (long) rd.rowCount() + rj.rowCount() + (er == null ? 0 : er.rowCount());
+        long without = -1;
+        if (er != null) {
+            LongColumn errors = rejected.longs(SihRejections.ERROR_COUNT);
+            without = 0;
+            for (int row = 0; row < errors.size(); row++) {
+                if (errors.get(row) == 0) {
+                    without++;
+                }
+            }
+        }
+        return susClaims(
+                source, r.claims(), r.report(), null, inputs, rowsIn, errorWarnings(without, rejected.rowCount()));
+    }
+
+    /**
+     * What the analyst should know about the ER join: how many RJ rows got no glosa type, or that no ER was given.
+     *
+     * @param without RJ rows no ER row matched; {@code -1} when no ER input was given
+     */
+    private static List<String> errorWarnings(long without, long rejectedRows) {
+        List<String> warnings = new ArrayList<>();
+        if (without > 0) {
+            // The ER join keeps every RJ row; one without a matching error (another CNES, a missing file) gets no
+            // glosa type, and the analyst should know how many.
+            warnings.add(String.format(
+                    "%,d of %,d RJ rows have no error in the ER files given (same AIH and CNES):"
+                            + " their glosa type is empty",
+                    without, rejectedRows));
+        } else if (without < 0) {
+            warnings.add("no ER files given: every rejected AIH has the glosa type '" + WITHOUT_ERROR_CODE
+                    + "', so segments are hospital × payer in effect; give --er for the CO_ERRO groups");
+        }
+        return warnings;
+    }
+
+    /**
+     * SUS once reconciled, wherever that happened: the derived columns, the features, the explaining columns.
+     *
+     * @param reconciled the reconciler's claims
+     * @param indicators the indicators when computed where the rows live; {@code null} to compute them here
+     */
+    static Prepared susClaims(
+            String source,
+            GlosaTable reconciled,
+            ReconciliationReport report,
+            List<IndicatorRow> indicators,
+            List<RunRecord.Input> inputs,
+            long rowsIn,
+            List<String> warnings) {
+        GlosaTable claims = SusColumns.derive(reconciled);
         DoubleColumn glosa = claims.doubles(Role.GLOSA_AMOUNT);
         int[] withGlosa = rowsWhere(claims.rowCount(), row -> glosa.get(row) > 0);
         List<Feature> features = new ArrayList<>();
@@ -134,39 +195,17 @@ final class Preparation {
             }
         }
         List<String> explain = present(claims, categories);
-        long rowsIn = (long) rd.rowCount() + rj.rowCount() + (er == null ? 0 : er.rowCount());
-        List<String> warnings = new ArrayList<>();
-        if (er != null) {
-            // The ER join keeps every RJ row; one without a matching error (another CNES, a missing file) gets no
-            // glosa type, and the analyst should know how many.
-            LongColumn errors = rejected.longs(SihRejections.ERROR_COUNT);
-            long without = 0;
-            for (int row = 0; row < errors.size(); row++) {
-                if (errors.get(row) == 0) {
-                    without++;
-                }
-            }
-            if (without > 0) {
-                warnings.add(String.format(
-                        "%,d of %,d RJ rows have no error in the ER files given (same AIH and CNES):"
-                                + " their glosa type is empty",
-                        without, errors.size()));
-            }
-        } else {
-            warnings.add("no ER files given: every rejected AIH has the glosa type '" + WITHOUT_ERROR_CODE
-                    + "', so segments are hospital × payer in effect; give --er for the CO_ERRO groups");
-        }
         return new Prepared(
                 source,
                 claims,
                 withGlosa,
                 new FeatureSpec(features),
                 explain,
-                Indicators.standard(claims),
+                indicators != null ? indicators : Indicators.standard(claims),
                 inputs,
                 rowsIn,
                 0,
-                r.report(),
+                report,
                 warnings,
                 Map.of());
     }

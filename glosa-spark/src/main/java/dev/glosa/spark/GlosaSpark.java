@@ -25,11 +25,11 @@ import org.apache.spark.sql.SparkSession;
  * options of {@code glosa sus} and {@code glosa csv} (every source command of the command line), plus
  * {@code --format parquet|csv} and {@code --max-segment-rows N}.
  *
- * <p>{@code sus} reads its files on the executors, one task per file, from any Hadoop-compatible path; the other
- * sources read on the driver. The per-segment loop runs on the executors, segments batched into tasks
- * ({@link SparkSegmentExecutor}).
- * Reconciliation, indicators and the writing of the tables run on the driver with the library's own code, so the
- * results are those of {@code glosa} on one machine.
+ * <p>{@code sus} reads its files on the executors, one task per file, from any Hadoop-compatible path, and reconciles
+ * them there with Spark's joins and aggregations ({@link SparkSihSource}), with the core's rules; the driver receives
+ * the reconciled claims and the indicators. The other sources read on the driver. The per-segment loop runs on the
+ * executors, segments batched into tasks ({@link SparkSegmentExecutor}). The writing of the tables runs on the driver
+ * with the library's own code, so the results are those of {@code glosa} on one machine.
  */
 public final class GlosaSpark {
     /** The most rows of one segment by default: what a 4 GB executor clusters comfortably. */
@@ -126,7 +126,8 @@ public final class GlosaSpark {
                         options.all("rd"),
                         options.all("rj"),
                         options.all("er"),
-                        options.one("input-format", "dbc"))
+                        options.one("input-format", "dbc"),
+                        config.dedupPolicy())
                 : provider.create(options, config);
         String sink = switch (format) {
             case "parquet" -> ParquetSink.SCHEME + out;

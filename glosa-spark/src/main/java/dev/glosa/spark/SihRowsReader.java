@@ -1,6 +1,5 @@
 package dev.glosa.spark;
 
-import dev.glosa.core.table.GlosaTable;
 import dev.glosa.io.dbf.DbfWriter;
 import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihTable;
@@ -10,10 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,10 +40,12 @@ final class SihRowsReader {
 
     private SihRowsReader() {}
 
-    /** Reads one input, a Parquet path or a table name, into one {@link SparkSihSource.FileRead}. */
-    static SparkSihSource.FileRead read(SparkSession session, String input, boolean table) {
-        Dataset<Row> df = table ? session.table(input) : session.read().parquet(input);
-        List<String> columns = List.of(df.columns());
+    /**
+     * One input, a Parquet path or a table name, decoded by partitions on the executors into parts (encoded
+     * {@link SihParts.Part}s) tagged with {@code index}; nothing is collected.
+     */
+    static JavaRDD<byte[]> parts(SparkSession session, String input, boolean table, int index) {
+        Dataset<Row> df = frame(session, input, table);
         Dataset<Row> ordered;
         try {
             ordered = df.select(
@@ -55,47 +55,31 @@ final class SihRowsReader {
             // Not a file source (a view, a JDBC table): Spark's reading order, which is deterministic for one input.
             ordered = df.select(functions.col("*"), functions.lit(""), functions.lit(0L));
         }
-        StructField[] fields = df.schema().fields();
-        DecodeRows decode = new DecodeRows(input, columns, types(fields));
-        List<byte[]> answers =
-                ordered.javaRDD().mapPartitionsWithIndex(decode, false).collect();
-        List<Piece> pieces = new ArrayList<>();
-        for (byte[] a : answers) {
-            pieces.add(Wire.decode(a, Piece.class));
+        return ordered.javaRDD().mapPartitionsWithIndex(decoder(df, input, index), false);
+    }
+
+    /** The part of an input without rows: its columns, from its fields, decoded on the driver. */
+    static byte[] emptyPart(SparkSession session, String input, boolean table, int index) {
+        try {
+            return decoder(frame(session, input, table), input, index).decode(0, "", 0, List.of());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (pieces.isEmpty()) {
-            // No rows, as DATASUS publishes a month without any: the columns still come from the fields.
-            try {
-                pieces.add(Wire.decode(decode.decode(0, "", 0, List.of()), Piece.class));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        pieces.sort(Comparator.comparing(Piece::file)
-                .thenComparingLong(Piece::firstRow)
-                .thenComparingInt(Piece::partition));
-        List<GlosaTable> tables = new ArrayList<>();
-        LinkedHashSet<String> warnings = new LinkedHashSet<>();
-        String system = null;
-        String layout = null;
-        long records = 0;
-        for (Piece p : pieces) {
-            if (system != null && !system.equals(p.system())) {
-                throw new IllegalArgumentException(input + " mixes SIH systems: " + system + " and " + p.system());
-            }
-            system = p.system();
-            layout = p.layout();
-            warnings.addAll(p.warnings());
-            records += p.records();
-            tables.add(p.table());
-        }
-        if (tables.isEmpty()) {
-            throw new IllegalArgumentException(
-                    input + " has no rows: give the RD, RJ or ER rows with DATASUS's fields");
-        }
-        String fingerprint = dev.glosa.core.run.RunRecord.sha256(String.join("\n", df.inputFiles()));
-        return new SparkSihSource.FileRead(
-                input, system, layout, records, List.copyOf(warnings), fingerprint, GlosaTable.concat(tables));
+    }
+
+    /** What identifies an input's content in {@code runs.csv}: the SHA-256 of its files' names. */
+    static String fingerprint(SparkSession session, String input, boolean table) {
+        return dev.glosa.core.run.RunRecord.sha256(
+                String.join("\n", frame(session, input, table).inputFiles()));
+    }
+
+    private static Dataset<Row> frame(SparkSession session, String input, boolean table) {
+        return table ? session.table(input) : session.read().parquet(input);
+    }
+
+    private static DecodeRows decoder(Dataset<Row> df, String input, int index) {
+        return new DecodeRows(
+                input, index, List.of(df.columns()), types(df.schema().fields()));
     }
 
     private static List<String> types(StructField[] fields) {
@@ -126,37 +110,17 @@ final class SihRowsReader {
         return out;
     }
 
-    /**
-     * The rows of one file (or of a partition) decoded.
-     *
-     * @param file the Parquet file the rows came from, empty when unknown
-     * @param firstRow the index of the first row in its file
-     * @param partition the Spark partition
-     * @param system RD, RJ, ER or SP
-     * @param layout the layout era's label
-     * @param records the rows
-     * @param warnings the reader's warnings
-     * @param table the rows as the SIH reader reads them
-     */
-    record Piece(
-            String file,
-            long firstRow,
-            int partition,
-            String system,
-            String layout,
-            long records,
-            List<String> warnings,
-            GlosaTable table) {}
-
     /** The task: a partition's rows, split where the file changes, each piece written as a DBF and decoded. */
     static final class DecodeRows implements Function2<Integer, Iterator<Row>, Iterator<byte[]>> {
         private static final long serialVersionUID = 1L;
         private final String input;
+        private final int index;
         private final List<String> names;
         private final List<String> kinds;
 
-        DecodeRows(String input, List<String> names, List<String> kinds) {
+        DecodeRows(String input, int index, List<String> names, List<String> kinds) {
             this.input = input;
+            this.index = index;
             this.names = List.copyOf(names);
             this.kinds = List.copyOf(kinds);
         }
@@ -290,7 +254,8 @@ final class SihRowsReader {
                 for (String w : report.warnings()) {
                     warnings.add(w.replace(local.toString(), input));
                 }
-                return Wire.encode(new Piece(
+                return Wire.encode(new SihParts.Part(
+                        index,
                         file,
                         first,
                         partition,
@@ -298,6 +263,7 @@ final class SihRowsReader {
                         report.layout().label(),
                         report.read().recordsRead(),
                         warnings,
+                        "",
                         t.table()));
             } finally {
                 Files.deleteIfExists(local);

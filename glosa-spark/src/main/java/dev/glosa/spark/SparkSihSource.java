@@ -1,36 +1,53 @@
 package dev.glosa.spark;
 
+import dev.glosa.core.reconcile.DedupPolicy;
 import dev.glosa.core.run.GlosaSource;
 import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
+import dev.glosa.core.table.ColumnType;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
 import dev.glosa.io.sih.SihReadOptions;
 import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihSystem;
 import dev.glosa.io.sih.SihTable;
+import dev.glosa.run.GlosaRunException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * DATASUS SIH files ({@code .dbc} or {@code .dbf}) on any Hadoop-compatible path ({@code hdfs://}, {@code s3a://},
  * {@code abfss://}, {@code gs://}, a local path): one Spark task per file, each decoded on an executor by the
  * library's own {@link SihReader}, the files of each system stacked in the order given as {@code glosa sus} stacks
  * them.
+ *
+ * <p>The decoded rows stay on the executors: the ER codes are joined to RJ, RJ is reconciled with RD and the
+ * indicators are aggregated there ({@code SparkReconciler}, {@code SparkIndicators}), with the rules of the core, and
+ * the driver receives one row per claim and the indicators' rows ({@link SourceRows.ReconciledSih}).
  *
  * <p>A file that cannot be decoded fails its task with the file's name in the message.
  */
@@ -40,6 +57,7 @@ public final class SparkSihSource implements GlosaSource {
     private final List<String> rj;
     private final List<String> er;
     private final String inputFormat;
+    private final DedupPolicy policy;
 
     /**
      * The files of one run, each list in the order the rows should be read (RJ's order is the one "first occurrence"
@@ -68,6 +86,28 @@ public final class SparkSihSource implements GlosaSource {
      */
     public SparkSihSource(
             JavaSparkContext spark, List<String> rd, List<String> rj, List<String> er, String inputFormat) {
+        this(spark, rd, rj, er, inputFormat, DedupPolicy.FIRST);
+    }
+
+    /**
+     * The inputs of one run in a given format, with the deduplication policy of the configuration.
+     *
+     * @param spark the Spark context whose executors read and reconcile the inputs
+     * @param rd the RD inputs (paid AIHs): paths or table names, as {@code inputFormat} says
+     * @param rj the RJ inputs (rejected AIHs)
+     * @param er the ER inputs; empty when none
+     * @param inputFormat {@code dbc}, {@code parquet} or {@code table}
+     * @param policy how a rejected claim given more than once is resolved ({@code dedup:} in the configuration)
+     * @throws IllegalArgumentException if {@code inputFormat} is none of these
+     */
+    public SparkSihSource(
+            JavaSparkContext spark,
+            List<String> rd,
+            List<String> rj,
+            List<String> er,
+            String inputFormat,
+            DedupPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         if (!List.of("dbc", "parquet", "table").contains(inputFormat)) {
             throw new IllegalArgumentException(
                     "--input-format must be dbc, parquet or table, found '" + inputFormat + "'");
@@ -107,53 +147,171 @@ public final class SparkSihSource implements GlosaSource {
 
     @Override
     public SourceBatch read(RunContext context) throws IOException {
+        SparkSession session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
         List<String> all = new ArrayList<>(rd);
         all.addAll(rj);
         all.addAll(er);
-        List<FileRead> reads = readAll(all);
+        JavaRDD<byte[]> parts = decode(session, all);
+        List<SihParts.Meta> metas = new ArrayList<>();
+        try {
+            for (byte[] m : parts.map(new SihParts.Describe()).collect()) {
+                metas.add(Wire.decode(m, SihParts.Meta.class));
+            }
+        } catch (Exception e) {
+            // Spark throws its checked SparkException undeclared; the executor's message names the file.
+            throw failure(e);
+        }
+        // A table or Parquet input without rows, as DATASUS publishes a month without any: its columns still count.
+        List<byte[]> empty = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            int input = i;
+            if (!inputFormat.equals("dbc") && metas.stream().noneMatch(m -> m.input() == input)) {
+                byte[] part = SihRowsReader.emptyPart(session, all.get(i), inputFormat.equals("table"), i);
+                empty.add(part);
+                metas.add(Wire.decode(new SihParts.Describe().call(part), SihParts.Meta.class));
+            }
+        }
+        if (!empty.isEmpty()) {
+            parts = parts.union(spark.parallelize(empty, 1));
+        }
         List<RunRecord.Input> inputs = new ArrayList<>();
-        GlosaTable rdTable = stack(reads.subList(0, rd.size()), SihSystem.RD, "--rd", inputs, context);
-        GlosaTable rjTable =
-                stack(reads.subList(rd.size(), rd.size() + rj.size()), SihSystem.RJ, "--rj", inputs, context);
-        GlosaTable erTable = er.isEmpty()
+        Side rdSide = side(session, parts, metas, 0, rd, SihSystem.RD, "--rd", inputs, context);
+        Side rjSide = side(session, parts, metas, rd.size(), rj, SihSystem.RJ, "--rj", inputs, context);
+        Side erSide = er.isEmpty()
                 ? null
-                : stack(reads.subList(rd.size() + rj.size(), reads.size()), SihSystem.ER, "--er", inputs, context);
-        long rows = (long) rdTable.rowCount() + rjTable.rowCount() + (erTable == null ? 0 : erTable.rowCount());
-        return new SourceBatch(new SourceRows.Sih(rdTable, rjTable, erTable), inputs, rows, 0, List.of());
+                : side(session, parts, metas, rd.size() + rj.size(), er, SihSystem.ER, "--er", inputs, context);
+        long rows = rdSide.rows + rjSide.rows + (erSide == null ? 0 : erSide.rows);
+        try {
+            SparkReconciler.Result r = SparkReconciler.reconcile(
+                    rdSide.data,
+                    rdSide.types,
+                    rjSide.data,
+                    rjSide.types,
+                    erSide == null ? null : erSide.data,
+                    erSide == null ? null : erSide.types,
+                    policy);
+            Dataset<Row> claims = r.claims().cache();
+            List<dev.glosa.core.indicator.IndicatorRow> indicators = SparkIndicators.standard(claims, r.types());
+            GlosaTable table = SihParts.table(claims, r.types());
+            context.log()
+                    .info(String.format(
+                            "reconciled on Spark: %,d claims; indicators in %,d rows",
+                            table.rowCount(), indicators.size()));
+            claims.unpersist();
+            return new SourceBatch(
+                    new SourceRows.ReconciledSih(table, r.report(), indicators, r.rejectedWithoutError()),
+                    inputs,
+                    rows,
+                    0,
+                    List.of());
+        } catch (IllegalArgumentException e) {
+            throw GlosaRunException.badInput(e, "error.reconciliation", e.getMessage());
+        } finally {
+            parts.unpersist(false);
+        }
     }
 
-    /** One task per file, results in the order of {@code files}. */
-    private List<FileRead> readAll(List<String> files) {
-        if (!inputFormat.equals("dbc")) {
-            org.apache.spark.sql.SparkSession session = org.apache.spark.sql.SparkSession.builder()
-                    .sparkContext(spark.sc())
-                    .getOrCreate();
-            List<FileRead> out = new ArrayList<>();
-            for (String input : files) {
+    /** The rows of one system: a Dataset on the executors, its columns' types, and how many rows it has. */
+    private record Side(Dataset<Row> data, Map<String, ColumnType> types, long rows) {}
+
+    /**
+     * Decodes every input on the executors (one task per {@code .dbc} file; a Parquet input or table by partitions)
+     * into parts that stay there, each tagged with its input's index.
+     */
+    private JavaRDD<byte[]> decode(SparkSession session, List<String> all) {
+        JavaRDD<byte[]> parts;
+        if (inputFormat.equals("dbc")) {
+            List<Tuple2<Integer, String>> files = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                files.add(new Tuple2<>(i, all.get(i)));
+            }
+            parts = spark.parallelize(files, files.size()).map(new DecodeFile());
+        } else {
+            List<JavaRDD<byte[]>> each = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
                 try {
-                    out.add(SihRowsReader.read(session, input, inputFormat.equals("table")));
+                    each.add(SihRowsReader.parts(session, all.get(i), inputFormat.equals("table"), i));
                 } catch (IllegalArgumentException e) {
                     throw e;
                 } catch (Exception e) {
-                    // Spark's AnalysisException (a path or table not found) and task failures, as one line.
-                    throw new IllegalArgumentException(input + ": " + rootMessage(e), e);
+                    // Spark's AnalysisException (a path or table not found), as one line.
+                    throw new IllegalArgumentException(all.get(i) + ": " + rootMessage(e), e);
                 }
             }
-            return out;
+            parts = each.get(0);
+            for (int i = 1; i < each.size(); i++) {
+                parts = parts.union(each.get(i));
+            }
         }
-        List<byte[]> answers;
-        try {
-            answers =
-                    spark.parallelize(files, files.size()).map(new DecodeFile()).collect();
-        } catch (Exception e) {
-            // Spark throws its checked SparkException undeclared; the executor's message names the file.
-            throw new IllegalArgumentException(rootMessage(e), e);
+        return parts.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** A task's failure as the executor worded it: the file's name and what is wrong. */
+    private static IllegalArgumentException failure(Exception e) {
+        return e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(rootMessage(e), e);
+    }
+
+    /**
+     * The inputs of one system: checked to be of that system, stacked in the order given (a Parquet input's parts by
+     * file and row), their rows numbered in that order, their warnings logged and their fingerprints recorded.
+     */
+    private Side side(
+            SparkSession session,
+            JavaRDD<byte[]> parts,
+            List<SihParts.Meta> metas,
+            int firstInput,
+            List<String> names,
+            SihSystem expected,
+            String option,
+            List<RunRecord.Input> inputs,
+            RunContext context) {
+        Map<Long, Long> base = new LinkedHashMap<>();
+        List<SihParts.Meta> stacked = new ArrayList<>();
+        long offset = 0;
+        for (int k = 0; k < names.size(); k++) {
+            int input = firstInput + k;
+            String name = names.get(k);
+            List<Integer> mine = new ArrayList<>();
+            for (int i = 0; i < metas.size(); i++) {
+                if (metas.get(i).input() == input) {
+                    mine.add(i);
+                }
+            }
+            mine.sort(Comparator.comparing((Integer i) -> metas.get(i).file())
+                    .thenComparingLong(i -> metas.get(i).firstRow())
+                    .thenComparingInt(i -> metas.get(i).partition()));
+            LinkedHashSet<String> warnings = new LinkedHashSet<>();
+            long records = 0;
+            String sha = "";
+            for (int i : mine) {
+                SihParts.Meta m = metas.get(i);
+                if (!m.system().equals(expected.name())) {
+                    throw new IllegalArgumentException(option + " expects " + expected + " files, but " + name + " is "
+                            + m.system() + " (" + m.layout() + ")");
+                }
+                for (String w : m.warnings()) {
+                    warnings.add(w);
+                }
+                records += m.records();
+                sha = m.sha256();
+                base.put((long) i, offset);
+                offset += m.records();
+                stacked.add(m);
+            }
+            for (String w : warnings) {
+                context.log().info("warning: " + name + ": " + w);
+            }
+            inputs.add(new RunRecord.Input(
+                    name,
+                    inputFormat.equals("dbc")
+                            ? sha
+                            : SihRowsReader.fingerprint(session, name, inputFormat.equals("table")),
+                    records));
         }
-        List<FileRead> out = new ArrayList<>(answers.size());
-        for (byte[] a : answers) {
-            out.add(Wire.decode(a, FileRead.class));
-        }
-        return out;
+        Map<String, ColumnType> types = SihParts.stackedColumns(stacked);
+        Dataset<Row> data = SihParts.rows(session, parts, base, types).persist(StorageLevel.MEMORY_AND_DISK());
+        context.log().info(String.format("%s: %,d rows from %d file(s)", expected, offset, names.size()));
+        return new Side(data, types, offset);
     }
 
     /** The executor's own message (the file's name and what is wrong), without Spark's stage and task wrapping. */
@@ -175,52 +333,13 @@ public final class SparkSihSource implements GlosaSource {
         return found != null ? found : String.valueOf(m).lines().findFirst().orElse("");
     }
 
-    /** Stacks the files of one system, as {@link SihReader#readAll} does; a file of another system is refused. */
-    private static GlosaTable stack(
-            List<FileRead> reads, SihSystem expected, String option, List<RunRecord.Input> inputs, RunContext context) {
-        List<GlosaTable> parts = new ArrayList<>();
-        for (FileRead r : reads) {
-            if (!r.system().equals(expected.name())) {
-                throw new IllegalArgumentException(option + " expects " + expected + " files, but " + r.path() + " is "
-                        + r.system() + " (" + r.layout() + ")");
-            }
-            for (String w : r.warnings()) {
-                context.log().info("warning: " + r.path() + ": " + w);
-            }
-            inputs.add(new RunRecord.Input(r.path(), r.sha256(), r.records()));
-            parts.add(r.table());
-        }
-        GlosaTable table = GlosaTable.concat(parts);
-        context.log().info(String.format("%s: %,d rows from %d file(s)", expected, table.rowCount(), reads.size()));
-        return table;
-    }
-
-    /**
-     * What a task sends back for one file.
-     *
-     * @param path the file as given
-     * @param system RD, RJ, ER or SP
-     * @param layout the layout era's label
-     * @param records the records read
-     * @param warnings the reader's warnings
-     * @param sha256 the file's SHA-256
-     * @param table the file's rows
-     */
-    record FileRead(
-            String path,
-            String system,
-            String layout,
-            long records,
-            List<String> warnings,
-            String sha256,
-            GlosaTable table) {}
-
     /** The task: copies one file from its file system to the executor's disk and decodes it with the library. */
-    static final class DecodeFile implements Function<String, byte[]> {
+    static final class DecodeFile implements Function<Tuple2<Integer, String>, byte[]> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public byte[] call(String file) throws IOException {
+        public byte[] call(Tuple2<Integer, String> input) throws IOException {
+            String file = input._2();
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);
             Path dir = Files.createTempDirectory("glosa-spark-");
             // The file keeps its name: the reader tells .dbc from .dbf by it.
@@ -245,8 +364,11 @@ public final class SparkSihSource implements GlosaSource {
                 for (String w : report.warnings()) {
                     warnings.add(w.replace(local.toString(), file));
                 }
-                return Wire.encode(new FileRead(
+                return Wire.encode(new SihParts.Part(
+                        input._1(),
                         file,
+                        0,
+                        0,
                         t.system().name(),
                         report.layout().label(),
                         report.read().recordsRead(),

@@ -32,6 +32,37 @@ public sealed interface SourceRows {
     }
 
     /**
+     * DATASUS SIH claims already reconciled where the rows live (glosa-spark reconciles RD, RJ and ER with Spark's
+     * joins), with the core's rules and columns: what {@link dev.glosa.core.reconcile.Reconciler} gives for the same
+     * files, errors attached as {@code SihRejections} attaches them.
+     *
+     * @param claims one row per claim, the reconciler's columns first
+     * @param report the reconciliation's counts and totals
+     * @param indicators the glosa indicators of {@code claims}, as {@code Indicators.standard} computes them
+     * @param rejectedWithoutError how many RJ rows no ER row matched; {@code -1} when no ER input was given
+     */
+    record ReconciledSih(
+            GlosaTable claims,
+            dev.glosa.core.reconcile.ReconciliationReport report,
+            java.util.List<dev.glosa.core.indicator.IndicatorRow> indicators,
+            long rejectedWithoutError)
+            implements SourceRows {
+        /**
+         * Checks that every part is given.
+         *
+         * @param claims one row per claim
+         * @param report the reconciliation's counts and totals
+         * @param indicators the glosa indicators of the claims
+         * @param rejectedWithoutError how many RJ rows no ER row matched, {@code -1} without ER
+         */
+        public ReconciledSih {
+            Objects.requireNonNull(claims, "claims");
+            Objects.requireNonNull(report, "report");
+            indicators = java.util.List.copyOf(indicators);
+        }
+    }
+
+    /**
      * Glosa lines of an ERP (an export or a query), one row per line or per aggregated line.
      *
      * @param lines the lines, with the canonical role columns

@@ -21,6 +21,8 @@ public final class SusColumns {
     public static final String ICD_CHAPTER = "icd_chapter";
     /** The derived bed specialty label column. */
     public static final String SPECIALTY = "specialty";
+    /** The glosa type of a rejected AIH when no ER file says which error rejected it. */
+    public static final String WITHOUT_ERROR_CODE = "without error code";
     /** The SIH bed specialty column. */
     public static final String ESPEC = "ESPEC";
     /** The SIH procedure column. */
