@@ -24,7 +24,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
@@ -314,14 +313,5 @@ final class SihParts {
             }
             return Wire.encode(b.build());
         }
-    }
-
-    /** {@return the Spark schema of {@code columns}, after {@value #ORD} when {@code withOrd}} */
-    static StructType schema(Map<String, ColumnType> columns) {
-        List<StructField> fields = new ArrayList<>();
-        for (Map.Entry<String, ColumnType> e : columns.entrySet()) {
-            fields.add(DataTypes.createStructField(e.getKey(), sparkType(e.getValue()), true));
-        }
-        return DataTypes.createStructType(fields);
     }
 }

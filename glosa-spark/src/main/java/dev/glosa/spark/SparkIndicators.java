@@ -13,10 +13,12 @@ import dev.glosa.core.reconcile.Situation;
 import dev.glosa.core.table.ColumnType;
 import dev.glosa.core.table.MonthColumn;
 import dev.glosa.core.table.Role;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,32 +49,22 @@ final class SparkIndicators {
     static List<IndicatorRow> standard(Dataset<Row> claims, Map<String, ColumnType> types) {
         String hospital = Role.HOSPITAL.column();
         boolean hasHospital = types.get(hospital) == ColumnType.CATEGORY;
-        List<IndicatorRow> out = new ArrayList<>();
-        out.addAll(split(claims, types, null, null, IndicatorRow.OVERALL));
-        if (hasHospital) {
-            out.addAll(split(claims, types, hospital, null, hospital));
-        }
+        // One aggregation at the finest grain every split needs; the splits are sums of its cells, added exactly.
+        List<String> months = new ArrayList<>();
         for (Role month : List.of(Role.COMPETENCE, Role.ADMISSION_DATE, Role.DISCHARGE_DATE)) {
             if (types.containsKey(month.column())) {
-                out.addAll(split(claims, types, null, month.column(), IndicatorRow.OVERALL + ":" + month.column()));
+                months.add(month.column());
             }
         }
-        if (hasHospital && types.containsKey(Role.COMPETENCE.column())) {
-            out.addAll(split(claims, types, hospital, Role.COMPETENCE.column(), hospital));
-        }
-        return out;
-    }
-
-    /** One split: its aggregated rows, ordered as {@code Grouping} orders keys (missing last). */
-    private static List<IndicatorRow> split(
-            Dataset<Row> claims, Map<String, ColumnType> types, String scope, String period, String label) {
         List<Column> keys = new ArrayList<>();
-        keys.add(scope == null ? lit(null).cast(DataTypes.StringType) : col(scope));
-        keys.add(period == null ? lit(null).cast(DataTypes.IntegerType) : monthIndex(period, types.get(period)));
+        keys.add((hasHospital ? col(hospital) : lit(null).cast(DataTypes.StringType)).as("k"));
+        for (int i = 0; i < months.size(); i++) {
+            keys.add(monthIndex(months.get(i), types.get(months.get(i))).as("m" + i));
+        }
         Column situation = col("situation");
         Column paid = functions.coalesce(col(Role.PAID_AMOUNT.column()), lit(0.0));
         Column glosa = functions.coalesce(col(Role.GLOSA_AMOUNT.column()), lit(0.0));
-        List<Row> rows = claims.groupBy(keys.get(0).as("k"), keys.get(1).as("p"))
+        List<Row> cells = claims.groupBy(keys.toArray(Column[]::new))
                 .agg(
                         count(lit(1)),
                         sum(when(situation.equalTo(lit(Situation.REJECTED_NEVER_PAID.code())), 1L)
@@ -83,22 +75,62 @@ final class SparkIndicators {
                                 .otherwise(lit(0.0))
                                 .cast(MONEY)))
                 .collectAsList();
-        List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.<Row, String>comparing(
-                        r -> r.isNullAt(0) ? null : r.getString(0), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(
-                        r -> r.isNullAt(1) ? null : r.getInt(1), Comparator.nullsLast(Comparator.naturalOrder())));
+        int measures = 1 + months.size();
         List<IndicatorRow> out = new ArrayList<>();
-        for (Row r : sorted) {
-            long n = r.getLong(2);
-            long glosaClaims = r.getLong(3);
-            double paidSum = money(r, 4);
-            double glosaSum = money(r, 5);
+        out.addAll(split(cells, measures, -1, false, IndicatorRow.OVERALL));
+        if (hasHospital) {
+            out.addAll(split(cells, measures, -1, true, hospital));
+        }
+        for (int i = 0; i < months.size(); i++) {
+            out.addAll(split(cells, measures, i, false, IndicatorRow.OVERALL + ":" + months.get(i)));
+        }
+        int competence = months.indexOf(Role.COMPETENCE.column());
+        if (hasHospital && competence >= 0) {
+            out.addAll(split(cells, measures, competence, true, hospital));
+        }
+        return out;
+    }
+
+    /**
+     * One split, summed from the cells: by hospital when {@code byHospital}, by the {@code month}-th month column
+     * when it is not negative; ordered as {@code Grouping} orders keys (text, then month, missing last).
+     */
+    private static List<IndicatorRow> split(
+            List<Row> cells, int measuresAt, int month, boolean byHospital, String label) {
+        Map<List<Object>, Object[]> sums = new TreeMap<>(KEY_ORDER);
+        for (Row c : cells) {
+            List<Object> key = new ArrayList<>(2);
+            key.add(byHospital && !c.isNullAt(0) ? c.getString(0) : null);
+            key.add(month >= 0 && !c.isNullAt(1 + month) ? c.getInt(1 + month) : null);
+            Object[] t = sums.computeIfAbsent(
+                    key, k -> new Object[] {0L, 0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            t[0] = (long) t[0] + c.getLong(measuresAt);
+            t[1] = (long) t[1] + c.getLong(measuresAt + 1);
+            for (int m = 2; m < 5; m++) {
+                BigDecimal v = c.isNullAt(measuresAt + m) ? BigDecimal.ZERO : c.getDecimal(measuresAt + m);
+                t[m] = ((BigDecimal) t[m]).add(v);
+            }
+        }
+        if (sums.isEmpty() && !byHospital && month < 0) {
+            // The overall row is there even without claims, as the core's.
+            sums.put(
+                    java.util.Arrays.asList(null, null),
+                    new Object[] {0L, 0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        }
+        List<IndicatorRow> out = new ArrayList<>();
+        for (Map.Entry<List<Object>, Object[]> e : sums.entrySet()) {
+            Object[] t = e.getValue();
+            long n = (long) t[0];
+            long glosaClaims = (long) t[1];
+            double paidSum = ((BigDecimal) t[2]).doubleValue();
+            double glosaSum = ((BigDecimal) t[3]).doubleValue();
             WilsonInterval ci = WilsonInterval.of95(glosaClaims, n);
+            Object k = e.getKey().get(0);
+            Object p = e.getKey().get(1);
             out.add(new IndicatorRow(
                     label,
-                    scope == null || r.isNullAt(0) ? "" : r.getString(0),
-                    period == null || r.isNullAt(1) ? "" : MonthColumn.format(r.getInt(1)),
+                    byHospital && k != null ? (String) k : "",
+                    month >= 0 && p != null ? MonthColumn.format((Integer) p) : "",
                     n,
                     glosaClaims,
                     n == 0 ? Double.NaN : (double) glosaClaims / n,
@@ -107,10 +139,30 @@ final class SparkIndicators {
                     paidSum,
                     glosaSum,
                     paidSum == 0 ? Double.NaN : glosaSum / paidSum,
-                    money(r, 6)));
+                    ((BigDecimal) t[4]).doubleValue()));
         }
         return out;
     }
+
+    /** Text in natural order, then months ascending, missing last: the order of {@code Grouping}'s keys. */
+    @SuppressWarnings("unchecked")
+    private static final Comparator<List<Object>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < 2; i++) {
+            Comparable<Object> x = (Comparable<Object>) a.get(i);
+            Object y = b.get(i);
+            if (x == null || y == null) {
+                if (x != y) {
+                    return x == null ? 1 : -1;
+                }
+                continue;
+            }
+            int c = x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
 
     /** The month index of a month column, or of a date column's epoch day, as {@code DateColumn} computes it. */
     private static Column monthIndex(String column, ColumnType type) {
@@ -123,9 +175,5 @@ final class SparkIndicators {
         }
         Column date = functions.date_from_unix_date(col(column));
         return functions.year(date).multiply(12).plus(functions.month(date)).minus(1);
-    }
-
-    private static double money(Row r, int i) {
-        return r.isNullAt(i) ? 0 : r.getDecimal(i).doubleValue();
     }
 }

@@ -35,6 +35,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The SIH reconciliation with Spark's joins and aggregations: the rules of {@link Reconciler} and of
@@ -71,12 +72,14 @@ final class SparkReconciler {
      * @param types the glosa type of each column of {@code claims}
      * @param report the counts and totals
      * @param rejectedWithoutError RJ rows no ER row matched; {@code -1} when no ER was given
+     * @param cached the Datasets the reconciliation cached, {@code claims} among them, to unpersist once done
      */
     record Result(
             Dataset<Row> claims,
             Map<String, ColumnType> types,
             ReconciliationReport report,
-            long rejectedWithoutError) {}
+            long rejectedWithoutError,
+            List<Dataset<Row>> cached) {}
 
     /**
      * Attaches the ER codes (when {@code er} is given) and reconciles.
@@ -121,7 +124,12 @@ final class SparkReconciler {
                     options.principalValue(),
                     10);
         }
-        return reconcile(rejected, rejectedTypes, rd, rdTypes, options, without);
+        Result r = reconcile(rejected, rejectedTypes, rd, rdTypes, options, without);
+        List<Dataset<Row>> cached = new ArrayList<>(r.cached());
+        if (er != null) {
+            cached.add(rejected);
+        }
+        return new Result(r.claims(), r.types(), r.report(), r.rejectedWithoutError(), cached);
     }
 
     /** As the core's {@code Preparation}: ten digits are the rule when every claim number of both sides has ten. */
@@ -328,10 +336,11 @@ final class SparkReconciler {
             out.add(value.as(name));
             types.put(name, inRejected ? e.getValue()[0] : e.getValue()[1]);
         }
-        Dataset<Row> claims = full.select(out.toArray(Column[]::new)).orderBy(col(CLAIM));
+        Dataset<Row> claims =
+                full.select(out.toArray(Column[]::new)).orderBy(col(CLAIM)).persist(StorageLevel.MEMORY_AND_DISK());
 
-        ReconciliationReport report = report(rejected, paid, rjClaims, rdClaims, decided, options);
-        return new Result(claims, types, report, without);
+        ReconciliationReport report = report(rejected, claims, options);
+        return new Result(claims, types, report, without, List.of(claims));
     }
 
     private static void checkAmount(Map<String, ColumnType> types, String column, String side) {
@@ -399,44 +408,47 @@ final class SparkReconciler {
         return out;
     }
 
-    private static ReconciliationReport report(
-            Dataset<Row> rejected,
-            Dataset<Row> paid,
-            Dataset<Row> rjClaims,
-            Dataset<Row> rdClaims,
-            Dataset<Row> decided,
-            ReconcileOptions options) {
-        Row rj = rejected.agg(
-                        count(lit(1)),
-                        sum(coalesce(col(options.rejectedAmountColumn()), lit(0.0))
+    /** The report from the claims (each claim knows how many rows it had on each side) and one pass over RJ. */
+    private static ReconciliationReport report(Dataset<Row> rejected, Dataset<Row> claims, ReconcileOptions options) {
+        double naive = money(
+                rejected.agg(sum(coalesce(col(options.rejectedAmountColumn()), lit(0.0))
                                 .cast(MONEY)))
-                .first();
-        long nd = paid.count();
-        long rjDistinct = rjClaims.count();
-        long rdDistinct = rdClaims.count();
+                        .first(),
+                0);
         Map<Situation, SituationTotals> totals = new EnumMap<>(Situation.class);
         for (Situation s : Situation.values()) {
             totals.put(s, new SituationTotals(0, 0, 0, 0));
         }
-        for (Row r : decided.groupBy(col("situation"))
+        long nj = 0;
+        long nd = 0;
+        long rjClaims = 0;
+        long rdClaims = 0;
+        for (Row r : claims.groupBy(col("situation"))
                 .agg(
                         count(lit(1)),
                         sum(col("rejected_amount").cast(MONEY)),
                         sum(col(GLOSA).cast(MONEY)),
-                        sum(col(PAID).cast(MONEY)))
+                        sum(col(PAID).cast(MONEY)),
+                        sum(col("rejected_rows")),
+                        sum(col("paid_rows")),
+                        sum(when(col("rejected_rows").gt(0), 1L).otherwise(0L)),
+                        sum(when(col("paid_rows").gt(0), 1L).otherwise(0L)))
                 .collectAsList()) {
             totals.put(
                     Situation.ofCode(r.getString(0)),
                     new SituationTotals(r.getLong(1), money(r, 2), money(r, 3), money(r, 4)));
+            nj += r.getLong(5);
+            nd += r.getLong(6);
+            rjClaims += r.getLong(7);
+            rdClaims += r.getLong(8);
         }
-        long nj = rj.getLong(0);
         return new ReconciliationReport(
                 Math.toIntExact(nj),
                 Math.toIntExact(nd),
-                Math.toIntExact(nj - rjDistinct),
-                Math.toIntExact(nd - rdDistinct),
+                Math.toIntExact(nj - rjClaims),
+                Math.toIntExact(nd - rdClaims),
                 totals,
-                money(rj, 1));
+                naive);
     }
 
     private static double money(Row r, int i) {

@@ -181,6 +181,7 @@ public final class SparkSihSource implements GlosaSource {
                 ? null
                 : side(session, parts, metas, rd.size() + rj.size(), er, SihSystem.ER, "--er", inputs, context);
         long rows = rdSide.rows + rjSide.rows + (erSide == null ? 0 : erSide.rows);
+        List<Dataset<Row>> cached = new ArrayList<>();
         try {
             SparkReconciler.Result r = SparkReconciler.reconcile(
                     rdSide.data,
@@ -190,14 +191,14 @@ public final class SparkSihSource implements GlosaSource {
                     erSide == null ? null : erSide.data,
                     erSide == null ? null : erSide.types,
                     policy);
-            Dataset<Row> claims = r.claims().cache();
+            cached.addAll(r.cached());
+            Dataset<Row> claims = r.claims();
             List<dev.glosa.core.indicator.IndicatorRow> indicators = SparkIndicators.standard(claims, r.types());
             GlosaTable table = SihParts.table(claims, r.types());
             context.log()
                     .info(String.format(
                             "reconciled on Spark: %,d claims; indicators in %,d rows",
                             table.rowCount(), indicators.size()));
-            claims.unpersist();
             return new SourceBatch(
                     new SourceRows.ReconciledSih(table, r.report(), indicators, r.rejectedWithoutError()),
                     inputs,
@@ -207,6 +208,13 @@ public final class SparkSihSource implements GlosaSource {
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e, "error.reconciliation", e.getMessage());
         } finally {
+            // A long-lived session (a notebook) keeps running after the job: give back what the job cached.
+            for (Side side : java.util.Arrays.asList(rdSide, rjSide, erSide)) {
+                if (side != null) {
+                    side.data.unpersist(false);
+                }
+            }
+            cached.forEach(d -> d.unpersist(false));
             parts.unpersist(false);
         }
     }

@@ -1,6 +1,7 @@
 package dev.glosa.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.glosa.core.run.RunLog;
 import dev.glosa.io.generate.SihFileSet;
@@ -82,7 +83,50 @@ class SparkSubmitJarTests {
                 .as(log.length() > 4000 ? log.substring(log.length() - 4000) : log)
                 .isZero();
 
-        // the same files through the library on one machine
+        assertSameAsTheLibrary(files, config, onSpark);
+    }
+
+    @Test
+    void theLauncherRunsTheJobInLocalModeWhateverJarsTheBuildLeftBesideIt() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh: the POSIX launcher is not tried here");
+        SihFileSet files = SihFiles.write(
+                SihGenerator.generate(SihGeneratorConfig.defaults(5).withTotalClaims(300)), dir.resolve("sih"));
+        Path config = dir.resolve("glosa.yaml");
+        Files.writeString(config, "pseudonymKey: spark-key-of-sixteen-chars\n");
+        Path onSpark = dir.resolve("launched");
+        // The release build leaves glosa-spark-VERSION-javadoc.jar (and -sources) beside the jar; the launcher must
+        // not take one of them for the job's jar (it did, and failed with "Could not find or load main class").
+        List<String> command = new ArrayList<>(List.of(
+                "/bin/sh",
+                Path.of("..", "bin", "glosa-spark").toString(),
+                "sus",
+                "--out",
+                onSpark.toString(),
+                "--config",
+                config.toString(),
+                "--as-of",
+                WEEK.toString(),
+                "--rd"));
+        files.rd().forEach(p -> command.add(p.toString()));
+        command.add("--rj");
+        files.rj().forEach(p -> command.add(p.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("launcher.log").toFile());
+        pb.environment().put("GLOSA_SPARK_MASTER", "local[2]");
+        pb.environment().put("GLOSA_JAVA_OPTS", "-Duser.language=en -Duser.country=US");
+        Process p = pb.start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the launcher ends").isTrue();
+        String log = Files.readString(dir.resolve("launcher.log"), StandardCharsets.UTF_8);
+        assertThat(p.exitValue())
+                .as(log.length() > 4000 ? log.substring(log.length() - 4000) : log)
+                .isZero();
+        assertThat(log).contains("reconciled on Spark");
+        assertSameAsTheLibrary(files, config, onSpark);
+    }
+
+    /** The same files through the library on one machine give the same tables, byte for byte. */
+    private void assertSameAsTheLibrary(SihFileSet files, Path config, Path onSpark) throws IOException {
         Path local = dir.resolve("local");
         WeeklyJob.run(new RunRequest(
                 new SihFilesSource(files.rd(), files.rj(), List.of()),
