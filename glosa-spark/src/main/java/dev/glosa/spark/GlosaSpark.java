@@ -26,8 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code --format parquet|csv} and {@code --max-segment-rows N}.
  *
  * <p>{@code sus} reads its files on the executors, one task per file, from any Hadoop-compatible path, and reconciles
- * them there with Spark's joins and aggregations ({@link SparkSihSource}), with the core's rules; the driver receives
- * the reconciled claims and the indicators. The other sources read on the driver. The per-segment loop runs on the
+ * them there, partitioned by AIH number, with the core's own code ({@link SparkSihSource}); the driver receives the
+ * reconciled claims and the indicators. The other sources read on the driver. The per-segment loop runs on the
  * executors, segments batched into tasks ({@link SparkSegmentExecutor}). The writing of the tables runs on the driver
  * with the library's own code, so the results are those of {@code glosa} on one machine.
  */

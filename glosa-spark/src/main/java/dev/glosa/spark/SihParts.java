@@ -1,44 +1,24 @@
 package dev.glosa.spark;
 
-import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.Column;
 import dev.glosa.core.table.ColumnType;
-import dev.glosa.core.table.DateColumn;
-import dev.glosa.core.table.DoubleColumn;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
-import dev.glosa.core.table.MonthColumn;
+import dev.glosa.core.table.Role;
 import dev.glosa.core.table.TableBuilder;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import scala.Tuple2;
 
 /**
- * The decoded pieces of the SIH inputs, kept on the executors, and the rows of each system as a Spark
- * {@link Dataset}: the tables the library's readers give, stacked per system as {@code GlosaTable.concat} stacks
- * them, with a column {@value #ORD} that numbers every row in that stacked order (what "first occurrence" follows).
- *
- * <p>Glosa's column types map to Spark's: {@code LONG} to {@code long}, {@code DOUBLE} to {@code double},
- * {@code CATEGORY} to {@code string}, {@code DATE} to {@code int} (the epoch day) and {@code MONTH} to {@code int}
- * (the month index); a missing value is {@code null}. {@link #table} turns rows back into a table.
+ * The decoded pieces of the SIH inputs, kept on the executors (one per file, or per piece of a Parquet partition),
+ * and what the driver learns of each without its rows: enough to stack them per system as
+ * {@code GlosaTable.concat} stacks them, to check their claim numbers as the core checks them, and to bound the
+ * partitions of the reconciliation.
  */
 final class SihParts {
-    /** The row's position in its system's stacked rows. */
-    static final String ORD = "__ord";
-
     /**
      * The rows of one file, or of a piece of a partition, decoded by the library on an executor.
      *
@@ -79,6 +59,10 @@ final class SihParts {
      * @param sha256 as {@link Part#sha256()}
      * @param columns the table's column names, in order
      * @param types their glosa types ({@link ColumnType} names)
+     * @param maxClaim the largest claim number, {@link Long#MIN_VALUE} when none
+     * @param firstBad the first row whose claim number the core would refuse with 13 digits the rule, and its claim
+     *     number, then the same with 10 digits the rule: {@code {row13, id13, row10, id10}}, a row of -1 when none
+     * @param sample every {@value #SAMPLE_EVERY}th claim number, for the bounds of the reconciliation's partitions
      */
     record Meta(
             int input,
@@ -91,7 +75,13 @@ final class SihParts {
             List<String> warnings,
             String sha256,
             List<String> columns,
-            List<String> types) {}
+            List<String> types,
+            long maxClaim,
+            long[] firstBad,
+            long[] sample) {}
+
+    /** How sparsely claim numbers are sampled for the partition bounds. */
+    static final int SAMPLE_EVERY = 256;
 
     private SihParts() {}
 
@@ -108,6 +98,29 @@ final class SihParts {
                 names.add(c.name());
                 types.add(c.type().name());
             }
+            long max = Long.MIN_VALUE;
+            long[] bad = {-1, 0, -1, 0};
+            long[] sample = new long[0];
+            if (p.table().has(Role.CLAIM_ID)) {
+                LongColumn ids = p.table().longs(Role.CLAIM_ID);
+                int n = ids.size();
+                sample = new long[(n + SAMPLE_EVERY - 1) / SAMPLE_EVERY];
+                for (int r = 0; r < n; r++) {
+                    long id = ids.get(r);
+                    if (id != LongColumn.MISSING) {
+                        max = Math.max(max, id);
+                    }
+                    if (r % SAMPLE_EVERY == 0) {
+                        sample[r / SAMPLE_EVERY] = id;
+                    }
+                    for (int rule = 0; rule < 2; rule++) {
+                        if (bad[2 * rule] < 0 && !valid(id, rule == 0 ? 13 : 10)) {
+                            bad[2 * rule] = r;
+                            bad[2 * rule + 1] = id;
+                        }
+                    }
+                }
+            }
             return Wire.encode(new Meta(
                     p.input(),
                     p.file(),
@@ -119,8 +132,24 @@ final class SihParts {
                     p.warnings(),
                     p.sha256(),
                     names,
-                    types));
+                    types,
+                    max,
+                    bad,
+                    sample));
         }
+    }
+
+    /** Whether the core's reconciler takes {@code id} as a claim number of {@code digits} digits. */
+    static boolean valid(long id, int digits) {
+        return id != LongColumn.MISSING && id >= 0 && id >= pow10(digits - 1) && id < pow10(digits);
+    }
+
+    static long pow10(int e) {
+        long p = 1;
+        for (int i = 0; i < e; i++) {
+            p *= 10;
+        }
+        return p;
     }
 
     /**
@@ -146,172 +175,18 @@ final class SihParts {
         return numbers ? ColumnType.DOUBLE : ColumnType.CATEGORY;
     }
 
-    /** The Spark type that carries a glosa column type. */
-    static DataType sparkType(ColumnType type) {
-        return switch (type) {
-            case LONG -> DataTypes.LongType;
-            case DOUBLE -> DataTypes.DoubleType;
-            case CATEGORY -> DataTypes.StringType;
-            case DATE, MONTH -> DataTypes.IntegerType;
-        };
-    }
-
-    /**
-     * The rows of the parts whose index is in {@code base} (part index to the stacked position of its first row), as
-     * a Dataset with {@value #ORD} and {@code columns}.
-     */
-    static Dataset<Row> rows(
-            SparkSession session, JavaRDD<byte[]> parts, Map<Long, Long> base, Map<String, ColumnType> columns) {
-        List<StructField> fields = new ArrayList<>();
-        fields.add(DataTypes.createStructField(ORD, DataTypes.LongType, false));
+    /** {@return an empty table with {@code columns}, so that stacking it first gives every table the same columns} */
+    static GlosaTable empty(Map<String, ColumnType> columns) {
+        TableBuilder b = GlosaTable.builder(0);
         for (Map.Entry<String, ColumnType> e : columns.entrySet()) {
-            fields.add(DataTypes.createStructField(e.getKey(), sparkType(e.getValue()), true));
-        }
-        List<String> names = new ArrayList<>(columns.keySet());
-        List<String> types = new ArrayList<>();
-        columns.values().forEach(t -> types.add(t.name()));
-        JavaRDD<Row> rows = parts.zipWithIndex()
-                .filter(t -> base.containsKey(t._2()))
-                .flatMap(new ToRows(new LinkedHashMap<>(base), names, types));
-        return session.createDataFrame(rows, DataTypes.createStructType(fields));
-    }
-
-    /** The task: a part's rows as Spark rows in the stacked schema. */
-    static final class ToRows implements FlatMapFunction<Tuple2<byte[], Long>, Row> {
-        private static final long serialVersionUID = 1L;
-        private final Map<Long, Long> base;
-        private final List<String> names;
-        private final List<String> types;
-
-        ToRows(Map<Long, Long> base, List<String> names, List<String> types) {
-            this.base = base;
-            this.names = List.copyOf(names);
-            this.types = List.copyOf(types);
-        }
-
-        @Override
-        public Iterator<Row> call(Tuple2<byte[], Long> part) {
-            GlosaTable t = Wire.decode(part._1(), Part.class).table();
-            long first = base.get(part._2());
-            int n = t.rowCount();
-            int width = names.size();
-            Column[] source = new Column[width];
-            ColumnType[] target = new ColumnType[width];
-            for (int c = 0; c < width; c++) {
-                source[c] = t.has(names.get(c)) ? t.column(names.get(c)) : null;
-                target[c] = ColumnType.valueOf(types.get(c));
+            switch (e.getValue()) {
+                case CATEGORY -> b.category(e.getKey());
+                case LONG -> b.longs(e.getKey());
+                case DOUBLE -> b.doubles(e.getKey());
+                case DATE -> b.dates(e.getKey());
+                case MONTH -> b.months(e.getKey());
             }
-            List<Row> out = new ArrayList<>(n);
-            for (int r = 0; r < n; r++) {
-                Object[] v = new Object[width + 1];
-                v[0] = first + r;
-                for (int c = 0; c < width; c++) {
-                    v[c + 1] = source[c] == null ? null : value(source[c], target[c], r);
-                }
-                out.add(RowFactory.create(v));
-            }
-            return out.iterator();
         }
-
-        private static Object value(Column c, ColumnType target, int r) {
-            if (c.isMissing(r)) {
-                return null;
-            }
-            return switch (target) {
-                case CATEGORY -> c instanceof CategoryColumn cat ? cat.get(r) : c.text(r);
-                case LONG -> ((LongColumn) c).get(r);
-                case DOUBLE -> c instanceof LongColumn l ? (double) l.get(r) : ((DoubleColumn) c).get(r);
-                case DATE -> ((DateColumn) c).epochDay(r);
-                case MONTH -> ((MonthColumn) c).index(r);
-            };
-        }
-    }
-
-    /**
-     * Rows back into a table: the task builds one table per partition, the driver stacks them in partition order, so
-     * a sorted Dataset gives a table in that order.
-     */
-    static GlosaTable table(Dataset<Row> rows, Map<String, ColumnType> columns) {
-        List<String> names = new ArrayList<>(columns.keySet());
-        List<String> types = new ArrayList<>();
-        columns.values().forEach(t -> types.add(t.name()));
-        FromRows build = new FromRows(names, types);
-        List<byte[]> pieces = rows.select(names.stream()
-                        .map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new))
-                .toJavaRDD()
-                .mapPartitions(build)
-                .collect();
-        List<GlosaTable> tables = new ArrayList<>();
-        for (byte[] p : pieces) {
-            tables.add(Wire.decode(p, GlosaTable.class));
-        }
-        if (tables.isEmpty()) {
-            tables.add(Wire.decode(build.build(List.<Row>of().iterator()), GlosaTable.class));
-        }
-        return GlosaTable.concat(tables);
-    }
-
-    /** The task: a partition's rows as one table. */
-    static final class FromRows implements FlatMapFunction<Iterator<Row>, byte[]> {
-        private static final long serialVersionUID = 1L;
-        private final List<String> names;
-        private final List<String> types;
-
-        FromRows(List<String> names, List<String> types) {
-            this.names = List.copyOf(names);
-            this.types = List.copyOf(types);
-        }
-
-        @Override
-        public Iterator<byte[]> call(Iterator<Row> rows) {
-            return List.of(build(rows)).iterator();
-        }
-
-        byte[] build(Iterator<Row> rows) {
-            List<Row> all = new ArrayList<>();
-            rows.forEachRemaining(all::add);
-            TableBuilder b = GlosaTable.builder(all.size());
-            for (int c = 0; c < names.size(); c++) {
-                String name = names.get(c);
-                switch (ColumnType.valueOf(types.get(c))) {
-                    case CATEGORY -> {
-                        CategoryColumn.Builder col = b.category(name);
-                        for (Row r : all) {
-                            col.add(r.isNullAt(c) ? null : r.getString(c));
-                        }
-                    }
-                    case LONG -> {
-                        LongColumn.Builder col = b.longs(name);
-                        for (Row r : all) {
-                            if (r.isNullAt(c)) {
-                                col.addMissing();
-                            } else {
-                                col.add(r.getLong(c));
-                            }
-                        }
-                    }
-                    case DOUBLE -> {
-                        DoubleColumn.Builder col = b.doubles(name);
-                        for (Row r : all) {
-                            col.add(r.isNullAt(c) ? Double.NaN : r.getDouble(c));
-                        }
-                    }
-                    case DATE -> {
-                        DateColumn.Builder col = b.dates(name);
-                        for (Row r : all) {
-                            col.addEpochDay(r.isNullAt(c) ? DateColumn.MISSING : r.getInt(c));
-                        }
-                    }
-                    case MONTH -> {
-                        MonthColumn.Builder col = b.months(name);
-                        for (Row r : all) {
-                            col.addIndex(r.isNullAt(c) ? MonthColumn.MISSING : r.getInt(c));
-                        }
-                    }
-                }
-            }
-            return Wire.encode(b.build());
-        }
+        return b.build();
     }
 }

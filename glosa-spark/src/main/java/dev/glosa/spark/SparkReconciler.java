@@ -1,121 +1,99 @@
 package dev.glosa.spark;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
+import dev.glosa.core.indicator.IndicatorRow;
+import dev.glosa.core.indicator.Indicators;
+import dev.glosa.core.indicator.WilsonInterval;
 import dev.glosa.core.reconcile.DedupPolicy;
 import dev.glosa.core.reconcile.ReconcileOptions;
 import dev.glosa.core.reconcile.Reconciler;
+import dev.glosa.core.reconcile.Reconciliation;
 import dev.glosa.core.reconcile.ReconciliationReport;
 import dev.glosa.core.reconcile.Situation;
 import dev.glosa.core.reconcile.SituationTotals;
 import dev.glosa.core.sus.SusColumns;
+import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.ColumnType;
+import dev.glosa.core.table.GlosaTable;
+import dev.glosa.core.table.LongColumn;
 import dev.glosa.core.table.Role;
-import dev.glosa.io.sih.SihErrorCodes;
-import dev.glosa.io.sih.SihReader;
 import dev.glosa.io.sih.SihRejections;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
+import java.util.TreeMap;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import scala.Tuple2;
 
 /**
- * The SIH reconciliation with Spark's joins and aggregations: the rules of {@link Reconciler} and of
- * {@code SihRejections.attachErrors}, on rows that stay on the executors, with the same output.
+ * The SIH reconciliation as a Spark join: the RD, RJ and ER rows are partitioned by claim number (ranges of it, so that
+ * the partitions in order hold the claims in order) and each partition is reconciled by the core's own code,
+ * {@code SihRejections.attachErrors} then {@link Reconciler}, as a hash join runs its local join per partition. Every
+ * row of a claim is in its claim's partition, in the order of the files (each piece keeps its place in its system's
+ * stacked rows), so every claim is reconciled exactly as on one machine: no second copy of the rules to drift.
  *
- * <p>Every rule of the core is kept: the rejected rows deduplicated by claim with the {@link DedupPolicy} (in the
- * order of {@value SihParts#ORD}); a claim's paid rows summed in that order (so the sum is the core's to the last
- * bit) and represented by its principal row ({@code IDENT = 1}), else its first; situations A, B and C with their
- * amounts; every other column from the rejected row for A and the paid row for B and C, or from the side that has it;
- * claim numbers checked as the core checks them, the first bad one named with its side and row. The ER codes are
- * joined on claim number and hospital: the first error of the claim in ER order, its distinct codes and their count.
- *
- * <p>Totals of the report are summed as decimals (exact, whatever order Spark adds them in); the core adds doubles in
- * claim order. The two agree to the cent.
+ * <p>The driver receives each partition's claims (one row per claim), its report and its indicators' counts and sums,
+ * and adds them up; never the RD, RJ and ER rows. What the core checks before it reconciles (claim numbers, the
+ * amount columns, a column typed differently in RJ and RD) is checked on the driver from the pieces' descriptions,
+ * with the core's words and the row of the stacked input, before any row moves.
  */
 final class SparkReconciler {
-    private static final String RJ = "__rj_";
-    private static final String RD = "__rd_";
-    private static final String AMOUNT = "__amount";
-    private static final String CLAIM = Role.CLAIM_ID.column();
-    private static final String HOSPITAL = Role.HOSPITAL.column();
-    private static final String GLOSA = Role.GLOSA_AMOUNT.column();
-    private static final String PAID = Role.PAID_AMOUNT.column();
-    private static final String BILLED = Role.BILLED_AMOUNT.column();
-    /** Money summed exactly: SIH amounts have two decimals; four keep what arithmetic on them adds. */
-    private static final org.apache.spark.sql.types.DecimalType MONEY = DataTypes.createDecimalType(38, 4);
-
     private SparkReconciler() {}
 
     /**
-     * The reconciled claims, their column types and the report.
+     * One decoded piece as the reconciliation sees it.
      *
-     * @param claims one row per claim, sorted by claim number, the core's columns in the core's order
-     * @param types the glosa type of each column of {@code claims}
-     * @param report the counts and totals
-     * @param rejectedWithoutError RJ rows no ER row matched; {@code -1} when no ER was given
-     * @param cached the Datasets the reconciliation cached, {@code claims} among them, to unpersist once done
+     * @param index the piece's index in the pieces' RDD
+     * @param side 0 for RD, 1 for RJ, 2 for ER
+     * @param base the position of its first row in its system's stacked rows
+     * @param meta its description
      */
-    record Result(
-            Dataset<Row> claims,
-            Map<String, ColumnType> types,
-            ReconciliationReport report,
-            long rejectedWithoutError,
-            List<Dataset<Row>> cached) {}
+    record PieceRef(int index, int side, long base, SihParts.Meta meta) {}
 
     /**
-     * Attaches the ER codes (when {@code er} is given) and reconciles.
+     * The reconciled claims and what is reported about them.
      *
-     * @param rd the RD rows with {@value SihParts#ORD}
-     * @param rdTypes their columns' types
-     * @param rj the RJ rows with {@value SihParts#ORD}
-     * @param rjTypes their columns' types
-     * @param er the ER rows with {@value SihParts#ORD}, or {@code null}
-     * @param erTypes their columns' types, or {@code null}
-     * @param policy how duplicated rejected claims are resolved
-     * @throws IllegalArgumentException as {@link Reconciler#reconcile} does, with its words
+     * @param claims one row per claim, sorted by claim number, the core's columns
+     * @param report the counts and totals, added up over the partitions
+     * @param indicators the indicators of {@code claims}, as {@link Indicators#standard} orders them
+     * @param rejectedWithoutError RJ rows no ER row matched; {@code -1} when no ER was given
      */
-    static Result reconcile(
-            Dataset<Row> rd,
-            Map<String, ColumnType> rdTypes,
-            Dataset<Row> rj,
-            Map<String, ColumnType> rjTypes,
-            Dataset<Row> er,
-            Map<String, ColumnType> erTypes,
-            DedupPolicy policy) {
-        Map<String, ColumnType> rejectedTypes = new LinkedHashMap<>(rjTypes);
-        Dataset<Row> rejected;
-        long without = -1;
-        if (er == null) {
-            rejected = rj;
-            if (!rjTypes.containsKey(Role.GLOSA_TYPE.column())) {
-                rejected = rj.withColumn(Role.GLOSA_TYPE.column(), lit(SusColumns.WITHOUT_ERROR_CODE));
-                rejectedTypes.put(Role.GLOSA_TYPE.column(), ColumnType.CATEGORY);
-            }
-        } else {
-            rejected = attachErrors(rj, er, erTypes, rejectedTypes).cache();
-            without = rejected.filter(col(SihRejections.ERROR_COUNT).equalTo(0)).count();
+    record Outcome(
+            GlosaTable claims, ReconciliationReport report, List<IndicatorRow> indicators, long rejectedWithoutError) {}
+
+    /**
+     * Reconciles the pieces.
+     *
+     * @param spark the context whose executors hold the pieces
+     * @param pieces the encoded {@link SihParts.Part}s
+     * @param refs every piece of RD, RJ and ER, each system's in stacked order
+     * @param policy how a rejected claim given more than once is resolved
+     * @param partitions how many partitions the claims are split into (at least 1)
+     * @throws IllegalArgumentException with the core's words, for what the core refuses
+     */
+    static Outcome reconcile(
+            JavaSparkContext spark, JavaRDD<byte[]> pieces, List<PieceRef> refs, DedupPolicy policy, int partitions) {
+        List<List<SihParts.Meta>> bySide = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (PieceRef r : refs) {
+            bySide.get(r.side()).add(r.meta());
         }
+        boolean withErrors = !bySide.get(2).isEmpty();
+        List<Map<String, ColumnType>> types = new ArrayList<>();
+        for (int side = 0; side < 3; side++) {
+            types.add(SihParts.stackedColumns(bySide.get(side)));
+        }
+
+        // As Preparation does: ten digits are the rule when every claim number of both sides has at most ten.
         ReconcileOptions options = ReconcileOptions.sih().withPolicy(policy);
-        if (tenDigitEra(rejected) && tenDigitEra(rd)) {
+        if (tenDigitEra(refs, 1) && tenDigitEra(refs, 0)) {
             options = new ReconcileOptions(
                     options.policy(),
                     options.rejectedAmountColumn(),
@@ -124,334 +102,355 @@ final class SparkReconciler {
                     options.principalValue(),
                     10);
         }
-        Result r = reconcile(rejected, rejectedTypes, rd, rdTypes, options, without);
-        List<Dataset<Row>> cached = new ArrayList<>(r.cached());
-        if (er != null) {
-            cached.add(rejected);
+        // The core on empty tables of the same columns: its own refusals (an amount column missing or not a number,
+        // a column typed differently in RJ and RD, ER without its key columns), in its own words.
+        local(types, withErrors, options, SihParts.empty(types.get(0)), SihParts.empty(types.get(1)), null);
+        checkClaims(refs, 1, "rejected", options.claimIdDigits());
+        checkClaims(refs, 0, "paid", options.claimIdDigits());
+
+        long[] bounds = bounds(refs, partitions);
+        Map<Integer, long[]> placeOf = new LinkedHashMap<>();
+        for (PieceRef r : refs) {
+            placeOf.put(r.index(), new long[] {r.side(), r.base()});
         }
-        return new Result(r.claims(), r.types(), r.report(), r.rejectedWithoutError(), cached);
+        List<Tuple2<Integer, byte[]>> answers = pieces.zipWithIndex()
+                .filter(t -> placeOf.containsKey((int) (long) t._2()))
+                .flatMapToPair(new Split(placeOf, bounds))
+                .groupByKey(new HashPartitioner(bounds.length + 1))
+                .mapValues(new ReconcilePartition(types, withErrors, options))
+                .collect();
+        List<Tuple2<Integer, byte[]>> ordered = new ArrayList<>(answers);
+        ordered.sort(Comparator.comparingInt(Tuple2::_1));
+        List<GlosaTable> claims = new ArrayList<>();
+        List<ReconciliationReport> reports = new ArrayList<>();
+        List<List<IndicatorRow>> indicators = new ArrayList<>();
+        long without = 0;
+        for (Tuple2<Integer, byte[]> a : ordered) {
+            PartitionResult p = Wire.decode(a._2(), PartitionResult.class);
+            claims.add(p.claims());
+            reports.add(p.report());
+            indicators.add(p.indicators());
+            without += p.rejectedWithoutError();
+        }
+        if (claims.isEmpty()) {
+            // No rows at all: the core's answer on empty tables.
+            PartitionResult p = Wire.decode(
+                    local(types, withErrors, options, SihParts.empty(types.get(0)), SihParts.empty(types.get(1)), null),
+                    PartitionResult.class);
+            claims.add(p.claims());
+            reports.add(p.report());
+            indicators.add(p.indicators());
+        }
+        return new Outcome(
+                GlosaTable.concat(claims), addReports(reports), addIndicators(indicators), withErrors ? without : -1);
     }
 
-    /** As the core's {@code Preparation}: ten digits are the rule when every claim number of both sides has ten. */
-    private static boolean tenDigitEra(Dataset<Row> t) {
-        Row r = t.agg(count(lit(1)), max(col(CLAIM))).first();
-        return r.getLong(0) > 0 && (r.isNullAt(1) || r.getLong(1) < 10_000_000_000L);
-    }
-
-    /** {@code SihRejections.attachErrors} as a join: the RJ rows keep their order and gain the six error columns. */
-    private static Dataset<Row> attachErrors(
-            Dataset<Row> rj, Dataset<Row> er, Map<String, ColumnType> erTypes, Map<String, ColumnType> rejectedTypes) {
-        String code = Role.REASON_CODE.column();
-        String description = SihReader.REASON_DESCRIPTION;
-        String type = Role.GLOSA_TYPE.column();
-        String typeDescription = SihReader.GLOSA_TYPE_DESCRIPTION;
-        List<Column> first =
-                new ArrayList<>(List.of(col(SihParts.ORD), col(code).as("code")));
-        for (String optional : List.of(description, type, typeDescription)) {
-            first.add((erTypes.containsKey(optional) ? col(optional) : lit(null).cast(DataTypes.StringType))
-                    .as(optional));
-        }
-        Dataset<Row> errors = er.filter(col(CLAIM)
-                        .isNotNull()
-                        .and(col(HOSPITAL).isNotNull())
-                        .and(col(code).isNotNull()))
-                .groupBy(col(CLAIM).as("__e_claim"), col(HOSPITAL).as("__e_hospital"))
-                .agg(
-                        min(struct(first.toArray(Column[]::new))).as("__first"),
-                        count(lit(1)).as("__count"),
-                        expr("array_join(array_distinct(transform(array_sort(collect_list(struct(" + SihParts.ORD + ", "
-                                        + code + "))), x -> x." + code + ")), ';')")
-                                .as("__codes"));
-        Dataset<Row> joined = rj.join(
-                errors,
-                rj.col(CLAIM)
-                        .equalTo(errors.col("__e_claim"))
-                        .and(rj.col(HOSPITAL).equalTo(errors.col("__e_hospital"))),
-                "left");
-        Column firstCode = col("__first.code");
-        Column group = erTypes.containsKey(type) ? col("__first." + type) : ErrorCodes.GROUP.apply(firstCode);
-        List<Column> out = new ArrayList<>();
-        for (String c : rj.columns()) {
-            out.add(rj.col(c));
-        }
-        out.add(firstCode.as(code));
-        out.add((erTypes.containsKey(description)
-                        ? col("__first." + description)
-                        : ErrorCodes.DESCRIPTION.apply(firstCode))
-                .as(description));
-        out.add(group.as(type));
-        out.add((erTypes.containsKey(typeDescription)
-                        ? col("__first." + typeDescription)
-                        : ErrorCodes.GROUP_DESCRIPTION.apply(group))
-                .as(typeDescription));
-        out.add(col("__codes").as(SihRejections.ERROR_CODES));
-        out.add(coalesce(col("__count"), lit(0L)).as(SihRejections.ERROR_COUNT));
-        for (String c : List.of(code, description, type, typeDescription, SihRejections.ERROR_CODES)) {
-            rejectedTypes.put(c, ColumnType.CATEGORY);
-        }
-        rejectedTypes.put(SihRejections.ERROR_COUNT, ColumnType.LONG);
-        return joined.select(out.toArray(Column[]::new));
-    }
-
-    /** The error-code table's words, for ER rows that lack them (generated, or read by other tools). */
-    private static final class ErrorCodes {
-        static final UserDefinedFunction GROUP =
-                functions.udf((UDF1<String, String>) ErrorCodes::group, DataTypes.StringType);
-        static final UserDefinedFunction DESCRIPTION = functions.udf(
-                (UDF1<String, String>)
-                        c -> c == null ? null : SihErrorCodes.standard().description(c),
-                DataTypes.StringType);
-        static final UserDefinedFunction GROUP_DESCRIPTION = functions.udf(
-                (UDF1<String, String>)
-                        g -> g == null ? null : SihErrorCodes.standard().groupDescription(g),
-                DataTypes.StringType);
-
-        private static String group(String code) {
-            if (code == null) {
-                return null;
-            }
-            try {
-                return SihErrorCodes.group(code);
-            } catch (IllegalArgumentException e) {
-                return null;
+    private static boolean tenDigitEra(List<PieceRef> refs, int side) {
+        long rows = 0;
+        long max = Long.MIN_VALUE;
+        for (PieceRef r : refs) {
+            if (r.side() == side) {
+                rows += r.meta().records();
+                max = Math.max(max, r.meta().maxClaim());
             }
         }
+        return rows > 0 && max < 10_000_000_000L;
     }
 
-    private static Result reconcile(
-            Dataset<Row> rejected,
-            Map<String, ColumnType> rejectedTypes,
-            Dataset<Row> paid,
-            Map<String, ColumnType> paidTypes,
-            ReconcileOptions options,
-            long without) {
-        checkAmount(rejectedTypes, options.rejectedAmountColumn(), "rejected");
-        checkAmount(paidTypes, options.paidAmountColumn(), "paid");
-        checkIds(rejected, "rejected", options.claimIdDigits());
-        checkIds(paid, "paid", options.claimIdDigits());
-        Map<String, ColumnType[]> others = otherColumns(rejectedTypes, paidTypes);
-
-        Dataset<Row> rj = rejected.withColumn(AMOUNT, coalesce(col(options.rejectedAmountColumn()), lit(0.0)));
-        Dataset<Row> rd = paid.withColumn(AMOUNT, coalesce(col(options.paidAmountColumn()), lit(0.0)));
-
-        // Rejected side: the representative row of each claim, as the policy picks it.
-        Column pick = switch (options.policy()) {
-            case FIRST -> min(struct(col(SihParts.ORD).as("ord"), col(AMOUNT).as("amount")));
-            case LAST -> max(struct(col(SihParts.ORD).as("ord"), col(AMOUNT).as("amount")));
-            // The first row with the largest amount: the core replaces its pick only on a strictly larger one.
-            case MAX_VALUE ->
-                max(struct(
-                        col(AMOUNT).as("amount"),
-                        functions.negate(col(SihParts.ORD)).as("neg")));
-        };
-        Dataset<Row> rjClaims = rj.groupBy(col(CLAIM).as("__j_claim"))
-                .agg(pick.as("__pick"), count(lit(1)).as("__j_rows"));
-        Column rjRep =
-                options.policy() == DedupPolicy.MAX_VALUE ? functions.negate(col("__pick.neg")) : col("__pick.ord");
-        rjClaims = rjClaims.select(
-                col("__j_claim"), rjRep.as("__j_rep"), col("__pick.amount").as("__j_amount"), col("__j_rows"));
-
-        // Paid side: the rows of a claim summed in row order; the principal row represents it, else the first.
-        String principal = options.principalColumn();
-        Column isPrincipal = principal != null && paidTypes.get(principal) == ColumnType.CATEGORY
-                ? col(principal).equalTo(lit(options.principalValue()))
-                : lit(false);
-        Dataset<Row> rdClaims = rd.groupBy(col(CLAIM).as("__d_claim"))
-                .agg(
-                        coalesce(min(when(isPrincipal, col(SihParts.ORD))), min(col(SihParts.ORD)))
-                                .as("__d_rep"),
-                        expr("aggregate(array_sort(collect_list(struct(" + SihParts.ORD + ", " + AMOUNT
-                                        + "))), 0D, (acc, x) -> acc + x." + AMOUNT + ")")
-                                .as("__d_paid"),
-                        count(lit(1)).as("__d_rows"));
-
-        Dataset<Row> both = rjClaims.join(rdClaims, col("__j_claim").equalTo(col("__d_claim")), "full_outer");
-        Column inRj = col("__j_claim").isNotNull();
-        Column inRd = col("__d_claim").isNotNull();
-        Column situation = when(functions.not(inRd), lit(Situation.REJECTED_NEVER_PAID.code()))
-                .when(inRj, lit(Situation.REJECTED_LATER_PAID.code()))
-                .otherwise(lit(Situation.PAID_NEVER_REJECTED.code()));
-        Column rejectedAmount = when(inRj, col("__j_amount")).otherwise(lit(0.0));
-        Column paidAmount = when(inRd, col("__d_paid")).otherwise(lit(0.0));
-        Column shortfall = col("__j_amount").minus(col("__d_paid"));
-        Column glosa = when(functions.not(inRd), col("__j_amount"))
-                .when(inRj, when(shortfall.gt(0), shortfall).otherwise(lit(0.0)))
-                .otherwise(lit(0.0));
-        Column billed = when(inRj, col("__j_amount")).otherwise(col("__d_paid"));
-        Dataset<Row> decided = both.select(
-                coalesce(col("__j_claim"), col("__d_claim")).as(CLAIM),
-                situation.as("situation"),
-                col("__j_rep"),
-                col("__d_rep"),
-                rejectedAmount.as("rejected_amount"),
-                billed.as(BILLED),
-                glosa.as(GLOSA),
-                paidAmount.as(PAID),
-                coalesce(col("__j_rows"), lit(0L)).as("rejected_rows"),
-                coalesce(col("__d_rows"), lit(0L)).as("paid_rows"));
-
-        // Every other column, from the representative rows of each side.
-        List<Column> rjCols = new ArrayList<>(List.of(col(SihParts.ORD).as(RJ + "ord")));
-        List<Column> rdCols = new ArrayList<>(List.of(col(SihParts.ORD).as(RD + "ord")));
-        for (Map.Entry<String, ColumnType[]> e : others.entrySet()) {
-            if (e.getValue()[0] != null) {
-                rjCols.add(col(e.getKey()).as(RJ + e.getKey()));
-            }
-            if (e.getValue()[1] != null) {
-                rdCols.add(col(e.getKey()).as(RD + e.getKey()));
-            }
-        }
-        Dataset<Row> full = decided.join(
-                        rejected.select(rjCols.toArray(Column[]::new)),
-                        col("__j_rep").equalTo(col(RJ + "ord")),
-                        "left")
-                .join(paid.select(rdCols.toArray(Column[]::new)), col("__d_rep").equalTo(col(RD + "ord")), "left");
-
-        Map<String, ColumnType> types = new LinkedHashMap<>();
-        List<Column> out = new ArrayList<>();
-        for (String c : Reconciler.OUTPUT_COLUMNS) {
-            if (c.equals("status")) {
-                out.add(when(col("situation").equalTo(lit("A")), lit(Situation.REJECTED_NEVER_PAID.status()))
-                        .otherwise(lit(Situation.REJECTED_LATER_PAID.status()))
-                        .as("status"));
-            } else {
-                out.add(col(c));
-            }
-            types.put(
-                    c,
-                    switch (c) {
-                        case "claim_id", "rejected_rows", "paid_rows" -> ColumnType.LONG;
-                        case "situation", "status" -> ColumnType.CATEGORY;
-                        default -> ColumnType.DOUBLE;
-                    });
-        }
-        Column isA = col("situation").equalTo(lit(Situation.REJECTED_NEVER_PAID.code()));
-        for (Map.Entry<String, ColumnType[]> e : others.entrySet()) {
-            String name = e.getKey();
-            boolean inRejected = e.getValue()[0] != null;
-            boolean inPaid = e.getValue()[1] != null;
-            Column value = inRejected && inPaid
-                    ? when(isA, col(RJ + name)).otherwise(col(RD + name))
-                    : col((inRejected ? RJ : RD) + name);
-            out.add(value.as(name));
-            types.put(name, inRejected ? e.getValue()[0] : e.getValue()[1]);
-        }
-        Dataset<Row> claims =
-                full.select(out.toArray(Column[]::new)).orderBy(col(CLAIM)).persist(StorageLevel.MEMORY_AND_DISK());
-
-        ReconciliationReport report = report(rejected, claims, options);
-        return new Result(claims, types, report, without, List.of(claims));
-    }
-
-    private static void checkAmount(Map<String, ColumnType> types, String column, String side) {
-        ColumnType t = types.get(column);
-        if (t == null) {
-            throw new IllegalArgumentException("no column '" + column + "' in the " + side + " input");
-        }
-        if (t != ColumnType.DOUBLE) {
-            throw new IllegalArgumentException("column '" + column + "' is " + t + ", not DOUBLE");
-        }
-    }
-
-    /** The core's claim checks: the first bad row of a side, in row order, named as the core names it. */
-    private static void checkIds(Dataset<Row> t, String side, int digits) {
-        Column id = col(CLAIM);
-        Column bad = id.isNull().or(id.lt(0));
-        if (digits > 0) {
-            bad = bad.or(id.lt(pow10(digits - 1))).or(id.geq(pow10(digits)));
-        }
-        List<Row> first = t.filter(bad)
-                .orderBy(col(SihParts.ORD))
-                .select(col(SihParts.ORD), id)
-                .limit(1)
-                .collectAsList();
-        if (first.isEmpty()) {
-            return;
-        }
-        Row r = first.get(0);
-        long row = r.getLong(0);
-        if (r.isNullAt(1)) {
-            throw new IllegalArgumentException(side + " row " + row + ": claim_id is missing");
-        }
-        throw new IllegalArgumentException(side + " row " + row + ": claim_id " + r.getLong(1) + " must have "
-                + (digits > 0 ? digits + " digits" : "no sign"));
-    }
-
-    private static long pow10(int e) {
-        long p = 1;
-        for (int i = 0; i < e; i++) {
-            p *= 10;
-        }
-        return p;
-    }
-
-    /** Column name to {rejected type or null, paid type or null}, the paid side's order first, as the core. */
-    private static Map<String, ColumnType[]> otherColumns(
-            Map<String, ColumnType> rejected, Map<String, ColumnType> paid) {
-        Map<String, ColumnType[]> out = new LinkedHashMap<>();
-        for (Map.Entry<String, ColumnType> c : paid.entrySet()) {
-            if (!Reconciler.OUTPUT_COLUMNS.contains(c.getKey())) {
-                out.put(c.getKey(), new ColumnType[] {null, c.getValue()});
-            }
-        }
-        for (Map.Entry<String, ColumnType> c : rejected.entrySet()) {
-            if (Reconciler.OUTPUT_COLUMNS.contains(c.getKey())) {
+    /** The core's claim check: the first refused row of a side, in stacked order, named as the core names it. */
+    private static void checkClaims(List<PieceRef> refs, int side, String name, int digits) {
+        int rule = digits == 13 ? 0 : 1;
+        for (PieceRef r : refs) {
+            long[] bad = r.meta().firstBad();
+            if (r.side() != side || bad[2 * rule] < 0) {
                 continue;
             }
-            ColumnType[] pair = out.computeIfAbsent(c.getKey(), k -> new ColumnType[2]);
-            if (pair[1] != null && pair[1] != c.getValue()) {
-                throw new IllegalArgumentException("column '" + c.getKey() + "' is " + c.getValue()
-                        + " in the rejected input but " + pair[1] + " in the paid input");
+            long row = r.base() + bad[2 * rule];
+            long id = bad[2 * rule + 1];
+            if (id == LongColumn.MISSING) {
+                throw new IllegalArgumentException(name + " row " + row + ": claim_id is missing");
             }
-            pair[0] = c.getValue();
+            throw new IllegalArgumentException(
+                    name + " row " + row + ": claim_id " + id + " must have " + digits + " digits");
+        }
+    }
+
+    /**
+     * The upper bounds of the partitions but the last, from the pieces' sampled claim numbers: partition {@code p}
+     * holds the claims below {@code bounds[p]} and not below {@code bounds[p - 1]}.
+     */
+    private static long[] bounds(List<PieceRef> refs, int partitions) {
+        List<Long> sample = new ArrayList<>();
+        for (PieceRef r : refs) {
+            if (r.side() != 2) {
+                for (long id : r.meta().sample()) {
+                    if (id != LongColumn.MISSING) {
+                        sample.add(id);
+                    }
+                }
+            }
+        }
+        sample.sort(null);
+        long[] out = new long[Math.max(0, Math.min(partitions, sample.size()) - 1)];
+        int n = 0;
+        for (int p = 1; p <= out.length; p++) {
+            long b = sample.get((int) ((long) p * sample.size() / (out.length + 1)));
+            if (n == 0 || b > out[n - 1]) {
+                out[n++] = b;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The partition of a claim number: how many bounds are not above it. */
+    static int partitionOf(long id, long[] bounds) {
+        int i = Arrays.binarySearch(bounds, id);
+        return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    /**
+     * What a partition sends back.
+     *
+     * @param claims its claims, sorted by claim number
+     * @param report its report
+     * @param indicators its indicators' rows, each split tagged by its scope with {@link #SPLIT} and the split's index
+     * @param rejectedWithoutError its RJ rows no ER row matched
+     */
+    record PartitionResult(
+            GlosaTable claims, ReconciliationReport report, List<IndicatorRow> indicators, long rejectedWithoutError) {}
+
+    /** Separates a split's index from the scope of an indicator row while partitions' rows travel. */
+    static final String SPLIT = "\u0000";
+
+    /** The task: a piece's rows split by the partition of their claim, each part tagged with its side and place. */
+    static final class Split implements PairFlatMapFunction<Tuple2<byte[], Long>, Integer, byte[]> {
+        private static final long serialVersionUID = 1L;
+        private final Map<Integer, long[]> placeOf;
+        private final long[] bounds;
+
+        Split(Map<Integer, long[]> placeOf, long[] bounds) {
+            this.placeOf = new LinkedHashMap<>(placeOf);
+            this.bounds = bounds.clone();
+        }
+
+        @Override
+        public Iterator<Tuple2<Integer, byte[]>> call(Tuple2<byte[], Long> piece) {
+            GlosaTable t = Wire.decode(piece._1(), SihParts.Part.class).table();
+            long[] place = placeOf.get((int) (long) piece._2());
+            int parts = bounds.length + 1;
+            int n = t.rowCount();
+            int[] partOf = new int[n];
+            int[] sizes = new int[parts];
+            LongColumn ids = t.has(Role.CLAIM_ID) ? t.longs(Role.CLAIM_ID) : null;
+            for (int r = 0; r < n; r++) {
+                long id = ids == null ? LongColumn.MISSING : ids.get(r);
+                // A row without a claim number (ER only: the others were checked) joins nothing; partition 0 keeps it.
+                partOf[r] = id == LongColumn.MISSING ? 0 : partitionOf(id, bounds);
+                sizes[partOf[r]]++;
+            }
+            int[][] rows = new int[parts][];
+            for (int p = 0; p < parts; p++) {
+                rows[p] = new int[sizes[p]];
+                sizes[p] = 0;
+            }
+            for (int r = 0; r < n; r++) {
+                rows[partOf[r]][sizes[partOf[r]]++] = r;
+            }
+            List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                if (rows[p].length > 0) {
+                    out.add(new Tuple2<>(p, Wire.encode(new Slice((int) place[0], place[1], t.select(rows[p])))));
+                }
+            }
+            return out.iterator();
+        }
+    }
+
+    /**
+     * The rows of one piece that fall in one partition.
+     *
+     * @param side 0 for RD, 1 for RJ, 2 for ER
+     * @param base the position of the piece's first row in its system's stacked rows (the slices' order)
+     * @param table the rows, in the piece's order
+     */
+    record Slice(int side, long base, GlosaTable table) {}
+
+    /** The task: one partition's slices stacked per system in file order and reconciled by the core. */
+    static final class ReconcilePartition implements Function<Iterable<byte[]>, byte[]> {
+        private static final long serialVersionUID = 1L;
+        private final List<Map<String, ColumnType>> types;
+        private final boolean withErrors;
+        /** The options, as {@link Wire} bytes: glosa's records are not {@link java.io.Serializable}. */
+        private final byte[] options;
+
+        ReconcilePartition(List<Map<String, ColumnType>> types, boolean withErrors, ReconcileOptions options) {
+            this.types = new ArrayList<>();
+            types.forEach(t -> this.types.add(new LinkedHashMap<>(t)));
+            this.withErrors = withErrors;
+            this.options = Wire.encode(options);
+        }
+
+        @Override
+        public byte[] call(Iterable<byte[]> messages) {
+            List<Slice> slices = new ArrayList<>();
+            for (byte[] m : messages) {
+                slices.add(Wire.decode(m, Slice.class));
+            }
+            slices.sort(Comparator.comparingInt(Slice::side).thenComparingLong(Slice::base));
+            GlosaTable[] sides = new GlosaTable[3];
+            for (int side = 0; side < 3; side++) {
+                // The empty table first: every partition's tables have the columns, order and types of the whole.
+                List<GlosaTable> stack = new ArrayList<>(List.of(SihParts.empty(types.get(side))));
+                for (Slice s : slices) {
+                    if (s.side() == side) {
+                        stack.add(s.table());
+                    }
+                }
+                sides[side] = GlosaTable.concat(stack);
+            }
+            return local(types, withErrors, Wire.decode(options, ReconcileOptions.class), sides[0], sides[1], sides[2]);
+        }
+    }
+
+    /**
+     * The core on one partition's rows (or on empty tables, to hear its refusals): errors attached as
+     * {@code Preparation} attaches them, the reconciliation, and the indicators of each split of
+     * {@link Indicators#standard}, each tagged with the split's index.
+     */
+    static byte[] local(
+            List<Map<String, ColumnType>> types,
+            boolean withErrors,
+            ReconcileOptions options,
+            GlosaTable rd,
+            GlosaTable rj,
+            GlosaTable er) {
+        GlosaTable rejected;
+        long without = 0;
+        if (withErrors) {
+            rejected = SihRejections.attachErrors(rj, er != null ? er : SihParts.empty(types.get(2)));
+            LongColumn errors = rejected.longs(SihRejections.ERROR_COUNT);
+            for (int r = 0; r < errors.size(); r++) {
+                without += errors.get(r) == 0 ? 1 : 0;
+            }
+        } else {
+            String type = Role.GLOSA_TYPE.column();
+            rejected = rj.has(type)
+                    ? rj
+                    : rj.with(CategoryColumn.constant(type, SusColumns.WITHOUT_ERROR_CODE, rj.rowCount()));
+        }
+        Reconciliation r = Reconciler.with(options).reconcile(rejected, rd);
+        return Wire.encode(new PartitionResult(r.claims(), r.report(), splits(r.claims()), without));
+    }
+
+    /** The splits of {@link Indicators#standard}, each row's scope prefixed with its split's index. */
+    private static List<IndicatorRow> splits(GlosaTable claims) {
+        List<List<IndicatorRow>> splits = new ArrayList<>();
+        splits.add(Indicators.compute(claims, null, null));
+        String hospital = Role.HOSPITAL.column();
+        if (claims.has(Role.HOSPITAL)) {
+            splits.add(Indicators.compute(claims, hospital, null));
+        }
+        for (Role month : List.of(Role.COMPETENCE, Role.ADMISSION_DATE, Role.DISCHARGE_DATE)) {
+            if (claims.has(month)) {
+                String scope = IndicatorRow.OVERALL + ":" + month.column();
+                splits.add(Indicators.compute(claims, null, month.column()).stream()
+                        .map(x -> x.withScope(scope))
+                        .toList());
+            }
+        }
+        if (claims.has(Role.HOSPITAL) && claims.has(Role.COMPETENCE)) {
+            splits.add(Indicators.compute(claims, hospital, Role.COMPETENCE.column()));
+        }
+        List<IndicatorRow> out = new ArrayList<>();
+        for (int i = 0; i < splits.size(); i++) {
+            for (IndicatorRow x : splits.get(i)) {
+                out.add(x.withScope(i + SPLIT + x.scope()));
+            }
         }
         return out;
     }
 
-    /** The report from the claims (each claim knows how many rows it had on each side) and one pass over RJ. */
-    private static ReconciliationReport report(Dataset<Row> rejected, Dataset<Row> claims, ReconcileOptions options) {
-        double naive = money(
-                rejected.agg(sum(coalesce(col(options.rejectedAmountColumn()), lit(0.0))
-                                .cast(MONEY)))
-                        .first(),
-                0);
-        Map<Situation, SituationTotals> totals = new EnumMap<>(Situation.class);
+    private static ReconciliationReport addReports(List<ReconciliationReport> reports) {
+        long rejected = 0;
+        long paid = 0;
+        long duplicates = 0;
+        long merged = 0;
+        double naive = 0;
+        Map<Situation, double[]> sums = new EnumMap<>(Situation.class);
         for (Situation s : Situation.values()) {
-            totals.put(s, new SituationTotals(0, 0, 0, 0));
+            sums.put(s, new double[4]);
         }
-        long nj = 0;
-        long nd = 0;
-        long rjClaims = 0;
-        long rdClaims = 0;
-        for (Row r : claims.groupBy(col("situation"))
-                .agg(
-                        count(lit(1)),
-                        sum(col("rejected_amount").cast(MONEY)),
-                        sum(col(GLOSA).cast(MONEY)),
-                        sum(col(PAID).cast(MONEY)),
-                        sum(col("rejected_rows")),
-                        sum(col("paid_rows")),
-                        sum(when(col("rejected_rows").gt(0), 1L).otherwise(0L)),
-                        sum(when(col("paid_rows").gt(0), 1L).otherwise(0L)))
-                .collectAsList()) {
-            totals.put(
-                    Situation.ofCode(r.getString(0)),
-                    new SituationTotals(r.getLong(1), money(r, 2), money(r, 3), money(r, 4)));
-            nj += r.getLong(5);
-            nd += r.getLong(6);
-            rjClaims += r.getLong(7);
-            rdClaims += r.getLong(8);
+        for (ReconciliationReport r : reports) {
+            rejected += r.rejectedRows();
+            paid += r.paidRows();
+            duplicates += r.rejectedDuplicates();
+            merged += r.paidRowsMerged();
+            naive += r.naiveRejectedTotal();
+            for (Situation s : Situation.values()) {
+                SituationTotals t = r.bySituation().get(s);
+                double[] a = sums.get(s);
+                a[0] += t.claims();
+                a[1] += t.rejectedAmount();
+                a[2] += t.glosaAmount();
+                a[3] += t.paidAmount();
+            }
         }
+        Map<Situation, SituationTotals> totals = new EnumMap<>(Situation.class);
+        sums.forEach((s, a) -> totals.put(s, new SituationTotals((long) a[0], a[1], a[2], a[3])));
         return new ReconciliationReport(
-                Math.toIntExact(nj),
-                Math.toIntExact(nd),
-                Math.toIntExact(nj - rjClaims),
-                Math.toIntExact(nd - rdClaims),
+                Math.toIntExact(rejected),
+                Math.toIntExact(paid),
+                Math.toIntExact(duplicates),
+                Math.toIntExact(merged),
                 totals,
                 naive);
     }
 
-    private static double money(Row r, int i) {
-        return r.isNullAt(i) ? 0 : r.getDecimal(i).doubleValue();
+    /**
+     * The partitions' indicator rows added up per split and key: counts and money summed, rate, interval and ratio
+     * computed again from them; splits in their order, keys as {@code Grouping} orders them (text, then month,
+     * missing last).
+     */
+    private static List<IndicatorRow> addIndicators(List<List<IndicatorRow>> partitions) {
+        Comparator<String> missingLast =
+                (a, b) -> a.isEmpty() || b.isEmpty() ? Boolean.compare(a.isEmpty(), b.isEmpty()) : a.compareTo(b);
+        Map<Integer, TreeMap<List<String>, IndicatorRow>> bySplit = new TreeMap<>();
+        for (List<IndicatorRow> rows : partitions) {
+            for (IndicatorRow x : rows) {
+                int cut = x.scope().indexOf(SPLIT);
+                int split = Integer.parseInt(x.scope().substring(0, cut));
+                IndicatorRow row = x.withScope(x.scope().substring(cut + 1));
+                bySplit.computeIfAbsent(
+                                split,
+                                k -> new TreeMap<>(
+                                        Comparator.<List<String>, String>comparing(key -> key.get(0), missingLast)
+                                                .thenComparing(key -> key.get(1), missingLast)))
+                        .merge(List.of(row.scopeKey(), row.period()), row, SparkReconciler::add);
+            }
+        }
+        List<IndicatorRow> out = new ArrayList<>();
+        bySplit.values().forEach(m -> out.addAll(m.values()));
+        return out;
+    }
+
+    private static IndicatorRow add(IndicatorRow a, IndicatorRow b) {
+        long claims = a.claims() + b.claims();
+        long glosaClaims = a.glosaClaims() + b.glosaClaims();
+        double paid = a.paidAmount() + b.paidAmount();
+        double glosa = a.glosaAmount() + b.glosaAmount();
+        WilsonInterval ci = WilsonInterval.of95(glosaClaims, claims);
+        return new IndicatorRow(
+                a.scope(),
+                a.scopeKey(),
+                a.period(),
+                claims,
+                glosaClaims,
+                claims == 0 ? Double.NaN : (double) glosaClaims / claims,
+                ci.low(),
+                ci.high(),
+                paid,
+                glosa,
+                paid == 0 ? Double.NaN : glosa / paid,
+                a.recoveredAmount() + b.recoveredAmount());
     }
 }

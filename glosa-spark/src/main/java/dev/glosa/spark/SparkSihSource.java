@@ -6,8 +6,6 @@ import dev.glosa.core.run.RunContext;
 import dev.glosa.core.run.RunRecord;
 import dev.glosa.core.run.SourceBatch;
 import dev.glosa.core.run.SourceRows;
-import dev.glosa.core.table.ColumnType;
-import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.Role;
 import dev.glosa.io.sih.SihReadOptions;
 import dev.glosa.io.sih.SihReader;
@@ -22,10 +20,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -33,8 +29,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
@@ -45,9 +39,9 @@ import scala.Tuple2;
  * library's own {@link SihReader}, the files of each system stacked in the order given as {@code glosa sus} stacks
  * them.
  *
- * <p>The decoded rows stay on the executors: the ER codes are joined to RJ, RJ is reconciled with RD and the
- * indicators are aggregated there ({@code SparkReconciler}, {@code SparkIndicators}), with the rules of the core, and
- * the driver receives one row per claim and the indicators' rows ({@link SourceRows.ReconciledSih}).
+ * <p>The decoded rows stay on the executors: partitioned by claim number, each partition's ER codes are joined to
+ * its RJ rows and its RJ reconciled with its RD by the core's own code ({@code SparkReconciler}), and the driver
+ * receives one row per claim, the report and the indicators' sums ({@link SourceRows.ReconciledSih}).
  *
  * <p>A file that cannot be decoded fails its task with the file's name in the message.
  */
@@ -58,6 +52,8 @@ public final class SparkSihSource implements GlosaSource {
     private final List<String> er;
     private final String inputFormat;
     private final DedupPolicy policy;
+    /** The fewest rows a partition of the reconciliation is given, but one. */
+    private long rowsPerPartition = 50_000;
 
     /**
      * The files of one run, each list in the order the rows should be read (RJ's order is the one "first occurrence"
@@ -119,6 +115,13 @@ public final class SparkSihSource implements GlosaSource {
         this.er = List.copyOf(er);
     }
 
+    /** The same source with smaller partitions, so that tests on small files cut them too. */
+    SparkSihSource partitionedEvery(long rows) {
+        SparkSihSource copy = new SparkSihSource(spark, rd, rj, er, inputFormat, policy);
+        copy.rowsPerPartition = Math.max(1, rows);
+        return copy;
+    }
+
     @Override
     public String describe() {
         return (inputFormat.equals("dbc") ? "SIH files" : "SIH rows (" + inputFormat + ")") + " on Spark (" + rd.size()
@@ -175,52 +178,36 @@ public final class SparkSihSource implements GlosaSource {
             parts = parts.union(spark.parallelize(empty, 1));
         }
         List<RunRecord.Input> inputs = new ArrayList<>();
-        Side rdSide = side(session, parts, metas, 0, rd, SihSystem.RD, "--rd", inputs, context);
-        Side rjSide = side(session, parts, metas, rd.size(), rj, SihSystem.RJ, "--rj", inputs, context);
-        Side erSide = er.isEmpty()
-                ? null
-                : side(session, parts, metas, rd.size() + rj.size(), er, SihSystem.ER, "--er", inputs, context);
-        long rows = rdSide.rows + rjSide.rows + (erSide == null ? 0 : erSide.rows);
-        List<Dataset<Row>> cached = new ArrayList<>();
+        List<SparkReconciler.PieceRef> refs = new ArrayList<>();
+        long rows = side(session, metas, 0, 0, rd, SihSystem.RD, "--rd", inputs, refs, context);
+        rows += side(session, metas, 1, rd.size(), rj, SihSystem.RJ, "--rj", inputs, refs, context);
+        if (!er.isEmpty()) {
+            rows += side(session, metas, 2, rd.size() + rj.size(), er, SihSystem.ER, "--er", inputs, refs, context);
+        }
         try {
-            SparkReconciler.Result r = SparkReconciler.reconcile(
-                    rdSide.data,
-                    rdSide.types,
-                    rjSide.data,
-                    rjSide.types,
-                    erSide == null ? null : erSide.data,
-                    erSide == null ? null : erSide.types,
-                    policy);
-            cached.addAll(r.cached());
-            Dataset<Row> claims = r.claims();
-            List<dev.glosa.core.indicator.IndicatorRow> indicators = SparkIndicators.standard(claims, r.types());
-            GlosaTable table = SihParts.table(claims, r.types());
+            // A few partitions per core, none smaller than some 50,000 rows: the core's reconciler is fast, and a
+            // partition costs a task and a copy of each piece's dictionaries.
+            int partitions = (int) Math.max(1, Math.min(spark.defaultParallelism() * 4L, rows / rowsPerPartition));
+            SparkReconciler.Outcome r = SparkReconciler.reconcile(spark, parts, refs, policy, partitions);
             context.log()
                     .info(String.format(
-                            "reconciled on Spark: %,d claims; indicators in %,d rows",
-                            table.rowCount(), indicators.size()));
+                            "reconciled on Spark in %d partition(s): %,d claims; indicators in %,d rows",
+                            partitions, r.claims().rowCount(), r.indicators().size()));
             return new SourceBatch(
-                    new SourceRows.ReconciledSih(table, r.report(), indicators, r.rejectedWithoutError()),
+                    new SourceRows.ReconciledSih(r.claims(), r.report(), r.indicators(), r.rejectedWithoutError()),
                     inputs,
                     rows,
                     0,
                     List.of());
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e, "error.reconciliation", e.getMessage());
+        } catch (Exception e) {
+            // Spark throws its checked SparkException undeclared; the executor's message says what is wrong.
+            throw GlosaRunException.badInput(e, "error.reconciliation", rootMessage(e));
         } finally {
-            // A long-lived session (a notebook) keeps running after the job: give back what the job cached.
-            for (Side side : java.util.Arrays.asList(rdSide, rjSide, erSide)) {
-                if (side != null) {
-                    side.data.unpersist(false);
-                }
-            }
-            cached.forEach(d -> d.unpersist(false));
             parts.unpersist(false);
         }
     }
-
-    /** The rows of one system: a Dataset on the executors, its columns' types, and how many rows it has. */
-    private record Side(Dataset<Row> data, Map<String, ColumnType> types, long rows) {}
 
     /**
      * Decodes every input on the executors (one task per {@code .dbc} file; a Parquet input or table by partitions)
@@ -260,21 +247,22 @@ public final class SparkSihSource implements GlosaSource {
     }
 
     /**
-     * The inputs of one system: checked to be of that system, stacked in the order given (a Parquet input's parts by
-     * file and row), their rows numbered in that order, their warnings logged and their fingerprints recorded.
+     * The inputs of one system: checked to be of that system, stacked in the order given (a Parquet input's pieces by
+     * file and row), each piece placed in that order, their warnings logged and their fingerprints recorded.
+     *
+     * @return the rows of the system
      */
-    private Side side(
+    private long side(
             SparkSession session,
-            JavaRDD<byte[]> parts,
             List<SihParts.Meta> metas,
+            int sideIndex,
             int firstInput,
             List<String> names,
             SihSystem expected,
             String option,
             List<RunRecord.Input> inputs,
+            List<SparkReconciler.PieceRef> refs,
             RunContext context) {
-        Map<Long, Long> base = new LinkedHashMap<>();
-        List<SihParts.Meta> stacked = new ArrayList<>();
         long offset = 0;
         for (int k = 0; k < names.size(); k++) {
             int input = firstInput + k;
@@ -297,14 +285,11 @@ public final class SparkSihSource implements GlosaSource {
                     throw new IllegalArgumentException(option + " expects " + expected + " files, but " + name + " is "
                             + m.system() + " (" + m.layout() + ")");
                 }
-                for (String w : m.warnings()) {
-                    warnings.add(w);
-                }
+                warnings.addAll(m.warnings());
                 records += m.records();
                 sha = m.sha256();
-                base.put((long) i, offset);
+                refs.add(new SparkReconciler.PieceRef(i, sideIndex, offset, m));
                 offset += m.records();
-                stacked.add(m);
             }
             for (String w : warnings) {
                 context.log().info("warning: " + name + ": " + w);
@@ -316,10 +301,8 @@ public final class SparkSihSource implements GlosaSource {
                             : SihRowsReader.fingerprint(session, name, inputFormat.equals("table")),
                     records));
         }
-        Map<String, ColumnType> types = SihParts.stackedColumns(stacked);
-        Dataset<Row> data = SihParts.rows(session, parts, base, types).persist(StorageLevel.MEMORY_AND_DISK());
         context.log().info(String.format("%s: %,d rows from %d file(s)", expected, offset, names.size()));
-        return new Side(data, types, offset);
+        return offset;
     }
 
     /** The executor's own message (the file's name and what is wrong), without Spark's stage and task wrapping. */

@@ -34,12 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,21 +91,20 @@ class SparkReconcilerTests {
                 new String[] {"H1", "H1", "H2", "H1", "H9"},
                 new String[] {"060038", "020001", "050001", "060038", "010001"});
         for (DedupPolicy policy : DedupPolicy.values()) {
-            SparkReconciler.Result r =
-                    SparkReconciler.reconcile(frame(rd), types(rd), frame(rj), types(rj), frame(er), types(er), policy);
-            Reconciliation core = Reconciler.with(ReconcileOptions.sih().withPolicy(policy))
-                    .reconcile(SihRejections.attachErrors(rj, er), rd);
-            GlosaTable claims = SihParts.table(r.claims(), r.types());
-            assertSameClaims(claims, core.claims());
-            assertSameReport(r.report(), core.report());
-            // ...004's only error is at another hospital: one of its two RJ rows, twice, has no error.
-            assertThat(r.rejectedWithoutError()).isEqualTo(2);
-            assertSameIndicators(SparkIndicators.standard(r.claims(), r.types()), Indicators.standard(core.claims()));
+            for (int partitions : new int[] {1, 3}) {
+                SparkReconciler.Outcome r = reconcile(rd, rj, er, policy, partitions);
+                Reconciliation core = Reconciler.with(ReconcileOptions.sih().withPolicy(policy))
+                        .reconcile(SihRejections.attachErrors(rj, er), rd);
+                assertSameClaims(r.claims(), core.claims());
+                assertSameReport(r.report(), core.report());
+                // ...004's only error is at another hospital: its two RJ rows have no error.
+                assertThat(r.rejectedWithoutError()).isEqualTo(2);
+                assertSameIndicators(r.indicators(), Indicators.standard(core.claims()));
+            }
         }
-        // The sum of a claim's paid rows is the core's to the last bit: 0.1 + 0.2 + 0.3 in row order.
-        SparkReconciler.Result first = SparkReconciler.reconcile(
-                frame(rd), types(rd), frame(rj), types(rj), frame(er), types(er), DedupPolicy.FIRST);
-        GlosaTable claims = SihParts.table(first.claims(), first.types());
+        // The sum of a claim's paid rows is the core's to the last bit: 0.1 + 0.2 + 0.3 in row order, though the
+        // claim's rows come from two pieces.
+        GlosaTable claims = reconcile(rd, rj, er, DedupPolicy.FIRST, 3).claims();
         assertThat(claims.doubles(Role.PAID_AMOUNT).get(0)).isEqualTo(0.1 + 0.2 + 0.3);
         assertThat(claims.category("situation").get(0)).isEqualTo(Situation.REJECTED_LATER_PAID.code());
         assertThat(claims.category(SihRejections.ERROR_CODES).get(0)).isEqualTo("060038;020001");
@@ -150,17 +145,17 @@ class SparkReconcilerTests {
             core = e.getMessage();
         }
         assertThat(core).isEqualTo("rejected row 1: claim_id 42 must have 13 digits");
-        assertThatThrownBy(() -> SparkReconciler.reconcile(
-                        frame(rd), types(rd), frame(rj), types(rj), null, null, DedupPolicy.FIRST))
+        assertThatThrownBy(() -> reconcile(rd, rj, null, DedupPolicy.FIRST, 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(core);
     }
 
-    /** Reads the files with the Spark source (decoded, stacked and reconciled on Spark) and with the core. */
+    /** Reads the files with the Spark source (decoded, partitioned and reconciled on Spark) and with the core. */
     private void assertSameAsCore(List<Path> rd, List<Path> rj, List<Path> er) throws IOException {
         RunContext context = new RunContext(LocalDate.of(2026, 12, 5), null, RunLog.NONE, Language.EN);
         SourceRows.ReconciledSih onSpark =
                 (SourceRows.ReconciledSih) new SparkSihSource(spark, names(rd), names(rj), names(er))
+                        .partitionedEvery(2_000)
                         .read(context)
                         .rows();
         SourceRows.Sih read =
@@ -285,18 +280,45 @@ class SparkReconcilerTests {
         return b.build();
     }
 
-    /** A table as the Spark source gives it: one part, its rows numbered from 0. */
-    private static Dataset<Row> frame(GlosaTable t) {
-        byte[] part = Wire.encode(new SihParts.Part(0, "", 0, 0, "RJ", "", t.rowCount(), List.of(), "", t));
-        Map<Long, Long> base = new LinkedHashMap<>();
-        base.put(0L, 0L);
-        return SihParts.rows(session, spark.parallelize(List.of(part), 1), base, types(t));
+    /**
+     * Reconciles tables on Spark as the source gives them: each table cut into two pieces (so that a claim's rows come
+     * from two pieces, as from two files), the pieces described on the executors and placed in stacked order.
+     */
+    private static SparkReconciler.Outcome reconcile(
+            GlosaTable rd, GlosaTable rj, GlosaTable er, DedupPolicy policy, int partitions) {
+        List<byte[]> parts = new ArrayList<>();
+        List<int[]> sides = new ArrayList<>();
+        GlosaTable[] tables = {rd, rj, er};
+        for (int side = 0; side < 3; side++) {
+            GlosaTable t = tables[side];
+            if (t == null) {
+                continue;
+            }
+            int half = t.rowCount() / 2;
+            int[][] cuts = {range(0, half), range(half, t.rowCount())};
+            for (int[] rows : cuts) {
+                GlosaTable piece = t.select(rows);
+                parts.add(Wire.encode(
+                        new SihParts.Part(parts.size(), "", 0, 0, "RD", "", piece.rowCount(), List.of(), "", piece)));
+                sides.add(new int[] {side, rows.length == 0 ? 0 : rows[0]});
+            }
+        }
+        var rdd = spark.parallelize(parts, parts.size());
+        List<SihParts.Meta> metas = new ArrayList<>();
+        for (byte[] m : rdd.map(new SihParts.Describe()).collect()) {
+            metas.add(Wire.decode(m, SihParts.Meta.class));
+        }
+        List<SparkReconciler.PieceRef> refs = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            refs.add(new SparkReconciler.PieceRef(i, sides.get(i)[0], sides.get(i)[1], metas.get(i)));
+        }
+        return SparkReconciler.reconcile(spark, rdd, refs, policy, partitions);
     }
 
-    private static Map<String, ColumnType> types(GlosaTable t) {
-        Map<String, ColumnType> out = new LinkedHashMap<>();
-        for (Column c : t.columns()) {
-            out.put(c.name(), c.type());
+    private static int[] range(int from, int to) {
+        int[] out = new int[to - from];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i;
         }
         return out;
     }
