@@ -202,8 +202,9 @@ public final class SparkSihSource implements GlosaSource {
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e, "error.reconciliation", e.getMessage());
         } catch (Exception e) {
-            // Spark throws its checked SparkException undeclared; the executor's message says what is wrong.
-            throw GlosaRunException.badInput(e, "error.reconciliation", rootMessage(e));
+            // Spark throws its checked SparkException undeclared. The input was checked before any row moved, so a
+            // failed task is the cluster's or glosa's failure (exit 1), not the analyst's input (exit 2).
+            throw GlosaRunException.failure(e, "error.reconciliation", rootMessage(e));
         } finally {
             parts.unpersist(false);
         }

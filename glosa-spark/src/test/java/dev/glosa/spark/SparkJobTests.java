@@ -26,40 +26,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * glosa-spark against the library on one machine: the same files give the same star schema, byte for byte, week
  * after week; a corrupt file and an oversized segment stop the run naming what is wrong; Parquet weeks are replaced
  * on a rerun. One local Spark session ({@code local[2]}) serves every test, to keep the module's tests short.
  */
-class SparkJobTests {
+class SparkJobTests extends LocalSparkTests {
     private static final List<String> TABLES = List.of(
             "fact_glosa.csv", "dim_segment.csv", "dim_group.csv", "indicators.csv", "group_state.csv", "runs.csv");
     private static final LocalDate WEEK = LocalDate.of(2026, 11, 23);
-
-    private static SparkSession session;
-    private static JavaSparkContext spark;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startSpark() {
-        session = LocalSpark.start("glosa-spark tests");
-        spark = JavaSparkContext.fromSparkContext(session.sparkContext());
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        session.stop();
-    }
 
     @Test
     void generatedFilesGiveTheCoresStarSchemaWeekAfterWeek() throws IOException {

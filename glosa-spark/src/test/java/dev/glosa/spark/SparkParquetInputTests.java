@@ -25,48 +25,26 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIH rows from Parquet with DATASUS's field names give the star schema the {@code .dbc} files give: the generated
  * files are written to Parquet by Spark (each file's fields with their DBF types, two part files per folder, as a
  * mirror publishes them), and the job run from both.
  */
-class SparkParquetInputTests {
+class SparkParquetInputTests extends LocalSparkTests {
     private static final List<String> TABLES =
             List.of("fact_glosa.csv", "dim_segment.csv", "dim_group.csv", "indicators.csv", "group_state.csv");
     private static final LocalDate WEEK = LocalDate.of(2026, 11, 23);
-
-    private static SparkSession session;
-    private static JavaSparkContext spark;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startSpark() {
-        session = LocalSpark.start("glosa-spark parquet tests");
-        spark = JavaSparkContext.fromSparkContext(session.sparkContext());
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        session.stop();
-    }
 
     @Test
     void parquetRowsGiveTheStarSchemaTheDbcFilesGive() throws IOException {

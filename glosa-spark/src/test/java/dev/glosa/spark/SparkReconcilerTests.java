@@ -35,36 +35,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reconciliation and the indicators as Spark joins and aggregations against the core's {@link Reconciler},
  * {@code SihRejections} and {@link Indicators}: every claim, column and value the same (amounts to the last bit), the
  * report's counts the same and its totals to the cent, the indicators the same rows with money to the cent.
  */
-class SparkReconcilerTests {
-    private static SparkSession session;
-    private static JavaSparkContext spark;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startSpark() {
-        session = LocalSpark.start("glosa-spark reconciler tests");
-        spark = JavaSparkContext.fromSparkContext(session.sparkContext());
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        session.stop();
-    }
-
+class SparkReconcilerTests extends LocalSparkTests {
     @Test
     void handBuiltClaimsReconcileAsTheCoreUnderEveryPolicy() {
         // Claim 1000000000001: RJ twice (100, then 300), paid in three rows whose sum depends on the order of addition.

@@ -69,20 +69,8 @@ class SparkSubmitJarTests {
                 "--as-of",
                 WEEK.toString(),
                 "--rd"));
-        files.rd().forEach(p -> command.add(p.toString()));
-        command.add("--rj");
-        files.rj().forEach(p -> command.add(p.toString()));
         command.removeIf(String::isEmpty);
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("submit.log").toFile())
-                .start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("spark-submit ends").isTrue();
-        String log = Files.readString(dir.resolve("submit.log"), StandardCharsets.UTF_8);
-        assertThat(p.exitValue())
-                .as(log.length() > 4000 ? log.substring(log.length() - 4000) : log)
-                .isZero();
-
+        runs(new ProcessBuilder(inputs(command, files)), "submit.log");
         assertSameAsTheLibrary(files, config, onSpark);
     }
 
@@ -107,22 +95,32 @@ class SparkSubmitJarTests {
                 "--as-of",
                 WEEK.toString(),
                 "--rd"));
-        files.rd().forEach(p -> command.add(p.toString()));
-        command.add("--rj");
-        files.rj().forEach(p -> command.add(p.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("launcher.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(inputs(command, files));
         pb.environment().put("GLOSA_SPARK_MASTER", "local[2]");
         pb.environment().put("GLOSA_JAVA_OPTS", "-Duser.language=en -Duser.country=US");
-        Process p = pb.start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the launcher ends").isTrue();
-        String log = Files.readString(dir.resolve("launcher.log"), StandardCharsets.UTF_8);
-        assertThat(p.exitValue())
-                .as(log.length() > 4000 ? log.substring(log.length() - 4000) : log)
-                .isZero();
-        assertThat(log).contains("reconciled on Spark");
+        assertThat(runs(pb, "launcher.log")).contains("reconciled on Spark");
         assertSameAsTheLibrary(files, config, onSpark);
+    }
+
+    /** {@code command} followed by the RD files after {@code --rd} (which it ends with) and the RJ files. */
+    private static List<String> inputs(List<String> command, SihFileSet files) {
+        List<String> out = new ArrayList<>(command);
+        files.rd().forEach(p -> out.add(p.toString()));
+        out.add("--rj");
+        files.rj().forEach(p -> out.add(p.toString()));
+        return out;
+    }
+
+    /** Runs a process to its end, its output in {@code logName}; it must succeed. Returns the output. */
+    private String runs(ProcessBuilder pb, String logName) throws IOException, InterruptedException {
+        Path log = dir.resolve(logName);
+        Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the process ends").isTrue();
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(p.exitValue())
+                .as(text.length() > 4000 ? text.substring(text.length() - 4000) : text)
+                .isZero();
+        return text;
     }
 
     /** The same files through the library on one machine give the same tables, byte for byte. */
