@@ -60,17 +60,9 @@ class SparkSubmitJarTests {
                 "local[2]",
                 "--conf",
                 "spark.ui.enabled=false",
-                jar().toString(),
-                "sus",
-                "--out",
-                onSpark.toString(),
-                "--config",
-                config.toString(),
-                "--as-of",
-                WEEK.toString(),
-                "--rd"));
+                jar().toString()));
         command.removeIf(String::isEmpty);
-        runs(new ProcessBuilder(inputs(command, files)), "submit.log");
+        runs(new ProcessBuilder(job(command, onSpark, config, files)), "submit.log");
         assertSameAsTheLibrary(files, config, onSpark);
     }
 
@@ -84,31 +76,24 @@ class SparkSubmitJarTests {
         Path onSpark = dir.resolve("launched");
         // The release build leaves glosa-spark-VERSION-javadoc.jar (and -sources) beside the jar; the launcher must
         // not take one of them for the job's jar (it did, and failed with "Could not find or load main class").
-        List<String> command = new ArrayList<>(List.of(
-                "/bin/sh",
-                Path.of("..", "bin", "glosa-spark").toString(),
-                "sus",
-                "--out",
-                onSpark.toString(),
-                "--config",
-                config.toString(),
-                "--as-of",
-                WEEK.toString(),
-                "--rd"));
-        ProcessBuilder pb = new ProcessBuilder(inputs(command, files));
+        List<String> launcher =
+                List.of("/bin/sh", Path.of("..", "bin", "glosa-spark").toString());
+        ProcessBuilder pb = new ProcessBuilder(job(launcher, onSpark, config, files));
         pb.environment().put("GLOSA_SPARK_MASTER", "local[2]");
         pb.environment().put("GLOSA_JAVA_OPTS", "-Duser.language=en -Duser.country=US");
         assertThat(runs(pb, "launcher.log")).contains("reconciled on Spark");
         assertSameAsTheLibrary(files, config, onSpark);
     }
 
-    /** {@code command} followed by the RD files after {@code --rd} (which it ends with) and the RJ files. */
-    private static List<String> inputs(List<String> command, SihFileSet files) {
-        List<String> out = new ArrayList<>(command);
-        files.rd().forEach(p -> out.add(p.toString()));
-        out.add("--rj");
-        files.rj().forEach(p -> out.add(p.toString()));
-        return out;
+    /** {@code command} followed by the job: {@code sus} on the files, into {@code out}, with {@code config}. */
+    private static List<String> job(List<String> command, Path out, Path config, SihFileSet files) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of(
+                "sus", "--out", out.toString(), "--config", config.toString(), "--as-of", WEEK.toString(), "--rd"));
+        files.rd().forEach(p -> args.add(p.toString()));
+        args.add("--rj");
+        files.rj().forEach(p -> args.add(p.toString()));
+        return args;
     }
 
     /** Runs a process to its end, its output in {@code logName}; it must succeed. Returns the output. */
