@@ -20,7 +20,7 @@ import org.apache.spark.api.java.function.Function;
  */
 final class SihParts {
     /**
-     * The rows of one file, or of a piece of a partition, decoded by the library on an executor.
+     * Where a piece of rows came from and what its reader said of it.
      *
      * @param input the index of the input (in the order RD, RJ, ER inputs were given)
      * @param file the file the rows came from; for a Parquet input, empty when Spark does not say
@@ -31,9 +31,8 @@ final class SihParts {
      * @param records the rows
      * @param warnings the reader's warnings
      * @param sha256 the file's SHA-256; empty for rows of a table
-     * @param table the rows
      */
-    record Part(
+    record Origin(
             int input,
             String file,
             long firstRow,
@@ -42,21 +41,20 @@ final class SihParts {
             String layout,
             long records,
             List<String> warnings,
-            String sha256,
-            GlosaTable table) {}
+            String sha256) {}
+
+    /**
+     * The rows of one file, or of a piece of a partition, decoded by the library on an executor.
+     *
+     * @param origin where they came from
+     * @param table the rows
+     */
+    record Part(Origin origin, GlosaTable table) {}
 
     /**
      * What the driver learns of a part without its rows.
      *
-     * @param input as {@link Part#input()}
-     * @param file as {@link Part#file()}
-     * @param firstRow as {@link Part#firstRow()}
-     * @param partition as {@link Part#partition()}
-     * @param system as {@link Part#system()}
-     * @param layout as {@link Part#layout()}
-     * @param records as {@link Part#records()}
-     * @param warnings as {@link Part#warnings()}
-     * @param sha256 as {@link Part#sha256()}
+     * @param origin as {@link Part#origin()}
      * @param columns the table's column names, in order
      * @param types their glosa types ({@link ColumnType} names)
      * @param maxClaim the largest claim number, {@link Long#MIN_VALUE} when none
@@ -65,20 +63,7 @@ final class SihParts {
      * @param sample every {@value #SAMPLE_EVERY}th claim number, for the bounds of the reconciliation's partitions
      */
     record Meta(
-            int input,
-            String file,
-            long firstRow,
-            int partition,
-            String system,
-            String layout,
-            long records,
-            List<String> warnings,
-            String sha256,
-            List<String> columns,
-            List<String> types,
-            long maxClaim,
-            long[] firstBad,
-            long[] sample) {}
+            Origin origin, List<String> columns, List<String> types, long maxClaim, long[] firstBad, long[] sample) {}
 
     /** How sparsely claim numbers are sampled for the partition bounds. */
     static final int SAMPLE_EVERY = 256;
@@ -121,21 +106,7 @@ final class SihParts {
                     }
                 }
             }
-            return Wire.encode(new Meta(
-                    p.input(),
-                    p.file(),
-                    p.firstRow(),
-                    p.partition(),
-                    p.system(),
-                    p.layout(),
-                    p.records(),
-                    p.warnings(),
-                    p.sha256(),
-                    names,
-                    types,
-                    max,
-                    bad,
-                    sample));
+            return Wire.encode(new Meta(p.origin(), names, types, max, bad, sample));
         }
     }
 

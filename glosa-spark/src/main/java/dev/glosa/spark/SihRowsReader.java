@@ -255,15 +255,16 @@ final class SihRowsReader {
                     warnings.add(w.replace(local.toString(), input));
                 }
                 return Wire.encode(new SihParts.Part(
-                        index,
-                        file,
-                        first,
-                        partition,
-                        t.system().name(),
-                        report.layout().label(),
-                        report.read().recordsRead(),
-                        warnings,
-                        "",
+                        new SihParts.Origin(
+                                index,
+                                file,
+                                first,
+                                partition,
+                                t.system().name(),
+                                report.layout().label(),
+                                report.read().recordsRead(),
+                                warnings,
+                                ""),
                         t.table()));
             } finally {
                 Files.deleteIfExists(local);

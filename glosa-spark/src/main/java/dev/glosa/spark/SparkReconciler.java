@@ -150,7 +150,7 @@ final class SparkReconciler {
         long max = Long.MIN_VALUE;
         for (PieceRef r : refs) {
             if (r.side() == side) {
-                rows += r.meta().records();
+                rows += r.meta().origin().records();
                 max = Math.max(max, r.meta().maxClaim());
             }
         }

@@ -154,7 +154,18 @@ public final class SparkSihSource implements GlosaSource {
         List<String> all = new ArrayList<>(rd);
         all.addAll(rj);
         all.addAll(er);
-        JavaRDD<byte[]> parts = decode(session, all);
+        JavaRDD<byte[]> decoded = decode(session, all);
+        try {
+            return reconcile(session, all, decoded, context);
+        } finally {
+            // A long-lived session (a notebook) goes on after the run: the decoded pieces leave its memory.
+            decoded.unpersist(false);
+        }
+    }
+
+    /** Describes the decoded pieces, checks and places them, and reconciles them on the executors. */
+    private SourceBatch reconcile(SparkSession session, List<String> all, JavaRDD<byte[]> decoded, RunContext context) {
+        JavaRDD<byte[]> parts = decoded;
         List<SihParts.Meta> metas = new ArrayList<>();
         try {
             for (byte[] m : parts.map(new SihParts.Describe()).collect()) {
@@ -168,7 +179,8 @@ public final class SparkSihSource implements GlosaSource {
         List<byte[]> empty = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             int input = i;
-            if (!inputFormat.equals("dbc") && metas.stream().noneMatch(m -> m.input() == input)) {
+            if (!inputFormat.equals("dbc")
+                    && metas.stream().noneMatch(m -> m.origin().input() == input)) {
                 byte[] part = SihRowsReader.emptyPart(session, all.get(i), inputFormat.equals("table"), i);
                 empty.add(part);
                 metas.add(Wire.decode(new SihParts.Describe().call(part), SihParts.Meta.class));
@@ -205,8 +217,6 @@ public final class SparkSihSource implements GlosaSource {
             // Spark throws its checked SparkException undeclared. The input was checked before any row moved, so a
             // failed task is the cluster's or glosa's failure (exit 1), not the analyst's input (exit 2).
             throw GlosaRunException.failure(e, "error.reconciliation", rootMessage(e));
-        } finally {
-            parts.unpersist(false);
         }
     }
 
@@ -270,27 +280,27 @@ public final class SparkSihSource implements GlosaSource {
             String name = names.get(k);
             List<Integer> mine = new ArrayList<>();
             for (int i = 0; i < metas.size(); i++) {
-                if (metas.get(i).input() == input) {
+                if (metas.get(i).origin().input() == input) {
                     mine.add(i);
                 }
             }
-            mine.sort(Comparator.comparing((Integer i) -> metas.get(i).file())
-                    .thenComparingLong(i -> metas.get(i).firstRow())
-                    .thenComparingInt(i -> metas.get(i).partition()));
+            mine.sort(Comparator.comparing((Integer i) -> metas.get(i).origin().file())
+                    .thenComparingLong(i -> metas.get(i).origin().firstRow())
+                    .thenComparingInt(i -> metas.get(i).origin().partition()));
             LinkedHashSet<String> warnings = new LinkedHashSet<>();
             long records = 0;
             String sha = "";
             for (int i : mine) {
                 SihParts.Meta m = metas.get(i);
-                if (!m.system().equals(expected.name())) {
+                if (!m.origin().system().equals(expected.name())) {
                     throw new IllegalArgumentException(option + " expects " + expected + " files, but " + name + " is "
-                            + m.system() + " (" + m.layout() + ")");
+                            + m.origin().system() + " (" + m.origin().layout() + ")");
                 }
-                warnings.addAll(m.warnings());
-                records += m.records();
-                sha = m.sha256();
+                warnings.addAll(m.origin().warnings());
+                records += m.origin().records();
+                sha = m.origin().sha256();
                 refs.add(new SparkReconciler.PieceRef(i, sideIndex, offset, m));
-                offset += m.records();
+                offset += m.origin().records();
             }
             for (String w : warnings) {
                 context.log().info("warning: " + name + ": " + w);
@@ -357,15 +367,16 @@ public final class SparkSihSource implements GlosaSource {
                     warnings.add(w.replace(local.toString(), file));
                 }
                 return Wire.encode(new SihParts.Part(
-                        input._1(),
-                        file,
-                        0,
-                        0,
-                        t.system().name(),
-                        report.layout().label(),
-                        report.read().recordsRead(),
-                        warnings,
-                        sha,
+                        new SihParts.Origin(
+                                input._1(),
+                                file,
+                                0,
+                                0,
+                                t.system().name(),
+                                report.layout().label(),
+                                report.read().recordsRead(),
+                                warnings,
+                                sha),
                         t.table()));
             } catch (java.io.FileNotFoundException e) {
                 throw new IllegalArgumentException("file not found: " + file);

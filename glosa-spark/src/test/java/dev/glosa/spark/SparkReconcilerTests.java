@@ -276,8 +276,9 @@ class SparkReconcilerTests extends LocalSparkTests {
             int[][] cuts = {range(0, half), range(half, t.rowCount())};
             for (int[] rows : cuts) {
                 GlosaTable piece = t.select(rows);
-                parts.add(Wire.encode(
-                        new SihParts.Part(parts.size(), "", 0, 0, "RD", "", piece.rowCount(), List.of(), "", piece)));
+                parts.add(Wire.encode(new SihParts.Part(
+                        new SihParts.Origin(parts.size(), "", 0, 0, "RD", "", piece.rowCount(), List.of(), ""),
+                        piece)));
                 sides.add(new int[] {side, rows.length == 0 ? 0 : rows[0]});
             }
         }
