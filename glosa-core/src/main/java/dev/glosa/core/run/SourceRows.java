@@ -32,9 +32,9 @@ public sealed interface SourceRows {
     }
 
     /**
-     * DATASUS SIH claims already reconciled where the rows live (glosa-spark reconciles RD, RJ and ER with Spark's
-     * joins), with the core's rules and columns: what {@link dev.glosa.core.reconcile.Reconciler} gives for the same
-     * files, errors attached as {@code SihRejections} attaches them.
+     * DATASUS SIH claims already reconciled where the rows live (glosa-spark runs the core's reconciler on ranges of
+     * AIH numbers on its executors): what {@link dev.glosa.core.reconcile.Reconciler} gives for the same files, errors
+     * attached as {@code SihRejections} attaches them.
      *
      * @param claims one row per claim, the reconciler's columns first
      * @param report the reconciliation's counts and totals
