@@ -45,8 +45,6 @@ import java.util.TreeSet;
 final class Preparation {
     /** The ERP export's count of denied lines. */
     static final String ERP_LINES = "QTD_LINHAS_GLOSA";
-    /** The glosa type of a rejected AIH when no ER file says which error rejected it. */
-    static final String WITHOUT_ERROR_CODE = SusColumns.WITHOUT_ERROR_CODE;
 
     private Preparation() {}
 
@@ -111,34 +109,19 @@ final class Preparation {
             GlosaTable er,
             RunConfig config,
             List<RunRecord.Input> inputs) {
-        GlosaTable rejected = er == null ? withoutErrorCodes(rj) : SihRejections.attachErrors(rj, er);
+        GlosaTable rejected = er == null ? SihRejections.withoutErrors(rj) : SihRejections.attachErrors(rj, er);
         Reconciliation r;
         try {
             ReconcileOptions sih = ReconcileOptions.sih().withPolicy(config.dedupPolicy());
             if (tenDigitEra(rejected) && tenDigitEra(rd)) {
-                sih = new ReconcileOptions(
-                        sih.policy(),
-                        sih.rejectedAmountColumn(),
-                        sih.paidAmountColumn(),
-                        sih.principalColumn(),
-                        sih.principalValue(),
-                        10);
+                sih = sih.withClaimIdDigits(10);
             }
             r = Reconciler.with(sih).reconcile(rejected, rd);
         } catch (IllegalArgumentException e) {
             throw GlosaRunException.badInput(e, "error.reconciliation", e.getMessage());
         }
         long rowsIn = (long) rd.rowCount() + rj.rowCount() + (er == null ? 0 : er.rowCount());
-        long without = -1;
-        if (er != null) {
-            LongColumn errors = rejected.longs(SihRejections.ERROR_COUNT);
-            without = 0;
-            for (int row = 0; row < errors.size(); row++) {
-                if (errors.get(row) == 0) {
-                    without++;
-                }
-            }
-        }
+        long without = er == null ? -1 : SihRejections.rowsWithoutError(rejected);
         return susClaims(
                 source, r.claims(), r.report(), null, inputs, rowsIn, errorWarnings(without, rejected.rowCount()));
     }
@@ -158,7 +141,7 @@ final class Preparation {
                             + " their glosa type is empty",
                     without, rejectedRows));
         } else if (without < 0) {
-            warnings.add("no ER files given: every rejected AIH has the glosa type '" + WITHOUT_ERROR_CODE
+            warnings.add("no ER files given: every rejected AIH has the glosa type '" + SusColumns.WITHOUT_ERROR_CODE
                     + "', so segments are hospital × payer in effect; give --er for the CO_ERRO groups");
         }
         return warnings;
@@ -208,18 +191,6 @@ final class Preparation {
                 report,
                 warnings,
                 Map.of());
-    }
-
-    /**
-     * RJ without ER: the rejected AIHs are still glosas, of a type the run cannot tell, and say so in the glosa type
-     * column every segment and label uses.
-     */
-    private static GlosaTable withoutErrorCodes(GlosaTable rj) {
-        String type = Role.GLOSA_TYPE.column();
-        if (rj.has(type)) {
-            return rj;
-        }
-        return rj.with(dev.glosa.core.table.CategoryColumn.constant(type, WITHOUT_ERROR_CODE, rj.rowCount()));
     }
 
     /**

@@ -10,8 +10,6 @@ import dev.glosa.core.reconcile.Reconciliation;
 import dev.glosa.core.reconcile.ReconciliationReport;
 import dev.glosa.core.reconcile.Situation;
 import dev.glosa.core.reconcile.SituationTotals;
-import dev.glosa.core.sus.SusColumns;
-import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.ColumnType;
 import dev.glosa.core.table.GlosaTable;
 import dev.glosa.core.table.LongColumn;
@@ -94,13 +92,7 @@ final class SparkReconciler {
         // As Preparation does: ten digits are the rule when every claim number of both sides has at most ten.
         ReconcileOptions options = ReconcileOptions.sih().withPolicy(policy);
         if (tenDigitEra(refs, 1) && tenDigitEra(refs, 0)) {
-            options = new ReconcileOptions(
-                    options.policy(),
-                    options.rejectedAmountColumn(),
-                    options.paidAmountColumn(),
-                    options.principalColumn(),
-                    options.principalValue(),
-                    10);
+            options = options.withClaimIdDigits(10);
         }
         // The core on empty tables of the same columns: its own refusals (an amount column missing or not a number,
         // a column typed differently in RJ and RD, ER without its key columns), in its own words.
@@ -324,20 +316,10 @@ final class SparkReconciler {
             GlosaTable rd,
             GlosaTable rj,
             GlosaTable er) {
-        GlosaTable rejected;
-        long without = 0;
-        if (withErrors) {
-            rejected = SihRejections.attachErrors(rj, er != null ? er : SihParts.empty(types.get(2)));
-            LongColumn errors = rejected.longs(SihRejections.ERROR_COUNT);
-            for (int r = 0; r < errors.size(); r++) {
-                without += errors.get(r) == 0 ? 1 : 0;
-            }
-        } else {
-            String type = Role.GLOSA_TYPE.column();
-            rejected = rj.has(type)
-                    ? rj
-                    : rj.with(CategoryColumn.constant(type, SusColumns.WITHOUT_ERROR_CODE, rj.rowCount()));
-        }
+        GlosaTable rejected = withErrors
+                ? SihRejections.attachErrors(rj, er != null ? er : SihParts.empty(types.get(2)))
+                : SihRejections.withoutErrors(rj);
+        long without = withErrors ? SihRejections.rowsWithoutError(rejected) : 0;
         Reconciliation r = Reconciler.with(options).reconcile(rejected, rd);
         return Wire.encode(new PartitionResult(r.claims(), r.report(), splits(r.claims()), without));
     }

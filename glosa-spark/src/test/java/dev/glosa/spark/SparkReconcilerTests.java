@@ -139,24 +139,13 @@ class SparkReconcilerTests extends LocalSparkTests {
         SourceRows.Sih read =
                 (SourceRows.Sih) new SihFilesSource(rd, rj, er).read(context).rows();
         GlosaTable rejected = read.er() == null
-                ? read.rj()
-                        .with(dev.glosa.core.table.CategoryColumn.constant(
-                                Role.GLOSA_TYPE.column(),
-                                dev.glosa.core.sus.SusColumns.WITHOUT_ERROR_CODE,
-                                read.rj().rowCount()))
+                ? SihRejections.withoutErrors(read.rj())
                 : SihRejections.attachErrors(read.rj(), read.er());
         Reconciliation core = Reconciler.sih().reconcile(rejected, read.rd());
         assertSameClaims(onSpark.claims(), core.claims());
         assertSameReport(onSpark.report(), core.report());
         assertSameIndicators(onSpark.indicators(), Indicators.standard(core.claims()));
-        long without = 0;
-        if (read.er() != null) {
-            for (int r = 0; r < rejected.rowCount(); r++) {
-                without += rejected.longs(SihRejections.ERROR_COUNT).get(r) == 0 ? 1 : 0;
-            }
-        } else {
-            without = -1;
-        }
+        long without = read.er() == null ? -1 : SihRejections.rowsWithoutError(rejected);
         assertThat(onSpark.rejectedWithoutError()).isEqualTo(without);
     }
 

@@ -63,4 +63,14 @@ public record ReconcileOptions(
         return new ReconcileOptions(
                 newPolicy, rejectedAmountColumn, paidAmountColumn, principalColumn, principalValue, claimIdDigits);
     }
+
+    /**
+     * {@return the same options with another number of claim digits}
+     *
+     * @param digits the digits every claim number must have; 0 for any
+     */
+    public ReconcileOptions withClaimIdDigits(int digits) {
+        return new ReconcileOptions(
+                policy, rejectedAmountColumn, paidAmountColumn, principalColumn, principalValue, digits);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.glosa.io.sih;
 
+import dev.glosa.core.sus.SusColumns;
 import dev.glosa.core.table.CategoryColumn;
 import dev.glosa.core.table.Column;
 import dev.glosa.core.table.GlosaTable;
@@ -142,6 +143,34 @@ public final class SihRejections {
             out = out.with(c);
         }
         return out;
+    }
+
+    /**
+     * The RJ table when no ER file was given: the rejected AIHs are still glosas, of a type the run cannot tell, and
+     * say so in the glosa type column every segment and label uses ({@link SusColumns#WITHOUT_ERROR_CODE}).
+     *
+     * @param rj rows read from RJ files
+     * @return {@code rj} with that glosa type, or {@code rj} itself when it has a glosa type already
+     */
+    public static GlosaTable withoutErrors(GlosaTable rj) {
+        String type = Role.GLOSA_TYPE.column();
+        return rj.has(type) ? rj : rj.with(CategoryColumn.constant(type, SusColumns.WITHOUT_ERROR_CODE, rj.rowCount()));
+    }
+
+    /**
+     * {@return how many rows of a table {@link #attachErrors} gave matched no ER row}
+     *
+     * @param rejected the RJ rows with their errors attached
+     */
+    public static long rowsWithoutError(GlosaTable rejected) {
+        LongColumn errors = rejected.longs(ERROR_COUNT);
+        long without = 0;
+        for (int row = 0; row < errors.size(); row++) {
+            if (errors.get(row) == 0) {
+                without++;
+            }
+        }
+        return without;
     }
 
     private static CategoryColumn optionalCategory(GlosaTable t, String name) {
