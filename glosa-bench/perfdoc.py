@@ -175,11 +175,19 @@ def main():
             "multiply-add), so labels, centres and inertia are the scalar engine's to the bit (`VectorKernelTests`, "
             "on 1 to 3 threads, with and without the module). `glosaExactScalar` and `loopScalar` run the same work "
             "with the vector path switched off (`-Dglosa.kmeans.vector=false`).", ""]
+    scale = os.path.join(results, "spark-scale.txt")
+    if os.path.exists(scale):
+        doc += ["## The core and glosa-spark at scale: `glosa-spark/measure-scale.sh`", "",
+                "Generated SIH files of 1 to 12 states (1 M AIHs each), the core (`bin/glosa sus`) and glosa-spark in "
+                "local mode (`bin/glosa-spark sus`, driver and executor in one JVM) one after the other on the same "
+                "files and heap; the lines the script printed, as committed in `results/spark-scale.txt` (how the data "
+                "is generated, and what the figures say: `docs/spark.md`, \"Measured\").", ""]
+        with open(scale) as f:
+            doc += ["    " + line.rstrip("\n") for line in f]
+        doc.append("")
     doc += ["## Measured elsewhere", "",
             "- The quality of the groups on planted data with light and heavy tails (planted k found, ARI, outliers set "
-            "aside), against the reference approach: `docs/quality.md`.",
-            "- glosa-spark in local mode against the core on 1.25 M generated SIH rows (wall time, peak memory, rows "
-            "per second, equal outputs): `docs/spark.md`, \"Measured\".", ""]
+            "aside), against the reference approach: `docs/quality.md`.", ""]
     with open(target, "w") as f:
         f.write("\n".join(doc))
     print("wrote %s" % target)

@@ -6,25 +6,99 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A dictionary-encoded text column: one {@code int} code per row and a dictionary of distinct values.
+ * A dictionary-encoded text column: one code per row and a dictionary of distinct values.
  *
  * <p>Code {@code -1} means missing; the builder stores {@code null} and the empty string alike as missing, so a blank
  * cell and an absent one never make two different groups. Codes are assigned in order of first appearance, so equal
  * inputs give equal codes.
+ *
+ * <p>A code takes one byte per row when the dictionary has at most 255 values, two when it has at most 65,535, four
+ * otherwise: most of an AIH's hundred-odd text fields have a few values, and a national year holds millions of rows.
  */
 public final class CategoryColumn implements Column {
     /** The code of a missing value. */
     public static final int MISSING = -1;
 
+    private static final int BYTE_VALUES = 255;
+    private static final int CHAR_VALUES = 65_535;
+
     private final String name;
-    private final int[] codes;
+    private final int size;
+    // Exactly one of the three holds the codes, chosen by the dictionary's size: code + 1 in the narrow ones, so that
+    // 0 is missing.
+    private final byte[] byteCodes;
+    private final char[] charCodes;
+    private final int[] intCodes;
     private final String[] dictionary;
 
     private CategoryColumn(String name, int[] codes, String[] dictionary) {
         Column.checkName(name);
         this.name = name;
-        this.codes = codes;
+        this.size = codes.length;
         this.dictionary = dictionary;
+        if (dictionary.length <= BYTE_VALUES) {
+            byte[] b = new byte[codes.length];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (codes[i] + 1);
+            }
+            this.byteCodes = b;
+            this.charCodes = null;
+            this.intCodes = null;
+        } else if (dictionary.length <= CHAR_VALUES) {
+            char[] c = new char[codes.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = (char) (codes[i] + 1);
+            }
+            this.byteCodes = null;
+            this.charCodes = c;
+            this.intCodes = null;
+        } else {
+            this.byteCodes = null;
+            this.charCodes = null;
+            this.intCodes = codes;
+        }
+    }
+
+    /** The same codes and dictionary under another name, or the given rows of them: nothing is widened. */
+    private CategoryColumn(String name, CategoryColumn from, int[] rows) {
+        Column.checkName(name);
+        this.name = name;
+        this.dictionary = from.dictionary;
+        this.size = rows == null ? from.size : rows.length;
+        if (from.byteCodes != null) {
+            byte[] b = from.byteCodes;
+            if (rows != null) {
+                b = new byte[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    b[i] = from.byteCodes[rows[i]];
+                }
+            }
+            this.byteCodes = b;
+            this.charCodes = null;
+            this.intCodes = null;
+        } else if (from.charCodes != null) {
+            char[] c = from.charCodes;
+            if (rows != null) {
+                c = new char[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    c[i] = from.charCodes[rows[i]];
+                }
+            }
+            this.byteCodes = null;
+            this.charCodes = c;
+            this.intCodes = null;
+        } else {
+            int[] w = from.intCodes;
+            if (rows != null) {
+                w = new int[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    w[i] = from.intCodes[rows[i]];
+                }
+            }
+            this.byteCodes = null;
+            this.charCodes = null;
+            this.intCodes = w;
+        }
     }
 
     /**
@@ -100,7 +174,7 @@ public final class CategoryColumn implements Column {
 
     @Override
     public int size() {
-        return codes.length;
+        return size;
     }
 
     @Override
@@ -110,12 +184,12 @@ public final class CategoryColumn implements Column {
 
     @Override
     public boolean isMissing(int row) {
-        return codes[row] == MISSING;
+        return code(row) == MISSING;
     }
 
     @Override
     public String text(int row) {
-        int c = codes[row];
+        int c = code(row);
         return c == MISSING ? "" : dictionary[c];
     }
 
@@ -125,7 +199,13 @@ public final class CategoryColumn implements Column {
      * @param row the row, from 0
      */
     public int code(int row) {
-        return codes[row];
+        if (byteCodes != null) {
+            return (byteCodes[row] & 0xFF) - 1;
+        }
+        if (charCodes != null) {
+            return charCodes[row] - 1;
+        }
+        return intCodes[row];
     }
 
     /**
@@ -134,7 +214,7 @@ public final class CategoryColumn implements Column {
      * @param row the row, from 0
      */
     public String get(int row) {
-        int c = codes[row];
+        int c = code(row);
         return c == MISSING ? null : dictionary[c];
     }
 
@@ -168,7 +248,14 @@ public final class CategoryColumn implements Column {
 
     /** {@return a copy of the codes} */
     public int[] codes() {
-        return codes.clone();
+        if (intCodes != null) {
+            return intCodes.clone();
+        }
+        int[] c = new int[size];
+        for (int i = 0; i < size; i++) {
+            c[i] = code(i);
+        }
+        return c;
     }
 
     /** {@return a copy of the dictionary, indexed by code} */
@@ -178,21 +265,22 @@ public final class CategoryColumn implements Column {
 
     @Override
     public CategoryColumn select(int[] rows) {
-        int[] c = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            c[i] = codes[rows[i]];
-        }
-        return new CategoryColumn(name, c, dictionary);
+        return new CategoryColumn(name, this, rows);
     }
 
     @Override
     public CategoryColumn rename(String newName) {
-        return new CategoryColumn(newName, codes, dictionary);
+        return new CategoryColumn(newName, this, null);
+    }
+
+    /** {@return the bytes one row's code takes: 1, 2 or 4, by the dictionary's size} */
+    int bytesPerCode() {
+        return byteCodes != null ? 1 : charCodes != null ? 2 : 4;
     }
 
     @Override
     public String toString() {
-        return "CategoryColumn[" + name + ", " + codes.length + " rows, " + dictionary.length + " values]";
+        return "CategoryColumn[" + name + ", " + size + " rows, " + dictionary.length + " values]";
     }
 
     /** Appends values without boxing; codes follow first appearance. */
