@@ -1,15 +1,16 @@
 #!/bin/sh
-# measure-scale.sh NAME ARGSFILE HEAP: runs `glosa sus` (the core) then `glosa-spark sus` (local[*]) on the same SIH
-# files, one after the other, in the current folder, and prints each one's wall time, peak RSS (/usr/bin/time -v),
+# measure-scale.sh NAME ARGSFILE HEAP [TOOLS]: runs `glosa sus` (the core) then `glosa-spark sus` (local[*]) on the
+# same SIH files, one after the other (TOOLS, default "glosa glosa-spark", runs one of them again against the other's
+# last output), in the current folder, and prints each one's wall time, peak RSS (/usr/bin/time -v),
 # rows read and AIHs reconciled, with the machine's load (and, for Spark, the time of its three jobs), then whether
 # the two star schemas are byte-identical. ARGSFILE holds the inputs as GenerateSih prints them (--rd ... --rj ...
 # --er ...); HEAP is the JVMs' -Xmx (8g, 16g). A glosa.yaml in the current folder is the runs' configuration. Build
 # first: ./mvnw -q -B package -DskipTests (docs/spark.md). The lines it prints are what
 # glosa-bench/results/spark-scale.txt keeps, and glosa-bench/perfdoc.py puts in docs/performance.md.
-name=$1; args=$(cat "$2"); heap=$3
+name=$1; args=$(cat "$2"); heap=$3; tools=${4:-glosa glosa-spark}
 bin=$(CDPATH= cd -- "$(dirname -- "$0")/../bin" && pwd)
 echo "$name on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(git -C "$bin/.." rev-parse --short HEAD 2>/dev/null)"
-for tool in glosa glosa-spark; do
+for tool in $tools; do
   rm -rf "out-$name-$tool"
   start="$(cut -d' ' -f1-3 /proc/loadavg)"
   # shellcheck disable=SC2086

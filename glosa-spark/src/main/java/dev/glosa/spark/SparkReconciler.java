@@ -75,10 +75,17 @@ final class SparkReconciler {
      * @param refs every piece of RD, RJ and ER, each system's in stacked order
      * @param policy how a rejected claim given more than once is resolved
      * @param partitions how many partitions the claims are split into (at least 1)
+     * @param collected called once every partition's result is on the driver, before they are stacked: the caller
+     *     frees the decoded pieces there (in local mode they share the driver's heap)
      * @throws IllegalArgumentException with the core's words, for what the core refuses
      */
     static Outcome reconcile(
-            JavaSparkContext spark, JavaRDD<byte[]> pieces, List<PieceRef> refs, DedupPolicy policy, int partitions) {
+            JavaSparkContext spark,
+            JavaRDD<byte[]> pieces,
+            List<PieceRef> refs,
+            DedupPolicy policy,
+            int partitions,
+            Runnable collected) {
         List<List<SihParts.Meta>> bySide = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (PieceRef r : refs) {
             bySide.get(r.side()).add(r.meta());
@@ -105,20 +112,22 @@ final class SparkReconciler {
         for (PieceRef r : refs) {
             placeOf.put(r.index(), new long[] {r.side(), r.base()});
         }
-        List<Tuple2<Integer, byte[]>> answers = pieces.zipWithIndex()
+        List<Tuple2<Integer, byte[]>> ordered = new ArrayList<>(pieces.zipWithIndex()
                 .filter(t -> placeOf.containsKey((int) (long) t._2()))
                 .flatMapToPair(new Split(placeOf, bounds))
                 .groupByKey(new HashPartitioner(bounds.length + 1))
                 .mapValues(new ReconcilePartition(types, withErrors, options))
-                .collect();
-        List<Tuple2<Integer, byte[]>> ordered = new ArrayList<>(answers);
+                .collect());
+        collected.run();
         ordered.sort(Comparator.comparingInt(Tuple2::_1));
         List<GlosaTable> claims = new ArrayList<>();
         List<ReconciliationReport> reports = new ArrayList<>();
         List<List<IndicatorRow>> indicators = new ArrayList<>();
         long without = 0;
-        for (Tuple2<Integer, byte[]> a : ordered) {
-            PartitionResult p = Wire.decode(a._2(), PartitionResult.class);
+        for (int i = 0; i < ordered.size(); i++) {
+            PartitionResult p = Wire.decode(ordered.get(i)._2(), PartitionResult.class);
+            // Each partition's bytes go as soon as its table is built: a national year's are gigabytes.
+            ordered.set(i, null);
             claims.add(p.claims());
             reports.add(p.report());
             indicators.add(p.indicators());

@@ -19,13 +19,16 @@ import org.apache.spark.api.java.function.Function;
  * Runs the segments of the loop as Spark tasks: each segment's rows travel to an executor, which runs the library's
  * own per-segment function ({@link SegmentJob#run}) with the seed and previous records the loop gave it.
  *
- * <p>Segments travel in batches, a few per core, each batch one task. The loop keeps everything that needs every
- * segment (the personal-column decision, the overall rank, the groups of segments absent this week), so groups,
- * ranks, labels and cluster ids are those of a single-machine run. A
+ * <p>Segments travel in batches, each batch one task: a few per core, more when that would make tasks of over a
+ * megabyte. The loop keeps everything that needs every segment (the personal-column decision, the overall rank, the
+ * groups of segments absent this week), so groups, ranks, labels and cluster ids are those of a single-machine run. A
  * segment with more rows than {@code maxSegmentRows} is refused before any task starts, naming the segment and its
  * size: one executor must hold a segment whole, and glosa never samples a segment silently.
  */
 public final class SparkSegmentExecutor implements SegmentExecutor {
+    /** The bytes of segments one task carries at most, about: Spark warns above 1,000 KiB. */
+    static final long TASK_BYTES = 1L << 20;
+
     private final JavaSparkContext spark;
     private final long maxSegmentRows;
 
@@ -64,9 +67,13 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
                 (a, b) -> inputs.get(a).size() != inputs.get(b).size()
                         ? Integer.compare(inputs.get(b).size(), inputs.get(a).size())
                         : Integer.compare(a, b));
-        // Segments are many and mostly small: a task per segment would cost more to schedule than to run. They go in
-        // batches, dealt largest first round-robin, a few batches per core so the executors finish together.
-        int batches = Math.max(1, Math.min(m, spark.defaultParallelism() * 4));
+        byte[][] encoded = new byte[m][];
+        long bytes = 0;
+        for (int r = 0; r < m; r++) {
+            encoded[r] = message(inputs.get(order[r]));
+            bytes += encoded[r].length;
+        }
+        int batches = batches(m, spark.defaultParallelism(), bytes);
         List<List<byte[]>> messages = new ArrayList<>(batches);
         List<List<Integer>> members = new ArrayList<>(batches);
         for (int b = 0; b < batches; b++) {
@@ -74,8 +81,8 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
             members.add(new ArrayList<>());
         }
         for (int r = 0; r < m; r++) {
-            SegmentInput in = inputs.get(order[r]);
-            messages.get(r % batches).add(message(in));
+            messages.get(r % batches).add(encoded[r]);
+            encoded[r] = null;
             members.get(r % batches).add(order[r]);
         }
         List<List<byte[]>> answers =
@@ -89,6 +96,17 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
             }
         }
         return List.of(out);
+    }
+
+    /**
+     * How many tasks carry {@code segments} segments of {@code bytes} in all. Segments are many and mostly small: a
+     * task per segment would cost more to schedule than to run. They go in batches, dealt largest first round-robin,
+     * a few batches per core so the executors finish together, and enough that a batch stays near the task size
+     * Spark recommends ({@link #TASK_BYTES}).
+     */
+    static int batches(int segments, int parallelism, long bytes) {
+        long wanted = Math.max(parallelism * 4L, bytes / TASK_BYTES + 1);
+        return (int) Math.max(1, Math.min(segments, wanted));
     }
 
     /** What travels to the executor for one segment: its rows alone (SegmentInput allows a table of the segment). */

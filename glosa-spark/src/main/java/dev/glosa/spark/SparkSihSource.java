@@ -200,7 +200,8 @@ public final class SparkSihSource implements GlosaSource {
             // A few partitions per core, none smaller than some 50,000 rows: the core's reconciler is fast, and a
             // partition costs a task and a copy of each piece's dictionaries.
             int partitions = (int) Math.max(1, Math.min(spark.defaultParallelism() * 4L, rows / rowsPerPartition));
-            SparkReconciler.Outcome r = SparkReconciler.reconcile(spark, parts, refs, policy, partitions);
+            SparkReconciler.Outcome r =
+                    SparkReconciler.reconcile(spark, parts, refs, policy, partitions, () -> decoded.unpersist(false));
             context.log()
                     .info(String.format(
                             "reconciled on Spark in %d partition(s): %,d claims; indicators in %,d rows",

@@ -280,7 +280,7 @@ class SparkReconcilerTests extends LocalSparkTests {
         for (int i = 0; i < parts.size(); i++) {
             refs.add(new SparkReconciler.PieceRef(i, sides.get(i)[0], sides.get(i)[1], metas.get(i)));
         }
-        return SparkReconciler.reconcile(spark, rdd, refs, policy, partitions);
+        return SparkReconciler.reconcile(spark, rdd, refs, policy, partitions, () -> {});
     }
 
     private static int[] range(int from, int to) {

@@ -66,4 +66,14 @@ class SparkSegmentExecutorTests {
         assertThat(cut.dictionary()).containsExactly("a", "d");
         assertThat(cut.codes()).containsExactly(1, 0, CategoryColumn.MISSING, 0);
     }
+
+    @Test
+    void segmentsGoInAFewTasksPerCoreAndMoreWhenTheirBytesWouldMakeLargeTasks() {
+        long megabyte = SparkSegmentExecutor.TASK_BYTES;
+        assertThat(SparkSegmentExecutor.batches(6_789, 2, megabyte / 2)).isEqualTo(8);
+        // 4 M AIHs: some 48 MB of segments, which in 8 tasks Spark warned about (6 MB each).
+        assertThat(SparkSegmentExecutor.batches(6_789, 2, 48 * megabyte)).isEqualTo(49);
+        assertThat(SparkSegmentExecutor.batches(3, 2, 48 * megabyte)).isEqualTo(3);
+        assertThat(SparkSegmentExecutor.batches(1, 64, 0)).isEqualTo(1);
+    }
 }

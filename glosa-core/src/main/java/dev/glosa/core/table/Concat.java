@@ -1,5 +1,6 @@
 package dev.glosa.core.table;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +29,22 @@ final class Concat {
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many rows to stack into one table: " + total);
         }
-        TableBuilder tb = GlosaTable.builder((int) total);
+        int rows = (int) total;
+        // Column by column, each built before the next starts: a builder holds four or eight bytes per row until it
+        // builds, and a national year's AIHs have some 150 columns.
+        List<Column> columns = new ArrayList<>(types.size());
         for (Map.Entry<String, ColumnType> e : types.entrySet()) {
             String name = e.getKey();
             switch (e.getValue()) {
                 case CATEGORY -> {
-                    CategoryColumn.Builder b = tb.category(name);
+                    CategoryColumn.Builder b = new CategoryColumn.Builder(name, rows);
                     for (GlosaTable t : parts) {
                         appendCategory(b, t, name);
                     }
+                    columns.add(b.build());
                 }
                 case DOUBLE -> {
-                    DoubleColumn.Builder b = tb.doubles(name);
+                    DoubleColumn.Builder b = new DoubleColumn.Builder(name, rows);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
                             repeat(t.rowCount(), b::addMissing);
@@ -54,9 +59,10 @@ final class Concat {
                             }
                         }
                     }
+                    columns.add(b.build());
                 }
                 case LONG -> {
-                    LongColumn.Builder b = tb.longs(name);
+                    LongColumn.Builder b = new LongColumn.Builder(name, rows);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
                             repeat(t.rowCount(), b::addMissing);
@@ -67,9 +73,10 @@ final class Concat {
                             }
                         }
                     }
+                    columns.add(b.build());
                 }
                 case DATE -> {
-                    DateColumn.Builder b = tb.dates(name);
+                    DateColumn.Builder b = new DateColumn.Builder(name, rows);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
                             repeat(t.rowCount(), b::addMissing);
@@ -80,9 +87,10 @@ final class Concat {
                             }
                         }
                     }
+                    columns.add(b.build());
                 }
                 case MONTH -> {
-                    MonthColumn.Builder b = tb.months(name);
+                    MonthColumn.Builder b = new MonthColumn.Builder(name, rows);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
                             repeat(t.rowCount(), b::addMissing);
@@ -93,10 +101,11 @@ final class Concat {
                             }
                         }
                     }
+                    columns.add(b.build());
                 }
             }
         }
-        return tb.build();
+        return GlosaTable.of(columns);
     }
 
     private static void repeat(int times, Runnable action) {
