@@ -112,7 +112,7 @@ final class SparkReconciler {
         for (PieceRef r : refs) {
             placeOf.put(r.index(), new long[] {r.side(), r.base()});
         }
-        List<Tuple2<Integer, byte[]>> ordered = new ArrayList<>(pieces.zipWithIndex()
+        List<Tuple2<Integer, byte[][]>> ordered = new ArrayList<>(pieces.zipWithIndex()
                 .filter(t -> placeOf.containsKey((int) (long) t._2()))
                 .flatMapToPair(new Split(placeOf, bounds))
                 .groupByKey(new HashPartitioner(bounds.length + 1))
@@ -120,30 +120,34 @@ final class SparkReconciler {
                 .collect());
         collected.run();
         ordered.sort(Comparator.comparingInt(Tuple2::_1));
-        List<GlosaTable> claims = new ArrayList<>();
+        List<byte[]> claims = new ArrayList<>();
         List<ReconciliationReport> reports = new ArrayList<>();
         List<List<IndicatorRow>> indicators = new ArrayList<>();
         long without = 0;
-        for (int i = 0; i < ordered.size(); i++) {
-            PartitionResult p = Wire.decode(ordered.get(i)._2(), PartitionResult.class);
-            // Each partition's bytes go as soon as its table is built: a national year's are gigabytes.
-            ordered.set(i, null);
-            claims.add(p.claims());
+        if (ordered.isEmpty()) {
+            // No rows at all: the core's answer on empty tables.
+            ordered.add(new Tuple2<>(
+                    0,
+                    local(
+                            types,
+                            withErrors,
+                            options,
+                            SihParts.empty(types.get(0)),
+                            SihParts.empty(types.get(1)),
+                            null)));
+        }
+        for (Tuple2<Integer, byte[][]> a : ordered) {
+            claims.add(a._2()[0]);
+            PartitionResult p = Wire.decode(a._2()[1], PartitionResult.class);
             reports.add(p.report());
             indicators.add(p.indicators());
             without += p.rejectedWithoutError();
         }
-        if (claims.isEmpty()) {
-            // No rows at all: the core's answer on empty tables.
-            PartitionResult p = Wire.decode(
-                    local(types, withErrors, options, SihParts.empty(types.get(0)), SihParts.empty(types.get(1)), null),
-                    PartitionResult.class);
-            claims.add(p.claims());
-            reports.add(p.report());
-            indicators.add(p.indicators());
-        }
+        ordered.clear();
+        // Stacked from the partitions' bytes a column at a time: the driver never holds the partitions' tables and
+        // their stack at once (a national year's AIHs are some 8 GB as a table, their bytes some 0.5 GB).
         return new Outcome(
-                GlosaTable.concat(claims), addReports(reports), addIndicators(indicators), withErrors ? without : -1);
+                Wire.stack(claims), addReports(reports), addIndicators(indicators), withErrors ? without : -1);
     }
 
     private static boolean tenDigitEra(List<PieceRef> refs, int side) {
@@ -210,15 +214,14 @@ final class SparkReconciler {
     }
 
     /**
-     * What a partition sends back.
+     * What a partition sends back besides its claims, which travel as a table's own bytes so that the driver stacks
+     * them a column at a time ({@link Wire#stack}).
      *
-     * @param claims its claims, sorted by claim number
      * @param report its report
      * @param indicators its indicators' rows, each split tagged by its scope with {@link #SPLIT} and the split's index
      * @param rejectedWithoutError its RJ rows no ER row matched
      */
-    record PartitionResult(
-            GlosaTable claims, ReconciliationReport report, List<IndicatorRow> indicators, long rejectedWithoutError) {}
+    record PartitionResult(ReconciliationReport report, List<IndicatorRow> indicators, long rejectedWithoutError) {}
 
     /** Separates a split's index from the scope of an indicator row while partitions' rows travel. */
     static final String SPLIT = "\u0000";
@@ -277,7 +280,7 @@ final class SparkReconciler {
     record Slice(int side, long base, GlosaTable table) {}
 
     /** The task: one partition's slices stacked per system in file order and reconciled by the core. */
-    static final class ReconcilePartition implements Function<Iterable<byte[]>, byte[]> {
+    static final class ReconcilePartition implements Function<Iterable<byte[]>, byte[][]> {
         private static final long serialVersionUID = 1L;
         private final List<Map<String, ColumnType>> types;
         private final boolean withErrors;
@@ -292,7 +295,7 @@ final class SparkReconciler {
         }
 
         @Override
-        public byte[] call(Iterable<byte[]> messages) {
+        public byte[][] call(Iterable<byte[]> messages) {
             List<Slice> slices = new ArrayList<>();
             for (byte[] m : messages) {
                 slices.add(Wire.decode(m, Slice.class));
@@ -318,7 +321,7 @@ final class SparkReconciler {
      * {@code Preparation} attaches them, the reconciliation, and the indicators of each split of
      * {@link Indicators#standard}, each tagged with the split's index.
      */
-    static byte[] local(
+    static byte[][] local(
             List<Map<String, ColumnType>> types,
             boolean withErrors,
             ReconcileOptions options,
@@ -330,7 +333,9 @@ final class SparkReconciler {
                 : SihRejections.withoutErrors(rj);
         long without = withErrors ? SihRejections.rowsWithoutError(rejected) : 0;
         Reconciliation r = Reconciler.with(options).reconcile(rejected, rd);
-        return Wire.encode(new PartitionResult(r.claims(), r.report(), splits(r.claims()), without));
+        return new byte[][] {
+            Wire.encode(r.claims()), Wire.encode(new PartitionResult(r.report(), splits(r.claims()), without))
+        };
     }
 
     /** The splits of {@link Indicators#standard}, each row's scope prefixed with its split's index. */

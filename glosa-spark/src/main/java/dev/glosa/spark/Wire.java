@@ -85,6 +85,158 @@ final class Wire {
         }
     }
 
+    /**
+     * The tables {@link #encode} wrote, stacked as {@link GlosaTable#concat} stacks them, reading one column of every
+     * table at a time: the driver holds the bytes and the stack, never the decoded tables as well. Tables whose
+     * columns differ (names, types or order) are decoded and concatenated.
+     */
+    static GlosaTable stack(List<byte[]> tables) {
+        if (tables.size() == 1) {
+            return decode(tables.get(0), GlosaTable.class);
+        }
+        try {
+            GlosaTable stacked = stackSameColumns(tables);
+            if (stacked != null) {
+                return stacked;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<GlosaTable> decoded = new ArrayList<>(tables.size());
+        for (byte[] t : tables) {
+            decoded.add(decode(t, GlosaTable.class));
+        }
+        return GlosaTable.concat(decoded);
+    }
+
+    /** {@link #stack} when every table has the same columns; {@code null} when they differ. */
+    private static GlosaTable stackSameColumns(List<byte[]> tables) throws IOException {
+        int parts = tables.size();
+        DataInputStream[] in = new DataInputStream[parts];
+        try {
+            int[] rows = new int[parts];
+            long total = 0;
+            int columns = -1;
+            for (int p = 0; p < parts; p++) {
+                in[p] = new DataInputStream(new BufferedInputStream(
+                        new InflaterInputStream(new ByteArrayInputStream(tables.get(p))), 1 << 16));
+                if (in[p].readByte() != TABLE) {
+                    throw new IOException("corrupt glosa-spark message: a table was expected");
+                }
+                rows[p] = in[p].readInt();
+                total += rows[p];
+                int m = in[p].readInt();
+                if (columns >= 0 && m != columns) {
+                    return null;
+                }
+                columns = m;
+            }
+            if (total > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("too many rows to stack into one table: " + total);
+            }
+            int n = (int) total;
+            List<Column> out = new ArrayList<>(columns);
+            for (int c = 0; c < columns; c++) {
+                Column column = stackColumn(in, rows, n);
+                if (column == null) {
+                    return null;
+                }
+                out.add(column);
+            }
+            return GlosaTable.of(out);
+        } finally {
+            for (DataInputStream s : in) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * The next column of every part, stacked as {@code Concat} stacks a column all parts have with one type (text
+     * values coded in order of first appearance, part after part); {@code null} when a part's column differs.
+     */
+    private static Column stackColumn(DataInputStream[] in, int[] rows, int n) throws IOException {
+        String name = readString(in[0]);
+        var type = dev.glosa.core.table.ColumnType.values()[in[0].readByte()];
+        switch (type) {
+            case CATEGORY -> {
+                CategoryColumn.Builder b = new CategoryColumn.Builder(name, n);
+                for (int p = 0; p < in.length; p++) {
+                    if (p > 0 && !sameHeader(in[p], name, type)) {
+                        return null;
+                    }
+                    String[] dictionary = readStrings(in[p]);
+                    int[] codes = readInts(in[p]);
+                    int[] map = new int[dictionary.length];
+                    for (int k = 0; k < map.length; k++) {
+                        map[k] = b.codeFor(dictionary[k]);
+                    }
+                    for (int code : codes) {
+                        b.addCode(code < 0 ? CategoryColumn.MISSING : map[code]);
+                    }
+                }
+                return b.build();
+            }
+            case DOUBLE -> {
+                DoubleColumn.Builder b = new DoubleColumn.Builder(name, n);
+                for (int p = 0; p < in.length; p++) {
+                    if (p > 0 && !sameHeader(in[p], name, type)) {
+                        return null;
+                    }
+                    for (double v : readDoubles(in[p])) {
+                        b.add(v);
+                    }
+                }
+                return b.build();
+            }
+            case LONG -> {
+                LongColumn.Builder b = new LongColumn.Builder(name, n);
+                for (int p = 0; p < in.length; p++) {
+                    if (p > 0 && !sameHeader(in[p], name, type)) {
+                        return null;
+                    }
+                    for (int r = 0; r < rows[p]; r++) {
+                        b.add(in[p].readLong());
+                    }
+                }
+                return b.build();
+            }
+            case DATE -> {
+                DateColumn.Builder b = new DateColumn.Builder(name, n);
+                for (int p = 0; p < in.length; p++) {
+                    if (p > 0 && !sameHeader(in[p], name, type)) {
+                        return null;
+                    }
+                    for (int r = 0; r < rows[p]; r++) {
+                        b.addEpochDay(in[p].readInt());
+                    }
+                }
+                return b.build();
+            }
+            case MONTH -> {
+                MonthColumn.Builder b = new MonthColumn.Builder(name, n);
+                for (int p = 0; p < in.length; p++) {
+                    if (p > 0 && !sameHeader(in[p], name, type)) {
+                        return null;
+                    }
+                    for (int r = 0; r < rows[p]; r++) {
+                        b.addIndex(in[p].readInt());
+                    }
+                }
+                return b.build();
+            }
+            default -> throw new IOException("corrupt glosa-spark message: unknown column type " + type);
+        }
+    }
+
+    private static boolean sameHeader(DataInputStream in, String name, dev.glosa.core.table.ColumnType type)
+            throws IOException {
+        String n = readString(in);
+        return n.equals(name) && dev.glosa.core.table.ColumnType.values()[in.readByte()] == type;
+    }
+
     private static void write(DataOutputStream out, Object v) throws IOException {
         if (v == null) {
             out.writeByte(NULL);
