@@ -15,7 +15,7 @@ for tool in $tools; do
   start="$(cut -d' ' -f1-3 /proc/loadavg)"
   # shellcheck disable=SC2086
   GLOSA_JAVA_OPTS=-Xmx$heap /usr/bin/time -v "$bin/$tool" sus $args --out "out-$name-$tool" --as-of 2026-11-23 \
-    --config glosa.yaml > "$name-$tool.out" 2> "$name-$tool.err" || echo "$tool failed: $(grep -m1 -e '^glosa' -e 'OutOfMemoryError' "$name-$tool.err")"
+    --config glosa.yaml > "$name-$tool.out" 2> "$name-$tool.err" || echo "$tool failed: $(grep -m1 -E -e '^glosa(-spark)?( [a-z]+)?: ' -e 'OutOfMemoryError' "$name-$tool.err")"
   rows=$(grep -E '^(RD|RJ|ER): [0-9,]+ rows' "$name-$tool.err" | awk '{gsub(",", "", $2); s += $2} END {print s}')
   aihs=$(awk '$1 == "overall" {print $2; exit}' "$name-$tool.out")
   echo "$name $tool heap $heap: $(grep 'Elapsed (wall' "$name-$tool.err" | sed 's/.*: //') wall, $(grep 'Maximum resident' "$name-$tool.err" | sed 's/.*: //') KB peak RSS, $rows rows in, ${aihs:-no} AIHs, load at start $start, at end $(cut -d' ' -f1-3 /proc/loadavg)"
