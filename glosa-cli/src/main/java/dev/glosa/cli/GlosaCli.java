@@ -180,7 +180,15 @@ public final class GlosaCli {
                 console.info(stackTrace(e.getCause()));
             }
             return e.kind() == GlosaRunException.Kind.BAD_INPUT ? CliException.USAGE : CliException.FAILURE;
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            // What an analyst can do about it, not the JVM's words: the heap is the one setting they control.
+            Messages words = Messages.of(console.language());
+            console.info("glosa " + command.name() + ": " + words.text("error.memory", heap()));
+            if (verbose) {
+                console.info(stackTrace(e));
+            }
+            return CliException.FAILURE;
+        } catch (RuntimeException e) {
             Messages words = Messages.of(console.language());
             console.info("glosa " + command.name() + ": "
                     + words.text("error.failed", Console.printable(String.valueOf(e)))
@@ -273,6 +281,14 @@ public final class GlosaCli {
     static String version() {
         String v = GlosaCli.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
+    }
+
+    /** The most memory this JVM may use, as {@code -Xmx} sets it: "16 GB", "512 MB". */
+    static String heap() {
+        long max = Runtime.getRuntime().maxMemory();
+        return max >= 1L << 30
+                ? String.format(java.util.Locale.ROOT, "%.0f GB", max / (double) (1L << 30))
+                : String.format(java.util.Locale.ROOT, "%d MB", max >> 20);
     }
 
     private static String stackTrace(Throwable t) {

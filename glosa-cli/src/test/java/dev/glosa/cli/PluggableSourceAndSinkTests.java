@@ -63,6 +63,21 @@ class PluggableSourceAndSinkTests {
         assertThat(completion.out).contains("planted").contains("--hospitals");
     }
 
+    @Test
+    void runningOutOfMemorySaysWhatTheAnalystCanDo() {
+        CliRun en = CliRun.of("planted", "--exhaust-memory", "--out", "memory:week", "--lang", "en");
+        CliRun pt = CliRun.of("planted", "--exhaust-memory", "--out", "memory:week", "--lang", "pt-BR");
+
+        assertThat(en.status).as(en.toString()).isEqualTo(1);
+        assertThat(en.err)
+                .contains("glosa planted: ran out of memory: this input needs more than the " + GlosaCli.heap())
+                .contains("GLOSA_JAVA_OPTS=-Xmx")
+                .contains("glosa-spark")
+                .doesNotContain("java.lang.OutOfMemoryError");
+        assertThat(pt.status).isEqualTo(1);
+        assertThat(pt.err).contains("faltou memória").contains("GLOSA_JAVA_OPTS=-Xmx");
+    }
+
     /** ERP lines with planted groups, as a user's own source would hand them over. */
     public static final class PlantedSource implements SourceProvider {
         /** Found by {@link java.util.ServiceLoader}. */
@@ -89,6 +104,11 @@ class PluggableSourceAndSinkTests {
         }
 
         @Override
+        public Set<String> flags() {
+            return Set.of("exhaust-memory");
+        }
+
+        @Override
         public GlosaSource create(Options options, dev.glosa.run.RunConfig config) {
             int hospitals = options.integer("hospitals", 2, 1, 20);
             return new GlosaSource() {
@@ -99,6 +119,10 @@ class PluggableSourceAndSinkTests {
 
                 @Override
                 public SourceBatch read(RunContext context) {
+                    if (options.has("exhaust-memory")) {
+                        // What a national year of SIH files does to a heap too small for it.
+                        throw new OutOfMemoryError("Java heap space");
+                    }
                     ErpGeneratorConfig c = ErpGeneratorConfig.defaults(3).withSegments(hospitals, 2, 2, 1.0);
                     ErpSample sample = ErpGenerator.generate(c);
                     return new SourceBatch(
