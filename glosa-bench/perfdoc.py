@@ -4,7 +4,8 @@
 
 RESULTS_DIR (default glosa-bench/results) holds compare.json (written by `glosa-bench/compare.sh --save`) and
 bench/*.json (written by `glosa-bench/bench.sh --save`: JMH's JSON per group, memory.json, machine.json, load.log)
-and loop-profile.txt (written by `glosa-bench/profile-loop.sh`).
+and loop-profile.txt (written by `glosa-bench/profile-loop.sh`) and spark-scale.txt (the lines
+`glosa-spark/measure-scale.sh` printed).
 Every figure of the document comes from those files; where one is missing, the document says so instead of keeping an
 older figure. A run whose 1-minute load average was above 1.0 at its start is marked provisional.
 """
@@ -31,6 +32,53 @@ def load1(s):
         return float(str(s).split()[0])
     except (ValueError, IndexError):
         return float("nan")
+
+
+def scale_table(path):
+    """The runs of measure-scale.sh as a table: one row per tool run."""
+    import re
+    rows, run, commit, failed, same = [], None, "", {}, {}
+    with open(path) as f:
+        lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    for l in lines:
+        m = re.match(r"(\S+) on (.+?), (\d+) cores, (\S+)$", l)
+        if m:
+            run, commit = m.group(1), m.group(4)
+            continue
+        m = re.match(r"(glosa|glosa-spark) failed: (.*)$", l)
+        if m:
+            failed[(run, commit, m.group(1))] = m.group(2)
+            continue
+        m = re.match(r"(\S+) (glosa|glosa-spark) heap (\S+): (\S+) wall, (\d+) KB peak RSS, (\d+) rows in, (\S+) AIHs", l)
+        if m:
+            wall = m.group(4).split(":")
+            seconds = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+            rows.append([run, commit, m.group(2), m.group(3), m.group(4).split(".")[0], int(m.group(5)) / 1024 / 1024,
+                         int(m.group(6)), m.group(7), int(m.group(6)) / seconds])
+            continue
+        m = re.match(r"(\S+) (\S+) (identical|DIFFERS)$", l)
+        if m:
+            same.setdefault((run, commit), []).append(m.group(3) == "identical")
+    out = ["| set | commit | tool | heap | wall | peak RSS | rows in | AIHs | rows/s | outcome |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        key = (r[0], r[1], r[2])
+        other = (r[0], r[1], "glosa" if r[2] == "glosa-spark" else "glosa-spark")
+        speed = "{:,.0f}".format(r[8])
+        aihs = r[7]
+        checks = same.get((r[0], r[1]), [])
+        if key in failed:
+            outcome = "**failed**: " + failed[key].replace(" (run with --verbose for details)", "")
+            aihs, speed = "-", "-"
+        elif other in failed:
+            outcome = "not compared: the other tool failed"
+        elif checks:
+            outcome = "same tables" if all(checks) else "**tables differ**"
+        else:
+            outcome = ""
+        out.append("| %s | %s | %s | %s | %s | %.1f GB | {:,} | %s | %s | %s |".format(r[6])
+                   % (r[0], r[1], r[2], r[3], r[4], r[5], aihs, speed, outcome))
+    return out
 
 
 def compare_section(cmp):
@@ -178,12 +226,14 @@ def main():
     scale = os.path.join(results, "spark-scale.txt")
     if os.path.exists(scale):
         doc += ["## The core and glosa-spark at scale: `glosa-spark/measure-scale.sh`", "",
-                "Generated SIH files of 1 to 12 states (1 M AIHs each), the core (`bin/glosa sus`) and glosa-spark in "
-                "local mode (`bin/glosa-spark sus`, driver and executor in one JVM) one after the other on the same "
-                "files and heap; the lines the script printed, as committed in `results/spark-scale.txt` (how the data "
-                "is generated, and what the figures say: `docs/spark.md`, \"Measured\").", ""]
-        with open(scale) as f:
-            doc += ["    " + line.rstrip("\n") for line in f]
+                "Generated SIH files of 4 to 16 states (1 M AIHs each; 12 states are a national year), the core "
+                "(`bin/glosa sus`) and glosa-spark in local mode (`bin/glosa-spark sus`, driver and executor in one "
+                "JVM) one after the other on the same files; from the lines the script printed, committed in "
+                "`results/spark-scale.txt` (how the data is generated, and what the figures say: `docs/spark.md`, "
+                "\"Measured\"). Rows per second are the rows read (RD + RJ + ER) over the wall time; \"same tables\" "
+                "compares `fact_glosa`, `dim_segment`, `dim_group`, `indicators` and `group_state` byte for byte with "
+                "the other tool's last output of the same set.", ""]
+        doc += scale_table(scale)
         doc.append("")
     doc += ["## Measured elsewhere", "",
             "- The quality of the groups on planted data with light and heavy tails (planted k found, ARI, outliers set "

@@ -32,17 +32,12 @@ public final class CategoryColumn implements Column {
     private final String[] dictionary;
 
     private CategoryColumn(String name, int[] codes, String[] dictionary) {
-        this(name, codes, codes.length, dictionary);
-    }
-
-    /** The first {@code size} of {@code codes}, narrowed; {@code codes} is kept only when it is wide and exact. */
-    private CategoryColumn(String name, int[] codes, int size, String[] dictionary) {
         Column.checkName(name);
         this.name = name;
-        this.size = size;
+        this.size = codes.length;
         this.dictionary = dictionary;
         if (dictionary.length <= BYTE_VALUES) {
-            byte[] b = new byte[size];
+            byte[] b = new byte[codes.length];
             for (int i = 0; i < b.length; i++) {
                 b[i] = (byte) (codes[i] + 1);
             }
@@ -50,7 +45,7 @@ public final class CategoryColumn implements Column {
             this.charCodes = null;
             this.intCodes = null;
         } else if (dictionary.length <= CHAR_VALUES) {
-            char[] c = new char[size];
+            char[] c = new char[codes.length];
             for (int i = 0; i < c.length; i++) {
                 c[i] = (char) (codes[i] + 1);
             }
@@ -60,7 +55,7 @@ public final class CategoryColumn implements Column {
         } else {
             this.byteCodes = null;
             this.charCodes = null;
-            this.intCodes = codes.length == size ? codes : Arrays.copyOf(codes, size);
+            this.intCodes = codes;
         }
     }
 
@@ -382,7 +377,7 @@ public final class CategoryColumn implements Column {
 
         /** {@return the column; the builder must not be used afterwards} */
         public CategoryColumn build() {
-            return new CategoryColumn(name, codes, size, Arrays.copyOf(dictionary, dictSize));
+            return new CategoryColumn(name, Arrays.copyOf(codes, size), Arrays.copyOf(dictionary, dictSize));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.glosa.core.table;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +28,21 @@ final class Concat {
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many rows to stack into one table: " + total);
         }
-        int rows = (int) total;
-        // Column by column, each built before the next starts: a builder holds four or eight bytes per row until it
-        // builds, and a national year's AIHs have some 150 columns.
-        List<Column> columns = new ArrayList<>(types.size());
+        // Every column's builder first, every column built at the end. Building a column before starting the next
+        // was tried: on a national year (12 M rows of some 150 columns) the core then ran out of memory in a 16 GB
+        // heap where this order fits (docs/spark.md, "Measured").
+        TableBuilder tb = GlosaTable.builder((int) total);
         for (Map.Entry<String, ColumnType> e : types.entrySet()) {
             String name = e.getKey();
             switch (e.getValue()) {
                 case CATEGORY -> {
-                    CategoryColumn.Builder b = new CategoryColumn.Builder(name, rows);
+                    CategoryColumn.Builder b = tb.category(name);
                     for (GlosaTable t : parts) {
                         appendCategory(b, t, name);
                     }
-                    columns.add(b.build());
                 }
                 case DOUBLE -> {
-                    DoubleColumn.Builder b = new DoubleColumn.Builder(name, rows);
+                    DoubleColumn.Builder b = tb.doubles(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
                             repeat(t.rowCount(), b::addMissing);
@@ -59,10 +57,9 @@ final class Concat {
                             }
                         }
                     }
-                    columns.add(b.build());
                 }
                 case LONG -> {
-                    LongColumn.Builder b = new LongColumn.Builder(name, rows);
+                    LongColumn.Builder b = tb.longs(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
                             repeat(t.rowCount(), b::addMissing);
@@ -73,10 +70,9 @@ final class Concat {
                             }
                         }
                     }
-                    columns.add(b.build());
                 }
                 case DATE -> {
-                    DateColumn.Builder b = new DateColumn.Builder(name, rows);
+                    DateColumn.Builder b = tb.dates(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
                             repeat(t.rowCount(), b::addMissing);
@@ -87,10 +83,9 @@ final class Concat {
                             }
                         }
                     }
-                    columns.add(b.build());
                 }
                 case MONTH -> {
-                    MonthColumn.Builder b = new MonthColumn.Builder(name, rows);
+                    MonthColumn.Builder b = tb.months(name);
                     for (GlosaTable t : parts) {
                         if (!t.has(name)) {
                             repeat(t.rowCount(), b::addMissing);
@@ -101,11 +96,10 @@ final class Concat {
                             }
                         }
                     }
-                    columns.add(b.build());
                 }
             }
         }
-        return GlosaTable.of(columns);
+        return tb.build();
     }
 
     private static void repeat(int times, Runnable action) {
