@@ -160,15 +160,15 @@ final class Wire {
     private static Column stackColumn(DataInputStream[] in, int[] rows, int n) throws IOException {
         String name = readString(in[0]);
         var type = dev.glosa.core.table.ColumnType.values()[in[0].readByte()];
+        // One builder for the column, fed part after part by the reader of its type.
+        Part part;
+        java.util.function.Supplier<Column> build;
         switch (type) {
             case CATEGORY -> {
                 CategoryColumn.Builder b = new CategoryColumn.Builder(name, n);
-                for (int p = 0; p < in.length; p++) {
-                    if (p > 0 && !sameHeader(in[p], name, type)) {
-                        return null;
-                    }
-                    String[] dictionary = readStrings(in[p]);
-                    int[] codes = readInts(in[p]);
+                part = (s, count) -> {
+                    String[] dictionary = readStrings(s);
+                    int[] codes = readInts(s);
                     int[] map = new int[dictionary.length];
                     for (int k = 0; k < map.length; k++) {
                         map[k] = b.codeFor(dictionary[k]);
@@ -176,59 +176,59 @@ final class Wire {
                     for (int code : codes) {
                         b.addCode(code < 0 ? CategoryColumn.MISSING : map[code]);
                     }
-                }
-                return b.build();
+                };
+                build = b::build;
             }
             case DOUBLE -> {
                 DoubleColumn.Builder b = new DoubleColumn.Builder(name, n);
-                for (int p = 0; p < in.length; p++) {
-                    if (p > 0 && !sameHeader(in[p], name, type)) {
-                        return null;
-                    }
-                    for (double v : readDoubles(in[p])) {
+                part = (s, count) -> {
+                    for (double v : readDoubles(s)) {
                         b.add(v);
                     }
-                }
-                return b.build();
+                };
+                build = b::build;
             }
             case LONG -> {
                 LongColumn.Builder b = new LongColumn.Builder(name, n);
-                for (int p = 0; p < in.length; p++) {
-                    if (p > 0 && !sameHeader(in[p], name, type)) {
-                        return null;
+                part = (s, count) -> {
+                    for (int r = 0; r < count; r++) {
+                        b.add(s.readLong());
                     }
-                    for (int r = 0; r < rows[p]; r++) {
-                        b.add(in[p].readLong());
-                    }
-                }
-                return b.build();
+                };
+                build = b::build;
             }
             case DATE -> {
                 DateColumn.Builder b = new DateColumn.Builder(name, n);
-                for (int p = 0; p < in.length; p++) {
-                    if (p > 0 && !sameHeader(in[p], name, type)) {
-                        return null;
+                part = (s, count) -> {
+                    for (int r = 0; r < count; r++) {
+                        b.addEpochDay(s.readInt());
                     }
-                    for (int r = 0; r < rows[p]; r++) {
-                        b.addEpochDay(in[p].readInt());
-                    }
-                }
-                return b.build();
+                };
+                build = b::build;
             }
             case MONTH -> {
                 MonthColumn.Builder b = new MonthColumn.Builder(name, n);
-                for (int p = 0; p < in.length; p++) {
-                    if (p > 0 && !sameHeader(in[p], name, type)) {
-                        return null;
+                part = (s, count) -> {
+                    for (int r = 0; r < count; r++) {
+                        b.addIndex(s.readInt());
                     }
-                    for (int r = 0; r < rows[p]; r++) {
-                        b.addIndex(in[p].readInt());
-                    }
-                }
-                return b.build();
+                };
+                build = b::build;
             }
             default -> throw new IOException("corrupt glosa-spark message: unknown column type " + type);
         }
+        for (int p = 0; p < in.length; p++) {
+            if (p > 0 && !sameHeader(in[p], name, type)) {
+                return null;
+            }
+            part.append(in[p], rows[p]);
+        }
+        return build.get();
+    }
+
+    /** Reads one part's values of a column into its builder. */
+    private interface Part {
+        void append(DataInputStream in, int rows) throws IOException;
     }
 
     private static boolean sameHeader(DataInputStream in, String name, dev.glosa.core.table.ColumnType type)
