@@ -53,6 +53,9 @@ final class HamerlyKMeans {
     private final double[] lower;
     private final double[] halfMin;
     private final double[] moved;
+    /** Vector path: by how much the lower bound of a point of each centre loosens this iteration. */
+    private final double[] loosen;
+
     private int farthest;
     private double maxMove;
     private double secondMove;
@@ -63,6 +66,9 @@ final class HamerlyKMeans {
     private final double[] first;
     private final double[] second;
     private final int[] nearestSeed;
+
+    /** {@code ids[c] = c}: the centres' numbers as the vector path compares them. */
+    private final double[] ids;
 
     private final Chunk[] chunks;
     /** Whether the nearest-centre scans use {@link VectorKernel}. */
@@ -112,6 +118,7 @@ final class HamerlyKMeans {
         lower = new double[n];
         halfMin = new double[kCap];
         moved = new double[kCap];
+        loosen = new double[kCap];
         seeds = new double[kCap * w];
         seedMin = new double[n];
         trialMin = new double[trials(kCap)][n];
@@ -124,6 +131,10 @@ final class HamerlyKMeans {
             chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), w, kCap, vector);
         }
         this.vector = vector;
+        ids = new double[kCap];
+        for (int c = 0; c < kCap; c++) {
+            ids[c] = c;
+        }
     }
 
     /** Candidates per new centre: {@code 2 + floor(ln max(k, 15))}, 4 for every k up to 15. */
@@ -416,7 +427,7 @@ final class HamerlyKMeans {
         int lanes = VectorKernel.lanes();
         for (int b = 0; b < m; b += lanes) {
             int points = Math.min(lanes, m - b);
-            VectorKernel.block(x, w, idx, b, points, seeds, count, ch.rows, ch.dist, ch.best);
+            VectorKernel.nearest(x, w, idx, b, points, seeds, count, ch.rows, ch.best);
             for (int l = 0; l < points; l++) {
                 int i = idx[b + l];
                 first[i] = ch.best[l];
@@ -499,6 +510,11 @@ final class HamerlyKMeans {
     /** Hamerly's assignment step; returns the number of points that changed cluster. */
     private int assignHamerly() {
         measureMoves();
+        if (vector) {
+            for (int c = 0; c < k; c++) {
+                loosen[c] = c == farthest ? secondMove : maxMove;
+            }
+        }
         for (int c = 0; c < k; c++) {
             double m = Double.POSITIVE_INFINITY;
             for (int o = 0; o < k; o++) {
@@ -561,38 +577,34 @@ final class HamerlyKMeans {
         ch.changes = 0;
         Arrays.fill(ch.deltaSums, 0, k * w, 0);
         Arrays.fill(ch.deltaCounts, 0, k, 0);
-        int far = farthest;
-        double m1 = maxMove;
-        double m2 = secondMove;
         int[] idx = ch.failing;
-        int m = 0;
-        for (int i = ch.lo; i < ch.hi; i++) {
-            int a = assign[i];
-            double half = halfMin[a];
-            double low = lower[i] - (a == far ? m2 : m1);
-            double u = upper[i] + moved[a];
-            lower[i] = low;
-            upper[i] = u;
-            // Listed without a branch: about half the points fail here, so a branch would be mispredicted often.
-            idx[m] = i;
-            m += (u <= half) | (u <= low) ? 0 : 1;
+        int m = VectorKernel.listFailing(ch.lo, ch.hi, assign, halfMin, moved, loosen, lower, upper, idx, ch.best);
+        if (m == 0) {
+            return;
         }
-        int lanes = VectorKernel.lanes();
-        double[] dist = ch.dist;
-        double[] best = ch.best;
-        for (int b = 0; b < m; b += lanes) {
-            int count = Math.min(lanes, m - b);
-            VectorKernel.block(x, w, idx, b, count, centers, k, ch.rows, dist, best);
-            for (int l = 0; l < count; l++) {
-                int i = idx[b + l];
-                int a = assign[i];
-                double u = Math.sqrt(dist[a * lanes + l]);
-                upper[i] = u;
-                if (u <= halfMin[a] || u <= lower[i]) {
-                    continue;
-                }
-                moveTo(ch, i, (int) best[2 * lanes + l], best[l], best[lanes + l]);
-            }
+        for (int t = m, end = m + VectorKernel.lanes(); t < end; t++) {
+            idx[t] = idx[m - 1];
+        }
+        int moves = VectorKernel.reassign(
+                x,
+                w,
+                idx,
+                m,
+                assign,
+                centers,
+                k,
+                ids,
+                halfMin,
+                lower,
+                upper,
+                ch.rows,
+                ch.best,
+                ch.movePoint,
+                ch.moveTo,
+                ch.offsets,
+                ch.owners);
+        for (int j = 0; j < moves; j++) {
+            move(ch, ch.movePoint[j], ch.moveTo[j]);
         }
     }
 
@@ -636,21 +648,26 @@ final class HamerlyKMeans {
 
     /** Sets the bounds of point {@code i} from its two smallest squared distances and moves it to centre {@code now}. */
     private void moveTo(Chunk ch, int i, int now, double d1, double d2) {
-        int oi = i * w;
         upper[i] = Math.sqrt(d1);
         lower[i] = Math.sqrt(d2);
+        if (now != assign[i]) {
+            move(ch, i, now);
+        }
+    }
+
+    /** Moves point {@code i} to centre {@code now}, in the chunk's changes to the centre sums. */
+    private void move(Chunk ch, int i, int now) {
+        int oi = i * w;
         int old = assign[i];
-        if (now != old) {
-            assign[i] = now;
-            ch.changes++;
-            ch.deltaCounts[old]--;
-            ch.deltaCounts[now]++;
-            int oo = old * w;
-            int on = now * w;
-            for (int t = 0; t < w; t++) {
-                ch.deltaSums[oo + t] -= x[oi + t];
-                ch.deltaSums[on + t] += x[oi + t];
-            }
+        assign[i] = now;
+        ch.changes++;
+        ch.deltaCounts[old]--;
+        ch.deltaCounts[now]++;
+        int oo = old * w;
+        int on = now * w;
+        for (int t = 0; t < w; t++) {
+            ch.deltaSums[oo + t] -= x[oi + t];
+            ch.deltaSums[on + t] += x[oi + t];
         }
     }
 
@@ -770,21 +787,32 @@ final class HamerlyKMeans {
         int changes;
         double partial;
 
-        /** Vector path only: the points failing their bounds, and the scratch of {@link VectorKernel#block}. */
+        /**
+         * Vector path only: the points failing their bounds (index, row offset, centre), those that move (index, new
+         * centre), and the scratch of {@link VectorKernel}.
+         */
         final int[] failing;
 
+        final int[] offsets;
+        final int[] owners;
+        final int[] movePoint;
+        final int[] moveTo;
+
         final double[] rows;
-        final double[] dist;
         final double[] best;
 
         Chunk(int lo, int hi, int w, int kCap, boolean vector) {
             this.lo = lo;
             this.hi = hi;
             int lanes = vector ? VectorKernel.lanes() : 0;
-            failing = new int[vector ? hi - lo : 0];
+            int listed = vector ? hi - lo + lanes : 0;
+            failing = new int[listed];
+            offsets = new int[lanes];
+            owners = new int[lanes];
+            movePoint = new int[listed];
+            moveTo = new int[listed];
             rows = new double[w * lanes];
-            dist = new double[kCap * lanes];
-            best = new double[3 * lanes];
+            best = new double[5 * lanes];
             deltaSums = new double[kCap * w];
             deltaCounts = new int[kCap];
             part = new double[kCap];

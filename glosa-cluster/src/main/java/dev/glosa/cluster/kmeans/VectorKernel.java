@@ -1,7 +1,10 @@
 package dev.glosa.cluster.kmeans;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,6 +21,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
+    private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1);
+    /** Ints of the same lane count, for the lists of points and centres. */
+    private static final VectorSpecies<Integer> INTS =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(LANES * Integer.SIZE));
 
     private VectorKernel() {}
 
@@ -27,25 +35,16 @@ final class VectorKernel {
     }
 
     /**
-     * The squared distance of each of {@code m <= lanes()} points to each of {@code k} centres, one point per lane,
-     * and the nearest and second-nearest centre of each, for the points {@code idx[from..from+m)}.
+     * The nearest and second-nearest of {@code k} centres for each of {@code m <= lanes()} points, one point per lane,
+     * for the points {@code idx[from..from+m)}.
      *
-     * <p>Writes {@code dist[c * lanes + l]} (lane {@code l}, centre {@code c}), {@code best[l]} the smallest,
-     * {@code best[lanes + l]} the second smallest and {@code best[2 * lanes + l]} the centre of the smallest. The
-     * tracking is the scalar scan's, lane by lane: a centre replaces the nearest only when strictly closer, so ties
-     * keep the lower centre and a NaN distance is passed over. {@code rows} is scratch of {@code w * lanes()}.
+     * <p>Writes {@code best[l]} the smallest squared distance of lane {@code l}, {@code best[lanes + l]} the second
+     * smallest and {@code best[2 * lanes + l]} the centre of the smallest. The tracking is the scalar scan's, lane by
+     * lane: a centre replaces the nearest only when strictly closer, so ties keep the lower centre and a NaN distance
+     * is passed over. {@code rows} is scratch of {@code w * lanes()}.
      */
-    static void block(
-            double[] x,
-            int w,
-            int[] idx,
-            int from,
-            int m,
-            double[] centers,
-            int k,
-            double[] rows,
-            double[] dist,
-            double[] best) {
+    static void nearest(
+            double[] x, int w, int[] idx, int from, int m, double[] centers, int k, double[] rows, double[] best) {
         for (int l = 0; l < LANES; l++) {
             // Lanes past m repeat the first point; their results are ignored.
             int oi = idx[from + (l < m ? l : 0)] * w;
@@ -57,22 +56,245 @@ final class VectorKernel {
         DoubleVector d2 = d1;
         DoubleVector now = DoubleVector.zero(SPECIES);
         for (int c = 0; c < k; c++) {
-            int oc = c * w;
-            DoubleVector s = DoubleVector.zero(SPECIES);
-            for (int t = 0; t < w; t++) {
-                DoubleVector v =
-                        DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
-                s = s.add(v.mul(v));
-            }
-            s.intoArray(dist, c * LANES);
+            DoubleVector s = distances(rows, w, centers, c * w);
             VectorMask<Double> closer = s.lt(d1);
-            VectorMask<Double> second = s.lt(d2).andNot(closer);
-            d2 = d2.blend(d1, closer).blend(s, second);
+            d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
             d1 = d1.blend(s, closer);
             now = now.blend(c, closer);
         }
         d1.intoArray(best, 0);
         d2.intoArray(best, LANES);
         now.intoArray(best, 2 * LANES);
+    }
+
+    /**
+     * Hamerly's first test for the points {@code lo..hi}, a vector's width at a time: loosens their bounds (the lower
+     * bound of a point of centre {@code c} by {@code loosen[c]}, the upper by {@code moved[c]}) and lists the points
+     * that fail it in {@code idx}; returns how many. Same operations as the scalar test, so the same bounds and list.
+     * {@code scratch} holds {@code lanes()} doubles.
+     */
+    static int listFailing(
+            int lo,
+            int hi,
+            int[] assign,
+            double[] halfMin,
+            double[] moved,
+            double[] loosen,
+            double[] lower,
+            double[] upper,
+            int[] idx,
+            double[] scratch) {
+        int m = 0;
+        int i = lo;
+        for (; i + LANES <= hi; i += LANES) {
+            DoubleVector low = DoubleVector.fromArray(SPECIES, lower, i)
+                    .sub(DoubleVector.fromArray(SPECIES, loosen, 0, assign, i));
+            DoubleVector u =
+                    DoubleVector.fromArray(SPECIES, upper, i).add(DoubleVector.fromArray(SPECIES, moved, 0, assign, i));
+            low.intoArray(lower, i);
+            u.intoArray(upper, i);
+            ONE.blend(0, u.compare(VectorOperators.LE, DoubleVector.fromArray(SPECIES, halfMin, 0, assign, i)))
+                    .blend(0, u.compare(VectorOperators.LE, low))
+                    .intoArray(scratch, 0);
+            // Listed without a branch: about a third of the points fail, a branch would be mispredicted often.
+            for (int l = 0; l < LANES; l++) {
+                idx[m] = i + l;
+                m += (int) scratch[l];
+            }
+        }
+        for (; i < hi; i++) {
+            int a = assign[i];
+            double low = lower[i] - loosen[a];
+            double u = upper[i] + moved[a];
+            lower[i] = low;
+            upper[i] = u;
+            idx[m] = i;
+            m += (u <= halfMin[a]) | (u <= low) ? 0 : 1;
+        }
+        return m;
+    }
+
+    /**
+     * The second half of Hamerly's assignment for the points that failed their first test, a vector's width at a time:
+     * each point's upper bound is tightened to the distance to its own centre; a point that still fails gets both
+     * bounds from its nearest and second-nearest centre, and moves when the nearest is not its own.
+     *
+     * <p>{@code idx} lists the {@code m} points and must have room for {@code m} rounded up to {@code lanes()}, the
+     * tail repeating the last point (a repeated lane computes and writes the same values). {@code ids[c]} is
+     * {@code c}. Every value is computed as the scalar path computes it, in the same order: same bounds, same moves.
+     * The points that move are written to {@code movePoint} and {@code moveTo} in list order; returns their number.
+     * {@code rows} is scratch of {@code w * lanes()}, {@code scratch} of {@code 5 * lanes()}, {@code off} and
+     * {@code own} of {@code lanes()}.
+     */
+    static int reassign(
+            double[] x,
+            int w,
+            int[] idx,
+            int m,
+            int[] assign,
+            double[] centers,
+            int k,
+            double[] ids,
+            double[] halfMin,
+            double[] lower,
+            double[] upper,
+            double[] rows,
+            double[] scratch,
+            int[] movePoint,
+            int[] moveTo,
+            int[] off,
+            int[] own) {
+        // Each step is its own method, so that each is small enough to be compiled with every vector operation
+        // intrinsified (a large method loses some to the inlining limits, which costs allocations); they pass their
+        // vectors on through scratch.
+        int moves = 0;
+        for (int b = 0; b < m; b += LANES) {
+            IntVector.fromArray(INTS, idx, b).mul(w).intoArray(off, 0);
+            IntVector.fromArray(INTS, assign, 0, idx, b).intoArray(own, 0);
+            if (w == 4) {
+                scan4(x, off, own, centers, k, ids, scratch);
+            } else {
+                scanAny(x, w, off, own, centers, k, ids, rows, scratch);
+            }
+            moves = settle(idx, b, m, own, halfMin, lower, upper, scratch, movePoint, moveTo, moves);
+        }
+        return moves;
+    }
+
+    /**
+     * Distances of one block's points (rows at {@code off}, centres {@code own}) to {@code k} centres of four
+     * features: writes the nearest, the second nearest, the nearest's centre, the own centre's distance and the own
+     * centre, as doubles, to {@code out[0..5 * lanes())}.
+     */
+    private static void scan4(double[] x, int[] off, int[] own, double[] centers, int k, double[] ids, double[] out) {
+        DoubleVector assigned = DoubleVector.fromArray(SPECIES, ids, 0, own, 0);
+        DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, 0, off, 0);
+        DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, 1, off, 0);
+        DoubleVector x2 = DoubleVector.fromArray(SPECIES, x, 2, off, 0);
+        DoubleVector x3 = DoubleVector.fromArray(SPECIES, x, 3, off, 0);
+        DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        DoubleVector d2 = d1;
+        DoubleVector now = ZERO;
+        DoubleVector mine = d1;
+        for (int c = 0; c < k; c++) {
+            int oc = c * 4;
+            // 0 + v0 * v0 is v0 * v0 to the bit (a square is never -0): the sum starts at the first square.
+            DoubleVector v = x0.sub(centers[oc]);
+            DoubleVector s = v.mul(v);
+            v = x1.sub(centers[oc + 1]);
+            s = s.add(v.mul(v));
+            v = x2.sub(centers[oc + 2]);
+            s = s.add(v.mul(v));
+            v = x3.sub(centers[oc + 3]);
+            s = s.add(v.mul(v));
+            mine = mine.blend(s, assigned.eq(c));
+            VectorMask<Double> closer = s.lt(d1);
+            d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
+            d1 = d1.blend(s, closer);
+            now = now.blend(c, closer);
+        }
+        d1.intoArray(out, 0);
+        d2.intoArray(out, LANES);
+        now.intoArray(out, 2 * LANES);
+        mine.intoArray(out, 3 * LANES);
+        assigned.intoArray(out, 4 * LANES);
+    }
+
+    /** {@link #scan4} for any padded width, the block's rows transposed into {@code rows}. */
+    private static void scanAny(
+            double[] x,
+            int w,
+            int[] off,
+            int[] own,
+            double[] centers,
+            int k,
+            double[] ids,
+            double[] rows,
+            double[] out) {
+        for (int t = 0; t < w; t++) {
+            DoubleVector.fromArray(SPECIES, x, t, off, 0).intoArray(rows, t * LANES);
+        }
+        DoubleVector assigned = DoubleVector.fromArray(SPECIES, ids, 0, own, 0);
+        DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        DoubleVector d2 = d1;
+        DoubleVector now = ZERO;
+        DoubleVector mine = d1;
+        for (int c = 0; c < k; c++) {
+            DoubleVector s = distances(rows, w, centers, c * w);
+            mine = mine.blend(s, assigned.eq(c));
+            VectorMask<Double> closer = s.lt(d1);
+            d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
+            d1 = d1.blend(s, closer);
+            now = now.blend(c, closer);
+        }
+        d1.intoArray(out, 0);
+        d2.intoArray(out, LANES);
+        now.intoArray(out, 2 * LANES);
+        mine.intoArray(out, 3 * LANES);
+        assigned.intoArray(out, 4 * LANES);
+    }
+
+    /**
+     * Hamerly's second test for the block at {@code idx[b..]} from what {@link #scan4} wrote to {@code scan}: writes
+     * both bounds and appends the points that move; returns the new number of moves.
+     */
+    private static int settle(
+            int[] idx,
+            int b,
+            int m,
+            int[] own,
+            double[] halfMin,
+            double[] lower,
+            double[] upper,
+            double[] scan,
+            int[] movePoint,
+            int[] moveTo,
+            int moves) {
+        DoubleVector u = DoubleVector.fromArray(SPECIES, scan, 3 * LANES).sqrt();
+        DoubleVector low = DoubleVector.fromArray(SPECIES, lower, 0, idx, b);
+        VectorMask<Double> belowHalf =
+                u.compare(VectorOperators.LE, DoubleVector.fromArray(SPECIES, halfMin, 0, own, 0));
+        VectorMask<Double> belowLow = u.compare(VectorOperators.LE, low);
+        DoubleVector.fromArray(SPECIES, scan, 0)
+                .sqrt()
+                .blend(u, belowHalf)
+                .blend(u, belowLow)
+                .intoArray(upper, 0, idx, b);
+        DoubleVector.fromArray(SPECIES, scan, LANES)
+                .sqrt()
+                .blend(low, belowHalf)
+                .blend(low, belowLow)
+                .intoArray(lower, 0, idx, b);
+        DoubleVector now = DoubleVector.fromArray(SPECIES, scan, 2 * LANES);
+        DoubleVector moving = ZERO.blend(
+                        1, now.compare(VectorOperators.NE, DoubleVector.fromArray(SPECIES, scan, 4 * LANES)))
+                .blend(0, belowHalf)
+                .blend(0, belowLow);
+        if (moving.reduceLanes(VectorOperators.MAX) == 0) {
+            return moves;
+        }
+        // Few points move: their lanes are read one by one.
+        moving.intoArray(scan, 3 * LANES);
+        int count = Math.min(LANES, m - b);
+        int out = moves;
+        for (int l = 0; l < count; l++) {
+            if (scan[3 * LANES + l] != 0) {
+                movePoint[out] = idx[b + l];
+                moveTo[out] = (int) scan[2 * LANES + l];
+                out++;
+            }
+        }
+        return out;
+    }
+
+    /** The squared distances of the lanes' points in {@code rows} to the centre at {@code centers[oc..oc+w)}. */
+    private static DoubleVector distances(double[] rows, int w, double[] centers, int oc) {
+        DoubleVector v = DoubleVector.fromArray(SPECIES, rows, 0).sub(centers[oc]);
+        DoubleVector s = v.mul(v);
+        for (int t = 1; t < w; t++) {
+            v = DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
+            s = s.add(v.mul(v));
+        }
+        return s;
     }
 }
