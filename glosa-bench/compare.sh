@@ -9,7 +9,8 @@
 # segments, one timed run each (under two minutes). Needs Debian's python3-sklearn for /usr/bin/python3: installed
 # with apt-get when missing (the python3 on PATH may be another one, without it). Builds the benchmarks jar when it
 # is missing. Results: DIR/sklearn.json, DIR/glosa.json, DIR/c.json, DIR/machine.json and DIR/report.json (all of
-# them with the checks and the table; default DIR: glosa-bench/target/compare). --save copies report.json to
+# them with the checks and the table; default DIR: glosa-bench/target/compare). Each task group runs in a JVM of its
+# own (glosa-TASK.json), the loop's ELKI side too, as JMH forks one JVM per benchmark. --save copies report.json to
 # glosa-bench/results/compare.json, from which glosa-bench/perfdoc.py regenerates docs/performance.md.
 # When the system has a C compiler (cc), a plain Lloyd kernel in C (lloyd.c, OpenMP when available) runs on the same
 # data from the same start as the machine's own yardstick; the run says so when there is none.
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --quick) quick="--quick"; shift ;;
     --dir) dir="$2"; shift 2 ;;
     --save) save=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (expected --quick, --dir DIR or --save)" >&2; exit 2 ;;
   esac
 done
@@ -74,10 +75,25 @@ PY
 else
   echo "no C compiler (cc) on this machine: the table has no C yardstick" >&2
 fi
+# Each task group runs in a JVM of its own, as JMH forks one per benchmark, the ELKI side of the loop included; their
+# results are merged into glosa.json.
 # AlwaysPreTouch: the heap's pages are touched at start, not during the first timed runs (the kernel zeroes them).
 # --add-modules: the k-means engine's Vector API path (the library falls back to scalar code without it).
-java --add-modules jdk.incubator.vector -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp "$jar" dev.glosa.bench.Compare run \
-  "$dir" $quick
+rm -f "$dir"/glosa-*.json
+for task in kmeans dbscan ward criteria loop-glosa loop-elki; do
+  java --add-modules jdk.incubator.vector -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp "$jar" dev.glosa.bench.Compare run \
+    "$dir" $quick --task "$task"
+done
+"$py" - "$dir" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+merged = {}
+for task in ("kmeans", "dbscan", "ward", "criteria", "loop-glosa", "loop-elki"):
+    with open(os.path.join(d, "glosa-%s.json" % task)) as f:
+        merged.update(json.load(f))
+with open(os.path.join(d, "glosa.json"), "w") as f:
+    json.dump(merged, f, indent=2)
+PY
 load_after="$(cat /proc/loadavg)"
 "$py" - "$dir/machine.json" "$load_before" "$load_after" "$quick" "$cc_version" <<'PY'
 import json, os, platform, subprocess, sys, time

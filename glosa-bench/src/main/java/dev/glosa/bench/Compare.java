@@ -33,10 +33,13 @@ import java.util.logging.Level;
  * times the library on them.
  *
  * <p>{@code export DIR [--quick]} writes CSV files (numbers in Java's shortest round-trip form, so both sides read
- * the very same doubles) and {@code tasks.properties} describing the tasks. {@code run DIR [--quick]} reads the same
- * files back, runs each task through the library (after warm-up runs, since a JVM compiles hot code first), and
- * writes {@code glosa.json}: per task the median wall time of the timed runs in milliseconds and what the task found.
- * The loop tasks run on all cores and on one.
+ * the very same doubles) and {@code tasks.properties} describing the tasks. {@code run DIR [--quick] [--task T]}
+ * reads the same files back, runs the tasks of group {@code T} ({@link #TASKS}; all of them when absent) through the
+ * library (after warm-up runs, since a JVM compiles hot code first), and writes {@code glosa-T.json} (or
+ * {@code glosa.json}): per task the median wall time of the timed runs in milliseconds and what the task found.
+ * {@code compare.sh} runs each group in a JVM of its own, as JMH forks one per benchmark: code compiled for one task's
+ * shapes (8 features, a million points) would otherwise be what the next task (4 features, a thousand points) runs
+ * first. The loop's ELKI side ({@code loop-elki}) gets its own JVM just as the library's ({@code loop-glosa}) does.
  */
 public final class Compare {
     /** The default seed of every generated set. */
@@ -44,22 +47,33 @@ public final class Compare {
 
     private Compare() {}
 
+    /** The task groups of {@code run}, in order. */
+    static final List<String> TASKS = List.of("kmeans", "dbscan", "ward", "criteria", "loop-glosa", "loop-elki");
+
     /**
      * Runs {@code export} or {@code run}.
      *
-     * @param args {@code export|run DIR [--quick]}
+     * @param args {@code export|run DIR [--quick] [--task T]}
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: Compare export|run DIR [--quick]");
+            System.err.println("usage: Compare export|run DIR [--quick] [--task " + String.join("|", TASKS) + "]");
             System.exit(2);
         }
         Path dir = Paths.get(args[1]);
-        boolean quick = Arrays.asList(args).contains("--quick");
+        List<String> rest = Arrays.asList(args);
+        boolean quick = rest.contains("--quick");
         Sizes sizes = quick ? Sizes.QUICK : Sizes.DEFAULT;
+        int at = rest.indexOf("--task");
+        String task = at >= 0 && at + 1 < args.length ? args[at + 1] : null;
+        if (task != null && !TASKS.contains(task)) {
+            System.err.println("unknown task '" + task + "'; expected one of " + TASKS);
+            System.exit(2);
+        }
         switch (args[0]) {
             case "export" -> export(dir, sizes);
-            case "run" -> run(dir, sizes);
+            case "run" ->
+                run(dir, sizes, task == null ? TASKS : List.of(task), task == null ? "glosa" : "glosa-" + task);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'; expected export or run");
                 System.exit(2);
@@ -164,7 +178,7 @@ public final class Compare {
                 seg.rows());
     }
 
-    static void run(Path dir, Sizes s) throws IOException {
+    static void run(Path dir, Sizes s, List<String> tasks, String name) throws IOException {
         // ELKI warns on every empty k-means cluster; its logging configures itself when first used, so set it after.
         LoggingConfiguration.setDefaultLevel(Level.SEVERE);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -177,7 +191,30 @@ public final class Compare {
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                         && !"false".equals(System.getProperty("glosa.kmeans.vector")));
         int reps = s.repeats;
+        if (tasks.contains("kmeans")) {
+            kmeans(dir, reps, out);
+        }
+        if (tasks.contains("dbscan")) {
+            dbscan(dir, reps, out);
+        }
+        if (tasks.contains("ward")) {
+            ward(dir, reps, out);
+        }
+        if (tasks.contains("criteria")) {
+            criteria(dir, reps, out);
+        }
+        if (tasks.contains("loop-glosa")) {
+            loopGlosa(dir, reps, cores, out);
+        }
+        if (tasks.contains("loop-elki")) {
+            loopElki(dir, reps, cores, out);
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(name + ".json"), StandardCharsets.UTF_8)) {
+            w.write(json(out));
+        }
+    }
 
+    private static void kmeans(Path dir, int reps, Map<String, Object> out) throws IOException {
         // k-means: one restart; the library seeds itself exactly as kmeans_init.csv (checked by a unit test).
         Table km = readMatrix(dir.resolve("kmeans.csv"), KMEANS_D);
         FeatureMatrix kmx = FeatureMatrix.of(km.x, KMEANS_D);
@@ -220,7 +257,9 @@ public final class Compare {
         out.put("kmeans_clusters", kmResult[0].k());
         writeLabels(dir.resolve("kmeans_glosa_labels.csv"), kmResult[0].clusters());
         log("kmeans", out);
+    }
 
+    private static void dbscan(Path dir, int reps, Map<String, Object> out) throws IOException {
         Table db = readMatrix(dir.resolve("dbscan.csv"), DBSCAN_D);
         FeatureMatrix dbx = FeatureMatrix.of(db.x, DBSCAN_D);
         DbscanStrategy dbs = new DbscanStrategy();
@@ -234,7 +273,9 @@ public final class Compare {
         out.put("dbscan_noise", dbResult[0].noiseCount());
         writeLabels(dir.resolve("dbscan_glosa_labels.csv"), dbResult[0].clusters());
         log("dbscan", out);
+    }
 
+    private static void ward(Path dir, int reps, Map<String, Object> out) throws IOException {
         Table wd = readMatrix(dir.resolve("ward.csv"), WARD_D);
         FeatureMatrix wdx = FeatureMatrix.of(wd.x, WARD_D);
         HierarchicalStrategy hs = new HierarchicalStrategy();
@@ -247,7 +288,9 @@ public final class Compare {
         out.put("ward_exact", wdResult[0].approximation().isEmpty());
         writeLabels(dir.resolve("ward_glosa_labels.csv"), wdResult[0].clusters());
         log("ward", out);
+    }
 
+    private static void criteria(Path dir, int reps, Map<String, Object> out) throws IOException {
         Table cr = readMatrix(dir.resolve("criteria.csv"), CRITERIA_D);
         FeatureMatrix crx = FeatureMatrix.of(cr.x, CRITERIA_D);
         int[] crl = cr.tag;
@@ -265,7 +308,14 @@ public final class Compare {
             out.put(e.getKey() + "_score", score[0]);
         }
         log("criteria", out);
+    }
 
+    /**
+     * The loop on the library's kernels: the whole {@code SegmentLoop} on all cores (its first run in this JVM too)
+     * and on one, then the k selection alone ({@link SegmentLoops#glosa}) with the default criterion and with the
+     * exact silhouette. Each figure is the median of {@code reps} runs after two warm-up runs.
+     */
+    private static void loopGlosa(Path dir, int reps, int cores, Map<String, Object> out) throws IOException {
         SegmentData seg = readSegments(dir.resolve("segments.csv"));
         int[] planted = readPlanted(dir.resolve("segments_planted_k.csv"), seg.segments());
         out.put("loop_segments", seg.segments());
@@ -278,37 +328,54 @@ public final class Compare {
         LoopConfig all = LoopConfig.builder().seed(SEED).threads(cores).build();
         LoopConfig one = all.toBuilder().threads(1).build();
         int[] groups = new int[1];
-        // The loop's first run, without warm-up (closer to a weekly job, though k-means already ran above); every
-        // other figure is taken after warm-up runs, as JMH would: the JIT needs two or three runs to settle.
+        // The loop's first run in a fresh JVM, without warm-up (closer to a weekly job); every other figure is taken
+        // after warm-up runs, as JMH would: the JIT needs two or three runs to settle.
         out.put("loop_full_all_cores_first_run_ms", time(1, 0, () -> loop.run(table, all)));
         out.put(
                 "loop_full_all_cores_ms",
-                time(1, 2, () -> groups[0] = loop.run(table, all).profiles().size()));
+                time(reps, 2, () -> groups[0] = loop.run(table, all).profiles().size()));
         out.put(
                 "loop_full_one_core_ms",
-                time(1, 0, () -> groups[0] = loop.run(table, one).profiles().size()));
+                time(reps, 0, () -> groups[0] = loop.run(table, one).profiles().size()));
         out.put("loop_full_groups", groups[0]);
-        LoopConfig allElki =
-                all.toBuilder().strategy(LoopBenchmark.ELKI_STRATEGY).build();
-        out.put(
-                "loop_full_elki_all_cores_ms",
-                time(1, 2, () -> groups[0] = loop.run(table, allElki).profiles().size()));
-        out.put("loop_full_elki_groups", groups[0]);
-        out.put("loop_glosa_all_cores_ms", time(1, 2, () -> chosen[0] = SegmentLoops.glosa(seg, crit, cores, SEED)));
+        out.put("loop_glosa_all_cores_ms", time(reps, 2, () -> chosen[0] = SegmentLoops.glosa(seg, crit, cores, SEED)));
         out.put("loop_glosa_planted_k_share", share(chosen[0], planted));
-        out.put("loop_glosa_one_core_ms", time(1, 0, () -> chosen[0] = SegmentLoops.glosa(seg, crit, 1, SEED)));
+        out.put("loop_glosa_one_core_ms", time(reps, 0, () -> chosen[0] = SegmentLoops.glosa(seg, crit, 1, SEED)));
         // The reference's own criterion, for the ratio at equal work per k.
         out.put(
                 "loop_glosa_silhouette_all_cores_ms",
-                time(1, 0, () -> chosen[0] = SegmentLoops.glosa(seg, sil, cores, SEED)));
+                time(reps, 1, () -> chosen[0] = SegmentLoops.glosa(seg, sil, cores, SEED)));
         out.put("loop_glosa_silhouette_planted_k_share", share(chosen[0], planted));
-        out.put("loop_elki_all_cores_ms", time(1, 2, () -> chosen[0] = SegmentLoops.elki(seg, crit, cores, SEED)));
+        log("loop", out);
+    }
+
+    /**
+     * The same loop on ELKI's k-means, timed exactly as {@link #loopGlosa}: the whole {@code SegmentLoop} with the
+     * library's ELKI backend as strategy, and the k selection on ELKI's Hamerly k-means ({@link SegmentLoops#elki}).
+     */
+    private static void loopElki(Path dir, int reps, int cores, Map<String, Object> out) throws IOException {
+        SegmentData seg = readSegments(dir.resolve("segments.csv"));
+        int[] planted = readPlanted(dir.resolve("segments_planted_k.csv"), seg.segments());
+        int[][] chosen = new int[1][];
+        Criterion crit = Criterion.defaultCriterion();
+        GlosaTable table = seg.table(YearMonth.of(2025, 1));
+        SegmentLoop loop = SegmentLoop.withDefaultStrategies();
+        LoopConfig allElki = LoopConfig.builder()
+                .seed(SEED)
+                .threads(cores)
+                .strategy(LoopBenchmark.ELKI_STRATEGY)
+                .build();
+        int[] groups = new int[1];
+        out.put(
+                "loop_full_elki_all_cores_ms",
+                time(
+                        reps,
+                        2,
+                        () -> groups[0] = loop.run(table, allElki).profiles().size()));
+        out.put("loop_full_elki_groups", groups[0]);
+        out.put("loop_elki_all_cores_ms", time(reps, 2, () -> chosen[0] = SegmentLoops.elki(seg, crit, cores, SEED)));
         out.put("loop_elki_planted_k_share", share(chosen[0], planted));
         log("loop", out);
-
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("glosa.json"), StandardCharsets.UTF_8)) {
-            w.write(json(out));
-        }
     }
 
     private static void log(String task, Map<String, Object> out) {
