@@ -578,7 +578,7 @@ final class HamerlyKMeans {
         Arrays.fill(ch.deltaSums, 0, k * w, 0);
         Arrays.fill(ch.deltaCounts, 0, k, 0);
         int[] idx = ch.failing;
-        int m = VectorKernel.listFailing(ch.lo, ch.hi, assign, halfMin, moved, loosen, lower, upper, idx, ch.best);
+        int m = VectorKernel.listFailing(ch.lo, ch.hi, assign, halfMin, moved, loosen, lower, upper, idx);
         if (m == 0) {
             return;
         }

@@ -23,11 +23,36 @@ final class VectorKernel {
     private static final int LANES = SPECIES.length();
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
     private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1);
+    /** Lane {@code l} holds {@code 2^l}. */
+    private static final DoubleVector BITS = DoubleVector.fromArray(SPECIES, bits(), 0);
+    /** For every set of lanes (as bits), the lanes of the set in order, then zeros: {@code lanes()} ints per set. */
+    private static final int[] COMPRESS = compressTable();
     /** Ints of the same lane count, for the lists of points and centres. */
     private static final VectorSpecies<Integer> INTS =
             VectorSpecies.of(int.class, VectorShape.forBitSize(LANES * Integer.SIZE));
 
     private VectorKernel() {}
+
+    private static double[] bits() {
+        double[] b = new double[LANES];
+        for (int l = 0; l < LANES; l++) {
+            b[l] = 1 << l;
+        }
+        return b;
+    }
+
+    private static int[] compressTable() {
+        int[] t = new int[(1 << LANES) * LANES];
+        for (int set = 0; set < 1 << LANES; set++) {
+            int j = 0;
+            for (int l = 0; l < LANES; l++) {
+                if ((set & (1 << l)) != 0) {
+                    t[set * LANES + j++] = l;
+                }
+            }
+        }
+        return t;
+    }
 
     /** The number of points one vector holds. */
     static int lanes() {
@@ -70,8 +95,8 @@ final class VectorKernel {
     /**
      * Hamerly's first test for the points {@code lo..hi}, a vector's width at a time: loosens their bounds (the lower
      * bound of a point of centre {@code c} by {@code loosen[c]}, the upper by {@code moved[c]}) and lists the points
-     * that fail it in {@code idx}; returns how many. Same operations as the scalar test, so the same bounds and list.
-     * {@code scratch} holds {@code lanes()} doubles.
+     * that fail it in {@code idx}, which must have room for {@code lanes()} more; returns how many. Same operations as
+     * the scalar test, so the same bounds and list.
      */
     static int listFailing(
             int lo,
@@ -82,8 +107,7 @@ final class VectorKernel {
             double[] loosen,
             double[] lower,
             double[] upper,
-            int[] idx,
-            double[] scratch) {
+            int[] idx) {
         int m = 0;
         int i = lo;
         for (; i + LANES <= hi; i += LANES) {
@@ -93,14 +117,14 @@ final class VectorKernel {
                     DoubleVector.fromArray(SPECIES, upper, i).add(DoubleVector.fromArray(SPECIES, moved, 0, assign, i));
             low.intoArray(lower, i);
             u.intoArray(upper, i);
-            ONE.blend(0, u.compare(VectorOperators.LE, DoubleVector.fromArray(SPECIES, halfMin, 0, assign, i)))
-                    .blend(0, u.compare(VectorOperators.LE, low))
-                    .intoArray(scratch, 0);
-            // Listed without a branch: about a third of the points fail, a branch would be mispredicted often.
-            for (int l = 0; l < LANES; l++) {
-                idx[m] = i + l;
-                m += (int) scratch[l];
-            }
+            // The failing lanes as the bits of a number (a sum of distinct powers of two, exact in any order), whose
+            // entry in COMPRESS lists them: written without a branch, as about a third of the points fail.
+            int failing = (int)
+                    BITS.blend(0, u.compare(VectorOperators.LE, DoubleVector.fromArray(SPECIES, halfMin, 0, assign, i)))
+                            .blend(0, u.compare(VectorOperators.LE, low))
+                            .reduceLanes(VectorOperators.ADD);
+            IntVector.fromArray(INTS, COMPRESS, failing * LANES).add(i).intoArray(idx, m);
+            m += Integer.bitCount(failing);
         }
         for (; i < hi; i++) {
             int a = assign[i];
