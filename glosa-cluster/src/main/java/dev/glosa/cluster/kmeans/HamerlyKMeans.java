@@ -65,7 +65,10 @@ final class HamerlyKMeans {
     private final double[][] trialMin;
     private final double[] first;
     private final double[] second;
-    private final int[] nearestSeed;
+    /** The nearest seed of each point, as a double so that the vector path can blend it (exact below 2^53). */
+    private final double[] nearestSeed;
+    /** Vector path only: the points transposed, feature {@code t} of point {@code i} at {@code t * n + i}. */
+    private final double[] xt;
 
     /** {@code ids[c] = c}: the centres' numbers as the vector path compares them. */
     private final double[] ids;
@@ -124,7 +127,8 @@ final class HamerlyKMeans {
         trialMin = new double[trials(kCap)][n];
         first = new double[n];
         second = new double[n];
-        nearestSeed = new int[n];
+        nearestSeed = new double[n];
+        xt = vector ? transpose(x, n, w) : null;
         int chunkCount = Math.max(1, (n + CHUNK - 1) / CHUNK);
         chunks = new Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++) {
@@ -190,7 +194,7 @@ final class HamerlyKMeans {
         k = kk;
         System.arraycopy(seeds, 0, centers, 0, k * w);
         for (int i = 0; i < n; i++) {
-            assign[i] = nearestSeed[i];
+            assign[i] = (int) nearestSeed[i];
             upper[i] = Math.sqrt(first[i]);
             lower[i] = Math.sqrt(second[i]);
         }
@@ -278,16 +282,20 @@ final class HamerlyKMeans {
             sample(rnd, potential, candidates, thresholds, order);
             double[] min = seedMin;
             double[][] trialMin = this.trialMin;
-            forEachChunk(ch -> {
-                for (int i = ch.lo; i < ch.hi; i++) {
-                    int oi = i * w;
-                    double m = min[i];
-                    for (int t = 0; t < trials; t++) {
-                        double v = dist2(x, oi, x, candidates[t] * w);
-                        trialMin[t][i] = v < m ? v : m;
+            if (vector) {
+                forEachChunk(ch -> VectorKernel.trials(xt, n, w, ch.lo, ch.hi, x, candidates, trials, min, trialMin));
+            } else {
+                forEachChunk(ch -> {
+                    for (int i = ch.lo; i < ch.hi; i++) {
+                        int oi = i * w;
+                        double m = min[i];
+                        for (int t = 0; t < trials; t++) {
+                            double v = dist2(x, oi, x, candidates[t] * w);
+                            trialMin[t][i] = v < m ? v : m;
+                        }
                     }
-                }
-            });
+                });
+            }
             int best = 0;
             double bestPotential = Double.POSITIVE_INFINITY;
             sums(trialMin, trials, potentials);
@@ -432,7 +440,7 @@ final class HamerlyKMeans {
                 int i = idx[b + l];
                 first[i] = ch.best[l];
                 second[i] = ch.best[lanes + l];
-                nearestSeed[i] = (int) ch.best[2 * lanes + l];
+                nearestSeed[i] = ch.best[2 * lanes + l];
             }
         }
     }
@@ -440,6 +448,10 @@ final class HamerlyKMeans {
     /** Adds seed {@code c} to the nearest and second-nearest seed of every point; ties keep the lower index. */
     private void addSeed(int c) {
         int oc = c * w;
+        if (vector) {
+            forEachChunk(ch -> VectorKernel.addSeed(xt, n, w, ch.lo, ch.hi, seeds, c, first, second, nearestSeed));
+            return;
+        }
         forEachChunk(ch -> {
             for (int i = ch.lo; i < ch.hi; i++) {
                 double v = dist2(x, i * w, seeds, oc);
@@ -452,6 +464,17 @@ final class HamerlyKMeans {
                 }
             }
         });
+    }
+
+    /** The rows transposed, feature by feature: feature {@code t} of point {@code i} at {@code t * n + i}. */
+    private static double[] transpose(double[] x, int n, int w) {
+        double[] t = new double[n * w];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < w; f++) {
+                t[f * n + i] = x[i * w + f];
+            }
+        }
+        return t;
     }
 
     /** {@code s} plus the squared differences of four features to {@code c[oc..oc+3]}, added in order. */

@@ -93,6 +93,100 @@ final class VectorKernel {
     }
 
     /**
+     * The seeding's candidates, a vector's width of points at a time: for each point {@code i} of {@code lo..hi} and
+     * each candidate {@code t}, {@code trialMin[t][i]} is the smaller of {@code min[i]} and the squared distance to the
+     * candidate's row {@code x[candidates[t] * w..]}, as the scalar path computes it. {@code xt} holds the points
+     * transposed ({@code t * n + i}).
+     */
+    static void trials(
+            double[] xt,
+            int n,
+            int w,
+            int lo,
+            int hi,
+            double[] x,
+            int[] candidates,
+            int trials,
+            double[] min,
+            double[][] trialMin) {
+        int i = lo;
+        for (; i + LANES <= hi; i += LANES) {
+            DoubleVector m = DoubleVector.fromArray(SPECIES, min, i);
+            for (int t = 0; t < trials; t++) {
+                DoubleVector s = distances(xt, n, i, w, x, candidates[t] * w);
+                m.blend(s, s.lt(m)).intoArray(trialMin[t], i);
+            }
+        }
+        for (; i < hi; i++) {
+            double m = min[i];
+            for (int t = 0; t < trials; t++) {
+                double v = distance(xt, n, i, w, x, candidates[t] * w);
+                trialMin[t][i] = v < m ? v : m;
+            }
+        }
+    }
+
+    /**
+     * Adds seed {@code c} (row {@code seeds[c * w..]}) to the nearest ({@code first}, {@code nearest}) and second
+     * nearest ({@code second}) seed of the points {@code lo..hi}, a vector's width at a time; ties keep the lower seed.
+     */
+    static void addSeed(
+            double[] xt,
+            int n,
+            int w,
+            int lo,
+            int hi,
+            double[] seeds,
+            int c,
+            double[] first,
+            double[] second,
+            double[] nearest) {
+        int oc = c * w;
+        int i = lo;
+        for (; i + LANES <= hi; i += LANES) {
+            DoubleVector v = distances(xt, n, i, w, seeds, oc);
+            DoubleVector f = DoubleVector.fromArray(SPECIES, first, i);
+            VectorMask<Double> closer = v.lt(f);
+            DoubleVector s = DoubleVector.fromArray(SPECIES, second, i);
+            s.blend(v, v.lt(s)).blend(f, closer).intoArray(second, i);
+            f.blend(v, closer).intoArray(first, i);
+            DoubleVector.fromArray(SPECIES, nearest, i).blend(c, closer).intoArray(nearest, i);
+        }
+        for (; i < hi; i++) {
+            double v = distance(xt, n, i, w, seeds, oc);
+            if (v < first[i]) {
+                second[i] = first[i];
+                first[i] = v;
+                nearest[i] = c;
+            } else if (v < second[i]) {
+                second[i] = v;
+            }
+        }
+    }
+
+    /** The squared distances of points {@code i..i+lanes()} of {@code xt} to the row at {@code c[oc..oc+w)}. */
+    private static DoubleVector distances(double[] xt, int n, int i, int w, double[] c, int oc) {
+        DoubleVector v = DoubleVector.fromArray(SPECIES, xt, i).sub(c[oc]);
+        DoubleVector s = v.mul(v);
+        for (int t = 1; t < w; t++) {
+            v = DoubleVector.fromArray(SPECIES, xt, t * n + i).sub(c[oc + t]);
+            s = s.add(v.mul(v));
+        }
+        return s;
+    }
+
+    /** The squared distance of point {@code i} of {@code xt} to the row at {@code c[oc..oc+w)}, in the same order. */
+    private static double distance(double[] xt, int n, int i, int w, double[] c, int oc) {
+        double v = xt[i] - c[oc];
+        double s = v * v;
+        for (int t = 1; t < w; t++) {
+            v = xt[t * n + i] - c[oc + t];
+            s += v * v;
+        }
+        return s;
+    }
+
+    /**
      * Hamerly's first test for the points {@code lo..hi}, a vector's width at a time: loosens their bounds (the lower
      * bound of a point of centre {@code c} by {@code loosen[c]}, the upper by {@code moved[c]}) and lists the points
      * that fail it in {@code idx}, which must have room for {@code lanes()} more; returns how many. Same operations as
