@@ -49,6 +49,72 @@ class CriteriaTests {
     }
 
     @Test
+    void simplifiedSilhouetteIsTheTextbookFormulaToTheBit() {
+        // The criterion takes one square root of the smallest squared distance per point; the textbook takes the
+        // smallest of the distances. The root being monotonic and correctly rounded, the two agree to the last bit.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int d : new int[] {1, 4, 7}) {
+            int n = 500;
+            double[] v = new double[n * d];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rnd.nextGaussian() * 1e3;
+            }
+            for (int k : new int[] {2, 5, 11}) {
+                int[] labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = rnd.nextInt(k);
+                }
+                double expected = textbookSimplifiedSilhouette(v, n, d, labels, k);
+                assertThat(Double.doubleToLongBits(
+                                Criterion.simplifiedSilhouette().score(FeatureMatrix.of(v, d), labels, 0)))
+                        .as("d=%d k=%d", d, k)
+                        .isEqualTo(Double.doubleToLongBits(expected));
+            }
+        }
+    }
+
+    private static double textbookSimplifiedSilhouette(double[] x, int n, int d, int[] labels, int k) {
+        double[] c = new double[k * d];
+        int[] size = new int[k];
+        for (int i = 0; i < n; i++) {
+            size[labels[i]]++;
+            for (int t = 0; t < d; t++) {
+                c[labels[i] * d + t] += x[i * d + t];
+            }
+        }
+        for (int l = 0; l < k; l++) {
+            for (int t = 0; t < d; t++) {
+                c[l * d + t] /= size[l];
+            }
+        }
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            if (size[labels[i]] <= 1) {
+                continue;
+            }
+            double a = 0;
+            double b = Double.POSITIVE_INFINITY;
+            for (int l = 0; l < k; l++) {
+                double s = 0;
+                for (int t = 0; t < d; t++) {
+                    double diff = x[i * d + t] - c[l * d + t];
+                    s += diff * diff;
+                }
+                if (l == labels[i]) {
+                    a = Math.sqrt(s);
+                } else {
+                    b = Math.min(b, Math.sqrt(s));
+                }
+            }
+            double max = Math.max(a, b);
+            if (max > 0) {
+                total += (b - a) / max;
+            }
+        }
+        return total / n;
+    }
+
+    @Test
     void sampledSilhouetteIsSeededAndCloseToTheExactValue() {
         Blobs b = Blobs.generate(new int[] {900, 800, 700}, 3, 1.0, 6.0, 2);
         FeatureMatrix m = b.matrix();
