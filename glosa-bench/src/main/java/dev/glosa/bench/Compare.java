@@ -47,6 +47,9 @@ public final class Compare {
 
     private Compare() {}
 
+    /** Untimed runs before the timed ones of each loop figure, on both sides. */
+    static final int LOOP_WARMUPS = 4;
+
     /** The task groups of {@code run}, in order. */
     static final List<String> TASKS = List.of("kmeans", "dbscan", "ward", "criteria", "loop-glosa", "loop-elki");
 
@@ -313,9 +316,11 @@ public final class Compare {
     /**
      * The loop on the library's kernels: the whole {@code SegmentLoop} on all cores (its first run in this JVM too)
      * and on one, then the k selection alone ({@link SegmentLoops#glosa}) with the default criterion and with the
-     * exact silhouette. Each figure is the median of {@code reps} runs after two warm-up runs.
+     * exact silhouette. Each figure is the median of {@code reps} runs after {@value #LOOP_WARMUPS} warm-up runs
+     * (the first run's aside): the loop's many code paths keep the JIT busy for several runs.
      */
     private static void loopGlosa(Path dir, int reps, int cores, Map<String, Object> out) throws IOException {
+        int warm = LOOP_WARMUPS;
         SegmentData seg = readSegments(dir.resolve("segments.csv"));
         int[] planted = readPlanted(dir.resolve("segments_planted_k.csv"), seg.segments());
         out.put("loop_segments", seg.segments());
@@ -333,18 +338,23 @@ public final class Compare {
         out.put("loop_full_all_cores_first_run_ms", time(1, 0, () -> loop.run(table, all)));
         out.put(
                 "loop_full_all_cores_ms",
-                time(reps, 2, () -> groups[0] = loop.run(table, all).profiles().size()));
+                time(
+                        reps,
+                        warm,
+                        () -> groups[0] = loop.run(table, all).profiles().size()));
         out.put(
                 "loop_full_one_core_ms",
                 time(reps, 0, () -> groups[0] = loop.run(table, one).profiles().size()));
         out.put("loop_full_groups", groups[0]);
-        out.put("loop_glosa_all_cores_ms", time(reps, 2, () -> chosen[0] = SegmentLoops.glosa(seg, crit, cores, SEED)));
+        out.put(
+                "loop_glosa_all_cores_ms",
+                time(reps, warm, () -> chosen[0] = SegmentLoops.glosa(seg, crit, cores, SEED)));
         out.put("loop_glosa_planted_k_share", share(chosen[0], planted));
         out.put("loop_glosa_one_core_ms", time(reps, 0, () -> chosen[0] = SegmentLoops.glosa(seg, crit, 1, SEED)));
         // The reference's own criterion, for the ratio at equal work per k.
         out.put(
                 "loop_glosa_silhouette_all_cores_ms",
-                time(reps, 1, () -> chosen[0] = SegmentLoops.glosa(seg, sil, cores, SEED)));
+                time(reps, warm, () -> chosen[0] = SegmentLoops.glosa(seg, sil, cores, SEED)));
         out.put("loop_glosa_silhouette_planted_k_share", share(chosen[0], planted));
         log("loop", out);
     }
@@ -354,6 +364,7 @@ public final class Compare {
      * library's ELKI backend as strategy, and the k selection on ELKI's Hamerly k-means ({@link SegmentLoops#elki}).
      */
     private static void loopElki(Path dir, int reps, int cores, Map<String, Object> out) throws IOException {
+        int warm = LOOP_WARMUPS;
         SegmentData seg = readSegments(dir.resolve("segments.csv"));
         int[] planted = readPlanted(dir.resolve("segments_planted_k.csv"), seg.segments());
         int[][] chosen = new int[1][];
@@ -373,7 +384,9 @@ public final class Compare {
                         2,
                         () -> groups[0] = loop.run(table, allElki).profiles().size()));
         out.put("loop_full_elki_groups", groups[0]);
-        out.put("loop_elki_all_cores_ms", time(reps, 2, () -> chosen[0] = SegmentLoops.elki(seg, crit, cores, SEED)));
+        out.put(
+                "loop_elki_all_cores_ms",
+                time(reps, warm, () -> chosen[0] = SegmentLoops.elki(seg, crit, cores, SEED)));
         out.put("loop_elki_planted_k_share", share(chosen[0], planted));
         log("loop", out);
     }
