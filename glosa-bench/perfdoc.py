@@ -216,13 +216,20 @@ def main():
     else:
         doc.append("No committed profile (`glosa-bench/profile-loop.sh` writes `results/loop-profile.txt`).")
     doc += ["", "## How the k-means kernel is built", "",
-            "Hamerly's bounds decide which points need their distances; on the Vector API path "
-            "(`--add-modules jdk.incubator.vector`, as `bin/glosa`, the benchmark forks and the tests run) the points "
-            "that fail their bounds are listed in one pass and then taken a vector's width at a time, one point per "
-            "lane, with the distances to every centre computed at once in the scalar order of operations (no fused "
-            "multiply-add), so labels, centres and inertia are the scalar engine's to the bit (`VectorKernelTests`, "
-            "on 1 to 3 threads, with and without the module). `glosaExactScalar` and `loopScalar` run the same work "
-            "with the vector path switched off (`-Dglosa.kmeans.vector=false`).", ""]
+            "Hamerly's bounds decide which points need their distances. On the Vector API path "
+            "(`--add-modules jdk.incubator.vector`, as `bin/glosa`, the benchmark forks and the tests run) every step "
+            "takes a vector's width of points at a time (8 doubles with AVX-512): the first test loosens the bounds "
+            "of 8 points at once and lists the ones that fail through a table indexed by their lanes' bits; the "
+            "failing points are then gathered 8 at a time, one point per lane, their distances to every centre "
+            "computed at once, their bounds tested again and written back by scatter, and only the points that "
+            "change cluster leave the vectors; the seeding's candidate distances and each new seed's nearest and "
+            "second nearest run on a transposed copy of the points. Every distance is summed in the scalar order of "
+            "operations (no fused multiply-add), so labels, centres and inertia are the scalar engine's to the bit "
+            "(`VectorKernelTests`, on 1 to 3 threads, with and without the module). Java 17's Vector API allocates "
+            "a mask object for every comparison whose mask is combined with another (`and`, `or`, `andNot` are not "
+            "compiled to instructions there), so the kernel only ever blends with a comparison's mask. "
+            "`glosaExactScalar` and `loopScalar` run the same work with the vector path switched off "
+            "(`-Dglosa.kmeans.vector=false`).", ""]
     scale = os.path.join(results, "spark-scale.txt")
     if os.path.exists(scale):
         doc += ["## The core and glosa-spark at scale: `glosa-spark/measure-scale.sh`", "",

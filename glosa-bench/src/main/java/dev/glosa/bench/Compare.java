@@ -381,7 +381,7 @@ public final class Compare {
                 "loop_full_elki_all_cores_ms",
                 time(
                         reps,
-                        2,
+                        warm,
                         () -> groups[0] = loop.run(table, allElki).profiles().size()));
         out.put("loop_full_elki_groups", groups[0]);
         out.put(
