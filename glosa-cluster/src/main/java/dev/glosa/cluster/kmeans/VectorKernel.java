@@ -17,6 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
  * points as there are lanes. Each lane sums its squared differences over the features in order from 0, with a
  * separate multiply and add (never a fused one), exactly as the scalar path does: every distance, hence every label,
  * bound and centre, is the same to the bit.
+ *
+ * <p>No method here takes or returns a vector, and the distance loops are written out where they are used: a vector
+ * crossing a call that the JIT does not inline is allocated on the heap, and Java 17 stops inlining a method once its
+ * compiled code is large, which vector code soon is. Masks are only ever used by the blend they come from: Java 17
+ * allocates the masks that {@code and}, {@code or} and {@code andNot} combine.
  */
 final class VectorKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -81,7 +86,13 @@ final class VectorKernel {
         DoubleVector d2 = d1;
         DoubleVector now = DoubleVector.zero(SPECIES);
         for (int c = 0; c < k; c++) {
-            DoubleVector s = distances(rows, w, centers, c * w);
+            int oc = c * w;
+            DoubleVector v = DoubleVector.fromArray(SPECIES, rows, 0).sub(centers[oc]);
+            DoubleVector s = v.mul(v);
+            for (int t = 1; t < w; t++) {
+                v = DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
+                s = s.add(v.mul(v));
+            }
             VectorMask<Double> closer = s.lt(d1);
             d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
             d1 = d1.blend(s, closer);
@@ -113,7 +124,13 @@ final class VectorKernel {
         for (; i + LANES <= hi; i += LANES) {
             DoubleVector m = DoubleVector.fromArray(SPECIES, min, i);
             for (int t = 0; t < trials; t++) {
-                DoubleVector s = distances(xt, n, i, w, x, candidates[t] * w);
+                int oc = candidates[t] * w;
+                DoubleVector v = DoubleVector.fromArray(SPECIES, xt, i).sub(x[oc]);
+                DoubleVector s = v.mul(v);
+                for (int f = 1; f < w; f++) {
+                    v = DoubleVector.fromArray(SPECIES, xt, f * n + i).sub(x[oc + f]);
+                    s = s.add(v.mul(v));
+                }
                 m.blend(s, s.lt(m)).intoArray(trialMin[t], i);
             }
         }
@@ -144,7 +161,12 @@ final class VectorKernel {
         int oc = c * w;
         int i = lo;
         for (; i + LANES <= hi; i += LANES) {
-            DoubleVector v = distances(xt, n, i, w, seeds, oc);
+            DoubleVector d = DoubleVector.fromArray(SPECIES, xt, i).sub(seeds[oc]);
+            DoubleVector v = d.mul(d);
+            for (int t = 1; t < w; t++) {
+                d = DoubleVector.fromArray(SPECIES, xt, t * n + i).sub(seeds[oc + t]);
+                v = v.add(d.mul(d));
+            }
             DoubleVector f = DoubleVector.fromArray(SPECIES, first, i);
             VectorMask<Double> closer = v.lt(f);
             DoubleVector s = DoubleVector.fromArray(SPECIES, second, i);
@@ -162,17 +184,6 @@ final class VectorKernel {
                 second[i] = v;
             }
         }
-    }
-
-    /** The squared distances of points {@code i..i+lanes()} of {@code xt} to the row at {@code c[oc..oc+w)}. */
-    private static DoubleVector distances(double[] xt, int n, int i, int w, double[] c, int oc) {
-        DoubleVector v = DoubleVector.fromArray(SPECIES, xt, i).sub(c[oc]);
-        DoubleVector s = v.mul(v);
-        for (int t = 1; t < w; t++) {
-            v = DoubleVector.fromArray(SPECIES, xt, t * n + i).sub(c[oc + t]);
-            s = s.add(v.mul(v));
-        }
-        return s;
     }
 
     /** The squared distance of point {@code i} of {@code xt} to the row at {@code c[oc..oc+w)}, in the same order. */
@@ -271,6 +282,8 @@ final class VectorKernel {
             IntVector.fromArray(INTS, assign, 0, idx, b).intoArray(own, 0);
             if (w == 4) {
                 scan4(x, off, own, centers, k, ids, scratch);
+            } else if (w == 8) {
+                scan8(x, off, own, centers, k, ids, scratch);
             } else {
                 scanAny(x, w, off, own, centers, k, ids, rows, scratch);
             }
@@ -318,6 +331,52 @@ final class VectorKernel {
         assigned.intoArray(out, 4 * LANES);
     }
 
+    /** {@link #scan4} for rows of eight features, all held in registers (AVX-512 has 32). */
+    private static void scan8(double[] x, int[] off, int[] own, double[] centers, int k, double[] ids, double[] out) {
+        DoubleVector assigned = DoubleVector.fromArray(SPECIES, ids, 0, own, 0);
+        DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, 0, off, 0);
+        DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, 1, off, 0);
+        DoubleVector x2 = DoubleVector.fromArray(SPECIES, x, 2, off, 0);
+        DoubleVector x3 = DoubleVector.fromArray(SPECIES, x, 3, off, 0);
+        DoubleVector x4 = DoubleVector.fromArray(SPECIES, x, 4, off, 0);
+        DoubleVector x5 = DoubleVector.fromArray(SPECIES, x, 5, off, 0);
+        DoubleVector x6 = DoubleVector.fromArray(SPECIES, x, 6, off, 0);
+        DoubleVector x7 = DoubleVector.fromArray(SPECIES, x, 7, off, 0);
+        DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        DoubleVector d2 = d1;
+        DoubleVector now = ZERO;
+        DoubleVector mine = d1;
+        for (int c = 0; c < k; c++) {
+            int oc = c * 8;
+            DoubleVector v = x0.sub(centers[oc]);
+            DoubleVector s = v.mul(v);
+            v = x1.sub(centers[oc + 1]);
+            s = s.add(v.mul(v));
+            v = x2.sub(centers[oc + 2]);
+            s = s.add(v.mul(v));
+            v = x3.sub(centers[oc + 3]);
+            s = s.add(v.mul(v));
+            v = x4.sub(centers[oc + 4]);
+            s = s.add(v.mul(v));
+            v = x5.sub(centers[oc + 5]);
+            s = s.add(v.mul(v));
+            v = x6.sub(centers[oc + 6]);
+            s = s.add(v.mul(v));
+            v = x7.sub(centers[oc + 7]);
+            s = s.add(v.mul(v));
+            mine = mine.blend(s, assigned.eq(c));
+            VectorMask<Double> closer = s.lt(d1);
+            d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
+            d1 = d1.blend(s, closer);
+            now = now.blend(c, closer);
+        }
+        d1.intoArray(out, 0);
+        d2.intoArray(out, LANES);
+        now.intoArray(out, 2 * LANES);
+        mine.intoArray(out, 3 * LANES);
+        assigned.intoArray(out, 4 * LANES);
+    }
+
     /** {@link #scan4} for any padded width, the block's rows transposed into {@code rows}. */
     private static void scanAny(
             double[] x,
@@ -338,7 +397,13 @@ final class VectorKernel {
         DoubleVector now = ZERO;
         DoubleVector mine = d1;
         for (int c = 0; c < k; c++) {
-            DoubleVector s = distances(rows, w, centers, c * w);
+            int oc = c * w;
+            DoubleVector v = DoubleVector.fromArray(SPECIES, rows, 0).sub(centers[oc]);
+            DoubleVector s = v.mul(v);
+            for (int t = 1; t < w; t++) {
+                v = DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
+                s = s.add(v.mul(v));
+            }
             mine = mine.blend(s, assigned.eq(c));
             VectorMask<Double> closer = s.lt(d1);
             d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
@@ -403,16 +468,5 @@ final class VectorKernel {
             }
         }
         return out;
-    }
-
-    /** The squared distances of the lanes' points in {@code rows} to the centre at {@code centers[oc..oc+w)}. */
-    private static DoubleVector distances(double[] rows, int w, double[] centers, int oc) {
-        DoubleVector v = DoubleVector.fromArray(SPECIES, rows, 0).sub(centers[oc]);
-        DoubleVector s = v.mul(v);
-        for (int t = 1; t < w; t++) {
-            v = DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
-            s = s.add(v.mul(v));
-        }
-        return s;
     }
 }
