@@ -190,6 +190,19 @@ def main():
                                                                             else "MISSED"))
     else:
         doc.append("| per-segment loop ≥ 3× the same loop on ELKI (JMH) | no committed `loop` group run | |")
+    sel = scores.get(("LoopBenchmark.selection", "segments=1000, threads=all"))
+    sel_elki = scores.get(("LoopBenchmark.elki", "segments=1000, threads=all"))
+    if sel and sel_elki:
+        ratio = sel_elki / sel
+        doc.append("| k selection only against the same on ELKI k-means (JMH `selection` / `elki`, 1,000 segments): "
+                   "ratio ≥ 3× | %.2f× (%.2f s against %.2f s) | %s |" % (ratio, sel_elki, sel, "met" if ratio >= 3
+                                                                        else "MISSED"))
+    scalar = scores.get(("LoopBenchmark.loopScalar", "segments=1000, threads=all"))
+    if loop and scalar:
+        doc += ["", "What an embedder gains by starting the JVM with `--add-modules jdk.incubator.vector` (as `bin/glosa` "
+                "does): the same loop with the k-means engine's vector path switched off (JMH `loopScalar`) takes "
+                "%.2f s against %.2f s with it, %.2f× as long, for the same results to the bit." % (
+                    scalar, loop, scalar / loop)]
     doc += ["", "## Side by side: `glosa-bench/compare.sh`", "",
             "One generated data set written to CSV and run through scikit-learn, the library and (with the system's "
             "`cc`) a plain Lloyd kernel in C (`glosa-bench/lloyd.c`: structure of arrays, blocks of 8 points, "
@@ -197,7 +210,10 @@ def main():
             "structure (same cluster count, same noise count, ARI between their labels ≥ 0.99, the planted blobs "
             "recovered where they are separable); otherwise the row says NOT COMPARABLE. The time per k-means "
             "iteration is the cost of one more iteration on every side: a full run minus a run stopped after one "
-            "iteration, divided by the iterations in between (the C kernel: the median iteration).", ""]
+            "iteration, divided by the iterations in between (the C kernel: the median iteration). Each task group "
+            "runs in a JVM of its own, as JMH forks one per benchmark (the ELKI side of the loop in its own too), and "
+            "each loop figure is the median of three runs after ten warm-up runs (about the work of the JMH loop "
+            "benchmark's warm-up iteration), on both sides.", ""]
     doc += cmp_lines
     doc += ["", "## JMH: `glosa-bench/bench.sh`", ""]
     doc += bench_lines

@@ -47,8 +47,12 @@ public final class Compare {
 
     private Compare() {}
 
-    /** Untimed runs before the timed ones of each loop figure, on both sides. */
-    static final int LOOP_WARMUPS = 4;
+    /**
+     * Untimed runs before the timed ones of each loop figure, on both sides: ten runs of the 100 segments are about
+     * the work of the JMH loop benchmark's warm-up iteration (1,000 segments); with fewer, the JIT still compiles
+     * the loop's many paths on one of the two cores while the all-core figure is timed.
+     */
+    static final int LOOP_WARMUPS = 10;
 
     /** The task groups of {@code run}, in order. */
     static final List<String> TASKS = List.of("kmeans", "dbscan", "ward", "criteria", "loop-glosa", "loop-elki");

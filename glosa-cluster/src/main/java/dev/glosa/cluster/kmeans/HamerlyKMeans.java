@@ -28,9 +28,11 @@ import java.util.SplittableRandom;
  * partial sums over the fixed chunks of {@value #CHUNK} points are combined in chunk order: the result depends on the
  * data and the seed only, never on the number of threads.
  *
- * <p>When the JVM has the Vector API ({@link VectorSupport}), the nearest-centre scans (the points that fail their
- * bounds, and the nearest seeds) take one point per lane with the same order of operations, so that both paths
- * give the same labels, centres and inertia to the bit ({@code VectorKernelTests}).
+ * <p>When the JVM has the Vector API ({@link VectorSupport}), every step over the points takes one point per lane
+ * ({@link VectorKernel}): Hamerly's first test and the listing of the points that fail it, their distances to every
+ * centre with the second test and the bounds, the seeding's candidates and each new seed's nearest and second nearest
+ * (on a transposed copy of the points, allocated on this path only). The order of operations is the scalar path's,
+ * so that both give the same labels, centres and inertia to the bit ({@code VectorKernelTests}).
  */
 final class HamerlyKMeans {
     /** Points per chunk, the unit of parallel work; an input of at most one chunk runs on the calling thread. */
