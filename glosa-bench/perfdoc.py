@@ -210,7 +210,8 @@ def main():
             "structure (same cluster count, same noise count, ARI between their labels ≥ 0.99, the planted blobs "
             "recovered where they are separable); otherwise the row says NOT COMPARABLE. The time per k-means "
             "iteration is the cost of one more iteration on every side: a full run minus a run stopped after one "
-            "iteration, divided by the iterations in between (the C kernel: the median iteration). Each task group "
+            "iteration, divided by the iterations in between, the median of nine such pairs on each side (the C kernel: "
+            "the median iteration). Each task group "
             "runs in a JVM of its own, as JMH forks one per benchmark (the ELKI side of the loop in its own too), and "
             "each loop figure is the median of three runs after ten warm-up runs (about the work of the JMH loop "
             "benchmark's warm-up iteration), on both sides.", ""]

@@ -102,6 +102,14 @@ public final class Compare {
         final int segments;
         final int repeats;
 
+        /**
+         * Timed pairs of the k-means task on both sides: its time per iteration is the difference of two timings, so
+         * it takes more of them than the others to be steady on a shared machine.
+         */
+        int kmeansRepeats() {
+            return 3 * repeats;
+        }
+
         Sizes(int kmeansN, int dbscanN, int wardN, int criteriaN, int segments, int repeats) {
             this.kmeansN = kmeansN;
             this.dbscanN = dbscanN;
@@ -163,6 +171,7 @@ public final class Compare {
         tasks.put("loop_k_max", "15");
         tasks.put("loop_n_init", "10");
         tasks.put("repeats", Integer.toString(s.repeats));
+        tasks.put("kmeans_repeats", Integer.toString(s.kmeansRepeats()));
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("tasks.properties"), StandardCharsets.UTF_8)) {
             for (var e : tasks.entrySet()) {
                 w.write(e.getKey() + "=" + e.getValue() + "\n");
@@ -199,7 +208,7 @@ public final class Compare {
                         && !"false".equals(System.getProperty("glosa.kmeans.vector")));
         int reps = s.repeats;
         if (tasks.contains("kmeans")) {
-            kmeans(dir, reps, out);
+            kmeans(dir, s.kmeansRepeats(), out);
         }
         if (tasks.contains("dbscan")) {
             dbscan(dir, reps, out);
@@ -236,7 +245,7 @@ public final class Compare {
         // seeding, the first assignment and the final inertia (done once per run) are left out. The two are timed
         // in pairs, one right after the other, so that both see the same state of the JIT and of the heap.
         Parameters once = kmp.with(KMeansStrategy.MAX_ITERATIONS, 1);
-        int pairs = Math.max(3, reps);
+        int pairs = reps;
         double[] fullMs = new double[pairs];
         double[] perIteration = new double[pairs];
         double[] onceMs = new double[pairs];
