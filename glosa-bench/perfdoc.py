@@ -181,22 +181,18 @@ def main():
         doc.append("| %s against %s: ratio ≥ %.3g× | %.2f× (%s ms against %s ms) | %s |" % (
             r["task"], r["other"], r["target"], r["ratio"], ms(r["other_ms"]), ms(r["glosa_ms"]),
             r["verdict"] + (" (provisional)" if busy else "")))
-    loop = scores.get(("LoopBenchmark.loop", "segments=1000, threads=all"))
-    loop_elki = scores.get(("LoopBenchmark.loopElki", "segments=1000, threads=all"))
-    if loop and loop_elki:
-        ratio = loop_elki / loop
-        doc.append("| per-segment loop against the same loop on ELKI (JMH `loop` / `loopElki`, 1,000 segments): "
-                   "ratio ≥ 3× | %.2f× (%.2f s against %.2f s) | %s |" % (ratio, loop_elki, loop, "met" if ratio >= 3
-                                                                            else "MISSED"))
-    else:
-        doc.append("| per-segment loop ≥ 3× the same loop on ELKI (JMH) | no committed `loop` group run | |")
-    sel = scores.get(("LoopBenchmark.selection", "segments=1000, threads=all"))
-    sel_elki = scores.get(("LoopBenchmark.elki", "segments=1000, threads=all"))
-    if sel and sel_elki:
-        ratio = sel_elki / sel
-        doc.append("| k selection only against the same on ELKI k-means (JMH `selection` / `elki`, 1,000 segments): "
-                   "ratio ≥ 3× | %.2f× (%.2f s against %.2f s) | %s |" % (ratio, sel_elki, sel, "met" if ratio >= 3
-                                                                        else "MISSED"))
+    def loop_score(name):
+        return scores.get(("LoopBenchmark." + name, "segments=1000, threads=all"))
+
+    loop = loop_score("loop")
+    for what, mine, other in (("per-segment loop against the same loop on ELKI", "loop", "loopElki"),
+                               ("k selection only against the same on ELKI k-means", "selection", "elki")):
+        a, b = loop_score(mine), loop_score(other)
+        if a and b:
+            doc.append("| %s (JMH `%s` / `%s`, 1,000 segments): ratio ≥ 3× | %.2f× (%.2f s against %.2f s) | %s |" % (
+                what, mine, other, b / a, b, a, "met" if b / a >= 3 else "MISSED"))
+        else:
+            doc.append("| %s (JMH `%s` / `%s`): ratio ≥ 3× | no committed `loop` group run | |" % (what, mine, other))
     scalar = scores.get(("LoopBenchmark.loopScalar", "segments=1000, threads=all"))
     if loop and scalar:
         doc += ["", "What an embedder gains by starting the JVM with `--add-modules jdk.incubator.vector` (as `bin/glosa` "
