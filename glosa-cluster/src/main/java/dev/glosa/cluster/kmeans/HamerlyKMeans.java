@@ -76,7 +76,7 @@ final class HamerlyKMeans {
     private final double[] ids;
 
     private final Chunk[] chunks;
-    /** Whether the nearest-centre scans use {@link VectorKernel}. */
+    /** Whether the steps over the points use {@link VectorKernel}. */
     private final boolean vector;
 
     /** The outcome of one k: the restart with the lowest inertia. */
@@ -813,8 +813,8 @@ final class HamerlyKMeans {
         double partial;
 
         /**
-         * Vector path only: the points failing their bounds (index, row offset, centre), those that move (index, new
-         * centre), and the scratch of {@link VectorKernel}.
+         * Vector path only: the points failing their bounds, those that move (index, new centre), and the scratch of
+         * {@link VectorKernel} (one block's row offsets and centres, its rows, its distances).
          */
         final int[] failing;
 

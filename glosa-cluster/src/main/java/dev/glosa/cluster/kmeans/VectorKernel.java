@@ -8,13 +8,14 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The distances of a few points to every centre with the JDK's Vector API, one point per lane.
+ * The k-means engine's steps over the points with the JDK's Vector API, one point per lane: Hamerly's two tests and
+ * the distances between them, and the seeding's distances.
  *
  * <p>Loaded only when {@link VectorSupport#ENABLED} says the incubating module {@code jdk.incubator.vector} is
  * present; nothing else refers to this class, so the library runs without the module on the scalar path.
  *
- * <p>The points are copied transposed, feature by feature, so that one vector holds feature {@code t} of as many
- * points as there are lanes. Each lane sums its squared differences over the features in order from 0, with a
+ * <p>A vector holds feature {@code t} of as many points as there are lanes: gathered from the rows for the points
+ * that fail a test, read from a transposed copy for runs of consecutive points. Each lane sums its squared differences over the features in order from 0, with a
  * separate multiply and add (never a fused one), exactly as the scalar path does: every distance, hence every label,
  * bound and centre, is the same to the bit.
  *
@@ -27,7 +28,6 @@ final class VectorKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
-    private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1);
     /** Lane {@code l} holds {@code 2^l}. */
     private static final DoubleVector BITS = DoubleVector.fromArray(SPECIES, bits(), 0);
     /** For every set of lanes (as bits), the lanes of the set in order, then zeros: {@code lanes()} ints per set. */
