@@ -401,7 +401,13 @@ final class HamerlyKMeans {
     /** Nearest and second-nearest of the first {@code count} seeds for every point; ties keep the lower seed. */
     private void nearestSeeds(int count) {
         if (vector) {
-            forEachChunk(ch -> nearestSeedsVector(ch, count));
+            // Adding the seeds one by one to an empty nearest and second nearest is the scan below, in its order.
+            Arrays.fill(first, Double.POSITIVE_INFINITY);
+            Arrays.fill(second, Double.POSITIVE_INFINITY);
+            Arrays.fill(nearestSeed, 0);
+            for (int c = 0; c < count; c++) {
+                addSeed(c);
+            }
             return;
         }
         forEachChunk(ch -> {
@@ -425,26 +431,6 @@ final class HamerlyKMeans {
                 nearestSeed[i] = a;
             }
         });
-    }
-
-    /** {@link #nearestSeeds} for one chunk, a vector's width of points at a time. */
-    private void nearestSeedsVector(Chunk ch, int count) {
-        int[] idx = ch.failing;
-        int m = ch.hi - ch.lo;
-        for (int j = 0; j < m; j++) {
-            idx[j] = ch.lo + j;
-        }
-        int lanes = VectorKernel.lanes();
-        for (int b = 0; b < m; b += lanes) {
-            int points = Math.min(lanes, m - b);
-            VectorKernel.nearest(x, w, idx, b, points, seeds, count, ch.rows, ch.best);
-            for (int l = 0; l < points; l++) {
-                int i = idx[b + l];
-                first[i] = ch.best[l];
-                second[i] = ch.best[lanes + l];
-                nearestSeed[i] = ch.best[2 * lanes + l];
-            }
-        }
     }
 
     /** Adds seed {@code c} to the nearest and second-nearest seed of every point; ties keep the lower index. */

@@ -65,45 +65,6 @@ final class VectorKernel {
     }
 
     /**
-     * The nearest and second-nearest of {@code k} centres for each of {@code m <= lanes()} points, one point per lane,
-     * for the points {@code idx[from..from+m)}.
-     *
-     * <p>Writes {@code best[l]} the smallest squared distance of lane {@code l}, {@code best[lanes + l]} the second
-     * smallest and {@code best[2 * lanes + l]} the centre of the smallest. The tracking is the scalar scan's, lane by
-     * lane: a centre replaces the nearest only when strictly closer, so ties keep the lower centre and a NaN distance
-     * is passed over. {@code rows} is scratch of {@code w * lanes()}.
-     */
-    static void nearest(
-            double[] x, int w, int[] idx, int from, int m, double[] centers, int k, double[] rows, double[] best) {
-        for (int l = 0; l < LANES; l++) {
-            // Lanes past m repeat the first point; their results are ignored.
-            int oi = idx[from + (l < m ? l : 0)] * w;
-            for (int t = 0; t < w; t++) {
-                rows[t * LANES + l] = x[oi + t];
-            }
-        }
-        DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
-        DoubleVector d2 = d1;
-        DoubleVector now = DoubleVector.zero(SPECIES);
-        for (int c = 0; c < k; c++) {
-            int oc = c * w;
-            DoubleVector v = DoubleVector.fromArray(SPECIES, rows, 0).sub(centers[oc]);
-            DoubleVector s = v.mul(v);
-            for (int t = 1; t < w; t++) {
-                v = DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
-                s = s.add(v.mul(v));
-            }
-            VectorMask<Double> closer = s.lt(d1);
-            d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
-            d1 = d1.blend(s, closer);
-            now = now.blend(c, closer);
-        }
-        d1.intoArray(best, 0);
-        d2.intoArray(best, LANES);
-        now.intoArray(best, 2 * LANES);
-    }
-
-    /**
      * The seeding's candidates, a vector's width of points at a time: for each point {@code i} of {@code lo..hi} and
      * each candidate {@code t}, {@code trialMin[t][i]} is the smaller of {@code min[i]} and the squared distance to the
      * candidate's row {@code x[candidates[t] * w..]}, as the scalar path computes it. {@code xt} holds the points
