@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  *
  * <p>When the JVM has the Vector API ({@link VectorSupport}), every step over the points takes one point per lane
  * ({@link VectorKernel}): Hamerly's first test and the listing of the points that fail it, their distances to every
- * centre with the second test and the bounds, the seeding's candidates and each new seed's nearest and second nearest
+ * centre with the second test and the bounds (on inputs larger than a cache, every vector of consecutive points with a
+ * failing point is scanned whole from a transposed copy rather than its failing points gathered), the seeding's candidates and each new seed's nearest and second nearest
  * (on a transposed copy of the points, allocated on this path only). The order of operations is the scalar path's,
  * so that both give the same labels, centres and inertia to the bit ({@code VectorKernelTests}).
  */
@@ -71,6 +72,8 @@ final class HamerlyKMeans {
     private final double[] nearestSeed;
     /** Vector path only: the points transposed, feature {@code t} of point {@code i} at {@code t * n + i}. */
     private final double[] xt;
+    /** Vector path only: {@link #assign} as doubles, for comparisons in vectors of doubles. */
+    private final double[] owner;
 
     /** {@code ids[c] = c}: the centres' numbers as the vector path compares them. */
     private final double[] ids;
@@ -78,6 +81,14 @@ final class HamerlyKMeans {
     private final Chunk[] chunks;
     /** Whether the steps over the points use {@link VectorKernel}. */
     private final boolean vector;
+    /** Vector path: a vector with more points failing Hamerly's first test than this is scanned whole. */
+    private final int wholeAbove;
+
+    /**
+     * Inputs of more bytes than this (16 MiB, the size of a large last-level cache) have every vector with a failing
+     * point scanned whole on the vector path.
+     */
+    static final long WHOLE_VECTORS_ABOVE_BYTES = 16L << 20;
 
     /** The outcome of one k: the restart with the lowest inertia. */
     static final class Best {
@@ -103,6 +114,16 @@ final class HamerlyKMeans {
 
     /** As above, choosing the path: {@code vector} must be false when {@link VectorSupport#ENABLED} is. */
     HamerlyKMeans(double[] values, int n, int d, int kCap, boolean vector) {
+        this(values, n, d, kCap, vector, -1);
+    }
+
+    /**
+     * As above, choosing also how the vector path treats the points failing Hamerly's first test: a vector of
+     * consecutive points with more than {@code wholeAbove} failing lanes is scanned whole, the failing points of the
+     * others are gathered ({@link VectorKernel#firstPass}); -1 lets the size of the input choose. Every choice gives the
+     * same result to the bit.
+     */
+    HamerlyKMeans(double[] values, int n, int d, int kCap, boolean vector, int wholeAbove) {
         this.n = n;
         this.d = d;
         this.w = (d + 3) & ~3;
@@ -131,12 +152,24 @@ final class HamerlyKMeans {
         second = new double[n];
         nearestSeed = new double[n];
         xt = vector ? transpose(x, n, w) : null;
+        owner = vector ? new double[n] : null;
         int chunkCount = Math.max(1, (n + CHUNK - 1) / CHUNK);
         chunks = new Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++) {
             chunks[c] = new Chunk(c * CHUNK, Math.min(n, (c + 1) * CHUNK), w, kCap, vector);
         }
         this.vector = vector;
+        if (!vector) {
+            this.wholeAbove = 0;
+        } else if (wholeAbove >= 0) {
+            this.wholeAbove = wholeAbove;
+        } else {
+            // Rows that come from memory rather than cache cost more gathered one by one than streamed a vector at a
+            // time from the transposed copy; rows in cache cost less gathered, only the failing ones being scanned.
+            // Both measured: scanning whole vectors took 0.6x the time per iteration on 1,000,000 x 8 points (k = 6),
+            // gathering 0.5x to 0.85x on 20,000 x 4 (k from 3 to 15).
+            this.wholeAbove = (long) n * w * Double.BYTES > WHOLE_VECTORS_ABOVE_BYTES ? 0 : VectorKernel.lanes();
+        }
         ids = new double[kCap];
         for (int c = 0; c < kCap; c++) {
             ids[c] = c;
@@ -197,6 +230,9 @@ final class HamerlyKMeans {
         System.arraycopy(seeds, 0, centers, 0, k * w);
         for (int i = 0; i < n; i++) {
             assign[i] = (int) nearestSeed[i];
+            if (vector) {
+                owner[i] = nearestSeed[i];
+            }
             upper[i] = Math.sqrt(first[i]);
             lower[i] = Math.sqrt(second[i]);
         }
@@ -589,33 +625,68 @@ final class HamerlyKMeans {
         Arrays.fill(ch.deltaSums, 0, k * w, 0);
         Arrays.fill(ch.deltaCounts, 0, k, 0);
         int[] idx = ch.failing;
-        int m = VectorKernel.listFailing(ch.lo, ch.hi, assign, halfMin, moved, loosen, lower, upper, idx);
-        if (m == 0) {
-            return;
-        }
-        for (int t = m, end = m + VectorKernel.lanes(); t < end; t++) {
-            idx[t] = idx[m - 1];
-        }
-        int moves = VectorKernel.reassign(
-                x,
+        int m = VectorKernel.firstPass(
+                xt,
+                n,
                 w,
-                idx,
-                m,
+                ch.lo,
+                ch.hi,
+                owner,
                 assign,
                 centers,
                 k,
-                ids,
                 halfMin,
+                moved,
+                loosen,
                 lower,
                 upper,
-                ch.rows,
                 ch.best,
+                idx,
+                ch.blocks,
                 ch.movePoint,
                 ch.moveTo,
-                ch.offsets,
-                ch.owners);
-        for (int j = 0; j < moves; j++) {
-            move(ch, ch.movePoint[j], ch.moveTo[j]);
+                ch.scanMoves,
+                wholeAbove);
+        int scanned = ch.scanMoves[0];
+        int moves = scanned;
+        if (m > 0) {
+            for (int t = m, end = m + VectorKernel.lanes(); t < end; t++) {
+                idx[t] = idx[m - 1];
+            }
+            moves = VectorKernel.reassign(
+                    x,
+                    w,
+                    idx,
+                    m,
+                    assign,
+                    centers,
+                    k,
+                    ids,
+                    halfMin,
+                    lower,
+                    upper,
+                    ch.rows,
+                    ch.best,
+                    ch.movePoint,
+                    ch.moveTo,
+                    ch.offsets,
+                    ch.owners,
+                    scanned);
+        }
+        // The moves of the scanned vectors and of the listed points are each in point order; they are applied in
+        // point order, as the scalar path applies them, so that the centre sums are added in the same order.
+        int[] point = ch.movePoint;
+        int[] to = ch.moveTo;
+        int a = 0;
+        int b = scanned;
+        while (a < scanned || b < moves) {
+            if (b == moves || (a < scanned && point[a] < point[b])) {
+                move(ch, point[a], to[a]);
+                a++;
+            } else {
+                move(ch, point[b], to[b]);
+                b++;
+            }
         }
     }
 
@@ -671,6 +742,9 @@ final class HamerlyKMeans {
         int oi = i * w;
         int old = assign[i];
         assign[i] = now;
+        if (vector) {
+            owner[i] = now;
+        }
         ch.changes++;
         ch.deltaCounts[old]--;
         ch.deltaCounts[now]++;
@@ -738,6 +812,9 @@ final class HamerlyKMeans {
         }
         counts[c] = 1;
         assign[far] = c;
+        if (vector) {
+            owner[far] = c;
+        }
         upper[far] = 0;
         lower[far] = 0;
     }
@@ -797,6 +874,10 @@ final class HamerlyKMeans {
         final double[] part;
         int changes;
         double partial;
+        /** Vector path only: how many points of vectors scanned whole move (one int). */
+        final int[] scanMoves = new int[1];
+        /** Vector path only: the first point of each vector that {@link VectorKernel#firstPass} scans whole. */
+        final int[] blocks;
 
         /**
          * Vector path only: the points failing their bounds, those that move (index, new centre), and the scratch of
@@ -818,6 +899,7 @@ final class HamerlyKMeans {
             int lanes = vector ? VectorKernel.lanes() : 0;
             int listed = vector ? hi - lo + lanes : 0;
             failing = new int[listed];
+            blocks = new int[vector ? (hi - lo) / lanes + 1 : 0];
             offsets = new int[lanes];
             owners = new int[lanes];
             movePoint = new int[listed];

@@ -22,14 +22,16 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>No method here takes or returns a vector, and the distance loops are written out where they are used: a vector
  * crossing a call that the JIT does not inline is allocated on the heap, and Java 17 stops inlining a method once its
  * compiled code is large, which vector code soon is. Masks are only ever used by the blend they come from: Java 17
- * allocates the masks that {@code and}, {@code or} and {@code andNot} combine.
+ * allocates the masks that {@code and}, {@code or} and {@code andNot} combine. No vector is a constant field either
+ * (zeros and powers of two are made where they are used): Java 17 does not compile the operations on a vector read
+ * from a {@code static final} field, and each one allocated (a blend in every distance loop, measured with
+ * async-profiler's allocation mode: 1.6 GB per k-means run of 1,000,000 points).
  */
 final class VectorKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
     /** Lane {@code l} holds {@code 2^l}. */
-    private static final DoubleVector BITS = DoubleVector.fromArray(SPECIES, bits(), 0);
+    private static final double[] BITS = bits();
     /** For every set of lanes (as bits), the lanes of the set in order, then zeros: {@code lanes()} ints per set. */
     private static final int[] COMPRESS = compressTable();
     /** Ints of the same lane count, for the lists of points and centres. */
@@ -133,7 +135,9 @@ final class VectorKernel {
             DoubleVector s = DoubleVector.fromArray(SPECIES, second, i);
             s.blend(v, v.lt(s)).blend(f, closer).intoArray(second, i);
             f.blend(v, closer).intoArray(first, i);
-            DoubleVector.fromArray(SPECIES, nearest, i).blend(c, closer).intoArray(nearest, i);
+            DoubleVector.fromArray(SPECIES, nearest, i)
+                    .blend((double) c, closer)
+                    .intoArray(nearest, i);
         }
         for (; i < hi; i++) {
             double v = distance(xt, n, i, w, seeds, oc);
@@ -159,22 +163,43 @@ final class VectorKernel {
     }
 
     /**
-     * Hamerly's first test for the points {@code lo..hi}, a vector's width at a time: loosens their bounds (the lower
-     * bound of a point of centre {@code c} by {@code loosen[c]}, the upper by {@code moved[c]}) and lists the points
-     * that fail it in {@code idx}, which must have room for {@code lanes()} more; returns how many. Same operations as
-     * the scalar test, so the same bounds and list.
+     * Hamerly's first test for the points {@code lo..hi}, and the rest of the step for the vectors where many lanes fail
+     * it: loosens every bound (the lower bound of a point of centre {@code c} by {@code loosen[c]}, the upper by
+     * {@code moved[c]}); a vector of consecutive points with more than {@code wholeAbove} failing lanes is finished
+     * here, its features read from the transposed copy {@code xt} ({@code t * n + i}) and only its failing lanes'
+     * results used; the failing points of the other vectors, and of the last points short of a vector, are listed in
+     * {@code idx} for {@link #reassign}, which gathers their rows. Whichever way a point goes, every value is the scalar
+     * path's; the choice is only about speed ({@code HamerlyKMeans} makes it).
+     *
+     * <p>{@code owner} holds each point's centre as a double, {@code assign} as an int. Returns the number of points
+     * listed; {@code idx} must have room for {@code lanes()} more. The points that move are written to
+     * {@code movePoint} and {@code moveTo} in point order, their number to {@code scanMoves[0]}. {@code blocks} holds
+     * one int per vector, {@code scratch} {@code 5 * lanes()} doubles.
      */
-    static int listFailing(
+    static int firstPass(
+            double[] xt,
+            int n,
+            int w,
             int lo,
             int hi,
+            double[] owner,
             int[] assign,
+            double[] centers,
+            int k,
             double[] halfMin,
             double[] moved,
             double[] loosen,
             double[] lower,
             double[] upper,
-            int[] idx) {
+            double[] scratch,
+            int[] idx,
+            int[] blocks,
+            int[] movePoint,
+            int[] moveTo,
+            int[] scanMoves,
+            int wholeAbove) {
         int m = 0;
+        int dense = 0;
         int i = lo;
         for (; i + LANES <= hi; i += LANES) {
             DoubleVector low = DoubleVector.fromArray(SPECIES, lower, i)
@@ -185,12 +210,16 @@ final class VectorKernel {
             u.intoArray(upper, i);
             // The failing lanes as the bits of a number (a sum of distinct powers of two, exact in any order), whose
             // entry in COMPRESS lists them: written without a branch, as about a third of the points fail.
-            int failing = (int)
-                    BITS.blend(0, u.compare(VectorOperators.LE, DoubleVector.fromArray(SPECIES, halfMin, 0, assign, i)))
-                            .blend(0, u.compare(VectorOperators.LE, low))
-                            .reduceLanes(VectorOperators.ADD);
+            int failing = (int) DoubleVector.fromArray(SPECIES, BITS, 0)
+                    .blend(0.0, u.compare(VectorOperators.LE, DoubleVector.fromArray(SPECIES, halfMin, 0, assign, i)))
+                    .blend(0.0, u.compare(VectorOperators.LE, low))
+                    .reduceLanes(VectorOperators.ADD);
+            int count = Integer.bitCount(failing);
+            boolean scan = count > wholeAbove;
             IntVector.fromArray(INTS, COMPRESS, failing * LANES).add(i).intoArray(idx, m);
-            m += Integer.bitCount(failing);
+            m += scan ? 0 : count;
+            blocks[dense] = i;
+            dense += scan ? 1 : 0;
         }
         for (; i < hi; i++) {
             int a = assign[i];
@@ -201,7 +230,193 @@ final class VectorKernel {
             idx[m] = i;
             m += (u <= halfMin[a]) | (u <= low) ? 0 : 1;
         }
+        // The vectors with many failing lanes, scanned whole; each step is its own small method, for the reason given
+        // in reassign, and they pass their vectors on through the arrays and scratch.
+        int moves = 0;
+        for (int b = 0; b < dense; b++) {
+            int at = blocks[b];
+            if (w == 4) {
+                scanDense4(xt, n, at, owner, centers, k, scratch);
+            } else if (w == 8) {
+                scanDense8(xt, n, at, owner, centers, k, scratch);
+            } else {
+                scanDense(xt, n, w, at, owner, centers, k, scratch);
+            }
+            for (int l = 0; l < LANES; l++) {
+                scratch[4 * LANES + l] = halfMin[assign[at + l]];
+            }
+            moves = settleDense(at, owner, lower, upper, scratch, movePoint, moveTo, moves);
+        }
+        scanMoves[0] = moves;
         return m;
+    }
+
+    /**
+     * The distances of the {@code lanes()} points of {@code xt} from {@code i} to {@code k} centres: writes the
+     * nearest, the second nearest, the nearest's centre and the own centre's distance to {@code out[0..4 * lanes())}.
+     */
+    private static void scanDense(
+            double[] xt, int n, int w, int i, double[] owner, double[] centers, int k, double[] out) {
+        DoubleVector assigned = DoubleVector.fromArray(SPECIES, owner, i);
+        DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        DoubleVector d2 = d1;
+        DoubleVector now = DoubleVector.zero(SPECIES);
+        DoubleVector mine = d1;
+        for (int c = 0; c < k; c++) {
+            int oc = c * w;
+            DoubleVector v = DoubleVector.fromArray(SPECIES, xt, i).sub(centers[oc]);
+            DoubleVector s = v.mul(v);
+            for (int t = 1; t < w; t++) {
+                v = DoubleVector.fromArray(SPECIES, xt, t * n + i).sub(centers[oc + t]);
+                s = s.add(v.mul(v));
+            }
+            mine = mine.blend(s, assigned.eq((double) c));
+            VectorMask<Double> closer = s.lt(d1);
+            d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
+            d1 = d1.blend(s, closer);
+            now = now.blend((double) c, closer);
+        }
+        d1.intoArray(out, 0);
+        d2.intoArray(out, LANES);
+        now.intoArray(out, 2 * LANES);
+        mine.intoArray(out, 3 * LANES);
+    }
+
+    /** {@link #scanDense} for rows of four features, all held in registers. */
+    private static void scanDense4(double[] xt, int n, int i, double[] owner, double[] centers, int k, double[] out) {
+        DoubleVector assigned = DoubleVector.fromArray(SPECIES, owner, i);
+        DoubleVector x0 = DoubleVector.fromArray(SPECIES, xt, i);
+        DoubleVector x1 = DoubleVector.fromArray(SPECIES, xt, n + i);
+        DoubleVector x2 = DoubleVector.fromArray(SPECIES, xt, 2 * n + i);
+        DoubleVector x3 = DoubleVector.fromArray(SPECIES, xt, 3 * n + i);
+        DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        DoubleVector d2 = d1;
+        DoubleVector now = DoubleVector.zero(SPECIES);
+        DoubleVector mine = d1;
+        for (int c = 0; c < k; c++) {
+            int oc = c * 4;
+            DoubleVector v = x0.sub(centers[oc]);
+            DoubleVector s = v.mul(v);
+            v = x1.sub(centers[oc + 1]);
+            s = s.add(v.mul(v));
+            v = x2.sub(centers[oc + 2]);
+            s = s.add(v.mul(v));
+            v = x3.sub(centers[oc + 3]);
+            s = s.add(v.mul(v));
+            mine = mine.blend(s, assigned.eq((double) c));
+            VectorMask<Double> closer = s.lt(d1);
+            d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
+            d1 = d1.blend(s, closer);
+            now = now.blend((double) c, closer);
+        }
+        d1.intoArray(out, 0);
+        d2.intoArray(out, LANES);
+        now.intoArray(out, 2 * LANES);
+        mine.intoArray(out, 3 * LANES);
+    }
+
+    /** {@link #scanDense} for rows of eight features, all held in registers. */
+    private static void scanDense8(double[] xt, int n, int i, double[] owner, double[] centers, int k, double[] out) {
+        DoubleVector assigned = DoubleVector.fromArray(SPECIES, owner, i);
+        DoubleVector x0 = DoubleVector.fromArray(SPECIES, xt, i);
+        DoubleVector x1 = DoubleVector.fromArray(SPECIES, xt, n + i);
+        DoubleVector x2 = DoubleVector.fromArray(SPECIES, xt, 2 * n + i);
+        DoubleVector x3 = DoubleVector.fromArray(SPECIES, xt, 3 * n + i);
+        DoubleVector x4 = DoubleVector.fromArray(SPECIES, xt, 4 * n + i);
+        DoubleVector x5 = DoubleVector.fromArray(SPECIES, xt, 5 * n + i);
+        DoubleVector x6 = DoubleVector.fromArray(SPECIES, xt, 6 * n + i);
+        DoubleVector x7 = DoubleVector.fromArray(SPECIES, xt, 7 * n + i);
+        DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        DoubleVector d2 = d1;
+        DoubleVector now = DoubleVector.zero(SPECIES);
+        DoubleVector mine = d1;
+        for (int c = 0; c < k; c++) {
+            int oc = c * 8;
+            DoubleVector v = x0.sub(centers[oc]);
+            DoubleVector s = v.mul(v);
+            v = x1.sub(centers[oc + 1]);
+            s = s.add(v.mul(v));
+            v = x2.sub(centers[oc + 2]);
+            s = s.add(v.mul(v));
+            v = x3.sub(centers[oc + 3]);
+            s = s.add(v.mul(v));
+            v = x4.sub(centers[oc + 4]);
+            s = s.add(v.mul(v));
+            v = x5.sub(centers[oc + 5]);
+            s = s.add(v.mul(v));
+            v = x6.sub(centers[oc + 6]);
+            s = s.add(v.mul(v));
+            v = x7.sub(centers[oc + 7]);
+            s = s.add(v.mul(v));
+            mine = mine.blend(s, assigned.eq((double) c));
+            VectorMask<Double> closer = s.lt(d1);
+            d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
+            d1 = d1.blend(s, closer);
+            now = now.blend((double) c, closer);
+        }
+        d1.intoArray(out, 0);
+        d2.intoArray(out, LANES);
+        now.intoArray(out, 2 * LANES);
+        mine.intoArray(out, 3 * LANES);
+    }
+
+    /**
+     * Hamerly's second test for the {@code lanes()} points from {@code i}, from what {@link #firstTest} and the scan
+     * wrote: a lane that passed the first test keeps its loosened bounds; the others get the bounds of the scalar
+     * path's second test or relocation. Appends the points that move; returns the new number of moves.
+     */
+    private static int settleDense(
+            int i,
+            double[] owner,
+            double[] lower,
+            double[] upper,
+            double[] scan,
+            int[] movePoint,
+            int[] moveTo,
+            int moves) {
+        DoubleVector u = DoubleVector.fromArray(SPECIES, upper, i);
+        DoubleVector low = DoubleVector.fromArray(SPECIES, lower, i);
+        DoubleVector half = DoubleVector.fromArray(SPECIES, scan, 4 * LANES);
+        VectorMask<Double> passedHalf = u.compare(VectorOperators.LE, half);
+        VectorMask<Double> passedLow = u.compare(VectorOperators.LE, low);
+        DoubleVector tight = DoubleVector.fromArray(SPECIES, scan, 3 * LANES).sqrt();
+        VectorMask<Double> belowHalf = tight.compare(VectorOperators.LE, half);
+        VectorMask<Double> belowLow = tight.compare(VectorOperators.LE, low);
+        DoubleVector.fromArray(SPECIES, scan, 0)
+                .sqrt()
+                .blend(tight, belowHalf)
+                .blend(tight, belowLow)
+                .blend(u, passedHalf)
+                .blend(u, passedLow)
+                .intoArray(upper, i);
+        DoubleVector.fromArray(SPECIES, scan, LANES)
+                .sqrt()
+                .blend(low, belowHalf)
+                .blend(low, belowLow)
+                .blend(low, passedHalf)
+                .blend(low, passedLow)
+                .intoArray(lower, i);
+        DoubleVector now = DoubleVector.fromArray(SPECIES, scan, 2 * LANES);
+        DoubleVector moving = DoubleVector.zero(SPECIES)
+                .blend(1.0, now.compare(VectorOperators.NE, DoubleVector.fromArray(SPECIES, owner, i)))
+                .blend(0.0, belowHalf)
+                .blend(0.0, belowLow)
+                .blend(0.0, passedHalf)
+                .blend(0.0, passedLow);
+        if (moving.reduceLanes(VectorOperators.MAX) == 0) {
+            return moves;
+        }
+        // Few points move: their lanes are read one by one.
+        moving.intoArray(scan, 3 * LANES);
+        int out = moves;
+        for (int l = 0; l < LANES; l++) {
+            if (scan[3 * LANES + l] != 0) {
+                movePoint[out] = i + l;
+                moveTo[out] = (int) scan[2 * LANES + l];
+                out++;
+            }
+        }
+        return out;
     }
 
     /**
@@ -233,11 +448,12 @@ final class VectorKernel {
             int[] movePoint,
             int[] moveTo,
             int[] off,
-            int[] own) {
+            int[] own,
+            int movesBefore) {
         // Each step is its own method, so that each is small enough to be compiled with every vector operation
         // intrinsified (a large method loses some to the inlining limits, which costs allocations); they pass their
         // vectors on through scratch.
-        int moves = 0;
+        int moves = movesBefore;
         for (int b = 0; b < m; b += LANES) {
             IntVector.fromArray(INTS, idx, b).mul(w).intoArray(off, 0);
             IntVector.fromArray(INTS, assign, 0, idx, b).intoArray(own, 0);
@@ -266,7 +482,7 @@ final class VectorKernel {
         DoubleVector x3 = DoubleVector.fromArray(SPECIES, x, 3, off, 0);
         DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         DoubleVector d2 = d1;
-        DoubleVector now = ZERO;
+        DoubleVector now = DoubleVector.zero(SPECIES);
         DoubleVector mine = d1;
         for (int c = 0; c < k; c++) {
             int oc = c * 4;
@@ -279,11 +495,11 @@ final class VectorKernel {
             s = s.add(v.mul(v));
             v = x3.sub(centers[oc + 3]);
             s = s.add(v.mul(v));
-            mine = mine.blend(s, assigned.eq(c));
+            mine = mine.blend(s, assigned.eq((double) c));
             VectorMask<Double> closer = s.lt(d1);
             d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
             d1 = d1.blend(s, closer);
-            now = now.blend(c, closer);
+            now = now.blend((double) c, closer);
         }
         d1.intoArray(out, 0);
         d2.intoArray(out, LANES);
@@ -305,7 +521,7 @@ final class VectorKernel {
         DoubleVector x7 = DoubleVector.fromArray(SPECIES, x, 7, off, 0);
         DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         DoubleVector d2 = d1;
-        DoubleVector now = ZERO;
+        DoubleVector now = DoubleVector.zero(SPECIES);
         DoubleVector mine = d1;
         for (int c = 0; c < k; c++) {
             int oc = c * 8;
@@ -325,11 +541,11 @@ final class VectorKernel {
             s = s.add(v.mul(v));
             v = x7.sub(centers[oc + 7]);
             s = s.add(v.mul(v));
-            mine = mine.blend(s, assigned.eq(c));
+            mine = mine.blend(s, assigned.eq((double) c));
             VectorMask<Double> closer = s.lt(d1);
             d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
             d1 = d1.blend(s, closer);
-            now = now.blend(c, closer);
+            now = now.blend((double) c, closer);
         }
         d1.intoArray(out, 0);
         d2.intoArray(out, LANES);
@@ -355,7 +571,7 @@ final class VectorKernel {
         DoubleVector assigned = DoubleVector.fromArray(SPECIES, ids, 0, own, 0);
         DoubleVector d1 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         DoubleVector d2 = d1;
-        DoubleVector now = ZERO;
+        DoubleVector now = DoubleVector.zero(SPECIES);
         DoubleVector mine = d1;
         for (int c = 0; c < k; c++) {
             int oc = c * w;
@@ -365,11 +581,11 @@ final class VectorKernel {
                 v = DoubleVector.fromArray(SPECIES, rows, t * LANES).sub(centers[oc + t]);
                 s = s.add(v.mul(v));
             }
-            mine = mine.blend(s, assigned.eq(c));
+            mine = mine.blend(s, assigned.eq((double) c));
             VectorMask<Double> closer = s.lt(d1);
             d2 = d2.blend(s, s.lt(d2)).blend(d1, closer);
             d1 = d1.blend(s, closer);
-            now = now.blend(c, closer);
+            now = now.blend((double) c, closer);
         }
         d1.intoArray(out, 0);
         d2.intoArray(out, LANES);
@@ -410,10 +626,10 @@ final class VectorKernel {
                 .blend(low, belowLow)
                 .intoArray(lower, 0, idx, b);
         DoubleVector now = DoubleVector.fromArray(SPECIES, scan, 2 * LANES);
-        DoubleVector moving = ZERO.blend(
-                        1, now.compare(VectorOperators.NE, DoubleVector.fromArray(SPECIES, scan, 4 * LANES)))
-                .blend(0, belowHalf)
-                .blend(0, belowLow);
+        DoubleVector moving = DoubleVector.zero(SPECIES)
+                .blend(1.0, now.compare(VectorOperators.NE, DoubleVector.fromArray(SPECIES, scan, 4 * LANES)))
+                .blend(0.0, belowHalf)
+                .blend(0.0, belowLow);
         if (moving.reduceLanes(VectorOperators.MAX) == 0) {
             return moves;
         }

@@ -59,17 +59,22 @@ class VectorKernelTests {
     private static void assertSameAsReference(Blobs b, int kMin, int kMax, int restarts, double tol) throws Exception {
         ScalarReferenceKMeans.Best[] ref =
                 new ScalarReferenceKMeans(b.x(), b.n(), b.d(), kMax).runEach(kMin, kMax, restarts, 300, tol, 42);
-        boolean[] paths = VectorSupport.ENABLED ? new boolean[] {false, true} : new boolean[] {false};
-        for (boolean vector : paths) {
+        // The vector path as the input's size chooses it (-1), then every vector with a failing point scanned whole
+        // (0), then those with more than three (the moves of both kinds then merge in point order).
+        int[][] paths = VectorSupport.ENABLED ? new int[][] {{0, 0}, {1, -1}, {1, 0}, {1, 3}} : new int[][] {{0, 0}};
+        for (int[] path : paths) {
+            boolean vector = path[0] == 1;
             for (int threads : new int[] {1, 2, 3}) {
                 ForkJoinPool pool = new ForkJoinPool(threads);
                 try {
-                    HamerlyKMeans.Best[] got = pool.submit(() -> new HamerlyKMeans(b.x(), b.n(), b.d(), kMax, vector)
-                                    .runEach(kMin, kMax, restarts, 300, tol, 42))
+                    HamerlyKMeans.Best[] got = pool.submit(
+                                    () -> new HamerlyKMeans(b.x(), b.n(), b.d(), kMax, vector, path[1])
+                                            .runEach(kMin, kMax, restarts, 300, tol, 42))
                             .get();
                     for (int i = 0; i < ref.length; i++) {
                         String what = String.format(
-                                "d=%d n=%d k=%d vector=%b threads=%d", b.d(), b.n(), kMin + i, vector, threads);
+                                "d=%d n=%d k=%d vector=%b wholeAbove=%d threads=%d",
+                                b.d(), b.n(), kMin + i, vector, path[1], threads);
                         assertThat(got[i].assign).as(what).isEqualTo(ref[i].assign);
                         assertThat(got[i].centers).as(what).isEqualTo(ref[i].centers);
                         assertThat(Double.doubleToRawLongBits(got[i].inertia))
