@@ -5,7 +5,7 @@
 #   glosa-bench/compare.sh [--quick] [--dir DIR] [--save]
 #
 # Default run: k-means 1,000,000 x 8, DBSCAN 100,000 x 8, Ward 15,000 x 8, criteria 5,000 x 4, 100 segments of the
-# per-segment loop (under ten minutes on the 2-core machine). --quick: 100,000 / 20,000 / 5,000 / 5,000 / 20
+# per-segment loop (under fifteen minutes on the 2-core machine, with the waits for a quiet machine). --quick: 100,000 / 20,000 / 5,000 / 5,000 / 20
 # segments, one timed run each (under two minutes). Needs Debian's python3-sklearn for /usr/bin/python3: installed
 # with apt-get when missing (the python3 on PATH may be another one, without it). Builds the benchmarks jar when it
 # is missing. Results: DIR/sklearn.json, DIR/glosa.json, DIR/c.json, DIR/machine.json and DIR/report.json (all of
@@ -45,12 +45,27 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && ./mvnw -q -B -pl glosa-bench -am package -DskipTests)
 fi
 
+# The k-means iteration is timed in milliseconds, so each side's k-means starts on a quiet machine: before the
+# scikit-learn run (k-means is its first task), the C kernel and the library's k-means task, this waits until the
+# 1-minute load average is below $GLOSA_COMPARE_MAX_LOAD (default 0.5), at most 3 minutes, and logs the load.
+max_load="${GLOSA_COMPARE_MAX_LOAD:-0.5}"
+mkdir -p "$dir"
+: > "$dir/load.log"
+wait_quiet() {
+  local waited=0
+  while [ "$waited" -lt 180 ] && awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v m="$max_load" 'BEGIN { exit !(l >= m) }'; do
+    sleep 10
+    waited=$((waited + 10))
+  done
+  echo "$(date -Is) start $1 after ${waited} s, load: $(cat /proc/loadavg)" | tee -a "$dir/load.log"
+}
+
 load_before="$(cat /proc/loadavg)"
 echo "load before the run: $(uptime)"
 start=$(date +%s)
-mkdir -p "$dir"
 rm -f "$dir/c.json" "$dir/kmeans_c_labels.csv"
 java -Xmx3g -cp "$jar" dev.glosa.bench.Compare export "$dir" $quick
+wait_quiet sklearn
 "$py" "$here/compare.py" sklearn "$dir"
 # The C yardstick: the same data, the same initial centres, the same stopping rule as scikit-learn's Lloyd.
 cc_version="none"
@@ -64,6 +79,7 @@ if command -v cc >/dev/null 2>&1; then
     cc_flags="-O3 -march=native"
   fi
   k=$(sed -n 's/^k=//p' "$dir/tasks.properties")
+  wait_quiet c
   "$dir/lloyd" "$dir/kmeans.csv" "$dir/kmeans_init.csv" "$k" 300 1e-4 "$dir/c.json" "$dir/kmeans_c_labels.csv"
   "$py" - "$dir/c.json" "$cc_version" "$cc_flags" <<'PY'
 import json, sys
@@ -81,6 +97,7 @@ fi
 # --add-modules: the k-means engine's Vector API path (the library falls back to scalar code without it).
 rm -f "$dir"/glosa-*.json
 for task in kmeans dbscan ward criteria loop-glosa loop-elki; do
+  if [ "$task" = kmeans ]; then wait_quiet "glosa $task"; fi
   java --add-modules jdk.incubator.vector -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp "$jar" dev.glosa.bench.Compare run \
     "$dir" $quick --task "$task"
 done
@@ -95,7 +112,7 @@ with open(os.path.join(d, "glosa.json"), "w") as f:
     json.dump(merged, f, indent=2)
 PY
 load_after="$(cat /proc/loadavg)"
-"$py" - "$dir/machine.json" "$load_before" "$load_after" "$quick" "$cc_version" <<'PY'
+"$py" - "$dir/machine.json" "$load_before" "$load_after" "$quick" "$cc_version" "$dir/load.log" <<'PY'
 import json, os, platform, subprocess, sys, time
 cpu = ""
 with open("/proc/cpuinfo") as f:
@@ -107,7 +124,8 @@ java = subprocess.run(["java", "-version"], capture_output=True, text=True).stde
 json.dump({"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpu": cpu, "cores": os.cpu_count(),
            "kernel": platform.release(), "java": java, "cc": sys.argv[5],
            "mem_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-           "loadavg_before": sys.argv[2], "loadavg_after": sys.argv[3], "quick": bool(sys.argv[4])},
+           "loadavg_before": sys.argv[2], "loadavg_after": sys.argv[3], "quick": bool(sys.argv[4]),
+           "kmeans_starts": open(sys.argv[6]).read().splitlines()},
           open(sys.argv[1], "w"), indent=2)
 PY
 "$py" "$here/compare.py" report "$dir"

@@ -94,6 +94,12 @@ def compare_section(cmp):
                    m.get("loadavg_after", "?"),
                    "" if quiet else " **Provisional: the machine was busy; the ratios are indicative only.**"))
     out.append("")
+    starts = m.get("kmeans_starts")
+    if starts:
+        out.append("Each side's k-means started once the 1-minute load average was below 0.5 (at most 3 minutes' wait):")
+        out.append("")
+        out.extend("    " + line for line in starts)
+        out.append("")
     gl = cmp["glosa"]
     out.append("scikit-learn %s, numpy %s; the library's k-means Vector API path was %s." % (
         cmp["sklearn"]["sklearn"], cmp["sklearn"]["numpy"], "on" if gl.get("vector_module") else "off"))
