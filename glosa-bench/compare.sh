@@ -45,7 +45,7 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && ./mvnw -q -B -pl glosa-bench -am package -DskipTests)
 fi
 
-# The k-means iteration is timed in milliseconds, so each side's k-means starts on a quiet machine: before the
+# The run, and each side's k-means (timed in milliseconds), start on a quiet machine: before the run, the
 # scikit-learn run (k-means is its first task), the C kernel and the library's k-means task, this waits until the
 # 1-minute load average is below $GLOSA_COMPARE_MAX_LOAD (default 0.5), at most 3 minutes, and logs the load.
 max_load="${GLOSA_COMPARE_MAX_LOAD:-0.5}"
@@ -60,6 +60,7 @@ wait_quiet() {
   echo "$(date -Is) start $1 after ${waited} s, load: $(cat /proc/loadavg)" | tee -a "$dir/load.log"
 }
 
+wait_quiet run
 load_before="$(cat /proc/loadavg)"
 echo "load before the run: $(uptime)"
 start=$(date +%s)

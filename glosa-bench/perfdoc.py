@@ -96,7 +96,8 @@ def compare_section(cmp):
     out.append("")
     starts = m.get("kmeans_starts")
     if starts:
-        out.append("Each side's k-means started once the 1-minute load average was below 0.5 (at most 3 minutes' wait):")
+        out.append("The run and each side's k-means started once the 1-minute load average was below 0.5 (at most 3 "
+                   "minutes' wait):")
         out.append("")
         out.extend("    " + line for line in starts)
         out.append("")
