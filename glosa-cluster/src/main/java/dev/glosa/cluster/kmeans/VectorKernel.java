@@ -361,9 +361,10 @@ final class VectorKernel {
     }
 
     /**
-     * Hamerly's second test for the {@code lanes()} points from {@code i}, from what {@link #firstTest} and the scan
-     * wrote: a lane that passed the first test keeps its loosened bounds; the others get the bounds of the scalar
-     * path's second test or relocation. Appends the points that move; returns the new number of moves.
+     * Hamerly's second test for the {@code lanes()} points from {@code i}, from the bounds {@link #firstPass} loosened,
+     * their centres' half-distances in {@code scan[4 * lanes()..]} and what the scan wrote: a lane that passed the
+     * first test keeps its loosened bounds; the others get the bounds of the scalar path's second test or relocation.
+     * Appends the points that move; returns the new number of moves.
      */
     private static int settleDense(
             int i,
