@@ -72,7 +72,10 @@ final class HamerlyKMeans {
     private final double[] nearestSeed;
     /** Vector path only: the points transposed, feature {@code t} of point {@code i} at {@code t * n + i}. */
     private final double[] xt;
-    /** Vector path only: {@link #assign} as doubles, for comparisons in vectors of doubles. */
+    /**
+     * {@link #assign} as doubles, for comparisons in vectors of doubles: only where the vector path may scan whole
+     * vectors ({@link #wholeAbove} below the lane count), null otherwise.
+     */
     private final double[] owner;
 
     /** {@code ids[c] = c}: the centres' numbers as the vector path compares them. */
@@ -152,7 +155,6 @@ final class HamerlyKMeans {
         second = new double[n];
         nearestSeed = new double[n];
         xt = vector ? transpose(x, n, w) : null;
-        owner = vector ? new double[n] : null;
         int chunkCount = Math.max(1, (n + CHUNK - 1) / CHUNK);
         chunks = new Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++) {
@@ -170,6 +172,7 @@ final class HamerlyKMeans {
             // gathering 0.5x to 0.85x on 20,000 x 4 (k from 3 to 15).
             this.wholeAbove = (long) n * w * Double.BYTES > WHOLE_VECTORS_ABOVE_BYTES ? 0 : VectorKernel.lanes();
         }
+        owner = vector && this.wholeAbove < VectorKernel.lanes() ? new double[n] : null;
         ids = new double[kCap];
         for (int c = 0; c < kCap; c++) {
             ids[c] = c;
@@ -230,7 +233,7 @@ final class HamerlyKMeans {
         System.arraycopy(seeds, 0, centers, 0, k * w);
         for (int i = 0; i < n; i++) {
             assign[i] = (int) nearestSeed[i];
-            if (vector) {
+            if (owner != null) {
                 owner[i] = nearestSeed[i];
             }
             upper[i] = Math.sqrt(first[i]);
@@ -742,7 +745,7 @@ final class HamerlyKMeans {
         int oi = i * w;
         int old = assign[i];
         assign[i] = now;
-        if (vector) {
+        if (owner != null) {
             owner[i] = now;
         }
         ch.changes++;
@@ -812,7 +815,7 @@ final class HamerlyKMeans {
         }
         counts[c] = 1;
         assign[far] = c;
-        if (vector) {
+        if (owner != null) {
             owner[far] = c;
         }
         upper[far] = 0;

@@ -171,7 +171,8 @@ final class VectorKernel {
      * {@code idx} for {@link #reassign}, which gathers their rows. Whichever way a point goes, every value is the scalar
      * path's; the choice is only about speed ({@code HamerlyKMeans} makes it).
      *
-     * <p>{@code owner} holds each point's centre as a double, {@code assign} as an int. Returns the number of points
+     * <p>{@code owner} holds each point's centre as a double (it may be null when {@code wholeAbove} is at least
+     * {@code lanes()}: no vector is then scanned whole), {@code assign} as an int. Returns the number of points
      * listed; {@code idx} must have room for {@code lanes()} more. The points that move are written to
      * {@code movePoint} and {@code moveTo} in point order, their number to {@code scanMoves[0]}. {@code blocks} holds
      * one int per vector, {@code scratch} {@code 5 * lanes()} doubles.
